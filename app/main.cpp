@@ -1,0 +1,51 @@
+// The executable wires; it does not compute: the GUI, or the command line when a subcommand is given.
+#include "CommandLine.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdlib>
+
+namespace {
+
+void setIdentity() {
+    QCoreApplication::setOrganizationName("ComputeLedger");
+    QCoreApplication::setApplicationName("computeledger");
+    QCoreApplication::setApplicationVersion(QStringLiteral(COMPUTELEDGER_VERSION));
+}
+
+// Qt aborts when the xcb platform finds no X server; say so and print the evaluation instead.
+bool displayAvailable() {
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        return true;
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+
+    if (ledger::app::isCommandLineInvocation(args)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return ledger::app::runCommandLine(app.arguments());
+    }
+    if (!displayAvailable()) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        QTextStream(stderr) << "computeledger: no display found; printing the evaluation instead of opening the window\n";
+        return ledger::app::printEvaluation(args.value(1));
+    }
+    QApplication app(argc, argv);
+    setIdentity();
+    ledger::ui::MainWindow window;
+    if (!window.openInitial(args.value(1)))
+        return ledger::app::kUserError;
+    window.show();
+    return app.exec();
+}

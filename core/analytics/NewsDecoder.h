@@ -1,0 +1,27 @@
+#pragma once
+// The "news decoder" (MODEL.md 3.2): a headline gives a total contract value and a term; with an
+// assumed price it implies how many GPUs and how many megawatts the deal is.
+#include "calendar/Date.h"
+
+namespace ledger {
+
+struct DealTerms {
+    double totalContractValue = 0.0;
+    Date start;
+    Date end; // inclusive
+    double pricePerGpuHour = 0.0;
+    double escalator = 0.0;
+    double itKwPerGpu = 0.0; // 0 when no SKU is named: no MW figure
+};
+
+struct DecodedDeal {
+    long days = 0;
+    double averagePricePerGpuHour = 0.0; // escalated price averaged over the term's days
+    double gpuHours = 0.0;
+    double gpus = 0.0;                   // constant GPU count over the term
+    double itMegawatts = 0.0;
+};
+
+DecodedDeal decodeDeal(const DealTerms& t);
+
+} // namespace ledger

@@ -1,0 +1,80 @@
+#pragma once
+// "Compile once, simulate many" (DESIGN.md): a portfolio flattened into per-period arrays that the
+// one path function reads. Per item-and-period arrays are period-major: index k * items + i.
+#include "calendar/PeriodGrid.h"
+#include "engine/ContractSchedule.h"
+#include "engine/FleetSchedule.h"
+#include "engine/PathInputs.h"
+#include "portfolio/Portfolio.h"
+#include "portfolio/SkuCatalog.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ledger {
+
+struct CompileOptions {
+    std::optional<double> constantUtilization; // replaces every utilization curve (breakeven analysis)
+};
+
+enum class ItemKind { Contract = 0, Fleet = 1 };
+
+class CompiledPortfolio {
+public:
+    // The portfolio must have passed validatePortfolio().
+    CompiledPortfolio(const Portfolio& p, const SkuCatalog& catalog, const CompileOptions& options = {});
+    CompiledPortfolio(const CompiledPortfolio&) = delete;
+    CompiledPortfolio& operator=(const CompiledPortfolio&) = delete;
+
+    const PathInputs& inputs() const { return view_; }
+    const PeriodGrid& grid() const { return grid_; }
+    int periods() const { return grid_.size(); }
+    int itemCount() const { return int(itemIds_.size()); }
+    const std::string& itemId(int i) const { return itemIds_[i]; }
+    ItemKind itemKind(int i) const { return ItemKind(kind_[i]); }
+    int firstYear() const { return firstYear_; }
+    int yearCount() const { return years_; }
+    const std::vector<Alternative>& alternatives() const { return alternatives_; }
+    const std::string& spotCovers() const { return spotCovers_; }
+    // Item indices of alternative a (a < alternatives().size()).
+    std::vector<int> alternativeItems(int a) const;
+    int itemIndex(const std::string& id) const;
+    const std::vector<std::string>& providers() const { return providers_; }
+
+    const std::vector<ContractSchedule>& contractSchedules() const { return contracts_; }
+    const std::vector<FleetSchedule>& fleetSchedules() const { return fleets_; }
+    double periodEndDf(int k) const { return periodEndDf_[k]; }
+
+private:
+    void compileContract(int i, const Contract& c, const Sku& sku, const Portfolio& p, const CompileOptions& o);
+    void compileFleet(int i, const Fleet& f, const Sku& sku, const Portfolio& p, const CompileOptions& o);
+    void compileMarket(const Portfolio& p);
+    void bindView();
+
+    PeriodGrid grid_;
+    int firstYear_ = 0;
+    int years_ = 0;
+    std::vector<std::string> itemIds_;
+    std::vector<Alternative> alternatives_;
+    std::string spotCovers_;
+    std::vector<std::string> providers_;
+    std::vector<ContractSchedule> contracts_;
+    std::vector<FleetSchedule> fleets_;
+
+    // Per period.
+    std::vector<double> periodEndDf_, periodTime_, baseLogIndex_;
+    std::vector<int> periodYear_;
+    // Per item.
+    std::vector<int> kind_, provider_, upfrontPeriod_, prepaidPeriod_, disposalPeriod_;
+    std::vector<unsigned char> coveredBySpot_;
+    std::vector<double> perfIndex_, marketPrice_, takeOrPay_, payShare_, idleFraction_, upfrontAmount_, upfrontDf_,
+        residualValue_, nbvTaxAtDisposal_, prepaymentFraction_, totalContractValue_, recoveryRate_;
+    // Per item and period.
+    std::vector<double> hours_, baseUtil_, baseLogitUtil_, cashDf_, billedAtFull_, cumulativeBilled_, mwhAtFullUse_,
+        powerPrice_, fixedCost_, taxDepreciation_;
+
+    PathInputs view_{};
+};
+
+} // namespace ledger

@@ -1,0 +1,31 @@
+#include "engine/EvaluationResult.h"
+
+#include <algorithm>
+
+namespace ledger {
+
+const AlternativeResult* EvaluationResult::alternative(const std::string& id) const {
+    for (const auto& a : alternatives) {
+        if (a.id == id)
+            return &a;
+    }
+    return nullptr;
+}
+
+const ItemResult* EvaluationResult::item(const std::string& id) const {
+    for (const auto& i : items) {
+        if (i.id == id)
+            return &i;
+    }
+    return nullptr;
+}
+
+std::vector<const AlternativeResult*> EvaluationResult::rankedByNpvCost() const {
+    std::vector<const AlternativeResult*> ranked;
+    for (const auto& a : alternatives)
+        ranked.push_back(&a);
+    std::stable_sort(ranked.begin(), ranked.end(), [](auto* x, auto* y) { return x->npvCost < y->npvCost; });
+    return ranked;
+}
+
+} // namespace ledger

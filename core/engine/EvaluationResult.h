@@ -1,0 +1,99 @@
+#pragma once
+// What a deterministic evaluation reports (DESIGN.md "evaluate --json" keys).
+#include "calendar/Date.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ledger {
+
+struct AnnualRow {
+    int year = 0;
+    double cash = 0.0; // after-tax cost, undiscounted
+    double committedGpuHours = 0.0;
+    double usedGpuHours = 0.0;
+    double depreciationBook = 0.0;
+    double depreciationTax = 0.0;
+    double nbvBook = 0.0; // after the year's last period
+    double nbvTax = 0.0;
+};
+
+struct MonthlyFlow {
+    Date periodStart;
+    double cash = 0.0;
+    double presentValue = 0.0;
+};
+
+struct ItemResult {
+    std::string id;
+    std::string name;
+    std::string kind; // "contract" or "fleet"
+    double npvCost = 0.0;
+    double totalCash = 0.0;
+    double committedGpuHours = 0.0;
+    double usedGpuHours = 0.0;
+    std::optional<double> lcoc; // none when the item delivers no used hours in the horizon
+    std::optional<double> impliedPricePerGpuHour; // contracts
+    std::optional<double> totalContractValue;     // contracts
+    std::vector<AnnualRow> annual;
+    std::vector<MonthlyFlow> monthly;
+};
+
+struct AlternativeResult {
+    std::string id;
+    std::string name;
+    std::vector<std::string> items;
+    double npvCost = 0.0;
+    double totalCash = 0.0;
+    double usedGpuHours = 0.0;
+    std::optional<double> lcoc;
+    std::vector<AnnualRow> annual;
+};
+
+struct Comparison {
+    std::string a;
+    std::string b;
+    double npvDifference = 0.0;                 // NPV_a - NPV_b
+    std::optional<double> breakevenPriceFactor; // none when a has no contract price to scale
+};
+
+// Buy versus spot at a constant utilization (MODEL.md 7).
+struct BreakevenUtilization {
+    std::string alternative;
+    std::string outcome; // "value", "never" (spot always cheaper), "always" (the alternative always cheaper)
+    std::optional<double> utilization;
+};
+
+struct UsefulLifeCase {
+    int bookLifeYears = 0;
+    double npvCost = 0.0;
+    double bookDepreciation = 0.0; // within the horizon
+    double bookProfitImpact = 0.0; // -(operating cost + book depreciation) + book gain on disposal, pre-tax
+};
+
+struct UsefulLifeSensitivity {
+    std::string alternative;
+    std::vector<UsefulLifeCase> cases;
+};
+
+struct EvaluationResult {
+    std::string name;
+    std::string currency;
+    Date valuationDate;
+    Date horizonEnd;
+    int periods = 0;
+    std::string spotCovers;
+    std::vector<ItemResult> items;
+    std::vector<AlternativeResult> alternatives; // the portfolio's, then "spot"
+    std::vector<Comparison> comparisons;
+    std::vector<BreakevenUtilization> breakevenUtilization;
+    std::vector<UsefulLifeSensitivity> usefulLife;
+
+    const AlternativeResult* alternative(const std::string& id) const;
+    const ItemResult* item(const std::string& id) const;
+    // Alternatives from the lowest NPV cost up (ties keep the portfolio's order).
+    std::vector<const AlternativeResult*> rankedByNpvCost() const;
+};
+
+} // namespace ledger

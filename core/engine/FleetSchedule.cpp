@@ -1,0 +1,82 @@
+#include "engine/FleetSchedule.h"
+
+#include "calendar/DiscountCurve.h"
+#include "portfolio/Defaults.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ledger {
+
+namespace {
+// Month j (0-based from the in-service month) gets its depreciation year's amount / 12.
+double monthlyAmount(const std::vector<double>& annual, int j) {
+    if (j < 0 || j / 12 >= int(annual.size()))
+        return 0.0;
+    return annual[j / 12] / 12.0;
+}
+} // namespace
+
+FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGrid& grid) {
+    const int K = grid.size();
+    FleetSchedule s;
+    s.depreciableBase = f.gpus * fleetCapexPerGpu(f, sku) * (1.0 + f.overheadFraction);
+    s.itKw = f.gpus * fleetItKwPerGpu(f, sku);
+    s.residualValue = s.depreciableBase * fleetResidualFraction(f);
+    s.end = fleetEnd(f);
+    for (auto* v : {&s.gpuHours, &s.mwhAtFullUse, &s.powerPrice, &s.fixedCost, &s.bookDepreciation,
+                    &s.taxDepreciation, &s.nbvBook, &s.nbvTax})
+        v->assign(K, 0.0);
+
+    const Date t0 = grid.valuationDate();
+    if (s.end < t0)
+        return s; // disposed of before the valuation date: nothing left to value
+
+    const auto bookAnnual = annualDepreciation(f.bookDepreciation, s.depreciableBase);
+    const auto taxAnnual = annualDepreciation(f.taxDepreciation, s.depreciableBase);
+    const int serviceMonth = monthIndex(f.inService);
+
+    if (f.inService >= t0 && f.inService <= grid.horizonEnd())
+        s.capexPeriod = grid.periodContaining(f.inService);
+    s.disposalPeriod = grid.periodContaining(s.end);
+
+    // Depreciation taken before t0 is sunk but lowers the NBV carried into the horizon.
+    double accBook = 0.0, accTax = 0.0;
+    for (int j = 0; j < monthIndex(t0) - serviceMonth; ++j) {
+        accBook += monthlyAmount(bookAnnual, j);
+        accTax += monthlyAmount(taxAnnual, j);
+    }
+
+    const DiscountCurve years(t0, 0.0);
+    const double opexPerMonth = f.opexFractionPerYear * s.depreciableBase / 12.0;
+    for (int k = 0; k < K; ++k) {
+        if (s.disposalPeriod >= 0 && k > s.disposalPeriod)
+            break;
+        const Date first = std::max(grid.start(k), f.inService);
+        const Date last = std::min(grid.lastDay(k), s.end);
+        const long activeDays = last >= first ? (last - first).days() + 1 : 0;
+        const double share = double(activeDays) / double(grid.daysInPeriod(k));
+        const double hours = 24.0 * double(activeDays);
+        s.gpuHours[k] = f.gpus * hours;
+        s.mwhAtFullUse[k] = s.itKw / 1000.0 * hours * f.pue;
+        s.powerPrice[k] = f.powerPricePerMwh * std::pow(1.0 + f.powerEscalator, years.yearFraction(grid.start(k)));
+        s.fixedCost[k] = (f.colocationPerKwMonth * s.itKw + opexPerMonth) * share;
+
+        const int j = monthIndex(grid.start(k)) - serviceMonth;
+        s.bookDepreciation[k] = monthlyAmount(bookAnnual, j);
+        s.taxDepreciation[k] = monthlyAmount(taxAnnual, j);
+        accBook += s.bookDepreciation[k];
+        accTax += s.taxDepreciation[k];
+        const bool held = f.inService <= grid.lastDay(k);
+        if (k == s.disposalPeriod) {
+            s.nbvBookAtDisposal = s.depreciableBase - accBook;
+            s.nbvTaxAtDisposal = s.depreciableBase - accTax;
+        } else if (held) {
+            s.nbvBook[k] = s.depreciableBase - accBook;
+            s.nbvTax[k] = s.depreciableBase - accTax;
+        }
+    }
+    return s;
+}
+
+} // namespace ledger

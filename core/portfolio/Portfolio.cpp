@@ -1,0 +1,21 @@
+#include "portfolio/Portfolio.h"
+
+namespace ledger {
+
+double utilizationOn(const UtilizationCurve& curve, const Date& d) {
+    // Before the first point the first value applies (docs/model.md): a curve that starts late
+    // should not jump to 100% for the days before it.
+    const UtilizationPoint* earliest = nullptr;
+    const UtilizationPoint* latest = nullptr;
+    for (const auto& p : curve) {
+        if (p.date <= d && (!latest || p.date >= latest->date))
+            latest = &p;
+        if (!earliest || p.date < earliest->date)
+            earliest = &p;
+    }
+    if (latest)
+        return latest->value;
+    return earliest ? earliest->value : 1.0;
+}
+
+} // namespace ledger

@@ -1,0 +1,149 @@
+#pragma once
+// The portfolio as the user wrote it (MODEL.md section 2). Optional fields keep "not given" apart
+// from "given as the default" so a file round-trips exactly; defaults are resolved when compiling.
+#include "calendar/Date.h"
+#include "portfolio/Depreciation.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ledger {
+
+struct Sku {
+    std::string id;
+    std::string name;
+    double perfIndex = 1.0;               // relative performance, H100 = 1.0
+    double marketPricePerGpuHour = 0.0;   // today's market (spot / on-demand) rental price
+    double capexPerGpu = 0.0;             // purchase price per GPU incl. its system share
+    double itKwPerGpu = 0.0;              // IT power per GPU incl. its system share
+    std::string notes;                    // where the figures come from (extension, docs/file-format.md)
+};
+
+struct UtilizationPoint {
+    Date date;
+    double value = 1.0;
+};
+// A step function: the value of the latest point dated on or before a day (1.0 when empty).
+using UtilizationCurve = std::vector<UtilizationPoint>;
+
+struct Tranche {
+    Date date;
+    double gpus = 0.0;
+};
+
+struct Contract {
+    std::string id;
+    std::string name;
+    std::string provider;
+    std::string sku;
+    Date start;
+    Date end; // inclusive
+    std::vector<Tranche> tranches;
+    std::optional<double> pricePerGpuHour;
+    std::optional<double> totalContractValue; // when given, the price is implied (MODEL.md 3.2)
+    double escalator = 0.0;
+    double takeOrPay = 1.0;
+    double prepayment = 0.0;
+    int paymentTermsDays = 0;
+    double providerDefaultHazard = 0.0;
+    double recoveryRate = 0.0;
+    std::optional<UtilizationCurve> utilization;
+    std::string notes;
+};
+
+struct Fleet {
+    std::string id;
+    std::string name;
+    std::string sku;
+    double gpus = 0.0;
+    Date inService;
+    std::optional<Date> end; // inclusive; default in_service + book life
+    std::optional<double> capexPerGpu;
+    double overheadFraction = 0.0;
+    std::optional<double> itKwPerGpu;
+    double pue = 1.0;
+    double powerPricePerMwh = 0.0;
+    double powerEscalator = 0.0;
+    double idlePowerFraction = 1.0;
+    double colocationPerKwMonth = 0.0;
+    double opexFractionPerYear = 0.0;
+    std::optional<double> residualFraction; // default: book salvage fraction
+    DepreciationSpec bookDepreciation;
+    DepreciationSpec taxDepreciation;
+    std::optional<UtilizationCurve> utilization;
+    std::string notes;
+};
+
+struct Alternative {
+    std::string id;
+    std::string name;
+    std::vector<std::string> items;
+};
+
+struct Assumptions {
+    double discountRate = 0.0;
+    double taxRate = 0.0;
+    std::optional<Date> horizonEnd;
+};
+
+// Ornstein-Uhlenbeck factor parameters (MODEL.md section 6).
+struct OuProcess {
+    double reversionPerYear = 0.0;
+    double volatility = 0.0;
+};
+
+struct GpuPriceProcess {
+    double trendPerYear = -0.15;
+    double reversionPerYear = 1.0;
+    double volatility = 0.30;
+};
+
+struct NextGeneration {
+    Date launchEarliest;
+    Date launchMode;
+    Date launchLatest;
+    double priceDropMin = 0.0;
+    double priceDropMax = 0.0;
+};
+
+using CorrelationMatrix = std::array<std::array<double, 3>, 3>;
+
+struct MarketModel {
+    GpuPriceProcess gpuPrice;
+    std::optional<NextGeneration> nextGeneration;
+    OuProcess utilization{2.0, 0.0};
+    OuProcess powerPrice{0.8, 0.20};
+    CorrelationMatrix correlation{{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}};
+    double replacementPremium = 1.0;
+    double onDemandPremium = 1.0;
+    // Extension (docs/model.md): which alternative's used hours the spot alternative buys.
+    std::optional<std::string> spotCovers;
+};
+
+struct SimulationSettings {
+    std::int64_t paths = 100000;
+    std::uint64_t seed = 20260101;
+};
+
+struct Portfolio {
+    std::string name;
+    std::string notes;
+    std::string currency = "USD";
+    Date valuationDate;
+    Assumptions assumptions;
+    std::vector<Sku> skus;
+    UtilizationCurve utilization;
+    std::vector<Contract> contracts;
+    std::vector<Fleet> fleets;
+    std::optional<std::vector<Alternative>> alternatives;
+    MarketModel market;
+    SimulationSettings simulation;
+};
+
+// Utilization on day d of a step curve (MODEL.md 2: latest point dated <= d; 1.0 before any point).
+double utilizationOn(const UtilizationCurve& curve, const Date& d);
+
+} // namespace ledger

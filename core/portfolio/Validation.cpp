@@ -1,0 +1,374 @@
+#include "portfolio/Validation.h"
+
+#include "portfolio/Defaults.h"
+
+#include <Eigen/Cholesky>
+#include <Eigen/Core>
+
+#include <charconv>
+#include <cmath>
+#include <set>
+
+namespace ledger {
+
+std::string formatNumber(double v) {
+    char buf[64];
+    auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return ec == std::errc() ? std::string(buf, ptr) : std::string("?");
+}
+
+namespace {
+
+struct Failure {
+    ValidationError error;
+};
+
+[[noreturn]] void fail(const std::string& path, const std::string& message) { throw Failure{{path, message}}; }
+
+std::string idx(const std::string& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
+
+void finite(const std::string& path, double v) {
+    if (!std::isfinite(v))
+        fail(path, "is not a finite number");
+}
+void atLeast(const std::string& path, double v, double lo) {
+    finite(path, v);
+    if (v < lo)
+        fail(path, formatNumber(v) + " is below " + formatNumber(lo));
+}
+void above(const std::string& path, double v, double lo) {
+    finite(path, v);
+    if (v <= lo)
+        fail(path, formatNumber(v) + " must be above " + formatNumber(lo));
+}
+void atMost(const std::string& path, double v, double hi) {
+    if (v > hi)
+        fail(path, formatNumber(v) + " is above " + formatNumber(hi));
+}
+void inRange(const std::string& path, double v, double lo, double hi) {
+    atLeast(path, v, lo);
+    atMost(path, v, hi);
+}
+void nonEmpty(const std::string& path, const std::string& s) {
+    if (s.empty())
+        fail(path, "must not be empty");
+}
+
+void checkCurve(const std::string& path, const UtilizationCurve& curve) {
+    for (std::size_t i = 0; i < curve.size(); ++i) {
+        inRange(idx(path, i) + ".value", curve[i].value, 0.0, 1.0);
+        if (i > 0 && curve[i].date <= curve[i - 1].date)
+            fail(idx(path, i) + ".date", formatIsoDate(curve[i].date) + " is not after " + idx(path, i - 1) +
+                                             ".date " + formatIsoDate(curve[i - 1].date));
+    }
+}
+
+void checkDepreciation(const std::string& path, const DepreciationSpec& d) {
+    if (!isMacrs(d.method)) {
+        if (!d.lifeYears)
+            fail(path + ".life_years", "missing (required for " + std::string(toString(d.method)) + ")");
+        if (*d.lifeYears < 1 || *d.lifeYears > 40)
+            fail(path + ".life_years", std::to_string(*d.lifeYears) + " is outside 1..40 years");
+    }
+    inRange(path + ".salvage_fraction", d.salvageFraction, 0.0, 1.0);
+    if (d.salvageFraction >= 1.0)
+        fail(path + ".salvage_fraction", formatNumber(d.salvageFraction) + " must be below 1");
+    above(path + ".factor", d.factor, 0.0);
+    atMost(path + ".factor", d.factor, 10.0);
+    inRange(path + ".bonus_fraction", d.bonusFraction, 0.0, 1.0);
+}
+
+void checkOu(const std::string& path, double reversion, double volatility) {
+    inRange(path + ".reversion_per_year", reversion, 0.0, 100.0);
+    inRange(path + ".volatility", volatility, 0.0, 10.0);
+}
+
+class Validator {
+public:
+    Validator(const Portfolio& p, const SkuCatalog& c)
+        : p_(p)
+        , catalog_(c) {}
+
+    void run() {
+        nonEmpty("name", p_.name);
+        checkCurrency();
+        checkAssumptions();
+        checkSkus();
+        checkCurve("utilization", p_.utilization);
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < p_.contracts.size(); ++i)
+            checkContract(idx("contracts", i), p_.contracts[i], ids);
+        for (std::size_t i = 0; i < p_.fleets.size(); ++i)
+            checkFleet(idx("fleets", i), p_.fleets[i], ids);
+        if (p_.contracts.empty() && p_.fleets.empty())
+            fail("contracts", "the portfolio has no contract and no fleet to evaluate");
+        checkAlternatives(ids);
+        checkHorizon();
+        checkMarket();
+        checkSimulation();
+    }
+
+private:
+    void checkCurrency() {
+        const auto& c = p_.currency;
+        bool ok = c.size() == 3;
+        for (char ch : c)
+            ok = ok && ch >= 'A' && ch <= 'Z';
+        if (!ok)
+            fail("currency", "\"" + c + "\" is not an ISO 4217 code such as USD");
+    }
+
+    void checkAssumptions() {
+        above("assumptions.discount_rate", p_.assumptions.discountRate, -1.0);
+        atMost("assumptions.discount_rate", p_.assumptions.discountRate, 1.0);
+        inRange("assumptions.tax_rate", p_.assumptions.taxRate, 0.0, 1.0);
+    }
+
+    void checkSkus() {
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < p_.skus.size(); ++i) {
+            const auto path = idx("skus", i);
+            const auto& s = p_.skus[i];
+            nonEmpty(path + ".id", s.id);
+            if (!ids.insert(s.id).second)
+                fail(path + ".id", "\"" + s.id + "\" is used twice");
+            nonEmpty(path + ".name", s.name);
+            above(path + ".perf_index", s.perfIndex, 0.0);
+            atLeast(path + ".market_price_per_gpu_hour", s.marketPricePerGpuHour, 0.0);
+            atLeast(path + ".capex_per_gpu", s.capexPerGpu, 0.0);
+            atLeast(path + ".it_kw_per_gpu", s.itKwPerGpu, 0.0);
+        }
+    }
+
+    const Sku& sku(const std::string& path, const std::string& id) {
+        const Sku* s = catalog_.find(p_, id);
+        if (!s)
+            fail(path, "no SKU \"" + id + "\" in the portfolio or the bundled catalog");
+        return *s;
+    }
+
+    void checkItemId(const std::string& path, const std::string& id, std::set<std::string>& ids) {
+        nonEmpty(path, id);
+        if (!ids.insert(id).second)
+            fail(path, "\"" + id + "\" is used by another contract or fleet");
+    }
+
+    void checkContract(const std::string& path, const Contract& c, std::set<std::string>& ids) {
+        checkItemId(path + ".id", c.id, ids);
+        nonEmpty(path + ".name", c.name);
+        nonEmpty(path + ".provider", c.provider);
+        sku(path + ".sku", c.sku);
+        if (c.end < c.start)
+            fail(path + ".end", formatIsoDate(c.end) + " is before start " + formatIsoDate(c.start));
+        if (c.tranches.empty())
+            fail(path + ".tranches", "at least one tranche is needed");
+        for (std::size_t i = 0; i < c.tranches.size(); ++i) {
+            const auto tp = idx(path + ".tranches", i);
+            const auto& t = c.tranches[i];
+            atLeast(tp + ".gpus", t.gpus, 0.0);
+            atMost(tp + ".gpus", t.gpus, 1e8);
+            if (t.date < c.start || t.date > c.end)
+                fail(tp + ".date", formatIsoDate(t.date) + " is outside the contract term " + formatIsoDate(c.start) +
+                                       " .. " + formatIsoDate(c.end));
+            if (i > 0 && t.date <= c.tranches[i - 1].date)
+                fail(tp + ".date", formatIsoDate(t.date) + " is not after the previous tranche's " +
+                                       formatIsoDate(c.tranches[i - 1].date));
+        }
+        if (c.pricePerGpuHour && c.totalContractValue)
+            fail(path + ".total_contract_value", "give either price_per_gpu_hour or total_contract_value, not both");
+        if (!c.pricePerGpuHour && !c.totalContractValue)
+            fail(path + ".price_per_gpu_hour", "missing (give price_per_gpu_hour or total_contract_value)");
+        if (c.pricePerGpuHour) {
+            atLeast(path + ".price_per_gpu_hour", *c.pricePerGpuHour, 0.0);
+            atMost(path + ".price_per_gpu_hour", *c.pricePerGpuHour, 1e4);
+        }
+        if (c.totalContractValue) {
+            above(path + ".total_contract_value", *c.totalContractValue, 0.0);
+            atMost(path + ".total_contract_value", *c.totalContractValue, 1e15);
+            bool anyGpus = false;
+            for (const auto& t : c.tranches)
+                anyGpus = anyGpus || t.gpus > 0;
+            if (!anyGpus)
+                fail(path + ".total_contract_value", "the tranches commit no GPUs, so no price can be implied");
+        }
+        above(path + ".escalator", c.escalator, -1.0);
+        atMost(path + ".escalator", c.escalator, 1.0);
+        inRange(path + ".take_or_pay", c.takeOrPay, 0.0, 1.0);
+        inRange(path + ".prepayment", c.prepayment, 0.0, 1.0);
+        if (c.paymentTermsDays < 0 || c.paymentTermsDays > 3650)
+            fail(path + ".payment_terms_days", std::to_string(c.paymentTermsDays) + " is outside 0..3650 days");
+        inRange(path + ".provider_default_hazard", c.providerDefaultHazard, 0.0, 10.0);
+        inRange(path + ".recovery_rate", c.recoveryRate, 0.0, 1.0);
+        if (c.utilization)
+            checkCurve(path + ".utilization", *c.utilization);
+    }
+
+    void checkFleet(const std::string& path, const Fleet& f, std::set<std::string>& ids) {
+        checkItemId(path + ".id", f.id, ids);
+        nonEmpty(path + ".name", f.name);
+        const Sku& s = sku(path + ".sku", f.sku);
+        above(path + ".gpus", f.gpus, 0.0);
+        atMost(path + ".gpus", f.gpus, 1e8);
+        checkDepreciation(path + ".book_depreciation", f.bookDepreciation);
+        checkDepreciation(path + ".tax_depreciation", f.taxDepreciation);
+        if (f.end && *f.end < f.inService)
+            fail(path + ".end", formatIsoDate(*f.end) + " is before in_service " + formatIsoDate(f.inService));
+        if (f.capexPerGpu)
+            atLeast(path + ".capex_per_gpu", *f.capexPerGpu, 0.0);
+        else if (s.capexPerGpu <= 0)
+            fail(path + ".capex_per_gpu", "missing, and SKU \"" + s.id + "\" has no capex_per_gpu to default to");
+        atMost(path + ".capex_per_gpu", fleetCapexPerGpu(f, s), 1e7);
+        inRange(path + ".overhead_fraction", f.overheadFraction, 0.0, 10.0);
+        if (f.itKwPerGpu)
+            atLeast(path + ".it_kw_per_gpu", *f.itKwPerGpu, 0.0);
+        atMost(path + ".it_kw_per_gpu", fleetItKwPerGpu(f, s), 100.0);
+        atLeast(path + ".pue", f.pue, 1.0);
+        atMost(path + ".pue", f.pue, 5.0);
+        atLeast(path + ".power_price_per_mwh", f.powerPricePerMwh, 0.0);
+        atMost(path + ".power_price_per_mwh", f.powerPricePerMwh, 1e5);
+        above(path + ".power_escalator", f.powerEscalator, -1.0);
+        atMost(path + ".power_escalator", f.powerEscalator, 1.0);
+        inRange(path + ".idle_power_fraction", f.idlePowerFraction, 0.0, 1.0);
+        inRange(path + ".colocation_per_kw_month", f.colocationPerKwMonth, 0.0, 1e5);
+        inRange(path + ".opex_fraction_per_year", f.opexFractionPerYear, 0.0, 1.0);
+        if (f.residualFraction)
+            inRange(path + ".residual_fraction", *f.residualFraction, 0.0, 1.0);
+        if (f.utilization)
+            checkCurve(path + ".utilization", *f.utilization);
+    }
+
+    void checkAlternatives(const std::set<std::string>& itemIds) {
+        if (!p_.alternatives)
+            return;
+        std::set<std::string> ids;
+        if (p_.alternatives->empty())
+            fail("alternatives", "is empty (leave it out to get one alternative per item)");
+        for (std::size_t i = 0; i < p_.alternatives->size(); ++i) {
+            const auto path = idx("alternatives", i);
+            const auto& a = (*p_.alternatives)[i];
+            nonEmpty(path + ".id", a.id);
+            if (a.id == "spot")
+                fail(path + ".id", "\"spot\" is reserved for the spot-market alternative the app adds");
+            if (!ids.insert(a.id).second)
+                fail(path + ".id", "\"" + a.id + "\" is used twice");
+            nonEmpty(path + ".name", a.name);
+            if (a.items.empty())
+                fail(path + ".items", "an alternative needs at least one item");
+            std::set<std::string> seen;
+            for (std::size_t j = 0; j < a.items.size(); ++j) {
+                if (!itemIds.count(a.items[j]))
+                    fail(idx(path + ".items", j), "no contract or fleet has id \"" + a.items[j] + "\"");
+                if (!seen.insert(a.items[j]).second)
+                    fail(idx(path + ".items", j), "\"" + a.items[j] + "\" is listed twice");
+            }
+        }
+    }
+
+    void checkHorizon() {
+        const Date limit = addMonths(p_.valuationDate, 480);
+        const Date h = horizonEnd(p_);
+        if (p_.assumptions.horizonEnd) {
+            if (h < p_.valuationDate)
+                fail("assumptions.horizon_end",
+                     formatIsoDate(h) + " is before valuation_date " + formatIsoDate(p_.valuationDate));
+            if (h >= limit)
+                fail("assumptions.horizon_end", formatIsoDate(h) + " is more than 40 years after valuation_date " +
+                                                    formatIsoDate(p_.valuationDate));
+            return;
+        }
+        if (h < limit)
+            return;
+        for (std::size_t i = 0; i < p_.contracts.size(); ++i) {
+            if (p_.contracts[i].end >= limit)
+                fail(idx("contracts", i) + ".end", formatIsoDate(p_.contracts[i].end) +
+                                                       " puts the horizon more than 40 years after valuation_date " +
+                                                       formatIsoDate(p_.valuationDate));
+        }
+        for (std::size_t i = 0; i < p_.fleets.size(); ++i) {
+            if (fleetEnd(p_.fleets[i]) >= limit)
+                fail(idx("fleets", i) + ".end", formatIsoDate(fleetEnd(p_.fleets[i])) +
+                                                    " puts the horizon more than 40 years after valuation_date " +
+                                                    formatIsoDate(p_.valuationDate));
+        }
+    }
+
+    void checkMarket() {
+        const auto& m = p_.market;
+        finite("market.gpu_price.trend_per_year", m.gpuPrice.trendPerYear);
+        inRange("market.gpu_price.trend_per_year", m.gpuPrice.trendPerYear, -5.0, 5.0);
+        checkOu("market.gpu_price", m.gpuPrice.reversionPerYear, m.gpuPrice.volatility);
+        checkOu("market.utilization", m.utilization.reversionPerYear, m.utilization.volatility);
+        checkOu("market.power_price", m.powerPrice.reversionPerYear, m.powerPrice.volatility);
+        if (m.nextGeneration) {
+            const auto& g = *m.nextGeneration;
+            if (g.launchMode < g.launchEarliest)
+                fail("market.next_generation.launch_mode", formatIsoDate(g.launchMode) + " is before launch_earliest " +
+                                                               formatIsoDate(g.launchEarliest));
+            if (g.launchLatest < g.launchMode)
+                fail("market.next_generation.launch_latest", formatIsoDate(g.launchLatest) + " is before launch_mode " +
+                                                                 formatIsoDate(g.launchMode));
+            inRange("market.next_generation.price_drop_min", g.priceDropMin, 0.0, 0.99);
+            inRange("market.next_generation.price_drop_max", g.priceDropMax, 0.0, 0.99);
+            if (g.priceDropMax < g.priceDropMin)
+                fail("market.next_generation.price_drop_max",
+                     formatNumber(g.priceDropMax) + " is below price_drop_min " + formatNumber(g.priceDropMin));
+        }
+        checkCorrelation(m.correlation);
+        above("market.replacement_premium", m.replacementPremium, 0.0);
+        atMost("market.replacement_premium", m.replacementPremium, 100.0);
+        above("market.on_demand_premium", m.onDemandPremium, 0.0);
+        atMost("market.on_demand_premium", m.onDemandPremium, 100.0);
+        if (m.spotCovers) {
+            bool found = false;
+            for (const auto& a : alternatives(p_))
+                found = found || a.id == *m.spotCovers;
+            if (!found)
+                fail("market.spot_covers", "no alternative has id \"" + *m.spotCovers + "\"");
+        }
+    }
+
+    void checkCorrelation(const CorrelationMatrix& r) {
+        Eigen::Matrix3d m;
+        for (int i = 0; i < 3; ++i) {
+            for (int j = 0; j < 3; ++j) {
+                const std::string path = "market.correlation[" + std::to_string(i) + "][" + std::to_string(j) + "]";
+                inRange(path, r[i][j], -1.0, 1.0);
+                if (i == j && r[i][j] != 1.0)
+                    fail(path, formatNumber(r[i][j]) + " is not 1 (a correlation matrix has a unit diagonal)");
+                if (r[i][j] != r[j][i])
+                    fail(path, formatNumber(r[i][j]) + " differs from [" + std::to_string(j) + "][" +
+                                   std::to_string(i) + "] " + formatNumber(r[j][i]) + " (the matrix must be symmetric)");
+                m(i, j) = r[i][j];
+            }
+        }
+        Eigen::LLT<Eigen::Matrix3d> llt(m);
+        bool pd = llt.info() == Eigen::Success;
+        if (pd) {
+            for (int i = 0; i < 3; ++i)
+                pd = pd && llt.matrixL()(i, i) > 1e-12;
+        }
+        if (!pd)
+            fail("market.correlation", "the matrix is not positive definite");
+    }
+
+    void checkSimulation() {
+        if (p_.simulation.paths < 1 || p_.simulation.paths > 1'000'000'000)
+            fail("simulation.paths", std::to_string(p_.simulation.paths) + " is outside 1..1000000000");
+    }
+
+    const Portfolio& p_;
+    const SkuCatalog& catalog_;
+};
+
+} // namespace
+
+std::optional<ValidationError> validatePortfolio(const Portfolio& p, const SkuCatalog& catalog) {
+    try {
+        Validator(p, catalog).run();
+    } catch (const Failure& f) {
+        return f.error;
+    }
+    return std::nullopt;
+}
+
+} // namespace ledger

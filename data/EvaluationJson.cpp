@@ -1,0 +1,101 @@
+#include "EvaluationJson.h"
+
+#include <QJsonArray>
+
+namespace ledger::data {
+
+namespace {
+
+QJsonValue text(const std::string& s) { return QString::fromStdString(s); }
+QJsonValue optional(const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null); }
+
+QJsonArray annualJson(const std::vector<AnnualRow>& rows) {
+    QJsonArray out;
+    for (const auto& r : rows) {
+        out.append(QJsonObject{{"year", r.year},
+                               {"cash", r.cash},
+                               {"committed_gpu_hours", r.committedGpuHours},
+                               {"used_gpu_hours", r.usedGpuHours},
+                               {"depreciation_book", r.depreciationBook},
+                               {"depreciation_tax", r.depreciationTax},
+                               {"nbv_book", r.nbvBook},
+                               {"nbv_tax", r.nbvTax}});
+    }
+    return out;
+}
+
+QJsonArray strings(const std::vector<std::string>& v) {
+    QJsonArray out;
+    for (const auto& s : v)
+        out.append(text(s));
+    return out;
+}
+
+} // namespace
+
+QJsonObject evaluationToJson(const EvaluationResult& r) {
+    QJsonObject portfolio{{"name", text(r.name)},
+                          {"currency", text(r.currency)},
+                          {"valuation_date", text(formatIsoDate(r.valuationDate))},
+                          {"horizon_end", text(formatIsoDate(r.horizonEnd))},
+                          {"periods", r.periods},
+                          {"spot_covers", text(r.spotCovers)}};
+    QJsonArray items;
+    for (const auto& i : r.items) {
+        items.append(QJsonObject{{"id", text(i.id)},
+                                 {"name", text(i.name)},
+                                 {"kind", text(i.kind)},
+                                 {"npv_cost", i.npvCost},
+                                 {"total_cash", i.totalCash},
+                                 {"committed_gpu_hours", i.committedGpuHours},
+                                 {"used_gpu_hours", i.usedGpuHours},
+                                 {"lcoc", optional(i.lcoc)},
+                                 {"implied_price_per_gpu_hour", optional(i.impliedPricePerGpuHour)},
+                                 {"total_contract_value", optional(i.totalContractValue)},
+                                 {"annual", annualJson(i.annual)}});
+    }
+    QJsonArray alternatives;
+    for (const auto& a : r.alternatives) {
+        alternatives.append(QJsonObject{{"id", text(a.id)},
+                                        {"name", text(a.name)},
+                                        {"items", strings(a.items)},
+                                        {"npv_cost", a.npvCost},
+                                        {"total_cash", a.totalCash},
+                                        {"used_gpu_hours", a.usedGpuHours},
+                                        {"lcoc", optional(a.lcoc)},
+                                        {"annual", annualJson(a.annual)}});
+    }
+    QJsonArray comparisons;
+    for (const auto& c : r.comparisons) {
+        comparisons.append(QJsonObject{{"a", text(c.a)},
+                                       {"b", text(c.b)},
+                                       {"npv_difference", c.npvDifference},
+                                       {"breakeven_price_factor", optional(c.breakevenPriceFactor)}});
+    }
+    QJsonArray breakeven;
+    for (const auto& b : r.breakevenUtilization) {
+        breakeven.append(QJsonObject{{"alternative", text(b.alternative)},
+                                     {"versus", "spot"},
+                                     {"outcome", text(b.outcome)},
+                                     {"utilization", optional(b.utilization)}});
+    }
+    QJsonArray usefulLife;
+    for (const auto& s : r.usefulLife) {
+        QJsonArray cases;
+        for (const auto& c : s.cases) {
+            cases.append(QJsonObject{{"book_life_years", c.bookLifeYears},
+                                     {"npv_cost", c.npvCost},
+                                     {"book_depreciation", c.bookDepreciation},
+                                     {"book_profit_impact", c.bookProfitImpact}});
+        }
+        usefulLife.append(QJsonObject{{"alternative", text(s.alternative)}, {"cases", cases}});
+    }
+    return QJsonObject{{"portfolio", portfolio},
+                       {"items", items},
+                       {"alternatives", alternatives},
+                       {"comparisons", comparisons},
+                       {"breakeven_utilization", breakeven},
+                       {"useful_life_sensitivity", usefulLife}};
+}
+
+} // namespace ledger::data

@@ -1,0 +1,482 @@
+#include "PortfolioJson.h"
+
+#include "JsonObjectReader.h"
+#include "portfolio/Validation.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ledger::data {
+
+namespace {
+
+constexpr const char* kFormat = "computeledger-portfolio";
+constexpr int kVersion = 1;
+
+std::string at(const std::string& path, qsizetype i) { return path + "[" + std::to_string(i) + "]"; }
+
+// ---- reading -------------------------------------------------------------------------------
+
+UtilizationCurve readCurve(const QJsonArray& a, const std::string& path) {
+    UtilizationCurve curve;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        JsonObjectReader r(a[i], at(path, i), {"date", "value"});
+        curve.push_back({r.date("date"), r.number("value")});
+    }
+    return curve;
+}
+
+std::optional<UtilizationCurve> readOptionalCurve(const JsonObjectReader& r) {
+    if (auto a = r.optionalArray("utilization"))
+        return readCurve(*a, r.pathOf("utilization"));
+    return std::nullopt;
+}
+
+} // namespace
+
+Sku readSkuJson(const QJsonValue& v, const std::string& path) {
+    JsonObjectReader r(v, path,
+                       {"id", "name", "perf_index", "market_price_per_gpu_hour", "capex_per_gpu", "it_kw_per_gpu",
+                        "notes"});
+    Sku s;
+    s.id = r.string("id");
+    s.name = r.string("name");
+    s.perfIndex = r.number("perf_index", 1.0);
+    s.marketPricePerGpuHour = r.number("market_price_per_gpu_hour");
+    s.capexPerGpu = r.number("capex_per_gpu");
+    s.itKwPerGpu = r.number("it_kw_per_gpu");
+    s.notes = r.optionalString("notes").value_or("");
+    return s;
+}
+
+namespace {
+
+Contract readContract(const QJsonValue& v, const std::string& path) {
+    JsonObjectReader r(v, path,
+                       {"id", "name", "provider", "sku", "start", "end", "tranches", "price_per_gpu_hour",
+                        "total_contract_value", "escalator", "take_or_pay", "prepayment", "payment_terms_days",
+                        "provider_default_hazard", "recovery_rate", "utilization", "notes"});
+    Contract c;
+    c.id = r.string("id");
+    c.name = r.string("name");
+    c.provider = r.string("provider");
+    c.sku = r.string("sku");
+    c.start = r.date("start");
+    c.end = r.date("end");
+    const auto tranches = r.array("tranches");
+    for (qsizetype i = 0; i < tranches.size(); ++i) {
+        JsonObjectReader t(tranches[i], at(r.pathOf("tranches"), i), {"date", "gpus"});
+        c.tranches.push_back({t.date("date"), t.number("gpus")});
+    }
+    c.pricePerGpuHour = r.optionalNumber("price_per_gpu_hour");
+    c.totalContractValue = r.optionalNumber("total_contract_value");
+    c.escalator = r.number("escalator", 0.0);
+    c.takeOrPay = r.number("take_or_pay", 1.0);
+    c.prepayment = r.number("prepayment", 0.0);
+    c.paymentTermsDays = int(r.optionalInteger("payment_terms_days", 0, 3650).value_or(0));
+    c.providerDefaultHazard = r.number("provider_default_hazard", 0.0);
+    c.recoveryRate = r.number("recovery_rate", 0.0);
+    c.utilization = readOptionalCurve(r);
+    c.notes = r.optionalString("notes").value_or("");
+    return c;
+}
+
+DepreciationSpec readDepreciation(const QJsonValue& v, const std::string& path) {
+    JsonObjectReader r(v, path, {"method", "life_years", "salvage_fraction", "factor", "bonus_fraction"});
+    DepreciationSpec d;
+    const auto method = r.string("method");
+    const auto m = depreciationMethodFromString(method);
+    if (!m)
+        JsonObjectReader::fail(r.pathOf("method"), "\"" + method +
+                                                       "\" is not one of straight_line, declining_balance, "
+                                                       "sum_of_years_digits, macrs_5, macrs_7");
+    d.method = *m;
+    if (auto life = r.optionalInteger("life_years", 1, 40))
+        d.lifeYears = int(*life);
+    d.salvageFraction = r.number("salvage_fraction", 0.0);
+    d.factor = r.number("factor", 2.0);
+    d.bonusFraction = r.number("bonus_fraction", 0.0);
+    return d;
+}
+
+Fleet readFleet(const QJsonValue& v, const std::string& path) {
+    JsonObjectReader r(v, path,
+                       {"id", "name", "sku", "gpus", "in_service", "end", "capex_per_gpu", "overhead_fraction",
+                        "it_kw_per_gpu", "pue", "power_price_per_mwh", "power_escalator", "idle_power_fraction",
+                        "colocation_per_kw_month", "opex_fraction_per_year", "residual_fraction",
+                        "book_depreciation", "tax_depreciation", "utilization", "notes"});
+    Fleet f;
+    f.id = r.string("id");
+    f.name = r.string("name");
+    f.sku = r.string("sku");
+    f.gpus = r.number("gpus");
+    f.inService = r.date("in_service");
+    f.end = r.optionalDate("end");
+    f.capexPerGpu = r.optionalNumber("capex_per_gpu");
+    f.overheadFraction = r.number("overhead_fraction", 0.0);
+    f.itKwPerGpu = r.optionalNumber("it_kw_per_gpu");
+    f.pue = r.number("pue");
+    f.powerPricePerMwh = r.number("power_price_per_mwh");
+    f.powerEscalator = r.number("power_escalator");
+    f.idlePowerFraction = r.number("idle_power_fraction", 1.0);
+    f.colocationPerKwMonth = r.number("colocation_per_kw_month", 0.0);
+    f.opexFractionPerYear = r.number("opex_fraction_per_year", 0.0);
+    f.residualFraction = r.optionalNumber("residual_fraction");
+    if (!r.has("book_depreciation"))
+        JsonObjectReader::fail(r.pathOf("book_depreciation"), "missing");
+    f.bookDepreciation = readDepreciation(r.value("book_depreciation"), r.pathOf("book_depreciation"));
+    if (!r.has("tax_depreciation"))
+        JsonObjectReader::fail(r.pathOf("tax_depreciation"), "missing");
+    f.taxDepreciation = readDepreciation(r.value("tax_depreciation"), r.pathOf("tax_depreciation"));
+    f.utilization = readOptionalCurve(r);
+    f.notes = r.optionalString("notes").value_or("");
+    return f;
+}
+
+Alternative readAlternative(const QJsonValue& v, const std::string& path) {
+    JsonObjectReader r(v, path, {"id", "name", "items"});
+    Alternative a;
+    a.id = r.string("id");
+    a.name = r.string("name");
+    const auto items = r.array("items");
+    for (qsizetype i = 0; i < items.size(); ++i)
+        a.items.push_back(JsonObjectReader::toString(items[i], at(r.pathOf("items"), i)));
+    return a;
+}
+
+void readOu(const JsonObjectReader& market, const QString& key, OuProcess& ou) {
+    if (!market.has(key))
+        return;
+    JsonObjectReader r(market.value(key), market.pathOf(key), {"reversion_per_year", "volatility"});
+    ou.reversionPerYear = r.number("reversion_per_year", ou.reversionPerYear);
+    ou.volatility = r.number("volatility", ou.volatility);
+}
+
+MarketModel readMarket(const QJsonValue& v) {
+    JsonObjectReader r(v, "market",
+                       {"gpu_price", "next_generation", "utilization", "power_price", "correlation",
+                        "replacement_premium", "on_demand_premium", "spot_covers"});
+    MarketModel m;
+    if (r.has("gpu_price")) {
+        JsonObjectReader g(r.value("gpu_price"), r.pathOf("gpu_price"),
+                           {"trend_per_year", "reversion_per_year", "volatility"});
+        m.gpuPrice.trendPerYear = g.number("trend_per_year", m.gpuPrice.trendPerYear);
+        m.gpuPrice.reversionPerYear = g.number("reversion_per_year", m.gpuPrice.reversionPerYear);
+        m.gpuPrice.volatility = g.number("volatility", m.gpuPrice.volatility);
+    }
+    if (r.has("next_generation")) {
+        JsonObjectReader g(r.value("next_generation"), r.pathOf("next_generation"),
+                           {"launch_earliest", "launch_mode", "launch_latest", "price_drop_min", "price_drop_max"});
+        m.nextGeneration = NextGeneration{g.date("launch_earliest"), g.date("launch_mode"), g.date("launch_latest"),
+                                          g.number("price_drop_min"), g.number("price_drop_max")};
+    }
+    readOu(r, "utilization", m.utilization);
+    readOu(r, "power_price", m.powerPrice);
+    if (r.has("correlation")) {
+        const auto rows = r.array("correlation");
+        const std::string path = r.pathOf("correlation");
+        if (rows.size() != 3)
+            JsonObjectReader::fail(path, "expected 3 rows (gpu_price, utilization, power_price), got " +
+                                             std::to_string(rows.size()));
+        for (int i = 0; i < 3; ++i) {
+            const std::string rowPath = at(path, i);
+            if (!rows[i].isArray() || rows[i].toArray().size() != 3)
+                JsonObjectReader::fail(rowPath, "expected an array of 3 numbers");
+            const auto row = rows[i].toArray();
+            for (int j = 0; j < 3; ++j)
+                m.correlation[i][j] = JsonObjectReader::toNumber(row[j], at(rowPath, j));
+        }
+    }
+    m.replacementPremium = r.number("replacement_premium", 1.0);
+    m.onDemandPremium = r.number("on_demand_premium", 1.0);
+    m.spotCovers = r.optionalString("spot_covers");
+    return m;
+}
+
+Portfolio readPortfolio(const QJsonValue& root) {
+    JsonObjectReader r(root, "",
+                       {"format", "version", "name", "notes", "currency", "valuation_date", "assumptions", "skus",
+                        "utilization", "contracts", "fleets", "alternatives", "market", "simulation"});
+    if (!r.has("format"))
+        JsonObjectReader::fail("format", "missing (expected \"computeledger-portfolio\")");
+    if (r.string("format") != kFormat)
+        JsonObjectReader::fail("format", "\"" + r.string("format") + "\" is not \"computeledger-portfolio\"");
+    const long long version = r.integer("version", 0, 1'000'000);
+    if (version > kVersion)
+        JsonObjectReader::fail("version", std::to_string(version) +
+                                              " is newer than this version of ComputeLedger reads (1); update the app");
+    if (version < 1)
+        JsonObjectReader::fail("version", std::to_string(version) + " is not a valid version (1)");
+
+    Portfolio p;
+    p.name = r.string("name");
+    p.notes = r.optionalString("notes").value_or("");
+    p.currency = r.optionalString("currency").value_or("USD");
+    p.valuationDate = r.date("valuation_date");
+    {
+        if (!r.has("assumptions"))
+            JsonObjectReader::fail("assumptions", "missing");
+        JsonObjectReader a(r.value("assumptions"), "assumptions", {"discount_rate", "tax_rate", "horizon_end"});
+        p.assumptions.discountRate = a.number("discount_rate");
+        p.assumptions.taxRate = a.number("tax_rate", 0.0);
+        p.assumptions.horizonEnd = a.optionalDate("horizon_end");
+    }
+    if (auto skus = r.optionalArray("skus")) {
+        for (qsizetype i = 0; i < skus->size(); ++i)
+            p.skus.push_back(readSkuJson((*skus)[i], at("skus", i)));
+    }
+    if (auto u = r.optionalArray("utilization"))
+        p.utilization = readCurve(*u, "utilization");
+    if (auto cs = r.optionalArray("contracts")) {
+        for (qsizetype i = 0; i < cs->size(); ++i)
+            p.contracts.push_back(readContract((*cs)[i], at("contracts", i)));
+    }
+    if (auto fs = r.optionalArray("fleets")) {
+        for (qsizetype i = 0; i < fs->size(); ++i)
+            p.fleets.push_back(readFleet((*fs)[i], at("fleets", i)));
+    }
+    if (auto as = r.optionalArray("alternatives")) {
+        p.alternatives.emplace();
+        for (qsizetype i = 0; i < as->size(); ++i)
+            p.alternatives->push_back(readAlternative((*as)[i], at("alternatives", i)));
+    }
+    if (r.has("market"))
+        p.market = readMarket(r.value("market"));
+    if (r.has("simulation")) {
+        JsonObjectReader s(r.value("simulation"), "simulation", {"paths", "seed"});
+        p.simulation.paths = s.optionalInteger("paths", 1, 1'000'000'000).value_or(p.simulation.paths);
+        if (auto seed = s.optionalInteger("seed", 0, (1LL << 53)))
+            p.simulation.seed = std::uint64_t(*seed);
+    }
+    return p;
+}
+
+// Line and column (1-based) of a byte offset, for syntax errors.
+std::pair<int, int> lineColumn(const QByteArray& bytes, int offset) {
+    int line = 1, column = 1;
+    for (int i = 0; i < offset && i < bytes.size(); ++i) {
+        if (bytes[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+// ---- writing -------------------------------------------------------------------------------
+
+QJsonValue date(const Date& d) { return QString::fromStdString(formatIsoDate(d)); }
+QJsonValue text(const std::string& s) { return QString::fromStdString(s); }
+
+QJsonArray writeCurve(const UtilizationCurve& c) {
+    QJsonArray a;
+    for (const auto& p : c)
+        a.append(QJsonObject{{"date", date(p.date)}, {"value", p.value}});
+    return a;
+}
+
+QJsonObject writeDepreciation(const DepreciationSpec& d) {
+    QJsonObject o{{"method", text(std::string(toString(d.method)))},
+                  {"salvage_fraction", d.salvageFraction},
+                  {"bonus_fraction", d.bonusFraction}};
+    if (d.lifeYears)
+        o["life_years"] = *d.lifeYears;
+    if (d.method == DepreciationMethod::DecliningBalance)
+        o["factor"] = d.factor;
+    return o;
+}
+
+QJsonObject writeContract(const Contract& c) {
+    QJsonArray tranches;
+    for (const auto& t : c.tranches)
+        tranches.append(QJsonObject{{"date", date(t.date)}, {"gpus", t.gpus}});
+    QJsonObject o{{"id", text(c.id)},
+                  {"name", text(c.name)},
+                  {"provider", text(c.provider)},
+                  {"sku", text(c.sku)},
+                  {"start", date(c.start)},
+                  {"end", date(c.end)},
+                  {"tranches", tranches},
+                  {"escalator", c.escalator},
+                  {"take_or_pay", c.takeOrPay},
+                  {"prepayment", c.prepayment},
+                  {"payment_terms_days", c.paymentTermsDays},
+                  {"provider_default_hazard", c.providerDefaultHazard},
+                  {"recovery_rate", c.recoveryRate}};
+    if (c.pricePerGpuHour)
+        o["price_per_gpu_hour"] = *c.pricePerGpuHour;
+    if (c.totalContractValue)
+        o["total_contract_value"] = *c.totalContractValue;
+    if (c.utilization)
+        o["utilization"] = writeCurve(*c.utilization);
+    if (!c.notes.empty())
+        o["notes"] = text(c.notes);
+    return o;
+}
+
+QJsonObject writeFleet(const Fleet& f) {
+    QJsonObject o{{"id", text(f.id)},
+                  {"name", text(f.name)},
+                  {"sku", text(f.sku)},
+                  {"gpus", f.gpus},
+                  {"in_service", date(f.inService)},
+                  {"overhead_fraction", f.overheadFraction},
+                  {"pue", f.pue},
+                  {"power_price_per_mwh", f.powerPricePerMwh},
+                  {"power_escalator", f.powerEscalator},
+                  {"idle_power_fraction", f.idlePowerFraction},
+                  {"colocation_per_kw_month", f.colocationPerKwMonth},
+                  {"opex_fraction_per_year", f.opexFractionPerYear},
+                  {"book_depreciation", writeDepreciation(f.bookDepreciation)},
+                  {"tax_depreciation", writeDepreciation(f.taxDepreciation)}};
+    if (f.end)
+        o["end"] = date(*f.end);
+    if (f.capexPerGpu)
+        o["capex_per_gpu"] = *f.capexPerGpu;
+    if (f.itKwPerGpu)
+        o["it_kw_per_gpu"] = *f.itKwPerGpu;
+    if (f.residualFraction)
+        o["residual_fraction"] = *f.residualFraction;
+    if (f.utilization)
+        o["utilization"] = writeCurve(*f.utilization);
+    if (!f.notes.empty())
+        o["notes"] = text(f.notes);
+    return o;
+}
+
+QJsonObject writeOu(const OuProcess& ou) {
+    return {{"reversion_per_year", ou.reversionPerYear}, {"volatility", ou.volatility}};
+}
+
+QJsonObject writeMarket(const MarketModel& m) {
+    QJsonArray corr;
+    for (const auto& row : m.correlation)
+        corr.append(QJsonArray{row[0], row[1], row[2]});
+    QJsonObject o{{"gpu_price", QJsonObject{{"trend_per_year", m.gpuPrice.trendPerYear},
+                                            {"reversion_per_year", m.gpuPrice.reversionPerYear},
+                                            {"volatility", m.gpuPrice.volatility}}},
+                  {"utilization", writeOu(m.utilization)},
+                  {"power_price", writeOu(m.powerPrice)},
+                  {"correlation", corr},
+                  {"replacement_premium", m.replacementPremium},
+                  {"on_demand_premium", m.onDemandPremium}};
+    if (m.nextGeneration) {
+        const auto& g = *m.nextGeneration;
+        o["next_generation"] = QJsonObject{{"launch_earliest", date(g.launchEarliest)},
+                                           {"launch_mode", date(g.launchMode)},
+                                           {"launch_latest", date(g.launchLatest)},
+                                           {"price_drop_min", g.priceDropMin},
+                                           {"price_drop_max", g.priceDropMax}};
+    }
+    if (m.spotCovers)
+        o["spot_covers"] = text(*m.spotCovers);
+    return o;
+}
+
+} // namespace
+
+PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayName, const SkuCatalog& catalog) {
+    PortfolioLoad out;
+    auto failWith = [&](const std::string& path, const std::string& message) {
+        out.error = displayName + ": " + QString::fromStdString(path.empty() ? message : path + ": " + message);
+        return out;
+    };
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const auto [line, column] = lineColumn(bytes, parseError.offset);
+        return failWith("", "line " + std::to_string(line) + ", column " + std::to_string(column) +
+                                ": JSON syntax error: " + parseError.errorString().toStdString());
+    }
+    if (!doc.isObject())
+        return failWith("", "expected a JSON object at the top level");
+    try {
+        Portfolio p = readPortfolio(doc.object());
+        if (auto err = validatePortfolio(p, catalog))
+            return failWith(err->path, err->message);
+        out.portfolio = std::move(p);
+    } catch (const JsonPathError& e) {
+        return failWith(e.path, e.message);
+    }
+    return out;
+}
+
+PortfolioLoad loadPortfolioJsonFile(const QString& path, const SkuCatalog& catalog) {
+    PortfolioLoad out;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        out.error = path + ": no such file";
+        return out;
+    }
+    if (info.isDir()) {
+        out.error = path + ": is a directory, not a portfolio file";
+        return out;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        out.error = path + ": cannot be read: " + file.errorString();
+        return out;
+    }
+    constexpr qint64 kMaxBytes = 256LL * 1024 * 1024;
+    if (file.size() > kMaxBytes) {
+        out.error = path + ": is larger than 256 MB; not a portfolio file";
+        return out;
+    }
+    return readPortfolioJson(file.readAll(), path, catalog);
+}
+
+QByteArray writePortfolioJson(const Portfolio& p) {
+    QJsonObject root{{"format", kFormat},
+                     {"version", kVersion},
+                     {"name", text(p.name)},
+                     {"currency", text(p.currency)},
+                     {"valuation_date", date(p.valuationDate)}};
+    if (!p.notes.empty())
+        root["notes"] = text(p.notes);
+    QJsonObject assumptions{{"discount_rate", p.assumptions.discountRate}, {"tax_rate", p.assumptions.taxRate}};
+    if (p.assumptions.horizonEnd)
+        assumptions["horizon_end"] = date(*p.assumptions.horizonEnd);
+    root["assumptions"] = assumptions;
+    QJsonArray skus;
+    for (const auto& s : p.skus) {
+        QJsonObject o{{"id", text(s.id)},
+                      {"name", text(s.name)},
+                      {"perf_index", s.perfIndex},
+                      {"market_price_per_gpu_hour", s.marketPricePerGpuHour},
+                      {"capex_per_gpu", s.capexPerGpu},
+                      {"it_kw_per_gpu", s.itKwPerGpu}};
+        if (!s.notes.empty())
+            o["notes"] = text(s.notes);
+        skus.append(o);
+    }
+    root["skus"] = skus;
+    if (!p.utilization.empty())
+        root["utilization"] = writeCurve(p.utilization);
+    QJsonArray contracts, fleets;
+    for (const auto& c : p.contracts)
+        contracts.append(writeContract(c));
+    for (const auto& f : p.fleets)
+        fleets.append(writeFleet(f));
+    root["contracts"] = contracts;
+    root["fleets"] = fleets;
+    if (p.alternatives) {
+        QJsonArray alts;
+        for (const auto& a : *p.alternatives) {
+            QJsonArray items;
+            for (const auto& id : a.items)
+                items.append(text(id));
+            alts.append(QJsonObject{{"id", text(a.id)}, {"name", text(a.name)}, {"items", items}});
+        }
+        root["alternatives"] = alts;
+    }
+    root["market"] = writeMarket(p.market);
+    root["simulation"] = QJsonObject{{"paths", qint64(p.simulation.paths)}, {"seed", qint64(p.simulation.seed)}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+} // namespace ledger::data

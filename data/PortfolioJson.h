@@ -1,0 +1,32 @@
+#pragma once
+// The JSON interchange format of MODEL.md section 2 ("computeledger-portfolio", version 1):
+// strict reading (unknown keys, wrong types, impossible dates and semantic problems are errors
+// naming the JSON path) and exact writing (doubles in shortest round-trip form).
+#include "portfolio/Portfolio.h"
+#include "portfolio/SkuCatalog.h"
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QString>
+
+#include <optional>
+
+namespace ledger::data {
+
+struct PortfolioLoad {
+    std::optional<Portfolio> portfolio;
+    QString error; // "<file>: <json path>: <problem>" when portfolio is empty
+    bool ok() const { return portfolio.has_value(); }
+};
+
+// Parses and validates. displayName prefixes every message (usually the path the user gave).
+PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayName, const SkuCatalog& catalog);
+PortfolioLoad loadPortfolioJsonFile(const QString& path, const SkuCatalog& catalog);
+
+QByteArray writePortfolioJson(const Portfolio& p);
+
+// One SKU object (portfolio "skus" entries and the bundled catalog share the shape). Throws
+// JsonPathError (JsonObjectReader.h) on a problem.
+Sku readSkuJson(const QJsonValue& v, const std::string& path);
+
+} // namespace ledger::data

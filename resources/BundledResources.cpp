@@ -1,0 +1,8 @@
+#include "BundledResources.h"
+
+namespace ledger::resources {
+
+QString examplePortfolioPath() { return QStringLiteral(":/examples/meta-coreweave.json"); }
+QString skuCatalogPath() { return QStringLiteral(":/catalog/skus.json"); }
+
+} // namespace ledger::resources
