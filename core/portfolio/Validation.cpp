@@ -11,6 +11,14 @@
 
 namespace ledger {
 
+std::string ValidationError::toString() const {
+    if (path.empty())
+        return message;
+    std::string out = path;
+    out.append(": ").append(message);
+    return out;
+}
+
 std::string formatNumber(double v) {
     char buf[64];
     auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);

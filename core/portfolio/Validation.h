@@ -13,7 +13,7 @@ namespace ledger {
 struct ValidationError {
     std::string path;
     std::string message;
-    std::string toString() const { return path.empty() ? message : path + ": " + message; }
+    std::string toString() const;
 };
 
 // The first problem found, or nullopt when the portfolio can be evaluated.

@@ -1,0 +1,340 @@
+#!/usr/bin/env python3
+"""An independent, deliberately plain implementation of the deterministic model of MODEL.md
+(sections 1-5 and 7, with the readings written down in docs/model.md), day by day, in pure Python.
+
+It shares no code with the C++ engine. tests/reference/compare_reference.py runs both on the
+portfolios in tests/reference/portfolios/ and requires every number to agree to 1e-9 relative.
+
+Usage: model_reference.py PORTFOLIO.json CATALOG.json  -> prints the JSON the comparison reads.
+"""
+import calendar
+import datetime as dt
+import json
+import math
+import sys
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def parse(s):
+    return dt.date.fromisoformat(s)
+
+
+def last_dom(y, m):
+    return calendar.monthrange(y, m)[1]
+
+
+def add_months(d, n):
+    """Boost.Date_Time month arithmetic: a last-day-of-month date stays on the last day."""
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    m += 1
+    if d.day == last_dom(d.year, d.month):
+        return dt.date(y, m, last_dom(y, m))
+    return dt.date(y, m, min(d.day, last_dom(y, m)))
+
+
+def add_years(d, n):
+    return add_months(d, 12 * n)
+
+
+def full_years(start, d):
+    n = 0
+    while add_years(start, n + 1) <= d:
+        n += 1
+    return n
+
+
+def step_value(curve, d):
+    if not curve:
+        return 1.0
+    pts = sorted(curve, key=lambda p: p["date"])
+    val = pts[0]["value"]  # before the first point: the first value (docs/model.md)
+    for p in pts:
+        if parse(p["date"]) <= d:
+            val = p["value"]
+    return val
+
+
+MACRS = {
+    "macrs_5": [20.00, 32.00, 19.20, 11.52, 11.52, 5.76],
+    "macrs_7": [14.29, 24.49, 17.49, 12.49, 8.93, 8.92, 8.93, 4.46],
+}
+
+
+def schedule(spec, base):
+    b = spec.get("bonus_fraction", 0.0)
+    rest = base * (1 - b)
+    m = spec["method"]
+    if m in MACRS:
+        out = [rest * p / 100 for p in MACRS[m]]
+    else:
+        L = spec["life_years"]
+        S = spec.get("salvage_fraction", 0.0) * rest
+        out = []
+        acc = 0.0
+        for n in range(1, L + 1):
+            if m == "straight_line":
+                d = (rest - S) / L
+            elif m == "sum_of_years_digits":
+                d = (rest - S) * (L - n + 1) * 2 / (L * (L + 1))
+            else:
+                f = spec.get("factor", 2.0)
+                db = min((rest - acc) * f / L, rest - S - acc)
+                sl = (rest - S - acc) / (L - n + 1)
+                d = max(db, sl)
+            acc += d
+            out.append(d)
+    if b:
+        out[0] += b * base
+    return out
+
+
+def evaluate(p, catalog):
+    t0 = parse(p["valuation_date"])
+    a = p["assumptions"]
+    r = a["discount_rate"]
+    tau = a.get("tax_rate", 0.0)
+    skus = {s["id"]: s for s in catalog}
+    skus.update({s["id"]: s for s in p.get("skus", [])})
+
+    def fleet_end(f):
+        if "end" in f:
+            return parse(f["end"])
+        bd = f["book_depreciation"]
+        life = {"macrs_5": 5, "macrs_7": 7}.get(bd["method"], bd.get("life_years"))
+        return add_years(parse(f["in_service"]), life) - ONE_DAY
+
+    ends = [parse(c["end"]) for c in p.get("contracts", [])] + [fleet_end(f) for f in p.get("fleets", [])]
+    horizon = parse(a["horizon_end"]) if "horizon_end" in a else max(ends)
+    starts = [t0]
+    while starts[-1] <= horizon:
+        starts.append(add_months(t0, len(starts)))
+    K = len(starts) - 1
+
+    def period_of(d):
+        if d < t0 or d > horizon:
+            return None
+        for k in range(K):
+            if starts[k] <= d < starts[k + 1]:
+                return k
+        return None
+
+    def df(d):
+        return (1 + r) ** (-((d - t0).days / 365))
+
+    y0 = t0.year
+    years = list(range(y0, starts[K - 1].year + 1))
+    mkt = p.get("market", {})
+    gp = mkt.get("gpu_price", {})
+    trend = gp.get("trend_per_year", -0.15)
+    kappa = gp.get("reversion_per_year", 1.0)
+    ng = mkt.get("next_generation")
+    # Deterministic market log-index: X_0 = 0, X_{k+1} = m_{k+1} + (X_k - m_k) e^{-kappa/12}.
+    if ng:
+        tmode = (parse(ng["launch_mode"]) - t0).days / 365
+        J = math.log(1 - 0.5 * (ng["price_drop_min"] + ng["price_drop_max"]))
+    else:
+        tmode, J = float("inf"), 0.0
+
+    def m(k):
+        t = k / 12
+        return trend * t + (J if t >= tmode else 0.0)
+
+    X = [0.0]
+    for k in range(K - 1):
+        X.append(m(k + 1) + (X[k] - m(k)) * math.exp(-kappa / 12))
+
+    items = []
+    for c in p.get("contracts", []):
+        items.append(("contract", c))
+    for f in p.get("fleets", []):
+        items.append(("fleet", f))
+
+    results = {}
+    for kind, it in items:
+        util = it.get("utilization", p.get("utilization", []))
+        sku = skus[it["sku"]]
+        cash = [0.0] * K
+        pv = [0.0] * K
+        hours = [0.0] * K
+        used = [0.0] * K
+        weight = [0.0] * K
+        dep_b = [0.0] * K
+        dep_t = [0.0] * K
+        nbv_b = [0.0] * K
+        nbv_t = [0.0] * K
+        u_k = [step_value(util, starts[k]) for k in range(K)]
+        extra = {}
+        if kind == "contract":
+            start, end = parse(it["start"]), parse(it["end"])
+            tr = sorted(it["tranches"], key=lambda x: x["date"])
+            esc = it.get("escalator", 0.0)
+
+            def G(d):
+                g = 0.0
+                for t in tr:
+                    if parse(t["date"]) <= d:
+                        g = t["gpus"]
+                return g
+
+            days = []
+            d = start
+            while d <= end:
+                days.append((d, G(d), (1 + esc) ** full_years(start, d)))
+                d += ONE_DAY
+            if "total_contract_value" in it:
+                tcv = it["total_contract_value"]
+                p0 = tcv / sum(24 * g * e for _, g, e in days)
+            else:
+                p0 = it["price_per_gpu_hour"]
+                tcv = sum(24 * g * p0 * e for _, g, e in days)
+            extra["implied_price_per_gpu_hour"] = p0
+            top = it.get("take_or_pay", 1.0)
+            pre = it.get("prepayment", 0.0)
+            terms = it.get("payment_terms_days", 0)
+            billed = [0.0] * K
+            for d, g, e in days:
+                k = period_of(d)
+                if k is None:
+                    continue
+                hours[k] += 24 * g
+                billed[k] += 24 * g * p0 * e * max(top, u_k[k])
+            for k in range(K):
+                P = (1 - pre) * billed[k]
+                C = P - tau * billed[k]
+                cash[k] += C
+                pv[k] += C * df(starts[k + 1] + dt.timedelta(days=terms))
+            if pre and start >= t0:
+                k = period_of(start)
+                if k is not None:
+                    cash[k] += pre * tcv
+                    pv[k] += pre * tcv * df(start)
+        else:
+            f = it
+            ins = parse(f["in_service"])
+            end = fleet_end(f)
+            capex = f.get("capex_per_gpu", sku["capex_per_gpu"])
+            kw_per = f.get("it_kw_per_gpu", sku["it_kw_per_gpu"])
+            Bc = f["gpus"] * capex * (1 + f.get("overhead_fraction", 0.0))
+            kW = f["gpus"] * kw_per
+            idle = f.get("idle_power_fraction", 1.0)
+            resid = f.get("residual_fraction", f["book_depreciation"].get("salvage_fraction", 0.0))
+            book = schedule(f["book_depreciation"], Bc)
+            tax = schedule(f["tax_depreciation"], Bc)
+            mi = lambda d: d.year * 12 + d.month - 1
+
+            def monthly(sched, j):
+                return sched[j // 12] / 12 if 0 <= j and j // 12 < len(sched) else 0.0
+
+            if end >= t0:
+                if t0 <= ins <= horizon:
+                    k = period_of(ins)
+                    cash[k] += Bc
+                    pv[k] += Bc * df(ins)
+                kd = period_of(end)
+                acc_b = sum(monthly(book, j) for j in range(mi(t0) - mi(ins)))
+                acc_t = sum(monthly(tax, j) for j in range(mi(t0) - mi(ins)))
+                for k in range(K):
+                    if kd is not None and k > kd:
+                        break
+                    first = max(starts[k], ins)
+                    last = min(starts[k + 1] - ONE_DAY, horizon, end)
+                    ad = (last - first).days + 1 if last >= first else 0
+                    share = ad / (starts[k + 1] - starts[k]).days
+                    h = 24 * ad
+                    hours[k] = f["gpus"] * h
+                    E = kW / 1000 * h * (idle + (1 - idle) * u_k[k]) * f["pue"]
+                    pe = f["power_price_per_mwh"] * (1 + f["power_escalator"]) ** ((starts[k] - t0).days / 365)
+                    colo = f.get("colocation_per_kw_month", 0.0) * kW * share
+                    opex = f.get("opex_fraction_per_year", 0.0) * Bc / 12 * share
+                    j = mi(starts[k]) - mi(ins)
+                    dep_b[k] = monthly(book, j)
+                    dep_t[k] = monthly(tax, j)
+                    acc_b += dep_b[k]
+                    acc_t += dep_t[k]
+                    C = (E * pe + colo + opex) * (1 - tau) - tau * dep_t[k]
+                    if k == kd:
+                        R = Bc * resid
+                        C += -R + tau * (R - (Bc - acc_t))
+                    elif ins <= min(starts[k + 1] - ONE_DAY, horizon):
+                        nbv_b[k] = Bc - acc_b
+                        nbv_t[k] = Bc - acc_t
+                    cash[k] += C
+                    pv[k] += C * df(starts[k + 1])
+        for k in range(K):
+            used[k] = u_k[k] * hours[k]
+            weight[k] = used[k] * sku.get("perf_index", 1.0) * df(starts[k + 1])
+        annual = []
+        for y in years:
+            ks = [k for k in range(K) if starts[k].year == y]
+            annual.append({
+                "year": y,
+                "cash": sum(cash[k] for k in ks),
+                "committed_gpu_hours": sum(hours[k] for k in ks),
+                "used_gpu_hours": sum(used[k] for k in ks),
+                "depreciation_book": sum(dep_b[k] for k in ks),
+                "depreciation_tax": sum(dep_t[k] for k in ks),
+                "nbv_book": nbv_b[ks[-1]],
+                "nbv_tax": nbv_t[ks[-1]],
+            })
+        res = {
+            "id": it["id"], "kind": kind, "npv_cost": sum(pv), "total_cash": sum(cash),
+            "committed_gpu_hours": sum(hours), "used_gpu_hours": sum(used),
+            "lcoc": sum(pv) / sum(weight) if sum(weight) > 0 else None, "annual": annual,
+            "_weight": sum(weight), "_used": used, "_sku": sku,
+        }
+        res.update(extra)
+        results[it["id"]] = res
+
+    alts = p.get("alternatives") or [{"id": i["id"], "name": i["name"], "items": [i["id"]]} for _, i in items]
+    out_alts = []
+    for al in alts:
+        members = [results[i] for i in al["items"]]
+        npv = sum(x["npv_cost"] for x in members)
+        w = sum(x["_weight"] for x in members)
+        out_alts.append({"id": al["id"], "npv_cost": npv, "total_cash": sum(x["total_cash"] for x in members),
+                         "lcoc": npv / w if w > 0 else None,
+                         "annual_cash": [sum(x["annual"][y]["cash"] for x in members) for y in range(len(years))],
+                         "_contract_npv": sum(x["npv_cost"] for x in members if x["kind"] == "contract")})
+    covers = mkt.get("spot_covers", alts[0]["id"])
+    od = mkt.get("on_demand_premium", 1.0)
+    spot_npv = spot_cash = spot_w = 0.0
+    spot_annual = [0.0] * len(years)
+    for al in alts:
+        if al["id"] != covers:
+            continue
+        for i in al["items"]:
+            x = results[i]
+            price = x["_sku"]["market_price_per_gpu_hour"]
+            for k in range(K):
+                c = x["_used"][k] * price * math.exp(X[k]) * od * (1 - tau)
+                spot_npv += c * df(starts[k + 1])
+                spot_cash += c
+                spot_annual[starts[k].year - y0] += c
+                spot_w += x["_used"][k] * x["_sku"].get("perf_index", 1.0) * df(starts[k + 1])
+    out_alts.append({"id": "spot", "npv_cost": spot_npv, "total_cash": spot_cash,
+                     "lcoc": spot_npv / spot_w if spot_w > 0 else None, "annual_cash": spot_annual,
+                     "_contract_npv": 0.0})
+    comps = []
+    for i in range(len(out_alts)):
+        for j in range(i + 1, len(out_alts)):
+            A, B = out_alts[i], out_alts[j]
+            be = None
+            if A["_contract_npv"] != 0:
+                be = (B["npv_cost"] - (A["npv_cost"] - A["_contract_npv"])) / A["_contract_npv"]
+            comps.append({"a": A["id"], "b": B["id"], "npv_difference": A["npv_cost"] - B["npv_cost"],
+                          "breakeven_price_factor": be})
+    clean = lambda d: {k: v for k, v in d.items() if not k.startswith("_")}
+    return {
+        "portfolio": {"valuation_date": t0.isoformat(), "horizon_end": horizon.isoformat(), "periods": K},
+        "items": [clean(results[i["id"]]) for _, i in items],
+        "alternatives": [clean(x) for x in out_alts],
+        "comparisons": comps,
+    }
+
+
+if __name__ == "__main__":
+    portfolio = json.load(open(sys.argv[1]))
+    catalog = json.load(open(sys.argv[2]))["skus"]
+    json.dump(evaluate(portfolio, catalog), sys.stdout, indent=1)
