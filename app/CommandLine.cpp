@@ -10,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -159,7 +160,9 @@ bool isCommandLineInvocation(const QStringList& args) {
     if (args.size() < 2)
         return false;
     const QString first = args[1];
-    return kCommands.contains(first) || first.startsWith('-');
+    // Anything that is not a file to open in the window is the command line's to answer (and to
+    // reject with a message, rather than open a window over a typo).
+    return kCommands.contains(first) || first.startsWith('-') || !QFileInfo::exists(first);
 }
 
 int printEvaluation(const QString& path) {
@@ -188,7 +191,7 @@ int runCommandLine(const QStringList& args) {
             return evaluate(args);
         if (first == "decode")
             return decode(args);
-        return userError("computeledger: unknown command or option \"" + first + "\"; see computeledger --help");
+        return userError("computeledger: \"" + first + "\" is neither a command nor a file; see computeledger --help");
     } catch (const std::exception& e) {
         QTextStream(stderr) << "computeledger: internal error: " << e.what() << "\n";
         return kInternalError;

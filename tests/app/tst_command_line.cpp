@@ -1,0 +1,137 @@
+// The command line as a user runs it: exit codes, one-line errors, the table, the stable JSON.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(COMPUTELEDGER_BIN), args);
+    if (!p.waitForFinished(60000))
+        qFatal("computeledger did not finish");
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class CommandLineTest : public QObject {
+    Q_OBJECT
+private slots:
+    void versionAndHelp() {
+        auto r = run({"--version"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QString("computeledger %1\n").arg(COMPUTELEDGER_VERSION));
+        r = run({"--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("computeledger evaluate FILE [--json]"));
+    }
+
+    void evaluatePrintsTheTableAndVerdict() {
+        const auto r = run({"evaluate", "--example"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("Rent from CoreWeave (rent)"));
+        QVERIFY(r.out.contains("Spot market (spot)"));
+        QVERIFY(r.out.contains("Verdict: Buy and operate is cheapest"));
+        QVERIFY(r.err.isEmpty());
+    }
+
+    void evaluateJsonHasTheStableKeys() {
+        const auto r = run({"evaluate", "--example", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QJsonObject portfolio = o["portfolio"].toObject();
+        QCOMPARE(portfolio["valuation_date"].toString(), QString("2027-01-01"));
+        QCOMPARE(portfolio["horizon_end"].toString(), QString("2032-12-20"));
+        QCOMPARE(portfolio["periods"].toInt(), 72);
+        const QJsonArray items = o["items"].toArray();
+        QCOMPARE(items.size(), 4);
+        for (const char* key : {"id", "kind", "npv_cost", "total_cash", "committed_gpu_hours", "used_gpu_hours", "lcoc",
+                                "implied_price_per_gpu_hour", "annual"})
+            QVERIFY2(items[0].toObject().contains(key), key);
+        const QJsonObject row = items[2].toObject()["annual"].toArray()[0].toObject();
+        for (const char* key : {"year", "cash", "committed_gpu_hours", "used_gpu_hours", "depreciation_book",
+                                "depreciation_tax", "nbv_book", "nbv_tax"})
+            QVERIFY2(row.contains(key), key);
+        // The 2025 contract's price is implied from its $14.2B value over the tranche ramp.
+        QVERIFY(std::abs(items[0].toObject()["implied_price_per_gpu_hour"].toDouble() - 5.0421) < 1e-4);
+        const QJsonArray alts = o["alternatives"].toArray();
+        QCOMPARE(alts.size(), 3);
+        QCOMPARE(alts.last().toObject()["id"].toString(), QString("spot"));
+        const QJsonArray comparisons = o["comparisons"].toArray();
+        QCOMPARE(comparisons.size(), 3);
+        const QJsonObject rentBuy = comparisons[0].toObject();
+        QCOMPARE(rentBuy["a"].toString(), QString("rent"));
+        QCOMPARE(rentBuy["npv_difference"].toDouble(),
+                 alts[0].toObject()["npv_cost"].toDouble() - alts[1].toObject()["npv_cost"].toDouble());
+    }
+
+    void badFileExitsOneWithOneLine() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("deal.json");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format": "computeledger-portfolio", "version": 1, "name": "x", "valuation_date": "2026-01-01",
+                    "assumptions": {"discount_rate": 0.1},
+                    "fleets": [{"id": "f", "name": "f", "sku": "H100", "gpus": 10, "in_service": "2026-01-01",
+                                "pue": 0.5, "power_price_per_mwh": 70, "power_escalator": 0,
+                                "book_depreciation": {"method": "straight_line", "life_years": 5},
+                                "tax_depreciation": {"method": "macrs_5"}}]})");
+        f.close();
+        const auto r = run({"evaluate", path, "--json"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, path + ": fleets[0].pue: 0.5 is below 1\n");
+        QVERIFY(r.out.isEmpty());
+        const auto missing = run({"evaluate", dir.filePath("nope.json")});
+        QCOMPARE(missing.exitCode, 1);
+        QCOMPARE(missing.err, dir.filePath("nope.json") + ": no such file\n");
+    }
+
+    void badArgumentsExitOne() {
+        auto r = run({"evaluate"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.count('\n'), 1);
+        r = run({"frobnicate"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, QString("computeledger: \"frobnicate\" is neither a command nor a file; see computeledger --help\n"));
+        r = run({"evaluate", "--example", "--paths", "10"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("paths"));
+        r = run({"decode", "--tcv", "abc", "--start", "2025-09-30", "--end", "2031-12-14", "--price", "2.5"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, QString("computeledger decode: --tcv: \"abc\" is not a positive number\n"));
+    }
+
+    void decodeImpliesGpusAndMegawatts() {
+        const auto r = run({"decode", "--tcv", "14.2e9", "--start", "2025-09-30", "--end", "2031-12-14", "--price",
+                            "2.5", "--sku", "GB300"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("2267 days"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("5,680,000,000"), qPrintable(r.out)); // GPU-hours = TCV / price
+        QVERIFY2(r.out.contains("104,396"), qPrintable(r.out));       // TCV / (24 x 2267 days x 2.5)
+        QVERIFY2(r.out.contains("198.4 MW"), qPrintable(r.out));      // x 1.9 kW per GB300
+    }
+
+    void withoutADisplayTheAppPrintsTheEvaluation() {
+        auto env = QProcessEnvironment::systemEnvironment();
+        for (const char* var : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            env.remove(var);
+        const auto r = run({}, env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.err.contains("no display found"));
+        QVERIFY(r.out.contains("Verdict:"));
+    }
+};
+
+QTEST_GUILESS_MAIN(CommandLineTest)
+#include "tst_command_line.moc"

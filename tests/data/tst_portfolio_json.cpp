@@ -1,0 +1,245 @@
+// The JSON portfolio reader and writer (MODEL.md 2): every kind of bad input gets one message that
+// names the file, the JSON path and the problem; valid files round-trip exactly.
+#include "BundledResources.h"
+#include "PortfolioJson.h"
+#include "SkuCatalogJson.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+
+using namespace ledger;
+using namespace ledger::data;
+
+namespace {
+
+const char* kValid = R"({
+  "format": "computeledger-portfolio", "version": 1,
+  "name": "Valid", "currency": "USD", "valuation_date": "2026-01-01",
+  "assumptions": { "discount_rate": 0.09, "tax_rate": 0.21 },
+  "contracts": [
+    { "id": "cw", "name": "CoreWeave", "provider": "CoreWeave", "sku": "H100",
+      "start": "2026-01-01", "end": "2028-12-31",
+      "tranches": [ { "date": "2026-01-01", "gpus": 1000 } ], "price_per_gpu_hour": 2.4 },
+    { "id": "nb", "name": "Nebius", "provider": "Nebius", "sku": "H100",
+      "start": "2026-01-01", "end": "2027-12-31",
+      "tranches": [ { "date": "2026-01-01", "gpus": 500 } ], "price_per_gpu_hour": 2.1 }
+  ],
+  "fleets": [
+    { "id": "own", "name": "Owned", "sku": "H100", "gpus": 1000, "in_service": "2026-01-01",
+      "pue": 1.25, "power_price_per_mwh": 70, "power_escalator": 0.02,
+      "book_depreciation": { "method": "straight_line", "life_years": 5 },
+      "tax_depreciation": { "method": "macrs_5" } }
+  ],
+  "alternatives": [ { "id": "rent", "name": "Rent", "items": ["cw", "nb"] },
+                    { "id": "buy", "name": "Buy", "items": ["own"] } ]
+})";
+
+QJsonObject valid() { return QJsonDocument::fromJson(kValid).object(); }
+
+// Applies an edit at a JSON path of objects and array indices, e.g. {"contracts", 1, "end"}.
+using Edit = std::function<void(QJsonObject&)>;
+
+QJsonObject edited(const Edit& edit) {
+    QJsonObject o = valid();
+    edit(o);
+    return o;
+}
+
+template <class F>
+void inArray(QJsonObject& o, const QString& key, int i, F f) {
+    QJsonArray a = o[key].toArray();
+    QJsonObject item = a[i].toObject();
+    f(item);
+    a[i] = item;
+    o[key] = a;
+}
+
+QString errorFor(const QByteArray& bytes) {
+    const auto load = readPortfolioJson(bytes, "deal.json", bundledSkuCatalog());
+    return load.ok() ? QString("(accepted)") : load.error;
+}
+
+QString errorFor(const QJsonObject& o) { return errorFor(QJsonDocument(o).toJson()); }
+
+} // namespace
+
+class PortfolioJsonTest : public QObject {
+    Q_OBJECT
+private slots:
+    void validFileIsAccepted() { QCOMPARE(errorFor(valid()), QString("(accepted)")); }
+
+    void unknownKey() {
+        auto o = edited([](QJsonObject& o) { inArray(o, "contracts", 1, [](QJsonObject& c) { c["escalatr"] = 0.03; }); });
+        QCOMPARE(errorFor(o), QString("deal.json: contracts[1].escalatr: unknown key"));
+        o = edited([](QJsonObject& o) { o["horizon"] = "2030-01-01"; });
+        QCOMPARE(errorFor(o), QString("deal.json: horizon: unknown key"));
+    }
+
+    void endBeforeStart() {
+        auto o = edited([](QJsonObject& o) { inArray(o, "contracts", 0, [](QJsonObject& c) { c["end"] = "2025-06-30"; }); });
+        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].end: 2025-06-30 is before start 2026-01-01"));
+    }
+
+    void valueBelowRange() {
+        auto o = edited([](QJsonObject& o) { inArray(o, "fleets", 0, [](QJsonObject& f) { f["pue"] = 0.5; }); });
+        QCOMPARE(errorFor(o), QString("deal.json: fleets[0].pue: 0.5 is below 1"));
+        o = edited([](QJsonObject& o) { inArray(o, "fleets", 0, [](QJsonObject& f) { f["gpus"] = -5; }); });
+        QCOMPARE(errorFor(o), QString("deal.json: fleets[0].gpus: -5 must be above 0"));
+        o = edited([](QJsonObject& o) {
+            inArray(o, "contracts", 0, [](QJsonObject& c) { c["take_or_pay"] = 1.2; });
+        });
+        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].take_or_pay: 1.2 is above 1"));
+    }
+
+    void wrongType() {
+        auto o = edited([](QJsonObject& o) {
+            inArray(o, "contracts", 0, [](QJsonObject& c) { c["price_per_gpu_hour"] = "2,40"; });
+        });
+        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].price_per_gpu_hour: expected a number, got a string"));
+        o = edited([](QJsonObject& o) { o["contracts"] = QJsonObject(); });
+        QCOMPARE(errorFor(o), QString("deal.json: contracts: expected an array, got an object"));
+        o = edited([](QJsonObject& o) {
+            inArray(o, "contracts", 0, [](QJsonObject& c) { c["payment_terms_days"] = 30.5; });
+        });
+        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].payment_terms_days: expected a whole number, got 30.5"));
+    }
+
+    void missingKey() {
+        auto o = edited([](QJsonObject& o) { inArray(o, "fleets", 0, [](QJsonObject& f) { f.remove("pue"); }); });
+        QCOMPARE(errorFor(o), QString("deal.json: fleets[0].pue: missing"));
+        o = edited([](QJsonObject& o) {
+            inArray(o, "contracts", 0, [](QJsonObject& c) { c.remove("price_per_gpu_hour"); });
+        });
+        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].price_per_gpu_hour: missing (give "
+                                      "price_per_gpu_hour or total_contract_value)"));
+    }
+
+    void impossibleDate() {
+        auto o = edited([](QJsonObject& o) { inArray(o, "contracts", 0, [](QJsonObject& c) { c["start"] = "2026-02-30"; }); });
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: contracts[0].start: \"2026-02-30\" is not a real date in the form YYYY-MM-DD"));
+        o = edited([](QJsonObject& o) { o["valuation_date"] = "01/01/2026"; });
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: valuation_date: \"01/01/2026\" is not a real date in the form YYYY-MM-DD"));
+    }
+
+    void nonFiniteNumber() {
+        QByteArray bytes = kValid;
+        bytes.replace("\"price_per_gpu_hour\": 2.4", "\"price_per_gpu_hour\": 1e400");
+        QCOMPARE(errorFor(bytes), QString("deal.json: line 8, column 90: JSON syntax error: illegal number"));
+    }
+
+    void syntaxErrorNamesLineAndColumn() {
+        QByteArray bytes = kValid;
+        bytes.replace("\"tax_rate\": 0.21 }", "\"tax_rate\": 0.21, }");
+        QVERIFY2(errorFor(bytes).startsWith("deal.json: line 4, column "), qPrintable(errorFor(bytes)));
+    }
+
+    void duplicateIds() {
+        auto o = edited([](QJsonObject& o) { inArray(o, "contracts", 1, [](QJsonObject& c) { c["id"] = "cw"; }); });
+        QCOMPARE(errorFor(o), QString("deal.json: contracts[1].id: \"cw\" is used by another contract or fleet"));
+        o = edited([](QJsonObject& o) { inArray(o, "alternatives", 1, [](QJsonObject& a) { a["id"] = "rent"; }); });
+        QCOMPARE(errorFor(o), QString("deal.json: alternatives[1].id: \"rent\" is used twice"));
+    }
+
+    void danglingReferences() {
+        auto o = edited([](QJsonObject& o) {
+            inArray(o, "alternatives", 0, [](QJsonObject& a) { a["items"] = QJsonArray{"cw", "nope"}; });
+        });
+        QCOMPARE(errorFor(o), QString("deal.json: alternatives[0].items[1]: no contract or fleet has id \"nope\""));
+        o = edited([](QJsonObject& o) { inArray(o, "fleets", 0, [](QJsonObject& f) { f["sku"] = "H300"; }); });
+        QCOMPARE(errorFor(o), QString("deal.json: fleets[0].sku: no SKU \"H300\" in the portfolio or the bundled catalog"));
+    }
+
+    void trancheOutsideTheTerm() {
+        auto o = edited([](QJsonObject& o) {
+            inArray(o, "contracts", 0, [](QJsonObject& c) {
+                c["tranches"] = QJsonArray{QJsonObject{{"date", "2026-01-01"}, {"gpus", 10}},
+                                           QJsonObject{{"date", "2029-01-01"}, {"gpus", 20}}};
+            });
+        });
+        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].tranches[1].date: 2029-01-01 is outside the contract "
+                                      "term 2026-01-01 .. 2028-12-31"));
+    }
+
+    void horizonWithinFortyYears() {
+        auto o = edited([](QJsonObject& o) {
+            o["assumptions"] = QJsonObject{{"discount_rate", 0.09}, {"horizon_end", "2066-01-01"}};
+        });
+        QCOMPARE(errorFor(o), QString("deal.json: assumptions.horizon_end: 2066-01-01 is more than 40 years after "
+                                      "valuation_date 2026-01-01"));
+        o = edited([](QJsonObject& o) { inArray(o, "contracts", 0, [](QJsonObject& c) { c["end"] = "2070-12-31"; }); });
+        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].end: 2070-12-31 puts the horizon more than 40 years "
+                                      "after valuation_date 2026-01-01"));
+    }
+
+    void priceAndValueAreExclusive() {
+        auto o = edited([](QJsonObject& o) {
+            inArray(o, "contracts", 0, [](QJsonObject& c) { c["total_contract_value"] = 1e9; });
+        });
+        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].total_contract_value: give either price_per_gpu_hour "
+                                      "or total_contract_value, not both"));
+    }
+
+    void badCorrelationMatrices() {
+        auto withCorrelation = [](QJsonArray m) {
+            return edited([m](QJsonObject& o) { o["market"] = QJsonObject{{"correlation", m}}; });
+        };
+        QCOMPARE(errorFor(withCorrelation({QJsonArray{1, 0.5, 0}, QJsonArray{0.4, 1, 0}, QJsonArray{0, 0, 1}})),
+                 QString("deal.json: market.correlation[0][1]: 0.5 differs from [1][0] 0.4 (the matrix must be "
+                         "symmetric)"));
+        QCOMPARE(errorFor(withCorrelation({QJsonArray{0.9, 0, 0}, QJsonArray{0, 1, 0}, QJsonArray{0, 0, 1}})),
+                 QString("deal.json: market.correlation[0][0]: 0.9 is not 1 (a correlation matrix has a unit diagonal)"));
+        QCOMPARE(errorFor(withCorrelation({QJsonArray{1, 0.9, -0.9}, QJsonArray{0.9, 1, 0.9}, QJsonArray{-0.9, 0.9, 1}})),
+                 QString("deal.json: market.correlation: the matrix is not positive definite"));
+        QCOMPARE(errorFor(withCorrelation({QJsonArray{1, 0}, QJsonArray{0, 1}})),
+                 QString("deal.json: market.correlation: expected 3 rows (gpu_price, utilization, power_price), got 2"));
+    }
+
+    void formatAndVersion() {
+        auto o = edited([](QJsonObject& o) { o["version"] = 2; });
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: version: 2 is newer than this version of ComputeLedger reads (1); update the app"));
+        o = edited([](QJsonObject& o) { o["format"] = "something-else"; });
+        QCOMPARE(errorFor(o), QString("deal.json: format: \"something-else\" is not \"computeledger-portfolio\""));
+        QCOMPARE(errorFor(QByteArray("[1, 2]")), QString("deal.json: expected a JSON object at the top level"));
+    }
+
+    void missingFileAndDirectory() {
+        QTemporaryDir dir;
+        const auto catalog = bundledSkuCatalog();
+        QCOMPARE(loadPortfolioJsonFile(dir.filePath("none.json"), catalog).error, dir.filePath("none.json") + ": no such file");
+        QCOMPARE(loadPortfolioJsonFile(dir.path(), catalog).error, dir.path() + ": is a directory, not a portfolio file");
+    }
+
+    void roundTripIsExact() {
+        QFile f(resources::examplePortfolioPath());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto catalog = bundledSkuCatalog();
+        for (const QByteArray& source : {f.readAll(), QByteArray(kValid)}) {
+            const auto first = readPortfolioJson(source, "in.json", catalog);
+            QVERIFY2(first.ok(), qPrintable(first.error));
+            const QByteArray written = writePortfolioJson(*first.portfolio);
+            const auto second = readPortfolioJson(written, "out.json", catalog);
+            QVERIFY2(second.ok(), qPrintable(second.error));
+            QCOMPARE(writePortfolioJson(*second.portfolio), written);
+        }
+        // Doubles survive bit for bit, including ones with no short decimal form.
+        auto o = edited([](QJsonObject& o) {
+            inArray(o, "contracts", 0, [](QJsonObject& c) { c["price_per_gpu_hour"] = 0.1 + 0.2; });
+        });
+        const auto loaded = readPortfolioJson(QJsonDocument(o).toJson(), "x.json", catalog);
+        QVERIFY(loaded.ok());
+        const auto again = readPortfolioJson(writePortfolioJson(*loaded.portfolio), "x.json", catalog);
+        QCOMPARE(*again.portfolio->contracts[0].pricePerGpuHour, 0.1 + 0.2);
+    }
+};
+
+QTEST_GUILESS_MAIN(PortfolioJsonTest)
+#include "tst_portfolio_json.moc"
