@@ -44,6 +44,7 @@ MainWindow::MainWindow(QWidget* parent)
     verdict_->setWordWrap(true);
     verdict_->setObjectName("verdict");
     alternativesView_ = makeTable(alternativesModel_, central);
+    alternativesView_->verticalHeader()->hide();
     annualView_ = makeTable(annualModel_, central);
     auto* annualTitle = new QLabel(tr("<b>Annual after-tax cash cost</b> (calendar years, undiscounted)"), central);
     layout->addWidget(title_);
