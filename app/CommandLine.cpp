@@ -6,7 +6,11 @@
 #include "ResultTable.h"
 #include "SkuCatalogJson.h"
 #include "analytics/NewsDecoder.h"
+#include "SimulationJson.h"
 #include "engine/DeterministicEngine.h"
+#include "montecarlo/BenchmarkPortfolio.h"
+#include "montecarlo/MonteCarloEngine.h"
+#include "portfolio/Validation.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,13 +21,14 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <optional>
 #include <exception>
 
 namespace ledger::app {
 
 namespace {
 
-const QStringList kCommands = {"evaluate", "decode"};
+const QStringList kCommands = {"evaluate", "decode", "bench"};
 
 QTextStream& out() {
     static QTextStream s(stdout);
@@ -40,12 +45,16 @@ QString usage() {
         "Usage:\n"
         "  computeledger                       open the GUI on the bundled example portfolio\n"
         "  computeledger FILE.json             open the GUI on a portfolio\n"
-        "  computeledger evaluate FILE [--json]\n"
-        "                                      evaluate a portfolio (MODEL.md) and print the result\n"
+        "  computeledger evaluate FILE [--json] [--simulate [--paths N] [--seed S] [--device auto|cpu|gpu]\n"
+        "                         [--threads T]]\n"
+        "                                      evaluate a portfolio (MODEL.md) and print the result;\n"
+        "                                      --simulate adds the Monte Carlo statistics\n"
         "  computeledger evaluate --example [--json]\n"
         "                                      the same for the bundled example portfolio\n"
         "  computeledger decode --tcv V --start DATE --end DATE --price P [--escalator E] [--sku ID]\n"
         "                                      implied GPUs, GPU-hours and IT MW of a headline deal\n"
+        "  computeledger bench [--paths N] [--months M] [--device auto|cpu|gpu] [--threads T] [--json]\n"
+        "                                      path-months per second on the standard synthetic portfolio\n"
         "  computeledger --version | --help\n"
         "\n"
         "Exit codes: 0 success, 1 a bad file or argument (one line on stderr), 2 an internal failure.\n");
@@ -60,15 +69,104 @@ bool parse(QCommandLineParser& parser, const QStringList& args, QString* error) 
     return true;
 }
 
+void addSimulationOptions(QCommandLineParser& parser) {
+    parser.addOption({"paths", "Monte Carlo paths (default: the file's simulation.paths)", "N"});
+    parser.addOption({"seed", "random seed, 0..2^53 (default: the file's simulation.seed)", "S"});
+    parser.addOption({"device", "auto (a GPU when one answers), cpu or gpu", "DEVICE", "auto"});
+    parser.addOption({"threads", "CPU threads (default: all cores)", "T"});
+}
+
+// Reads --paths/--seed/--device/--threads into o; a bad value is a one-line message in *error.
+bool readSimulationOptions(const QCommandLineParser& parser, const QString& command, SimulationOptions& o,
+                           QString* error) {
+    auto integer = [&](const char* name, long long lo, long long hi, long long* v) {
+        if (!parser.isSet(name))
+            return true;
+        bool ok = false;
+        *v = parser.value(name).toLongLong(&ok);
+        if (!ok || *v < lo || *v > hi) {
+            *error = QString("computeledger %1: --%2: \"%3\" is not a whole number in %4..%5")
+                         .arg(command, name, parser.value(name))
+                         .arg(lo)
+                         .arg(hi);
+            return false;
+        }
+        return true;
+    };
+    long long paths = o.paths, seed = (long long)o.seed, threads = o.threads;
+    if (!integer("paths", 1, 1'000'000'000, &paths) || !integer("seed", 0, 1LL << 53, &seed) ||
+        !integer("threads", 1, 1024, &threads))
+        return false;
+    o.paths = paths;
+    o.seed = std::uint64_t(seed);
+    o.threads = int(threads);
+    const QString device = parser.value("device");
+    if (device == "auto")
+        o.device = ComputeDevice::Auto;
+    else if (device == "cpu")
+        o.device = ComputeDevice::Cpu;
+    else if (device == "gpu")
+        o.device = ComputeDevice::Gpu;
+    else {
+        *error = QString("computeledger %1: --device: \"%2\" is not auto, cpu or gpu").arg(command, device);
+        return false;
+    }
+    return true;
+}
+
+QString simulationTable(const SimulationResult& s, const std::string& currency) {
+    const QLocale en(QLocale::English);
+    auto m = [&](double v) { return en.toString(v / 1e6, 'f', 1); };
+    const QString cur = QString::fromStdString(currency);
+    QString out = QString("\nMonte Carlo: %1 paths, seed %2, %3%4, %5 s\n")
+                      .arg(en.toString(qlonglong(s.paths)))
+                      .arg(s.seed)
+                      .arg(QString::fromStdString(s.device))
+                      .arg(s.threads ? QString(", %1 threads").arg(s.threads) : QString())
+                      .arg(s.seconds, 0, 'f', 3);
+    out += QString("%1%2%3%4%5%6\n")
+               .arg("NPV cost (" + cur + " M)", -22)
+               .arg("mean", 14)
+               .arg("p5", 14)
+               .arg("p50", 14)
+               .arg("p95", 14)
+               .arg("cvar95", 14);
+    for (const auto& a : s.alternatives)
+        out += QString("%1%2%3%4%5%6\n")
+                   .arg(QString::fromStdString(a.id), -22)
+                   .arg(m(a.npvCost.mean), 14)
+                   .arg(m(a.npvCost.p5), 14)
+                   .arg(m(a.npvCost.p50), 14)
+                   .arg(m(a.npvCost.p95), 14)
+                   .arg(m(a.npvCost.cvar95), 14);
+    for (const auto& p : s.probCheaper)
+        out += QString("P(%1 cheaper than %2) = %3\n")
+                   .arg(QString::fromStdString(p.a), QString::fromStdString(p.b))
+                   .arg(p.p, 0, 'f', 4);
+    for (const auto& d : s.defaults)
+        out += QString("Provider %1 defaults within the horizon on %2% of paths\n")
+                   .arg(QString::fromStdString(d.provider))
+                   .arg(d.fraction * 100.0, 0, 'f', 2);
+    return out;
+}
+
 int evaluate(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument("evaluate", "subcommand");
     parser.addPositionalArgument("FILE", "portfolio JSON file");
     parser.addOption({"json", "print the stable JSON result"});
     parser.addOption({"example", "evaluate the bundled example portfolio"});
+    parser.addOption({"simulate", "add the Monte Carlo statistics"});
+    addSimulationOptions(parser);
     QString error;
     if (!parse(parser, args, &error))
         return userError(error);
+    if (!parser.isSet("simulate")) {
+        for (const char* option : {"paths", "seed", "device", "threads"}) {
+            if (parser.isSet(option))
+                return userError(QString("computeledger evaluate: --%1 needs --simulate").arg(option));
+        }
+    }
     const QStringList pos = parser.positionalArguments();
     QString path;
     if (parser.isSet("example")) {
@@ -84,11 +182,31 @@ int evaluate(const QStringList& args) {
     const auto load = data::loadPortfolioJsonFile(path, catalog);
     if (!load.ok())
         return userError(load.error);
-    const EvaluationResult result = evaluatePortfolio(*load.portfolio, catalog);
-    if (parser.isSet("json"))
-        out() << QJsonDocument(data::evaluationToJson(result)).toJson(QJsonDocument::Indented);
-    else
-        out() << formatResultTable(*load.portfolio, result);
+    const Portfolio& portfolio = *load.portfolio;
+    SimulationOptions options;
+    options.paths = portfolio.simulation.paths;
+    options.seed = portfolio.simulation.seed;
+    if (!readSimulationOptions(parser, "evaluate", options, &error))
+        return userError(error);
+    const EvaluationResult result = evaluatePortfolio(portfolio, catalog);
+    std::optional<SimulationResult> simulation;
+    if (parser.isSet("simulate")) {
+        try {
+            simulation = simulatePortfolio(portfolio, catalog, options);
+        } catch (const SimulationRequestError& e) {
+            return userError(QString("computeledger evaluate: ") + e.what());
+        }
+    }
+    if (parser.isSet("json")) {
+        QJsonObject o = data::evaluationToJson(result);
+        if (simulation)
+            o["simulation"] = data::simulationToJson(*simulation);
+        out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
+        out() << formatResultTable(portfolio, result);
+        if (simulation)
+            out() << simulationTable(*simulation, portfolio.currency);
+    }
     out().flush();
     return kSuccess;
 }
@@ -154,6 +272,58 @@ int decode(const QStringList& args) {
     return kSuccess;
 }
 
+int bench(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument("bench", "subcommand");
+    parser.addOption({"months", "horizon of the synthetic portfolio in months, 1..480 (default 120)", "M", "120"});
+    parser.addOption({"json", "print the figures as JSON"});
+    addSimulationOptions(parser);
+    QString error;
+    if (!parse(parser, args, &error))
+        return userError(error);
+    SimulationOptions options;
+    options.paths = 1'000'000;
+    options.seed = 1;
+    if (!readSimulationOptions(parser, "bench", options, &error))
+        return userError(error);
+    bool ok = false;
+    const int months = parser.value("months").toInt(&ok);
+    if (!ok || months < 1 || months > 480)
+        return userError("computeledger bench: --months: \"" + parser.value("months") + "\" is not a whole number in 1..480");
+    const Portfolio portfolio = benchmarkPortfolio(months);
+    const SkuCatalog catalog;
+    if (const auto invalid = validatePortfolio(portfolio, catalog))
+        throw std::logic_error("benchmark portfolio: " + invalid->toString());
+    SimulationResult r;
+    try {
+        r = simulatePortfolio(portfolio, catalog, options);
+    } catch (const SimulationRequestError& e) {
+        return userError(QString("computeledger bench: ") + e.what());
+    }
+    const double pathMonths = double(r.paths) * months;
+    const double throughput = pathMonths / r.pathSeconds;
+    if (parser.isSet("json")) {
+        out() << QJsonDocument(QJsonObject{{"device", QString::fromStdString(r.device)},
+                                           {"threads", r.threads},
+                                           {"paths", qint64(r.paths)},
+                                           {"months", months},
+                                           {"path_seconds", r.pathSeconds},
+                                           {"total_seconds", r.seconds},
+                                           {"path_months_per_second", throughput}})
+                     .toJson(QJsonDocument::Indented);
+    } else {
+        const QLocale en(QLocale::English);
+        out() << "Device:                 " << QString::fromStdString(r.device) << "\n"
+              << "Threads:                " << r.threads << "\n"
+              << "Paths x months:         " << en.toString(qlonglong(r.paths)) << " x " << months << "\n"
+              << "Paths (simulation):     " << QString::number(r.pathSeconds, 'f', 3) << " s\n"
+              << "With statistics:        " << QString::number(r.seconds, 'f', 3) << " s\n"
+              << "Throughput:             " << en.toString(throughput / 1e6, 'f', 1) << " million path-months/s\n";
+    }
+    out().flush();
+    return kSuccess;
+}
+
 } // namespace
 
 bool isCommandLineInvocation(const QStringList& args) {
@@ -191,6 +361,8 @@ int runCommandLine(const QStringList& args) {
             return evaluate(args);
         if (first == "decode")
             return decode(args);
+        if (first == "bench")
+            return bench(args);
         return userError("computeledger: \"" + first + "\" is neither a command nor a file; see computeledger --help");
     } catch (const std::exception& e) {
         QTextStream(stderr) << "computeledger: internal error: " << e.what() << "\n";

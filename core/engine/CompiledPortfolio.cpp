@@ -77,6 +77,7 @@ CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catal
         }
     }
     compileMarket(p);
+    compileMembership();
     bindView();
     view_.taxRate = p.assumptions.taxRate;
 }
@@ -210,8 +211,27 @@ void CompiledPortfolio::compileMarket(const Portfolio& p) {
     }
 }
 
+void CompiledPortfolio::compileMembership() {
+    const int N = int(kind_.size());
+    const int A = int(alternatives_.size());
+    std::vector<std::vector<int>> bySlot(N + 1);
+    for (int a = 0; a < A; ++a) {
+        for (int i : alternativeItems(a))
+            bySlot[i].push_back(a);
+    }
+    bySlot[N].push_back(A); // spot
+    slotAlternativeOffsets_ = {0};
+    for (const auto& list : bySlot) {
+        slotAlternatives_.insert(slotAlternatives_.end(), list.begin(), list.end());
+        slotAlternativeOffsets_.push_back(int(slotAlternatives_.size()));
+    }
+}
+
 void CompiledPortfolio::bindView() {
     auto& v = view_;
+    v.alternatives = int(alternatives_.size()) + 1;
+    v.slotAlternativeOffsets = slotAlternativeOffsets_.data();
+    v.slotAlternatives = slotAlternatives_.data();
     v.periods = grid_.size();
     v.items = int(kind_.size());
     v.providers = int(providers_.size());

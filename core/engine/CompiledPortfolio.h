@@ -50,6 +50,7 @@ private:
     void compileContract(int i, const Contract& c, const Sku& sku, const Portfolio& p, const CompileOptions& o);
     void compileFleet(int i, const Fleet& f, const Sku& sku, const Portfolio& p, const CompileOptions& o);
     void compileMarket(const Portfolio& p);
+    void compileMembership();
     void bindView();
 
     PeriodGrid grid_;
@@ -65,6 +66,7 @@ private:
     // Per period.
     std::vector<double> periodEndDf_, periodTime_, baseLogIndex_;
     std::vector<int> periodYear_;
+    std::vector<int> slotAlternativeOffsets_, slotAlternatives_;
     // Per item.
     std::vector<int> kind_, provider_, upfrontPeriod_, prepaidPeriod_, disposalPeriod_;
     std::vector<unsigned char> coveredBySpot_;

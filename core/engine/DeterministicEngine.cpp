@@ -26,6 +26,8 @@ struct RecordingSink {
         used[std::size_t(slot) * K + k] += hours;
         lcocWeight[std::size_t(slot) * K + k] += weight;
     }
+    void providerDefaulted(int) {}
+    void finish() {}
 
     int K;
     std::vector<double> cash, pv, used, lcocWeight;
@@ -36,6 +38,8 @@ struct NpvSink {
     std::vector<double> npv;
     void flow(int slot, int, double amount, double df) { npv[slot] += amount * df; }
     void usage(int, int, double, double) {}
+    void providerDefaulted(int) {}
+    void finish() {}
 };
 
 std::vector<double> slotNpv(const CompiledPortfolio& cp) {

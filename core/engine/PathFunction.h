@@ -7,7 +7,8 @@
 // Shocks: launchTime(in) and priceDrop(in) -> double (called only with a next generation),
 //         defaultPeriod(in, j) -> int (>= periods: never), normals(in, k, eps[3]) for step k -> k+1.
 // Sink:   flow(slot, k, amount, df): a cost in period k discounted with df;
-//         usage(slot, k, usedHours, lcocWeight): used GPU-hours and U perf DF(period end).
+//         usage(slot, k, usedHours, lcocWeight): used GPU-hours and U perf DF(period end);
+//         providerDefaulted(j) once per provider that defaults within the horizon; finish() at the end.
 //         slot = item index, or in.items for the spot alternative.
 #include "engine/LedgerHD.h"
 #include "engine/PathInputs.h"
@@ -30,8 +31,11 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
         jump = log(1.0 - shocks.priceDrop(in));
     }
     int defaultAt[kMaxProviders];
-    for (int j = 0; j < in.providers; ++j)
+    for (int j = 0; j < in.providers; ++j) {
         defaultAt[j] = shocks.defaultPeriod(in, j);
+        if (defaultAt[j] < K)
+            sink.providerDefaulted(j);
+    }
 
     double x = 0.0;    // market log-index X_k
     double ydev = 0.0; // shared utilization deviation Y - b
@@ -86,6 +90,7 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
         }
         if (k + 1 >= K)
             break;
+        // Advance the market to period k + 1 with the step-k shocks (MODEL.md 6).
         double eps[3];
         shocks.normals(in, k, eps);
         const double* L = in.cholesky;
@@ -99,6 +104,7 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
         ydev = ydev * in.utilDecay + in.utilScale * z2;
         w = w * in.powerDecay + in.powerScale * z3;
     }
+    sink.finish();
 }
 
 // The deterministic run's shocks (MODEL.md 6): Z = 0, launch at the mode, the midpoint drop, no defaults.

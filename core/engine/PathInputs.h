@@ -10,6 +10,7 @@ struct PathInputs {
     int items = 0;
     int providers = 0;
     int years = 0;
+    int alternatives = 0; // the portfolio's, then spot (the last)
     double taxRate = 0.0;
 
     // Market factors (MODEL.md 6); OU steps precomputed: decay = e^(-kappa dt), scale = sigma sqrt(...).
@@ -50,6 +51,10 @@ struct PathInputs {
     const double* prepaymentFraction = nullptr;
     const double* totalContractValue = nullptr;
     const double* recoveryRate = nullptr;
+
+    // Which alternatives each slot (items, then spot) belongs to: slotAlternatives[offsets[s] .. offsets[s+1]).
+    const int* slotAlternativeOffsets = nullptr;
+    const int* slotAlternatives = nullptr;
 
     // Per item and period, index k * items + i.
     const double* hours = nullptr;           // committed GPU-hours

@@ -76,6 +76,60 @@ private slots:
                  alts[0].toObject()["npv_cost"].toDouble() - alts[1].toObject()["npv_cost"].toDouble());
     }
 
+    void simulateAddsTheSimulationObject() {
+        const auto r = run({"evaluate", "--example", "--json", "--simulate", "--paths", "2000", "--seed", "9",
+                            "--device", "cpu", "--threads", "2"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object()["simulation"].toObject();
+        QCOMPARE(s["paths"].toInt(), 2000);
+        QCOMPARE(s["seed"].toInt(), 9);
+        QCOMPARE(s["device"].toString(), QString("cpu"));
+        QCOMPARE(s["threads"].toInt(), 2);
+        const QJsonArray alts = s["alternatives"].toArray();
+        QCOMPARE(alts.size(), 3);
+        QCOMPARE(alts[2].toObject()["id"].toString(), QString("spot"));
+        const QJsonObject npv = alts[0].toObject()["npv_cost"].toObject();
+        for (const char* key : {"mean", "std", "stderr", "min", "max", "p1", "p5", "p10", "p25", "p50", "p75", "p90",
+                                "p95", "p99", "cvar95"})
+            QVERIFY2(npv.contains(key), key);
+        QVERIFY(npv["p5"].toDouble() <= npv["p50"].toDouble() && npv["p50"].toDouble() <= npv["p95"].toDouble());
+        QCOMPARE(alts[0].toObject()["annual_cumulative"].toArray().size(), 6);
+        QCOMPARE(s["prob_cheaper"].toArray().size(), 3);
+        QCOMPARE(s["defaults"].toArray()[0].toObject()["provider"].toString(), QString("CoreWeave"));
+        // Same seed, same numbers; the file's seed when none is given.
+        const auto again = run({"evaluate", "--example", "--json", "--simulate", "--paths", "2000", "--seed", "9",
+                                "--device", "cpu", "--threads", "1"});
+        const QJsonObject s2 = QJsonDocument::fromJson(again.out.toUtf8()).object()["simulation"].toObject();
+        QCOMPARE(s2["alternatives"].toArray()[0].toObject()["npv_cost"].toObject()["mean"].toDouble(),
+                 npv["mean"].toDouble());
+        const auto fileSeed = run({"evaluate", "--example", "--json", "--simulate", "--paths", "10"});
+        QCOMPARE(QJsonDocument::fromJson(fileSeed.out.toUtf8()).object()["simulation"].toObject()["seed"].toInteger(),
+                 20260101);
+    }
+
+    void simulationOptionsAreChecked() {
+        auto r = run({"evaluate", "--example", "--paths", "10"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, QString("computeledger evaluate: --paths needs --simulate\n"));
+        r = run({"evaluate", "--example", "--simulate", "--paths", "0"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, QString("computeledger evaluate: --paths: \"0\" is not a whole number in 1..1000000000\n"));
+        r = run({"evaluate", "--example", "--simulate", "--device", "tpu"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, QString("computeledger evaluate: --device: \"tpu\" is not auto, cpu or gpu\n"));
+    }
+
+    void benchReportsThroughput() {
+        const auto r = run({"bench", "--paths", "2000", "--months", "24", "--device", "cpu", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o["device"].toString(), QString("cpu"));
+        QCOMPARE(o["paths"].toInt(), 2000);
+        QCOMPARE(o["months"].toInt(), 24);
+        QVERIFY(o["path_months_per_second"].toDouble() > 0.0);
+        QCOMPARE(o["path_months_per_second"].toDouble(), 2000.0 * 24 / o["path_seconds"].toDouble());
+    }
+
     void badFileExitsOneWithOneLine() {
         QTemporaryDir dir;
         const QString path = dir.filePath("deal.json");
@@ -104,9 +158,6 @@ private slots:
         r = run({"frobnicate"});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err, QString("computeledger: \"frobnicate\" is neither a command nor a file; see computeledger --help\n"));
-        r = run({"evaluate", "--example", "--paths", "10"});
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY(r.err.contains("paths"));
         r = run({"decode", "--tcv", "abc", "--start", "2025-09-30", "--end", "2031-12-14", "--price", "2.5"});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err, QString("computeledger decode: --tcv: \"abc\" is not a positive number\n"));

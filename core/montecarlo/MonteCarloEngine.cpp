@@ -1,0 +1,139 @@
+#include "montecarlo/MonteCarloEngine.h"
+
+#include "engine/CompiledPortfolio.h"
+#include "gpu/GpuDevice.h"
+#include "montecarlo/CpuBackend.h"
+#include "montecarlo/CudaBackend.h"
+#include "montecarlo/Statistics.h"
+
+#include <chrono>
+#include <span>
+
+namespace ledger {
+
+namespace {
+
+struct Run {
+    PathOutcomes outcomes;
+    std::string device;
+    int threads = 0;
+    bool cancelled = false;
+};
+
+Run run(const CompiledPortfolio& cp, const SimulationOptions& o) {
+    const PathInputs& in = cp.inputs();
+    if (o.paths < 1)
+        throw SimulationRequestError("paths: " + std::to_string(o.paths) + " must be at least 1");
+    const std::uint64_t bytes = PathOutcomes::bytesFor(o.paths, in);
+    if (bytes > o.memoryBudgetBytes)
+        throw SimulationRequestError("paths: " + std::to_string(o.paths) + " paths need " +
+                                     std::to_string(bytes >> 20) + " MB for their outcomes, above the budget of " +
+                                     std::to_string(o.memoryBudgetBytes >> 20) + " MB; run fewer paths");
+    Run r{PathOutcomes(o.paths, in), {}, 0, false};
+    if (o.device != ComputeDevice::Cpu) {
+        const GpuDevice gpu = probeGpu();
+        if (gpu.available) {
+            std::string error;
+            if (runPathsOnGpu(in, o.seed, r.outcomes, &error)) {
+                r.device = "gpu: " + gpu.name;
+                if (o.control.progress)
+                    o.control.progress(o.paths, o.paths);
+                return r;
+            }
+            if (o.device == ComputeDevice::Gpu)
+                throw SimulationRequestError("device gpu: " + error);
+        } else if (o.device == ComputeDevice::Gpu) {
+            throw SimulationRequestError("device gpu: " + gpu.reason);
+        }
+    }
+    r.threads = o.threads > 0 ? o.threads : defaultCpuThreads();
+    r.device = "cpu";
+    r.cancelled = !runPathsOnCpu(in, o.seed, r.outcomes, r.threads, o.control);
+    return r;
+}
+
+std::span<const double> row(const std::vector<double>& v, std::int64_t paths, std::size_t index) {
+    return std::span<const double>(v.data() + index * std::size_t(paths), std::size_t(paths));
+}
+
+} // namespace
+
+std::string toString(ComputeDevice d) {
+    switch (d) {
+    case ComputeDevice::Auto:
+        return "auto";
+    case ComputeDevice::Cpu:
+        return "cpu";
+    case ComputeDevice::Gpu:
+        return "gpu";
+    }
+    return "auto";
+}
+
+PathOutcomes simulatePaths(const Portfolio& p, const SkuCatalog& catalog, const SimulationOptions& o,
+                           std::string* device) {
+    CompiledPortfolio cp(p, catalog);
+    Run r = run(cp, o);
+    *device = r.device;
+    return std::move(r.outcomes);
+}
+
+SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog, const SimulationOptions& o) {
+    const auto start = std::chrono::steady_clock::now();
+    CompiledPortfolio cp(p, catalog);
+    const auto pathsStart = std::chrono::steady_clock::now();
+    Run r = run(cp, o);
+    SimulationResult result;
+    result.pathSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - pathsStart).count();
+    result.paths = o.paths;
+    result.seed = o.seed;
+    result.device = r.device;
+    result.threads = r.threads;
+    result.cancelled = r.cancelled;
+    if (r.cancelled) {
+        result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return result;
+    }
+    const auto& out = r.outcomes;
+    const int A = out.alternatives;
+    std::vector<std::string> ids;
+    for (const auto& a : cp.alternatives())
+        ids.push_back(a.id);
+    ids.push_back("spot");
+    result.alternatives.resize(A);
+#pragma omp parallel for schedule(dynamic, 1) num_threads(std::max(1, r.threads))
+    for (int a = 0; a < A; ++a) {
+        auto& alt = result.alternatives[a];
+        alt.id = ids[a];
+        alt.npvCost = summarize(row(out.npv, out.paths, a));
+        alt.lcoc = summarize(row(out.lcoc, out.paths, a));
+        alt.convergence = convergenceSeries(row(out.npv, out.paths, a));
+        std::vector<double> scratch(out.paths);
+        static constexpr double fan[] = {5, 50, 95};
+        for (int y = 0; y < out.years; ++y) {
+            const auto values = row(out.cumulative, out.paths, std::size_t(a) * out.years + y);
+            std::copy(values.begin(), values.end(), scratch.begin());
+            const auto q = percentilesLinear(scratch, fan);
+            alt.annualCumulative.push_back({cp.firstYear() + y, q[0], q[1], q[2]});
+        }
+    }
+    for (int a = 0; a < A; ++a) {
+        for (int b = a + 1; b < A; ++b) {
+            std::int64_t cheaper = 0;
+            const auto x = row(out.npv, out.paths, a), y = row(out.npv, out.paths, b);
+            for (std::int64_t i = 0; i < out.paths; ++i)
+                cheaper += x[i] < y[i];
+            result.probCheaper.push_back({ids[a], ids[b], double(cheaper) / double(out.paths)});
+        }
+    }
+    for (int j = 0; j < out.providers; ++j) {
+        std::int64_t count = 0;
+        for (std::int64_t i = 0; i < out.paths; ++i)
+            count += out.defaulted[std::size_t(j) * out.paths + i];
+        result.defaults.push_back({cp.providers()[j], double(count) / double(out.paths)});
+    }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+} // namespace ledger

@@ -1,0 +1,40 @@
+#pragma once
+// "How wrong can this deal go?": MODEL.md section 6 on the CPU or a GPU, with the statistics of 6.2.
+#include "montecarlo/PathOutcomes.h"
+#include "montecarlo/RunControl.h"
+#include "montecarlo/SimulationResult.h"
+#include "portfolio/Portfolio.h"
+#include "portfolio/SkuCatalog.h"
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace ledger {
+
+enum class ComputeDevice { Auto, Cpu, Gpu };
+
+struct SimulationOptions {
+    std::int64_t paths = 100000;
+    std::uint64_t seed = 20260101;
+    ComputeDevice device = ComputeDevice::Auto;
+    int threads = 0;                                        // CPU threads; 0 = all cores
+    std::uint64_t memoryBudgetBytes = 8ULL << 30;           // per-path outcomes beyond this are refused
+    RunControl control;
+};
+
+// A request the user can fix (a GPU asked for where none answers, a run too large for the budget).
+struct SimulationRequestError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// The portfolio must have passed validatePortfolio(). Throws SimulationRequestError.
+SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog, const SimulationOptions& o);
+
+// Per-path outcomes without the statistics (tests compare backends path by path).
+PathOutcomes simulatePaths(const Portfolio& p, const SkuCatalog& catalog, const SimulationOptions& o,
+                           std::string* device);
+
+std::string toString(ComputeDevice d);
+
+} // namespace ledger

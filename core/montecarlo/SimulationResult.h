@@ -1,0 +1,57 @@
+#pragma once
+// What a Monte Carlo run reports (MODEL.md 6.2; DESIGN.md "simulation" keys).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ledger {
+
+struct DistributionSummary {
+    double mean = 0.0, std = 0.0, stderr_ = 0.0, min = 0.0, max = 0.0;
+    double p1 = 0.0, p5 = 0.0, p10 = 0.0, p25 = 0.0, p50 = 0.0, p75 = 0.0, p90 = 0.0, p95 = 0.0, p99 = 0.0;
+    double cvar95 = 0.0; // mean of the outcomes at or above p95
+};
+
+struct FanPoint {
+    int year = 0;
+    double p5 = 0.0, p50 = 0.0, p95 = 0.0; // cumulative cash cost at the year's end
+};
+
+struct ConvergencePoint {
+    std::int64_t paths = 0;
+    double mean = 0.0;
+    double halfWidth95 = 0.0; // 1.96 std / sqrt(paths)
+};
+
+struct AlternativeSimulation {
+    std::string id;
+    DistributionSummary npvCost;
+    DistributionSummary lcoc;
+    std::vector<FanPoint> annualCumulative;
+    std::vector<ConvergencePoint> convergence;
+};
+
+struct ProbabilityCheaper {
+    std::string a, b;
+    double p = 0.0; // share of paths where a's NPV cost < b's
+};
+
+struct ProviderDefaults {
+    std::string provider;
+    double fraction = 0.0; // share of paths where the provider defaulted within the horizon
+};
+
+struct SimulationResult {
+    std::int64_t paths = 0;
+    std::uint64_t seed = 0;
+    std::string device; // "cpu" or "gpu: <name>"
+    int threads = 0;
+    double seconds = 0.0;     // the whole run: compile, paths, statistics
+    double pathSeconds = 0.0; // the paths alone (what `bench` divides by)
+    bool cancelled = false;
+    std::vector<AlternativeSimulation> alternatives; // the portfolio's, then spot
+    std::vector<ProbabilityCheaper> probCheaper;
+    std::vector<ProviderDefaults> defaults;
+};
+
+} // namespace ledger

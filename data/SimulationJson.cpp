@@ -1,0 +1,49 @@
+#include "SimulationJson.h"
+
+#include <QJsonArray>
+
+namespace ledger::data {
+
+namespace {
+
+QJsonObject summaryJson(const DistributionSummary& s) {
+    return {{"mean", s.mean}, {"std", s.std}, {"stderr", s.stderr_}, {"min", s.min}, {"max", s.max},
+            {"p1", s.p1},     {"p5", s.p5},   {"p10", s.p10},        {"p25", s.p25}, {"p50", s.p50},
+            {"p75", s.p75},   {"p90", s.p90}, {"p95", s.p95},        {"p99", s.p99}, {"cvar95", s.cvar95}};
+}
+
+} // namespace
+
+QJsonObject simulationToJson(const SimulationResult& r) {
+    QJsonArray alternatives;
+    for (const auto& a : r.alternatives) {
+        QJsonArray fan;
+        for (const auto& f : a.annualCumulative)
+            fan.append(QJsonObject{{"year", f.year}, {"p5", f.p5}, {"p50", f.p50}, {"p95", f.p95}});
+        QJsonArray convergence;
+        for (const auto& c : a.convergence)
+            convergence.append(QJsonObject{{"paths", qint64(c.paths)}, {"mean", c.mean}, {"half_width_95", c.halfWidth95}});
+        alternatives.append(QJsonObject{{"id", QString::fromStdString(a.id)},
+                                        {"npv_cost", summaryJson(a.npvCost)},
+                                        {"lcoc", summaryJson(a.lcoc)},
+                                        {"annual_cumulative", fan},
+                                        {"convergence", convergence}});
+    }
+    QJsonArray probCheaper;
+    for (const auto& p : r.probCheaper)
+        probCheaper.append(QJsonObject{{"a", QString::fromStdString(p.a)}, {"b", QString::fromStdString(p.b)}, {"p", p.p}});
+    QJsonArray defaults;
+    for (const auto& d : r.defaults)
+        defaults.append(QJsonObject{{"provider", QString::fromStdString(d.provider)}, {"fraction", d.fraction}});
+    return {{"paths", qint64(r.paths)},
+            {"seed", qint64(r.seed)},
+            {"device", QString::fromStdString(r.device)},
+            {"threads", r.threads},
+            {"seconds", r.seconds},
+            {"path_seconds", r.pathSeconds},
+            {"alternatives", alternatives},
+            {"prob_cheaper", probCheaper},
+            {"defaults", defaults}};
+}
+
+} // namespace ledger::data

@@ -1,0 +1,308 @@
+// The Monte Carlo engine (MODEL.md 6): pinned random numbers, the shock-free limit, closed forms,
+// determinism across threads, cancellation, statistics, and CPU-GPU agreement where a GPU answers.
+#include "TestPortfolios.h"
+#include "engine/CompiledPortfolio.h"
+#include "engine/DeterministicEngine.h"
+#include "engine/PathFunction.h"
+#include "gpu/GpuDevice.h"
+#include "montecarlo/MonteCarloEngine.h"
+#include "montecarlo/PhiloxShocks.h"
+#include "montecarlo/Statistics.h"
+#include "portfolio/Validation.h"
+
+#include <QTest>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+using namespace ledger;
+using namespace ledger::testing;
+
+namespace {
+
+// One contract and one fleet over 10 years, all stochastic factors on, alternatives rent and buy.
+Portfolio stochasticPortfolio() {
+    auto p = basePortfolio(day(2027, 1, 1), 0.08, 0.21);
+    p.utilization = {{day(2027, 1, 1), 0.75}};
+    auto c = simpleContract(day(2027, 1, 1), day(2036, 12, 31), 1000, 2.4);
+    c.takeOrPay = 0.9;
+    c.prepayment = 0.1;
+    c.providerDefaultHazard = 0.05;
+    c.recoveryRate = 0.4;
+    auto f = simpleFleet(day(2027, 1, 1), day(2036, 12, 31));
+    f.gpus = 1000;
+    f.powerPricePerMwh = 70;
+    f.idlePowerFraction = 0.3;
+    f.residualFraction = 0.05;
+    p.contracts = {c};
+    p.fleets = {f};
+    p.alternatives = std::vector<Alternative>{{"rent", "Rent", {"c"}}, {"buy", "Buy", {"f"}}};
+    p.market.utilization.volatility = 0.4;
+    p.market.nextGeneration = NextGeneration{day(2028, 1, 1), day(2029, 1, 1), day(2031, 1, 1), 0.2, 0.5};
+    p.market.correlation = {{{1.0, 0.4, 0.1}, {0.4, 1.0, 0.0}, {0.1, 0.0, 1.0}}};
+    return p;
+}
+
+void requireValid(const Portfolio& p) {
+    if (const auto err = validatePortfolio(p, testCatalog()))
+        qFatal("test portfolio invalid: %s", err->toString().c_str());
+}
+
+SimulationOptions cpuOptions(std::int64_t paths, std::uint64_t seed, int threads = 0) {
+    SimulationOptions o;
+    o.paths = paths;
+    o.seed = seed;
+    o.device = ComputeDevice::Cpu;
+    o.threads = threads;
+    return o;
+}
+
+// Records the spot cost of the last period, from which a path's market log-index is read back.
+struct LastSpotSink {
+    int spotSlot, lastPeriod;
+    double amount = 0.0;
+    void flow(int slot, int k, double a, double) {
+        if (slot == spotSlot && k == lastPeriod)
+            amount += a;
+    }
+    void usage(int, int, double, double) {}
+    void providerDefaulted(int) {}
+    void finish() {}
+};
+
+bool within(double value, double expected, double standardError, double k = 4.0) {
+    return std::abs(value - expected) <= k * standardError;
+}
+
+} // namespace
+
+class MonteCarloTest : public QObject {
+    Q_OBJECT
+private slots:
+    void philoxMatchesPublishedKnownAnswers() {
+        // Random123 kat_vectors: philox4x32 10 rounds (counter, key -> output).
+        using G = r123::Philox4x32_R<10>;
+        struct Kat {
+            G::ctr_type ctr;
+            G::key_type key;
+            std::array<uint32_t, 4> out;
+        };
+        const Kat kats[] = {
+            {{{0, 0, 0, 0}}, {{0, 0}}, {0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8}},
+            {{{0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff}},
+             {{0xffffffff, 0xffffffff}},
+             {0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd}},
+            {{{0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344}},
+             {{0xa4093822, 0x299f31d0}},
+             {0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1}},
+        };
+        for (const auto& k : kats) {
+            const auto r = G()(k.ctr, k.key);
+            for (int i = 0; i < 4; ++i)
+                QCOMPARE(r.v[i], k.out[i]);
+        }
+        // MODEL.md 6.1's mapping: key = {seed lo, seed hi}, counter = {path lo, path hi, draw, stream}.
+        const PhiloxShocks shocks(0x299f31d0a4093822ULL, 0x85a308d3243f6a88ULL);
+        const auto r = shocks.words(0x13198a2e, 0x03707344);
+        QCOMPARE(r.v[0], 0xd16cfe09u);
+        QCOMPARE(r.v[3], 0x24126ea1u);
+    }
+
+    void uniformsAndBoxMuller() {
+        QCOMPARE(uniformFromWord(0), 0.5 / 4294967296.0);
+        QCOMPARE(uniformFromWord(0xffffffffu), (4294967295.0 + 0.5) / 4294967296.0);
+        double za, zb;
+        boxMuller(std::exp(-0.5), 0.25, za, zb); // radius 1, angle pi/2
+        QVERIFY(std::abs(za) < 1e-15);
+        QCOMPARE(zb, 1.0);
+        QCOMPARE(triangularInverse(0.5, 1.0, 1.0, 1.0), 1.0);
+        QCOMPARE(triangularInverse(0.25, 0.0, 1.0, 2.0), std::sqrt(0.25 * 2.0 * 1.0));
+    }
+
+    void shockFreePathsEqualTheDeterministicRun() {
+        auto p = stochasticPortfolio();
+        p.contracts[0].providerDefaultHazard = 0.0;
+        p.market.gpuPrice.volatility = 0.0;
+        p.market.utilization.volatility = 0.0;
+        p.market.powerPrice.volatility = 0.0;
+        p.market.nextGeneration = NextGeneration{day(2029, 1, 1), day(2029, 1, 1), day(2029, 1, 1), 0.3, 0.3};
+        requireValid(p);
+        const auto det = evaluatePortfolio(p, testCatalog(), EvaluateOptions{false});
+        const auto sim = simulatePortfolio(p, testCatalog(), cpuOptions(2000, 7));
+        QCOMPARE(int(sim.alternatives.size()), 3);
+        for (std::size_t a = 0; a < sim.alternatives.size(); ++a) {
+            const auto& s = sim.alternatives[a].npvCost;
+            QCOMPARE(s.std, 0.0);
+            QCOMPARE(s.min, det.alternatives[a].npvCost);
+            QCOMPARE(s.max, det.alternatives[a].npvCost);
+            QCOMPARE(s.p50, det.alternatives[a].npvCost);
+            QCOMPARE(sim.alternatives[a].lcoc.min, *det.alternatives[a].lcoc);
+            // Cumulative cash at the last year end is the total cash.
+            QVERIFY(std::abs(sim.alternatives[a].annualCumulative.back().p50 - det.alternatives[a].totalCash) <=
+                    1e-9 * std::abs(det.alternatives[a].totalCash));
+        }
+    }
+
+    void marketLogIndexMatchesOuClosedForm() {
+        // X_T of an OU around the trend, started at 0: mean trend T, variance sigma^2 (1 - e^(-2 kappa T)) / (2 kappa).
+        auto p = basePortfolio(day(2027, 1, 1), 0.0, 0.0);
+        p.contracts = {simpleContract(day(2027, 1, 1), day(2031, 12, 31), 1, 1.0)};
+        p.market.gpuPrice = {-0.15, 1.0, 0.3};
+        requireValid(p);
+        CompiledPortfolio cp(p, testCatalog());
+        const auto& in = cp.inputs();
+        const int K = in.periods; // 60
+        const double t = (K - 1) / 12.0;
+        const double hours = in.hours[(K - 1) * in.items];
+        const int n = 100000;
+        double sum = 0.0, squares = 0.0;
+        for (int path = 0; path < n; ++path) {
+            PhiloxShocks shocks(20260101, path);
+            LastSpotSink sink{in.items, K - 1};
+            simulatePath(in, shocks, sink);
+            const double x = std::log(sink.amount / (hours * 2.0)); // H100 market price 2.0
+            sum += x;
+            squares += x * x;
+        }
+        const double mean = sum / n;
+        const double var = (squares - n * mean * mean) / (n - 1);
+        const double expectedVar = 0.09 * (1 - std::exp(-2.0 * t)) / 2.0;
+        QVERIFY2(within(mean, -0.15 * t, std::sqrt(expectedVar / n)), qPrintable(QString::number(mean)));
+        QVERIFY2(within(var, expectedVar, expectedVar * std::sqrt(2.0 / (n - 1))), qPrintable(QString::number(var)));
+    }
+
+    void defaultShareMatchesHazard() {
+        auto p = stochasticPortfolio();
+        requireValid(p);
+        const int n = 100000;
+        const auto sim = simulatePortfolio(p, testCatalog(), cpuOptions(n, 11));
+        QCOMPARE(int(sim.defaults.size()), 1);
+        const double expected = 1.0 - std::exp(-0.05 * 10.0); // 120 periods = 10 years
+        QVERIFY2(within(sim.defaults[0].fraction, expected, std::sqrt(expected * (1 - expected) / n)),
+                 qPrintable(QString::number(sim.defaults[0].fraction)));
+    }
+
+    void launchTimeIsTriangular() {
+        auto p = stochasticPortfolio();
+        CompiledPortfolio cp(p, testCatalog());
+        const auto& in = cp.inputs();
+        const double a = in.launchEarliest, c = in.launchMode, b = in.launchLatest;
+        const int n = 200000;
+        double sum = 0.0;
+        for (int path = 0; path < n; ++path)
+            sum += PhiloxShocks(99, path).launchTime(in);
+        const double sd = std::sqrt((a * a + b * b + c * c - a * b - a * c - b * c) / 18.0);
+        QVERIFY(within(sum / n, (a + b + c) / 3.0, sd / std::sqrt(double(n))));
+    }
+
+    void resultsDoNotDependOnThreads() {
+        auto p = stochasticPortfolio();
+        requireValid(p);
+        const auto one = simulatePortfolio(p, testCatalog(), cpuOptions(5000, 42, 1));
+        const auto two = simulatePortfolio(p, testCatalog(), cpuOptions(5000, 42, 2));
+        const auto eight = simulatePortfolio(p, testCatalog(), cpuOptions(5000, 42, 8));
+        for (const auto* other : {&two, &eight}) {
+            for (std::size_t a = 0; a < one.alternatives.size(); ++a) {
+                const auto& x = one.alternatives[a];
+                const auto& y = other->alternatives[a];
+                QCOMPARE(x.npvCost.mean, y.npvCost.mean);
+                QCOMPARE(x.npvCost.std, y.npvCost.std);
+                QCOMPARE(x.npvCost.p5, y.npvCost.p5);
+                QCOMPARE(x.npvCost.cvar95, y.npvCost.cvar95);
+                QCOMPARE(x.lcoc.p95, y.lcoc.p95);
+                QCOMPARE(x.annualCumulative[3].p50, y.annualCumulative[3].p50);
+            }
+            QCOMPARE(one.probCheaper[0].p, other->probCheaper[0].p);
+            QCOMPARE(one.defaults[0].fraction, other->defaults[0].fraction);
+        }
+        const auto otherSeed = simulatePortfolio(p, testCatalog(), cpuOptions(5000, 43, 2));
+        QVERIFY(otherSeed.alternatives[0].npvCost.mean != one.alternatives[0].npvCost.mean);
+        QVERIFY(otherSeed.alternatives[1].npvCost.p50 != one.alternatives[1].npvCost.p50);
+    }
+
+    void cancelStopsARunPromptly() {
+        // 40 years of monthly periods: each path is long, so the run lasts seconds with little memory.
+        auto p = stochasticPortfolio();
+        p.contracts[0].end = day(2066, 12, 31);
+        p.fleets[0].end = day(2066, 12, 31);
+        requireValid(p);
+        std::atomic<bool> cancel{false};
+        std::atomic<std::int64_t> progressed{0};
+        auto o = cpuOptions(400'000, 1, 2);
+        o.control.cancel = &cancel;
+        o.control.progress = [&](std::int64_t done, std::int64_t) { progressed = done; };
+        SimulationResult result;
+        std::chrono::steady_clock::time_point cancelledAt;
+        std::thread worker([&] { result = simulatePortfolio(p, testCatalog(), o); });
+        while (progressed.load() == 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        cancelledAt = std::chrono::steady_clock::now();
+        cancel = true;
+        worker.join();
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - cancelledAt).count();
+        QVERIFY(result.cancelled);
+        QVERIFY(result.alternatives.empty());
+        // The design target is 100 ms; the bound here leaves room for a loaded CI machine.
+        qInfo("cancel returned after %.1f ms", seconds * 1000.0);
+        QVERIFY2(seconds < 1.0, qPrintable(QString("cancel took %1 s").arg(seconds)));
+        QVERIFY(progressed.load() < o.paths);
+    }
+
+    void runsBeyondTheMemoryBudgetAreRefused() {
+        auto p = stochasticPortfolio();
+        auto o = cpuOptions(1'000'000, 1);
+        o.memoryBudgetBytes = 64ULL << 20;
+        QVERIFY_THROWS_EXCEPTION(SimulationRequestError, simulatePortfolio(p, testCatalog(), o));
+        try {
+            simulatePortfolio(p, testCatalog(), o);
+        } catch (const SimulationRequestError& e) {
+            QCOMPARE(QString(e.what()), QString("paths: 1000000 paths need 298 MB for their outcomes, above the "
+                                                "budget of 64 MB; run fewer paths"));
+        }
+    }
+
+    void percentilesFollowNumpysLinearRule() {
+        std::vector<double> v = {7, 1, 10, 3, 5, 2, 9, 4, 8, 6};
+        const double qs[] = {0, 25, 50, 90, 99, 100};
+        const auto p = percentilesLinear(v, qs);
+        // numpy.percentile(range(1, 11), [0, 25, 50, 90, 99, 100])
+        const double expected[] = {1.0, 3.25, 5.5, 9.1, 9.91, 10.0};
+        for (int i = 0; i < 6; ++i)
+            QVERIFY2(std::abs(p[i] - expected[i]) < 1e-12, qPrintable(QString::number(p[i])));
+        const std::vector<double> values = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
+        const auto s = summarize(values);
+        QCOMPARE(s.mean, 10.5);
+        QCOMPARE(s.p95, 19.05);
+        QCOMPARE(s.cvar95, 20.0); // only 20 is at or above p95
+        QVERIFY(std::abs(s.std - std::sqrt(35.0)) < 1e-12);
+        const auto series = convergenceSeries(values, 5);
+        QCOMPARE(series.back().paths, std::int64_t(20));
+        QCOMPARE(series.back().mean, 10.5);
+    }
+
+    void gpuMatchesCpuPathByPath() {
+        const GpuDevice gpu = probeGpu();
+        if (!gpu.available)
+            QSKIP(qPrintable(QString("no GPU to compare with: %1").arg(QString::fromStdString(gpu.reason))));
+        auto p = stochasticPortfolio();
+        requireValid(p);
+        auto o = cpuOptions(100000, 5);
+        std::string cpuDevice, gpuDevice;
+        const auto cpu = simulatePaths(p, testCatalog(), o, &cpuDevice);
+        o.device = ComputeDevice::Gpu;
+        const auto onGpu = simulatePaths(p, testCatalog(), o, &gpuDevice);
+        QVERIFY(gpuDevice.rfind("gpu", 0) == 0);
+        double worst = 0.0;
+        for (std::size_t i = 0; i < cpu.npv.size(); ++i)
+            worst = std::max(worst, std::abs(cpu.npv[i] - onGpu.npv[i]) / std::max(1.0, std::abs(cpu.npv[i])));
+        qInfo("GPU %s vs CPU: worst relative NPV difference over %zu path-alternatives: %.3g", gpu.name.c_str(),
+              cpu.npv.size(), worst);
+        QVERIFY(worst <= 1e-12);
+        QCOMPARE(cpu.defaulted, onGpu.defaulted);
+    }
+};
+
+QTEST_APPLESS_MAIN(MonteCarloTest)
+#include "tst_monte_carlo.moc"
