@@ -58,7 +58,7 @@ CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catal
                     &upfrontDf_, &residualValue_, &nbvTaxAtDisposal_, &prepaymentFraction_, &totalContractValue_,
                     &recoveryRate_})
         v->assign(N, 0.0);
-    for (auto* v : {&hours_, &baseUtil_, &baseLogitUtil_, &cashDf_, &billedAtFull_, &cumulativeBilled_,
+    for (auto* v : {&hours_, &baseUtil_, &expNegLogitUtil_, &cashDf_, &billedAtFull_, &cumulativeBilled_,
                     &mwhAtFullUse_, &powerPrice_, &fixedCost_, &taxDepreciation_})
         v->assign(std::size_t(N) * K, 0.0);
 
@@ -117,7 +117,7 @@ void CompiledPortfolio::compileContract(int i, const Contract& c, const Sku& sku
         const double u = o.constantUtilization.value_or(utilizationOn(util, grid_.start(k)));
         hours_[at] = s.committedHours[k];
         baseUtil_[at] = u;
-        baseLogitUtil_[at] = logit(u);
+        expNegLogitUtil_[at] = std::exp(-logit(u));
         cashDf_[at] = curve.factor(s.cashDates[k]);
         billedAtFull_[at] = s.billedAtFull[k];
         cumulativeBilled_[at] = cumulative;
@@ -151,7 +151,7 @@ void CompiledPortfolio::compileFleet(int i, const Fleet& f, const Sku& sku, cons
         const double u = o.constantUtilization.value_or(utilizationOn(util, grid_.start(k)));
         hours_[at] = s.gpuHours[k];
         baseUtil_[at] = u;
-        baseLogitUtil_[at] = logit(u);
+        expNegLogitUtil_[at] = std::exp(-logit(u));
         cashDf_[at] = periodEndDf_[k];
         mwhAtFullUse_[at] = s.mwhAtFullUse[k];
         powerPrice_[at] = s.powerPrice[k];
@@ -260,7 +260,7 @@ void CompiledPortfolio::bindView() {
     v.recoveryRate = recoveryRate_.data();
     v.hours = hours_.data();
     v.baseUtil = baseUtil_.data();
-    v.baseLogitUtil = baseLogitUtil_.data();
+    v.expNegLogitUtil = expNegLogitUtil_.data();
     v.cashDf = cashDf_.data();
     v.billedAtFull = billedAtFull_.data();
     v.cumulativeBilled = cumulativeBilled_.data();

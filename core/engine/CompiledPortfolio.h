@@ -73,7 +73,7 @@ private:
     std::vector<double> perfIndex_, marketPrice_, takeOrPay_, payShare_, idleFraction_, upfrontAmount_, upfrontDf_,
         residualValue_, nbvTaxAtDisposal_, prepaymentFraction_, totalContractValue_, recoveryRate_;
     // Per item and period.
-    std::vector<double> hours_, baseUtil_, baseLogitUtil_, cashDf_, billedAtFull_, cumulativeBilled_, mwhAtFullUse_,
+    std::vector<double> hours_, baseUtil_, expNegLogitUtil_, cashDf_, billedAtFull_, cumulativeBilled_, mwhAtFullUse_,
         powerPrice_, fixedCost_, taxDepreciation_;
 
     PathInputs view_{};

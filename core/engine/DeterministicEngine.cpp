@@ -26,7 +26,7 @@ struct RecordingSink {
         used[std::size_t(slot) * K + k] += hours;
         lcocWeight[std::size_t(slot) * K + k] += weight;
     }
-    void providerDefaulted(int) {}
+    void providerDefaulted(int, bool) {}
     void finish() {}
 
     int K;
@@ -38,14 +38,14 @@ struct NpvSink {
     std::vector<double> npv;
     void flow(int slot, int, double amount, double df) { npv[slot] += amount * df; }
     void usage(int, int, double, double) {}
-    void providerDefaulted(int) {}
+    void providerDefaulted(int, bool) {}
     void finish() {}
 };
 
 std::vector<double> slotNpv(const CompiledPortfolio& cp) {
     NpvSink sink{std::vector<double>(cp.itemCount() + 1, 0.0)};
     DeterministicShocks shocks;
-    simulatePath(cp.inputs(), shocks, sink);
+    simulatePath<double>(cp.inputs(), shocks, sink);
     return sink.npv;
 }
 
@@ -86,7 +86,7 @@ public:
         , N_(cp.itemCount())
         , rec_(N_ + 1, K_) {
         DeterministicShocks shocks;
-        simulatePath(cp.inputs(), shocks, rec_);
+        simulatePath<double>(cp.inputs(), shocks, rec_);
     }
 
     EvaluationResult run() {

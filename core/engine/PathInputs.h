@@ -59,7 +59,7 @@ struct PathInputs {
     // Per item and period, index k * items + i.
     const double* hours = nullptr;           // committed GPU-hours
     const double* baseUtil = nullptr;        // u_k
-    const double* baseLogitUtil = nullptr;   // logit(clamp(u_k))
+    const double* expNegLogitUtil = nullptr; // e^-logit(clamp(u_k)) = (1 - c) / c
     const double* cashDf = nullptr;          // DF at the period's cash date (payment terms)
     const double* billedAtFull = nullptr;    // contracts
     const double* cumulativeBilled = nullptr; // contracts: billed at full commitment before period k

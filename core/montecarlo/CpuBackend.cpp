@@ -2,6 +2,7 @@
 
 #include "engine/PathFunction.h"
 #include "montecarlo/PhiloxShocks.h"
+#include "montecarlo/simd/CpuPaths4.h"
 
 #include <omp.h>
 
@@ -12,10 +13,14 @@ namespace ledger {
 
 int defaultCpuThreads() { return std::max(1, omp_get_num_procs()); }
 
-bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int threads,
+const char* cpuInstructionSet() { return simd::avx2Available() ? "avx2" : "scalar"; }
+
+bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int threads, bool vectorized,
                    const RunControl& control) {
-    // Chunks small enough that a cancel is seen within ~100 ms even for long horizons.
-    const std::int64_t chunk = std::max<std::int64_t>(16, 65536 / std::max(1, in.periods * std::max(1, in.items)));
+    const bool avx2 = vectorized && simd::avx2Available();
+    // Chunks (a multiple of 4 paths) small enough that a cancel is seen within ~100 ms.
+    const std::int64_t work = std::int64_t(std::max(1, in.periods)) * std::max(1, in.items);
+    const std::int64_t chunk = std::max<std::int64_t>(16, 131072 / work) / 4 * 4;
     const std::int64_t chunks = (out.paths + chunk - 1) / chunk;
     std::atomic<std::int64_t> done{0};
     std::atomic<bool> stopped{false};
@@ -27,13 +32,18 @@ bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, 
             stopped = true;
             continue;
         }
-        const std::int64_t end = std::min(out.paths, (c + 1) * chunk);
-        for (std::int64_t p = c * chunk; p < end; ++p) {
-            PhiloxShocks shocks(seed, std::uint64_t(p));
-            PathOutcomeSink sink = out.sinkFor(in, p);
-            simulatePath(in, shocks, sink);
+        const std::int64_t begin = c * chunk;
+        const std::int64_t end = std::min(out.paths, begin + chunk);
+        if (avx2) {
+            simd::runPaths4(in, seed, out, begin, std::min(out.stride, (end + 3) / 4 * 4));
+        } else {
+            for (std::int64_t p = begin; p < end; ++p) {
+                PhiloxShocks shocks(seed, std::uint64_t(p));
+                PathOutcomeSink<double> sink = out.sinkFor<double>(in, p);
+                simulatePath<double>(in, shocks, sink);
+            }
         }
-        const std::int64_t now = done.fetch_add(end - c * chunk) + (end - c * chunk);
+        const std::int64_t now = done.fetch_add(end - begin) + (end - begin);
         if (control.progress && omp_get_thread_num() == 0)
             control.progress(now, out.paths);
     }

@@ -13,20 +13,20 @@ namespace ledger {
 
 namespace {
 
-__global__ void pathKernel(PathInputs in, unsigned long long seed, long long paths, double* npv, double* cash,
-                           double* lcoc, double* cumulative, unsigned char* defaulted) {
+__global__ void pathKernel(PathInputs in, unsigned long long seed, long long paths, long stride, double* npv,
+                           double* cash, double* lcoc, double* cumulative, unsigned char* defaulted) {
     const long long p = (long long)blockIdx.x * blockDim.x + threadIdx.x;
     if (p >= paths)
         return;
     PhiloxShocks shocks(seed, (unsigned long long)p);
-    PathOutcomeSink sink{&in,
+    PathOutcomeSink<double> sink{&in,
                          npv + p,
                          cash + p,
                          lcoc + p,
                          cumulative ? cumulative + p : nullptr,
                          defaulted ? defaulted + p : nullptr,
-                         (long)paths};
-    simulatePath(in, shocks, sink);
+                         stride};
+    simulatePath<double>(in, shocks, sink);
 }
 
 // Device allocations freed together, whatever path the run takes out.
@@ -96,7 +96,7 @@ bool runPathsOnGpu(const PathInputs& host, std::uint64_t seed, PathOutcomes& out
               arena.upload(in.totalContractValue, N, error) && arena.upload(in.recoveryRate, N, error) &&
               arena.upload(in.slotAlternativeOffsets, N + 2, error) &&
               arena.upload(in.slotAlternatives, memberships, error) && arena.upload(in.hours, KN, error) &&
-              arena.upload(in.baseUtil, KN, error) && arena.upload(in.baseLogitUtil, KN, error) &&
+              arena.upload(in.baseUtil, KN, error) && arena.upload(in.expNegLogitUtil, KN, error) &&
               arena.upload(in.cashDf, KN, error) && arena.upload(in.billedAtFull, KN, error) &&
               arena.upload(in.cumulativeBilled, KN, error) && arena.upload(in.mwhAtFullUse, KN, error) &&
               arena.upload(in.powerPrice, KN, error) && arena.upload(in.fixedCost, KN, error) &&
@@ -112,7 +112,7 @@ bool runPathsOnGpu(const PathInputs& host, std::uint64_t seed, PathOutcomes& out
         return false;
     constexpr int block = 128;
     const long long grid = (out.paths + block - 1) / block;
-    pathKernel<<<(unsigned)grid, block>>>(in, seed, out.paths, npv, cash, lcoc, cumulative, defaulted);
+    pathKernel<<<(unsigned)grid, block>>>(in, seed, out.paths, long(out.stride), npv, cash, lcoc, cumulative, defaulted);
     if (!DeviceArena::check(cudaGetLastError(), error) || !DeviceArena::check(cudaDeviceSynchronize(), error))
         return false;
     return download(out.npv, npv, error) && download(out.cash, cash, error) && download(out.lcoc, lcoc, error) &&

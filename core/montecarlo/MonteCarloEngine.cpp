@@ -4,6 +4,7 @@
 #include "gpu/GpuDevice.h"
 #include "montecarlo/CpuBackend.h"
 #include "montecarlo/CudaBackend.h"
+#include "montecarlo/OutcomeRow.h"
 #include "montecarlo/Statistics.h"
 
 #include <chrono>
@@ -48,12 +49,8 @@ Run run(const CompiledPortfolio& cp, const SimulationOptions& o) {
     }
     r.threads = o.threads > 0 ? o.threads : defaultCpuThreads();
     r.device = "cpu";
-    r.cancelled = !runPathsOnCpu(in, o.seed, r.outcomes, r.threads, o.control);
+    r.cancelled = !runPathsOnCpu(in, o.seed, r.outcomes, r.threads, o.vectorized, o.control);
     return r;
-}
-
-std::span<const double> row(const std::vector<double>& v, std::int64_t paths, std::size_t index) {
-    return std::span<const double>(v.data() + index * std::size_t(paths), std::size_t(paths));
 }
 
 } // namespace
@@ -105,13 +102,13 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
     for (int a = 0; a < A; ++a) {
         auto& alt = result.alternatives[a];
         alt.id = ids[a];
-        alt.npvCost = summarize(row(out.npv, out.paths, a));
-        alt.lcoc = summarize(row(out.lcoc, out.paths, a));
-        alt.convergence = convergenceSeries(row(out.npv, out.paths, a));
+        alt.npvCost = summarize(outcomeRow(out, out.npv, a));
+        alt.lcoc = summarize(outcomeRow(out, out.lcoc, a));
+        alt.convergence = convergenceSeries(outcomeRow(out, out.npv, a));
         std::vector<double> scratch(out.paths);
         static constexpr double fan[] = {5, 50, 95};
         for (int y = 0; y < out.years; ++y) {
-            const auto values = row(out.cumulative, out.paths, std::size_t(a) * out.years + y);
+            const auto values = outcomeRow(out, out.cumulative, std::size_t(a) * out.years + y);
             std::copy(values.begin(), values.end(), scratch.begin());
             const auto q = percentilesLinear(scratch, fan);
             alt.annualCumulative.push_back({cp.firstYear() + y, q[0], q[1], q[2]});
@@ -120,7 +117,7 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
     for (int a = 0; a < A; ++a) {
         for (int b = a + 1; b < A; ++b) {
             std::int64_t cheaper = 0;
-            const auto x = row(out.npv, out.paths, a), y = row(out.npv, out.paths, b);
+            const auto x = outcomeRow(out, out.npv, a), y = outcomeRow(out, out.npv, b);
             for (std::int64_t i = 0; i < out.paths; ++i)
                 cheaper += x[i] < y[i];
             result.probCheaper.push_back({ids[a], ids[b], double(cheaper) / double(out.paths)});
@@ -129,7 +126,7 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
     for (int j = 0; j < out.providers; ++j) {
         std::int64_t count = 0;
         for (std::int64_t i = 0; i < out.paths; ++i)
-            count += out.defaulted[std::size_t(j) * out.paths + i];
+            count += out.defaultedOn(j, i);
         result.defaults.push_back({cp.providers()[j], double(count) / double(out.paths)});
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -28,8 +28,8 @@ LEDGER_HD inline double triangularInverse(double u, double a, double c, double b
     if (b <= a)
         return a;
     if (u < (c - a) / (b - a))
-        return a + sqrt(u * (b - a) * (c - a));
-    return b - sqrt((1.0 - u) * (b - a) * (b - c));
+        return a + sqrt(u * ((b - a) * (c - a)));
+    return b - sqrt((1.0 - u) * ((b - a) * (b - c)));
 }
 
 class PhiloxShocks {
@@ -55,13 +55,12 @@ public:
         return in.dropMin + (in.dropMax - in.dropMin) * uniformFromWord(words(0, 1).v[1]);
     }
     // Default time tau_j = -ln(U_j) / hazard years; it hits from period floor(12 tau_j).
-    LEDGER_HD int defaultPeriod(const PathInputs& in, int j) const {
+    LEDGER_HD double defaultPeriod(const PathInputs& in, int j) const {
         const double hazard = in.providerHazard[j];
         if (hazard <= 0.0)
-            return in.periods;
+            return double(in.periods);
         const double u = uniformFromWord(words(1 + uint32_t(j) / 4, 1).v[j % 4]);
-        const double period = floor(12.0 * (-log(u) / hazard));
-        return period >= double(in.periods) ? in.periods : int(period);
+        return fmin(floor(12.0 * (-log(u) / hazard)), double(in.periods));
     }
     // eps = (Z1, Z2, Z3) of step k; Z4 is reserved.
     LEDGER_HD void normals(const PathInputs&, int k, double eps[3]) const {

@@ -1,0 +1,25 @@
+#pragma once
+// Arithmetic the path function needs, for one path in a plain double (the deterministic run, the
+// scalar CPU fallback, the CUDA kernel). montecarlo/simd/Pack4.h gives the same operations on four
+// paths at once for the AVX2 CPU backend, so one path function serves all of them.
+#include "engine/LedgerHD.h"
+
+#include <math.h>
+
+namespace ledger {
+
+LEDGER_HD inline double select(bool mask, double a, double b) { return mask ? a : b; }
+LEDGER_HD inline bool laneAnd(bool a, bool b) { return a && b; }
+LEDGER_HD inline bool laneAny(bool mask) { return mask; }
+LEDGER_HD inline double laneExp(double x) { return exp(x); }
+LEDGER_HD inline double laneLog(double x) { return log(x); }
+LEDGER_HD inline double laneMax(double a, double b) { return fmax(a, b); }
+LEDGER_HD inline double laneLoad(const double* p) { return *p; }
+LEDGER_HD inline void laneStore(double* p, double v) { *p = v; }
+LEDGER_HD inline void laneAccumulate(double* p, double v) { *p += v; }
+LEDGER_HD inline void laneSetFlags(unsigned char* p, bool mask) {
+    if (mask)
+        *p = 1;
+}
+
+} // namespace ledger
