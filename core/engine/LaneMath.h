@@ -14,7 +14,13 @@ LEDGER_HD inline bool laneAny(bool mask) { return mask; }
 LEDGER_HD inline double laneExp(double x) { return exp(x); }
 LEDGER_HD inline double laneLog(double x) { return log(x); }
 LEDGER_HD inline double laneMax(double a, double b) { return fmax(a, b); }
-LEDGER_HD inline double laneLoad(const double* p) { return *p; }
+// Loading needs the lane type spelled out (a double* argument says nothing about it).
+template <class V>
+struct Lanes;
+template <>
+struct Lanes<double> {
+    LEDGER_HD static double load(const double* p) { return *p; }
+};
 LEDGER_HD inline void laneStore(double* p, double v) { *p = v; }
 LEDGER_HD inline void laneAccumulate(double* p, double v) { *p += v; }
 LEDGER_HD inline void laneSetFlags(unsigned char* p, bool mask) {

@@ -2,7 +2,7 @@
 
 #include "engine/PathFunction.h"
 #include "montecarlo/PhiloxShocks.h"
-#include "montecarlo/simd/CpuPaths4.h"
+#include "montecarlo/simd/CpuPaths.h"
 
 #include <omp.h>
 
@@ -13,14 +13,33 @@ namespace ledger {
 
 int defaultCpuThreads() { return std::max(1, omp_get_num_procs()); }
 
-const char* cpuInstructionSet() { return simd::avx2Available() ? "avx2" : "scalar"; }
+namespace simd {
+bool avx2Available() {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2");
+}
+bool avx512Available() {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f");
+}
+} // namespace simd
 
-bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int threads, bool vectorized,
+int cpuLanes(int maxLanes) {
+    if (maxLanes >= 8 && simd::avx512Available())
+        return 8;
+    if (maxLanes >= 4 && simd::avx2Available())
+        return 4;
+    return 1;
+}
+
+const char* cpuInstructionSet(int lanes) { return lanes == 8 ? "avx512" : lanes == 4 ? "avx2" : "scalar"; }
+
+bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int threads, int maxLanes,
                    const RunControl& control) {
-    const bool avx2 = vectorized && simd::avx2Available();
-    // Chunks (a multiple of 4 paths) small enough that a cancel is seen within ~100 ms.
+    const int lanes = cpuLanes(maxLanes);
+    // Chunks (a multiple of 8 paths) small enough that a cancel is seen within ~100 ms.
     const std::int64_t work = std::int64_t(std::max(1, in.periods)) * std::max(1, in.items);
-    const std::int64_t chunk = std::max<std::int64_t>(16, 131072 / work) / 4 * 4;
+    const std::int64_t chunk = std::max<std::int64_t>(16, 131072 / work) / 8 * 8;
     const std::int64_t chunks = (out.paths + chunk - 1) / chunk;
     std::atomic<std::int64_t> done{0};
     std::atomic<bool> stopped{false};
@@ -34,8 +53,11 @@ bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, 
         }
         const std::int64_t begin = c * chunk;
         const std::int64_t end = std::min(out.paths, begin + chunk);
-        if (avx2) {
-            simd::runPaths4(in, seed, out, begin, std::min(out.stride, (end + 3) / 4 * 4));
+        const std::int64_t padded = std::min(out.stride, (end + lanes - 1) / lanes * lanes);
+        if (lanes == 8) {
+            simd::runPaths8(in, seed, out, begin, padded);
+        } else if (lanes == 4) {
+            simd::runPaths4(in, seed, out, begin, padded);
         } else {
             for (std::int64_t p = begin; p < end; ++p) {
                 PhiloxShocks shocks(seed, std::uint64_t(p));

@@ -1,7 +1,8 @@
 #pragma once
-// The CPU backend: the path function over all cores (OpenMP), paths in chunks, four at a time in
-// AVX2 registers when the CPU has AVX2 (chosen at run time), one at a time otherwise. Each path
-// writes only its own outputs, so results are bit-identical for any thread count.
+// The CPU backend: the path function over all cores (OpenMP), paths in chunks, eight at a time in
+// AVX-512 registers or four in AVX2 ones when the CPU has them (chosen at run time), one at a time
+// otherwise. Each path writes only its own outputs, so results are bit-identical for any thread
+// count; lanes differ from one another only in SLEEF's and libm's last bits (below 1e-15).
 #include "engine/PathInputs.h"
 #include "montecarlo/PathOutcomes.h"
 #include "montecarlo/RunControl.h"
@@ -13,12 +14,14 @@ namespace ledger {
 // Threads the CPU backend uses when asked for 0 (all cores).
 int defaultCpuThreads();
 
-// Runs paths [0, out.paths). vectorized = false forces one path at a time (tests compare the two).
-// Returns false when cancelled (the outcomes are then incomplete).
-bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int threads, bool vectorized,
-                   const RunControl& control);
+// Paths per register the CPU backend uses: the widest of 8 (AVX-512), 4 (AVX2), 1 this CPU has,
+// at most maxLanes.
+int cpuLanes(int maxLanes = 8);
+const char* cpuInstructionSet(int lanes); // "avx512", "avx2" or "scalar"
 
-// "avx2" or "scalar": what runPathsOnCpu uses on this machine when allowed to vectorize.
-const char* cpuInstructionSet();
+// Runs paths [0, out.paths) with cpuLanes(maxLanes) paths per register (tests compare the widths).
+// Returns false when cancelled (the outcomes are then incomplete).
+bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int threads, int maxLanes,
+                   const RunControl& control);
 
 } // namespace ledger

@@ -48,8 +48,8 @@ Run run(const CompiledPortfolio& cp, const SimulationOptions& o) {
         }
     }
     r.threads = o.threads > 0 ? o.threads : defaultCpuThreads();
-    r.device = "cpu";
-    r.cancelled = !runPathsOnCpu(in, o.seed, r.outcomes, r.threads, o.vectorized, o.control);
+    r.device = std::string("cpu (") + cpuInstructionSet(cpuLanes(o.maxLanes)) + ")";
+    r.cancelled = !runPathsOnCpu(in, o.seed, r.outcomes, r.threads, o.maxLanes, o.control);
     return r;
 }
 

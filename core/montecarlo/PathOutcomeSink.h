@@ -39,12 +39,12 @@ struct PathOutcomeSink {
     }
     LEDGER_HD void finish() {
         for (long a = 0; a < in->alternatives; ++a) {
-            const V weight = laneLoad(lcoc + a * stride);
-            laneStore(lcoc + a * stride, select(weight > V(0.0), laneLoad(npv + a * stride) / weight, V(0.0)));
+            const V weight = Lanes<V>::load(lcoc + a * stride);
+            laneStore(lcoc + a * stride, select(weight > V(0.0), Lanes<V>::load(npv + a * stride) / weight, V(0.0)));
             V running(0.0);
             for (int y = 0; y < in->years; ++y) {
                 double* cell = cumulative + (a * in->years + y) * stride;
-                running = running + laneLoad(cell);
+                running = running + Lanes<V>::load(cell);
                 laneStore(cell, running);
             }
         }

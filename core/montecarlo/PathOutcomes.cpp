@@ -3,7 +3,7 @@
 namespace ledger {
 
 namespace {
-std::int64_t padded(std::int64_t n) { return (n + 3) / 4 * 4; }
+std::int64_t padded(std::int64_t n) { return (n + 7) / 8 * 8; }
 } // namespace
 
 PathOutcomes::PathOutcomes(std::int64_t n, const PathInputs& in)

@@ -83,7 +83,7 @@ private slots:
         const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object()["simulation"].toObject();
         QCOMPARE(s["paths"].toInt(), 2000);
         QCOMPARE(s["seed"].toInt(), 9);
-        QCOMPARE(s["device"].toString(), QString("cpu"));
+        QVERIFY(s["device"].toString().startsWith("cpu ("));
         QCOMPARE(s["threads"].toInt(), 2);
         const QJsonArray alts = s["alternatives"].toArray();
         QCOMPARE(alts.size(), 3);
@@ -123,7 +123,7 @@ private slots:
         const auto r = run({"bench", "--paths", "2000", "--months", "24", "--device", "cpu", "--json"});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
-        QCOMPARE(o["device"].toString(), QString("cpu"));
+        QVERIFY(o["device"].toString().startsWith("cpu ("));
         QCOMPARE(o["paths"].toInt(), 2000);
         QCOMPARE(o["months"].toInt(), 24);
         QVERIFY(o["path_months_per_second"].toDouble() > 0.0);

@@ -9,7 +9,8 @@
 #include "montecarlo/PhiloxShocks.h"
 #include "montecarlo/OutcomeRow.h"
 #include "montecarlo/Statistics.h"
-#include "montecarlo/simd/CpuPaths4.h"
+#include "montecarlo/CpuBackend.h"
+#include "montecarlo/simd/CpuPaths.h"
 #include "portfolio/Validation.h"
 
 #include <QTest>
@@ -114,40 +115,65 @@ private slots:
 
     void vectorPhiloxMatchesScalarLaneByLane() {
         if (!simd::avx2Available())
-            QSKIP("this CPU has no AVX2; the vector generator is not used here");
+            QSKIP("this CPU has no AVX2; the vector generators are not used here");
         for (const std::uint64_t seed : {0ULL, 20260101ULL, 0x299f31d0a4093822ULL}) {
-            for (const std::uint64_t first : {0ULL, 4ULL, 0xfffffffeULL, 0x85a308d3243f6a88ULL}) {
-                std::uint32_t words[16];
-                simd::philoxWords4(seed, first, 0x13198a2e, 1, words);
-                for (int lane = 0; lane < 4; ++lane) {
+            for (const std::uint64_t first : {0ULL, 8ULL, 0xfffffffcULL, 0x85a308d3243f6a88ULL}) {
+                std::uint32_t four[16], eight[32];
+                simd::philoxWords4(seed, first, 0x13198a2e, 1, four);
+                const bool wide = simd::avx512Available();
+                if (wide)
+                    simd::philoxWords8(seed, first, 0x13198a2e, 1, eight);
+                for (int lane = 0; lane < 8; ++lane) {
                     const auto scalar = PhiloxShocks(seed, first + lane).words(0x13198a2e, 1);
-                    for (int w = 0; w < 4; ++w)
-                        QCOMPARE(words[4 * w + lane], scalar.v[w]);
+                    for (int w = 0; w < 4; ++w) {
+                        if (lane < 4)
+                            QCOMPARE(four[4 * w + lane], scalar.v[w]);
+                        if (wide)
+                            QCOMPARE(eight[8 * w + lane], scalar.v[w]);
+                    }
                 }
             }
         }
     }
 
     void vectorAndScalarPathsAgree() {
-        if (!simd::avx2Available())
-            QSKIP("this CPU has no AVX2; only the scalar backend runs here");
         auto p = stochasticPortfolio();
         requireValid(p);
-        auto o = cpuOptions(4001, 3, 2); // not a multiple of four: the last group is padded
+        auto o = cpuOptions(4001, 3, 2); // not a multiple of the lanes: the last group is padded
         std::string device;
-        const auto vec = simulatePaths(p, testCatalog(), o, &device);
-        o.vectorized = false;
+        o.maxLanes = 1;
         const auto scalar = simulatePaths(p, testCatalog(), o, &device);
-        double worst = 0.0;
-        for (int a = 0; a < vec.alternatives; ++a) {
-            const auto x = outcomeRow(vec, vec.npv, a), y = outcomeRow(scalar, scalar.npv, a);
-            for (std::size_t i = 0; i < x.size(); ++i)
-                worst = std::max(worst, std::abs(x[i] - y[i]) / std::max(1.0, std::abs(y[i])));
+        QCOMPARE(device, std::string("cpu (scalar)"));
+        for (const int lanes : {4, 8}) {
+            if (cpuLanes(lanes) != lanes) {
+                qInfo("this CPU has no %d-lane vector unit; skipped", lanes);
+                continue;
+            }
+            o.maxLanes = lanes;
+            const auto vec = simulatePaths(p, testCatalog(), o, &device);
+            QCOMPARE(device, std::string("cpu (") + cpuInstructionSet(lanes) + ")");
+            double worst = 0.0;
+            for (int a = 0; a < vec.alternatives; ++a) {
+                const auto x = outcomeRow(vec, vec.npv, a), y = outcomeRow(scalar, scalar.npv, a);
+                const auto lx = outcomeRow(vec, vec.lcoc, a), ly = outcomeRow(scalar, scalar.lcoc, a);
+                const auto cx = outcomeRow(vec, vec.cash, a), cy = outcomeRow(scalar, scalar.cash, a);
+                for (std::size_t i = 0; i < x.size(); ++i) {
+                    worst = std::max(worst, std::abs(x[i] - y[i]) / std::max(1.0, std::abs(y[i])));
+                    worst = std::max(worst, std::abs(lx[i] - ly[i]) / std::max(1e-300, std::abs(ly[i])));
+                    worst = std::max(worst, std::abs(cx[i] - cy[i]) / std::max(1.0, std::abs(cy[i])));
+                }
+                for (int y = 0; y < vec.years; ++y) {
+                    const auto fx = outcomeRow(vec, vec.cumulative, std::size_t(a) * vec.years + y);
+                    const auto fy = outcomeRow(scalar, scalar.cumulative, std::size_t(a) * vec.years + y);
+                    for (std::size_t i = 0; i < fx.size(); ++i)
+                        worst = std::max(worst, std::abs(fx[i] - fy[i]) / std::max(1.0, std::abs(fy[i])));
+                }
+            }
+            qInfo("%d lanes vs scalar: worst relative difference %.3g", lanes, worst);
+            QVERIFY(worst <= 1e-12);
+            for (std::int64_t i = 0; i < vec.paths; ++i)
+                QCOMPARE(vec.defaultedOn(0, i), scalar.defaultedOn(0, i));
         }
-        qInfo("AVX2 vs scalar: worst relative NPV difference %.3g", worst);
-        QVERIFY(worst <= 1e-12);
-        for (std::int64_t i = 0; i < vec.paths; ++i)
-            QCOMPARE(vec.defaultedOn(0, i), scalar.defaultedOn(0, i));
     }
 
     void uniformsAndBoxMuller() {
@@ -170,18 +196,23 @@ private slots:
         p.market.nextGeneration = NextGeneration{day(2029, 1, 1), day(2029, 1, 1), day(2029, 1, 1), 0.3, 0.3};
         requireValid(p);
         const auto det = evaluatePortfolio(p, testCatalog(), EvaluateOptions{false});
-        const auto sim = simulatePortfolio(p, testCatalog(), cpuOptions(2000, 7));
-        QCOMPARE(int(sim.alternatives.size()), 3);
-        for (std::size_t a = 0; a < sim.alternatives.size(); ++a) {
-            const auto& s = sim.alternatives[a].npvCost;
-            QCOMPARE(s.std, 0.0);
-            QCOMPARE(s.min, det.alternatives[a].npvCost);
-            QCOMPARE(s.max, det.alternatives[a].npvCost);
-            QCOMPARE(s.p50, det.alternatives[a].npvCost);
-            QCOMPARE(sim.alternatives[a].lcoc.min, *det.alternatives[a].lcoc);
-            // Cumulative cash at the last year end is the total cash.
-            QVERIFY(std::abs(sim.alternatives[a].annualCumulative.back().p50 - det.alternatives[a].totalCash) <=
-                    1e-9 * std::abs(det.alternatives[a].totalCash));
+        for (const int lanes : {1, 4, 8}) {
+            auto o = cpuOptions(2003, 7);
+            o.maxLanes = lanes;
+            const auto sim = simulatePortfolio(p, testCatalog(), o);
+            QCOMPARE(int(sim.alternatives.size()), 3);
+            for (std::size_t a = 0; a < sim.alternatives.size(); ++a) {
+                const auto& s = sim.alternatives[a].npvCost;
+                QCOMPARE(s.std, 0.0);
+                QCOMPARE(s.min, det.alternatives[a].npvCost);
+                QCOMPARE(s.max, det.alternatives[a].npvCost);
+                QCOMPARE(s.p50, det.alternatives[a].npvCost);
+                QCOMPARE(sim.alternatives[a].lcoc.min, *det.alternatives[a].lcoc);
+                QCOMPARE(sim.alternatives[a].lcoc.max, *det.alternatives[a].lcoc);
+                // Cumulative cash at the last year end is the total cash.
+                QVERIFY(std::abs(sim.alternatives[a].annualCumulative.back().p50 - det.alternatives[a].totalCash) <=
+                        1e-9 * std::abs(det.alternatives[a].totalCash));
+            }
         }
     }
 

@@ -5,6 +5,8 @@
 #include <immintrin.h>
 #include <sleef.h>
 
+#include <cstdint>
+
 namespace ledger::simd {
 
 struct Mask4 {
@@ -46,7 +48,8 @@ inline Pack4 laneExp(Pack4 x) { return Pack4(Sleef_expd4_u10avx2(x.v)); }
 inline Pack4 laneLog(Pack4 x) { return Pack4(Sleef_logd4_u10avx2(x.v)); }
 inline Pack4 laneSqrt(Pack4 x) { return Pack4(_mm256_sqrt_pd(x.v)); }
 inline Pack4 laneMax(Pack4 a, Pack4 b) { return Pack4(_mm256_max_pd(a.v, b.v)); }
-inline Pack4 laneLoad(const double* p) { return Pack4(_mm256_loadu_pd(p)); }
+inline Pack4 laneMin(Pack4 a, Pack4 b) { return Pack4(_mm256_min_pd(a.v, b.v)); }
+inline Pack4 laneFloor(Pack4 a) { return Pack4(_mm256_floor_pd(a.v)); }
 inline void laneStore(double* p, Pack4 v) { _mm256_storeu_pd(p, v.v); }
 inline void laneAccumulate(double* p, Pack4 v) { _mm256_storeu_pd(p, _mm256_add_pd(_mm256_loadu_pd(p), v.v)); }
 inline void laneSetFlags(unsigned char* p, Mask4 mask) {
@@ -56,6 +59,29 @@ inline void laneSetFlags(unsigned char* p, Mask4 mask) {
             p[lane] = 1;
     }
 }
+// Four lanes of 32-bit words and the integer operations Philox needs (simd/PhiloxShocksSimd.h).
+struct Avx2 {
+    using Pack = Pack4;
+    using Word = __m128i;
+    static constexpr int kLanes = 4;
+    static Word load(const std::uint32_t* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+    static void store(std::uint32_t* p, Word w) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), w); }
+    static Word set1(std::uint32_t x) { return _mm_set1_epi32(int(x)); }
+    static Word bitXor(Word a, Word b) { return _mm_xor_si128(a, b); }
+    // 32 x 32 -> 64-bit products with a constant: high and low words per lane.
+    static void mulhilo(Word a, std::uint32_t m, Word& hi, Word& lo) {
+        const __m256i product = _mm256_mul_epu32(_mm256_cvtepu32_epi64(a), _mm256_set1_epi64x(m));
+        lo = _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(product, _mm256_setr_epi32(0, 2, 4, 6, 0, 2, 4, 6)));
+        hi = _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(product, _mm256_setr_epi32(1, 3, 5, 7, 1, 3, 5, 7)));
+    }
+    // (r + 0.5) / 2^32 per lane, exactly as the scalar uniformFromWord.
+    static Pack uniforms(Word r) {
+        const __m256d asSigned = _mm256_cvtepi32_pd(_mm_xor_si128(r, _mm_set1_epi32(int(0x80000000u))));
+        return Pack4(_mm256_mul_pd(_mm256_add_pd(asSigned, _mm256_set1_pd(2147483648.0 + 0.5)),
+                                   _mm256_set1_pd(1.0 / 4294967296.0)));
+    }
+};
+
 // sin and cos of the same angles in one call.
 inline void laneSinCos(Pack4 x, Pack4& s, Pack4& c) {
     const Sleef___m256d_2 r = Sleef_sincosd4_u10avx2(x.v);
@@ -65,3 +91,12 @@ inline void laneSinCos(Pack4 x, Pack4& s, Pack4& c) {
 inline Pack4 laneCos(Pack4 x) { return Pack4(Sleef_cosd4_u10avx2(x.v)); }
 
 } // namespace ledger::simd
+
+namespace ledger {
+template <class V>
+struct Lanes;
+template <>
+struct Lanes<simd::Pack4> {
+    static simd::Pack4 load(const double* p) { return simd::Pack4(_mm256_loadu_pd(p)); }
+};
+} // namespace ledger

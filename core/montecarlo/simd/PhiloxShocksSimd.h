@@ -1,0 +1,92 @@
+#pragma once
+// MODEL.md 6.1's random numbers for several consecutive paths at once: Philox4x32-10 with the
+// paths' counters in the lanes of vector registers, bit-identical to Random123's scalar philox4x32
+// (tests/core/tst_monte_carlo.cpp checks lane by lane), then the same uniforms, Box-Muller,
+// triangular and exponential draws as montecarlo/PhiloxShocks.h, in the same order of operations.
+// Isa is simd::Avx2 (Pack4.h) or simd::Avx512 (Pack8.h).
+#include "engine/PathInputs.h"
+
+#include <cstdint>
+
+namespace ledger::simd {
+
+template <class Isa>
+class PhiloxShocksSimd {
+public:
+    using Pack = typename Isa::Pack;
+    using Word = typename Isa::Word;
+    static constexpr int kLanes = Isa::kLanes;
+    struct Words {
+        Word w[4];
+    };
+
+    PhiloxShocksSimd(std::uint64_t seed, std::uint64_t firstPath)
+        : key0_(std::uint32_t(seed & 0xffffffffu))
+        , key1_(std::uint32_t(seed >> 32)) {
+        std::uint32_t lo[kLanes], hi[kLanes];
+        for (int lane = 0; lane < kLanes; ++lane) {
+            const std::uint64_t path = firstPath + std::uint64_t(lane);
+            lo[lane] = std::uint32_t(path & 0xffffffffu);
+            hi[lane] = std::uint32_t(path >> 32);
+        }
+        pathLo_ = Isa::load(lo);
+        pathHi_ = Isa::load(hi);
+    }
+
+    // Philox4x32-10 of counters {path lo, path hi, draw, stream} under the seed's key, per lane.
+    Words words(std::uint32_t draw, std::uint32_t stream) const {
+        Word c0 = pathLo_, c1 = pathHi_, c2 = Isa::set1(draw), c3 = Isa::set1(stream);
+        std::uint32_t k0 = key0_, k1 = key1_;
+        for (int round = 0; round < 10; ++round) {
+            if (round > 0) {
+                k0 += 0x9E3779B9u;
+                k1 += 0xBB67AE85u;
+            }
+            Word hi0, lo0, hi1, lo1;
+            Isa::mulhilo(c0, 0xD2511F53u, hi0, lo0);
+            Isa::mulhilo(c2, 0xCD9E8D57u, hi1, lo1);
+            c0 = Isa::bitXor(Isa::bitXor(hi1, c1), Isa::set1(k0));
+            c2 = Isa::bitXor(Isa::bitXor(hi0, c3), Isa::set1(k1));
+            c1 = lo1;
+            c3 = lo0;
+        }
+        return {{c0, c1, c2, c3}};
+    }
+
+    Pack launchTime(const PathInputs& in) const {
+        const Pack u = Isa::uniforms(words(0, 1).w[0]);
+        const double a = in.launchEarliest, c = in.launchMode, b = in.launchLatest;
+        if (b <= a)
+            return Pack(a);
+        const Pack left = a + laneSqrt(u * ((b - a) * (c - a)));
+        const Pack right = b - laneSqrt((1.0 - u) * ((b - a) * (b - c)));
+        return select(u < Pack((c - a) / (b - a)), left, right);
+    }
+    Pack priceDrop(const PathInputs& in) const {
+        return in.dropMin + (in.dropMax - in.dropMin) * Isa::uniforms(words(0, 1).w[1]);
+    }
+    Pack defaultPeriod(const PathInputs& in, int j) const {
+        const double hazard = in.providerHazard[j];
+        if (hazard <= 0.0)
+            return Pack(double(in.periods));
+        const Pack u = Isa::uniforms(words(1 + std::uint32_t(j) / 4, 1).w[j % 4]);
+        return laneMin(laneFloor(12.0 * (-laneLog(u) / hazard)), Pack(double(in.periods)));
+    }
+    void normals(const PathInputs&, int k, Pack eps[3]) const {
+        const Words r = words(std::uint32_t(k), 0);
+        constexpr double twoPi = 6.283185307179586476925286766559;
+        const Pack radius = laneSqrt(-2.0 * laneLog(Isa::uniforms(r.w[0])));
+        Pack s, c;
+        laneSinCos(twoPi * Isa::uniforms(r.w[1]), s, c);
+        eps[0] = radius * c;
+        eps[1] = radius * s;
+        // Z3 from (u2, u3); its partner Z4 is reserved and not computed.
+        eps[2] = laneSqrt(-2.0 * laneLog(Isa::uniforms(r.w[2]))) * laneCos(twoPi * Isa::uniforms(r.w[3]));
+    }
+
+private:
+    std::uint32_t key0_, key1_;
+    Word pathLo_, pathHi_;
+};
+
+} // namespace ledger::simd
