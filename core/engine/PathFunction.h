@@ -47,10 +47,17 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
         const V powerFactor = in.powerScale > 0.0 ? laneExp(w) : V(1.0);
         const V utilFactor = in.utilStochastic ? laneExp(-ydev) : V(1.0);
         const V dfEnd(in.periodEndDf[k]);
+        double lastExpNegBase = -1.0; // items on the same curve share u: one division, not one per item
+        V u(0.0);
         for (int i = 0; i < N; ++i) {
             const int at = k * N + i;
             // u = 1 / (1 + e^-(b + ydev)), with e^-b compiled once per item and period.
-            const V u = in.utilStochastic ? V(1.0) / (V(1.0) + in.expNegLogitUtil[at] * utilFactor) : V(in.baseUtil[at]);
+            if (!in.utilStochastic) {
+                u = V(in.baseUtil[at]);
+            } else if (in.expNegLogitUtil[at] != lastExpNegBase) {
+                lastExpNegBase = in.expNegLogitUtil[at];
+                u = V(1.0) / (V(1.0) + lastExpNegBase * utilFactor);
+            }
             const V used = u * in.hours[at];
             sink.usage(i, k, used, used * (in.perfIndex[i] * in.periodEndDf[k]));
             if (in.kind[i] == 0) {
@@ -58,10 +65,15 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
                 // After its provider defaults a contract delivers nothing; its committed hours are
                 // bought at market, deductible, dated at the period's end.
                 const auto gone = kd <= period;
-                const V replacement = in.hours[at] * in.marketPrice[i] * marketFactor * in.replacementPremium;
                 const V billed = in.billedAtFull[at] * laneMax(V(in.takeOrPay[i]), u);
-                sink.flow(i, k, select(gone, replacement * (1.0 - tau), in.payShare[i] * billed - tau * billed),
-                          select(gone, dfEnd, V(in.cashDf[at])));
+                const V billedCost = in.payShare[i] * billed - tau * billed;
+                if (laneAny(gone)) {
+                    const V replacement = in.hours[at] * in.marketPrice[i] * marketFactor * in.replacementPremium;
+                    sink.flow(i, k, select(gone, replacement * (1.0 - tau), billedCost),
+                              select(gone, dfEnd, V(in.cashDf[at])));
+                } else {
+                    sink.flow(i, k, billedCost, V(in.cashDf[at]));
+                }
                 // In the default's period the undrawn prepayment is partly recovered, the rest written off.
                 const double undrawn = in.prepaymentFraction[i] * (in.totalContractValue[i] - in.cumulativeBilled[at]);
                 if (undrawn > 0.0) {

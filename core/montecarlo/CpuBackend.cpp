@@ -54,6 +54,7 @@ bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, 
         const std::int64_t begin = c * chunk;
         const std::int64_t end = std::min(out.paths, begin + chunk);
         const std::int64_t padded = std::min(out.stride, (end + lanes - 1) / lanes * lanes);
+        out.clear(begin, padded);
         if (lanes == 8) {
             simd::runPaths8(in, seed, out, begin, padded);
         } else if (lanes == 4) {

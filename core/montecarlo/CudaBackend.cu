@@ -69,8 +69,8 @@ private:
     std::vector<void*> blocks_;
 };
 
-template <class T>
-bool download(std::vector<T>& host, const T* device, std::string* error) {
+template <class Buffer, class T>
+bool download(Buffer& host, const T* device, std::string* error) {
     if (host.empty())
         return true;
     return DeviceArena::check(cudaMemcpy(host.data(), device, host.size() * sizeof(T), cudaMemcpyDeviceToHost), error);

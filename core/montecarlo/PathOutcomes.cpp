@@ -1,5 +1,7 @@
 #include "montecarlo/PathOutcomes.h"
 
+#include <algorithm>
+
 namespace ledger {
 
 namespace {
@@ -12,11 +14,24 @@ PathOutcomes::PathOutcomes(std::int64_t n, const PathInputs& in)
     , alternatives(in.alternatives)
     , years(in.years)
     , providers(in.providers)
-    , npv(std::size_t(stride) * alternatives, 0.0)
-    , cash(npv.size(), 0.0)
-    , lcoc(npv.size(), 0.0)
-    , cumulative(npv.size() * years, 0.0)
-    , defaulted(std::size_t(stride) * providers, 0) {}
+    , npv(std::size_t(stride) * alternatives)
+    , cash(npv.size())
+    , lcoc(npv.size())
+    , cumulative(npv.size() * years)
+    , defaulted(std::size_t(stride) * providers) {}
+
+void PathOutcomes::clear(std::int64_t begin, std::int64_t end) {
+    const std::size_t n = std::size_t(end - begin);
+    auto zero = [&](auto& buffer, std::size_t rows) {
+        for (std::size_t r = 0; r < rows; ++r)
+            std::fill_n(buffer.data() + r * std::size_t(stride) + begin, n, 0);
+    };
+    zero(npv, std::size_t(alternatives));
+    zero(cash, std::size_t(alternatives));
+    zero(lcoc, std::size_t(alternatives));
+    zero(cumulative, std::size_t(alternatives) * years);
+    zero(defaulted, std::size_t(providers));
+}
 
 std::uint64_t PathOutcomes::bytesFor(std::int64_t n, const PathInputs& in) {
     return std::uint64_t(padded(n)) * (std::uint64_t(in.alternatives) * (3 + in.years) * sizeof(double) + in.providers);

@@ -59,26 +59,32 @@ inline void laneSetFlags(unsigned char* p, Mask4 mask) {
             p[lane] = 1;
     }
 }
-// Four lanes of 32-bit words and the integer operations Philox needs (simd/PhiloxShocksSimd.h).
+// Four lanes of 32-bit words, each kept in the low half of a 64-bit lane so that Philox's
+// 32 x 32 -> 64-bit products need no shuffles (simd/PhiloxShocksSimd.h).
 struct Avx2 {
     using Pack = Pack4;
-    using Word = __m128i;
+    using Word = __m256i;
     static constexpr int kLanes = 4;
-    static Word load(const std::uint32_t* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
-    static void store(std::uint32_t* p, Word w) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), w); }
-    static Word set1(std::uint32_t x) { return _mm_set1_epi32(int(x)); }
-    static Word bitXor(Word a, Word b) { return _mm_xor_si128(a, b); }
-    // 32 x 32 -> 64-bit products with a constant: high and low words per lane.
+    static Word load(const std::uint32_t* p) {
+        return _mm256_cvtepu32_epi64(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+    }
+    static void store(std::uint32_t* p, Word w) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), narrow(w)); }
+    static Word set1(std::uint32_t x) { return _mm256_set1_epi64x(x); }
+    static Word bitXor(Word a, Word b) { return _mm256_xor_si256(a, b); }
     static void mulhilo(Word a, std::uint32_t m, Word& hi, Word& lo) {
-        const __m256i product = _mm256_mul_epu32(_mm256_cvtepu32_epi64(a), _mm256_set1_epi64x(m));
-        lo = _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(product, _mm256_setr_epi32(0, 2, 4, 6, 0, 2, 4, 6)));
-        hi = _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(product, _mm256_setr_epi32(1, 3, 5, 7, 1, 3, 5, 7)));
+        const __m256i product = _mm256_mul_epu32(a, _mm256_set1_epi64x(m));
+        lo = _mm256_and_si256(product, _mm256_set1_epi64x(0xffffffff));
+        hi = _mm256_srli_epi64(product, 32);
     }
     // (r + 0.5) / 2^32 per lane, exactly as the scalar uniformFromWord.
     static Pack uniforms(Word r) {
-        const __m256d asSigned = _mm256_cvtepi32_pd(_mm_xor_si128(r, _mm_set1_epi32(int(0x80000000u))));
+        const __m256d asSigned = _mm256_cvtepi32_pd(_mm_xor_si128(narrow(r), _mm_set1_epi32(int(0x80000000u))));
         return Pack4(_mm256_mul_pd(_mm256_add_pd(asSigned, _mm256_set1_pd(2147483648.0 + 0.5)),
                                    _mm256_set1_pd(1.0 / 4294967296.0)));
+    }
+    // The low 32-bit halves of the four 64-bit lanes.
+    static __m128i narrow(Word w) {
+        return _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(w, _mm256_setr_epi32(0, 2, 4, 6, 0, 2, 4, 6)));
     }
 };
 

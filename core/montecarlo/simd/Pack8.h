@@ -65,23 +65,28 @@ inline void laneSinCos(Pack8 x, Pack8& s, Pack8& c) {
 }
 inline Pack8 laneCos(Pack8 x) { return Pack8(Sleef_cosd8_u10avx512f(x.v)); }
 
-// Eight lanes of 32-bit words and the integer operations Philox needs (simd/PhiloxShocksSimd.h).
+// Eight lanes of 32-bit words, each kept in the low half of a 64-bit lane so that Philox's
+// 32 x 32 -> 64-bit products need no shuffles (simd/PhiloxShocksSimd.h).
 struct Avx512 {
     using Pack = Pack8;
-    using Word = __m256i;
+    using Word = __m512i;
     static constexpr int kLanes = 8;
-    static Word load(const std::uint32_t* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
-    static void store(std::uint32_t* p, Word w) { _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), w); }
-    static Word set1(std::uint32_t x) { return _mm256_set1_epi32(int(x)); }
-    static Word bitXor(Word a, Word b) { return _mm256_xor_si256(a, b); }
+    static Word load(const std::uint32_t* p) {
+        return _mm512_cvtepu32_epi64(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)));
+    }
+    static void store(std::uint32_t* p, Word w) {
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), _mm512_cvtepi64_epi32(w));
+    }
+    static Word set1(std::uint32_t x) { return _mm512_set1_epi64(x); }
+    static Word bitXor(Word a, Word b) { return _mm512_xor_si512(a, b); }
     static void mulhilo(Word a, std::uint32_t m, Word& hi, Word& lo) {
-        const __m512i product = _mm512_mul_epu32(_mm512_cvtepu32_epi64(a), _mm512_set1_epi64(m));
-        lo = _mm512_cvtepi64_epi32(product);
-        hi = _mm512_cvtepi64_epi32(_mm512_srli_epi64(product, 32));
+        const __m512i product = _mm512_mul_epu32(a, _mm512_set1_epi64(m));
+        lo = _mm512_and_si512(product, _mm512_set1_epi64(0xffffffff));
+        hi = _mm512_srli_epi64(product, 32);
     }
     // (r + 0.5) / 2^32 per lane, exactly as the scalar uniformFromWord.
     static Pack uniforms(Word r) {
-        return Pack8(_mm512_mul_pd(_mm512_add_pd(_mm512_cvtepu32_pd(r), _mm512_set1_pd(0.5)),
+        return Pack8(_mm512_mul_pd(_mm512_add_pd(_mm512_cvtepu32_pd(_mm512_cvtepi64_epi32(r)), _mm512_set1_pd(0.5)),
                                    _mm512_set1_pd(1.0 / 4294967296.0)));
     }
 };
