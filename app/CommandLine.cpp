@@ -347,13 +347,13 @@ int printEvaluation(const QString& path) {
 int runCommandLine(const QStringList& args) {
     try {
         const QString first = args.value(1);
-        if (first == "--version" || first == "-v") {
-            out() << "computeledger " << QCoreApplication::applicationVersion() << "\n";
+        if (args.contains("--help") || args.contains("-h")) {
+            out() << usage();
             out().flush();
             return kSuccess;
         }
-        if (first == "--help" || first == "-h") {
-            out() << usage();
+        if (first == "--version" || first == "-v") {
+            out() << "computeledger " << QCoreApplication::applicationVersion() << "\n";
             out().flush();
             return kSuccess;
         }

@@ -35,6 +35,9 @@ private slots:
         r = run({"--help"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("computeledger evaluate FILE [--json]"));
+        r = run({"bench", "--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("computeledger bench"));
     }
 
     void evaluatePrintsTheTableAndVerdict() {

@@ -366,15 +366,22 @@ private slots:
         const auto onGpu = simulatePaths(p, testCatalog(), o, &gpuDevice);
         QVERIFY(gpuDevice.rfind("gpu", 0) == 0);
         double worst = 0.0;
-        for (int a = 0; a < cpu.alternatives; ++a) {
-            const auto x = outcomeRow(cpu, cpu.npv, a), y = outcomeRow(onGpu, onGpu.npv, a);
-            for (std::size_t i = 0; i < x.size(); ++i)
-                worst = std::max(worst, std::abs(x[i] - y[i]) / std::max(1.0, std::abs(x[i])));
-        }
+        auto compare = [&](const OutcomeBuffer& a, const OutcomeBuffer& b, std::size_t rows) {
+            for (std::size_t r = 0; r < rows; ++r) {
+                const auto x = outcomeRow(cpu, a, r), y = outcomeRow(onGpu, b, r);
+                for (std::size_t i = 0; i < x.size(); ++i)
+                    worst = std::max(worst, std::abs(x[i] - y[i]) / std::max(1e-300, std::abs(x[i])));
+            }
+        };
+        compare(cpu.npv, onGpu.npv, cpu.alternatives);
+        compare(cpu.cash, onGpu.cash, cpu.alternatives);
+        compare(cpu.lcoc, onGpu.lcoc, cpu.alternatives);
+        compare(cpu.cumulative, onGpu.cumulative, std::size_t(cpu.alternatives) * cpu.years);
         qInfo("GPU %s vs CPU: worst relative NPV difference over %zu path-alternatives: %.3g", gpu.name.c_str(),
               cpu.npv.size(), worst);
         QVERIFY(worst <= 1e-12);
-        QCOMPARE(cpu.defaulted, onGpu.defaulted);
+        for (std::int64_t i = 0; i < cpu.paths; ++i)
+            QCOMPARE(cpu.defaultedOn(0, i), onGpu.defaultedOn(0, i));
     }
 };
 
