@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "BundledResources.h"
+#include "CledgerDocument.h"
 #include "EvaluationJson.h"
 #include "PortfolioJson.h"
 #include "ResultTable.h"
@@ -15,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -28,7 +30,7 @@ namespace ledger::app {
 
 namespace {
 
-const QStringList kCommands = {"evaluate", "decode", "bench"};
+const QStringList kCommands = {"evaluate", "decode", "bench", "convert", "runs"};
 
 QTextStream& out() {
     static QTextStream s(stdout);
@@ -48,9 +50,12 @@ QString usage() {
         "  computeledger evaluate FILE [--json] [--simulate [--paths N] [--seed S] [--device auto|cpu|gpu]\n"
         "                         [--threads T]]\n"
         "                                      evaluate a portfolio (MODEL.md) and print the result;\n"
-        "                                      --simulate adds the Monte Carlo statistics\n"
+        "                                      --simulate adds the Monte Carlo statistics; --save-run\n"
+        "                                      stores them in the .cledger document\n"
         "  computeledger evaluate --example [--json]\n"
         "                                      the same for the bundled example portfolio\n"
+        "  computeledger convert IN OUT        .json <-> .cledger (by OUT's extension), numbers exact\n"
+        "  computeledger runs FILE.cledger     the Monte Carlo runs stored in a document\n"
         "  computeledger decode --tcv V --start DATE --end DATE --price P [--escalator E] [--sku ID]\n"
         "                                      implied GPUs, GPU-hours and IT MW of a headline deal\n"
         "  computeledger bench [--paths N] [--months M] [--device auto|cpu|gpu] [--threads T] [--json]\n"
@@ -157,12 +162,13 @@ int evaluate(const QStringList& args) {
     parser.addOption({"json", "print the stable JSON result"});
     parser.addOption({"example", "evaluate the bundled example portfolio"});
     parser.addOption({"simulate", "add the Monte Carlo statistics"});
+    parser.addOption({"save-run", "store the simulation in the .cledger document"});
     addSimulationOptions(parser);
     QString error;
     if (!parse(parser, args, &error))
         return userError(error);
     if (!parser.isSet("simulate")) {
-        for (const char* option : {"paths", "seed", "device", "threads"}) {
+        for (const char* option : {"paths", "seed", "device", "threads", "save-run"}) {
             if (parser.isSet(option))
                 return userError(QString("computeledger evaluate: --%1 needs --simulate").arg(option));
         }
@@ -179,10 +185,12 @@ int evaluate(const QStringList& args) {
         path = pos[1];
     }
     const SkuCatalog catalog = data::bundledSkuCatalog();
-    const auto load = data::loadPortfolioJsonFile(path, catalog);
+    const auto load = data::loadPortfolioFile(path, catalog);
     if (!load.ok())
         return userError(load.error);
     const Portfolio& portfolio = *load.portfolio;
+    if (parser.isSet("save-run") && !data::isSqliteFile(path))
+        return userError("computeledger evaluate: --save-run needs a .cledger document (convert the file first)");
     SimulationOptions options;
     options.paths = portfolio.simulation.paths;
     options.seed = portfolio.simulation.seed;
@@ -196,6 +204,17 @@ int evaluate(const QStringList& args) {
         } catch (const SimulationRequestError& e) {
             return userError(QString("computeledger evaluate: ") + e.what());
         }
+    }
+    if (simulation && parser.isSet("save-run")) {
+        data::SimulationRunRecord run;
+        run.inputsHash = data::portfolioInputsHash(portfolio);
+        run.seed = simulation->seed;
+        run.paths = simulation->paths;
+        run.device = QString::fromStdString(simulation->device);
+        run.seconds = simulation->seconds;
+        run.statistics = QJsonDocument(data::simulationToJson(*simulation)).toJson(QJsonDocument::Compact);
+        if (!data::appendSimulationRun(path, run, &error))
+            return userError(error);
     }
     if (parser.isSet("json")) {
         QJsonObject o = data::evaluationToJson(result);
@@ -268,6 +287,73 @@ int decode(const QStringList& args) {
     if (parser.isSet("sku"))
         out() << "Implied IT power:     " << en.toString(d.itMegawatts, 'f', 1) << " MW (" << parser.value("sku")
               << ")\n";
+    out().flush();
+    return kSuccess;
+}
+
+int convert(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument("convert", "subcommand");
+    parser.addPositionalArgument("IN", "a .json portfolio or a .cledger document");
+    parser.addPositionalArgument("OUT", "the file to write; .cledger writes a document, anything else JSON");
+    QString error;
+    if (!parse(parser, args, &error))
+        return userError(error);
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 3)
+        return userError("computeledger convert: expected IN and OUT; see computeledger --help");
+    const SkuCatalog catalog = data::bundledSkuCatalog();
+    const auto load = data::loadPortfolioFile(pos[1], catalog);
+    if (!load.ok())
+        return userError(load.error);
+    if (!data::savePortfolioFile(*load.portfolio, pos[2], &error))
+        return userError(error);
+    return kSuccess;
+}
+
+int runs(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument("runs", "subcommand");
+    parser.addPositionalArgument("FILE", "a .cledger document");
+    parser.addOption({"json", "print the runs as JSON"});
+    QString error;
+    if (!parse(parser, args, &error))
+        return userError(error);
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2)
+        return userError("computeledger runs: expected one .cledger FILE");
+    const auto list = data::listSimulationRuns(pos[1], &error);
+    if (!error.isEmpty())
+        return userError(error);
+    if (parser.isSet("json")) {
+        QJsonArray array;
+        for (const auto& r : list)
+            array.append(QJsonObject{{"id", qint64(r.id)},
+                                     {"created", r.created},
+                                     {"inputs_hash", r.inputsHash},
+                                     {"seed", qint64(r.seed)},
+                                     {"paths", qint64(r.paths)},
+                                     {"device", r.device},
+                                     {"seconds", r.seconds},
+                                     {"simulation", QJsonDocument::fromJson(r.statistics).object()}});
+        out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    } else {
+        out() << QString("%1  %2  %3  %4  %5  %6\n")
+                     .arg("id", 4)
+                     .arg("created (UTC)", -20)
+                     .arg("paths", 12)
+                     .arg("seed", 12)
+                     .arg("device", -20)
+                     .arg("inputs");
+        for (const auto& r : list)
+            out() << QString("%1  %2  %3  %4  %5  %6\n")
+                         .arg(r.id, 4)
+                         .arg(r.created, -20)
+                         .arg(r.paths, 12)
+                         .arg(r.seed, 12)
+                         .arg(r.device, -20)
+                         .arg(r.inputsHash.left(12));
+    }
     out().flush();
     return kSuccess;
 }
@@ -363,6 +449,10 @@ int runCommandLine(const QStringList& args) {
             return decode(args);
         if (first == "bench")
             return bench(args);
+        if (first == "convert")
+            return convert(args);
+        if (first == "runs")
+            return runs(args);
         return userError("computeledger: \"" + first + "\" is neither a command nor a file; see computeledger --help");
     } catch (const std::exception& e) {
         QTextStream(stderr) << "computeledger: internal error: " << e.what() << "\n";

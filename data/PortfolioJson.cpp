@@ -199,7 +199,7 @@ MarketModel readMarket(const QJsonValue& v) {
 Portfolio readPortfolio(const QJsonValue& root) {
     JsonObjectReader r(root, "",
                        {"format", "version", "name", "notes", "currency", "valuation_date", "assumptions", "skus",
-                        "utilization", "contracts", "fleets", "alternatives", "market", "simulation"});
+                        "utilization", "contracts", "fleets", "alternatives", "market", "simulation", "sources"});
     if (!r.has("format"))
         JsonObjectReader::fail("format", "missing (expected \"computeledger-portfolio\")");
     if (r.string("format") != kFormat)
@@ -245,6 +245,16 @@ Portfolio readPortfolio(const QJsonValue& root) {
     }
     if (r.has("market"))
         p.market = readMarket(r.value("market"));
+    if (r.has("sources")) {
+        const QJsonValue v = r.value("sources");
+        if (!v.isObject())
+            JsonObjectReader::fail("sources", std::string("expected an object of \"json path\": \"source\", got ") +
+                                                  JsonObjectReader::typeName(v));
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            p.sources[it.key().toStdString()] =
+                JsonObjectReader::toString(it.value(), "sources." + it.key().toStdString());
+    }
     if (r.has("simulation")) {
         JsonObjectReader s(r.value("simulation"), "simulation", {"paths", "seed"});
         p.simulation.paths = s.optionalInteger("paths", 1, 1'000'000'000).value_or(p.simulation.paths);
@@ -476,6 +486,12 @@ QByteArray writePortfolioJson(const Portfolio& p) {
     }
     root["market"] = writeMarket(p.market);
     root["simulation"] = QJsonObject{{"paths", qint64(p.simulation.paths)}, {"seed", qint64(p.simulation.seed)}};
+    if (!p.sources.empty()) {
+        QJsonObject sources;
+        for (const auto& [path, source] : p.sources)
+            sources[QString::fromStdString(path)] = text(source);
+        root["sources"] = sources;
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

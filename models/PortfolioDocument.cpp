@@ -1,7 +1,7 @@
 #include "PortfolioDocument.h"
 
 #include "BundledResources.h"
-#include "PortfolioJson.h"
+#include "CledgerDocument.h"
 #include "engine/DeterministicEngine.h"
 
 #include <QFileInfo>
@@ -13,7 +13,7 @@ PortfolioDocument::PortfolioDocument(SkuCatalog catalog, QObject* parent)
     , catalog_(std::move(catalog)) {}
 
 bool PortfolioDocument::open(const QString& path, QString* error) {
-    auto load = data::loadPortfolioJsonFile(path, catalog_);
+    auto load = data::loadPortfolioFile(path, catalog_);
     if (!load.ok()) {
         *error = load.error;
         return false;

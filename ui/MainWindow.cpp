@@ -85,7 +85,7 @@ bool MainWindow::openInitial(const QString& path) {
 
 void MainWindow::openFile() {
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open portfolio"), QString(), tr("Portfolio (*.json);;All files (*)"));
+        QFileDialog::getOpenFileName(this, tr("Open portfolio"), QString(), tr("Portfolio (*.cledger *.json);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;

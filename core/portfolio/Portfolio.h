@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -141,6 +142,9 @@ struct Portfolio {
     std::optional<std::vector<Alternative>> alternatives;
     MarketModel market;
     SimulationSettings simulation;
+    // Where each assumption comes from, keyed by its JSON path (e.g. "contracts[0].price_per_gpu_hour"):
+    // the audit trail a report prints. Extension (docs/file-format.md).
+    std::map<std::string, std::string> sources;
 };
 
 // Utilization on day d of a step curve (MODEL.md 2: latest point dated <= d; 1.0 before any point).

@@ -1,0 +1,46 @@
+#pragma once
+// The .cledger document: one SQLite file that never loses a saved state (DESIGN.md "The document").
+// Reading refuses, without writing a byte, what is not ours, newer or damaged; an older schema is
+// migrated forward in one transaction. Saving is one transaction (a crash leaves the old state or
+// the new one, never a mix); a new file is built beside its destination and renamed into place.
+#include "PortfolioJson.h"
+#include "portfolio/Portfolio.h"
+#include "portfolio/SkuCatalog.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+namespace ledger::data {
+
+struct SimulationRunRecord {
+    std::int64_t id = 0;
+    QString created;    // UTC, ISO 8601
+    QString inputsHash; // portfolioInputsHash() of what was simulated
+    std::uint64_t seed = 0;
+    std::int64_t paths = 0;
+    QString device;
+    double seconds = 0.0;
+    QByteArray statistics; // the "simulation" JSON object
+};
+
+// True when the file starts with SQLite's header (a .cledger or another SQLite file).
+bool isSqliteFile(const QString& path);
+
+PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog);
+bool saveDocument(const Portfolio& p, const QString& path, QString* error);
+
+bool appendSimulationRun(const QString& path, const SimulationRunRecord& run, QString* error);
+std::vector<SimulationRunRecord> listSimulationRuns(const QString& path, QString* error);
+
+// SHA-256 (hex) of the portfolio's canonical JSON: equal inputs, equal hash.
+QString portfolioInputsHash(const Portfolio& p);
+
+// By content: a .cledger document or a JSON portfolio.
+PortfolioLoad loadPortfolioFile(const QString& path, const SkuCatalog& catalog);
+// By extension: ".cledger" writes a document, anything else JSON (atomically, QSaveFile).
+bool savePortfolioFile(const Portfolio& p, const QString& path, QString* error);
+
+} // namespace ledger::data

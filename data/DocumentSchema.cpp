@@ -1,0 +1,167 @@
+#include "DocumentSchema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace ledger::data {
+
+namespace {
+
+// Version 1: the portfolio of MODEL.md section 2 and the source of every assumption.
+const QStringList kVersion1 = {
+    R"sql(CREATE TABLE portfolio (
+        id INTEGER PRIMARY KEY CHECK (id = 1),    -- exactly one row
+        name TEXT NOT NULL,
+        notes TEXT NOT NULL,                      -- free text: where the figures come from
+        currency TEXT NOT NULL,                   -- ISO 4217
+        valuation_date TEXT NOT NULL,             -- YYYY-MM-DD, t0
+        discount_rate REAL NOT NULL,              -- assumptions.discount_rate
+        tax_rate REAL NOT NULL,                   -- assumptions.tax_rate
+        horizon_end TEXT,                         -- NULL: the latest item end
+        has_alternatives INTEGER NOT NULL,        -- 0: one alternative per item (none listed)
+        simulation_paths INTEGER NOT NULL,
+        simulation_seed INTEGER NOT NULL,
+        gpu_trend_per_year REAL NOT NULL,         -- market.gpu_price
+        gpu_reversion_per_year REAL NOT NULL,
+        gpu_volatility REAL NOT NULL,
+        has_next_generation INTEGER NOT NULL,     -- 0: the next_generation columns are NULL
+        launch_earliest TEXT,
+        launch_mode TEXT,
+        launch_latest TEXT,
+        price_drop_min REAL,
+        price_drop_max REAL,
+        utilization_reversion_per_year REAL NOT NULL,
+        utilization_volatility REAL NOT NULL,
+        power_reversion_per_year REAL NOT NULL,
+        power_volatility REAL NOT NULL,
+        correlation TEXT NOT NULL,                -- 9 numbers, row-major, each in shortest exact form
+        replacement_premium REAL NOT NULL,
+        on_demand_premium REAL NOT NULL,
+        spot_covers TEXT                          -- alternative id, NULL: the first alternative
+    ))sql",
+    R"sql(CREATE TABLE skus (
+        position INTEGER NOT NULL,                -- order in the file
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        perf_index REAL NOT NULL,                 -- H100 = 1.0
+        market_price_per_gpu_hour REAL NOT NULL,
+        capex_per_gpu REAL NOT NULL,
+        it_kw_per_gpu REAL NOT NULL,
+        notes TEXT NOT NULL
+    ))sql",
+    R"sql(CREATE TABLE contracts (
+        position INTEGER NOT NULL,
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        sku TEXT NOT NULL,                        -- a skus.id or a bundled SKU id
+        start_date TEXT NOT NULL,
+        end_date TEXT NOT NULL,                   -- inclusive
+        price_per_gpu_hour REAL,                  -- exactly one of price and total_contract_value
+        total_contract_value REAL,
+        escalator REAL NOT NULL,
+        take_or_pay REAL NOT NULL,
+        prepayment REAL NOT NULL,
+        payment_terms_days INTEGER NOT NULL,
+        provider_default_hazard REAL NOT NULL,
+        recovery_rate REAL NOT NULL,
+        has_utilization INTEGER NOT NULL,         -- 1: utilization_points with owner = id override
+        notes TEXT NOT NULL
+    ))sql",
+    R"sql(CREATE TABLE tranches (
+        contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        date TEXT NOT NULL,
+        gpus REAL NOT NULL,
+        PRIMARY KEY (contract_id, position)
+    ))sql",
+    R"sql(CREATE TABLE fleets (
+        position INTEGER NOT NULL,
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        sku TEXT NOT NULL,
+        gpus REAL NOT NULL,
+        in_service TEXT NOT NULL,
+        end_date TEXT,                            -- NULL: in_service + book life
+        capex_per_gpu REAL,                       -- NULL: the SKU value
+        overhead_fraction REAL NOT NULL,
+        it_kw_per_gpu REAL,                       -- NULL: the SKU value
+        pue REAL NOT NULL,
+        power_price_per_mwh REAL NOT NULL,
+        power_escalator REAL NOT NULL,
+        idle_power_fraction REAL NOT NULL,
+        colocation_per_kw_month REAL NOT NULL,
+        opex_fraction_per_year REAL NOT NULL,
+        residual_fraction REAL,                   -- NULL: the book salvage fraction
+        book_method TEXT NOT NULL,                -- straight_line, declining_balance, ...
+        book_life_years INTEGER,
+        book_salvage_fraction REAL NOT NULL,
+        book_factor REAL NOT NULL,
+        book_bonus_fraction REAL NOT NULL,
+        tax_method TEXT NOT NULL,
+        tax_life_years INTEGER,
+        tax_salvage_fraction REAL NOT NULL,
+        tax_factor REAL NOT NULL,
+        tax_bonus_fraction REAL NOT NULL,
+        has_utilization INTEGER NOT NULL,
+        notes TEXT NOT NULL
+    ))sql",
+    R"sql(CREATE TABLE utilization_points (
+        owner TEXT NOT NULL,                      -- empty for the portfolio curve, else an item id
+        position INTEGER NOT NULL,
+        date TEXT NOT NULL,
+        value REAL NOT NULL,
+        PRIMARY KEY (owner, position)
+    ))sql",
+    R"sql(CREATE TABLE alternatives (
+        position INTEGER NOT NULL,
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL
+    ))sql",
+    R"sql(CREATE TABLE alternative_items (
+        alternative_id TEXT NOT NULL REFERENCES alternatives(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        item_id TEXT NOT NULL,                    -- a contracts.id or fleets.id
+        PRIMARY KEY (alternative_id, position)
+    ))sql",
+    R"sql(CREATE TABLE sources (
+        path TEXT PRIMARY KEY,                    -- JSON path of the assumption
+        source TEXT NOT NULL                      -- where the number comes from
+    ))sql",
+};
+
+// Version 2: Monte Carlo runs stored with the document, so a report can cite what it shows.
+const QStringList kVersion2 = {
+    R"sql(CREATE TABLE simulation_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created TEXT NOT NULL,                    -- UTC, ISO 8601
+        inputs_hash TEXT NOT NULL,                -- SHA-256 of the portfolio canonical JSON
+        seed INTEGER NOT NULL,
+        paths INTEGER NOT NULL,
+        device TEXT NOT NULL,                     -- gpu: <name> or cpu (<instruction set>)
+        seconds REAL NOT NULL,
+        statistics TEXT NOT NULL                  -- the simulation JSON of evaluate --simulate
+    ))sql",
+    // SHA-256 of the portfolio canonical JSON, checked on open: SQLite checks its pages, this checks
+    // the numbers in them. NULL in documents migrated from version 1 until their next save.
+    R"sql(ALTER TABLE portfolio ADD COLUMN content_sha256 TEXT)sql",
+};
+
+} // namespace
+
+bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
+    const QStringList* steps[] = {&kVersion1, &kVersion2};
+    for (int version = from; version < to; ++version) {
+        for (const QString& statement : *steps[version]) {
+            QSqlQuery q(db);
+            if (!q.exec(statement)) {
+                *error = QString("schema migration to version %1 failed: %2").arg(version + 1).arg(q.lastError().text());
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+} // namespace ledger::data

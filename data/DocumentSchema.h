@@ -1,0 +1,18 @@
+#pragma once
+// The .cledger schema (an SQLite "application file format" document): every table with a comment
+// on every column, and the forward migrations from one schema version to the next.
+#include <QSqlDatabase>
+#include <QString>
+
+namespace ledger::data {
+
+// PRAGMA application_id of a .cledger file: "CLDG".
+constexpr int kApplicationId = 0x434C4447;
+// PRAGMA user_version this build writes; files with a lower version are migrated forward on open.
+constexpr int kSchemaVersion = 2;
+
+// Runs the migrations that take a database from schema `from` to `to` (0 = empty file). The caller
+// holds the transaction. Returns false and sets *error on failure.
+bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error);
+
+} // namespace ledger::data

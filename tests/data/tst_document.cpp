@@ -1,0 +1,288 @@
+// The .cledger document: exact round trips, refusals that write nothing, migration of a committed
+// version-1 file, stored simulation runs, and saves that survive being killed at any moment.
+#include "BundledResources.h"
+#include "CledgerDocument.h"
+#include "DocumentSchema.h"
+#include "PortfolioJson.h"
+#include "SkuCatalogJson.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <unistd.h>
+
+using namespace ledger;
+using namespace ledger::data;
+
+namespace {
+
+Portfolio example() {
+    const auto load = loadPortfolioJsonFile(resources::examplePortfolioPath(), bundledSkuCatalog());
+    if (!load.ok())
+        qFatal("%s", qPrintable(load.error));
+    return *load.portfolio;
+}
+
+// A large portfolio (hundreds of contracts, thousands of rows) so a save takes long enough for a
+// kill to land inside it; `variant` changes every price so two states are told apart.
+Portfolio large(int variant) {
+    Portfolio p = example();
+    p.contracts.resize(1);
+    Contract base = p.contracts[0];
+    p.contracts.clear();
+    for (int i = 0; i < 300; ++i) {
+        Contract c = base;
+        c.id = std::string("c").append(std::to_string(i));
+        c.name = std::string("Contract ").append(std::to_string(i));
+        c.provider = std::string("Provider ").append(std::to_string(i % 7));
+        c.totalContractValue.reset();
+        c.pricePerGpuHour = 2.0 + 0.001 * i + 0.5 * variant;
+        c.tranches.clear();
+        for (int t = 0; t < 24; ++t)
+            c.tranches.push_back({addMonths(c.start, t * 2), 100.0 + t + variant});
+        c.utilization = UtilizationCurve{{Date(2027, 1, 1), 0.5 + 0.001 * i}, {Date(2029, 1, 1), 0.7}};
+        p.contracts.push_back(std::move(c));
+    }
+    p.alternatives = std::vector<Alternative>{{"rent", "Rent", {"c0", "c1"}}, {"buy", "Buy", {"own-gb300"}}};
+    p.sources["contracts[0].price_per_gpu_hour"] = std::string("variant ").append(std::to_string(variant));
+    return p;
+}
+
+QByteArray fileHash(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+void patch(const QString& path, qint64 offset, const QByteArray& bytes) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QVERIFY(f.seek(offset));
+    f.write(bytes);
+}
+
+// Child mode for the crash test: save states A and B alternately, forever, until killed.
+[[noreturn]] void childSaveLoop(const QString& path) {
+    const Portfolio a = large(0), b = large(1);
+    for (long i = 0;; ++i) {
+        QString error;
+        if (!saveDocument(i % 2 ? b : a, path, &error)) {
+            fprintf(stderr, "%s\n", qPrintable(error));
+            _exit(3);
+        }
+    }
+}
+
+} // namespace
+
+class DocumentTest : public QObject {
+    Q_OBJECT
+private slots:
+    void roundTripsAreExact() {
+        QTemporaryDir dir;
+        const auto catalog = bundledSkuCatalog();
+        QStringList inputs = {resources::examplePortfolioPath()};
+        for (const QString& name : QDir(QStringLiteral(REFERENCE_PORTFOLIOS)).entryList({"*.json"}))
+            inputs << QString(REFERENCE_PORTFOLIOS) + "/" + name;
+        for (const QString& input : inputs) {
+            const auto json = loadPortfolioJsonFile(input, catalog);
+            QVERIFY2(json.ok(), qPrintable(json.error));
+            const QString doc = dir.filePath(QFileInfo(input).baseName() + ".cledger");
+            QString error;
+            QVERIFY2(saveDocument(*json.portfolio, doc, &error), qPrintable(error));
+            const auto back = loadDocument(doc, catalog);
+            QVERIFY2(back.ok(), qPrintable(back.error));
+            QCOMPARE(writePortfolioJson(*back.portfolio), writePortfolioJson(*json.portfolio));
+            // Saving again over the existing document (the in-place transaction) keeps it exact.
+            QVERIFY2(saveDocument(*back.portfolio, doc, &error), qPrintable(error));
+            QCOMPARE(writePortfolioJson(*loadDocument(doc, catalog).portfolio), writePortfolioJson(*json.portfolio));
+        }
+        // Every double bit for bit, including ones with no short decimal form and the sources.
+        Portfolio p = large(0);
+        p.contracts[3].pricePerGpuHour = 0.1 + 0.2;
+        p.fleets[0].pue = 1.0 + 1e-15;
+        const QString doc = dir.filePath("bits.cledger");
+        QString error;
+        QVERIFY(saveDocument(p, doc, &error));
+        const auto back = loadDocument(doc, catalog);
+        QVERIFY2(back.ok(), qPrintable(back.error));
+        QCOMPARE(*back.portfolio->contracts[3].pricePerGpuHour, 0.1 + 0.2);
+        QCOMPARE(back.portfolio->fleets[0].pue, 1.0 + 1e-15);
+        QCOMPARE(back.portfolio->sources, p.sources);
+        QCOMPARE(writePortfolioJson(*back.portfolio), writePortfolioJson(p));
+    }
+
+    void foreignFilesAreRefusedUntouched() {
+        QTemporaryDir dir;
+        const auto catalog = bundledSkuCatalog();
+        const QString text = dir.filePath("notes.cledger");
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("this is not a database\n");
+        f.close();
+        QCOMPARE(loadDocument(text, catalog).error, text + ": is not a ComputeLedger document (not an SQLite database)");
+
+        const QString other = dir.filePath("other.sqlite");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "foreign");
+            db.setDatabaseName(other);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec("CREATE TABLE t (x INTEGER)"));
+            QVERIFY(q.exec("INSERT INTO t VALUES (1)"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase("foreign");
+        const QByteArray before = fileHash(other);
+        QCOMPARE(loadPortfolioFile(other, catalog).error,
+                 other + ": is not a ComputeLedger document (an SQLite database of another application)");
+        QString error;
+        QVERIFY(!saveDocument(example(), other, &error));
+        QCOMPARE(error, other + ": is not a ComputeLedger document (an SQLite database of another application)");
+        QCOMPARE(fileHash(other), before);
+    }
+
+    void newerDocumentsAreRefusedUntouched() {
+        QTemporaryDir dir;
+        const QString doc = dir.filePath("future.cledger");
+        QString error;
+        QVERIFY(saveDocument(example(), doc, &error));
+        patch(doc, 60, QByteArray("\x00\x00\x00\x63", 4)); // user_version 99
+        const QByteArray before = fileHash(doc);
+        QCOMPARE(loadDocument(doc, bundledSkuCatalog()).error,
+                 doc + QString(": was written by a newer ComputeLedger (document version 99; this version reads up to %1)")
+                           .arg(kSchemaVersion));
+        QVERIFY(!saveDocument(example(), doc, &error));
+        QVERIFY(error.contains("newer ComputeLedger"));
+        QCOMPARE(fileHash(doc), before);
+    }
+
+    void damagedDocumentsAreRefusedUntouched() {
+        QTemporaryDir dir;
+        const auto catalog = bundledSkuCatalog();
+        const QString doc = dir.filePath("damaged.cledger");
+        QString error;
+        QVERIFY(saveDocument(large(0), doc, &error));
+        QVERIFY(QFileInfo(doc).size() > 64 * 1024);
+        // Overwrite the cell content (kept at the end of each page) of pages 3..12.
+        for (int page = 3; page <= 12; ++page)
+            patch(doc, page * 4096 - 600, QByteArray(500, '\x5a'));
+        const QByteArray before = fileHash(doc);
+        const QString message = loadDocument(doc, catalog).error;
+        QVERIFY2(message.startsWith(doc + ": is damaged: "), qPrintable(message));
+        QCOMPARE(fileHash(doc), before);
+
+        const QString cut = dir.filePath("truncated.cledger");
+        QVERIFY(saveDocument(large(0), cut, &error));
+        QVERIFY(QFile::resize(cut, QFileInfo(cut).size() / 2));
+        const QString cutMessage = loadDocument(cut, catalog).error;
+        QVERIFY2(cutMessage.startsWith(cut + ": is damaged: "), qPrintable(cutMessage));
+    }
+
+    void readOnlyLocationsSaySo() {
+        QTemporaryDir dir;
+        QString target;
+        if (geteuid() == 0) {
+            target = "/proc/computeledger-test.cledger"; // root may write anywhere but a pseudo file system
+        } else {
+            QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner));
+            target = dir.filePath("deal.cledger");
+        }
+        QString error;
+        QVERIFY(!saveDocument(example(), target, &error));
+        QVERIFY2(error.startsWith(target + ": cannot be saved: the folder "), qPrintable(error));
+        QVERIFY2(error.endsWith("save it elsewhere with Save As") || error.endsWith("(save it elsewhere with Save As)"),
+                 qPrintable(error));
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+
+    void versionOneDocumentsMigrateForward() {
+        QTemporaryDir dir;
+        const QString doc = dir.filePath("old.cledger");
+        QVERIFY(QFile::copy(QStringLiteral(FIXTURES "/meta-coreweave-v1.cledger"), doc));
+        QFile::setPermissions(doc, QFile::ReadOwner | QFile::WriteOwner);
+        const auto load = loadDocument(doc, bundledSkuCatalog());
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(example()));
+        QFile f(doc);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray header = f.read(100);
+        QCOMPARE(int(quint8(header[63])), kSchemaVersion); // user_version now current
+        QString error;
+        QVERIFY(listSimulationRuns(doc, &error).empty());
+        QVERIFY(error.isEmpty());
+        QVERIFY2(appendSimulationRun(doc, {0, {}, "abc", 7, 100, "cpu (scalar)", 0.5, "{}"}, &error), qPrintable(error));
+        QCOMPARE(int(listSimulationRuns(doc, &error).size()), 1);
+    }
+
+    void simulationRunsAreStoredAndListed() {
+        QTemporaryDir dir;
+        const QString doc = dir.filePath("runs.cledger");
+        QString error;
+        const Portfolio p = example();
+        QVERIFY(saveDocument(p, doc, &error));
+        const QString hash = portfolioInputsHash(p);
+        QCOMPARE(hash.size(), 64);
+        QCOMPARE(portfolioInputsHash(*loadDocument(doc, bundledSkuCatalog()).portfolio), hash);
+        QVERIFY(appendSimulationRun(doc, {0, "2026-11-22T10:00:00Z", hash, 42, 100000, "cpu (avx2)", 1.25, R"({"paths":100000})"},
+                                    &error));
+        QVERIFY(appendSimulationRun(doc, {0, "2026-11-22T11:00:00Z", hash, 43, 5000, "gpu: NVIDIA H100", 0.01, "{}"}, &error));
+        const auto runs = listSimulationRuns(doc, &error);
+        QCOMPARE(int(runs.size()), 2);
+        QCOMPARE(runs[0].seed, std::uint64_t(42));
+        QCOMPARE(runs[0].paths, std::int64_t(100000));
+        QCOMPARE(runs[0].device, QString("cpu (avx2)"));
+        QCOMPARE(runs[0].created, QString("2026-11-22T10:00:00Z"));
+        QCOMPARE(runs[0].statistics, QByteArray(R"({"paths":100000})"));
+        QCOMPARE(runs[1].device, QString("gpu: NVIDIA H100"));
+        // Saving the portfolio again keeps the runs.
+        QVERIFY(saveDocument(p, doc, &error));
+        QCOMPARE(int(listSimulationRuns(doc, &error).size()), 2);
+    }
+
+    void savesSurviveBeingKilledAtAnyMoment() {
+        QTemporaryDir dir;
+        const QString doc = dir.filePath("crash.cledger");
+        const auto catalog = bundledSkuCatalog();
+        const QByteArray stateA = writePortfolioJson(large(0)), stateB = writePortfolioJson(large(1));
+        QString error;
+        QVERIFY(saveDocument(large(0), doc, &error));
+        int sawA = 0, sawB = 0;
+        for (int round = 0; round < 100; ++round) {
+            QProcess child;
+            child.start(QCoreApplication::applicationFilePath(), {"--child-save", doc});
+            QVERIFY(child.waitForStarted());
+            QThread::msleep(60 + QRandomGenerator::global()->bounded(400));
+            child.kill();
+            QVERIFY(child.waitForFinished());
+            QVERIFY2(child.exitStatus() == QProcess::CrashExit, qPrintable(child.readAllStandardError()));
+            const auto load = loadDocument(doc, catalog); // integrity_check, then the whole portfolio
+            QVERIFY2(load.ok(), qPrintable(QString("round %1: %2").arg(round).arg(load.error)));
+            const QByteArray state = writePortfolioJson(*load.portfolio);
+            QVERIFY2(state == stateA || state == stateB, qPrintable(QString("round %1: a mixed state").arg(round)));
+            (state == stateA ? sawA : sawB)++;
+        }
+        qInfo("100 kills: the document held the old or the new state every time (A %d times, B %d times)", sawA, sawB);
+        QVERIFY(sawB > 0); // kills landed after completed saves too, not only before the first
+    }
+};
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    if (argc == 3 && QByteArray(argv[1]) == "--child-save")
+        childSaveLoop(QString::fromLocal8Bit(argv[2]));
+    DocumentTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_document.moc"
