@@ -293,11 +293,10 @@ QJsonArray writeCurve(const UtilizationCurve& c) {
 QJsonObject writeDepreciation(const DepreciationSpec& d) {
     QJsonObject o{{"method", text(std::string(toString(d.method)))},
                   {"salvage_fraction", d.salvageFraction},
+                  {"factor", d.factor},
                   {"bonus_fraction", d.bonusFraction}};
     if (d.lifeYears)
         o["life_years"] = *d.lifeYears;
-    if (d.method == DepreciationMethod::DecliningBalance)
-        o["factor"] = d.factor;
     return o;
 }
 

@@ -25,7 +25,7 @@ QJsonObject simulationToJson(const SimulationResult& r) {
             convergence.append(QJsonObject{{"paths", qint64(c.paths)}, {"mean", c.mean}, {"half_width_95", c.halfWidth95}});
         alternatives.append(QJsonObject{{"id", QString::fromStdString(a.id)},
                                         {"npv_cost", summaryJson(a.npvCost)},
-                                        {"lcoc", summaryJson(a.lcoc)},
+                                        {"lcoc", a.lcoc ? QJsonValue(summaryJson(*a.lcoc)) : QJsonValue(QJsonValue::Null)},
                                         {"annual_cumulative", fan},
                                         {"convergence", convergence}});
     }

@@ -18,7 +18,12 @@ bool PortfolioDocument::open(const QString& path, QString* error) {
         *error = load.error;
         return false;
     }
-    evaluation_ = evaluatePortfolio(*load.portfolio, catalog_);
+    try {
+        evaluation_ = evaluatePortfolio(*load.portfolio, catalog_);
+    } catch (const std::exception& e) {
+        *error = path + ": cannot be evaluated: " + QString::fromUtf8(e.what());
+        return false;
+    }
     portfolio_ = std::move(load.portfolio);
     filePath_ = path;
     emit evaluationChanged();

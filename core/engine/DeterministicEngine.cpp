@@ -42,10 +42,18 @@ struct NpvSink {
     void finish() {}
 };
 
+// The deterministic run uses u_k as given (MODEL.md 3.1, 4), even when the market makes utilization
+// stochastic: the logit transform (with its clamp) is for the Monte Carlo paths only.
+PathInputs deterministicInputs(const CompiledPortfolio& cp) {
+    PathInputs in = cp.inputs();
+    in.utilStochastic = false;
+    return in;
+}
+
 std::vector<double> slotNpv(const CompiledPortfolio& cp) {
     NpvSink sink{std::vector<double>(cp.itemCount() + 1, 0.0)};
     DeterministicShocks shocks;
-    simulatePath<double>(cp.inputs(), shocks, sink);
+    simulatePath<double>(deterministicInputs(cp), shocks, sink);
     return sink.npv;
 }
 
@@ -86,7 +94,7 @@ public:
         , N_(cp.itemCount())
         , rec_(N_ + 1, K_) {
         DeterministicShocks shocks;
-        simulatePath<double>(cp.inputs(), shocks, rec_);
+        simulatePath<double>(deterministicInputs(cp), shocks, rec_);
     }
 
     EvaluationResult run() {

@@ -8,6 +8,7 @@
 #include "montecarlo/Statistics.h"
 
 #include <chrono>
+#include <cmath>
 #include <span>
 
 namespace ledger {
@@ -103,7 +104,13 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
         auto& alt = result.alternatives[a];
         alt.id = ids[a];
         alt.npvCost = summarize(outcomeRow(out, out.npv, a));
-        alt.lcoc = summarize(outcomeRow(out, out.lcoc, a));
+        std::vector<double> lcoc;
+        for (double v : outcomeRow(out, out.lcoc, a)) {
+            if (std::isfinite(v))
+                lcoc.push_back(v);
+        }
+        if (!lcoc.empty())
+            alt.lcoc = summarize(lcoc);
         alt.convergence = convergenceSeries(outcomeRow(out, out.npv, a));
         std::vector<double> scratch(out.paths);
         static constexpr double fan[] = {5, 50, 95};

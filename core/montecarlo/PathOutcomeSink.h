@@ -40,7 +40,8 @@ struct PathOutcomeSink {
     LEDGER_HD void finish() {
         for (long a = 0; a < in->alternatives; ++a) {
             const V weight = Lanes<V>::load(lcoc + a * stride);
-            laneStore(lcoc + a * stride, select(weight > V(0.0), Lanes<V>::load(npv + a * stride) / weight, V(0.0)));
+            // No used hours on this path: LCOC is undefined (NaN here, left out of the statistics).
+            laneStore(lcoc + a * stride, select(weight > V(0.0), Lanes<V>::load(npv + a * stride) / weight, V(NAN)));
             V running(0.0);
             for (int y = 0; y < in->years; ++y) {
                 double* cell = cumulative + (a * in->years + y) * stride;

@@ -1,6 +1,7 @@
 #pragma once
 // What a Monte Carlo run reports (MODEL.md 6.2; DESIGN.md "simulation" keys).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,7 @@ struct ConvergencePoint {
 struct AlternativeSimulation {
     std::string id;
     DistributionSummary npvCost;
-    DistributionSummary lcoc;
+    std::optional<DistributionSummary> lcoc; // over the paths with used hours; none when no path has any
     std::vector<FanPoint> annualCumulative;
     std::vector<ConvergencePoint> convergence;
 };

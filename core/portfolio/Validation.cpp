@@ -1,5 +1,6 @@
 #include "portfolio/Validation.h"
 
+#include "engine/PathInputs.h"
 #include "portfolio/Defaults.h"
 
 #include <Eigen/Cholesky>
@@ -62,7 +63,15 @@ void nonEmpty(const std::string& path, const std::string& s) {
         fail(path, "must not be empty");
 }
 
+void checkDate(const std::string& path, const Date& d) {
+    if (d.year() < kFirstSupportedYear || d.year() > kLastSupportedYear)
+        fail(path, formatIsoDate(d) + " is outside the supported years " + std::to_string(kFirstSupportedYear) + ".." +
+                       std::to_string(kLastSupportedYear));
+}
+
 void checkCurve(const std::string& path, const UtilizationCurve& curve) {
+    for (std::size_t i = 0; i < curve.size(); ++i)
+        checkDate(idx(path, i) + ".date", curve[i].date);
     for (std::size_t i = 0; i < curve.size(); ++i) {
         inRange(idx(path, i) + ".value", curve[i].value, 0.0, 1.0);
         if (i > 0 && curve[i].date <= curve[i - 1].date)
@@ -86,6 +95,12 @@ void checkDepreciation(const std::string& path, const DepreciationSpec& d) {
     inRange(path + ".bonus_fraction", d.bonusFraction, 0.0, 1.0);
 }
 
+void checkBookDepreciation(const std::string& path, const DepreciationSpec& d) {
+    checkDepreciation(path, d);
+    if (d.bonusFraction != 0.0)
+        fail(path + ".bonus_fraction", "bonus depreciation is a tax rule (MODEL.md 5); book depreciation has none");
+}
+
 void checkOu(const std::string& path, double reversion, double volatility) {
     inRange(path + ".reversion_per_year", reversion, 0.0, 100.0);
     inRange(path + ".volatility", volatility, 0.0, 10.0);
@@ -99,6 +114,9 @@ public:
 
     void run() {
         nonEmpty("name", p_.name);
+        checkDate("valuation_date", p_.valuationDate);
+        if (p_.assumptions.horizonEnd)
+            checkDate("assumptions.horizon_end", *p_.assumptions.horizonEnd);
         checkCurrency();
         checkAssumptions();
         checkSkus();
@@ -166,6 +184,8 @@ private:
         nonEmpty(path + ".name", c.name);
         nonEmpty(path + ".provider", c.provider);
         sku(path + ".sku", c.sku);
+        checkDate(path + ".start", c.start);
+        checkDate(path + ".end", c.end);
         if (c.end < c.start)
             fail(path + ".end", formatIsoDate(c.end) + " is before start " + formatIsoDate(c.start));
         if (c.tranches.empty())
@@ -173,6 +193,7 @@ private:
         for (std::size_t i = 0; i < c.tranches.size(); ++i) {
             const auto tp = idx(path + ".tranches", i);
             const auto& t = c.tranches[i];
+            checkDate(tp + ".date", t.date);
             atLeast(tp + ".gpus", t.gpus, 0.0);
             atMost(tp + ".gpus", t.gpus, 1e8);
             if (t.date < c.start || t.date > c.end)
@@ -208,7 +229,18 @@ private:
         inRange(path + ".provider_default_hazard", c.providerDefaultHazard, 0.0, 10.0);
         inRange(path + ".recovery_rate", c.recoveryRate, 0.0, 1.0);
         if (c.utilization)
-            checkCurve(path + ".utilization", *c.utilization);
+            checkItemCurve(path + ".utilization", *c.utilization);
+        providers_.insert(c.provider);
+        if (providers_.size() > std::size_t(kMaxProviders))
+            fail(path + ".provider", "\"" + c.provider + "\" is provider number " + std::to_string(providers_.size()) +
+                                         "; a portfolio may have at most " + std::to_string(kMaxProviders));
+    }
+
+    // An item's own list overrides the portfolio's; an empty one would silently mean 100%.
+    void checkItemCurve(const std::string& path, const UtilizationCurve& curve) {
+        if (curve.empty())
+            fail(path, "is empty (leave it out to use the portfolio's utilization)");
+        checkCurve(path, curve);
     }
 
     void checkFleet(const std::string& path, const Fleet& f, std::set<std::string>& ids) {
@@ -217,8 +249,11 @@ private:
         const Sku& s = sku(path + ".sku", f.sku);
         above(path + ".gpus", f.gpus, 0.0);
         atMost(path + ".gpus", f.gpus, 1e8);
-        checkDepreciation(path + ".book_depreciation", f.bookDepreciation);
+        checkBookDepreciation(path + ".book_depreciation", f.bookDepreciation);
         checkDepreciation(path + ".tax_depreciation", f.taxDepreciation);
+        checkDate(path + ".in_service", f.inService);
+        if (f.end)
+            checkDate(path + ".end", *f.end);
         if (f.end && *f.end < f.inService)
             fail(path + ".end", formatIsoDate(*f.end) + " is before in_service " + formatIsoDate(f.inService));
         if (f.capexPerGpu)
@@ -242,7 +277,7 @@ private:
         if (f.residualFraction)
             inRange(path + ".residual_fraction", *f.residualFraction, 0.0, 1.0);
         if (f.utilization)
-            checkCurve(path + ".utilization", *f.utilization);
+            checkItemCurve(path + ".utilization", *f.utilization);
     }
 
     void checkAlternatives(const std::set<std::string>& itemIds) {
@@ -309,6 +344,9 @@ private:
         checkOu("market.power_price", m.powerPrice.reversionPerYear, m.powerPrice.volatility);
         if (m.nextGeneration) {
             const auto& g = *m.nextGeneration;
+            checkDate("market.next_generation.launch_earliest", g.launchEarliest);
+            checkDate("market.next_generation.launch_mode", g.launchMode);
+            checkDate("market.next_generation.launch_latest", g.launchLatest);
             if (g.launchMode < g.launchEarliest)
                 fail("market.next_generation.launch_mode", formatIsoDate(g.launchMode) + " is before launch_earliest " +
                                                                formatIsoDate(g.launchEarliest));
@@ -366,6 +404,7 @@ private:
 
     const Portfolio& p_;
     const SkuCatalog& catalog_;
+    std::set<std::string> providers_;
 };
 
 } // namespace

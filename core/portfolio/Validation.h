@@ -10,6 +10,10 @@
 
 namespace ledger {
 
+// Dates outside these years are refused: calendar arithmetic stays far from Boost's limits.
+constexpr int kFirstSupportedYear = 1900;
+constexpr int kLastSupportedYear = 2200;
+
 struct ValidationError {
     std::string path;
     std::string message;

@@ -207,13 +207,36 @@ private slots:
                 QCOMPARE(s.min, det.alternatives[a].npvCost);
                 QCOMPARE(s.max, det.alternatives[a].npvCost);
                 QCOMPARE(s.p50, det.alternatives[a].npvCost);
-                QCOMPARE(sim.alternatives[a].lcoc.min, *det.alternatives[a].lcoc);
-                QCOMPARE(sim.alternatives[a].lcoc.max, *det.alternatives[a].lcoc);
+                QCOMPARE(sim.alternatives[a].lcoc->min, *det.alternatives[a].lcoc);
+                QCOMPARE(sim.alternatives[a].lcoc->max, *det.alternatives[a].lcoc);
                 // Cumulative cash at the last year end is the total cash.
                 QVERIFY(std::abs(sim.alternatives[a].annualCumulative.back().p50 - det.alternatives[a].totalCash) <=
                         1e-9 * std::abs(det.alternatives[a].totalCash));
             }
         }
+    }
+
+    void deterministicRunIgnoresUtilizationVolatility() {
+        // u = 1 would be clamped to 0.999 by the logit transform; the deterministic run uses u_k as given.
+        auto p = basePortfolio(day(2027, 1, 1), 0.05, 0.0);
+        p.contracts = {simpleContract(day(2027, 1, 1), day(2027, 12, 31), 10, 2.0)};
+        requireValid(p);
+        const auto calm = evaluatePortfolio(p, testCatalog(), EvaluateOptions{false});
+        p.market.utilization.volatility = 0.2;
+        const auto volatile_ = evaluatePortfolio(p, testCatalog(), EvaluateOptions{false});
+        QCOMPARE(volatile_.items[0].usedGpuHours, 24.0 * 10 * 365);
+        QCOMPARE(volatile_.alternatives.back().npvCost, calm.alternatives.back().npvCost);
+        QCOMPARE(volatile_.items[0].npvCost, calm.items[0].npvCost);
+    }
+
+    void lcocIsUndefinedWithoutUsedHours() {
+        auto p = basePortfolio(day(2027, 1, 1), 0.05, 0.0);
+        p.utilization = {{day(2027, 1, 1), 0.0}};
+        p.contracts = {simpleContract(day(2027, 1, 1), day(2027, 12, 31), 10, 2.0)};
+        requireValid(p);
+        const auto sim = simulatePortfolio(p, testCatalog(), cpuOptions(100, 1));
+        QVERIFY(!sim.alternatives[0].lcoc.has_value());
+        QVERIFY(sim.alternatives[0].npvCost.mean > 0.0); // take-or-pay still bills
     }
 
     void marketLogIndexMatchesOuClosedForm() {
@@ -282,7 +305,7 @@ private slots:
                 QCOMPARE(x.npvCost.std, y.npvCost.std);
                 QCOMPARE(x.npvCost.p5, y.npvCost.p5);
                 QCOMPARE(x.npvCost.cvar95, y.npvCost.cvar95);
-                QCOMPARE(x.lcoc.p95, y.lcoc.p95);
+                QCOMPARE(x.lcoc->p95, y.lcoc->p95);
                 QCOMPARE(x.annualCumulative[3].p50, y.annualCumulative[3].p50);
             }
             QCOMPARE(one.probCheaper[0].p, other->probCheaper[0].p);

@@ -202,6 +202,47 @@ private slots:
                  QString("deal.json: market.correlation: expected 3 rows (gpu_price, utilization, power_price), got 2"));
     }
 
+    void datesStayInSupportedYears() {
+        auto o = edited([](QJsonObject& o) { o["valuation_date"] = "9990-01-01"; });
+        QCOMPARE(errorFor(o), QString("deal.json: valuation_date: 9990-01-01 is outside the supported years 1900..2200"));
+        o = edited([](QJsonObject& o) { inArray(o, "contracts", 0, [](QJsonObject& c) { c["end"] = "9999-12-30"; }); });
+        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].end: 9999-12-30 is outside the supported years 1900..2200"));
+    }
+
+    void providersAreLimited() {
+        auto o = edited([](QJsonObject& o) {
+            QJsonArray contracts;
+            for (int i = 0; i < 65; ++i) {
+                QJsonObject c = o["contracts"].toArray()[0].toObject();
+                c["id"] = QString("c%1").arg(i);
+                c["provider"] = QString("P%1").arg(i, 2, 10, QChar('0'));
+                contracts.append(c);
+            }
+            o["contracts"] = contracts;
+            o.remove("alternatives");
+        });
+        QCOMPARE(errorFor(o), QString("deal.json: contracts[64].provider: \"P64\" is provider number 65; a portfolio "
+                                      "may have at most 64"));
+    }
+
+    void emptyItemUtilizationIsRefused() {
+        auto o = edited([](QJsonObject& o) {
+            inArray(o, "contracts", 0, [](QJsonObject& c) { c["utilization"] = QJsonArray(); });
+        });
+        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].utilization: is empty (leave it out to use the "
+                                      "portfolio's utilization)"));
+    }
+
+    void bookDepreciationHasNoBonus() {
+        auto o = edited([](QJsonObject& o) {
+            inArray(o, "fleets", 0, [](QJsonObject& f) {
+                f["book_depreciation"] = QJsonObject{{"method", "straight_line"}, {"life_years", 5}, {"bonus_fraction", 0.5}};
+            });
+        });
+        QCOMPARE(errorFor(o), QString("deal.json: fleets[0].book_depreciation.bonus_fraction: bonus depreciation is a "
+                                      "tax rule (MODEL.md 5); book depreciation has none"));
+    }
+
     void formatAndVersion() {
         auto o = edited([](QJsonObject& o) { o["version"] = 2; });
         QCOMPARE(errorFor(o),
@@ -230,6 +271,16 @@ private slots:
             QVERIFY2(second.ok(), qPrintable(second.error));
             QCOMPARE(writePortfolioJson(*second.portfolio), written);
         }
+        // A factor given with a method that ignores it still round-trips.
+        auto withFactor = edited([](QJsonObject& o) {
+            inArray(o, "fleets", 0, [](QJsonObject& f) {
+                f["tax_depreciation"] = QJsonObject{{"method", "straight_line"}, {"life_years", 3}, {"factor", 1.5}};
+            });
+        });
+        const auto factor = readPortfolioJson(QJsonDocument(withFactor).toJson(), "f.json", catalog);
+        QVERIFY(factor.ok());
+        QCOMPARE(readPortfolioJson(writePortfolioJson(*factor.portfolio), "f.json", catalog).portfolio->fleets[0].taxDepreciation.factor,
+                 1.5);
         // Doubles survive bit for bit, including ones with no short decimal form.
         auto o = edited([](QJsonObject& o) {
             inArray(o, "contracts", 0, [](QJsonObject& c) { c["price_per_gpu_hour"] = 0.1 + 0.2; });
