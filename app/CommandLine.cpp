@@ -2,6 +2,7 @@
 
 #include "BundledResources.h"
 #include "CledgerDocument.h"
+#include "PortfolioCsv.h"
 #include "EvaluationJson.h"
 #include "PortfolioJson.h"
 #include "ResultTable.h"
@@ -15,7 +16,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,7 +33,7 @@ namespace ledger::app {
 
 namespace {
 
-const QStringList kCommands = {"evaluate", "decode", "bench", "convert", "runs"};
+const QStringList kCommands = {"evaluate", "decode", "bench", "convert", "runs", "import-csv", "export-csv"};
 
 QTextStream& out() {
     static QTextStream s(stdout);
@@ -56,6 +59,9 @@ QString usage() {
         "                                      the same for the bundled example portfolio\n"
         "  computeledger convert IN OUT        .json <-> .cledger (by OUT's extension), numbers exact\n"
         "  computeledger runs FILE.cledger     the Monte Carlo runs stored in a document\n"
+        "  computeledger import-csv FILE CSV... --out OUT\n"
+        "                                      add contracts or fleets from CSV files; write the result\n"
+        "  computeledger export-csv FILE DIR   write DIR/contracts.csv and DIR/fleets.csv\n"
         "  computeledger decode --tcv V --start DATE --end DATE --price P [--escalator E] [--sku ID]\n"
         "                                      implied GPUs, GPU-hours and IT MW of a headline deal\n"
         "  computeledger bench [--paths N] [--months M] [--device auto|cpu|gpu] [--threads T] [--json]\n"
@@ -311,6 +317,58 @@ int convert(const QStringList& args) {
     return kSuccess;
 }
 
+int importCsvCommand(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument("import-csv", "subcommand");
+    parser.addPositionalArgument("FILE", "the portfolio (.json or .cledger)");
+    parser.addPositionalArgument("CSV", "contracts or fleets CSV files");
+    parser.addOption({"out", "where to write the portfolio with the imported items", "OUT"});
+    QString error;
+    if (!parse(parser, args, &error))
+        return userError(error);
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() < 3 || !parser.isSet("out"))
+        return userError("computeledger import-csv: expected FILE, at least one CSV and --out OUT");
+    const SkuCatalog catalog = data::bundledSkuCatalog();
+    auto load = data::loadPortfolioFile(pos[1], catalog);
+    if (!load.ok())
+        return userError(load.error);
+    Portfolio p = *load.portfolio;
+    for (const QString& csv : pos.mid(2)) {
+        if (!data::importCsvFile(p, csv, catalog, &error))
+            return userError(error);
+    }
+    if (!data::savePortfolioFile(p, parser.value("out"), &error))
+        return userError(error);
+    return kSuccess;
+}
+
+int exportCsvCommand(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument("export-csv", "subcommand");
+    parser.addPositionalArgument("FILE", "the portfolio (.json or .cledger)");
+    parser.addPositionalArgument("DIR", "the folder for contracts.csv and fleets.csv");
+    QString error;
+    if (!parse(parser, args, &error))
+        return userError(error);
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 3)
+        return userError("computeledger export-csv: expected FILE and DIR");
+    const SkuCatalog catalog = data::bundledSkuCatalog();
+    const auto load = data::loadPortfolioFile(pos[1], catalog);
+    if (!load.ok())
+        return userError(load.error);
+    if (!QDir().mkpath(pos[2]))
+        return userError(pos[2] + ": cannot create the folder");
+    for (const auto& [name, bytes] : {std::pair{QString("contracts.csv"), data::exportContractsCsv(*load.portfolio)},
+                                      std::pair{QString("fleets.csv"), data::exportFleetsCsv(*load.portfolio)}}) {
+        QSaveFile f(QDir(pos[2]).filePath(name));
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+            return userError(QDir(pos[2]).filePath(name) + ": cannot be written: " + f.errorString());
+    }
+    return kSuccess;
+}
+
 int runs(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument("runs", "subcommand");
@@ -453,6 +511,10 @@ int runCommandLine(const QStringList& args) {
             return convert(args);
         if (first == "runs")
             return runs(args);
+        if (first == "import-csv")
+            return importCsvCommand(args);
+        if (first == "export-csv")
+            return exportCsvCommand(args);
         return userError("computeledger: \"" + first + "\" is neither a command nor a file; see computeledger --help");
     } catch (const std::exception& e) {
         QTextStream(stderr) << "computeledger: internal error: " << e.what() << "\n";

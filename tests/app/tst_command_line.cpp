@@ -133,6 +133,40 @@ private slots:
         QCOMPARE(o["path_months_per_second"].toDouble(), 2000.0 * 24 / o["path_seconds"].toDouble());
     }
 
+    void convertAndCsvRoundTrip() {
+        QTemporaryDir dir;
+        const QString doc = dir.filePath("deal.cledger"), back = dir.filePath("back.json");
+        QCOMPARE(run({"convert", QStringLiteral(EXAMPLE_JSON), doc}).exitCode, 0);
+        QCOMPARE(run({"convert", doc, back}).exitCode, 0);
+        QCOMPARE(run({"evaluate", doc, "--json"}).out, run({"evaluate", QStringLiteral(EXAMPLE_JSON), "--json"}).out);
+        QCOMPARE(run({"export-csv", doc, dir.filePath("csv")}).exitCode, 0);
+        QFile contracts(dir.filePath("csv/contracts.csv"));
+        QVERIFY(contracts.open(QIODevice::ReadOnly));
+        QByteArray csv = contracts.readAll();
+        csv.replace("cw-2025", "cw-copy").replace("cw-2026", "cw-copy2");
+        QFile copy(dir.filePath("copy.csv"));
+        QVERIFY(copy.open(QIODevice::WriteOnly));
+        copy.write(csv);
+        copy.close();
+        const auto imported = run({"import-csv", doc, dir.filePath("copy.csv"), "--out", dir.filePath("more.json")});
+        QCOMPARE(imported.exitCode, 0);
+        const QJsonObject more = QJsonDocument::fromJson([&] {
+                                     QFile f(dir.filePath("more.json"));
+                                     f.open(QIODevice::ReadOnly);
+                                     return f.readAll();
+                                 }())
+                                     .object();
+        QCOMPARE(more["contracts"].toArray().size(), 4);
+        csv.replace("cw-copy2", "cw-copy");
+        QVERIFY(copy.open(QIODevice::WriteOnly));
+        copy.write(csv);
+        copy.close();
+        const auto bad = run({"import-csv", doc, dir.filePath("copy.csv"), "--out", dir.filePath("bad.json")});
+        QCOMPARE(bad.exitCode, 1);
+        QCOMPARE(bad.err, dir.filePath("copy.csv") + ": row 3, column name: differs from row 2 for \"cw-copy\" (a repeated row only adds a tranche)\n");
+        QVERIFY(!QFile::exists(dir.filePath("bad.json")));
+    }
+
     void badFileExitsOneWithOneLine() {
         QTemporaryDir dir;
         const QString path = dir.filePath("deal.json");
