@@ -3,6 +3,7 @@
 #include "BundledResources.h"
 #include "CledgerDocument.h"
 #include "PortfolioCsv.h"
+#include "ReferenceData.h"
 #include "EvaluationJson.h"
 #include "PortfolioJson.h"
 #include "ResultTable.h"
@@ -27,13 +28,14 @@
 
 #include <cstdio>
 #include <optional>
+#include <algorithm>
 #include <exception>
 
 namespace ledger::app {
 
 namespace {
 
-const QStringList kCommands = {"evaluate", "decode", "bench", "convert", "runs", "import-csv", "export-csv"};
+const QStringList kCommands = {"evaluate", "decode", "bench", "convert", "runs", "import-csv", "export-csv", "deals", "add-deal", "catalog"};
 
 QTextStream& out() {
     static QTextStream s(stdout);
@@ -62,6 +64,10 @@ QString usage() {
         "  computeledger import-csv FILE CSV... --out OUT\n"
         "                                      add contracts or fleets from CSV files; write the result\n"
         "  computeledger export-csv FILE DIR   write DIR/contracts.csv and DIR/fleets.csv\n"
+        "  computeledger deals                 the library of public compute deals\n"
+        "  computeledger add-deal FILE DEAL --out OUT\n"
+        "                                      add a library deal to a portfolio as a pre-filled contract\n"
+        "  computeledger catalog               the bundled GPU catalog, each figure with its source\n"
         "  computeledger decode --tcv V --start DATE --end DATE --price P [--escalator E] [--sku ID]\n"
         "                                      implied GPUs, GPU-hours and IT MW of a headline deal\n"
         "  computeledger bench [--paths N] [--months M] [--device auto|cpu|gpu] [--threads T] [--json]\n"
@@ -369,6 +375,87 @@ int exportCsvCommand(const QStringList& args) {
     return kSuccess;
 }
 
+int deals(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument("deals", "subcommand");
+    QString error;
+    if (!parse(parser, args, &error))
+        return userError(error);
+    const QLocale en(QLocale::English);
+    for (const Deal& d : data::bundledDealLibrary()) {
+        auto list = [](const std::vector<std::string>& v) {
+            QStringList out;
+            for (const auto& s : v)
+                out << QString::fromStdString(s);
+            return out.join(", ");
+        };
+        out() << QString::fromStdString(d.id) << "\n  " << QString::fromStdString(d.title) << ": USD "
+              << en.toString(d.totalContractValue / 1e9, 'f', 1) << " B, "
+              << QString::fromStdString(formatIsoDate(d.start)) << " .. " << QString::fromStdString(formatIsoDate(d.end))
+              << ", " << QString::fromStdString(d.sku) << " (announced "
+              << QString::fromStdString(formatIsoDate(d.announced)) << ")\n  public: " << list(d.facts)
+              << "; assumed: " << list(d.assumptions) << "\n  " << QString::fromStdString(d.sources.front()) << "\n";
+    }
+    out().flush();
+    return kSuccess;
+}
+
+int addDeal(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument("add-deal", "subcommand");
+    parser.addPositionalArgument("FILE", "the portfolio (.json or .cledger)");
+    parser.addPositionalArgument("DEAL", "a deal id from `computeledger deals`");
+    parser.addOption({"out", "where to write the portfolio with the new contract", "OUT"});
+    QString error;
+    if (!parse(parser, args, &error))
+        return userError(error);
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 3 || !parser.isSet("out"))
+        return userError("computeledger add-deal: expected FILE, DEAL and --out OUT");
+    const SkuCatalog catalog = data::bundledSkuCatalog();
+    auto load = data::loadPortfolioFile(pos[1], catalog);
+    if (!load.ok())
+        return userError(load.error);
+    const auto library = data::bundledDealLibrary();
+    const auto deal = std::find_if(library.begin(), library.end(),
+                                   [&](const Deal& d) { return QString::fromStdString(d.id) == pos[2]; });
+    if (deal == library.end())
+        return userError("computeledger add-deal: no deal \"" + pos[2] + "\" in the library; see computeledger deals");
+    Portfolio p = *load.portfolio;
+    addDealAsContract(p, *deal, catalog);
+    if (const auto invalid = validatePortfolio(p, catalog))
+        return userError("computeledger add-deal: " + QString::fromStdString(invalid->toString()));
+    if (!data::savePortfolioFile(p, parser.value("out"), &error))
+        return userError(error);
+    return kSuccess;
+}
+
+int catalog(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument("catalog", "subcommand");
+    QString error;
+    if (!parse(parser, args, &error))
+        return userError(error);
+    for (const auto& e : data::bundledGpuCatalog()) {
+        out() << QString::fromStdString(e.sku.id) << "  " << QString::fromStdString(e.sku.name) << "\n";
+        auto line = [&](const char* figure, const QString& value) {
+            const auto& s = e.sources.at(figure);
+            out() << QString("  %1 %2  [%3%4, %5]\n")
+                         .arg(QString(figure) + ":", -28)
+                         .arg(value, -10)
+                         .arg(s.estimate ? "estimate: " : "")
+                         .arg(QString::fromStdString(s.source), QString::fromStdString(s.date));
+        };
+        line("memory_gb", QString::number(e.memoryGb));
+        line("it_kw_per_gpu", QString::number(e.sku.itKwPerGpu));
+        line("capex_per_gpu", QString::number(e.sku.capexPerGpu));
+        line("market_price_per_gpu_hour", QString::number(e.sku.marketPricePerGpuHour));
+        line("perf_index", QString::number(e.sku.perfIndex));
+    }
+    out().flush();
+    return kSuccess;
+}
+
 int runs(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument("runs", "subcommand");
@@ -511,6 +598,12 @@ int runCommandLine(const QStringList& args) {
             return convert(args);
         if (first == "runs")
             return runs(args);
+        if (first == "deals")
+            return deals(args);
+        if (first == "add-deal")
+            return addDeal(args);
+        if (first == "catalog")
+            return catalog(args);
         if (first == "import-csv")
             return importCsvCommand(args);
         if (first == "export-csv")

@@ -7,5 +7,6 @@ namespace ledger::resources {
 // The example portfolio a newcomer sees first (public Meta-CoreWeave deals, labelled assumptions).
 QString examplePortfolioPath();
 QString skuCatalogPath();
+QString dealLibraryPath();
 
 } // namespace ledger::resources

@@ -167,6 +167,25 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath("bad.json")));
     }
 
+    void dealLibraryAndCatalog() {
+        const auto deals = run({"deals"});
+        QCOMPARE(deals.exitCode, 0);
+        QVERIFY(deals.out.contains("meta-coreweave-2025\n  Meta - CoreWeave (2025): USD 14.2 B, 2025-09-30 .. 2031-12-14, GB300"));
+        QTemporaryDir dir;
+        const QString out = dir.filePath("with-deal.json");
+        QCOMPARE(run({"add-deal", QStringLiteral(EXAMPLE_JSON), "microsoft-iren-2025", "--out", out}).exitCode, 0);
+        const QJsonObject result = QJsonDocument::fromJson(run({"evaluate", out, "--json"}).out.toUtf8()).object();
+        QCOMPARE(result["items"].toArray().size(), 5);
+        QCOMPARE(result["items"].toArray()[2].toObject()["id"].toString(), QString("microsoft-iren-2025"));
+        const auto missing = run({"add-deal", QStringLiteral(EXAMPLE_JSON), "nope", "--out", out});
+        QCOMPARE(missing.exitCode, 1);
+        QCOMPARE(missing.err, QString("computeledger add-deal: no deal \"nope\" in the library; see computeledger deals\n"));
+        const auto catalog = run({"catalog"});
+        QCOMPARE(catalog.exitCode, 0);
+        QVERIFY(catalog.out.contains("H100  NVIDIA H100 SXM 80 GB"));
+        QVERIFY(catalog.out.contains("estimate: "));
+    }
+
     void badFileExitsOneWithOneLine() {
         QTemporaryDir dir;
         const QString path = dir.filePath("deal.json");
