@@ -2,14 +2,14 @@
 
 #include "BundledResources.h"
 #include "CledgerDocument.h"
-#include "PortfolioCsv.h"
-#include "ReferenceData.h"
 #include "EvaluationJson.h"
+#include "PortfolioCsv.h"
 #include "PortfolioJson.h"
+#include "ReferenceData.h"
 #include "ResultTable.h"
+#include "SimulationJson.h"
 #include "SkuCatalogJson.h"
 #include "analytics/NewsDecoder.h"
-#include "SimulationJson.h"
 #include "engine/DeterministicEngine.h"
 #include "montecarlo/BenchmarkPortfolio.h"
 #include "montecarlo/MonteCarloEngine.h"
@@ -19,23 +19,24 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QSaveFile>
 #include <QTextStream>
 
-#include <cstdio>
-#include <optional>
 #include <algorithm>
+#include <cstdio>
 #include <exception>
+#include <optional>
 
 namespace ledger::app {
 
 namespace {
 
-const QStringList kCommands = {"evaluate", "decode", "bench", "convert", "runs", "import-csv", "export-csv", "deals", "add-deal", "catalog"};
+const QStringList kCommands = {"evaluate",   "decode",     "bench", "convert",  "runs",
+                               "import-csv", "export-csv", "deals", "add-deal", "catalog"};
 
 QTextStream& out() {
     static QTextStream s(stdout);
@@ -193,7 +194,8 @@ int evaluate(const QStringList& args) {
         path = resources::examplePortfolioPath();
     } else {
         if (pos.size() != 2)
-            return userError("computeledger evaluate: expected one FILE (or --example); see computeledger --help");
+            return userError(
+                "computeledger evaluate: expected one FILE (or --example); see computeledger --help");
         path = pos[1];
     }
     const SkuCatalog catalog = data::bundledSkuCatalog();
@@ -202,7 +204,8 @@ int evaluate(const QStringList& args) {
         return userError(load.error);
     const Portfolio& portfolio = *load.portfolio;
     if (parser.isSet("save-run") && !data::isSqliteFile(path))
-        return userError("computeledger evaluate: --save-run needs a .cledger document (convert the file first)");
+        return userError(
+            "computeledger evaluate: --save-run needs a .cledger document (convert the file first)");
     SimulationOptions options;
     options.paths = portfolio.simulation.paths;
     options.seed = portfolio.simulation.seed;
@@ -255,7 +258,8 @@ int decode(const QStringList& args) {
     if (!parse(parser, args, &error))
         return userError(error);
     if (parser.positionalArguments().size() != 1)
-        return userError("computeledger decode: unexpected argument " + parser.positionalArguments().value(1));
+        return userError("computeledger decode: unexpected argument " +
+                         parser.positionalArguments().value(1));
     auto number = [&](const char* name, double* v) {
         bool ok = false;
         *v = parser.value(name).toDouble(&ok);
@@ -267,18 +271,22 @@ int decode(const QStringList& args) {
             return userError(QString("computeledger decode: --%1 is required").arg(required));
     }
     if (!number("tcv", &t.totalContractValue) || t.totalContractValue <= 0)
-        return userError("computeledger decode: --tcv: \"" + parser.value("tcv") + "\" is not a positive number");
+        return userError("computeledger decode: --tcv: \"" + parser.value("tcv") +
+                         "\" is not a positive number");
     if (!number("price", &t.pricePerGpuHour) || t.pricePerGpuHour <= 0)
-        return userError("computeledger decode: --price: \"" + parser.value("price") + "\" is not a positive number");
+        return userError("computeledger decode: --price: \"" + parser.value("price") +
+                         "\" is not a positive number");
     if (!number("escalator", &t.escalator) || t.escalator <= -1)
         return userError("computeledger decode: --escalator: \"" + parser.value("escalator") +
                          "\" is not a number above -1");
     const auto start = parseIsoDate(parser.value("start").toStdString());
     const auto end = parseIsoDate(parser.value("end").toStdString());
     if (!start)
-        return userError("computeledger decode: --start: \"" + parser.value("start") + "\" is not a date YYYY-MM-DD");
+        return userError("computeledger decode: --start: \"" + parser.value("start") +
+                         "\" is not a date YYYY-MM-DD");
     if (!end)
-        return userError("computeledger decode: --end: \"" + parser.value("end") + "\" is not a date YYYY-MM-DD");
+        return userError("computeledger decode: --end: \"" + parser.value("end") +
+                         "\" is not a date YYYY-MM-DD");
     if (*end < *start)
         return userError("computeledger decode: --end is before --start");
     t.start = *start;
@@ -287,7 +295,8 @@ int decode(const QStringList& args) {
         const SkuCatalog catalog = data::bundledSkuCatalog();
         const Sku* sku = catalog.find(Portfolio{}, parser.value("sku").toStdString());
         if (!sku)
-            return userError("computeledger decode: --sku: no SKU \"" + parser.value("sku") + "\" in the catalog");
+            return userError("computeledger decode: --sku: no SKU \"" + parser.value("sku") +
+                             "\" in the catalog");
         t.itKwPerGpu = sku->itKwPerGpu;
     }
     const DecodedDeal d = decodeDeal(t);
@@ -297,8 +306,8 @@ int decode(const QStringList& args) {
           << "Implied GPU-hours:    " << en.toString(d.gpuHours, 'f', 0) << "\n"
           << "Implied GPUs:         " << en.toString(d.gpus, 'f', 0) << " (constant over the term)\n";
     if (parser.isSet("sku"))
-        out() << "Implied IT power:     " << en.toString(d.itMegawatts, 'f', 1) << " MW (" << parser.value("sku")
-              << ")\n";
+        out() << "Implied IT power:     " << en.toString(d.itMegawatts, 'f', 1) << " MW ("
+              << parser.value("sku") << ")\n";
     out().flush();
     return kSuccess;
 }
@@ -366,8 +375,9 @@ int exportCsvCommand(const QStringList& args) {
         return userError(load.error);
     if (!QDir().mkpath(pos[2]))
         return userError(pos[2] + ": cannot create the folder");
-    for (const auto& [name, bytes] : {std::pair{QString("contracts.csv"), data::exportContractsCsv(*load.portfolio)},
-                                      std::pair{QString("fleets.csv"), data::exportFleetsCsv(*load.portfolio)}}) {
+    for (const auto& [name, bytes] :
+         {std::pair{QString("contracts.csv"), data::exportContractsCsv(*load.portfolio)},
+          std::pair{QString("fleets.csv"), data::exportFleetsCsv(*load.portfolio)}}) {
         QSaveFile f(QDir(pos[2]).filePath(name));
         if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
             return userError(QDir(pos[2]).filePath(name) + ": cannot be written: " + f.errorString());
@@ -391,10 +401,11 @@ int deals(const QStringList& args) {
         };
         out() << QString::fromStdString(d.id) << "\n  " << QString::fromStdString(d.title) << ": USD "
               << en.toString(d.totalContractValue / 1e9, 'f', 1) << " B, "
-              << QString::fromStdString(formatIsoDate(d.start)) << " .. " << QString::fromStdString(formatIsoDate(d.end))
-              << ", " << QString::fromStdString(d.sku) << " (announced "
-              << QString::fromStdString(formatIsoDate(d.announced)) << ")\n  public: " << list(d.facts)
-              << "; assumed: " << list(d.assumptions) << "\n  " << QString::fromStdString(d.sources.front()) << "\n";
+              << QString::fromStdString(formatIsoDate(d.start)) << " .. "
+              << QString::fromStdString(formatIsoDate(d.end)) << ", " << QString::fromStdString(d.sku)
+              << " (announced " << QString::fromStdString(formatIsoDate(d.announced))
+              << ")\n  public: " << list(d.facts) << "; assumed: " << list(d.assumptions) << "\n  "
+              << QString::fromStdString(d.sources.front()) << "\n";
     }
     out().flush();
     return kSuccess;
@@ -420,7 +431,8 @@ int addDeal(const QStringList& args) {
     const auto deal = std::find_if(library.begin(), library.end(),
                                    [&](const Deal& d) { return QString::fromStdString(d.id) == pos[2]; });
     if (deal == library.end())
-        return userError("computeledger add-deal: no deal \"" + pos[2] + "\" in the library; see computeledger deals");
+        return userError("computeledger add-deal: no deal \"" + pos[2] +
+                         "\" in the library; see computeledger deals");
     Portfolio p = *load.portfolio;
     addDealAsContract(p, *deal, catalog);
     if (const auto invalid = validatePortfolio(p, catalog))
@@ -506,7 +518,8 @@ int runs(const QStringList& args) {
 int bench(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument("bench", "subcommand");
-    parser.addOption({"months", "horizon of the synthetic portfolio in months, 1..480 (default 120)", "M", "120"});
+    parser.addOption(
+        {"months", "horizon of the synthetic portfolio in months, 1..480 (default 120)", "M", "120"});
     parser.addOption({"json", "print the figures as JSON"});
     addSimulationOptions(parser);
     QString error;
@@ -520,7 +533,8 @@ int bench(const QStringList& args) {
     bool ok = false;
     const int months = parser.value("months").toInt(&ok);
     if (!ok || months < 1 || months > 480)
-        return userError("computeledger bench: --months: \"" + parser.value("months") + "\" is not a whole number in 1..480");
+        return userError("computeledger bench: --months: \"" + parser.value("months") +
+                         "\" is not a whole number in 1..480");
     const Portfolio portfolio = benchmarkPortfolio(months);
     const SkuCatalog catalog;
     if (const auto invalid = validatePortfolio(portfolio, catalog))
@@ -549,7 +563,8 @@ int bench(const QStringList& args) {
               << "Paths x months:         " << en.toString(qlonglong(r.paths)) << " x " << months << "\n"
               << "Paths (simulation):     " << QString::number(r.pathSeconds, 'f', 3) << " s\n"
               << "With statistics:        " << QString::number(r.seconds, 'f', 3) << " s\n"
-              << "Throughput:             " << en.toString(throughput / 1e6, 'f', 1) << " million path-months/s\n";
+              << "Throughput:             " << en.toString(throughput / 1e6, 'f', 1)
+              << " million path-months/s\n";
     }
     out().flush();
     return kSuccess;
@@ -608,7 +623,8 @@ int runCommandLine(const QStringList& args) {
             return importCsvCommand(args);
         if (first == "export-csv")
             return exportCsvCommand(args);
-        return userError("computeledger: \"" + first + "\" is neither a command nor a file; see computeledger --help");
+        return userError("computeledger: \"" + first +
+                         "\" is neither a command nor a file; see computeledger --help");
     } catch (const std::exception& e) {
         QTextStream(stderr) << "computeledger: internal error: " << e.what() << "\n";
         return kInternalError;

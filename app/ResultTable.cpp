@@ -8,8 +8,12 @@ namespace ledger::app {
 
 namespace {
 
-QString millions(double v) { return QLocale(QLocale::English).toString(v / 1e6, 'f', 1); }
-QString percent(double v) { return QLocale(QLocale::English).toString(v * 100.0, 'f', 2) + "%"; }
+QString millions(double v) {
+    return QLocale(QLocale::English).toString(v / 1e6, 'f', 1);
+}
+QString percent(double v) {
+    return QLocale(QLocale::English).toString(v * 100.0, 'f', 2) + "%";
+}
 
 QString pad(const QString& s, int width, bool right) {
     return right ? s.rightJustified(width, ' ') : s.leftJustified(width, ' ');
@@ -30,7 +34,8 @@ QString formatResultTable(const Portfolio& p, const EvaluationResult& r) {
     for (const auto& a : r.alternatives)
         nameWidth = std::max(nameWidth, int(a.name.size() + a.id.size() + 3));
     const QString header = pad("Alternative", nameWidth, false) + pad("NPV cost (" + cur + " M)", 22, true) +
-                           pad("Total cash (" + cur + " M)", 24, true) + pad("LCOC (" + cur + "/GPU-h*)", 22, true);
+                           pad("Total cash (" + cur + " M)", 24, true) +
+                           pad("LCOC (" + cur + "/GPU-h*)", 22, true);
     out += header + "\n" + QString(header.size(), '-') + "\n";
     for (const auto& a : r.alternatives) {
         const QString name = QString::fromStdString(a.name + " (" + a.id + ")");
@@ -43,7 +48,8 @@ QString formatResultTable(const Portfolio& p, const EvaluationResult& r) {
     const auto ranked = r.rankedByNpvCost();
     if (ranked.size() >= 2) {
         out += QString("Verdict: %1 is cheapest, %2 %3 M NPV below %4 (the next best).\n")
-                   .arg(QString::fromStdString(ranked[0]->name), cur, millions(ranked[1]->npvCost - ranked[0]->npvCost),
+                   .arg(QString::fromStdString(ranked[0]->name), cur,
+                        millions(ranked[1]->npvCost - ranked[0]->npvCost),
                         QString::fromStdString(ranked[1]->name));
     }
     for (const auto& c : r.comparisons) {

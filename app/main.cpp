@@ -38,7 +38,8 @@ int main(int argc, char* argv[]) {
     if (!displayAvailable()) {
         QCoreApplication app(argc, argv);
         setIdentity();
-        QTextStream(stderr) << "computeledger: no display found; printing the evaluation instead of opening the window\n";
+        QTextStream(stderr)
+            << "computeledger: no display found; printing the evaluation instead of opening the window\n";
         return ledger::app::printEvaluation(args.value(1));
     }
     QApplication app(argc, argv);

@@ -16,8 +16,8 @@
 #include <QVariant>
 
 #include <charconv>
-#include <optional>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 
 namespace ledger::data {
@@ -29,7 +29,9 @@ struct DocumentError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-[[noreturn]] void fail(const QString& message) { throw DocumentError(message.toStdString()); }
+[[noreturn]] void fail(const QString& message) {
+    throw DocumentError(message.toStdString());
+}
 
 // SQLite's file header (https://sqlite.org/fileformat.html): the magic string, and big-endian
 // user_version at offset 60 and application_id at offset 68.
@@ -41,8 +43,8 @@ struct Header {
 };
 
 quint32 bigEndian(const QByteArray& b, int at) {
-    return (quint32(quint8(b[at])) << 24) | (quint32(quint8(b[at + 1])) << 16) | (quint32(quint8(b[at + 2])) << 8) |
-           quint32(quint8(b[at + 3]));
+    return (quint32(quint8(b[at])) << 24) | (quint32(quint8(b[at + 1])) << 16) |
+           (quint32(quint8(b[at + 2])) << 8) | quint32(quint8(b[at + 3]));
 }
 
 Header readHeader(const QString& path) {
@@ -67,9 +69,10 @@ void checkHeader(const Header& h) {
     if (h.applicationId != quint32(kApplicationId))
         fail("is not a ComputeLedger document (an SQLite database of another application)");
     if (h.userVersion > quint32(kSchemaVersion))
-        fail(QString("was written by a newer ComputeLedger (document version %1; this version reads up to %2)")
-                 .arg(h.userVersion)
-                 .arg(kSchemaVersion));
+        fail(
+            QString("was written by a newer ComputeLedger (document version %1; this version reads up to %2)")
+                .arg(h.userVersion)
+                .arg(kSchemaVersion));
 }
 
 // One SQLite connection, closed and unregistered when it goes out of scope.
@@ -123,13 +126,25 @@ private:
     QString name_;
 };
 
-QVariant text(const std::string& s) { return QString::fromStdString(s); }
-QVariant date(const Date& d) { return QString::fromStdString(formatIsoDate(d)); }
-QVariant optionalDate(const std::optional<Date>& d) { return d ? date(*d) : QVariant(QMetaType(QMetaType::QString)); }
-QVariant optionalNumber(const std::optional<double>& v) { return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Double)); }
-QVariant optionalInt(const std::optional<int>& v) { return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Int)); }
+QVariant text(const std::string& s) {
+    return QString::fromStdString(s);
+}
+QVariant date(const Date& d) {
+    return QString::fromStdString(formatIsoDate(d));
+}
+QVariant optionalDate(const std::optional<Date>& d) {
+    return d ? date(*d) : QVariant(QMetaType(QMetaType::QString));
+}
+QVariant optionalNumber(const std::optional<double>& v) {
+    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Double));
+}
+QVariant optionalInt(const std::optional<int>& v) {
+    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Int));
+}
 
-std::string str(const QVariant& v) { return v.toString().toStdString(); }
+std::string str(const QVariant& v) {
+    return v.toString().toStdString();
+}
 Date toDate(const QVariant& v, const char* column) {
     const auto d = parseIsoDate(str(v));
     if (!d)
@@ -173,8 +188,8 @@ void insertCurve(Connection& c, const std::string& owner, const UtilizationCurve
 }
 
 void insertDepreciationColumns(QVariantList& values, const DepreciationSpec& d) {
-    values << text(std::string(toString(d.method))) << optionalInt(d.lifeYears) << d.salvageFraction << d.factor
-           << d.bonusFraction;
+    values << text(std::string(toString(d.method))) << optionalInt(d.lifeYears) << d.salvageFraction
+           << d.factor << d.bonusFraction;
 }
 
 void writePortfolio(Connection& c, const Portfolio& p) {
@@ -183,38 +198,54 @@ void writePortfolio(Connection& c, const Portfolio& p) {
         c.exec(QString("DELETE FROM %1").arg(table));
     const auto& m = p.market;
     const auto& g = m.nextGeneration;
-    c.exec(R"(INSERT INTO portfolio (id, name, notes, currency, valuation_date, discount_rate, tax_rate, horizon_end,
+    c.exec(
+        R"(INSERT INTO portfolio (id, name, notes, currency, valuation_date, discount_rate, tax_rate, horizon_end,
               has_alternatives, simulation_paths, simulation_seed, gpu_trend_per_year, gpu_reversion_per_year,
               gpu_volatility, has_next_generation, launch_earliest, launch_mode, launch_latest, price_drop_min,
               price_drop_max, utilization_reversion_per_year, utilization_volatility, power_reversion_per_year,
               power_volatility, correlation, replacement_premium, on_demand_premium, spot_covers)
               VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))",
-           {text(p.name), text(p.notes), text(p.currency), date(p.valuationDate), p.assumptions.discountRate,
-            p.assumptions.taxRate, optionalDate(p.assumptions.horizonEnd), int(p.alternatives.has_value()),
-            qint64(p.simulation.paths), qint64(p.simulation.seed), m.gpuPrice.trendPerYear,
-            m.gpuPrice.reversionPerYear, m.gpuPrice.volatility, int(g.has_value()),
-            g ? date(g->launchEarliest) : QVariant(QMetaType(QMetaType::QString)),
-            g ? date(g->launchMode) : QVariant(QMetaType(QMetaType::QString)),
-            g ? date(g->launchLatest) : QVariant(QMetaType(QMetaType::QString)),
-            g ? QVariant(g->priceDropMin) : QVariant(QMetaType(QMetaType::Double)),
-            g ? QVariant(g->priceDropMax) : QVariant(QMetaType(QMetaType::Double)), m.utilization.reversionPerYear,
-            m.utilization.volatility, m.powerPrice.reversionPerYear, m.powerPrice.volatility,
-            correlationText(m.correlation), m.replacementPremium, m.onDemandPremium,
-            m.spotCovers ? text(*m.spotCovers) : QVariant(QMetaType(QMetaType::QString))});
+        {text(p.name),
+         text(p.notes),
+         text(p.currency),
+         date(p.valuationDate),
+         p.assumptions.discountRate,
+         p.assumptions.taxRate,
+         optionalDate(p.assumptions.horizonEnd),
+         int(p.alternatives.has_value()),
+         qint64(p.simulation.paths),
+         qint64(p.simulation.seed),
+         m.gpuPrice.trendPerYear,
+         m.gpuPrice.reversionPerYear,
+         m.gpuPrice.volatility,
+         int(g.has_value()),
+         g ? date(g->launchEarliest) : QVariant(QMetaType(QMetaType::QString)),
+         g ? date(g->launchMode) : QVariant(QMetaType(QMetaType::QString)),
+         g ? date(g->launchLatest) : QVariant(QMetaType(QMetaType::QString)),
+         g ? QVariant(g->priceDropMin) : QVariant(QMetaType(QMetaType::Double)),
+         g ? QVariant(g->priceDropMax) : QVariant(QMetaType(QMetaType::Double)),
+         m.utilization.reversionPerYear,
+         m.utilization.volatility,
+         m.powerPrice.reversionPerYear,
+         m.powerPrice.volatility,
+         correlationText(m.correlation),
+         m.replacementPremium,
+         m.onDemandPremium,
+         m.spotCovers ? text(*m.spotCovers) : QVariant(QMetaType(QMetaType::QString))});
     for (std::size_t i = 0; i < p.skus.size(); ++i) {
         const auto& s = p.skus[i];
         c.exec("INSERT INTO skus VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-               {qint64(i), text(s.id), text(s.name), s.perfIndex, s.marketPricePerGpuHour, s.capexPerGpu, s.itKwPerGpu,
-                text(s.notes)});
+               {qint64(i), text(s.id), text(s.name), s.perfIndex, s.marketPricePerGpuHour, s.capexPerGpu,
+                s.itKwPerGpu, text(s.notes)});
     }
     insertCurve(c, "", p.utilization);
     for (std::size_t i = 0; i < p.contracts.size(); ++i) {
         const auto& k = p.contracts[i];
         c.exec("INSERT INTO contracts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               {qint64(i), text(k.id), text(k.name), text(k.provider), text(k.sku), date(k.start), date(k.end),
-                optionalNumber(k.pricePerGpuHour), optionalNumber(k.totalContractValue), k.escalator, k.takeOrPay,
-                k.prepayment, k.paymentTermsDays, k.providerDefaultHazard, k.recoveryRate, int(k.utilization.has_value()),
-                text(k.notes)});
+               {qint64(i), text(k.id), text(k.name), text(k.provider), text(k.sku), date(k.start),
+                date(k.end), optionalNumber(k.pricePerGpuHour), optionalNumber(k.totalContractValue),
+                k.escalator, k.takeOrPay, k.prepayment, k.paymentTermsDays, k.providerDefaultHazard,
+                k.recoveryRate, int(k.utilization.has_value()), text(k.notes)});
         for (std::size_t t = 0; t < k.tranches.size(); ++t)
             c.exec("INSERT INTO tranches VALUES (?, ?, ?, ?)",
                    {text(k.id), qint64(t), date(k.tranches[t].date), k.tranches[t].gpus});
@@ -243,7 +274,8 @@ void writePortfolio(Connection& c, const Portfolio& p) {
         insertDepreciationColumns(values, f.bookDepreciation);
         insertDepreciationColumns(values, f.taxDepreciation);
         values << int(f.utilization.has_value()) << text(f.notes);
-        c.exec("INSERT INTO fleets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        c.exec("INSERT INTO fleets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+               "?, ?, ?, "
                "?, ?, ?, ?)",
                values);
         if (f.utilization)
@@ -254,7 +286,8 @@ void writePortfolio(Connection& c, const Portfolio& p) {
             const auto& a = (*p.alternatives)[i];
             c.exec("INSERT INTO alternatives VALUES (?, ?, ?)", {qint64(i), text(a.id), text(a.name)});
             for (std::size_t j = 0; j < a.items.size(); ++j)
-                c.exec("INSERT INTO alternative_items VALUES (?, ?, ?)", {text(a.id), qint64(j), text(a.items[j])});
+                c.exec("INSERT INTO alternative_items VALUES (?, ?, ?)",
+                       {text(a.id), qint64(j), text(a.items[j])});
         }
     }
     for (const auto& [path, source] : p.sources)
@@ -264,7 +297,8 @@ void writePortfolio(Connection& c, const Portfolio& p) {
 
 UtilizationCurve readCurve(Connection& c, const std::string& owner) {
     UtilizationCurve curve;
-    QSqlQuery q = c.exec("SELECT date, value FROM utilization_points WHERE owner = ? ORDER BY position", {text(owner)});
+    QSqlQuery q =
+        c.exec("SELECT date, value FROM utilization_points WHERE owner = ? ORDER BY position", {text(owner)});
     while (q.next())
         curve.push_back({toDate(q.value(0), "utilization_points.date"), q.value(1).toDouble()});
     return curve;
@@ -309,8 +343,8 @@ Portfolio readPortfolio(Connection& c) {
     if (q.value(i++).toInt() != 0) {
         m.nextGeneration = NextGeneration{toDate(q.value(i), "portfolio.launch_earliest"),
                                           toDate(q.value(i + 1), "portfolio.launch_mode"),
-                                          toDate(q.value(i + 2), "portfolio.launch_latest"), q.value(i + 3).toDouble(),
-                                          q.value(i + 4).toDouble()};
+                                          toDate(q.value(i + 2), "portfolio.launch_latest"),
+                                          q.value(i + 3).toDouble(), q.value(i + 4).toDouble()};
     }
     i += 5;
     m.utilization.reversionPerYear = q.value(i++).toDouble();
@@ -323,11 +357,13 @@ Portfolio readPortfolio(Connection& c) {
     if (!q.value(i).isNull())
         m.spotCovers = str(q.value(i));
 
-    QSqlQuery skus = c.exec("SELECT id, name, perf_index, market_price_per_gpu_hour, capex_per_gpu, it_kw_per_gpu, notes "
-                            "FROM skus ORDER BY position");
+    QSqlQuery skus =
+        c.exec("SELECT id, name, perf_index, market_price_per_gpu_hour, capex_per_gpu, it_kw_per_gpu, notes "
+               "FROM skus ORDER BY position");
     while (skus.next())
-        p.skus.push_back({str(skus.value(0)), str(skus.value(1)), skus.value(2).toDouble(), skus.value(3).toDouble(),
-                          skus.value(4).toDouble(), skus.value(5).toDouble(), str(skus.value(6))});
+        p.skus.push_back({str(skus.value(0)), str(skus.value(1)), skus.value(2).toDouble(),
+                          skus.value(3).toDouble(), skus.value(4).toDouble(), skus.value(5).toDouble(),
+                          str(skus.value(6))});
     p.utilization = readCurve(c, "");
 
     QSqlQuery cs = c.exec("SELECT * FROM contracts ORDER BY position");
@@ -350,7 +386,8 @@ Portfolio readPortfolio(Connection& c) {
         if (cs.value(15).toInt() != 0)
             k.utilization = readCurve(c, k.id);
         k.notes = str(cs.value(16));
-        QSqlQuery t = c.exec("SELECT date, gpus FROM tranches WHERE contract_id = ? ORDER BY position", {text(k.id)});
+        QSqlQuery t =
+            c.exec("SELECT date, gpus FROM tranches WHERE contract_id = ? ORDER BY position", {text(k.id)});
         while (t.next())
             k.tranches.push_back({toDate(t.value(0), "tranches.date"), t.value(1).toDouble()});
         p.contracts.push_back(std::move(k));
@@ -390,7 +427,8 @@ Portfolio readPortfolio(Connection& c) {
         while (as.next()) {
             Alternative a{str(as.value(0)), str(as.value(1)), {}};
             QSqlQuery items =
-                c.exec("SELECT item_id FROM alternative_items WHERE alternative_id = ? ORDER BY position", {text(a.id)});
+                c.exec("SELECT item_id FROM alternative_items WHERE alternative_id = ? ORDER BY position",
+                       {text(a.id)});
             while (items.next())
                 a.items.push_back(str(items.value(0)));
             p.alternatives->push_back(std::move(a));
@@ -437,8 +475,7 @@ bool writable(const QString& path) {
     return dir.isWritable() && (!file.exists() || file.isWritable());
 }
 
-template <class F>
-bool guarded(const QString& path, QString* error, F&& f) {
+template <class F> bool guarded(const QString& path, QString* error, F&& f) {
     try {
         f();
         return true;
@@ -454,8 +491,9 @@ bool guarded(const QString& path, QString* error, F&& f) {
 void checkExistingTarget(const QString& path) {
     if (!writable(path))
         fail(QString("cannot be saved: %1 is read-only (save it elsewhere with Save As)")
-                 .arg(QFileInfo(path).isWritable() || !QFileInfo(path).exists() ? "the folder " + QFileInfo(path).absolutePath()
-                                                                                  : QString("the file")));
+                 .arg(QFileInfo(path).isWritable() || !QFileInfo(path).exists()
+                          ? "the folder " + QFileInfo(path).absolutePath()
+                          : QString("the file")));
     const Header h = readHeader(path);
     if (h.empty)
         return;
@@ -490,8 +528,9 @@ PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog) {
         // the last saved state); a read-only file is read as it is.
         const bool rw = writable(path);
         if (h.userVersion < quint32(kSchemaVersion) && !rw)
-            fail(QString("is an older document (version %1) in a read-only place; copy it somewhere writable to "
-                         "open it")
+            fail(QString(
+                     "is an older document (version %1) in a read-only place; copy it somewhere writable to "
+                     "open it")
                      .arg(h.userVersion));
         std::optional<Connection> c;
         try {
@@ -548,7 +587,8 @@ bool saveDocument(const Portfolio& p, const QString& path, QString* error) {
             {
                 QFile probe(temporary);
                 if (!probe.open(QIODevice::WriteOnly))
-                    fail(QString("cannot be saved: the folder %1 cannot be written (%2); save it elsewhere with Save As")
+                    fail(QString("cannot be saved: the folder %1 cannot be written (%2); save it elsewhere "
+                                 "with Save As")
                              .arg(QFileInfo(path).absolutePath(), probe.errorString()));
             }
             Connection c(temporary, false);
@@ -607,7 +647,8 @@ std::vector<SimulationRunRecord> listSimulationRuns(const QString& path, QString
 }
 
 QString portfolioInputsHash(const Portfolio& p) {
-    return QString::fromLatin1(QCryptographicHash::hash(writePortfolioJson(p), QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(
+        QCryptographicHash::hash(writePortfolioJson(p), QCryptographicHash::Sha256).toHex());
 }
 
 PortfolioLoad loadPortfolioFile(const QString& path, const SkuCatalog& catalog) {

@@ -11,8 +11,8 @@ namespace ledger::data {
 
 struct CsvTable {
     QStringList header;
-    std::vector<QStringList> rows;  // data rows, header excluded
-    std::vector<int> lineOfRow;     // spreadsheet row number of each data row (the header is row 1)
+    std::vector<QStringList> rows; // data rows, header excluded
+    std::vector<int> lineOfRow;    // spreadsheet row number of each data row (the header is row 1)
 };
 
 // Parses; on malformed input (an unterminated quote, text after a closing quote) returns false and

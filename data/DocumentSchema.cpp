@@ -156,7 +156,9 @@ bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
         for (const QString& statement : *steps[version]) {
             QSqlQuery q(db);
             if (!q.exec(statement)) {
-                *error = QString("schema migration to version %1 failed: %2").arg(version + 1).arg(q.lastError().text());
+                *error = QString("schema migration to version %1 failed: %2")
+                             .arg(version + 1)
+                             .arg(q.lastError().text());
                 return false;
             }
         }

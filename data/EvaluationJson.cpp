@@ -6,8 +6,12 @@ namespace ledger::data {
 
 namespace {
 
-QJsonValue text(const std::string& s) { return QString::fromStdString(s); }
-QJsonValue optional(const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null); }
+QJsonValue text(const std::string& s) {
+    return QString::fromStdString(s);
+}
+QJsonValue optional(const std::optional<double>& v) {
+    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
 
 QJsonArray annualJson(const std::vector<AnnualRow>& rows) {
     QJsonArray out;

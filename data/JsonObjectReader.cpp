@@ -74,7 +74,9 @@ std::string JsonObjectReader::toString(const QJsonValue& v, const std::string& p
     return v.toString().toStdString();
 }
 
-std::string JsonObjectReader::string(const QString& key) const { return toString(required(key), pathOf(key)); }
+std::string JsonObjectReader::string(const QString& key) const {
+    return toString(required(key), pathOf(key));
+}
 
 std::optional<std::string> JsonObjectReader::optionalString(const QString& key) const {
     if (!has(key))
@@ -82,7 +84,9 @@ std::optional<std::string> JsonObjectReader::optionalString(const QString& key) 
     return string(key);
 }
 
-double JsonObjectReader::number(const QString& key) const { return toNumber(required(key), pathOf(key)); }
+double JsonObjectReader::number(const QString& key) const {
+    return toNumber(required(key), pathOf(key));
+}
 
 std::optional<double> JsonObjectReader::optionalNumber(const QString& key) const {
     if (!has(key))
@@ -95,19 +99,22 @@ long long JsonObjectReader::integer(const QString& key, long long lo, long long 
     if (d != std::floor(d))
         fail(pathOf(key), "expected a whole number, got " + QByteArray::number(d, 'g', 17).toStdString());
     if (d < double(lo) || d > double(hi))
-        fail(pathOf(key), QByteArray::number(d, 'g', 17).toStdString() + " is outside " + std::to_string(lo) + ".." +
-                              std::to_string(hi));
+        fail(pathOf(key), QByteArray::number(d, 'g', 17).toStdString() + " is outside " + std::to_string(lo) +
+                              ".." + std::to_string(hi));
     // Integers up to 2^63 are kept exactly by Qt; doubles only to 2^53.
     return object_.value(key).toInteger();
 }
 
-std::optional<long long> JsonObjectReader::optionalInteger(const QString& key, long long lo, long long hi) const {
+std::optional<long long> JsonObjectReader::optionalInteger(const QString& key, long long lo,
+                                                           long long hi) const {
     if (!has(key))
         return std::nullopt;
     return integer(key, lo, hi);
 }
 
-Date JsonObjectReader::date(const QString& key) const { return toDate(required(key), pathOf(key)); }
+Date JsonObjectReader::date(const QString& key) const {
+    return toDate(required(key), pathOf(key));
+}
 
 std::optional<Date> JsonObjectReader::optionalDate(const QString& key) const {
     if (!has(key))

@@ -32,7 +32,9 @@ public:
     std::optional<std::string> optionalString(const QString& key) const;
     double number(const QString& key) const;
     std::optional<double> optionalNumber(const QString& key) const;
-    double number(const QString& key, double fallback) const { return optionalNumber(key).value_or(fallback); }
+    double number(const QString& key, double fallback) const {
+        return optionalNumber(key).value_or(fallback);
+    }
     long long integer(const QString& key, long long lo, long long hi) const;
     std::optional<long long> optionalInteger(const QString& key, long long lo, long long hi) const;
     Date date(const QString& key) const;

@@ -19,7 +19,9 @@ namespace {
 struct RowError {
     QString message;
 };
-[[noreturn]] void fail(const QString& message) { throw RowError{message}; }
+[[noreturn]] void fail(const QString& message) {
+    throw RowError{message};
+}
 
 // A cell being read: where it is, for the message.
 struct Cell {
@@ -68,17 +70,24 @@ struct Cell {
 };
 
 // One column: its header (the JSON key), how a cell sets the item, and how the item writes it back.
-template <class Item>
-struct Column {
+template <class Item> struct Column {
     QString key;
     std::function<void(Item&, const Cell&)> read;
     std::function<QString(const Item&)> write;
 };
 
-QString num(double v) { return QString::fromStdString(formatNumber(v)); }
-QString num(const std::optional<double>& v) { return v ? num(*v) : QString(); }
-QString day(const Date& d) { return QString::fromStdString(formatIsoDate(d)); }
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+QString num(double v) {
+    return QString::fromStdString(formatNumber(v));
+}
+QString num(const std::optional<double>& v) {
+    return v ? num(*v) : QString();
+}
+QString day(const Date& d) {
+    return QString::fromStdString(formatIsoDate(d));
+}
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 std::vector<Tranche> parseTranches(const Cell& cell) {
     std::vector<Tranche> out;
@@ -101,13 +110,18 @@ QString tranchesText(const std::vector<Tranche>& tranches) {
 
 const std::vector<Column<Contract>>& contractColumns() {
     static const std::vector<Column<Contract>> columns = {
-        {"id", [](Contract& c, const Cell& x) { c.id = x.str(); }, [](const Contract& c) { return qs(c.id); }},
-        {"name", [](Contract& c, const Cell& x) { c.name = x.str(); }, [](const Contract& c) { return qs(c.name); }},
+        {"id", [](Contract& c, const Cell& x) { c.id = x.str(); },
+         [](const Contract& c) { return qs(c.id); }},
+        {"name", [](Contract& c, const Cell& x) { c.name = x.str(); },
+         [](const Contract& c) { return qs(c.name); }},
         {"provider", [](Contract& c, const Cell& x) { c.provider = x.str(); },
          [](const Contract& c) { return qs(c.provider); }},
-        {"sku", [](Contract& c, const Cell& x) { c.sku = x.str(); }, [](const Contract& c) { return qs(c.sku); }},
-        {"start", [](Contract& c, const Cell& x) { c.start = x.date(); }, [](const Contract& c) { return day(c.start); }},
-        {"end", [](Contract& c, const Cell& x) { c.end = x.date(); }, [](const Contract& c) { return day(c.end); }},
+        {"sku", [](Contract& c, const Cell& x) { c.sku = x.str(); },
+         [](const Contract& c) { return qs(c.sku); }},
+        {"start", [](Contract& c, const Cell& x) { c.start = x.date(); },
+         [](const Contract& c) { return day(c.start); }},
+        {"end", [](Contract& c, const Cell& x) { c.end = x.date(); },
+         [](const Contract& c) { return day(c.end); }},
         {"tranches",
          [](Contract& c, const Cell& x) {
              if (!x.empty())
@@ -116,7 +130,8 @@ const std::vector<Column<Contract>>& contractColumns() {
          [](const Contract& c) { return tranchesText(c.tranches); }},
         {"price_per_gpu_hour", [](Contract& c, const Cell& x) { c.pricePerGpuHour = x.optionalNumber(); },
          [](const Contract& c) { return num(c.pricePerGpuHour); }},
-        {"total_contract_value", [](Contract& c, const Cell& x) { c.totalContractValue = x.optionalNumber(); },
+        {"total_contract_value",
+         [](Contract& c, const Cell& x) { c.totalContractValue = x.optionalNumber(); },
          [](const Contract& c) { return num(c.totalContractValue); }},
         {"escalator", [](Contract& c, const Cell& x) { c.escalator = x.number(0.0); },
          [](const Contract& c) { return num(c.escalator); }},
@@ -126,7 +141,8 @@ const std::vector<Column<Contract>>& contractColumns() {
          [](const Contract& c) { return num(c.prepayment); }},
         {"payment_terms_days", [](Contract& c, const Cell& x) { c.paymentTermsDays = x.integer(0); },
          [](const Contract& c) { return QString::number(c.paymentTermsDays); }},
-        {"provider_default_hazard", [](Contract& c, const Cell& x) { c.providerDefaultHazard = x.number(0.0); },
+        {"provider_default_hazard",
+         [](Contract& c, const Cell& x) { c.providerDefaultHazard = x.number(0.0); },
          [](const Contract& c) { return num(c.providerDefaultHazard); }},
         {"recovery_rate", [](Contract& c, const Cell& x) { c.recoveryRate = x.number(0.0); },
          [](const Contract& c) { return num(c.recoveryRate); }},
@@ -138,16 +154,17 @@ const std::vector<Column<Contract>>& contractColumns() {
 
 void depreciationColumns(std::vector<Column<Fleet>>& columns, const QString& prefix,
                          DepreciationSpec Fleet::*member) {
-    columns.push_back({prefix + ".method",
-                       [member](Fleet& f, const Cell& x) {
-                           const auto m = depreciationMethodFromString(x.str());
-                           if (!m)
-                               x.bad("\"" + x.text +
-                                     "\" is not straight_line, declining_balance, sum_of_years_digits, macrs_5 or "
-                                     "macrs_7");
-                           (f.*member).method = *m;
-                       },
-                       [member](const Fleet& f) { return qs(std::string(toString((f.*member).method))); }});
+    columns.push_back(
+        {prefix + ".method",
+         [member](Fleet& f, const Cell& x) {
+             const auto m = depreciationMethodFromString(x.str());
+             if (!m)
+                 x.bad("\"" + x.text +
+                       "\" is not straight_line, declining_balance, sum_of_years_digits, macrs_5 or "
+                       "macrs_7");
+             (f.*member).method = *m;
+         },
+         [member](const Fleet& f) { return qs(std::string(toString((f.*member).method))); }});
     columns.push_back({prefix + ".life_years",
                        [member](Fleet& f, const Cell& x) {
                            if (!x.empty())
@@ -159,7 +176,8 @@ void depreciationColumns(std::vector<Column<Fleet>>& columns, const QString& pre
     columns.push_back({prefix + ".salvage_fraction",
                        [member](Fleet& f, const Cell& x) { (f.*member).salvageFraction = x.number(0.0); },
                        [member](const Fleet& f) { return num((f.*member).salvageFraction); }});
-    columns.push_back({prefix + ".factor", [member](Fleet& f, const Cell& x) { (f.*member).factor = x.number(2.0); },
+    columns.push_back({prefix + ".factor",
+                       [member](Fleet& f, const Cell& x) { (f.*member).factor = x.number(2.0); },
                        [member](const Fleet& f) { return num((f.*member).factor); }});
     columns.push_back({prefix + ".bonus_fraction",
                        [member](Fleet& f, const Cell& x) { (f.*member).bonusFraction = x.number(0.0); },
@@ -170,9 +188,12 @@ const std::vector<Column<Fleet>>& fleetColumns() {
     static const std::vector<Column<Fleet>> columns = [] {
         std::vector<Column<Fleet>> c = {
             {"id", [](Fleet& f, const Cell& x) { f.id = x.str(); }, [](const Fleet& f) { return qs(f.id); }},
-            {"name", [](Fleet& f, const Cell& x) { f.name = x.str(); }, [](const Fleet& f) { return qs(f.name); }},
-            {"sku", [](Fleet& f, const Cell& x) { f.sku = x.str(); }, [](const Fleet& f) { return qs(f.sku); }},
-            {"gpus", [](Fleet& f, const Cell& x) { f.gpus = x.number(); }, [](const Fleet& f) { return num(f.gpus); }},
+            {"name", [](Fleet& f, const Cell& x) { f.name = x.str(); },
+             [](const Fleet& f) { return qs(f.name); }},
+            {"sku", [](Fleet& f, const Cell& x) { f.sku = x.str(); },
+             [](const Fleet& f) { return qs(f.sku); }},
+            {"gpus", [](Fleet& f, const Cell& x) { f.gpus = x.number(); },
+             [](const Fleet& f) { return num(f.gpus); }},
             {"in_service", [](Fleet& f, const Cell& x) { f.inService = x.date(); },
              [](const Fleet& f) { return day(f.inService); }},
             {"end", [](Fleet& f, const Cell& x) { f.end = x.optionalDate(); },
@@ -183,14 +204,16 @@ const std::vector<Column<Fleet>>& fleetColumns() {
              [](const Fleet& f) { return num(f.overheadFraction); }},
             {"it_kw_per_gpu", [](Fleet& f, const Cell& x) { f.itKwPerGpu = x.optionalNumber(); },
              [](const Fleet& f) { return num(f.itKwPerGpu); }},
-            {"pue", [](Fleet& f, const Cell& x) { f.pue = x.number(); }, [](const Fleet& f) { return num(f.pue); }},
+            {"pue", [](Fleet& f, const Cell& x) { f.pue = x.number(); },
+             [](const Fleet& f) { return num(f.pue); }},
             {"power_price_per_mwh", [](Fleet& f, const Cell& x) { f.powerPricePerMwh = x.number(); },
              [](const Fleet& f) { return num(f.powerPricePerMwh); }},
             {"power_escalator", [](Fleet& f, const Cell& x) { f.powerEscalator = x.number(); },
              [](const Fleet& f) { return num(f.powerEscalator); }},
             {"idle_power_fraction", [](Fleet& f, const Cell& x) { f.idlePowerFraction = x.number(1.0); },
              [](const Fleet& f) { return num(f.idlePowerFraction); }},
-            {"colocation_per_kw_month", [](Fleet& f, const Cell& x) { f.colocationPerKwMonth = x.number(0.0); },
+            {"colocation_per_kw_month",
+             [](Fleet& f, const Cell& x) { f.colocationPerKwMonth = x.number(0.0); },
              [](const Fleet& f) { return num(f.colocationPerKwMonth); }},
             {"opex_fraction_per_year", [](Fleet& f, const Cell& x) { f.opexFractionPerYear = x.number(0.0); },
              [](const Fleet& f) { return num(f.opexFractionPerYear); }},
@@ -223,8 +246,9 @@ QByteArray exportItems(const std::vector<Item>& items, const std::vector<Column<
 
 // Reads the rows of one kind. Repeated rows of a contract id add tranches (tranche_date, tranche_gpus).
 template <class Item>
-std::vector<Item> readItems(const CsvTable& t, const std::vector<Column<Item>>& columns, const QStringList& extra,
-                            std::vector<int>* rowOfItem, bool repeatedRowsAddTranches) {
+std::vector<Item> readItems(const CsvTable& t, const std::vector<Column<Item>>& columns,
+                            const QStringList& extra, std::vector<int>* rowOfItem,
+                            bool repeatedRowsAddTranches) {
     std::map<QString, int> index;
     for (int i = 0; i < t.header.size(); ++i) {
         const QString& h = t.header[i];
@@ -245,10 +269,14 @@ std::vector<Item> readItems(const CsvTable& t, const std::vector<Column<Item>>& 
         const QStringList& row = t.rows[r];
         const int line = t.lineOfRow[r];
         if (row.size() > t.header.size())
-            fail(QString("row %1: %2 fields, the header has %3").arg(line).arg(row.size()).arg(t.header.size()));
+            fail(QString("row %1: %2 fields, the header has %3")
+                     .arg(line)
+                     .arg(row.size())
+                     .arg(t.header.size()));
         auto cell = [&](const QString& key) {
             const auto it = index.find(key);
-            const QString text = it == index.end() || it->second >= row.size() ? QString() : row[it->second].trimmed();
+            const QString text =
+                it == index.end() || it->second >= row.size() ? QString() : row[it->second].trimmed();
             return Cell{text, line, key};
         };
         const Cell id = cell("id");
@@ -265,7 +293,8 @@ std::vector<Item> readItems(const CsvTable& t, const std::vector<Column<Item>>& 
                                  .arg(id.text));
             }
             if constexpr (std::is_same_v<Item, Contract>)
-                items[existing->second].tranches.push_back({cell("tranche_date").date(), cell("tranche_gpus").number()});
+                items[existing->second].tranches.push_back(
+                    {cell("tranche_date").date(), cell("tranche_gpus").number()});
             continue;
         }
         Item item{};
@@ -287,7 +316,8 @@ std::vector<Item> readItems(const CsvTable& t, const std::vector<Column<Item>>& 
 }
 
 // "contracts[5].end" for an imported item -> "row 9, column end: ..."
-QString locate(const ValidationError& e, const char* list, std::size_t firstImported, const std::vector<int>& rows) {
+QString locate(const ValidationError& e, const char* list, std::size_t firstImported,
+               const std::vector<int>& rows) {
     const QString path = QString::fromStdString(e.path);
     const QRegularExpression re(QString("^%1\\[(\\d+)\\](?:\\.(.*))?$").arg(list));
     const auto m = re.match(path);
@@ -320,13 +350,15 @@ bool importCsv(Portfolio& p, const QByteArray& bytes, const QString& displayName
         const bool contracts = table.header.contains("provider");
         const bool fleets = table.header.contains("in_service");
         if (contracts == fleets)
-            fail("row 1: not a contracts file (with a provider column) nor a fleets file (with an in_service column)");
+            fail("row 1: not a contracts file (with a provider column) nor a fleets file (with an in_service "
+                 "column)");
         std::size_t first = 0;
         const char* list = contracts ? "contracts" : "fleets";
         std::vector<std::string> newIds;
         if (contracts) {
             first = next.contracts.size();
-            for (auto& c : readItems(table, contractColumns(), {"tranche_date", "tranche_gpus"}, &rows, true)) {
+            for (auto& c :
+                 readItems(table, contractColumns(), {"tranche_date", "tranche_gpus"}, &rows, true)) {
                 newIds.push_back(c.id);
                 next.contracts.push_back(std::move(c));
             }
@@ -345,8 +377,9 @@ bool importCsv(Portfolio& p, const QByteArray& bytes, const QString& displayName
                         return true;
                 return false;
             };
-            const bool taken = contracts ? clash(next.contracts, first) || clash(next.fleets, next.fleets.size())
-                                         : clash(next.fleets, first) || clash(next.contracts, next.contracts.size());
+            const bool taken =
+                contracts ? clash(next.contracts, first) || clash(next.fleets, next.fleets.size())
+                          : clash(next.fleets, first) || clash(next.contracts, next.contracts.size());
             if (taken)
                 fail(QString("row %1, column id: \"%2\" is already in the portfolio")
                          .arg(rows[i])
@@ -377,7 +410,11 @@ bool importCsvFile(Portfolio& p, const QString& path, const SkuCatalog& catalog,
     return importCsv(p, f.readAll(), path, catalog, error);
 }
 
-QByteArray exportContractsCsv(const Portfolio& p) { return exportItems(p.contracts, contractColumns()); }
-QByteArray exportFleetsCsv(const Portfolio& p) { return exportItems(p.fleets, fleetColumns()); }
+QByteArray exportContractsCsv(const Portfolio& p) {
+    return exportItems(p.contracts, contractColumns());
+}
+QByteArray exportFleetsCsv(const Portfolio& p) {
+    return exportItems(p.fleets, fleetColumns());
+}
 
 } // namespace ledger::data

@@ -16,7 +16,9 @@ namespace {
 constexpr const char* kFormat = "computeledger-portfolio";
 constexpr int kVersion = 1;
 
-std::string at(const std::string& path, qsizetype i) { return path + "[" + std::to_string(i) + "]"; }
+std::string at(const std::string& path, qsizetype i) {
+    return path + "[" + std::to_string(i) + "]";
+}
 
 // ---- reading -------------------------------------------------------------------------------
 
@@ -38,9 +40,9 @@ std::optional<UtilizationCurve> readOptionalCurve(const JsonObjectReader& r) {
 } // namespace
 
 Sku readSkuJson(const QJsonValue& v, const std::string& path) {
-    JsonObjectReader r(v, path,
-                       {"id", "name", "perf_index", "market_price_per_gpu_hour", "capex_per_gpu", "it_kw_per_gpu",
-                        "notes"});
+    JsonObjectReader r(
+        v, path,
+        {"id", "name", "perf_index", "market_price_per_gpu_hour", "capex_per_gpu", "it_kw_per_gpu", "notes"});
     Sku s;
     s.id = r.string("id");
     s.name = r.string("name");
@@ -57,8 +59,9 @@ namespace {
 Contract readContract(const QJsonValue& v, const std::string& path) {
     JsonObjectReader r(v, path,
                        {"id", "name", "provider", "sku", "start", "end", "tranches", "price_per_gpu_hour",
-                        "total_contract_value", "escalator", "take_or_pay", "prepayment", "payment_terms_days",
-                        "provider_default_hazard", "recovery_rate", "utilization", "notes"});
+                        "total_contract_value", "escalator", "take_or_pay", "prepayment",
+                        "payment_terms_days", "provider_default_hazard", "recovery_rate", "utilization",
+                        "notes"});
     Contract c;
     c.id = r.string("id");
     c.name = r.string("name");
@@ -104,10 +107,26 @@ DepreciationSpec readDepreciation(const QJsonValue& v, const std::string& path) 
 
 Fleet readFleet(const QJsonValue& v, const std::string& path) {
     JsonObjectReader r(v, path,
-                       {"id", "name", "sku", "gpus", "in_service", "end", "capex_per_gpu", "overhead_fraction",
-                        "it_kw_per_gpu", "pue", "power_price_per_mwh", "power_escalator", "idle_power_fraction",
-                        "colocation_per_kw_month", "opex_fraction_per_year", "residual_fraction",
-                        "book_depreciation", "tax_depreciation", "utilization", "notes"});
+                       {"id",
+                        "name",
+                        "sku",
+                        "gpus",
+                        "in_service",
+                        "end",
+                        "capex_per_gpu",
+                        "overhead_fraction",
+                        "it_kw_per_gpu",
+                        "pue",
+                        "power_price_per_mwh",
+                        "power_escalator",
+                        "idle_power_fraction",
+                        "colocation_per_kw_month",
+                        "opex_fraction_per_year",
+                        "residual_fraction",
+                        "book_depreciation",
+                        "tax_depreciation",
+                        "utilization",
+                        "notes"});
     Fleet f;
     f.id = r.string("id");
     f.name = r.string("name");
@@ -168,10 +187,12 @@ MarketModel readMarket(const QJsonValue& v) {
         m.gpuPrice.volatility = g.number("volatility", m.gpuPrice.volatility);
     }
     if (r.has("next_generation")) {
-        JsonObjectReader g(r.value("next_generation"), r.pathOf("next_generation"),
-                           {"launch_earliest", "launch_mode", "launch_latest", "price_drop_min", "price_drop_max"});
-        m.nextGeneration = NextGeneration{g.date("launch_earliest"), g.date("launch_mode"), g.date("launch_latest"),
-                                          g.number("price_drop_min"), g.number("price_drop_max")};
+        JsonObjectReader g(
+            r.value("next_generation"), r.pathOf("next_generation"),
+            {"launch_earliest", "launch_mode", "launch_latest", "price_drop_min", "price_drop_max"});
+        m.nextGeneration =
+            NextGeneration{g.date("launch_earliest"), g.date("launch_mode"), g.date("launch_latest"),
+                           g.number("price_drop_min"), g.number("price_drop_max")};
     }
     readOu(r, "utilization", m.utilization);
     readOu(r, "power_price", m.powerPrice);
@@ -198,16 +219,18 @@ MarketModel readMarket(const QJsonValue& v) {
 
 Portfolio readPortfolio(const QJsonValue& root) {
     JsonObjectReader r(root, "",
-                       {"format", "version", "name", "notes", "currency", "valuation_date", "assumptions", "skus",
-                        "utilization", "contracts", "fleets", "alternatives", "market", "simulation", "sources"});
+                       {"format", "version", "name", "notes", "currency", "valuation_date", "assumptions",
+                        "skus", "utilization", "contracts", "fleets", "alternatives", "market", "simulation",
+                        "sources"});
     if (!r.has("format"))
         JsonObjectReader::fail("format", "missing (expected \"computeledger-portfolio\")");
     if (r.string("format") != kFormat)
         JsonObjectReader::fail("format", "\"" + r.string("format") + "\" is not \"computeledger-portfolio\"");
     const long long version = r.integer("version", 0, 1'000'000);
     if (version > kVersion)
-        JsonObjectReader::fail("version", std::to_string(version) +
-                                              " is newer than this version of ComputeLedger reads (1); update the app");
+        JsonObjectReader::fail("version",
+                               std::to_string(version) +
+                                   " is newer than this version of ComputeLedger reads (1); update the app");
     if (version < 1)
         JsonObjectReader::fail("version", std::to_string(version) + " is not a valid version (1)");
 
@@ -219,7 +242,8 @@ Portfolio readPortfolio(const QJsonValue& root) {
     {
         if (!r.has("assumptions"))
             JsonObjectReader::fail("assumptions", "missing");
-        JsonObjectReader a(r.value("assumptions"), "assumptions", {"discount_rate", "tax_rate", "horizon_end"});
+        JsonObjectReader a(r.value("assumptions"), "assumptions",
+                           {"discount_rate", "tax_rate", "horizon_end"});
         p.assumptions.discountRate = a.number("discount_rate");
         p.assumptions.taxRate = a.number("tax_rate", 0.0);
         p.assumptions.horizonEnd = a.optionalDate("horizon_end");
@@ -248,8 +272,9 @@ Portfolio readPortfolio(const QJsonValue& root) {
     if (r.has("sources")) {
         const QJsonValue v = r.value("sources");
         if (!v.isObject())
-            JsonObjectReader::fail("sources", std::string("expected an object of \"json path\": \"source\", got ") +
-                                                  JsonObjectReader::typeName(v));
+            JsonObjectReader::fail("sources",
+                                   std::string("expected an object of \"json path\": \"source\", got ") +
+                                       JsonObjectReader::typeName(v));
         const QJsonObject o = v.toObject();
         for (auto it = o.begin(); it != o.end(); ++it)
             p.sources[it.key().toStdString()] =
@@ -280,8 +305,12 @@ std::pair<int, int> lineColumn(const QByteArray& bytes, int offset) {
 
 // ---- writing -------------------------------------------------------------------------------
 
-QJsonValue date(const Date& d) { return QString::fromStdString(formatIsoDate(d)); }
-QJsonValue text(const std::string& s) { return QString::fromStdString(s); }
+QJsonValue date(const Date& d) {
+    return QString::fromStdString(formatIsoDate(d));
+}
+QJsonValue text(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 QJsonArray writeCurve(const UtilizationCurve& c) {
     QJsonArray a;
@@ -389,10 +418,12 @@ QJsonObject writeMarket(const MarketModel& m) {
 
 } // namespace
 
-PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayName, const SkuCatalog& catalog) {
+PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayName,
+                                const SkuCatalog& catalog) {
     PortfolioLoad out;
     auto failWith = [&](const std::string& path, const std::string& message) {
-        out.error = displayName + ": " + QString::fromStdString(path.empty() ? message : path + ": " + message);
+        out.error =
+            displayName + ": " + QString::fromStdString(path.empty() ? message : path + ": " + message);
         return out;
     };
     QJsonParseError parseError;
@@ -447,7 +478,8 @@ QByteArray writePortfolioJson(const Portfolio& p) {
                      {"valuation_date", date(p.valuationDate)}};
     if (!p.notes.empty())
         root["notes"] = text(p.notes);
-    QJsonObject assumptions{{"discount_rate", p.assumptions.discountRate}, {"tax_rate", p.assumptions.taxRate}};
+    QJsonObject assumptions{{"discount_rate", p.assumptions.discountRate},
+                            {"tax_rate", p.assumptions.taxRate}};
     if (p.assumptions.horizonEnd)
         assumptions["horizon_end"] = date(*p.assumptions.horizonEnd);
     root["assumptions"] = assumptions;
@@ -484,7 +516,8 @@ QByteArray writePortfolioJson(const Portfolio& p) {
         root["alternatives"] = alts;
     }
     root["market"] = writeMarket(p.market);
-    root["simulation"] = QJsonObject{{"paths", qint64(p.simulation.paths)}, {"seed", qint64(p.simulation.seed)}};
+    root["simulation"] =
+        QJsonObject{{"paths", qint64(p.simulation.paths)}, {"seed", qint64(p.simulation.seed)}};
     if (!p.sources.empty()) {
         QJsonObject sources;
         for (const auto& [path, source] : p.sources)

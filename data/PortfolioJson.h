@@ -20,7 +20,8 @@ struct PortfolioLoad {
 };
 
 // Parses and validates. displayName prefixes every message (usually the path the user gave).
-PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayName, const SkuCatalog& catalog);
+PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayName,
+                                const SkuCatalog& catalog);
 PortfolioLoad loadPortfolioJsonFile(const QString& path, const SkuCatalog& catalog);
 
 QByteArray writePortfolioJson(const Portfolio& p);

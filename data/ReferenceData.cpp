@@ -15,11 +15,13 @@ namespace ledger::data {
 
 namespace {
 
-const QStringList kSourcedFigures = {"perf_index", "market_price_per_gpu_hour", "capex_per_gpu", "it_kw_per_gpu",
-                                     "memory_gb"};
+const QStringList kSourcedFigures = {"perf_index", "market_price_per_gpu_hour", "capex_per_gpu",
+                                     "it_kw_per_gpu", "memory_gb"};
 const QStringList kDealFields = {"total_contract_value", "start", "end", "sku", "announced"};
 
-std::string at(const std::string& path, qsizetype i) { return path + "[" + std::to_string(i) + "]"; }
+std::string at(const std::string& path, qsizetype i) {
+    return path + "[" + std::to_string(i) + "]";
+}
 
 QJsonObject parseRoot(const QByteArray& bytes, const char* format) {
     QJsonParseError parseError;
@@ -51,7 +53,8 @@ QByteArray readResource(const QString& path) {
 
 } // namespace
 
-std::vector<CatalogEntry> readGpuCatalogJson(const QByteArray& bytes, const QString& displayName, QString* error) {
+std::vector<CatalogEntry> readGpuCatalogJson(const QByteArray& bytes, const QString& displayName,
+                                             QString* error) {
     std::vector<CatalogEntry> out;
     try {
         const QJsonObject root = parseRoot(bytes, "computeledger-sku-catalog");
@@ -60,19 +63,26 @@ std::vector<CatalogEntry> readGpuCatalogJson(const QByteArray& bytes, const QStr
         for (qsizetype i = 0; i < skus.size(); ++i) {
             const std::string path = at("skus", i);
             const JsonObjectReader r(skus[i], path,
-                                     {"id", "name", "perf_index", "market_price_per_gpu_hour", "capex_per_gpu",
-                                      "it_kw_per_gpu", "notes", "memory_gb", "sources"});
+                                     {"id", "name", "perf_index", "market_price_per_gpu_hour",
+                                      "capex_per_gpu", "it_kw_per_gpu", "notes", "memory_gb", "sources"});
             CatalogEntry e;
-            e.sku = {r.string("id"), r.string("name"), r.number("perf_index"), r.number("market_price_per_gpu_hour"),
-                     r.number("capex_per_gpu"), r.number("it_kw_per_gpu"), r.optionalString("notes").value_or("")};
+            e.sku = {r.string("id"),
+                     r.string("name"),
+                     r.number("perf_index"),
+                     r.number("market_price_per_gpu_hour"),
+                     r.number("capex_per_gpu"),
+                     r.number("it_kw_per_gpu"),
+                     r.optionalString("notes").value_or("")};
             if (!ids.insert(e.sku.id).second)
                 JsonObjectReader::fail(path + ".id", "\"" + e.sku.id + "\" is used twice");
             e.memoryGb = r.number("memory_gb");
             const JsonObjectReader sources(r.value("sources"), r.pathOf("sources"), kSourcedFigures);
             for (const QString& figure : kSourcedFigures) {
                 if (!sources.has(figure))
-                    JsonObjectReader::fail(sources.pathOf(figure), "missing: every figure needs a source and a date");
-                const JsonObjectReader s(sources.value(figure), sources.pathOf(figure), {"source", "date", "estimate"});
+                    JsonObjectReader::fail(sources.pathOf(figure),
+                                           "missing: every figure needs a source and a date");
+                const JsonObjectReader s(sources.value(figure), sources.pathOf(figure),
+                                         {"source", "date", "estimate"});
                 const QJsonValue estimate = s.value("estimate");
                 if (!estimate.isBool())
                     JsonObjectReader::fail(s.pathOf("estimate"), "expected true or false");
@@ -81,14 +91,15 @@ std::vector<CatalogEntry> readGpuCatalogJson(const QByteArray& bytes, const QStr
             out.push_back(std::move(e));
         }
     } catch (const JsonPathError& e) {
-        *error = displayName + ": " + QString::fromStdString(e.path.empty() ? e.message : e.path + ": " + e.message);
+        *error = displayName + ": " +
+                 QString::fromStdString(e.path.empty() ? e.message : e.path + ": " + e.message);
         return {};
     }
     return out;
 }
 
-std::vector<Deal> readDealLibraryJson(const QByteArray& bytes, const QString& displayName, const SkuCatalog& catalog,
-                                      QString* error) {
+std::vector<Deal> readDealLibraryJson(const QByteArray& bytes, const QString& displayName,
+                                      const SkuCatalog& catalog, QString* error) {
     std::vector<Deal> out;
     try {
         const QJsonObject root = parseRoot(bytes, "computeledger-deal-library");
@@ -97,8 +108,9 @@ std::vector<Deal> readDealLibraryJson(const QByteArray& bytes, const QString& di
         for (qsizetype i = 0; i < deals.size(); ++i) {
             const std::string path = at("deals", i);
             const JsonObjectReader r(deals[i], path,
-                                     {"id", "title", "buyer", "provider", "announced", "total_contract_value", "start",
-                                      "end", "sku", "delivered", "facts", "assumptions", "sources", "notes"});
+                                     {"id", "title", "buyer", "provider", "announced", "total_contract_value",
+                                      "start", "end", "sku", "delivered", "facts", "assumptions", "sources",
+                                      "notes"});
             Deal d;
             d.id = r.string("id");
             if (!ids.insert(d.id).second)
@@ -113,7 +125,8 @@ std::vector<Deal> readDealLibraryJson(const QByteArray& bytes, const QString& di
             d.start = r.date("start");
             d.end = r.date("end");
             if (d.end < d.start)
-                JsonObjectReader::fail(r.pathOf("end"), formatIsoDate(d.end) + " is before start " + formatIsoDate(d.start));
+                JsonObjectReader::fail(r.pathOf("end"),
+                                       formatIsoDate(d.end) + " is before start " + formatIsoDate(d.start));
             d.sku = r.string("sku");
             if (!catalog.find(Portfolio{}, d.sku))
                 JsonObjectReader::fail(r.pathOf("sku"), "no SKU \"" + d.sku + "\" in the catalog");
@@ -128,14 +141,17 @@ std::vector<Deal> readDealLibraryJson(const QByteArray& bytes, const QString& di
             for (const QString& field : kDealFields) {
                 const std::string f = field.toStdString();
                 const bool fact = std::find(d.facts.begin(), d.facts.end(), f) != d.facts.end();
-                const bool assumed = std::find(d.assumptions.begin(), d.assumptions.end(), f) != d.assumptions.end();
+                const bool assumed =
+                    std::find(d.assumptions.begin(), d.assumptions.end(), f) != d.assumptions.end();
                 if (fact == assumed)
-                    JsonObjectReader::fail(path, f + " must be listed in exactly one of facts and assumptions");
+                    JsonObjectReader::fail(path,
+                                           f + " must be listed in exactly one of facts and assumptions");
             }
             out.push_back(std::move(d));
         }
     } catch (const JsonPathError& e) {
-        *error = displayName + ": " + QString::fromStdString(e.path.empty() ? e.message : e.path + ": " + e.message);
+        *error = displayName + ": " +
+                 QString::fromStdString(e.path.empty() ? e.message : e.path + ": " + e.message);
         return {};
     }
     return out;
@@ -143,7 +159,8 @@ std::vector<Deal> readDealLibraryJson(const QByteArray& bytes, const QString& di
 
 std::vector<CatalogEntry> bundledGpuCatalog() {
     QString error;
-    auto entries = readGpuCatalogJson(readResource(resources::skuCatalogPath()), resources::skuCatalogPath(), &error);
+    auto entries =
+        readGpuCatalogJson(readResource(resources::skuCatalogPath()), resources::skuCatalogPath(), &error);
     if (!error.isEmpty())
         throw std::runtime_error(error.toStdString());
     return entries;

@@ -22,14 +22,16 @@ struct FigureSource {
 struct CatalogEntry {
     Sku sku;
     double memoryGb = 0.0;
-    std::map<std::string, FigureSource> sources; // perf_index, market_price_per_gpu_hour, capex_per_gpu, it_kw_per_gpu, memory_gb
+    std::map<std::string, FigureSource>
+        sources; // perf_index, market_price_per_gpu_hour, capex_per_gpu, it_kw_per_gpu, memory_gb
 };
 
 // Parse and check (every figure sourced, deals complete and consistent with the catalog). On a
 // problem return empty and set *error to "<name>: <json path>: <problem>".
-std::vector<CatalogEntry> readGpuCatalogJson(const QByteArray& bytes, const QString& displayName, QString* error);
-std::vector<Deal> readDealLibraryJson(const QByteArray& bytes, const QString& displayName, const SkuCatalog& catalog,
-                                      QString* error);
+std::vector<CatalogEntry> readGpuCatalogJson(const QByteArray& bytes, const QString& displayName,
+                                             QString* error);
+std::vector<Deal> readDealLibraryJson(const QByteArray& bytes, const QString& displayName,
+                                      const SkuCatalog& catalog, QString* error);
 
 // The bundled files; a broken bundled file is a build defect: these throw.
 std::vector<CatalogEntry> bundledGpuCatalog();

@@ -22,19 +22,23 @@ QJsonObject simulationToJson(const SimulationResult& r) {
             fan.append(QJsonObject{{"year", f.year}, {"p5", f.p5}, {"p50", f.p50}, {"p95", f.p95}});
         QJsonArray convergence;
         for (const auto& c : a.convergence)
-            convergence.append(QJsonObject{{"paths", qint64(c.paths)}, {"mean", c.mean}, {"half_width_95", c.halfWidth95}});
-        alternatives.append(QJsonObject{{"id", QString::fromStdString(a.id)},
-                                        {"npv_cost", summaryJson(a.npvCost)},
-                                        {"lcoc", a.lcoc ? QJsonValue(summaryJson(*a.lcoc)) : QJsonValue(QJsonValue::Null)},
-                                        {"annual_cumulative", fan},
-                                        {"convergence", convergence}});
+            convergence.append(
+                QJsonObject{{"paths", qint64(c.paths)}, {"mean", c.mean}, {"half_width_95", c.halfWidth95}});
+        alternatives.append(
+            QJsonObject{{"id", QString::fromStdString(a.id)},
+                        {"npv_cost", summaryJson(a.npvCost)},
+                        {"lcoc", a.lcoc ? QJsonValue(summaryJson(*a.lcoc)) : QJsonValue(QJsonValue::Null)},
+                        {"annual_cumulative", fan},
+                        {"convergence", convergence}});
     }
     QJsonArray probCheaper;
     for (const auto& p : r.probCheaper)
-        probCheaper.append(QJsonObject{{"a", QString::fromStdString(p.a)}, {"b", QString::fromStdString(p.b)}, {"p", p.p}});
+        probCheaper.append(
+            QJsonObject{{"a", QString::fromStdString(p.a)}, {"b", QString::fromStdString(p.b)}, {"p", p.p}});
     QJsonArray defaults;
     for (const auto& d : r.defaults)
-        defaults.append(QJsonObject{{"provider", QString::fromStdString(d.provider)}, {"fraction", d.fraction}});
+        defaults.append(
+            QJsonObject{{"provider", QString::fromStdString(d.provider)}, {"fraction", d.fraction}});
     return {{"paths", qint64(r.paths)},
             {"seed", qint64(r.seed)},
             {"device", QString::fromStdString(r.device)},

@@ -17,7 +17,9 @@ int AlternativesTableModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() || !doc_->hasPortfolio() ? 0 : int(doc_->evaluation().alternatives.size());
 }
 
-int AlternativesTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int AlternativesTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant AlternativesTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid())
@@ -55,7 +57,8 @@ QVariant AlternativesTableModel::data(const QModelIndex& index, int role) const 
 QVariant AlternativesTableModel::headerData(int section, Qt::Orientation o, int role) const {
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, o, role);
-    const QString cur = doc_->hasPortfolio() ? QString::fromStdString(doc_->portfolio().currency) : QString("USD");
+    const QString cur =
+        doc_->hasPortfolio() ? QString::fromStdString(doc_->portfolio().currency) : QString("USD");
     switch (section) {
     case Name:
         return tr("Alternative");

@@ -44,8 +44,9 @@ QVariant AnnualCashModel::headerData(int section, Qt::Orientation o, int role) c
         return QAbstractTableModel::headerData(section, o, role);
     const auto& alts = doc_->evaluation().alternatives;
     if (o == Qt::Horizontal)
-        return tr("%1 (%2 M)").arg(QString::fromStdString(alts[section].name),
-                                   QString::fromStdString(doc_->portfolio().currency));
+        return tr("%1 (%2 M)")
+            .arg(QString::fromStdString(alts[section].name),
+                 QString::fromStdString(doc_->portfolio().currency));
     return QString::number(alts.front().annual[section].year);
 }
 

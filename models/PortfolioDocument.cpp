@@ -30,7 +30,9 @@ bool PortfolioDocument::open(const QString& path, QString* error) {
     return true;
 }
 
-bool PortfolioDocument::openBundledExample(QString* error) { return open(resources::examplePortfolioPath(), error); }
+bool PortfolioDocument::openBundledExample(QString* error) {
+    return open(resources::examplePortfolioPath(), error);
+}
 
 QString PortfolioDocument::displayName() const {
     if (filePath_.startsWith(':'))

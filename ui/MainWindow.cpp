@@ -46,7 +46,8 @@ MainWindow::MainWindow(QWidget* parent)
     alternativesView_ = makeTable(alternativesModel_, central);
     alternativesView_->verticalHeader()->hide();
     annualView_ = makeTable(annualModel_, central);
-    auto* annualTitle = new QLabel(tr("<b>Annual after-tax cash cost</b> (calendar years, undiscounted)"), central);
+    auto* annualTitle =
+        new QLabel(tr("<b>Annual after-tax cash cost</b> (calendar years, undiscounted)"), central);
     layout->addWidget(title_);
     layout->addWidget(verdict_);
     layout->addWidget(alternativesView_, 1);
@@ -61,7 +62,8 @@ MainWindow::MainWindow(QWidget* parent)
 
     const GpuDevice gpu = probeGpu();
     const QString device = gpu.available ? tr("GPU: %1").arg(QString::fromStdString(gpu.name))
-                                         : tr("CPU, %1 threads (%2)").arg(QThread::idealThreadCount())
+                                         : tr("CPU, %1 threads (%2)")
+                                               .arg(QThread::idealThreadCount())
                                                .arg(QString::fromStdString(gpu.reason));
     statusBar()->showMessage(tr("Compute device: %1").arg(device));
 
@@ -76,7 +78,8 @@ bool MainWindow::openInitial(const QString& path) {
     if (!path.isEmpty() && document_->open(path, &error))
         return true;
     if (!path.isEmpty())
-        QMessageBox::warning(this, tr("Cannot open portfolio"), error + tr("\n\nThe bundled example opens instead."));
+        QMessageBox::warning(this, tr("Cannot open portfolio"),
+                             error + tr("\n\nThe bundled example opens instead."));
     if (document_->openBundledExample(&error))
         return true;
     QMessageBox::critical(this, tr("Cannot open the example"), error);
@@ -84,8 +87,8 @@ bool MainWindow::openInitial(const QString& path) {
 }
 
 void MainWindow::openFile() {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open portfolio"), QString(), tr("Portfolio (*.cledger *.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open portfolio"), QString(),
+                                                      tr("Portfolio (*.cledger *.json);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;

@@ -18,7 +18,7 @@ struct DecodedDeal {
     long days = 0;
     double averagePricePerGpuHour = 0.0; // escalated price averaged over the term's days
     double gpuHours = 0.0;
-    double gpus = 0.0;                   // constant GPU count over the term
+    double gpus = 0.0; // constant GPU count over the term
     double itMegawatts = 0.0;
 };
 

@@ -31,13 +31,23 @@ std::optional<Date> parseIsoDate(std::string_view text) {
     return Date(y, m, d);
 }
 
-std::string formatIsoDate(const Date& d) { return boost::gregorian::to_iso_extended_string(d); }
+std::string formatIsoDate(const Date& d) {
+    return boost::gregorian::to_iso_extended_string(d);
+}
 
-Date addMonths(const Date& d, int months) { return d + boost::gregorian::months(months); }
-Date addYears(const Date& d, int years) { return d + boost::gregorian::years(years); }
-Date addDays(const Date& d, long days) { return d + boost::gregorian::days(days); }
+Date addMonths(const Date& d, int months) {
+    return d + boost::gregorian::months(months);
+}
+Date addYears(const Date& d, int years) {
+    return d + boost::gregorian::years(years);
+}
+Date addDays(const Date& d, long days) {
+    return d + boost::gregorian::days(days);
+}
 
-int monthIndex(const Date& d) { return int(d.year()) * 12 + int(d.month()) - 1; }
+int monthIndex(const Date& d) {
+    return int(d.year()) * 12 + int(d.month()) - 1;
+}
 
 int fullYearsBetween(const Date& start, const Date& d) {
     if (d < start)

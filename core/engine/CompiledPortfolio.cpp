@@ -27,7 +27,8 @@ double logit(double u) {
 }
 } // namespace
 
-CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catalog, const CompileOptions& options)
+CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catalog,
+                                     const CompileOptions& options)
     : grid_(p.valuationDate, horizonEnd(p)) {
     const int K = grid_.size();
     const DiscountCurve curve(p.valuationDate, p.assumptions.discountRate);
@@ -54,9 +55,9 @@ CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catal
     for (auto* v : {&kind_, &provider_, &upfrontPeriod_, &prepaidPeriod_, &disposalPeriod_})
         v->assign(N, -1);
     coveredBySpot_.assign(N, 0);
-    for (auto* v : {&perfIndex_, &marketPrice_, &takeOrPay_, &payShare_, &idleFraction_, &upfrontAmount_,
-                    &upfrontDf_, &residualValue_, &nbvTaxAtDisposal_, &prepaymentFraction_, &totalContractValue_,
-                    &recoveryRate_})
+    for (auto* v :
+         {&perfIndex_, &marketPrice_, &takeOrPay_, &payShare_, &idleFraction_, &upfrontAmount_, &upfrontDf_,
+          &residualValue_, &nbvTaxAtDisposal_, &prepaymentFraction_, &totalContractValue_, &recoveryRate_})
         v->assign(N, 0.0);
     for (auto* v : {&hours_, &baseUtil_, &expNegLogitUtil_, &cashDf_, &billedAtFull_, &cumulativeBilled_,
                     &mwhAtFullUse_, &powerPrice_, &fixedCost_, &taxDepreciation_})
@@ -91,7 +92,8 @@ void CompiledPortfolio::compileContract(int i, const Contract& c, const Sku& sku
     contracts_.push_back(buildContractSchedule(c, grid_));
     const auto& s = contracts_.back();
     kind_[i] = int(ItemKind::Contract);
-    provider_[i] = int(std::lower_bound(providers_.begin(), providers_.end(), c.provider) - providers_.begin());
+    provider_[i] =
+        int(std::lower_bound(providers_.begin(), providers_.end(), c.provider) - providers_.begin());
     perfIndex_[i] = sku.perfIndex;
     marketPrice_[i] = sku.marketPricePerGpuHour;
     takeOrPay_[i] = c.takeOrPay;
@@ -99,7 +101,8 @@ void CompiledPortfolio::compileContract(int i, const Contract& c, const Sku& sku
     prepaymentFraction_[i] = c.prepayment;
     totalContractValue_[i] = s.totalContractValue;
     recoveryRate_[i] = c.recoveryRate;
-    view_.providerHazard[provider_[i]] = std::max(view_.providerHazard[provider_[i]], c.providerDefaultHazard);
+    view_.providerHazard[provider_[i]] =
+        std::max(view_.providerHazard[provider_[i]], c.providerDefaultHazard);
     prepaidPeriod_[i] = K;
     if (c.prepayment > 0.0) {
         if (c.start < p.valuationDate) {
@@ -205,7 +208,8 @@ void CompiledPortfolio::compileMarket(const Portfolio& p) {
         baseLogIndex_[k] = x;
         if (k + 1 < K) {
             const double mk = view_.gpuTrend * periodTime_[k] + (periodTime_[k] >= launch ? jump : 0.0);
-            const double mn = view_.gpuTrend * periodTime_[k + 1] + (periodTime_[k + 1] >= launch ? jump : 0.0);
+            const double mn =
+                view_.gpuTrend * periodTime_[k + 1] + (periodTime_[k + 1] >= launch ? jump : 0.0);
             x = mn + (x - mk) * view_.gpuDecay;
         }
     }

@@ -47,7 +47,8 @@ public:
     double periodEndDf(int k) const { return periodEndDf_[k]; }
 
 private:
-    void compileContract(int i, const Contract& c, const Sku& sku, const Portfolio& p, const CompileOptions& o);
+    void compileContract(int i, const Contract& c, const Sku& sku, const Portfolio& p,
+                         const CompileOptions& o);
     void compileFleet(int i, const Fleet& f, const Sku& sku, const Portfolio& p, const CompileOptions& o);
     void compileMarket(const Portfolio& p);
     void compileMembership();
@@ -70,11 +71,12 @@ private:
     // Per item.
     std::vector<int> kind_, provider_, upfrontPeriod_, prepaidPeriod_, disposalPeriod_;
     std::vector<unsigned char> coveredBySpot_;
-    std::vector<double> perfIndex_, marketPrice_, takeOrPay_, payShare_, idleFraction_, upfrontAmount_, upfrontDf_,
-        residualValue_, nbvTaxAtDisposal_, prepaymentFraction_, totalContractValue_, recoveryRate_;
+    std::vector<double> perfIndex_, marketPrice_, takeOrPay_, payShare_, idleFraction_, upfrontAmount_,
+        upfrontDf_, residualValue_, nbvTaxAtDisposal_, prepaymentFraction_, totalContractValue_,
+        recoveryRate_;
     // Per item and period.
-    std::vector<double> hours_, baseUtil_, expNegLogitUtil_, cashDf_, billedAtFull_, cumulativeBilled_, mwhAtFullUse_,
-        powerPrice_, fixedCost_, taxDepreciation_;
+    std::vector<double> hours_, baseUtil_, expNegLogitUtil_, cashDf_, billedAtFull_, cumulativeBilled_,
+        mwhAtFullUse_, powerPrice_, fixedCost_, taxDepreciation_;
 
     PathInputs view_{};
 };

@@ -9,13 +9,13 @@
 namespace ledger {
 
 struct ContractSchedule {
-    double pricePerGpuHour = 0.0;         // p0: given, or implied from the total contract value
-    double totalContractValue = 0.0;      // over the whole term, also before t0
-    double billedBeforeValuation = 0.0;   // billed at full commitment before t0
-    double prepaymentAmount = 0.0;        // prepayment x TCV, paid on the start date
-    std::vector<double> committedHours;   // H_k
-    std::vector<double> billedAtFull;     // sum_d 24 G(d) p(d), before take-or-pay / utilization
-    std::vector<Date> cashDates;          // period end + payment terms
+    double pricePerGpuHour = 0.0;       // p0: given, or implied from the total contract value
+    double totalContractValue = 0.0;    // over the whole term, also before t0
+    double billedBeforeValuation = 0.0; // billed at full commitment before t0
+    double prepaymentAmount = 0.0;      // prepayment x TCV, paid on the start date
+    std::vector<double> committedHours; // H_k
+    std::vector<double> billedAtFull;   // sum_d 24 G(d) p(d), before take-or-pay / utilization
+    std::vector<Date> cashDates;        // period end + payment terms
 };
 
 // priceFactor scales the contract's prices (the breakeven analysis of MODEL.md 7).

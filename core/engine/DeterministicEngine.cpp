@@ -312,7 +312,9 @@ std::vector<UsefulLifeSensitivity> usefulLife(const Portfolio& p, const SkuCatal
 
 } // namespace
 
-std::vector<double> alternativeNpvCosts(const CompiledPortfolio& cp) { return npvByAlternative(cp, slotNpv(cp)); }
+std::vector<double> alternativeNpvCosts(const CompiledPortfolio& cp) {
+    return npvByAlternative(cp, slotNpv(cp));
+}
 
 EvaluationResult evaluatePortfolio(const Portfolio& p, const SkuCatalog& catalog, const EvaluateOptions& o) {
     CompiledPortfolio cp(p, catalog);

@@ -13,7 +13,8 @@ struct EvaluateOptions {
 };
 
 // The portfolio must have passed validatePortfolio().
-EvaluationResult evaluatePortfolio(const Portfolio& p, const SkuCatalog& catalog, const EvaluateOptions& o = {});
+EvaluationResult evaluatePortfolio(const Portfolio& p, const SkuCatalog& catalog,
+                                   const EvaluateOptions& o = {});
 
 // NPV cost per alternative (portfolio order, then spot) of one compiled portfolio, deterministic.
 std::vector<double> alternativeNpvCosts(const CompiledPortfolio& cp);

@@ -33,7 +33,7 @@ struct ItemResult {
     double totalCash = 0.0;
     double committedGpuHours = 0.0;
     double usedGpuHours = 0.0;
-    std::optional<double> lcoc; // none when the item delivers no used hours in the horizon
+    std::optional<double> lcoc;                   // none when the item delivers no used hours in the horizon
     std::optional<double> impliedPricePerGpuHour; // contracts
     std::optional<double> totalContractValue;     // contracts
     std::vector<AnnualRow> annual;

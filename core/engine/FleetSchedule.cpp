@@ -59,7 +59,8 @@ FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGri
         const double hours = 24.0 * double(activeDays);
         s.gpuHours[k] = f.gpus * hours;
         s.mwhAtFullUse[k] = s.itKw / 1000.0 * hours * f.pue;
-        s.powerPrice[k] = f.powerPricePerMwh * std::pow(1.0 + f.powerEscalator, years.yearFraction(grid.start(k)));
+        s.powerPrice[k] =
+            f.powerPricePerMwh * std::pow(1.0 + f.powerEscalator, years.yearFraction(grid.start(k)));
         s.fixedCost[k] = (f.colocationPerKwMonth * s.itKw + opexPerMonth) * share;
 
         const int j = monthIndex(grid.start(k)) - serviceMonth;

@@ -9,12 +9,12 @@
 namespace ledger {
 
 struct FleetSchedule {
-    double depreciableBase = 0.0;     // Bc = gpus x capex x (1 + overhead)
-    double itKw = 0.0;                // gpus x it_kw_per_gpu
-    double residualValue = 0.0;       // R = Bc x residual_fraction
-    Date end;                         // resolved inclusive end
-    int capexPeriod = -1;             // period of the capex, -1 when sunk (before t0) or past the horizon
-    int disposalPeriod = -1;          // period containing the end, -1 when outside the horizon
+    double depreciableBase = 0.0; // Bc = gpus x capex x (1 + overhead)
+    double itKw = 0.0;            // gpus x it_kw_per_gpu
+    double residualValue = 0.0;   // R = Bc x residual_fraction
+    Date end;                     // resolved inclusive end
+    int capexPeriod = -1;         // period of the capex, -1 when sunk (before t0) or past the horizon
+    int disposalPeriod = -1;      // period containing the end, -1 when outside the horizon
     double nbvBookAtDisposal = 0.0;
     double nbvTaxAtDisposal = 0.0;
     std::vector<double> gpuHours;     // gpus x active hours
@@ -23,7 +23,7 @@ struct FleetSchedule {
     std::vector<double> fixedCost;    // colocation + opex, pre-tax
     std::vector<double> bookDepreciation;
     std::vector<double> taxDepreciation;
-    std::vector<double> nbvBook;      // after the period; 0 when the fleet is not held
+    std::vector<double> nbvBook; // after the period; 0 when the fleet is not held
     std::vector<double> nbvTax;
 };
 

@@ -8,21 +8,35 @@
 
 namespace ledger {
 
-LEDGER_HD inline double select(bool mask, double a, double b) { return mask ? a : b; }
-LEDGER_HD inline bool laneAnd(bool a, bool b) { return a && b; }
-LEDGER_HD inline bool laneAny(bool mask) { return mask; }
-LEDGER_HD inline double laneExp(double x) { return exp(x); }
-LEDGER_HD inline double laneLog(double x) { return log(x); }
-LEDGER_HD inline double laneMax(double a, double b) { return fmax(a, b); }
+LEDGER_HD inline double select(bool mask, double a, double b) {
+    return mask ? a : b;
+}
+LEDGER_HD inline bool laneAnd(bool a, bool b) {
+    return a && b;
+}
+LEDGER_HD inline bool laneAny(bool mask) {
+    return mask;
+}
+LEDGER_HD inline double laneExp(double x) {
+    return exp(x);
+}
+LEDGER_HD inline double laneLog(double x) {
+    return log(x);
+}
+LEDGER_HD inline double laneMax(double a, double b) {
+    return fmax(a, b);
+}
 // Loading needs the lane type spelled out (a double* argument says nothing about it).
-template <class V>
-struct Lanes;
-template <>
-struct Lanes<double> {
+template <class V> struct Lanes;
+template <> struct Lanes<double> {
     LEDGER_HD static double load(const double* p) { return *p; }
 };
-LEDGER_HD inline void laneStore(double* p, double v) { *p = v; }
-LEDGER_HD inline void laneAccumulate(double* p, double v) { *p += v; }
+LEDGER_HD inline void laneStore(double* p, double v) {
+    *p = v;
+}
+LEDGER_HD inline void laneAccumulate(double* p, double v) {
+    *p += v;
+}
 LEDGER_HD inline void laneSetFlags(unsigned char* p, bool mask) {
     if (mask)
         *p = 1;

@@ -68,27 +68,32 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
                 const V billed = in.billedAtFull[at] * laneMax(V(in.takeOrPay[i]), u);
                 const V billedCost = in.payShare[i] * billed - tau * billed;
                 if (laneAny(gone)) {
-                    const V replacement = in.hours[at] * in.marketPrice[i] * marketFactor * in.replacementPremium;
+                    const V replacement =
+                        in.hours[at] * in.marketPrice[i] * marketFactor * in.replacementPremium;
                     sink.flow(i, k, select(gone, replacement * (1.0 - tau), billedCost),
                               select(gone, dfEnd, V(in.cashDf[at])));
                 } else {
                     sink.flow(i, k, billedCost, V(in.cashDf[at]));
                 }
                 // In the default's period the undrawn prepayment is partly recovered, the rest written off.
-                const double undrawn = in.prepaymentFraction[i] * (in.totalContractValue[i] - in.cumulativeBilled[at]);
+                const double undrawn =
+                    in.prepaymentFraction[i] * (in.totalContractValue[i] - in.cumulativeBilled[at]);
                 if (undrawn > 0.0) {
                     const auto hit = laneAnd(kd == period, V(double(in.prepaidPeriod[i])) <= kd);
                     if (laneAny(hit)) {
                         const double recovered = in.recoveryRate[i] * undrawn;
-                        sink.flow(i, k, select(hit, V(-recovered - tau * (undrawn - recovered)), V(0.0)), dfEnd);
+                        sink.flow(i, k, select(hit, V(-recovered - tau * (undrawn - recovered)), V(0.0)),
+                                  dfEnd);
                     }
                 }
                 if (k == in.upfrontPeriod[i])
                     sink.flow(i, k, select(period <= kd, V(in.upfrontAmount[i]), V(0.0)), V(in.upfrontDf[i]));
             } else {
                 const double idle = in.idleFraction[i];
-                const V power = in.mwhAtFullUse[at] * (idle + (1.0 - idle) * u) * in.powerPrice[at] * powerFactor;
-                sink.flow(i, k, (power + in.fixedCost[at]) * (1.0 - tau) - tau * in.taxDepreciation[at], dfEnd);
+                const V power =
+                    in.mwhAtFullUse[at] * (idle + (1.0 - idle) * u) * in.powerPrice[at] * powerFactor;
+                sink.flow(i, k, (power + in.fixedCost[at]) * (1.0 - tau) - tau * in.taxDepreciation[at],
+                          dfEnd);
                 if (k == in.upfrontPeriod[i])
                     sink.flow(i, k, V(in.upfrontAmount[i]), V(in.upfrontDf[i]));
                 if (k == in.disposalPeriod[i]) {

@@ -33,16 +33,16 @@ struct PathInputs {
     const int* periodYear = nullptr;      // 0-based calendar year of the period start
 
     // Per item.
-    const int* kind = nullptr;            // 0 contract, 1 fleet
-    const int* provider = nullptr;        // contracts: index into the sorted provider names
-    const int* upfrontPeriod = nullptr;   // period of the capex or prepayment, -1 when none in the horizon
-    const int* prepaidPeriod = nullptr;   // contracts: -1 prepaid before t0, else period, or `periods` if never
-    const int* disposalPeriod = nullptr;  // fleets: -1 when the disposal is outside the horizon
+    const int* kind = nullptr;          // 0 contract, 1 fleet
+    const int* provider = nullptr;      // contracts: index into the sorted provider names
+    const int* upfrontPeriod = nullptr; // period of the capex or prepayment, -1 when none in the horizon
+    const int* prepaidPeriod = nullptr; // contracts: -1 prepaid before t0, else period, or `periods` if never
+    const int* disposalPeriod = nullptr; // fleets: -1 when the disposal is outside the horizon
     const unsigned char* coveredBySpot = nullptr;
     const double* perfIndex = nullptr;
-    const double* marketPrice = nullptr;  // SKU market price per GPU-hour today
+    const double* marketPrice = nullptr; // SKU market price per GPU-hour today
     const double* takeOrPay = nullptr;
-    const double* payShare = nullptr;     // 1 - prepayment
+    const double* payShare = nullptr; // 1 - prepayment
     const double* idleFraction = nullptr;
     const double* upfrontAmount = nullptr;
     const double* upfrontDf = nullptr;
@@ -52,21 +52,22 @@ struct PathInputs {
     const double* totalContractValue = nullptr;
     const double* recoveryRate = nullptr;
 
-    // Which alternatives each slot (items, then spot) belongs to: slotAlternatives[offsets[s] .. offsets[s+1]).
+    // Which alternatives each slot (items, then spot) belongs to: slotAlternatives[offsets[s] ..
+    // offsets[s+1]).
     const int* slotAlternativeOffsets = nullptr;
     const int* slotAlternatives = nullptr;
 
     // Per item and period, index k * items + i.
-    const double* hours = nullptr;           // committed GPU-hours
-    const double* baseUtil = nullptr;        // u_k
-    const double* expNegLogitUtil = nullptr; // e^-logit(clamp(u_k)) = (1 - c) / c
-    const double* cashDf = nullptr;          // DF at the period's cash date (payment terms)
-    const double* billedAtFull = nullptr;    // contracts
+    const double* hours = nullptr;            // committed GPU-hours
+    const double* baseUtil = nullptr;         // u_k
+    const double* expNegLogitUtil = nullptr;  // e^-logit(clamp(u_k)) = (1 - c) / c
+    const double* cashDf = nullptr;           // DF at the period's cash date (payment terms)
+    const double* billedAtFull = nullptr;     // contracts
     const double* cumulativeBilled = nullptr; // contracts: billed at full commitment before period k
-    const double* mwhAtFullUse = nullptr;    // fleets
-    const double* powerPrice = nullptr;      // fleets
-    const double* fixedCost = nullptr;       // fleets
-    const double* taxDepreciation = nullptr; // fleets
+    const double* mwhAtFullUse = nullptr;     // fleets
+    const double* powerPrice = nullptr;       // fleets
+    const double* fixedCost = nullptr;        // fleets
+    const double* taxDepreciation = nullptr;  // fleets
 };
 
 } // namespace ledger

@@ -5,7 +5,9 @@
 
 namespace ledger {
 
-bool cudaBackendBuilt() { return true; }
+bool cudaBackendBuilt() {
+    return true;
+}
 
 GpuDevice probeGpu() {
     GpuDevice d;

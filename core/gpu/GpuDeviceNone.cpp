@@ -3,8 +3,12 @@
 
 namespace ledger {
 
-bool cudaBackendBuilt() { return false; }
+bool cudaBackendBuilt() {
+    return false;
+}
 
-GpuDevice probeGpu() { return {false, {}, "this build has no CUDA backend (nvcc was not found)"}; }
+GpuDevice probeGpu() {
+    return {false, {}, "this build has no CUDA backend (nvcc was not found)"};
+}
 
 } // namespace ledger

@@ -69,8 +69,9 @@ Portfolio benchmarkPortfolio(int months) {
 
     p.market.utilization.volatility = 0.3;
     const Date mid = addMonths(p.valuationDate, std::max(1, months / 2));
-    p.market.nextGeneration = NextGeneration{addMonths(p.valuationDate, std::max(0, months / 4)), mid,
-                                             addMonths(p.valuationDate, std::max(1, 3 * months / 4)), 0.2, 0.4};
+    p.market.nextGeneration =
+        NextGeneration{addMonths(p.valuationDate, std::max(0, months / 4)), mid,
+                       addMonths(p.valuationDate, std::max(1, 3 * months / 4)), 0.2, 0.4};
     p.market.correlation = {{{1.0, 0.3, 0.0}, {0.3, 1.0, 0.1}, {0.0, 0.1, 1.0}}};
     return p;
 }

@@ -11,7 +11,9 @@
 
 namespace ledger {
 
-int defaultCpuThreads() { return std::max(1, omp_get_num_procs()); }
+int defaultCpuThreads() {
+    return std::max(1, omp_get_num_procs());
+}
 
 namespace simd {
 bool avx2Available() {
@@ -32,7 +34,9 @@ int cpuLanes(int maxLanes) {
     return 1;
 }
 
-const char* cpuInstructionSet(int lanes) { return lanes == 8 ? "avx512" : lanes == 4 ? "avx2" : "scalar"; }
+const char* cpuInstructionSet(int lanes) {
+    return lanes == 8 ? "avx512" : lanes == 4 ? "avx2" : "scalar";
+}
 
 bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int threads, int maxLanes,
                    const RunControl& control) {

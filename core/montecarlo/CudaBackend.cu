@@ -20,12 +20,12 @@ __global__ void pathKernel(PathInputs in, unsigned long long seed, long long pat
         return;
     PhiloxShocks shocks(seed, (unsigned long long)p);
     PathOutcomeSink<double> sink{&in,
-                         npv + p,
-                         cash + p,
-                         lcoc + p,
-                         cumulative ? cumulative + p : nullptr,
-                         defaulted ? defaulted + p : nullptr,
-                         stride};
+                                 npv + p,
+                                 cash + p,
+                                 lcoc + p,
+                                 cumulative ? cumulative + p : nullptr,
+                                 defaulted ? defaulted + p : nullptr,
+                                 stride};
     simulatePath<double>(in, shocks, sink);
 }
 
@@ -36,8 +36,7 @@ public:
         for (void* p : blocks_)
             cudaFree(p);
     }
-    template <class T>
-    bool upload(const T*& field, std::size_t count, std::string* error) {
+    template <class T> bool upload(const T*& field, std::size_t count, std::string* error) {
         if (field == nullptr || count == 0)
             return true;
         T* device = allocate<T>(count, error);
@@ -48,8 +47,7 @@ public:
         field = device;
         return true;
     }
-    template <class T>
-    T* allocate(std::size_t count, std::string* error) {
+    template <class T> T* allocate(std::size_t count, std::string* error) {
         void* p = nullptr;
         if (!check(cudaMalloc(&p, count * sizeof(T)), error))
             return nullptr;
@@ -69,11 +67,11 @@ private:
     std::vector<void*> blocks_;
 };
 
-template <class Buffer, class T>
-bool download(Buffer& host, const T* device, std::string* error) {
+template <class Buffer, class T> bool download(Buffer& host, const T* device, std::string* error) {
     if (host.empty())
         return true;
-    return DeviceArena::check(cudaMemcpy(host.data(), device, host.size() * sizeof(T), cudaMemcpyDeviceToHost), error);
+    return DeviceArena::check(
+        cudaMemcpy(host.data(), device, host.size() * sizeof(T), cudaMemcpyDeviceToHost), error);
 }
 
 } // namespace
@@ -106,17 +104,22 @@ bool runPathsOnGpu(const PathInputs& host, std::uint64_t seed, PathOutcomes& out
     double* npv = arena.allocate<double>(out.npv.size(), error);
     double* cash = arena.allocate<double>(out.cash.size(), error);
     double* lcoc = arena.allocate<double>(out.lcoc.size(), error);
-    double* cumulative = out.cumulative.empty() ? nullptr : arena.allocate<double>(out.cumulative.size(), error);
-    unsigned char* defaulted = out.defaulted.empty() ? nullptr : arena.allocate<unsigned char>(out.defaulted.size(), error);
-    if (!npv || !cash || !lcoc || (!out.cumulative.empty() && !cumulative) || (!out.defaulted.empty() && !defaulted))
+    double* cumulative =
+        out.cumulative.empty() ? nullptr : arena.allocate<double>(out.cumulative.size(), error);
+    unsigned char* defaulted =
+        out.defaulted.empty() ? nullptr : arena.allocate<unsigned char>(out.defaulted.size(), error);
+    if (!npv || !cash || !lcoc || (!out.cumulative.empty() && !cumulative) ||
+        (!out.defaulted.empty() && !defaulted))
         return false;
     constexpr int block = 128;
     const long long grid = (out.paths + block - 1) / block;
-    pathKernel<<<(unsigned)grid, block>>>(in, seed, out.paths, long(out.stride), npv, cash, lcoc, cumulative, defaulted);
+    pathKernel<<<(unsigned)grid, block>>>(in, seed, out.paths, long(out.stride), npv, cash, lcoc, cumulative,
+                                          defaulted);
     if (!DeviceArena::check(cudaGetLastError(), error) || !DeviceArena::check(cudaDeviceSynchronize(), error))
         return false;
-    return download(out.npv, npv, error) && download(out.cash, cash, error) && download(out.lcoc, lcoc, error) &&
-           download(out.cumulative, cumulative, error) && download(out.defaulted, defaulted, error);
+    return download(out.npv, npv, error) && download(out.cash, cash, error) &&
+           download(out.lcoc, lcoc, error) && download(out.cumulative, cumulative, error) &&
+           download(out.defaulted, defaulted, error);
 }
 
 } // namespace ledger

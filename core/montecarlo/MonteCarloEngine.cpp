@@ -29,7 +29,8 @@ Run run(const CompiledPortfolio& cp, const SimulationOptions& o) {
     const std::uint64_t bytes = PathOutcomes::bytesFor(o.paths, in);
     if (bytes > o.memoryBudgetBytes)
         throw SimulationRequestError("paths: " + std::to_string(o.paths) + " paths need " +
-                                     std::to_string(bytes >> 20) + " MB for their outcomes, above the budget of " +
+                                     std::to_string(bytes >> 20) +
+                                     " MB for their outcomes, above the budget of " +
                                      std::to_string(o.memoryBudgetBytes >> 20) + " MB; run fewer paths");
     Run r{PathOutcomes(o.paths, in), {}, 0, false};
     if (o.device != ComputeDevice::Cpu) {
@@ -76,7 +77,8 @@ PathOutcomes simulatePaths(const Portfolio& p, const SkuCatalog& catalog, const 
     return std::move(r.outcomes);
 }
 
-SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog, const SimulationOptions& o) {
+SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog,
+                                   const SimulationOptions& o) {
     const auto start = std::chrono::steady_clock::now();
     CompiledPortfolio cp(p, catalog);
     const auto pathsStart = std::chrono::steady_clock::now();

@@ -6,7 +6,8 @@
 
 namespace ledger {
 
-inline std::span<const double> outcomeRow(const PathOutcomes& out, const OutcomeBuffer& v, std::size_t index) {
+inline std::span<const double> outcomeRow(const PathOutcomes& out, const OutcomeBuffer& v,
+                                          std::size_t index) {
     return {out.rowStart(v, index), std::size_t(out.paths)};
 }
 

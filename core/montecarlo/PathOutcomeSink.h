@@ -9,8 +9,7 @@
 
 namespace ledger {
 
-template <class V>
-struct PathOutcomeSink {
+template <class V> struct PathOutcomeSink {
     const PathInputs* in;
     double* npv;              // [alternative * stride]
     double* cash;             // [alternative * stride]
@@ -33,15 +32,15 @@ struct PathOutcomeSink {
         for (int at = in->slotAlternativeOffsets[slot]; at < in->slotAlternativeOffsets[slot + 1]; ++at)
             laneAccumulate(lcoc + long(in->slotAlternatives[at]) * stride, weight);
     }
-    template <class Mask>
-    LEDGER_HD void providerDefaulted(int j, Mask mask) {
+    template <class Mask> LEDGER_HD void providerDefaulted(int j, Mask mask) {
         laneSetFlags(defaulted + long(j) * stride, mask);
     }
     LEDGER_HD void finish() {
         for (long a = 0; a < in->alternatives; ++a) {
             const V weight = Lanes<V>::load(lcoc + a * stride);
             // No used hours on this path: LCOC is undefined (NaN here, left out of the statistics).
-            laneStore(lcoc + a * stride, select(weight > V(0.0), Lanes<V>::load(npv + a * stride) / weight, V(NAN)));
+            laneStore(lcoc + a * stride,
+                      select(weight > V(0.0), Lanes<V>::load(npv + a * stride) / weight, V(NAN)));
             V running(0.0);
             for (int y = 0; y < in->years; ++y) {
                 double* cell = cumulative + (a * in->years + y) * stride;

@@ -5,7 +5,9 @@
 namespace ledger {
 
 namespace {
-std::int64_t padded(std::int64_t n) { return (n + 7) / 8 * 8; }
+std::int64_t padded(std::int64_t n) {
+    return (n + 7) / 8 * 8;
+}
 } // namespace
 
 PathOutcomes::PathOutcomes(std::int64_t n, const PathInputs& in)
@@ -34,7 +36,8 @@ void PathOutcomes::clear(std::int64_t begin, std::int64_t end) {
 }
 
 std::uint64_t PathOutcomes::bytesFor(std::int64_t n, const PathInputs& in) {
-    return std::uint64_t(padded(n)) * (std::uint64_t(in.alternatives) * (3 + in.years) * sizeof(double) + in.providers);
+    return std::uint64_t(padded(n)) *
+           (std::uint64_t(in.alternatives) * (3 + in.years) * sizeof(double) + in.providers);
 }
 
 } // namespace ledger

@@ -16,21 +16,12 @@ namespace ledger {
 
 // Outcome storage is not zeroed on allocation: the backend that fills a slice zeroes it first, on
 // the thread that will use it (one pass over memory instead of two, spread over the cores).
-template <class T>
-struct UninitializedAllocator : std::allocator<T> {
-    template <class U>
-    struct rebind {
-        using other = UninitializedAllocator<U>;
-    };
+template <class T> struct UninitializedAllocator : std::allocator<T> {
+    template <class U> struct rebind { using other = UninitializedAllocator<U>; };
     UninitializedAllocator() = default;
-    template <class U>
-    UninitializedAllocator(const UninitializedAllocator<U>&) {}
-    template <class U>
-    void construct(U* p) {
-        ::new (static_cast<void*>(p)) U;
-    }
-    template <class U, class... Args>
-    void construct(U* p, Args&&... args) {
+    template <class U> UninitializedAllocator(const UninitializedAllocator<U>&) {}
+    template <class U> void construct(U* p) { ::new (static_cast<void*>(p)) U; }
+    template <class U, class... Args> void construct(U* p, Args&&... args) {
         ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
     }
 };
@@ -49,8 +40,7 @@ struct PathOutcomes {
     PathOutcomes(std::int64_t paths, const PathInputs& in);
 
     // The sink writing path p's outcome (lanes p .. p+3 for a four-path lane type).
-    template <class V>
-    PathOutcomeSink<V> sinkFor(const PathInputs& in, std::int64_t p) {
+    template <class V> PathOutcomeSink<V> sinkFor(const PathInputs& in, std::int64_t p) {
         return PathOutcomeSink<V>{&in,
                                   npv.data() + p,
                                   cash.data() + p,
@@ -63,7 +53,9 @@ struct PathOutcomes {
     const double* rowStart(const OutcomeBuffer& v, std::size_t index) const {
         return v.data() + index * std::size_t(stride);
     }
-    bool defaultedOn(int provider, std::int64_t p) const { return defaulted[std::size_t(provider) * stride + p] != 0; }
+    bool defaultedOn(int provider, std::int64_t p) const {
+        return defaulted[std::size_t(provider) * stride + p] != 0;
+    }
 
     // Zeroes paths [begin, end) of every row: the backend's first touch of its slice.
     void clear(std::int64_t begin, std::int64_t end);

@@ -13,7 +13,9 @@
 namespace ledger {
 
 // (r + 0.5) / 2^32: strictly inside (0, 1), so log and inverse CDFs stay finite.
-LEDGER_HD inline double uniformFromWord(uint32_t r) { return (double(r) + 0.5) * (1.0 / 4294967296.0); }
+LEDGER_HD inline double uniformFromWord(uint32_t r) {
+    return (double(r) + 0.5) * (1.0 / 4294967296.0);
+}
 
 // Box-Muller of MODEL.md 6.1: (u_a, u_b) -> (sqrt(-2 ln u_a) cos(2 pi u_b), sqrt(-2 ln u_a) sin(2 pi u_b)).
 LEDGER_HD inline void boxMuller(double ua, double ub, double& za, double& zb) {
@@ -49,7 +51,8 @@ public:
     }
 
     LEDGER_HD double launchTime(const PathInputs& in) const {
-        return triangularInverse(uniformFromWord(words(0, 1).v[0]), in.launchEarliest, in.launchMode, in.launchLatest);
+        return triangularInverse(uniformFromWord(words(0, 1).v[0]), in.launchEarliest, in.launchMode,
+                                 in.launchLatest);
     }
     LEDGER_HD double priceDrop(const PathInputs& in) const {
         return in.dropMin + (in.dropMax - in.dropMin) * uniformFromWord(words(0, 1).v[1]);

@@ -97,7 +97,8 @@ std::vector<ConvergencePoint> convergenceSeries(std::span<const double> values, 
         const std::size_t m = i + 1;
         if (m >= std::size_t(std::llround(target)) && m > next) {
             const double mean = sum / double(m);
-            const double var = m > 1 ? std::max(0.0, (squares - double(m) * mean * mean) / double(m - 1)) : 0.0;
+            const double var =
+                m > 1 ? std::max(0.0, (squares - double(m) * mean * mean) / double(m - 1)) : 0.0;
             out.push_back({std::int64_t(m), shift + mean, 1.96 * std::sqrt(var / double(m))});
             next = m;
             while (std::size_t(std::llround(target)) <= m)

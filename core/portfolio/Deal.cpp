@@ -21,7 +21,8 @@ std::string joined(const std::vector<std::string>& v, const char* separator) {
 }
 
 bool idTaken(const Portfolio& p, const std::string& id) {
-    return std::any_of(p.contracts.begin(), p.contracts.end(), [&](const Contract& c) { return c.id == id; }) ||
+    return std::any_of(p.contracts.begin(), p.contracts.end(),
+                       [&](const Contract& c) { return c.id == id; }) ||
            std::any_of(p.fleets.begin(), p.fleets.end(), [&](const Fleet& f) { return f.id == id; }) ||
            (p.alternatives && std::any_of(p.alternatives->begin(), p.alternatives->end(),
                                           [&](const Alternative& a) { return a.id == id; }));
@@ -47,9 +48,9 @@ std::size_t addDealAsContract(Portfolio& p, const Deal& deal, const SkuCatalog& 
     c.totalContractValue = deal.totalContractValue;
     c.tranches = {{deal.start, std::max(1.0, std::round(decoded.gpus))}};
     c.notes = "From the deal library (" + deal.id + "). Public: " + joined(deal.facts, ", ") +
-              ". Assumed, to set: " + joined(deal.assumptions, ", ") + "; the one tranche is the constant GPU count " +
-              "the value implies at " + deal.sku + "'s market price of " + formatNumber(price) +
-              " per GPU-hour. " + deal.notes;
+              ". Assumed, to set: " + joined(deal.assumptions, ", ") +
+              "; the one tranche is the constant GPU count " + "the value implies at " + deal.sku +
+              "'s market price of " + formatNumber(price) + " per GPU-hour. " + deal.notes;
     p.contracts.push_back(c);
     const std::size_t index = p.contracts.size() - 1;
     const std::string path = "contracts[" + std::to_string(index) + "].";

@@ -10,8 +10,12 @@ Date fleetEnd(const Fleet& f) {
     return addDays(addYears(f.inService, recoveryYears(f.bookDepreciation)), -1);
 }
 
-double fleetCapexPerGpu(const Fleet& f, const Sku& sku) { return f.capexPerGpu.value_or(sku.capexPerGpu); }
-double fleetItKwPerGpu(const Fleet& f, const Sku& sku) { return f.itKwPerGpu.value_or(sku.itKwPerGpu); }
+double fleetCapexPerGpu(const Fleet& f, const Sku& sku) {
+    return f.capexPerGpu.value_or(sku.capexPerGpu);
+}
+double fleetItKwPerGpu(const Fleet& f, const Sku& sku) {
+    return f.itKwPerGpu.value_or(sku.itKwPerGpu);
+}
 double fleetResidualFraction(const Fleet& f) {
     return f.residualFraction.value_or(f.bookDepreciation.salvageFraction);
 }

@@ -33,7 +33,8 @@ std::vector<double> methodSchedule(const DepreciationSpec& spec, double base, do
             d = (base - salvage) / life;
             break;
         case DepreciationMethod::DecliningBalance: {
-            const double db = std::min((base - accumulated) * spec.factor / life, base - salvage - accumulated);
+            const double db =
+                std::min((base - accumulated) * spec.factor / life, base - salvage - accumulated);
             const double sl = (base - salvage - accumulated) / (life - n + 1);
             d = std::max(db, sl);
             break;
@@ -68,15 +69,18 @@ std::string_view toString(DepreciationMethod m) {
 }
 
 std::optional<DepreciationMethod> depreciationMethodFromString(std::string_view s) {
-    for (auto m : {DepreciationMethod::StraightLine, DepreciationMethod::DecliningBalance,
-                   DepreciationMethod::SumOfYearsDigits, DepreciationMethod::Macrs5, DepreciationMethod::Macrs7}) {
+    for (auto m :
+         {DepreciationMethod::StraightLine, DepreciationMethod::DecliningBalance,
+          DepreciationMethod::SumOfYearsDigits, DepreciationMethod::Macrs5, DepreciationMethod::Macrs7}) {
         if (toString(m) == s)
             return m;
     }
     return std::nullopt;
 }
 
-bool isMacrs(DepreciationMethod m) { return m == DepreciationMethod::Macrs5 || m == DepreciationMethod::Macrs7; }
+bool isMacrs(DepreciationMethod m) {
+    return m == DepreciationMethod::Macrs5 || m == DepreciationMethod::Macrs7;
+}
 
 int recoveryYears(const DepreciationSpec& spec) {
     if (spec.method == DepreciationMethod::Macrs5)

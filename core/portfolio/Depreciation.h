@@ -15,10 +15,10 @@ bool isMacrs(DepreciationMethod m);
 
 struct DepreciationSpec {
     DepreciationMethod method = DepreciationMethod::StraightLine;
-    std::optional<int> lifeYears;    // required except for MACRS (whose life is in its table)
-    double salvageFraction = 0.0;    // of the depreciable base; MACRS ignores it
-    double factor = 2.0;             // declining balance only
-    double bonusFraction = 0.0;      // US bonus depreciation, added to year 1
+    std::optional<int> lifeYears; // required except for MACRS (whose life is in its table)
+    double salvageFraction = 0.0; // of the depreciable base; MACRS ignores it
+    double factor = 2.0;          // declining balance only
+    double bonusFraction = 0.0;   // US bonus depreciation, added to year 1
 };
 
 // Recovery period in years (MACRS: 5 or 7; otherwise the given life).

@@ -16,11 +16,11 @@ namespace ledger {
 struct Sku {
     std::string id;
     std::string name;
-    double perfIndex = 1.0;               // relative performance, H100 = 1.0
-    double marketPricePerGpuHour = 0.0;   // today's market (spot / on-demand) rental price
-    double capexPerGpu = 0.0;             // purchase price per GPU incl. its system share
-    double itKwPerGpu = 0.0;              // IT power per GPU incl. its system share
-    std::string notes;                    // where the figures come from (extension, docs/file-format.md)
+    double perfIndex = 1.0;             // relative performance, H100 = 1.0
+    double marketPricePerGpuHour = 0.0; // today's market (spot / on-demand) rental price
+    double capexPerGpu = 0.0;           // purchase price per GPU incl. its system share
+    double itKwPerGpu = 0.0;            // IT power per GPU incl. its system share
+    std::string notes;                  // where the figures come from (extension, docs/file-format.md)
 };
 
 struct UtilizationPoint {

@@ -32,9 +32,13 @@ struct Failure {
     ValidationError error;
 };
 
-[[noreturn]] void fail(const std::string& path, const std::string& message) { throw Failure{{path, message}}; }
+[[noreturn]] void fail(const std::string& path, const std::string& message) {
+    throw Failure{{path, message}};
+}
 
-std::string idx(const std::string& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
+std::string idx(const std::string& base, std::size_t i) {
+    return base + "[" + std::to_string(i) + "]";
+}
 
 void finite(const std::string& path, double v) {
     if (!std::isfinite(v))
@@ -65,8 +69,8 @@ void nonEmpty(const std::string& path, const std::string& s) {
 
 void checkDate(const std::string& path, const Date& d) {
     if (d.year() < kFirstSupportedYear || d.year() > kLastSupportedYear)
-        fail(path, formatIsoDate(d) + " is outside the supported years " + std::to_string(kFirstSupportedYear) + ".." +
-                       std::to_string(kLastSupportedYear));
+        fail(path, formatIsoDate(d) + " is outside the supported years " +
+                       std::to_string(kFirstSupportedYear) + ".." + std::to_string(kLastSupportedYear));
 }
 
 void checkCurve(const std::string& path, const UtilizationCurve& curve) {
@@ -98,7 +102,8 @@ void checkDepreciation(const std::string& path, const DepreciationSpec& d) {
 void checkBookDepreciation(const std::string& path, const DepreciationSpec& d) {
     checkDepreciation(path, d);
     if (d.bonusFraction != 0.0)
-        fail(path + ".bonus_fraction", "bonus depreciation is a tax rule (MODEL.md 5); book depreciation has none");
+        fail(path + ".bonus_fraction",
+             "bonus depreciation is a tax rule (MODEL.md 5); book depreciation has none");
 }
 
 void checkOu(const std::string& path, double reversion, double volatility) {
@@ -197,14 +202,15 @@ private:
             atLeast(tp + ".gpus", t.gpus, 0.0);
             atMost(tp + ".gpus", t.gpus, 1e8);
             if (t.date < c.start || t.date > c.end)
-                fail(tp + ".date", formatIsoDate(t.date) + " is outside the contract term " + formatIsoDate(c.start) +
-                                       " .. " + formatIsoDate(c.end));
+                fail(tp + ".date", formatIsoDate(t.date) + " is outside the contract term " +
+                                       formatIsoDate(c.start) + " .. " + formatIsoDate(c.end));
             if (i > 0 && t.date <= c.tranches[i - 1].date)
                 fail(tp + ".date", formatIsoDate(t.date) + " is not after the previous tranche's " +
                                        formatIsoDate(c.tranches[i - 1].date));
         }
         if (c.pricePerGpuHour && c.totalContractValue)
-            fail(path + ".total_contract_value", "give either price_per_gpu_hour or total_contract_value, not both");
+            fail(path + ".total_contract_value",
+                 "give either price_per_gpu_hour or total_contract_value, not both");
         if (!c.pricePerGpuHour && !c.totalContractValue)
             fail(path + ".price_per_gpu_hour", "missing (give price_per_gpu_hour or total_contract_value)");
         if (c.pricePerGpuHour) {
@@ -218,21 +224,24 @@ private:
             for (const auto& t : c.tranches)
                 anyGpus = anyGpus || t.gpus > 0;
             if (!anyGpus)
-                fail(path + ".total_contract_value", "the tranches commit no GPUs, so no price can be implied");
+                fail(path + ".total_contract_value",
+                     "the tranches commit no GPUs, so no price can be implied");
         }
         above(path + ".escalator", c.escalator, -1.0);
         atMost(path + ".escalator", c.escalator, 1.0);
         inRange(path + ".take_or_pay", c.takeOrPay, 0.0, 1.0);
         inRange(path + ".prepayment", c.prepayment, 0.0, 1.0);
         if (c.paymentTermsDays < 0 || c.paymentTermsDays > 3650)
-            fail(path + ".payment_terms_days", std::to_string(c.paymentTermsDays) + " is outside 0..3650 days");
+            fail(path + ".payment_terms_days",
+                 std::to_string(c.paymentTermsDays) + " is outside 0..3650 days");
         inRange(path + ".provider_default_hazard", c.providerDefaultHazard, 0.0, 10.0);
         inRange(path + ".recovery_rate", c.recoveryRate, 0.0, 1.0);
         if (c.utilization)
             checkItemCurve(path + ".utilization", *c.utilization);
         providers_.insert(c.provider);
         if (providers_.size() > std::size_t(kMaxProviders))
-            fail(path + ".provider", "\"" + c.provider + "\" is provider number " + std::to_string(providers_.size()) +
+            fail(path + ".provider", "\"" + c.provider + "\" is provider number " +
+                                         std::to_string(providers_.size()) +
                                          "; a portfolio may have at most " + std::to_string(kMaxProviders));
     }
 
@@ -255,11 +264,13 @@ private:
         if (f.end)
             checkDate(path + ".end", *f.end);
         if (f.end && *f.end < f.inService)
-            fail(path + ".end", formatIsoDate(*f.end) + " is before in_service " + formatIsoDate(f.inService));
+            fail(path + ".end",
+                 formatIsoDate(*f.end) + " is before in_service " + formatIsoDate(f.inService));
         if (f.capexPerGpu)
             atLeast(path + ".capex_per_gpu", *f.capexPerGpu, 0.0);
         else if (s.capexPerGpu <= 0)
-            fail(path + ".capex_per_gpu", "missing, and SKU \"" + s.id + "\" has no capex_per_gpu to default to");
+            fail(path + ".capex_per_gpu",
+                 "missing, and SKU \"" + s.id + "\" has no capex_per_gpu to default to");
         atMost(path + ".capex_per_gpu", fleetCapexPerGpu(f, s), 1e7);
         inRange(path + ".overhead_fraction", f.overheadFraction, 0.0, 10.0);
         if (f.itKwPerGpu)
@@ -315,7 +326,8 @@ private:
                 fail("assumptions.horizon_end",
                      formatIsoDate(h) + " is before valuation_date " + formatIsoDate(p_.valuationDate));
             if (h >= limit)
-                fail("assumptions.horizon_end", formatIsoDate(h) + " is more than 40 years after valuation_date " +
+                fail("assumptions.horizon_end", formatIsoDate(h) +
+                                                    " is more than 40 years after valuation_date " +
                                                     formatIsoDate(p_.valuationDate));
             return;
         }
@@ -323,15 +335,17 @@ private:
             return;
         for (std::size_t i = 0; i < p_.contracts.size(); ++i) {
             if (p_.contracts[i].end >= limit)
-                fail(idx("contracts", i) + ".end", formatIsoDate(p_.contracts[i].end) +
-                                                       " puts the horizon more than 40 years after valuation_date " +
-                                                       formatIsoDate(p_.valuationDate));
+                fail(idx("contracts", i) + ".end",
+                     formatIsoDate(p_.contracts[i].end) +
+                         " puts the horizon more than 40 years after valuation_date " +
+                         formatIsoDate(p_.valuationDate));
         }
         for (std::size_t i = 0; i < p_.fleets.size(); ++i) {
             if (fleetEnd(p_.fleets[i]) >= limit)
-                fail(idx("fleets", i) + ".end", formatIsoDate(fleetEnd(p_.fleets[i])) +
-                                                    " puts the horizon more than 40 years after valuation_date " +
-                                                    formatIsoDate(p_.valuationDate));
+                fail(idx("fleets", i) + ".end",
+                     formatIsoDate(fleetEnd(p_.fleets[i])) +
+                         " puts the horizon more than 40 years after valuation_date " +
+                         formatIsoDate(p_.valuationDate));
         }
     }
 
@@ -348,16 +362,18 @@ private:
             checkDate("market.next_generation.launch_mode", g.launchMode);
             checkDate("market.next_generation.launch_latest", g.launchLatest);
             if (g.launchMode < g.launchEarliest)
-                fail("market.next_generation.launch_mode", formatIsoDate(g.launchMode) + " is before launch_earliest " +
+                fail("market.next_generation.launch_mode", formatIsoDate(g.launchMode) +
+                                                               " is before launch_earliest " +
                                                                formatIsoDate(g.launchEarliest));
             if (g.launchLatest < g.launchMode)
-                fail("market.next_generation.launch_latest", formatIsoDate(g.launchLatest) + " is before launch_mode " +
-                                                                 formatIsoDate(g.launchMode));
+                fail("market.next_generation.launch_latest",
+                     formatIsoDate(g.launchLatest) + " is before launch_mode " + formatIsoDate(g.launchMode));
             inRange("market.next_generation.price_drop_min", g.priceDropMin, 0.0, 0.99);
             inRange("market.next_generation.price_drop_max", g.priceDropMax, 0.0, 0.99);
             if (g.priceDropMax < g.priceDropMin)
-                fail("market.next_generation.price_drop_max",
-                     formatNumber(g.priceDropMax) + " is below price_drop_min " + formatNumber(g.priceDropMin));
+                fail("market.next_generation.price_drop_max", formatNumber(g.priceDropMax) +
+                                                                  " is below price_drop_min " +
+                                                                  formatNumber(g.priceDropMin));
         }
         checkCorrelation(m.correlation);
         above("market.replacement_premium", m.replacementPremium, 0.0);
@@ -377,13 +393,16 @@ private:
         Eigen::Matrix3d m;
         for (int i = 0; i < 3; ++i) {
             for (int j = 0; j < 3; ++j) {
-                const std::string path = "market.correlation[" + std::to_string(i) + "][" + std::to_string(j) + "]";
+                const std::string path =
+                    "market.correlation[" + std::to_string(i) + "][" + std::to_string(j) + "]";
                 inRange(path, r[i][j], -1.0, 1.0);
                 if (i == j && r[i][j] != 1.0)
-                    fail(path, formatNumber(r[i][j]) + " is not 1 (a correlation matrix has a unit diagonal)");
+                    fail(path,
+                         formatNumber(r[i][j]) + " is not 1 (a correlation matrix has a unit diagonal)");
                 if (r[i][j] != r[j][i])
                     fail(path, formatNumber(r[i][j]) + " differs from [" + std::to_string(j) + "][" +
-                                   std::to_string(i) + "] " + formatNumber(r[j][i]) + " (the matrix must be symmetric)");
+                                   std::to_string(i) + "] " + formatNumber(r[j][i]) +
+                                   " (the matrix must be symmetric)");
                 m(i, j) = r[i][j];
             }
         }

@@ -20,7 +20,8 @@ Run run(const QStringList& args, const QProcessEnvironment& env = QProcessEnviro
     p.start(QStringLiteral(COMPUTELEDGER_BIN), args);
     if (!p.waitForFinished(60000))
         qFatal("computeledger did not finish");
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 } // namespace
@@ -59,8 +60,8 @@ private slots:
         QCOMPARE(portfolio["periods"].toInt(), 72);
         const QJsonArray items = o["items"].toArray();
         QCOMPARE(items.size(), 4);
-        for (const char* key : {"id", "kind", "npv_cost", "total_cash", "committed_gpu_hours", "used_gpu_hours", "lcoc",
-                                "implied_price_per_gpu_hour", "annual"})
+        for (const char* key : {"id", "kind", "npv_cost", "total_cash", "committed_gpu_hours",
+                                "used_gpu_hours", "lcoc", "implied_price_per_gpu_hour", "annual"})
             QVERIFY2(items[0].toObject().contains(key), key);
         const QJsonObject row = items[2].toObject()["annual"].toArray()[0].toObject();
         for (const char* key : {"year", "cash", "committed_gpu_hours", "used_gpu_hours", "depreciation_book",
@@ -92,21 +93,25 @@ private slots:
         QCOMPARE(alts.size(), 3);
         QCOMPARE(alts[2].toObject()["id"].toString(), QString("spot"));
         const QJsonObject npv = alts[0].toObject()["npv_cost"].toObject();
-        for (const char* key : {"mean", "std", "stderr", "min", "max", "p1", "p5", "p10", "p25", "p50", "p75", "p90",
-                                "p95", "p99", "cvar95"})
+        for (const char* key : {"mean", "std", "stderr", "min", "max", "p1", "p5", "p10", "p25", "p50", "p75",
+                                "p90", "p95", "p99", "cvar95"})
             QVERIFY2(npv.contains(key), key);
-        QVERIFY(npv["p5"].toDouble() <= npv["p50"].toDouble() && npv["p50"].toDouble() <= npv["p95"].toDouble());
+        QVERIFY(npv["p5"].toDouble() <= npv["p50"].toDouble() &&
+                npv["p50"].toDouble() <= npv["p95"].toDouble());
         QCOMPARE(alts[0].toObject()["annual_cumulative"].toArray().size(), 6);
         QCOMPARE(s["prob_cheaper"].toArray().size(), 3);
         QCOMPARE(s["defaults"].toArray()[0].toObject()["provider"].toString(), QString("CoreWeave"));
         // Same seed, same numbers; the file's seed when none is given.
-        const auto again = run({"evaluate", "--example", "--json", "--simulate", "--paths", "2000", "--seed", "9",
-                                "--device", "cpu", "--threads", "1"});
+        const auto again = run({"evaluate", "--example", "--json", "--simulate", "--paths", "2000", "--seed",
+                                "9", "--device", "cpu", "--threads", "1"});
         const QJsonObject s2 = QJsonDocument::fromJson(again.out.toUtf8()).object()["simulation"].toObject();
         QCOMPARE(s2["alternatives"].toArray()[0].toObject()["npv_cost"].toObject()["mean"].toDouble(),
                  npv["mean"].toDouble());
         const auto fileSeed = run({"evaluate", "--example", "--json", "--simulate", "--paths", "10"});
-        QCOMPARE(QJsonDocument::fromJson(fileSeed.out.toUtf8()).object()["simulation"].toObject()["seed"].toInteger(),
+        QCOMPARE(QJsonDocument::fromJson(fileSeed.out.toUtf8())
+                     .object()["simulation"]
+                     .toObject()["seed"]
+                     .toInteger(),
                  20260101);
     }
 
@@ -116,7 +121,8 @@ private slots:
         QCOMPARE(r.err, QString("computeledger evaluate: --paths needs --simulate\n"));
         r = run({"evaluate", "--example", "--simulate", "--paths", "0"});
         QCOMPARE(r.exitCode, 1);
-        QCOMPARE(r.err, QString("computeledger evaluate: --paths: \"0\" is not a whole number in 1..1000000000\n"));
+        QCOMPARE(r.err,
+                 QString("computeledger evaluate: --paths: \"0\" is not a whole number in 1..1000000000\n"));
         r = run({"evaluate", "--example", "--simulate", "--device", "tpu"});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err, QString("computeledger evaluate: --device: \"tpu\" is not auto, cpu or gpu\n"));
@@ -138,7 +144,8 @@ private slots:
         const QString doc = dir.filePath("deal.cledger"), back = dir.filePath("back.json");
         QCOMPARE(run({"convert", QStringLiteral(EXAMPLE_JSON), doc}).exitCode, 0);
         QCOMPARE(run({"convert", doc, back}).exitCode, 0);
-        QCOMPARE(run({"evaluate", doc, "--json"}).out, run({"evaluate", QStringLiteral(EXAMPLE_JSON), "--json"}).out);
+        QCOMPARE(run({"evaluate", doc, "--json"}).out,
+                 run({"evaluate", QStringLiteral(EXAMPLE_JSON), "--json"}).out);
         QCOMPARE(run({"export-csv", doc, dir.filePath("csv")}).exitCode, 0);
         QFile contracts(dir.filePath("csv/contracts.csv"));
         QVERIFY(contracts.open(QIODevice::ReadOnly));
@@ -148,7 +155,8 @@ private slots:
         QVERIFY(copy.open(QIODevice::WriteOnly));
         copy.write(csv);
         copy.close();
-        const auto imported = run({"import-csv", doc, dir.filePath("copy.csv"), "--out", dir.filePath("more.json")});
+        const auto imported =
+            run({"import-csv", doc, dir.filePath("copy.csv"), "--out", dir.filePath("more.json")});
         QCOMPARE(imported.exitCode, 0);
         const QJsonObject more = QJsonDocument::fromJson([&] {
                                      QFile f(dir.filePath("more.json"));
@@ -161,25 +169,32 @@ private slots:
         QVERIFY(copy.open(QIODevice::WriteOnly));
         copy.write(csv);
         copy.close();
-        const auto bad = run({"import-csv", doc, dir.filePath("copy.csv"), "--out", dir.filePath("bad.json")});
+        const auto bad =
+            run({"import-csv", doc, dir.filePath("copy.csv"), "--out", dir.filePath("bad.json")});
         QCOMPARE(bad.exitCode, 1);
-        QCOMPARE(bad.err, dir.filePath("copy.csv") + ": row 3, column name: differs from row 2 for \"cw-copy\" (a repeated row only adds a tranche)\n");
+        QCOMPARE(bad.err, dir.filePath("copy.csv") + ": row 3, column name: differs from row 2 for "
+                                                     "\"cw-copy\" (a repeated row only adds a tranche)\n");
         QVERIFY(!QFile::exists(dir.filePath("bad.json")));
     }
 
     void dealLibraryAndCatalog() {
         const auto deals = run({"deals"});
         QCOMPARE(deals.exitCode, 0);
-        QVERIFY(deals.out.contains("meta-coreweave-2025\n  Meta - CoreWeave (2025): USD 14.2 B, 2025-09-30 .. 2031-12-14, GB300"));
+        QVERIFY(deals.out.contains(
+            "meta-coreweave-2025\n  Meta - CoreWeave (2025): USD 14.2 B, 2025-09-30 .. 2031-12-14, GB300"));
         QTemporaryDir dir;
         const QString out = dir.filePath("with-deal.json");
-        QCOMPARE(run({"add-deal", QStringLiteral(EXAMPLE_JSON), "microsoft-iren-2025", "--out", out}).exitCode, 0);
-        const QJsonObject result = QJsonDocument::fromJson(run({"evaluate", out, "--json"}).out.toUtf8()).object();
+        QCOMPARE(
+            run({"add-deal", QStringLiteral(EXAMPLE_JSON), "microsoft-iren-2025", "--out", out}).exitCode, 0);
+        const QJsonObject result =
+            QJsonDocument::fromJson(run({"evaluate", out, "--json"}).out.toUtf8()).object();
         QCOMPARE(result["items"].toArray().size(), 5);
         QCOMPARE(result["items"].toArray()[2].toObject()["id"].toString(), QString("microsoft-iren-2025"));
         const auto missing = run({"add-deal", QStringLiteral(EXAMPLE_JSON), "nope", "--out", out});
         QCOMPARE(missing.exitCode, 1);
-        QCOMPARE(missing.err, QString("computeledger add-deal: no deal \"nope\" in the library; see computeledger deals\n"));
+        QCOMPARE(
+            missing.err,
+            QString("computeledger add-deal: no deal \"nope\" in the library; see computeledger deals\n"));
         const auto catalog = run({"catalog"});
         QCOMPARE(catalog.exitCode, 0);
         QVERIFY(catalog.out.contains("H100  NVIDIA H100 SXM 80 GB"));
@@ -191,7 +206,8 @@ private slots:
         const QString path = dir.filePath("deal.json");
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"format": "computeledger-portfolio", "version": 1, "name": "x", "valuation_date": "2026-01-01",
+        f.write(
+            R"({"format": "computeledger-portfolio", "version": 1, "name": "x", "valuation_date": "2026-01-01",
                     "assumptions": {"discount_rate": 0.1},
                     "fleets": [{"id": "f", "name": "f", "sku": "H100", "gpus": 10, "in_service": "2026-01-01",
                                 "pue": 0.5, "power_price_per_mwh": 70, "power_escalator": 0,
@@ -213,15 +229,18 @@ private slots:
         QCOMPARE(r.err.count('\n'), 1);
         r = run({"frobnicate"});
         QCOMPARE(r.exitCode, 1);
-        QCOMPARE(r.err, QString("computeledger: \"frobnicate\" is neither a command nor a file; see computeledger --help\n"));
+        QCOMPARE(
+            r.err,
+            QString(
+                "computeledger: \"frobnicate\" is neither a command nor a file; see computeledger --help\n"));
         r = run({"decode", "--tcv", "abc", "--start", "2025-09-30", "--end", "2031-12-14", "--price", "2.5"});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err, QString("computeledger decode: --tcv: \"abc\" is not a positive number\n"));
     }
 
     void decodeImpliesGpusAndMegawatts() {
-        const auto r = run({"decode", "--tcv", "14.2e9", "--start", "2025-09-30", "--end", "2031-12-14", "--price",
-                            "2.5", "--sku", "GB300"});
+        const auto r = run({"decode", "--tcv", "14.2e9", "--start", "2025-09-30", "--end", "2031-12-14",
+                            "--price", "2.5", "--sku", "GB300"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("2267 days"), qPrintable(r.out));
         QVERIFY2(r.out.contains("5,680,000,000"), qPrintable(r.out)); // GPU-hours = TCV / price

@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
         for (int i = 0; i < reps; ++i) {
             const auto t0 = std::chrono::steady_clock::now();
             const auto r = evaluatePortfolio(*load.portfolio, catalog, options);
-            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+            ms.push_back(
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
             sink += r.alternatives.front().npvCost;
         }
         std::sort(ms.begin(), ms.end());

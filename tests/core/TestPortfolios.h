@@ -6,7 +6,9 @@
 
 namespace ledger::testing {
 
-inline Date day(int y, int m, int d) { return Date(y, m, d); }
+inline Date day(int y, int m, int d) {
+    return Date(y, m, d);
+}
 
 inline SkuCatalog testCatalog() {
     return SkuCatalog({Sku{"H100", "NVIDIA H100", 1.0, 2.0, 10000.0, 1.0, {}}});

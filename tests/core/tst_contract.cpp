@@ -10,7 +10,9 @@ using namespace ledger;
 using namespace ledger::testing;
 
 namespace {
-bool near(double a, double b, double rel = 1e-12) { return std::abs(a - b) <= rel * std::max(1.0, std::abs(b)); }
+bool near(double a, double b, double rel = 1e-12) {
+    return std::abs(a - b) <= rel * std::max(1.0, std::abs(b));
+}
 
 EvaluationResult evaluate(const Portfolio& p) {
     const auto catalog = testCatalog();

@@ -17,7 +17,8 @@ void expectSchedule(const std::vector<double>& got, const std::vector<double>& w
     QCOMPARE(got.size(), want.size());
     for (std::size_t i = 0; i < want.size(); ++i) {
         if (std::abs(got[i] - want[i]) > 1e-9 * std::max(1.0, std::abs(want[i])))
-            QFAIL(qPrintable(QString("year %1: got %2, want %3").arg(i + 1).arg(got[i], 0, 'g', 17).arg(want[i])));
+            QFAIL(qPrintable(
+                QString("year %1: got %2, want %3").arg(i + 1).arg(got[i], 0, 'g', 17).arg(want[i])));
     }
 }
 } // namespace
@@ -63,8 +64,9 @@ private slots:
         expectSchedule(annualDepreciation(sl, 100000), {59000, 9000, 9000, 9000, 9000});
     }
     void methodNamesRoundTrip() {
-        for (auto m : {DepreciationMethod::StraightLine, DepreciationMethod::DecliningBalance,
-                       DepreciationMethod::SumOfYearsDigits, DepreciationMethod::Macrs5, DepreciationMethod::Macrs7})
+        for (auto m :
+             {DepreciationMethod::StraightLine, DepreciationMethod::DecliningBalance,
+              DepreciationMethod::SumOfYearsDigits, DepreciationMethod::Macrs5, DepreciationMethod::Macrs7})
             QCOMPARE(depreciationMethodFromString(toString(m)), std::optional(m));
         QVERIFY(!depreciationMethodFromString("macrs5"));
     }

@@ -5,11 +5,11 @@
 #include "engine/DeterministicEngine.h"
 #include "engine/PathFunction.h"
 #include "gpu/GpuDevice.h"
-#include "montecarlo/MonteCarloEngine.h"
-#include "montecarlo/PhiloxShocks.h"
-#include "montecarlo/OutcomeRow.h"
-#include "montecarlo/Statistics.h"
 #include "montecarlo/CpuBackend.h"
+#include "montecarlo/MonteCarloEngine.h"
+#include "montecarlo/OutcomeRow.h"
+#include "montecarlo/PhiloxShocks.h"
+#include "montecarlo/Statistics.h"
 #include "montecarlo/simd/CpuPaths.h"
 #include "portfolio/Validation.h"
 
@@ -210,7 +210,8 @@ private slots:
                 QCOMPARE(sim.alternatives[a].lcoc->min, *det.alternatives[a].lcoc);
                 QCOMPARE(sim.alternatives[a].lcoc->max, *det.alternatives[a].lcoc);
                 // Cumulative cash at the last year end is the total cash.
-                QVERIFY(std::abs(sim.alternatives[a].annualCumulative.back().p50 - det.alternatives[a].totalCash) <=
+                QVERIFY(std::abs(sim.alternatives[a].annualCumulative.back().p50 -
+                                 det.alternatives[a].totalCash) <=
                         1e-9 * std::abs(det.alternatives[a].totalCash));
             }
         }
@@ -240,7 +241,8 @@ private slots:
     }
 
     void marketLogIndexMatchesOuClosedForm() {
-        // X_T of an OU around the trend, started at 0: mean trend T, variance sigma^2 (1 - e^(-2 kappa T)) / (2 kappa).
+        // X_T of an OU around the trend, started at 0: mean trend T, variance sigma^2 (1 - e^(-2 kappa T)) /
+        // (2 kappa).
         auto p = basePortfolio(day(2027, 1, 1), 0.0, 0.0);
         p.contracts = {simpleContract(day(2027, 1, 1), day(2031, 12, 31), 1, 1.0)};
         p.market.gpuPrice = {-0.15, 1.0, 0.3};
@@ -264,7 +266,8 @@ private slots:
         const double var = (squares - n * mean * mean) / (n - 1);
         const double expectedVar = 0.09 * (1 - std::exp(-2.0 * t)) / 2.0;
         QVERIFY2(within(mean, -0.15 * t, std::sqrt(expectedVar / n)), qPrintable(QString::number(mean)));
-        QVERIFY2(within(var, expectedVar, expectedVar * std::sqrt(2.0 / (n - 1))), qPrintable(QString::number(var)));
+        QVERIFY2(within(var, expectedVar, expectedVar * std::sqrt(2.0 / (n - 1))),
+                 qPrintable(QString::number(var)));
     }
 
     void defaultShareMatchesHazard() {
@@ -335,7 +338,8 @@ private slots:
         cancelledAt = std::chrono::steady_clock::now();
         cancel = true;
         worker.join();
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - cancelledAt).count();
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - cancelledAt).count();
         QVERIFY(result.cancelled);
         QVERIFY(result.alternatives.empty());
         // The design target is 100 ms; the bound here leaves room for a loaded CI machine.
@@ -352,8 +356,9 @@ private slots:
         try {
             simulatePortfolio(p, testCatalog(), o);
         } catch (const SimulationRequestError& e) {
-            QCOMPARE(QString(e.what()), QString("paths: 1000000 paths need 298 MB for their outcomes, above the "
-                                                "budget of 64 MB; run fewer paths"));
+            QCOMPARE(QString(e.what()),
+                     QString("paths: 1000000 paths need 298 MB for their outcomes, above the "
+                             "budget of 64 MB; run fewer paths"));
         }
     }
 
@@ -365,7 +370,8 @@ private slots:
         const double expected[] = {1.0, 3.25, 5.5, 9.1, 9.91, 10.0};
         for (int i = 0; i < 6; ++i)
             QVERIFY2(std::abs(p[i] - expected[i]) < 1e-12, qPrintable(QString::number(p[i])));
-        const std::vector<double> values = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
+        const std::vector<double> values = {1,  2,  3,  4,  5,  6,  7,  8,  9,  10,
+                                            11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
         const auto s = summarize(values);
         QCOMPARE(s.mean, 10.5);
         QCOMPARE(s.p95, 19.05);
@@ -400,8 +406,8 @@ private slots:
         compare(cpu.cash, onGpu.cash, cpu.alternatives);
         compare(cpu.lcoc, onGpu.lcoc, cpu.alternatives);
         compare(cpu.cumulative, onGpu.cumulative, std::size_t(cpu.alternatives) * cpu.years);
-        qInfo("GPU %s vs CPU: worst relative NPV difference over %zu path-alternatives: %.3g", gpu.name.c_str(),
-              cpu.npv.size(), worst);
+        qInfo("GPU %s vs CPU: worst relative NPV difference over %zu path-alternatives: %.3g",
+              gpu.name.c_str(), cpu.npv.size(), worst);
         QVERIFY(worst <= 1e-12);
         for (std::int64_t i = 0; i < cpu.paths; ++i)
             QCOMPARE(cpu.defaultedOn(0, i), onGpu.defaultedOn(0, i));

@@ -105,7 +105,8 @@ private slots:
             QCOMPARE(writePortfolioJson(*back.portfolio), writePortfolioJson(*json.portfolio));
             // Saving again over the existing document (the in-place transaction) keeps it exact.
             QVERIFY2(saveDocument(*back.portfolio, doc, &error), qPrintable(error));
-            QCOMPARE(writePortfolioJson(*loadDocument(doc, catalog).portfolio), writePortfolioJson(*json.portfolio));
+            QCOMPARE(writePortfolioJson(*loadDocument(doc, catalog).portfolio),
+                     writePortfolioJson(*json.portfolio));
         }
         // Every double bit for bit, including ones with no short decimal form and the sources.
         Portfolio p = large(0);
@@ -130,7 +131,8 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("this is not a database\n");
         f.close();
-        QCOMPARE(loadDocument(text, catalog).error, text + ": is not a ComputeLedger document (not an SQLite database)");
+        QCOMPARE(loadDocument(text, catalog).error,
+                 text + ": is not a ComputeLedger document (not an SQLite database)");
 
         const QString other = dir.filePath("other.sqlite");
         {
@@ -148,7 +150,8 @@ private slots:
                  other + ": is not a ComputeLedger document (an SQLite database of another application)");
         QString error;
         QVERIFY(!saveDocument(example(), other, &error));
-        QCOMPARE(error, other + ": is not a ComputeLedger document (an SQLite database of another application)");
+        QCOMPARE(error,
+                 other + ": is not a ComputeLedger document (an SQLite database of another application)");
         QCOMPARE(fileHash(other), before);
     }
 
@@ -160,7 +163,8 @@ private slots:
         patch(doc, 60, QByteArray("\x00\x00\x00\x63", 4)); // user_version 99
         const QByteArray before = fileHash(doc);
         QCOMPARE(loadDocument(doc, bundledSkuCatalog()).error,
-                 doc + QString(": was written by a newer ComputeLedger (document version 99; this version reads up to %1)")
+                 doc + QString(": was written by a newer ComputeLedger (document version 99; this version "
+                               "reads up to %1)")
                            .arg(kSchemaVersion));
         QVERIFY(!saveDocument(example(), doc, &error));
         QVERIFY(error.contains("newer ComputeLedger"));
@@ -201,7 +205,8 @@ private slots:
         QString error;
         QVERIFY(!saveDocument(example(), target, &error));
         QVERIFY2(error.startsWith(target + ": cannot be saved: the folder "), qPrintable(error));
-        QVERIFY2(error.endsWith("save it elsewhere with Save As") || error.endsWith("(save it elsewhere with Save As)"),
+        QVERIFY2(error.endsWith("save it elsewhere with Save As") ||
+                     error.endsWith("(save it elsewhere with Save As)"),
                  qPrintable(error));
         QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }
@@ -221,7 +226,8 @@ private slots:
         QString error;
         QVERIFY(listSimulationRuns(doc, &error).empty());
         QVERIFY(error.isEmpty());
-        QVERIFY2(appendSimulationRun(doc, {0, {}, "abc", 7, 100, "cpu (scalar)", 0.5, "{}"}, &error), qPrintable(error));
+        QVERIFY2(appendSimulationRun(doc, {0, {}, "abc", 7, 100, "cpu (scalar)", 0.5, "{}"}, &error),
+                 qPrintable(error));
         QCOMPARE(int(listSimulationRuns(doc, &error).size()), 1);
     }
 
@@ -234,9 +240,11 @@ private slots:
         const QString hash = portfolioInputsHash(p);
         QCOMPARE(hash.size(), 64);
         QCOMPARE(portfolioInputsHash(*loadDocument(doc, bundledSkuCatalog()).portfolio), hash);
-        QVERIFY(appendSimulationRun(doc, {0, "2026-11-22T10:00:00Z", hash, 42, 100000, "cpu (avx2)", 1.25, R"({"paths":100000})"},
-                                    &error));
-        QVERIFY(appendSimulationRun(doc, {0, "2026-11-22T11:00:00Z", hash, 43, 5000, "gpu: NVIDIA H100", 0.01, "{}"}, &error));
+        QVERIFY(appendSimulationRun(
+            doc, {0, "2026-11-22T10:00:00Z", hash, 42, 100000, "cpu (avx2)", 1.25, R"({"paths":100000})"},
+            &error));
+        QVERIFY(appendSimulationRun(
+            doc, {0, "2026-11-22T11:00:00Z", hash, 43, 5000, "gpu: NVIDIA H100", 0.01, "{}"}, &error));
         const auto runs = listSimulationRuns(doc, &error);
         QCOMPARE(int(runs.size()), 2);
         QCOMPARE(runs[0].seed, std::uint64_t(42));
@@ -269,10 +277,12 @@ private slots:
             const auto load = loadDocument(doc, catalog); // integrity_check, then the whole portfolio
             QVERIFY2(load.ok(), qPrintable(QString("round %1: %2").arg(round).arg(load.error)));
             const QByteArray state = writePortfolioJson(*load.portfolio);
-            QVERIFY2(state == stateA || state == stateB, qPrintable(QString("round %1: a mixed state").arg(round)));
+            QVERIFY2(state == stateA || state == stateB,
+                     qPrintable(QString("round %1: a mixed state").arg(round)));
             (state == stateA ? sawA : sawB)++;
         }
-        qInfo("100 kills: the document held the old or the new state every time (A %d times, B %d times)", sawA, sawB);
+        qInfo("100 kills: the document held the old or the new state every time (A %d times, B %d times)",
+              sawA, sawB);
         QVERIFY(sawB > 0); // kills landed after completed saves too, not only before the first
     }
 };

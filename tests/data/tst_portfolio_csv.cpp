@@ -20,7 +20,8 @@ Portfolio example() {
 
 const QByteArray kContracts =
     "id,name,provider,sku,start,end,tranches,price_per_gpu_hour,escalator,payment_terms_days\r\n"
-    "nb,\"Nebius, Vineland\",Nebius,H100,2027-01-01,2031-12-31,2027-01-01:5000;2027-07-01:8000,2.35,0.02,30\r\n"
+    "nb,\"Nebius, "
+    "Vineland\",Nebius,H100,2027-01-01,2031-12-31,2027-01-01:5000;2027-07-01:8000,2.35,0.02,30\r\n"
     "ir,IREN Childress,IREN,GB300,2027-03-01,2032-02-29,2027-03-01:20000,5.1,,45\r\n";
 
 QString importError(const QByteArray& csv) {
@@ -42,7 +43,9 @@ private slots:
     void rfc4180Parsing() {
         CsvTable t;
         QString error;
-        QVERIFY(parseCsv("\xEF\xBB\xBF" "a,b,c\r\n1,\"x, \"\"quoted\"\"\",\"two\nlines\"\n\n3,4,5", &t, &error));
+        QVERIFY(parseCsv("\xEF\xBB\xBF"
+                         "a,b,c\r\n1,\"x, \"\"quoted\"\"\",\"two\nlines\"\n\n3,4,5",
+                         &t, &error));
         QCOMPARE(t.header, QStringList({"a", "b", "c"}));
         QCOMPARE(int(t.rows.size()), 2);
         QCOMPARE(t.rows[0], QStringList({"1", "x, \"quoted\"", "two\nlines"}));
@@ -52,7 +55,8 @@ private slots:
         QCOMPARE(error, QString("row 2: a quoted field is not closed"));
         QVERIFY(!parseCsv("a,b\n1,\"x\"y", &t, &error));
         QCOMPARE(error, QString("row 2: text after a closing quote"));
-        QCOMPARE(csvLine({"plain", "with,comma", "say \"hi\""}), QByteArray("plain,\"with,comma\",\"say \"\"hi\"\"\"\r\n"));
+        QCOMPARE(csvLine({"plain", "with,comma", "say \"hi\""}),
+                 QByteArray("plain,\"with,comma\",\"say \"\"hi\"\"\"\r\n"));
     }
 
     void importsContractsWithTrancheCells() {
@@ -68,7 +72,7 @@ private slots:
         QCOMPARE(nb.tranches[1].gpus, 8000.0);
         QCOMPARE(*nb.pricePerGpuHour, 2.35);
         QCOMPARE(nb.escalator, 0.02);
-        QCOMPARE(nb.takeOrPay, 1.0); // absent column: the default
+        QCOMPARE(nb.takeOrPay, 1.0);             // absent column: the default
         QCOMPARE(p.contracts[3].escalator, 0.0); // empty cell: the default
         QCOMPARE(p.contracts[3].paymentTermsDays, 45);
     }
@@ -83,43 +87,54 @@ private slots:
         QVERIFY2(importCsv(p, csv, "deal.csv", bundledSkuCatalog(), &error), qPrintable(error));
         QCOMPARE(int(p.contracts.back().tranches.size()), 3);
         QCOMPARE(p.contracts.back().tranches[2].gpus, 9000.0);
-        const QByteArray conflicting = "id,name,provider,sku,start,end,price_per_gpu_hour,tranche_date,tranche_gpus\n"
-                                       "nb,Nebius,Nebius,H100,2027-01-01,2031-12-31,2.35,2027-01-01,5000\n"
-                                       "nb,,,,,,2.40,2027-07-01,8000\n";
-        QCOMPARE(importError(conflicting), QString("deal.csv: row 3, column price_per_gpu_hour: differs from row 2 for "
-                                                   "\"nb\" (a repeated row only adds a tranche)"));
+        const QByteArray conflicting =
+            "id,name,provider,sku,start,end,price_per_gpu_hour,tranche_date,tranche_gpus\n"
+            "nb,Nebius,Nebius,H100,2027-01-01,2031-12-31,2.35,2027-01-01,5000\n"
+            "nb,,,,,,2.40,2027-07-01,8000\n";
+        QCOMPARE(importError(conflicting),
+                 QString("deal.csv: row 3, column price_per_gpu_hour: differs from row 2 for "
+                         "\"nb\" (a repeated row only adds a tranche)"));
     }
 
     void badRowsNameRowAndColumnAndImportNothing() {
         QByteArray csv = kContracts;
         csv.replace("2.35", "\"2,40\"");
-        QCOMPARE(importError(csv), QString("deal.csv: row 2, column price_per_gpu_hour: \"2,40\" is not a number"));
+        QCOMPARE(importError(csv),
+                 QString("deal.csv: row 2, column price_per_gpu_hour: \"2,40\" is not a number"));
         csv = kContracts;
         csv.replace("2032-02-29", "2032-02-30");
-        QCOMPARE(importError(csv), QString("deal.csv: row 3, column end: \"2032-02-30\" is not a date YYYY-MM-DD"));
+        QCOMPARE(importError(csv),
+                 QString("deal.csv: row 3, column end: \"2032-02-30\" is not a date YYYY-MM-DD"));
         csv = kContracts;
         csv.replace("2031-12-31", "2026-06-30");
-        QCOMPARE(importError(csv), QString("deal.csv: row 2, column end: 2026-06-30 is before start 2027-01-01"));
+        QCOMPARE(importError(csv),
+                 QString("deal.csv: row 2, column end: 2026-06-30 is before start 2027-01-01"));
         csv = kContracts;
         csv.replace("IREN Childress,IREN,GB300", "IREN Childress,IREN,GB400");
-        QCOMPARE(importError(csv),
-                 QString("deal.csv: row 3, column sku: no SKU \"GB400\" in the portfolio or the bundled catalog"));
+        QCOMPARE(
+            importError(csv),
+            QString("deal.csv: row 3, column sku: no SKU \"GB400\" in the portfolio or the bundled catalog"));
         csv = kContracts;
         csv.replace("nb,", "cw-2025,");
-        QCOMPARE(importError(csv), QString("deal.csv: row 2, column id: \"cw-2025\" is already in the portfolio"));
+        QCOMPARE(importError(csv),
+                 QString("deal.csv: row 2, column id: \"cw-2025\" is already in the portfolio"));
         csv = kContracts;
         csv.replace("escalator,", "escalatr,");
         QCOMPARE(importError(csv), QString("deal.csv: row 1, column escalatr: unknown column"));
         csv = kContracts;
         csv.replace("2027-07-01:8000", "2027-07-01=8000");
-        QCOMPARE(importError(csv), QString("deal.csv: row 2, column tranches: \"2027-07-01=8000\" is not date:gpus"));
+        QCOMPARE(importError(csv),
+                 QString("deal.csv: row 2, column tranches: \"2027-07-01=8000\" is not date:gpus"));
         csv = kContracts;
         csv.replace(",2.35,", ",,");
-        QCOMPARE(importError(csv), QString("deal.csv: row 2, column price_per_gpu_hour: missing (give price_per_gpu_hour "
-                                           "or total_contract_value)"));
-        QCOMPARE(importError("id,name\nx,y\n"),
-                 QString("deal.csv: row 1: not a contracts file (with a provider column) nor a fleets file (with an "
-                         "in_service column)"));
+        QCOMPARE(importError(csv),
+                 QString("deal.csv: row 2, column price_per_gpu_hour: missing (give price_per_gpu_hour "
+                         "or total_contract_value)"));
+        QCOMPARE(
+            importError("id,name\nx,y\n"),
+            QString(
+                "deal.csv: row 1: not a contracts file (with a provider column) nor a fleets file (with an "
+                "in_service column)"));
         QCOMPARE(importError(""), QString("deal.csv: the file is empty (expected a header row)"));
     }
 
@@ -131,12 +146,15 @@ private slots:
         empty.alternatives.reset();
         empty.market.spotCovers.reset();
         QString error;
-        QVERIFY2(importCsv(empty, exportFleetsCsv(p), "fleets.csv", bundledSkuCatalog(), &error), qPrintable(error));
-        QVERIFY2(importCsv(empty, exportContractsCsv(p), "contracts.csv", bundledSkuCatalog(), &error), qPrintable(error));
+        QVERIFY2(importCsv(empty, exportFleetsCsv(p), "fleets.csv", bundledSkuCatalog(), &error),
+                 qPrintable(error));
+        QVERIFY2(importCsv(empty, exportContractsCsv(p), "contracts.csv", bundledSkuCatalog(), &error),
+                 qPrintable(error));
         empty.alternatives = p.alternatives;
         empty.market.spotCovers = p.market.spotCovers;
         QCOMPARE(writePortfolioJson(empty), writePortfolioJson(p));
-        QVERIFY(exportContractsCsv(p).startsWith("id,name,provider,sku,start,end,tranches,price_per_gpu_hour,"));
+        QVERIFY(
+            exportContractsCsv(p).startsWith("id,name,provider,sku,start,end,tranches,price_per_gpu_hour,"));
         QVERIFY(exportContractsCsv(p).contains(",1.42e+10,")); // shortest exact form, no thousands separators
     }
 

@@ -40,7 +40,9 @@ const char* kValid = R"({
                     { "id": "buy", "name": "Buy", "items": ["own"] } ]
 })";
 
-QJsonObject valid() { return QJsonDocument::fromJson(kValid).object(); }
+QJsonObject valid() {
+    return QJsonDocument::fromJson(kValid).object();
+}
 
 // Applies an edit at a JSON path of objects and array indices, e.g. {"contracts", 1, "end"}.
 using Edit = std::function<void(QJsonObject&)>;
@@ -51,8 +53,7 @@ QJsonObject edited(const Edit& edit) {
     return o;
 }
 
-template <class F>
-void inArray(QJsonObject& o, const QString& key, int i, F f) {
+template <class F> void inArray(QJsonObject& o, const QString& key, int i, F f) {
     QJsonArray a = o[key].toArray();
     QJsonObject item = a[i].toObject();
     f(item);
@@ -65,7 +66,9 @@ QString errorFor(const QByteArray& bytes) {
     return load.ok() ? QString("(accepted)") : load.error;
 }
 
-QString errorFor(const QJsonObject& o) { return errorFor(QJsonDocument(o).toJson()); }
+QString errorFor(const QJsonObject& o) {
+    return errorFor(QJsonDocument(o).toJson());
+}
 
 } // namespace
 
@@ -75,19 +78,23 @@ private slots:
     void validFileIsAccepted() { QCOMPARE(errorFor(valid()), QString("(accepted)")); }
 
     void unknownKey() {
-        auto o = edited([](QJsonObject& o) { inArray(o, "contracts", 1, [](QJsonObject& c) { c["escalatr"] = 0.03; }); });
+        auto o = edited(
+            [](QJsonObject& o) { inArray(o, "contracts", 1, [](QJsonObject& c) { c["escalatr"] = 0.03; }); });
         QCOMPARE(errorFor(o), QString("deal.json: contracts[1].escalatr: unknown key"));
         o = edited([](QJsonObject& o) { o["horizon"] = "2030-01-01"; });
         QCOMPARE(errorFor(o), QString("deal.json: horizon: unknown key"));
     }
 
     void endBeforeStart() {
-        auto o = edited([](QJsonObject& o) { inArray(o, "contracts", 0, [](QJsonObject& c) { c["end"] = "2025-06-30"; }); });
+        auto o = edited([](QJsonObject& o) {
+            inArray(o, "contracts", 0, [](QJsonObject& c) { c["end"] = "2025-06-30"; });
+        });
         QCOMPARE(errorFor(o), QString("deal.json: contracts[0].end: 2025-06-30 is before start 2026-01-01"));
     }
 
     void valueBelowRange() {
-        auto o = edited([](QJsonObject& o) { inArray(o, "fleets", 0, [](QJsonObject& f) { f["pue"] = 0.5; }); });
+        auto o =
+            edited([](QJsonObject& o) { inArray(o, "fleets", 0, [](QJsonObject& f) { f["pue"] = 0.5; }); });
         QCOMPARE(errorFor(o), QString("deal.json: fleets[0].pue: 0.5 is below 1"));
         o = edited([](QJsonObject& o) { inArray(o, "fleets", 0, [](QJsonObject& f) { f["gpus"] = -5; }); });
         QCOMPARE(errorFor(o), QString("deal.json: fleets[0].gpus: -5 must be above 0"));
@@ -101,17 +108,20 @@ private slots:
         auto o = edited([](QJsonObject& o) {
             inArray(o, "contracts", 0, [](QJsonObject& c) { c["price_per_gpu_hour"] = "2,40"; });
         });
-        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].price_per_gpu_hour: expected a number, got a string"));
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: contracts[0].price_per_gpu_hour: expected a number, got a string"));
         o = edited([](QJsonObject& o) { o["contracts"] = QJsonObject(); });
         QCOMPARE(errorFor(o), QString("deal.json: contracts: expected an array, got an object"));
         o = edited([](QJsonObject& o) {
             inArray(o, "contracts", 0, [](QJsonObject& c) { c["payment_terms_days"] = 30.5; });
         });
-        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].payment_terms_days: expected a whole number, got 30.5"));
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: contracts[0].payment_terms_days: expected a whole number, got 30.5"));
     }
 
     void missingKey() {
-        auto o = edited([](QJsonObject& o) { inArray(o, "fleets", 0, [](QJsonObject& f) { f.remove("pue"); }); });
+        auto o =
+            edited([](QJsonObject& o) { inArray(o, "fleets", 0, [](QJsonObject& f) { f.remove("pue"); }); });
         QCOMPARE(errorFor(o), QString("deal.json: fleets[0].pue: missing"));
         o = edited([](QJsonObject& o) {
             inArray(o, "contracts", 0, [](QJsonObject& c) { c.remove("price_per_gpu_hour"); });
@@ -121,12 +131,17 @@ private slots:
     }
 
     void impossibleDate() {
-        auto o = edited([](QJsonObject& o) { inArray(o, "contracts", 0, [](QJsonObject& c) { c["start"] = "2026-02-30"; }); });
-        QCOMPARE(errorFor(o),
-                 QString("deal.json: contracts[0].start: \"2026-02-30\" is not a real date in the form YYYY-MM-DD"));
+        auto o = edited([](QJsonObject& o) {
+            inArray(o, "contracts", 0, [](QJsonObject& c) { c["start"] = "2026-02-30"; });
+        });
+        QCOMPARE(
+            errorFor(o),
+            QString(
+                "deal.json: contracts[0].start: \"2026-02-30\" is not a real date in the form YYYY-MM-DD"));
         o = edited([](QJsonObject& o) { o["valuation_date"] = "01/01/2026"; });
-        QCOMPARE(errorFor(o),
-                 QString("deal.json: valuation_date: \"01/01/2026\" is not a real date in the form YYYY-MM-DD"));
+        QCOMPARE(
+            errorFor(o),
+            QString("deal.json: valuation_date: \"01/01/2026\" is not a real date in the form YYYY-MM-DD"));
     }
 
     void nonFiniteNumber() {
@@ -142,9 +157,12 @@ private slots:
     }
 
     void duplicateIds() {
-        auto o = edited([](QJsonObject& o) { inArray(o, "contracts", 1, [](QJsonObject& c) { c["id"] = "cw"; }); });
-        QCOMPARE(errorFor(o), QString("deal.json: contracts[1].id: \"cw\" is used by another contract or fleet"));
-        o = edited([](QJsonObject& o) { inArray(o, "alternatives", 1, [](QJsonObject& a) { a["id"] = "rent"; }); });
+        auto o = edited(
+            [](QJsonObject& o) { inArray(o, "contracts", 1, [](QJsonObject& c) { c["id"] = "cw"; }); });
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: contracts[1].id: \"cw\" is used by another contract or fleet"));
+        o = edited(
+            [](QJsonObject& o) { inArray(o, "alternatives", 1, [](QJsonObject& a) { a["id"] = "rent"; }); });
         QCOMPARE(errorFor(o), QString("deal.json: alternatives[1].id: \"rent\" is used twice"));
     }
 
@@ -152,9 +170,13 @@ private slots:
         auto o = edited([](QJsonObject& o) {
             inArray(o, "alternatives", 0, [](QJsonObject& a) { a["items"] = QJsonArray{"cw", "nope"}; });
         });
-        QCOMPARE(errorFor(o), QString("deal.json: alternatives[0].items[1]: no contract or fleet has id \"nope\""));
-        o = edited([](QJsonObject& o) { inArray(o, "fleets", 0, [](QJsonObject& f) { f["sku"] = "H300"; }); });
-        QCOMPARE(errorFor(o), QString("deal.json: fleets[0].sku: no SKU \"H300\" in the portfolio or the bundled catalog"));
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: alternatives[0].items[1]: no contract or fleet has id \"nope\""));
+        o = edited(
+            [](QJsonObject& o) { inArray(o, "fleets", 0, [](QJsonObject& f) { f["sku"] = "H300"; }); });
+        QCOMPARE(
+            errorFor(o),
+            QString("deal.json: fleets[0].sku: no SKU \"H300\" in the portfolio or the bundled catalog"));
     }
 
     void trancheOutsideTheTerm() {
@@ -164,49 +186,64 @@ private slots:
                                            QJsonObject{{"date", "2029-01-01"}, {"gpus", 20}}};
             });
         });
-        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].tranches[1].date: 2029-01-01 is outside the contract "
-                                      "term 2026-01-01 .. 2028-12-31"));
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: contracts[0].tranches[1].date: 2029-01-01 is outside the contract "
+                         "term 2026-01-01 .. 2028-12-31"));
     }
 
     void horizonWithinFortyYears() {
         auto o = edited([](QJsonObject& o) {
             o["assumptions"] = QJsonObject{{"discount_rate", 0.09}, {"horizon_end", "2066-01-01"}};
         });
-        QCOMPARE(errorFor(o), QString("deal.json: assumptions.horizon_end: 2066-01-01 is more than 40 years after "
-                                      "valuation_date 2026-01-01"));
-        o = edited([](QJsonObject& o) { inArray(o, "contracts", 0, [](QJsonObject& c) { c["end"] = "2070-12-31"; }); });
-        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].end: 2070-12-31 puts the horizon more than 40 years "
-                                      "after valuation_date 2026-01-01"));
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: assumptions.horizon_end: 2066-01-01 is more than 40 years after "
+                         "valuation_date 2026-01-01"));
+        o = edited([](QJsonObject& o) {
+            inArray(o, "contracts", 0, [](QJsonObject& c) { c["end"] = "2070-12-31"; });
+        });
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: contracts[0].end: 2070-12-31 puts the horizon more than 40 years "
+                         "after valuation_date 2026-01-01"));
     }
 
     void priceAndValueAreExclusive() {
         auto o = edited([](QJsonObject& o) {
             inArray(o, "contracts", 0, [](QJsonObject& c) { c["total_contract_value"] = 1e9; });
         });
-        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].total_contract_value: give either price_per_gpu_hour "
-                                      "or total_contract_value, not both"));
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: contracts[0].total_contract_value: give either price_per_gpu_hour "
+                         "or total_contract_value, not both"));
     }
 
     void badCorrelationMatrices() {
         auto withCorrelation = [](QJsonArray m) {
             return edited([m](QJsonObject& o) { o["market"] = QJsonObject{{"correlation", m}}; });
         };
-        QCOMPARE(errorFor(withCorrelation({QJsonArray{1, 0.5, 0}, QJsonArray{0.4, 1, 0}, QJsonArray{0, 0, 1}})),
-                 QString("deal.json: market.correlation[0][1]: 0.5 differs from [1][0] 0.4 (the matrix must be "
-                         "symmetric)"));
+        QCOMPARE(
+            errorFor(withCorrelation({QJsonArray{1, 0.5, 0}, QJsonArray{0.4, 1, 0}, QJsonArray{0, 0, 1}})),
+            QString("deal.json: market.correlation[0][1]: 0.5 differs from [1][0] 0.4 (the matrix must be "
+                    "symmetric)"));
         QCOMPARE(errorFor(withCorrelation({QJsonArray{0.9, 0, 0}, QJsonArray{0, 1, 0}, QJsonArray{0, 0, 1}})),
-                 QString("deal.json: market.correlation[0][0]: 0.9 is not 1 (a correlation matrix has a unit diagonal)"));
-        QCOMPARE(errorFor(withCorrelation({QJsonArray{1, 0.9, -0.9}, QJsonArray{0.9, 1, 0.9}, QJsonArray{-0.9, 0.9, 1}})),
+                 QString("deal.json: market.correlation[0][0]: 0.9 is not 1 (a correlation matrix has a unit "
+                         "diagonal)"));
+        QCOMPARE(errorFor(withCorrelation(
+                     {QJsonArray{1, 0.9, -0.9}, QJsonArray{0.9, 1, 0.9}, QJsonArray{-0.9, 0.9, 1}})),
                  QString("deal.json: market.correlation: the matrix is not positive definite"));
         QCOMPARE(errorFor(withCorrelation({QJsonArray{1, 0}, QJsonArray{0, 1}})),
-                 QString("deal.json: market.correlation: expected 3 rows (gpu_price, utilization, power_price), got 2"));
+                 QString("deal.json: market.correlation: expected 3 rows (gpu_price, utilization, "
+                         "power_price), got 2"));
     }
 
     void datesStayInSupportedYears() {
         auto o = edited([](QJsonObject& o) { o["valuation_date"] = "9990-01-01"; });
-        QCOMPARE(errorFor(o), QString("deal.json: valuation_date: 9990-01-01 is outside the supported years 1900..2200"));
-        o = edited([](QJsonObject& o) { inArray(o, "contracts", 0, [](QJsonObject& c) { c["end"] = "9999-12-30"; }); });
-        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].end: 9999-12-30 is outside the supported years 1900..2200"));
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: valuation_date: 9990-01-01 is outside the supported years 1900..2200"));
+        o = edited([](QJsonObject& o) {
+            inArray(o, "contracts", 0, [](QJsonObject& c) { c["end"] = "9999-12-30"; });
+        });
+        QCOMPARE(
+            errorFor(o),
+            QString("deal.json: contracts[0].end: 9999-12-30 is outside the supported years 1900..2200"));
     }
 
     void providersAreLimited() {
@@ -221,42 +258,50 @@ private slots:
             o["contracts"] = contracts;
             o.remove("alternatives");
         });
-        QCOMPARE(errorFor(o), QString("deal.json: contracts[64].provider: \"P64\" is provider number 65; a portfolio "
-                                      "may have at most 64"));
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: contracts[64].provider: \"P64\" is provider number 65; a portfolio "
+                         "may have at most 64"));
     }
 
     void emptyItemUtilizationIsRefused() {
         auto o = edited([](QJsonObject& o) {
             inArray(o, "contracts", 0, [](QJsonObject& c) { c["utilization"] = QJsonArray(); });
         });
-        QCOMPARE(errorFor(o), QString("deal.json: contracts[0].utilization: is empty (leave it out to use the "
-                                      "portfolio's utilization)"));
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: contracts[0].utilization: is empty (leave it out to use the "
+                         "portfolio's utilization)"));
     }
 
     void bookDepreciationHasNoBonus() {
         auto o = edited([](QJsonObject& o) {
             inArray(o, "fleets", 0, [](QJsonObject& f) {
-                f["book_depreciation"] = QJsonObject{{"method", "straight_line"}, {"life_years", 5}, {"bonus_fraction", 0.5}};
+                f["book_depreciation"] =
+                    QJsonObject{{"method", "straight_line"}, {"life_years", 5}, {"bonus_fraction", 0.5}};
             });
         });
-        QCOMPARE(errorFor(o), QString("deal.json: fleets[0].book_depreciation.bonus_fraction: bonus depreciation is a "
-                                      "tax rule (MODEL.md 5); book depreciation has none"));
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: fleets[0].book_depreciation.bonus_fraction: bonus depreciation is a "
+                         "tax rule (MODEL.md 5); book depreciation has none"));
     }
 
     void formatAndVersion() {
         auto o = edited([](QJsonObject& o) { o["version"] = 2; });
-        QCOMPARE(errorFor(o),
-                 QString("deal.json: version: 2 is newer than this version of ComputeLedger reads (1); update the app"));
+        QCOMPARE(errorFor(o), QString("deal.json: version: 2 is newer than this version of ComputeLedger "
+                                      "reads (1); update the app"));
         o = edited([](QJsonObject& o) { o["format"] = "something-else"; });
-        QCOMPARE(errorFor(o), QString("deal.json: format: \"something-else\" is not \"computeledger-portfolio\""));
-        QCOMPARE(errorFor(QByteArray("[1, 2]")), QString("deal.json: expected a JSON object at the top level"));
+        QCOMPARE(errorFor(o),
+                 QString("deal.json: format: \"something-else\" is not \"computeledger-portfolio\""));
+        QCOMPARE(errorFor(QByteArray("[1, 2]")),
+                 QString("deal.json: expected a JSON object at the top level"));
     }
 
     void missingFileAndDirectory() {
         QTemporaryDir dir;
         const auto catalog = bundledSkuCatalog();
-        QCOMPARE(loadPortfolioJsonFile(dir.filePath("none.json"), catalog).error, dir.filePath("none.json") + ": no such file");
-        QCOMPARE(loadPortfolioJsonFile(dir.path(), catalog).error, dir.path() + ": is a directory, not a portfolio file");
+        QCOMPARE(loadPortfolioJsonFile(dir.filePath("none.json"), catalog).error,
+                 dir.filePath("none.json") + ": no such file");
+        QCOMPARE(loadPortfolioJsonFile(dir.path(), catalog).error,
+                 dir.path() + ": is a directory, not a portfolio file");
     }
 
     void roundTripIsExact() {
@@ -274,12 +319,15 @@ private slots:
         // A factor given with a method that ignores it still round-trips.
         auto withFactor = edited([](QJsonObject& o) {
             inArray(o, "fleets", 0, [](QJsonObject& f) {
-                f["tax_depreciation"] = QJsonObject{{"method", "straight_line"}, {"life_years", 3}, {"factor", 1.5}};
+                f["tax_depreciation"] =
+                    QJsonObject{{"method", "straight_line"}, {"life_years", 3}, {"factor", 1.5}};
             });
         });
         const auto factor = readPortfolioJson(QJsonDocument(withFactor).toJson(), "f.json", catalog);
         QVERIFY(factor.ok());
-        QCOMPARE(readPortfolioJson(writePortfolioJson(*factor.portfolio), "f.json", catalog).portfolio->fleets[0].taxDepreciation.factor,
+        QCOMPARE(readPortfolioJson(writePortfolioJson(*factor.portfolio), "f.json", catalog)
+                     .portfolio->fleets[0]
+                     .taxDepreciation.factor,
                  1.5);
         // Doubles survive bit for bit, including ones with no short decimal form.
         auto o = edited([](QJsonObject& o) {

@@ -27,9 +27,11 @@ private slots:
                 QVERIFY2(source.date.size() == 7 || source.date.size() == 10, source.date.c_str());
             }
         }
-        for (const char* required : {"H100", "H200", "B200", "GB200", "GB300", "MI300X", "MI325X", "MI355X", "MI450"})
+        for (const char* required :
+             {"H100", "H200", "B200", "GB200", "GB300", "MI300X", "MI325X", "MI355X", "MI450"})
             QVERIFY2(ids.contains(required), required);
-        const auto h100 = std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.sku.id == "H100"; });
+        const auto h100 =
+            std::find_if(entries.begin(), entries.end(), [](const auto& e) { return e.sku.id == "H100"; });
         QCOMPARE(h100->memoryGb, 80.0);
         QCOMPARE(h100->sku.perfIndex, 1.0);
         QVERIFY(h100->sources.at("capex_per_gpu").estimate); // no list prices are published
@@ -41,15 +43,17 @@ private slots:
             {"id": "X", "name": "X", "perf_index": 1, "market_price_per_gpu_hour": 1, "capex_per_gpu": 1,
              "it_kw_per_gpu": 1, "memory_gb": 80, "sources": {"perf_index": {"source": "s", "date": "2026-01", "estimate": true}}}]})";
         QVERIFY(readGpuCatalogJson(missing, "cat.json", &error).empty());
-        QCOMPARE(error, QString("cat.json: skus[0].sources.market_price_per_gpu_hour: missing: every figure needs a "
-                                "source and a date"));
+        QCOMPARE(error,
+                 QString("cat.json: skus[0].sources.market_price_per_gpu_hour: missing: every figure needs a "
+                         "source and a date"));
     }
 
     void dealLibraryIsCompleteAndConsistent() {
         const auto deals = bundledDealLibrary();
         QVERIFY(deals.size() >= 10);
         const auto find = [&](const char* id) {
-            const auto it = std::find_if(deals.begin(), deals.end(), [&](const Deal& d) { return d.id == id; });
+            const auto it =
+                std::find_if(deals.begin(), deals.end(), [&](const Deal& d) { return d.id == id; });
             if (it == deals.end())
                 qFatal("deal %s missing", id);
             return *it;
@@ -59,7 +63,8 @@ private slots:
         QCOMPARE(meta.end, Date(2031, 12, 14));
         QCOMPARE(meta.sku, std::string("GB300"));
         QVERIFY(std::find(meta.facts.begin(), meta.facts.end(), "total_contract_value") != meta.facts.end());
-        QVERIFY(std::find(meta.assumptions.begin(), meta.assumptions.end(), "tranches") != meta.assumptions.end());
+        QVERIFY(std::find(meta.assumptions.begin(), meta.assumptions.end(), "tranches") !=
+                meta.assumptions.end());
         for (const auto& d : deals) {
             QVERIFY2(!d.sources.empty() && d.sources.front().rfind("http", 0) == 0, d.id.c_str());
             QVERIFY2(d.end >= d.start, d.id.c_str());
@@ -74,7 +79,10 @@ private slots:
              "facts": ["total_contract_value", "start"], "assumptions": ["end", "sku", "tranches"],
              "sources": ["https://example.com"], "notes": ""}]})";
         QVERIFY(readDealLibraryJson(bad, "deals.json", bundledSkuCatalog(), &error).empty());
-        QCOMPARE(error, QString("deals.json: deals[0]: announced must be listed in exactly one of facts and assumptions"));
+        QCOMPARE(
+            error,
+            QString(
+                "deals.json: deals[0]: announced must be listed in exactly one of facts and assumptions"));
     }
 
     void everyDealBecomesAContractThatEvaluates() {
@@ -94,7 +102,8 @@ private slots:
             const auto r = evaluatePortfolio(p, catalog, EvaluateOptions{false});
             const auto* item = r.item(c.id);
             QVERIFY(item && item->totalContractValue);
-            QVERIFY(std::abs(*item->totalContractValue - d.totalContractValue) <= 1e-6 * d.totalContractValue);
+            QVERIFY(std::abs(*item->totalContractValue - d.totalContractValue) <=
+                    1e-6 * d.totalContractValue);
             QVERIFY(!p.sources.at("contracts[" + std::to_string(i) + "].total_contract_value").empty());
         }
         // The same deal twice gets a fresh id.

@@ -15,8 +15,10 @@ bool avx512Available();
 
 // Paths [begin, end) four (eight) at a time; begin is a multiple of the lane count and the outcome
 // arrays are padded to it.
-void runPaths4(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin, std::int64_t end);
-void runPaths8(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin, std::int64_t end);
+void runPaths4(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin,
+               std::int64_t end);
+void runPaths8(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin,
+               std::int64_t end);
 
 // Philox words of consecutive paths (out[word * lanes + lane]), for the known-answer tests.
 void philoxWords4(std::uint64_t seed, std::uint64_t firstPath, std::uint32_t draw, std::uint32_t stream,

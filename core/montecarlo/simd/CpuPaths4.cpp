@@ -5,7 +5,8 @@
 
 namespace ledger::simd {
 
-void runPaths4(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin, std::int64_t end) {
+void runPaths4(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin,
+               std::int64_t end) {
     runPathsSimd<Avx2>(in, seed, out, begin, end);
 }
 

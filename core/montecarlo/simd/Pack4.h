@@ -22,36 +22,92 @@ struct Pack4 {
         : v(x) {}
 };
 
-inline Pack4 operator+(Pack4 a, Pack4 b) { return Pack4(_mm256_add_pd(a.v, b.v)); }
-inline Pack4 operator-(Pack4 a, Pack4 b) { return Pack4(_mm256_sub_pd(a.v, b.v)); }
-inline Pack4 operator*(Pack4 a, Pack4 b) { return Pack4(_mm256_mul_pd(a.v, b.v)); }
-inline Pack4 operator/(Pack4 a, Pack4 b) { return Pack4(_mm256_div_pd(a.v, b.v)); }
-inline Pack4 operator+(Pack4 a, double b) { return a + Pack4(b); }
-inline Pack4 operator+(double a, Pack4 b) { return Pack4(a) + b; }
-inline Pack4 operator-(Pack4 a, double b) { return a - Pack4(b); }
-inline Pack4 operator-(double a, Pack4 b) { return Pack4(a) - b; }
-inline Pack4 operator*(Pack4 a, double b) { return a * Pack4(b); }
-inline Pack4 operator*(double a, Pack4 b) { return Pack4(a) * b; }
-inline Pack4 operator/(Pack4 a, double b) { return a / Pack4(b); }
-inline Pack4 operator-(Pack4 a) { return Pack4(_mm256_xor_pd(a.v, _mm256_set1_pd(-0.0))); }
+inline Pack4 operator+(Pack4 a, Pack4 b) {
+    return Pack4(_mm256_add_pd(a.v, b.v));
+}
+inline Pack4 operator-(Pack4 a, Pack4 b) {
+    return Pack4(_mm256_sub_pd(a.v, b.v));
+}
+inline Pack4 operator*(Pack4 a, Pack4 b) {
+    return Pack4(_mm256_mul_pd(a.v, b.v));
+}
+inline Pack4 operator/(Pack4 a, Pack4 b) {
+    return Pack4(_mm256_div_pd(a.v, b.v));
+}
+inline Pack4 operator+(Pack4 a, double b) {
+    return a + Pack4(b);
+}
+inline Pack4 operator+(double a, Pack4 b) {
+    return Pack4(a) + b;
+}
+inline Pack4 operator-(Pack4 a, double b) {
+    return a - Pack4(b);
+}
+inline Pack4 operator-(double a, Pack4 b) {
+    return Pack4(a) - b;
+}
+inline Pack4 operator*(Pack4 a, double b) {
+    return a * Pack4(b);
+}
+inline Pack4 operator*(double a, Pack4 b) {
+    return Pack4(a) * b;
+}
+inline Pack4 operator/(Pack4 a, double b) {
+    return a / Pack4(b);
+}
+inline Pack4 operator-(Pack4 a) {
+    return Pack4(_mm256_xor_pd(a.v, _mm256_set1_pd(-0.0)));
+}
 
-inline Mask4 operator<(Pack4 a, Pack4 b) { return {_mm256_cmp_pd(a.v, b.v, _CMP_LT_OQ)}; }
-inline Mask4 operator<=(Pack4 a, Pack4 b) { return {_mm256_cmp_pd(a.v, b.v, _CMP_LE_OQ)}; }
-inline Mask4 operator>(Pack4 a, Pack4 b) { return {_mm256_cmp_pd(a.v, b.v, _CMP_GT_OQ)}; }
-inline Mask4 operator>=(Pack4 a, Pack4 b) { return {_mm256_cmp_pd(a.v, b.v, _CMP_GE_OQ)}; }
-inline Mask4 operator==(Pack4 a, Pack4 b) { return {_mm256_cmp_pd(a.v, b.v, _CMP_EQ_OQ)}; }
+inline Mask4 operator<(Pack4 a, Pack4 b) {
+    return {_mm256_cmp_pd(a.v, b.v, _CMP_LT_OQ)};
+}
+inline Mask4 operator<=(Pack4 a, Pack4 b) {
+    return {_mm256_cmp_pd(a.v, b.v, _CMP_LE_OQ)};
+}
+inline Mask4 operator>(Pack4 a, Pack4 b) {
+    return {_mm256_cmp_pd(a.v, b.v, _CMP_GT_OQ)};
+}
+inline Mask4 operator>=(Pack4 a, Pack4 b) {
+    return {_mm256_cmp_pd(a.v, b.v, _CMP_GE_OQ)};
+}
+inline Mask4 operator==(Pack4 a, Pack4 b) {
+    return {_mm256_cmp_pd(a.v, b.v, _CMP_EQ_OQ)};
+}
 
-inline Pack4 select(Mask4 mask, Pack4 a, Pack4 b) { return Pack4(_mm256_blendv_pd(b.v, a.v, mask.m)); }
-inline Mask4 laneAnd(Mask4 a, Mask4 b) { return {_mm256_and_pd(a.m, b.m)}; }
-inline bool laneAny(Mask4 mask) { return _mm256_movemask_pd(mask.m) != 0; }
-inline Pack4 laneExp(Pack4 x) { return Pack4(Sleef_expd4_u10avx2(x.v)); }
-inline Pack4 laneLog(Pack4 x) { return Pack4(Sleef_logd4_u10avx2(x.v)); }
-inline Pack4 laneSqrt(Pack4 x) { return Pack4(_mm256_sqrt_pd(x.v)); }
-inline Pack4 laneMax(Pack4 a, Pack4 b) { return Pack4(_mm256_max_pd(a.v, b.v)); }
-inline Pack4 laneMin(Pack4 a, Pack4 b) { return Pack4(_mm256_min_pd(a.v, b.v)); }
-inline Pack4 laneFloor(Pack4 a) { return Pack4(_mm256_floor_pd(a.v)); }
-inline void laneStore(double* p, Pack4 v) { _mm256_storeu_pd(p, v.v); }
-inline void laneAccumulate(double* p, Pack4 v) { _mm256_storeu_pd(p, _mm256_add_pd(_mm256_loadu_pd(p), v.v)); }
+inline Pack4 select(Mask4 mask, Pack4 a, Pack4 b) {
+    return Pack4(_mm256_blendv_pd(b.v, a.v, mask.m));
+}
+inline Mask4 laneAnd(Mask4 a, Mask4 b) {
+    return {_mm256_and_pd(a.m, b.m)};
+}
+inline bool laneAny(Mask4 mask) {
+    return _mm256_movemask_pd(mask.m) != 0;
+}
+inline Pack4 laneExp(Pack4 x) {
+    return Pack4(Sleef_expd4_u10avx2(x.v));
+}
+inline Pack4 laneLog(Pack4 x) {
+    return Pack4(Sleef_logd4_u10avx2(x.v));
+}
+inline Pack4 laneSqrt(Pack4 x) {
+    return Pack4(_mm256_sqrt_pd(x.v));
+}
+inline Pack4 laneMax(Pack4 a, Pack4 b) {
+    return Pack4(_mm256_max_pd(a.v, b.v));
+}
+inline Pack4 laneMin(Pack4 a, Pack4 b) {
+    return Pack4(_mm256_min_pd(a.v, b.v));
+}
+inline Pack4 laneFloor(Pack4 a) {
+    return Pack4(_mm256_floor_pd(a.v));
+}
+inline void laneStore(double* p, Pack4 v) {
+    _mm256_storeu_pd(p, v.v);
+}
+inline void laneAccumulate(double* p, Pack4 v) {
+    _mm256_storeu_pd(p, _mm256_add_pd(_mm256_loadu_pd(p), v.v));
+}
 inline void laneSetFlags(unsigned char* p, Mask4 mask) {
     const int bits = _mm256_movemask_pd(mask.m);
     for (int lane = 0; lane < 4; ++lane) {
@@ -68,7 +124,9 @@ struct Avx2 {
     static Word load(const std::uint32_t* p) {
         return _mm256_cvtepu32_epi64(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
     }
-    static void store(std::uint32_t* p, Word w) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), narrow(w)); }
+    static void store(std::uint32_t* p, Word w) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(p), narrow(w));
+    }
     static Word set1(std::uint32_t x) { return _mm256_set1_epi64x(x); }
     static Word bitXor(Word a, Word b) { return _mm256_xor_si256(a, b); }
     static void mulhilo(Word a, std::uint32_t m, Word& hi, Word& lo) {
@@ -78,13 +136,15 @@ struct Avx2 {
     }
     // (r + 0.5) / 2^32 per lane, exactly as the scalar uniformFromWord.
     static Pack uniforms(Word r) {
-        const __m256d asSigned = _mm256_cvtepi32_pd(_mm_xor_si128(narrow(r), _mm_set1_epi32(int(0x80000000u))));
+        const __m256d asSigned =
+            _mm256_cvtepi32_pd(_mm_xor_si128(narrow(r), _mm_set1_epi32(int(0x80000000u))));
         return Pack4(_mm256_mul_pd(_mm256_add_pd(asSigned, _mm256_set1_pd(2147483648.0 + 0.5)),
                                    _mm256_set1_pd(1.0 / 4294967296.0)));
     }
     // The low 32-bit halves of the four 64-bit lanes.
     static __m128i narrow(Word w) {
-        return _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(w, _mm256_setr_epi32(0, 2, 4, 6, 0, 2, 4, 6)));
+        return _mm256_castsi256_si128(
+            _mm256_permutevar8x32_epi32(w, _mm256_setr_epi32(0, 2, 4, 6, 0, 2, 4, 6)));
     }
 };
 
@@ -94,15 +154,15 @@ inline void laneSinCos(Pack4 x, Pack4& s, Pack4& c) {
     s = Pack4(r.x);
     c = Pack4(r.y);
 }
-inline Pack4 laneCos(Pack4 x) { return Pack4(Sleef_cosd4_u10avx2(x.v)); }
+inline Pack4 laneCos(Pack4 x) {
+    return Pack4(Sleef_cosd4_u10avx2(x.v));
+}
 
 } // namespace ledger::simd
 
 namespace ledger {
-template <class V>
-struct Lanes;
-template <>
-struct Lanes<simd::Pack4> {
+template <class V> struct Lanes;
+template <> struct Lanes<simd::Pack4> {
     static simd::Pack4 load(const double* p) { return simd::Pack4(_mm256_loadu_pd(p)); }
 };
 } // namespace ledger

@@ -22,36 +22,92 @@ struct Pack8 {
         : v(x) {}
 };
 
-inline Pack8 operator+(Pack8 a, Pack8 b) { return Pack8(_mm512_add_pd(a.v, b.v)); }
-inline Pack8 operator-(Pack8 a, Pack8 b) { return Pack8(_mm512_sub_pd(a.v, b.v)); }
-inline Pack8 operator*(Pack8 a, Pack8 b) { return Pack8(_mm512_mul_pd(a.v, b.v)); }
-inline Pack8 operator/(Pack8 a, Pack8 b) { return Pack8(_mm512_div_pd(a.v, b.v)); }
-inline Pack8 operator+(Pack8 a, double b) { return a + Pack8(b); }
-inline Pack8 operator+(double a, Pack8 b) { return Pack8(a) + b; }
-inline Pack8 operator-(Pack8 a, double b) { return a - Pack8(b); }
-inline Pack8 operator-(double a, Pack8 b) { return Pack8(a) - b; }
-inline Pack8 operator*(Pack8 a, double b) { return a * Pack8(b); }
-inline Pack8 operator*(double a, Pack8 b) { return Pack8(a) * b; }
-inline Pack8 operator/(Pack8 a, double b) { return a / Pack8(b); }
-inline Pack8 operator-(Pack8 a) { return Pack8(_mm512_sub_pd(_mm512_setzero_pd(), a.v)); }
+inline Pack8 operator+(Pack8 a, Pack8 b) {
+    return Pack8(_mm512_add_pd(a.v, b.v));
+}
+inline Pack8 operator-(Pack8 a, Pack8 b) {
+    return Pack8(_mm512_sub_pd(a.v, b.v));
+}
+inline Pack8 operator*(Pack8 a, Pack8 b) {
+    return Pack8(_mm512_mul_pd(a.v, b.v));
+}
+inline Pack8 operator/(Pack8 a, Pack8 b) {
+    return Pack8(_mm512_div_pd(a.v, b.v));
+}
+inline Pack8 operator+(Pack8 a, double b) {
+    return a + Pack8(b);
+}
+inline Pack8 operator+(double a, Pack8 b) {
+    return Pack8(a) + b;
+}
+inline Pack8 operator-(Pack8 a, double b) {
+    return a - Pack8(b);
+}
+inline Pack8 operator-(double a, Pack8 b) {
+    return Pack8(a) - b;
+}
+inline Pack8 operator*(Pack8 a, double b) {
+    return a * Pack8(b);
+}
+inline Pack8 operator*(double a, Pack8 b) {
+    return Pack8(a) * b;
+}
+inline Pack8 operator/(Pack8 a, double b) {
+    return a / Pack8(b);
+}
+inline Pack8 operator-(Pack8 a) {
+    return Pack8(_mm512_sub_pd(_mm512_setzero_pd(), a.v));
+}
 
-inline Mask8 operator<(Pack8 a, Pack8 b) { return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_LT_OQ)}; }
-inline Mask8 operator<=(Pack8 a, Pack8 b) { return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_LE_OQ)}; }
-inline Mask8 operator>(Pack8 a, Pack8 b) { return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_GT_OQ)}; }
-inline Mask8 operator>=(Pack8 a, Pack8 b) { return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_GE_OQ)}; }
-inline Mask8 operator==(Pack8 a, Pack8 b) { return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_EQ_OQ)}; }
+inline Mask8 operator<(Pack8 a, Pack8 b) {
+    return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_LT_OQ)};
+}
+inline Mask8 operator<=(Pack8 a, Pack8 b) {
+    return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_LE_OQ)};
+}
+inline Mask8 operator>(Pack8 a, Pack8 b) {
+    return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_GT_OQ)};
+}
+inline Mask8 operator>=(Pack8 a, Pack8 b) {
+    return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_GE_OQ)};
+}
+inline Mask8 operator==(Pack8 a, Pack8 b) {
+    return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_EQ_OQ)};
+}
 
-inline Pack8 select(Mask8 mask, Pack8 a, Pack8 b) { return Pack8(_mm512_mask_blend_pd(mask.m, b.v, a.v)); }
-inline Mask8 laneAnd(Mask8 a, Mask8 b) { return {__mmask8(a.m & b.m)}; }
-inline bool laneAny(Mask8 mask) { return mask.m != 0; }
-inline Pack8 laneExp(Pack8 x) { return Pack8(Sleef_expd8_u10avx512f(x.v)); }
-inline Pack8 laneLog(Pack8 x) { return Pack8(Sleef_logd8_u10avx512f(x.v)); }
-inline Pack8 laneSqrt(Pack8 x) { return Pack8(_mm512_sqrt_pd(x.v)); }
-inline Pack8 laneMax(Pack8 a, Pack8 b) { return Pack8(_mm512_max_pd(a.v, b.v)); }
-inline Pack8 laneMin(Pack8 a, Pack8 b) { return Pack8(_mm512_min_pd(a.v, b.v)); }
-inline Pack8 laneFloor(Pack8 a) { return Pack8(_mm512_roundscale_pd(a.v, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC)); }
-inline void laneStore(double* p, Pack8 v) { _mm512_storeu_pd(p, v.v); }
-inline void laneAccumulate(double* p, Pack8 v) { _mm512_storeu_pd(p, _mm512_add_pd(_mm512_loadu_pd(p), v.v)); }
+inline Pack8 select(Mask8 mask, Pack8 a, Pack8 b) {
+    return Pack8(_mm512_mask_blend_pd(mask.m, b.v, a.v));
+}
+inline Mask8 laneAnd(Mask8 a, Mask8 b) {
+    return {__mmask8(a.m & b.m)};
+}
+inline bool laneAny(Mask8 mask) {
+    return mask.m != 0;
+}
+inline Pack8 laneExp(Pack8 x) {
+    return Pack8(Sleef_expd8_u10avx512f(x.v));
+}
+inline Pack8 laneLog(Pack8 x) {
+    return Pack8(Sleef_logd8_u10avx512f(x.v));
+}
+inline Pack8 laneSqrt(Pack8 x) {
+    return Pack8(_mm512_sqrt_pd(x.v));
+}
+inline Pack8 laneMax(Pack8 a, Pack8 b) {
+    return Pack8(_mm512_max_pd(a.v, b.v));
+}
+inline Pack8 laneMin(Pack8 a, Pack8 b) {
+    return Pack8(_mm512_min_pd(a.v, b.v));
+}
+inline Pack8 laneFloor(Pack8 a) {
+    return Pack8(_mm512_roundscale_pd(a.v, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC));
+}
+inline void laneStore(double* p, Pack8 v) {
+    _mm512_storeu_pd(p, v.v);
+}
+inline void laneAccumulate(double* p, Pack8 v) {
+    _mm512_storeu_pd(p, _mm512_add_pd(_mm512_loadu_pd(p), v.v));
+}
 inline void laneSetFlags(unsigned char* p, Mask8 mask) {
     for (int lane = 0; lane < 8; ++lane) {
         if (mask.m & (1u << lane))
@@ -63,7 +119,9 @@ inline void laneSinCos(Pack8 x, Pack8& s, Pack8& c) {
     s = Pack8(r.x);
     c = Pack8(r.y);
 }
-inline Pack8 laneCos(Pack8 x) { return Pack8(Sleef_cosd8_u10avx512f(x.v)); }
+inline Pack8 laneCos(Pack8 x) {
+    return Pack8(Sleef_cosd8_u10avx512f(x.v));
+}
 
 // Eight lanes of 32-bit words, each kept in the low half of a 64-bit lane so that Philox's
 // 32 x 32 -> 64-bit products need no shuffles (simd/PhiloxShocksSimd.h).
@@ -86,18 +144,17 @@ struct Avx512 {
     }
     // (r + 0.5) / 2^32 per lane, exactly as the scalar uniformFromWord.
     static Pack uniforms(Word r) {
-        return Pack8(_mm512_mul_pd(_mm512_add_pd(_mm512_cvtepu32_pd(_mm512_cvtepi64_epi32(r)), _mm512_set1_pd(0.5)),
-                                   _mm512_set1_pd(1.0 / 4294967296.0)));
+        return Pack8(
+            _mm512_mul_pd(_mm512_add_pd(_mm512_cvtepu32_pd(_mm512_cvtepi64_epi32(r)), _mm512_set1_pd(0.5)),
+                          _mm512_set1_pd(1.0 / 4294967296.0)));
     }
 };
 
 } // namespace ledger::simd
 
 namespace ledger {
-template <class V>
-struct Lanes;
-template <>
-struct Lanes<simd::Pack8> {
+template <class V> struct Lanes;
+template <> struct Lanes<simd::Pack8> {
     static simd::Pack8 load(const double* p) { return simd::Pack8(_mm512_loadu_pd(p)); }
 };
 } // namespace ledger

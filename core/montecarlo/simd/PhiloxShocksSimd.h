@@ -10,8 +10,7 @@
 
 namespace ledger::simd {
 
-template <class Isa>
-class PhiloxShocksSimd {
+template <class Isa> class PhiloxShocksSimd {
 public:
     using Pack = typename Isa::Pack;
     using Word = typename Isa::Word;

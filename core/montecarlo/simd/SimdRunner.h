@@ -9,7 +9,8 @@
 namespace ledger::simd {
 
 template <class Isa>
-void runPathsSimd(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin, std::int64_t end) {
+void runPathsSimd(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin,
+                  std::int64_t end) {
     using Pack = typename Isa::Pack;
     for (std::int64_t p = begin; p < end; p += Isa::kLanes) {
         PhiloxShocksSimd<Isa> shocks(seed, std::uint64_t(p));
