@@ -511,15 +511,9 @@ bool isSqliteFile(const QString& path) {
 
 PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog) {
     PortfolioLoad out;
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        out.error = path + ": no such file";
+    out.error = portfolioFileProblem(path);
+    if (!out.error.isEmpty())
         return out;
-    }
-    if (info.isDir()) {
-        out.error = path + ": is a directory, not a portfolio file";
-        return out;
-    }
     Portfolio p;
     const bool ok = guarded(path, &out.error, [&] {
         const Header h = readHeader(path);

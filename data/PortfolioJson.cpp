@@ -446,17 +446,20 @@ PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayN
     return out;
 }
 
+QString portfolioFileProblem(const QString& path) {
+    const QFileInfo info(path);
+    if (!info.exists())
+        return path + ": no such file";
+    if (info.isDir())
+        return path + ": is a directory, not a portfolio file";
+    return {};
+}
+
 PortfolioLoad loadPortfolioJsonFile(const QString& path, const SkuCatalog& catalog) {
     PortfolioLoad out;
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        out.error = path + ": no such file";
+    out.error = portfolioFileProblem(path);
+    if (!out.error.isEmpty())
         return out;
-    }
-    if (info.isDir()) {
-        out.error = path + ": is a directory, not a portfolio file";
-        return out;
-    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         out.error = path + ": cannot be read: " + file.errorString();

@@ -26,6 +26,10 @@ PortfolioLoad loadPortfolioJsonFile(const QString& path, const SkuCatalog& catal
 
 QByteArray writePortfolioJson(const Portfolio& p);
 
+// "<path>: no such file" / "<path>: is a directory, not a portfolio file", or empty when the path
+// names a file a loader can try.
+QString portfolioFileProblem(const QString& path);
+
 // One SKU object (portfolio "skus" entries and the bundled catalog share the shape). Throws
 // JsonPathError (JsonObjectReader.h) on a problem.
 Sku readSkuJson(const QJsonValue& v, const std::string& path);

@@ -1,8 +1,15 @@
 #pragma once
 // Small portfolios built in code for the engine tests: every number they produce can be worked out
 // by hand from MODEL.md.
+#include "engine/DeterministicEngine.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/SkuCatalog.h"
+#include "portfolio/Validation.h"
+
+#include <QtGlobal>
+
+#include <algorithm>
+#include <cmath>
 
 namespace ledger::testing {
 
@@ -55,6 +62,18 @@ inline Fleet simpleFleet(Date inService, Date end) {
     f.taxDepreciation.method = DepreciationMethod::StraightLine;
     f.taxDepreciation.lifeYears = 5;
     return f;
+}
+
+inline bool near(double a, double b, double rel = 1e-12) {
+    return std::abs(a - b) <= rel * std::max(1.0, std::abs(b));
+}
+
+// Validates (a test portfolio must be valid) and evaluates without the analytics.
+inline EvaluationResult evaluate(const Portfolio& p) {
+    const auto catalog = testCatalog();
+    if (const auto err = validatePortfolio(p, catalog))
+        qFatal("test portfolio invalid: %s", err->toString().c_str());
+    return evaluatePortfolio(p, catalog, EvaluateOptions{false});
 }
 
 } // namespace ledger::testing

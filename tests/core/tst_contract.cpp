@@ -9,20 +9,6 @@
 using namespace ledger;
 using namespace ledger::testing;
 
-namespace {
-bool near(double a, double b, double rel = 1e-12) {
-    return std::abs(a - b) <= rel * std::max(1.0, std::abs(b));
-}
-
-EvaluationResult evaluate(const Portfolio& p) {
-    const auto catalog = testCatalog();
-    const auto err = validatePortfolio(p, catalog);
-    if (err)
-        qFatal("test portfolio invalid: %s", err->toString().c_str());
-    return evaluatePortfolio(p, catalog, EvaluateOptions{false});
-}
-} // namespace
-
 class ContractTest : public QObject {
     Q_OBJECT
 private slots:
