@@ -1,12 +1,16 @@
 #pragma once
-// The live document: the portfolio being worked on, where it came from, and its evaluation.
-// Widgets read it and will edit it only through undoable commands (issue 5); they never compute.
+// The live document (Tiled's MapDocument idea): the portfolio being worked on, its file, its undo
+// stack and its evaluation. Every edit is one undoable command holding the portfolio before and
+// after, so undo and redo restore the numbers exactly; widgets read the document and edit it only
+// through setValue(), they never compute.
 #include "engine/EvaluationResult.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/SkuCatalog.h"
 
+#include <QJsonValue>
 #include <QObject>
 #include <QString>
+#include <QUndoStack>
 
 #include <optional>
 
@@ -17,24 +21,48 @@ class PortfolioDocument : public QObject {
 public:
     explicit PortfolioDocument(SkuCatalog catalog, QObject* parent = nullptr);
 
-    // Loads and evaluates; on a problem keeps the current state and sets *error to the one-line message.
+    // Loads (.cledger or .json) and evaluates; on a problem keeps the current state and sets *error
+    // to the one-line message. Clears the undo history.
     bool open(const QString& path, QString* error);
     bool openBundledExample(QString* error);
+    // Saves to the current file (.cledger or .json by its extension); the bundled example has none.
+    bool save(QString* error);
+    bool saveAs(const QString& path, QString* error);
+
+    // Sets the field at a JSON path ("contracts[0].price_per_gpu_hour") as one undoable command.
+    // An invalid value changes nothing and sets *error to the same message a file would get
+    // ("fleets[0].pue: 0.5 is below 1"). Consecutive edits of one field merge into one command.
+    bool setValue(const QString& path, const QJsonValue& value, QString* error);
+    QJsonValue value(const QString& path) const;
 
     bool hasPortfolio() const { return portfolio_.has_value(); }
     const Portfolio& portfolio() const { return *portfolio_; }
     const EvaluationResult& evaluation() const { return evaluation_; }
+    const SkuCatalog& catalog() const { return catalog_; }
     const QString& filePath() const { return filePath_; }
+    bool isBundledExample() const { return filePath_.startsWith(':'); }
+    bool isModified() const { return !undo_.isClean(); }
     QString displayName() const;
+    // SHA-256 of the portfolio's canonical JSON: what a simulation result belongs to.
+    QString inputsHash() const;
+    QUndoStack* undoStack() { return &undo_; }
+
+    // Replaces the portfolio and re-evaluates (the edit commands' redo and undo).
+    void replacePortfolio(const Portfolio& p);
 
 signals:
     void evaluationChanged();
+    void modifiedChanged(bool modified);
+    void filePathChanged(const QString& path);
 
 private:
+    void evaluate();
+
     SkuCatalog catalog_;
     std::optional<Portfolio> portfolio_;
     EvaluationResult evaluation_;
     QString filePath_;
+    QUndoStack undo_;
 };
 
 } // namespace ledger::models

@@ -1,0 +1,22 @@
+#pragma once
+// One field of a portfolio changed by its JSON path ("contracts[0].price_per_gpu_hour"), checked
+// exactly as a file is: the GUI's editors and the file reader give the same messages.
+#include "portfolio/Portfolio.h"
+#include "portfolio/SkuCatalog.h"
+
+#include <QJsonValue>
+#include <QString>
+
+#include <optional>
+
+namespace ledger::data {
+
+// The portfolio with the value at `path` replaced (or removed, for an undefined value: the default
+// applies). Nullopt and *error = "<path>: <problem>" when the result would not be valid.
+std::optional<Portfolio> withValue(const Portfolio& p, const QString& path, const QJsonValue& value,
+                                   const SkuCatalog& catalog, QString* error);
+
+// The value at `path` as the file holds it (undefined when absent).
+QJsonValue valueAt(const Portfolio& p, const QString& path);
+
+} // namespace ledger::data

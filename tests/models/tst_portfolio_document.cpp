@@ -1,0 +1,142 @@
+// The live document: edits are undoable commands that restore numbers exactly, bad values change
+// nothing and get the file reader's message, saves and reopens; the simulation controller runs off
+// the calling thread, reports progress, cancels, and keeps results per inputs.
+#include "CledgerDocument.h"
+#include "PortfolioDocument.h"
+#include "PortfolioJson.h"
+#include "SimulationController.h"
+#include "SkuCatalogJson.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ledger;
+using namespace ledger::models;
+
+class PortfolioDocumentTest : public QObject {
+    Q_OBJECT
+private slots:
+    void editUndoRedoRestoresNumbersExactly() {
+        PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.openBundledExample(&error));
+        const QByteArray original = data::writePortfolioJson(doc.portfolio());
+        const double rentBefore = doc.evaluation().alternatives[0].npvCost;
+        QSignalSpy changed(&doc, &PortfolioDocument::evaluationChanged);
+        QVERIFY(!doc.isModified());
+
+        QVERIFY2(doc.setValue("contracts[0].escalator", 0.03, &error), qPrintable(error));
+        QCOMPARE(doc.portfolio().contracts[0].escalator, 0.03);
+        QVERIFY(doc.evaluation().alternatives[0].npvCost > rentBefore); // TCV fixed: later years cost more
+        QVERIFY(doc.isModified());
+        QCOMPARE(changed.count(), 1);
+        const QByteArray edited = data::writePortfolioJson(doc.portfolio());
+        const double rentEdited = doc.evaluation().alternatives[0].npvCost;
+
+        doc.undoStack()->undo();
+        QCOMPARE(data::writePortfolioJson(doc.portfolio()), original);
+        QCOMPARE(doc.evaluation().alternatives[0].npvCost, rentBefore);
+        QVERIFY(!doc.isModified());
+        doc.undoStack()->redo();
+        QCOMPARE(data::writePortfolioJson(doc.portfolio()), edited);
+        QCOMPARE(doc.evaluation().alternatives[0].npvCost, rentEdited);
+    }
+
+    void editsOfOneFieldMerge() {
+        PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.openBundledExample(&error));
+        QVERIFY(doc.setValue("fleets[0].pue", 1.3, &error));
+        QVERIFY(doc.setValue("fleets[0].pue", 1.35, &error));
+        QCOMPARE(doc.undoStack()->count(), 1);
+        QVERIFY(doc.setValue("fleets[0].power_price_per_mwh", 80, &error));
+        QCOMPARE(doc.undoStack()->count(), 2);
+        doc.undoStack()->undo();
+        doc.undoStack()->undo();
+        QCOMPARE(doc.portfolio().fleets[0].pue, 1.2);
+    }
+
+    void badValuesChangeNothingAndSaySo() {
+        PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.openBundledExample(&error));
+        const QByteArray before = data::writePortfolioJson(doc.portfolio());
+        QVERIFY(!doc.setValue("fleets[0].pue", 0.5, &error));
+        QCOMPARE(error, QString("fleets[0].pue: 0.5 is below 1"));
+        QVERIFY(!doc.setValue("contracts[1].end", "2026-02-30", &error));
+        QCOMPARE(error,
+                 QString("contracts[1].end: \"2026-02-30\" is not a real date in the form YYYY-MM-DD"));
+        QVERIFY(!doc.setValue("contracts[9].end", "2030-01-01", &error));
+        QCOMPARE(error, QString("contracts[9].end: no such field"));
+        QCOMPARE(data::writePortfolioJson(doc.portfolio()), before);
+        QCOMPARE(doc.undoStack()->count(), 0);
+        QCOMPARE(doc.value("fleets[0].pue").toDouble(), 1.2);
+    }
+
+    void saveAndReopen() {
+        QTemporaryDir dir;
+        PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.openBundledExample(&error));
+        QVERIFY(!doc.save(&error)); // the example is built in
+        QVERIFY(doc.setValue("assumptions.discount_rate", 0.1, &error));
+        const QString path = dir.filePath("deal.cledger");
+        QVERIFY2(doc.saveAs(path, &error), qPrintable(error));
+        QVERIFY(!doc.isModified());
+        QCOMPARE(doc.filePath(), path);
+        PortfolioDocument again(data::bundledSkuCatalog());
+        QVERIFY2(again.open(path, &error), qPrintable(error));
+        QCOMPARE(data::writePortfolioJson(again.portfolio()), data::writePortfolioJson(doc.portfolio()));
+        QCOMPARE(again.evaluation().alternatives[1].npvCost, doc.evaluation().alternatives[1].npvCost);
+        QVERIFY(again.setValue("assumptions.tax_rate", 0.25, &error));
+        QVERIFY(again.save(&error));
+        PortfolioDocument third(data::bundledSkuCatalog());
+        QVERIFY(third.open(path, &error));
+        QCOMPARE(third.portfolio().assumptions.taxRate, 0.25);
+    }
+
+    void simulationRunsOffThreadAndIsKeptPerInputs() {
+        PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.openBundledExample(&error));
+        SimulationController controller(&doc);
+        QSignalSpy finished(&controller, &SimulationController::finished);
+        QSignalSpy progress(&controller, &SimulationController::progress);
+        SimulationOptions o;
+        o.paths = 20000;
+        o.device = ComputeDevice::Cpu;
+        QVERIFY(controller.start(o, &error));
+        QVERIFY(!controller.start(o, &error));
+        QVERIFY(finished.wait(30000));
+        QVERIFY(progress.count() > 0);
+        QVERIFY(controller.currentResult());
+        QCOMPARE(controller.currentResult()->paths, std::int64_t(20000));
+        QVERIFY(doc.setValue("assumptions.discount_rate", 0.12, &error));
+        QVERIFY(!controller.currentResult());
+        QVERIFY(controller.hasStaleResult());
+        doc.undoStack()->undo();
+        QVERIFY(controller.currentResult()); // the same inputs again: the result is current again
+    }
+
+    void simulationCancels() {
+        PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.openBundledExample(&error));
+        SimulationController controller(&doc);
+        QSignalSpy cancelled(&controller, &SimulationController::cancelled);
+        QSignalSpy progress(&controller, &SimulationController::progress);
+        SimulationOptions o;
+        o.paths = 5'000'000;
+        o.device = ComputeDevice::Cpu;
+        QVERIFY(controller.start(o, &error));
+        QVERIFY(progress.wait(10000));
+        controller.cancel();
+        QVERIFY(cancelled.wait(5000));
+        QVERIFY(!controller.isRunning());
+        QVERIFY(!controller.currentResult());
+    }
+};
+
+QTEST_GUILESS_MAIN(PortfolioDocumentTest)
+#include "tst_portfolio_document.moc"
