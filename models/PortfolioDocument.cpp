@@ -2,6 +2,7 @@
 
 #include "BundledResources.h"
 #include "CledgerDocument.h"
+#include "PortfolioCsv.h"
 #include "PortfolioEdit.h"
 #include "engine/DeterministicEngine.h"
 
@@ -100,6 +101,17 @@ bool PortfolioDocument::setValue(const QString& path, const QJsonValue& value, Q
     if (!next)
         return false;
     undo_.push(new EditCommand(this, path, *portfolio_, std::move(*next)));
+    return true;
+}
+
+bool PortfolioDocument::importCsv(const QString& path, QString* error) {
+    if (!portfolio_)
+        return false;
+    Portfolio next = *portfolio_;
+    if (!data::importCsvFile(next, path, catalog_, error))
+        return false;
+    // A path no field has, so an import never merges with a field edit.
+    undo_.push(new EditCommand(this, "import " + QFileInfo(path).fileName(), *portfolio_, std::move(next)));
     return true;
 }
 

@@ -34,6 +34,8 @@ public:
     // ("fleets[0].pue: 0.5 is below 1"). Consecutive edits of one field merge into one command.
     bool setValue(const QString& path, const QJsonValue& value, QString* error);
     QJsonValue value(const QString& path) const;
+    // Adds the contracts or fleets of a CSV file as one undoable command (data/PortfolioCsv.h).
+    bool importCsv(const QString& path, QString* error);
 
     bool hasPortfolio() const { return portfolio_.has_value(); }
     const Portfolio& portfolio() const { return *portfolio_; }

@@ -1,119 +1,244 @@
 #include "MainWindow.h"
 
-#include "AlternativesTableModel.h"
-#include "AnnualCashModel.h"
-#include "MoneyFormat.h"
+#include "ItemEditor.h"
 #include "PortfolioDocument.h"
+#include "PortfolioTreeModel.h"
+#include "SimulationController.h"
 #include "SkuCatalogJson.h"
 #include "gpu/GpuDevice.h"
+#include "tabs/CashFlowsTab.h"
+#include "tabs/CompareTab.h"
+#include "tabs/DepreciationTab.h"
+#include "tabs/MonteCarloTab.h"
+#include "tabs/OverviewTab.h"
 
+#include <QAction>
+#include <QCloseEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
-#include <QTableView>
+#include <QTabWidget>
 #include <QThread>
-#include <QVBoxLayout>
+#include <QTreeView>
+#include <QUndoStack>
 
 namespace ledger::ui {
-
-namespace {
-QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
-    auto* view = new QTableView(parent);
-    view->setModel(model);
-    view->setAlternatingRowColors(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    return view;
-}
-} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , document_(new models::PortfolioDocument(data::bundledSkuCatalog(), this))
-    , alternativesModel_(new models::AlternativesTableModel(document_, this))
-    , annualModel_(new models::AnnualCashModel(document_, this)) {
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    title_ = new QLabel(central);
-    title_->setWordWrap(true);
-    verdict_ = new QLabel(central);
-    verdict_->setWordWrap(true);
-    verdict_->setObjectName("verdict");
-    alternativesView_ = makeTable(alternativesModel_, central);
-    alternativesView_->verticalHeader()->hide();
-    annualView_ = makeTable(annualModel_, central);
-    auto* annualTitle =
-        new QLabel(tr("<b>Annual after-tax cash cost</b> (calendar years, undiscounted)"), central);
-    layout->addWidget(title_);
-    layout->addWidget(verdict_);
-    layout->addWidget(alternativesView_, 1);
-    layout->addWidget(annualTitle);
-    layout->addWidget(annualView_, 2);
-    setCentralWidget(central);
+    , simulation_(new models::SimulationController(document_, this))
+    , treeModel_(new models::PortfolioTreeModel(document_, this)) {
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    auto* left = new QSplitter(Qt::Vertical, split);
+    tree_ = new QTreeView(left);
+    tree_->setModel(treeModel_);
+    tree_->setHeaderHidden(true);
+    editor_ = new ItemEditor(document_, left);
+    auto* editorScroll = new QScrollArea(left);
+    editorScroll->setWidget(editor_);
+    editorScroll->setWidgetResizable(true);
+    left->addWidget(tree_);
+    left->addWidget(editorScroll);
+    left->setStretchFactor(1, 2);
 
-    auto* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::openFile);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    tabs_ = new QTabWidget(split);
+    overview_ = new OverviewTab(document_, tabs_);
+    monteCarlo_ = new MonteCarloTab(document_, simulation_, tabs_);
+    tabs_->addTab(overview_, tr("Overview"));
+    tabs_->addTab(new CashFlowsTab(document_, tabs_), tr("Cash flows"));
+    tabs_->addTab(new DepreciationTab(document_, tabs_), tr("Depreciation"));
+    tabs_->addTab(new CompareTab(document_, tabs_), tr("Compare"));
+    tabs_->addTab(monteCarlo_, tr("Monte Carlo"));
+    split->addWidget(left);
+    split->addWidget(tabs_);
+    split->setSizes({380, 1000});
+    setCentralWidget(split);
 
+    connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& index) {
+                editor_->showItem(index.data(models::PortfolioTreeModel::PathRole).toString());
+            });
+    connect(document_, &models::PortfolioDocument::evaluationChanged, this, [this] {
+        tree_->expandAll();
+        refreshTitle();
+    });
+    connect(document_, &models::PortfolioDocument::modifiedChanged, this, &MainWindow::refreshTitle);
+    connect(document_, &models::PortfolioDocument::filePathChanged, this, &MainWindow::refreshTitle);
+
+    buildMenus();
     const GpuDevice gpu = probeGpu();
-    const QString device = gpu.available ? tr("GPU: %1").arg(QString::fromStdString(gpu.name))
-                                         : tr("CPU, %1 threads (%2)")
-                                               .arg(QThread::idealThreadCount())
-                                               .arg(QString::fromStdString(gpu.reason));
-    statusBar()->showMessage(tr("Compute device: %1").arg(device));
-
-    connect(document_, &models::PortfolioDocument::evaluationChanged, this, &MainWindow::refresh);
-    resize(1100, 720);
+    statusBar()->showMessage(gpu.available
+                                 ? tr("Compute device: GPU %1").arg(QString::fromStdString(gpu.name))
+                                 : tr("Compute device: CPU, %1 threads (%2)")
+                                       .arg(QThread::idealThreadCount())
+                                       .arg(QString::fromStdString(gpu.reason)));
+    QSettings settings;
+    if (!restoreGeometry(settings.value("window/geometry").toByteArray()))
+        resize(1380, 860);
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::openFile);
+    recent_ = file->addMenu(tr("Open &recent"));
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(tr("Save &as..."), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    file->addAction(tr("&Import CSV..."), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importCsv);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = document_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = document_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    QMenu* simulation = menuBar()->addMenu(tr("&Simulation"));
+    simulation->addAction(tr("&Run Monte Carlo"), QKeySequence(Qt::Key_F5), this, [this] {
+        tabs_->setCurrentWidget(monteCarlo_);
+        monteCarlo_->run();
+    });
+    simulation->addAction(tr("&Cancel"), QKeySequence(Qt::Key_Escape), simulation_,
+                          &models::SimulationController::cancel);
+    refreshRecent();
+}
+
 bool MainWindow::openInitial(const QString& path) {
     QString error;
-    if (!path.isEmpty() && document_->open(path, &error))
-        return true;
-    if (!path.isEmpty())
+    if (!path.isEmpty()) {
+        if (openPath(path, &error))
+            return true;
         QMessageBox::warning(this, tr("Cannot open portfolio"),
                              error + tr("\n\nThe bundled example opens instead."));
+    } else {
+        const QString last = QSettings().value("files/last").toString();
+        if (!last.isEmpty() && QFileInfo::exists(last) && openPath(last, &error))
+            return true;
+    }
     if (document_->openBundledExample(&error))
         return true;
     QMessageBox::critical(this, tr("Cannot open the example"), error);
     return false;
 }
 
+bool MainWindow::openPath(const QString& path, QString* error) {
+    if (!document_->open(path, error))
+        return false;
+    rememberFile(path);
+    return true;
+}
+
+bool MainWindow::saveTo(const QString& path, QString* error) {
+    if (!document_->saveAs(path, error))
+        return false;
+    rememberFile(path);
+    return true;
+}
+
 void MainWindow::openFile() {
+    if (!confirmDiscard())
+        return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open portfolio"), QString(),
                                                       tr("Portfolio (*.cledger *.json);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;
-    if (!document_->open(path, &error))
+    if (!openPath(path, &error))
         QMessageBox::warning(this, tr("Cannot open portfolio"), error);
 }
 
-void MainWindow::refresh() {
-    const auto& r = document_->evaluation();
-    setWindowTitle(tr("%1 - ComputeLedger").arg(document_->displayName()));
-    title_->setText(tr("<h2>%1</h2>Valuation date %2, horizon to %3 (%4 monthly periods), all amounts in %5 "
-                       "millions after tax")
-                        .arg(QString::fromStdString(r.name).toHtmlEscaped(),
-                             QString::fromStdString(formatIsoDate(r.valuationDate)),
-                             QString::fromStdString(formatIsoDate(r.horizonEnd)))
-                        .arg(r.periods)
-                        .arg(QString::fromStdString(r.currency)));
-    const auto ranked = r.rankedByNpvCost();
-    if (ranked.size() >= 2) {
-        verdict_->setText(tr("<b>%1 is cheapest</b>: %2 %3 M NPV below %4, the next best.")
-                              .arg(QString::fromStdString(ranked[0]->name).toHtmlEscaped(),
-                                   QString::fromStdString(r.currency),
-                                   models::formatMillions(ranked[1]->npvCost - ranked[0]->npvCost),
-                                   QString::fromStdString(ranked[1]->name).toHtmlEscaped()));
+bool MainWindow::save() {
+    if (document_->isBundledExample())
+        return saveAs();
+    QString error;
+    if (document_->save(&error))
+        return true;
+    QMessageBox::warning(this, tr("Cannot save"), error + tr("\n\nUse Save As to save it elsewhere."));
+    return saveAs();
+}
+
+bool MainWindow::saveAs() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save portfolio"), QString(), tr("ComputeLedger document (*.cledger);;JSON (*.json)"));
+    if (path.isEmpty())
+        return false;
+    QString error;
+    if (saveTo(path, &error))
+        return true;
+    QMessageBox::warning(this, tr("Cannot save"), error);
+    return false;
+}
+
+void MainWindow::importCsv() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import contracts or fleets"), QString(),
+                                                      tr("CSV (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!document_->importCsv(path, &error))
+        QMessageBox::warning(this, tr("Nothing imported"), error);
+}
+
+void MainWindow::rememberFile(const QString& path) {
+    if (path.startsWith(':'))
+        return;
+    QSettings settings;
+    QStringList recent = settings.value("files/recent").toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue("files/recent", recent.mid(0, 8));
+    settings.setValue("files/last", path);
+    refreshRecent();
+}
+
+void MainWindow::refreshRecent() {
+    recent_->clear();
+    for (const QString& path : QSettings().value("files/recent").toStringList()) {
+        recent_->addAction(path, this, [this, path] {
+            if (!confirmDiscard())
+                return;
+            QString error;
+            if (!openPath(path, &error))
+                QMessageBox::warning(this, tr("Cannot open portfolio"), error);
+        });
     }
+    recent_->setEnabled(!recent_->isEmpty());
+}
+
+void MainWindow::refreshTitle() {
+    setWindowTitle(
+        tr("%1%2 - ComputeLedger").arg(document_->displayName(), document_->isModified() ? "*" : ""));
+}
+
+bool MainWindow::confirmDiscard() {
+    if (!document_->isModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("%1 has unsaved changes. Save them?").arg(document_->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!confirmDiscard()) {
+        event->ignore();
+        return;
+    }
+    simulation_->cancel();
+    QSettings().setValue("window/geometry", saveGeometry());
+    event->accept();
 }
 
 } // namespace ledger::ui

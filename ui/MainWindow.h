@@ -1,18 +1,24 @@
 #pragma once
-// The first main window: the alternatives' NPV cost, LCOC and annual cash of the open portfolio.
-// It shows models; it computes nothing itself.
+// The window (DESIGN.md "The window"): the portfolio tree and the selected item's editor on the
+// left, the tabs in the centre, the compute device in the status bar. It wires models to widgets;
+// it computes nothing itself.
 #include <QMainWindow>
 
-class QLabel;
-class QTableView;
+class QMenu;
+class QTabWidget;
+class QTreeView;
 
 namespace ledger::models {
 class PortfolioDocument;
-class AlternativesTableModel;
-class AnnualCashModel;
+class PortfolioTreeModel;
+class SimulationController;
 } // namespace ledger::models
 
 namespace ledger::ui {
+
+class ItemEditor;
+class MonteCarloTab;
+class OverviewTab;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -20,22 +26,43 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens the file, or the bundled example when path is empty. A file that cannot be read is
+    // Opens the file, else the last file, else the bundled example. A file that cannot be read is
     // reported and the example opens instead. Returns false only if nothing could be opened.
     bool openInitial(const QString& path);
+    bool openPath(const QString& path, QString* error);
+    bool saveTo(const QString& path, QString* error);
+
     models::PortfolioDocument* document() const { return document_; }
+    models::SimulationController* simulation() const { return simulation_; }
+    ItemEditor* editor() const { return editor_; }
+    OverviewTab* overview() const { return overview_; }
+    MonteCarloTab* monteCarlo() const { return monteCarlo_; }
+    QTabWidget* tabs() const { return tabs_; }
+    QTreeView* tree() const { return tree_; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void buildMenus();
     void openFile();
-    void refresh();
+    bool save();
+    bool saveAs();
+    void importCsv();
+    void rememberFile(const QString& path);
+    void refreshRecent();
+    void refreshTitle();
+    bool confirmDiscard();
 
     models::PortfolioDocument* document_;
-    models::AlternativesTableModel* alternativesModel_;
-    models::AnnualCashModel* annualModel_;
-    QLabel* title_;
-    QLabel* verdict_;
-    QTableView* alternativesView_;
-    QTableView* annualView_;
+    models::SimulationController* simulation_;
+    models::PortfolioTreeModel* treeModel_;
+    QTreeView* tree_;
+    ItemEditor* editor_;
+    QTabWidget* tabs_;
+    OverviewTab* overview_;
+    MonteCarloTab* monteCarlo_;
+    QMenu* recent_;
 };
 
 } // namespace ledger::ui

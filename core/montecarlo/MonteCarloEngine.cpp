@@ -7,6 +7,7 @@
 #include "montecarlo/OutcomeRow.h"
 #include "montecarlo/Statistics.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <span>
@@ -121,6 +122,24 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
             std::copy(values.begin(), values.end(), scratch.begin());
             const auto q = percentilesLinear(scratch, fan);
             alt.annualCumulative.push_back({cp.firstYear() + y, q[0], q[1], q[2]});
+        }
+    }
+    // One range for every alternative's histogram, so they can be drawn on one axis.
+    double low = result.alternatives[0].npvCost.min, high = result.alternatives[0].npvCost.max;
+    for (const auto& alt : result.alternatives) {
+        low = std::min(low, alt.npvCost.min);
+        high = std::max(high, alt.npvCost.max);
+    }
+    constexpr int kBins = 40;
+    for (int a = 0; a < A; ++a) {
+        Histogram& h = result.alternatives[a].npvHistogram;
+        h.low = low;
+        h.high = high;
+        h.counts.assign(kBins, 0);
+        const double width = (high - low) / kBins;
+        for (double v : outcomeRow(out, out.npv, a)) {
+            const int bin = width > 0.0 ? std::min(kBins - 1, int((v - low) / width)) : 0;
+            ++h.counts[bin];
         }
     }
     for (int a = 0; a < A; ++a) {

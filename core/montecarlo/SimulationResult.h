@@ -24,12 +24,19 @@ struct ConvergencePoint {
     double halfWidth95 = 0.0; // 1.96 std / sqrt(paths)
 };
 
+// Counts of the NPV cost in equal bins over [low, high] (the same range for every alternative).
+struct Histogram {
+    double low = 0.0, high = 0.0;
+    std::vector<std::int64_t> counts;
+};
+
 struct AlternativeSimulation {
     std::string id;
     DistributionSummary npvCost;
     std::optional<DistributionSummary> lcoc; // over the paths with used hours; none when no path has any
     std::vector<FanPoint> annualCumulative;
     std::vector<ConvergencePoint> convergence;
+    Histogram npvHistogram;
 };
 
 struct ProbabilityCheaper {

@@ -1,0 +1,24 @@
+#pragma once
+// What an editor shows for each editable field: its JSON key, label, unit, kind and a tooltip that
+// explains it and the formula it feeds (MODEL.md). Data for the editors; no widgets here.
+#include <QString>
+
+#include <vector>
+
+namespace ledger::models {
+
+enum class FieldKind { Text, Number, Integer, Date, OptionalNumber, OptionalDate };
+
+struct FieldSpec {
+    QString key; // relative to the item's path: "price_per_gpu_hour", "book_depreciation.life_years"
+    QString label;
+    QString unit;
+    FieldKind kind = FieldKind::Number;
+    QString tooltip;
+};
+
+const std::vector<FieldSpec>& contractFields();
+const std::vector<FieldSpec>& fleetFields();
+const std::vector<FieldSpec>& assumptionFields(); // paths from the portfolio root
+
+} // namespace ledger::models

@@ -1,0 +1,99 @@
+#include "PortfolioTreeModel.h"
+
+namespace ledger::models {
+
+namespace {
+// Top level rows: 0 assumptions, 1 contracts, 2 fleets, 3 alternatives. A child's internal id is its
+// group row + 1 (0 marks a top-level row).
+constexpr int kGroups = 4;
+} // namespace
+
+PortfolioTreeModel::PortfolioTreeModel(PortfolioDocument* doc, QObject* parent)
+    : QAbstractItemModel(parent)
+    , doc_(doc) {
+    connect(doc_, &PortfolioDocument::evaluationChanged, this, [this] {
+        beginResetModel();
+        endResetModel();
+    });
+}
+
+QModelIndex PortfolioTreeModel::index(int row, int column, const QModelIndex& parent) const {
+    if (!hasIndex(row, column, parent))
+        return {};
+    return createIndex(row, column, parent.isValid() ? quintptr(parent.row() + 1) : quintptr(0));
+}
+
+QModelIndex PortfolioTreeModel::parent(const QModelIndex& child) const {
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    return createIndex(int(child.internalId()) - 1, 0, quintptr(0));
+}
+
+int PortfolioTreeModel::rowCount(const QModelIndex& parent) const {
+    if (!doc_->hasPortfolio())
+        return 0;
+    if (!parent.isValid())
+        return kGroups;
+    if (parent.internalId() != 0)
+        return 0;
+    const auto& p = doc_->portfolio();
+    switch (parent.row()) {
+    case 1:
+        return int(p.contracts.size());
+    case 2:
+        return int(p.fleets.size());
+    case 3:
+        return int(doc_->evaluation().alternatives.size()) - 1; // without spot
+    default:
+        return 0;
+    }
+}
+
+int PortfolioTreeModel::columnCount(const QModelIndex&) const {
+    return 1;
+}
+
+QVariant PortfolioTreeModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid())
+        return {};
+    const auto& p = doc_->portfolio();
+    if (index.internalId() == 0) {
+        static const char* names[] = {QT_TR_NOOP("Assumptions"), QT_TR_NOOP("Contracts (rent)"),
+                                      QT_TR_NOOP("Fleets (buy)"), QT_TR_NOOP("Alternatives")};
+        if (role == Qt::DisplayRole)
+            return tr(names[index.row()]);
+        if (role == KindRole)
+            return int(index.row() == 0 ? Kind::Assumptions : Kind::Group);
+        if (role == PathRole)
+            return QString();
+        return {};
+    }
+    const int group = int(index.internalId()) - 1;
+    const int i = index.row();
+    QString name, path;
+    Kind kind = Kind::Contract;
+    if (group == 1) {
+        name = QString::fromStdString(p.contracts[i].name);
+        path = QString("contracts[%1]").arg(i);
+    } else if (group == 2) {
+        name = QString::fromStdString(p.fleets[i].name);
+        path = QString("fleets[%1]").arg(i);
+        kind = Kind::Fleet;
+    } else {
+        name = QString::fromStdString(doc_->evaluation().alternatives[i].name);
+        path = QString("alternatives[%1]").arg(i);
+        kind = Kind::Alternative;
+    }
+    switch (role) {
+    case Qt::DisplayRole:
+        return name;
+    case PathRole:
+        return path;
+    case KindRole:
+        return int(kind);
+    default:
+        return {};
+    }
+}
+
+} // namespace ledger::models

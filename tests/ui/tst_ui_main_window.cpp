@@ -1,0 +1,155 @@
+// The window as a user drives it (offscreen): edit through the editor and see the Overview change,
+// undo and redo, a bad value kept out with its message, a simulation run and cancelled from the
+// panel, and open, modify, save, reopen. With CL_SCREENSHOTS=DIR it also saves a PNG of every tab.
+#include "BundledResources.h"
+#include "ItemEditor.h"
+#include "MainWindow.h"
+#include "PortfolioDocument.h"
+#include "SimulationController.h"
+#include "tabs/MonteCarloTab.h"
+#include "tabs/OverviewTab.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace ledger;
+using namespace ledger::ui;
+
+namespace {
+
+void setField(ItemEditor* editor, const QString& key, const QString& text) {
+    QLineEdit* edit = editor->field(key);
+    QVERIFY2(edit, qPrintable(key));
+    edit->setText(text);
+    emit edit->editingFinished();
+}
+
+} // namespace
+
+class MainWindowUiTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void editThroughTheEditorUpdatesOverviewAndUndoes() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        const QString before = w.overview()->cardText(0);
+        QVERIFY(before.contains("20,210.3 M"));
+        w.editor()->showItem("contracts[0]");
+        setField(w.editor(), "escalator", "0.03");
+        QCOMPARE(w.document()->portfolio().contracts[0].escalator, 0.03);
+        const QString after = w.overview()->cardText(0);
+        QVERIFY2(after != before, qPrintable(after));
+        QVERIFY(w.windowTitle().contains('*'));
+        w.document()->undoStack()->undo();
+        QCOMPARE(w.overview()->cardText(0), before);
+        QCOMPARE(w.editor()->field("escalator")->text(), QString("0"));
+        w.document()->undoStack()->redo();
+        QCOMPARE(w.overview()->cardText(0), after);
+        QCOMPARE(w.editor()->field("escalator")->text(), QString("0.03"));
+    }
+
+    void badFieldInputShowsTheMessageAndKeepsTheOldValue() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.editor()->showItem("fleets[0]");
+        setField(w.editor(), "pue", "0.5");
+        QCOMPARE(w.editor()->message(), QString("fleets[0].pue: 0.5 is below 1"));
+        QCOMPARE(w.editor()->field("pue")->text(), QString("1.2"));
+        QCOMPARE(w.document()->portfolio().fleets[0].pue, 1.2);
+        setField(w.editor(), "power_price_per_mwh", "70,5");
+        QCOMPARE(
+            w.editor()->message(),
+            QString("fleets[0].power_price_per_mwh: \"70,5\" is not a number (use a point for decimals)"));
+        QCOMPARE(w.document()->undoStack()->count(), 0);
+        setField(w.editor(), "pue", "1.3");
+        QVERIFY(w.editor()->message().isEmpty());
+    }
+
+    void simulationRunsFromThePanelAndCancels() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.monteCarlo()->findChildren<QSpinBox*>().at(0)->setValue(20000);
+        QSignalSpy finished(w.simulation(), &models::SimulationController::finished);
+        w.monteCarlo()->run();
+        QVERIFY(finished.wait(30000));
+        QTableWidget* table = w.monteCarlo()->percentileTable();
+        QCOMPARE(table->columnCount(), 3);
+        QCOMPARE(table->rowCount(), 12);
+        QVERIFY(!table->item(6, 0)->text().isEmpty()); // p50 of rent
+        QVERIFY(w.monteCarlo()->statusText().contains("20,000 paths"));
+        // An edit makes the result stale.
+        w.editor()->showItem("");
+        setField(w.editor(), "assumptions.discount_rate", "0.1");
+        QVERIFY(w.monteCarlo()->statusText().contains("Stale"));
+
+        w.monteCarlo()->findChildren<QSpinBox*>().at(0)->setValue(5'000'000);
+        QSignalSpy cancelled(w.simulation(), &models::SimulationController::cancelled);
+        QSignalSpy progress(w.simulation(), &models::SimulationController::progress);
+        w.monteCarlo()->run();
+        QVERIFY(progress.wait(10000));
+        w.simulation()->cancel();
+        QVERIFY(cancelled.wait(5000));
+        QCOMPARE(w.monteCarlo()->statusText(), QString("Cancelled."));
+    }
+
+    void openModifySaveReopen() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("deal.cledger");
+        QString error;
+        {
+            MainWindow w;
+            QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+            w.editor()->showItem("fleets[1]");
+            setField(w.editor(), "gpus", "60000");
+            QVERIFY2(w.saveTo(path, &error), qPrintable(error));
+            QVERIFY(!w.document()->isModified());
+        }
+        MainWindow again;
+        QVERIFY(again.openPath(path, &error));
+        QCOMPARE(again.document()->portfolio().fleets[1].gpus, 60000.0);
+        again.editor()->showItem("fleets[1]");
+        QCOMPARE(again.editor()->field("gpus")->text(), QString("60000"));
+    }
+
+    void screenshotsOfEveryTab() {
+        const QString dir = qEnvironmentVariable("CL_SCREENSHOTS");
+        if (dir.isEmpty())
+            QSKIP("set CL_SCREENSHOTS=DIR to write the screenshots of docs/screenshots");
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.resize(1500, 940);
+        w.show();
+        w.tree()->setCurrentIndex(w.tree()->model()->index(0, 0, w.tree()->model()->index(1, 0)));
+        QSignalSpy finished(w.simulation(), &models::SimulationController::finished);
+        w.monteCarlo()->findChildren<QSpinBox*>().at(0)->setValue(100000);
+        w.monteCarlo()->run();
+        QVERIFY(finished.wait(60000));
+        const QStringList names = {"overview", "cash-flows", "depreciation", "compare", "monte-carlo"};
+        for (int i = 0; i < w.tabs()->count(); ++i) {
+            w.tabs()->setCurrentIndex(i);
+            QTest::qWait(200);
+            QVERIFY(w.grab().save(dir + "/" + names[i] + ".png"));
+        }
+    }
+};
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    app.setOrganizationName("ComputeLedgerTest");
+    app.setApplicationName("tst_ui_main_window");
+    MainWindowUiTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_ui_main_window.moc"

@@ -1,0 +1,170 @@
+#include "ItemEditor.h"
+
+#include "FieldCatalog.h"
+#include "PortfolioDocument.h"
+
+#include <QFormLayout>
+#include <QJsonValue>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+
+namespace ledger::ui {
+
+namespace {
+
+const std::vector<models::FieldSpec>* fieldsFor(const QString& prefix) {
+    if (prefix.isEmpty())
+        return &models::assumptionFields();
+    if (prefix.startsWith("contracts["))
+        return &models::contractFields();
+    if (prefix.startsWith("fleets["))
+        return &models::fleetFields();
+    return nullptr;
+}
+
+QString pathOf(const QString& prefix, const QString& key) {
+    return prefix.isEmpty() ? key : prefix + "." + key;
+}
+
+QString textOf(const QJsonValue& v) {
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+    if (v.isString())
+        return v.toString();
+    return {};
+}
+
+} // namespace
+
+ItemEditor::ItemEditor(models::PortfolioDocument* doc, QWidget* parent)
+    : QWidget(parent)
+    , doc_(doc) {
+    auto* layout = new QVBoxLayout(this);
+    title_ = new QLabel(this);
+    title_->setWordWrap(true);
+    formHost_ = new QWidget(this);
+    form_ = new QFormLayout(formHost_);
+    message_ = new QLabel(this);
+    message_->setWordWrap(true);
+    message_->setObjectName("validationMessage");
+    message_->setStyleSheet("color: #c62828;");
+    layout->addWidget(title_);
+    layout->addWidget(formHost_);
+    layout->addWidget(message_);
+    layout->addStretch(1);
+    connect(doc_, &models::PortfolioDocument::evaluationChanged, this, &ItemEditor::refreshValues);
+    showItem(QString());
+}
+
+void ItemEditor::showItem(const QString& prefix) {
+    prefix_ = prefix;
+    message_->clear();
+    rebuild();
+}
+
+void ItemEditor::rebuild() {
+    while (form_->rowCount() > 0)
+        form_->removeRow(0);
+    const auto* fields = fieldsFor(prefix_);
+    if (!fields) {
+        title_->setText(
+            tr("<b>Alternative</b><br>An alternative is a set of contracts and fleets compared as "
+               "one way to meet the need. Edit its items in the file for now."));
+        return;
+    }
+    const QString name = prefix_.isEmpty() ? QString() : doc_->value(prefix_ + ".name").toString();
+    title_->setText(
+        prefix_.isEmpty()
+            ? tr("<b>Assumptions</b>")
+            : tr("<b>%1</b> <span style='color:gray'>%2</span>").arg(name.toHtmlEscaped(), prefix_));
+    for (const auto& f : *fields) {
+        auto* edit = new QLineEdit(formHost_);
+        edit->setObjectName(f.key);
+        edit->setProperty("jsonKey", f.key);
+        edit->setToolTip(f.tooltip);
+        if (f.kind == models::FieldKind::Date || f.kind == models::FieldKind::OptionalDate)
+            edit->setPlaceholderText(f.kind == models::FieldKind::OptionalDate ? tr("YYYY-MM-DD or empty")
+                                                                               : tr("YYYY-MM-DD"));
+        else if (f.kind == models::FieldKind::OptionalNumber)
+            edit->setPlaceholderText(tr("empty: default"));
+        connect(edit, &QLineEdit::editingFinished, this, [this, edit] { commit(edit); });
+        auto* label =
+            new QLabel(f.unit.isEmpty() ? f.label : QString("%1 (%2)").arg(f.label, f.unit), formHost_);
+        label->setToolTip(f.tooltip);
+        form_->addRow(label, edit);
+    }
+    refreshValues();
+}
+
+void ItemEditor::refreshValues() {
+    const auto* fields = fieldsFor(prefix_);
+    if (!fields || !doc_->hasPortfolio())
+        return;
+    for (const auto& f : *fields) {
+        if (QLineEdit* edit = field(f.key)) {
+            if (!edit->hasFocus() || edit->text() == edit->property("shown").toString()) {
+                const QString text = textOf(doc_->value(pathOf(prefix_, f.key)));
+                edit->setText(text);
+                edit->setProperty("shown", text);
+            }
+        }
+    }
+}
+
+void ItemEditor::commit(QLineEdit* edit) {
+    const QString key = edit->property("jsonKey").toString();
+    const QString text = edit->text().trimmed();
+    if (text == edit->property("shown").toString())
+        return;
+    const auto* fields = fieldsFor(prefix_);
+    const auto spec =
+        std::find_if(fields->begin(), fields->end(), [&](const auto& f) { return f.key == key; });
+    QJsonValue value;
+    bool ok = true;
+    switch (spec->kind) {
+    case models::FieldKind::Text:
+    case models::FieldKind::Date:
+        value = text;
+        break;
+    case models::FieldKind::OptionalDate:
+        value = text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text);
+        break;
+    case models::FieldKind::Number:
+    case models::FieldKind::Integer:
+    case models::FieldKind::OptionalNumber: {
+        if (text.isEmpty() && spec->kind == models::FieldKind::OptionalNumber) {
+            value = QJsonValue(QJsonValue::Undefined);
+            break;
+        }
+        const double v = QLocale::c().toDouble(text, &ok);
+        if (!ok || !std::isfinite(v)) {
+            message_->setText(
+                tr("%1: \"%2\" is not a number (use a point for decimals)").arg(pathOf(prefix_, key), text));
+            edit->setText(edit->property("shown").toString());
+            return;
+        }
+        value = v;
+        break;
+    }
+    }
+    QString error;
+    if (!doc_->setValue(pathOf(prefix_, key), value, &error)) {
+        message_->setText(error);
+        edit->setText(edit->property("shown").toString());
+        return;
+    }
+    message_->clear();
+}
+
+QLineEdit* ItemEditor::field(const QString& key) const {
+    return formHost_->findChild<QLineEdit*>(key);
+}
+
+QString ItemEditor::message() const {
+    return message_->text();
+}
+
+} // namespace ledger::ui

@@ -1,0 +1,41 @@
+#pragma once
+// The editor of the selected tree item: one field per row with its unit and a tooltip explaining it
+// and the formula it feeds. A change goes to the document as one undoable command; a bad value keeps
+// the old one and shows the engine's message under the fields.
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+
+namespace ledger::models {
+class PortfolioDocument;
+struct FieldSpec;
+} // namespace ledger::models
+
+namespace ledger::ui {
+
+class ItemEditor : public QWidget {
+    Q_OBJECT
+public:
+    explicit ItemEditor(models::PortfolioDocument* doc, QWidget* parent = nullptr);
+
+    // prefix: "" for the portfolio's assumptions, "contracts[0]", "fleets[1]"; anything else: a note.
+    void showItem(const QString& prefix);
+    QLineEdit* field(const QString& key) const; // for tests
+    QString message() const;
+
+private:
+    void rebuild();
+    void refreshValues();
+    void commit(QLineEdit* edit);
+
+    models::PortfolioDocument* doc_;
+    QString prefix_;
+    QLabel* title_;
+    QFormLayout* form_;
+    QWidget* formHost_;
+    QLabel* message_;
+};
+
+} // namespace ledger::ui

@@ -1,0 +1,94 @@
+#include "charts/ChartHelpers.h"
+
+#include <QAbstractSeries>
+#include <QApplication>
+#include <QBarCategoryAxis>
+#include <QPalette>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace ledger::ui {
+
+QChartView* makeChartView(const QString& title, QWidget* parent) {
+    auto* chart = new QChart();
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    const QPalette pal = QApplication::palette();
+    chart->setBackgroundBrush(pal.base());
+    chart->setTitleBrush(pal.text());
+    chart->legend()->setLabelColor(pal.text().color());
+    auto* view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(260);
+    return view;
+}
+
+QColor seriesColor(int i) {
+    static const QColor colors[] = {QColor(0x20, 0x9f, 0xdf), QColor(0x99, 0xca, 0x53),
+                                    QColor(0xf6, 0xa6, 0x25), QColor(0xd6, 0x4e, 0x8f),
+                                    QColor(0x6d, 0x5f, 0xd5), QColor(0x00, 0x9e, 0x8f)};
+    return colors[i % 6];
+}
+
+void resetChart(QChart* chart) {
+    chart->removeAllSeries();
+    for (QAbstractAxis* axis : chart->axes())
+        chart->removeAxis(axis);
+}
+
+void attachValueAxes(QChart* chart, const QString& xLabel, const QString& yLabel, bool categoryX,
+                     const QStringList& categories, const QString& xFormat) {
+    const QPalette pal = QApplication::palette();
+    QAbstractAxis* x = nullptr;
+    if (categoryX) {
+        auto* axis = new QBarCategoryAxis();
+        axis->append(categories);
+        x = axis;
+    } else {
+        auto* axis = new QValueAxis();
+        axis->setLabelFormat(xFormat);
+        x = axis;
+    }
+    x->setTitleText(xLabel);
+    auto* y = new QValueAxis();
+    y->setTitleText(yLabel);
+    y->setLabelFormat("%'.0f");
+    for (QAbstractAxis* axis : {x, static_cast<QAbstractAxis*>(y)}) {
+        axis->setLabelsBrush(pal.text());
+        axis->setTitleBrush(pal.text());
+    }
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QAbstractSeries* s : chart->series()) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+}
+
+} // namespace ledger::ui
+
+namespace ledger::ui {
+
+void fitValueAxis(QChart* chart, double low, double high) {
+    const double pad = 0.05 * std::max(1e-9, high - low);
+    for (QAbstractAxis* axis : chart->axes(Qt::Vertical)) {
+        if (auto* v = qobject_cast<QValueAxis*>(axis))
+            v->setRange(low >= 0.0 ? 0.0 : low - pad, high + pad);
+    }
+}
+
+} // namespace ledger::ui
+
+namespace ledger::ui {
+
+void setYearTicks(QChart* chart, int firstYear, int lastYear) {
+    for (QAbstractAxis* axis : chart->axes(Qt::Horizontal)) {
+        if (auto* v = qobject_cast<QValueAxis*>(axis)) {
+            v->setRange(firstYear, lastYear);
+            v->setTickCount(std::max(2, lastYear - firstYear + 1));
+        }
+    }
+}
+
+} // namespace ledger::ui

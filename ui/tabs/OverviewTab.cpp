@@ -1,0 +1,96 @@
+#include "tabs/OverviewTab.h"
+
+#include "MoneyFormat.h"
+#include "PortfolioDocument.h"
+
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace ledger::ui {
+
+OverviewTab::OverviewTab(models::PortfolioDocument* doc, QWidget* parent)
+    : QWidget(parent)
+    , doc_(doc) {
+    auto* layout = new QVBoxLayout(this);
+    verdict_ = new QLabel(this);
+    verdict_->setObjectName("verdict");
+    verdict_->setWordWrap(true);
+    cards_ = new QHBoxLayout();
+    breakeven_ = new QLabel(this);
+    breakeven_->setWordWrap(true);
+    breakeven_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(verdict_);
+    layout->addLayout(cards_);
+    layout->addWidget(breakeven_);
+    layout->addStretch(1);
+    connect(doc_, &models::PortfolioDocument::evaluationChanged, this, &OverviewTab::refresh);
+    refresh();
+}
+
+void OverviewTab::refresh() {
+    while (QLayoutItem* item = cards_->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (!doc_->hasPortfolio())
+        return;
+    const auto& r = doc_->evaluation();
+    const QString cur = QString::fromStdString(r.currency);
+    const auto ranked = r.rankedByNpvCost();
+    if (ranked.size() >= 2) {
+        verdict_->setText(tr("<h2>%1 is cheapest</h2>by %2 %3 M of NPV cost against %4; LCOC %5 %6 per "
+                             "H100-equivalent GPU-hour")
+                              .arg(QString::fromStdString(ranked[0]->name).toHtmlEscaped(), cur,
+                                   models::formatMillions(ranked[1]->npvCost - ranked[0]->npvCost),
+                                   QString::fromStdString(ranked[1]->name).toHtmlEscaped(), cur,
+                                   ranked[0]->lcoc ? models::formatPerHour(*ranked[0]->lcoc) : tr("n/a")));
+    }
+    for (const auto& a : r.alternatives) {
+        auto* card = new QGroupBox(QString::fromStdString(a.name), this);
+        auto* v = new QVBoxLayout(card);
+        auto* npv = new QLabel(tr("<span style='font-size:18pt'>%1 M</span><br>NPV cost (%2, after tax)")
+                                   .arg(models::formatMillions(a.npvCost), cur),
+                               card);
+        auto* rest = new QLabel(tr("Total cash %1 M<br>LCOC %2 per GPU-hour<br>Used GPU-hours %3 M")
+                                    .arg(models::formatMillions(a.totalCash),
+                                         a.lcoc ? models::formatPerHour(*a.lcoc) : tr("n/a"),
+                                         models::formatMillions(a.usedGpuHours)),
+                                card);
+        npv->setObjectName("cardNpv");
+        v->addWidget(npv);
+        v->addWidget(rest);
+        cards_->addWidget(card);
+    }
+    QStringList lines;
+    for (const auto& c : r.comparisons) {
+        if (c.breakevenPriceFactor)
+            lines << tr("%1 costs the same as %2 at <b>%3x</b> its contract prices.")
+                         .arg(QString::fromStdString(c.a), QString::fromStdString(c.b))
+                         .arg(QLocale(QLocale::English).toString(*c.breakevenPriceFactor, 'f', 3));
+    }
+    for (const auto& b : r.breakevenUtilization) {
+        const QString alt = QString::fromStdString(b.alternative);
+        if (b.utilization)
+            lines << tr("%1 beats spot above <b>%2%</b> utilization.")
+                         .arg(alt)
+                         .arg(QLocale(QLocale::English).toString(*b.utilization * 100.0, 'f', 1));
+        else
+            lines << (b.outcome == "never" ? tr("Spot is cheaper than %1 at any utilization.").arg(alt)
+                                           : tr("%1 is cheaper than spot at any utilization.").arg(alt));
+    }
+    breakeven_->setText("<h3>" + tr("Breakeven") + "</h3>" + lines.join("<br>"));
+}
+
+QString OverviewTab::verdictText() const {
+    return verdict_->text();
+}
+
+QString OverviewTab::cardText(int alternative) const {
+    const auto* item = cards_->itemAt(alternative);
+    return item && item->widget() ? item->widget()->findChild<QLabel*>("cardNpv")->text() : QString();
+}
+
+} // namespace ledger::ui
