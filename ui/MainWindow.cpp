@@ -11,6 +11,7 @@
 #include "tabs/DepreciationTab.h"
 #include "tabs/MonteCarloTab.h"
 #include "tabs/OverviewTab.h"
+#include "tabs/SensitivityTab.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -56,6 +57,7 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->addTab(new DepreciationTab(document_, tabs_), tr("Depreciation"));
     tabs_->addTab(new CompareTab(document_, tabs_), tr("Compare"));
     tabs_->addTab(monteCarlo_, tr("Monte Carlo"));
+    tabs_->addTab(new SensitivityTab(document_, tabs_), tr("Sensitivity"));
     split->addWidget(left);
     split->addWidget(tabs_);
     split->setSizes({380, 1000});

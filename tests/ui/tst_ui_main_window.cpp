@@ -135,7 +135,8 @@ private slots:
         w.monteCarlo()->findChildren<QSpinBox*>().at(0)->setValue(100000);
         w.monteCarlo()->run();
         QVERIFY(finished.wait(60000));
-        const QStringList names = {"overview", "cash-flows", "depreciation", "compare", "monte-carlo"};
+        const QStringList names = {"overview", "cash-flows",  "depreciation",
+                                   "compare",  "monte-carlo", "sensitivity"};
         for (int i = 0; i < w.tabs()->count(); ++i) {
             w.tabs()->setCurrentIndex(i);
             QTest::qWait(200);

@@ -1,0 +1,30 @@
+#pragma once
+// The tornado of MODEL.md 7: each main input moved to its low and its high setting, everything else
+// held, and the NPV difference between two alternatives recomputed.
+#include "portfolio/Portfolio.h"
+#include "portfolio/SkuCatalog.h"
+
+#include <string>
+#include <vector>
+
+namespace ledger {
+
+struct SensitivityBar {
+    std::string input;     // what moved, e.g. "Contract prices"
+    std::string lowLabel;  // e.g. "x0.8"
+    std::string highLabel; // e.g. "x1.2"
+    double low = 0.0;      // NPV_a - NPV_b with the input at its low setting
+    double high = 0.0;     // ... at its high setting
+};
+
+struct Sensitivity {
+    std::string a, b;                 // the alternatives compared (ids; b may be "spot")
+    double base = 0.0;                // NPV_a - NPV_b as given
+    std::vector<SensitivityBar> bars; // widest swing first
+};
+
+// a, b: indices into the alternatives (the portfolio's, then spot). The portfolio must be valid.
+Sensitivity npvDifferenceSensitivity(const Portfolio& p, const SkuCatalog& catalog, std::size_t a,
+                                     std::size_t b);
+
+} // namespace ledger

@@ -1,0 +1,120 @@
+#include "tabs/SensitivityTab.h"
+
+#include "MoneyFormat.h"
+#include "PortfolioDocument.h"
+#include "analytics/Sensitivity.h"
+#include "charts/ChartHelpers.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace ledger::ui {
+
+SensitivityTab::SensitivityTab(models::PortfolioDocument* doc, QWidget* parent)
+    : QWidget(parent)
+    , doc_(doc) {
+    auto* layout = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout();
+    pair_ = new QComboBox(this);
+    top->addWidget(new QLabel(tr("NPV difference of"), this));
+    top->addWidget(pair_, 1);
+    layout->addLayout(top);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    chart_ =
+        makeChartView(tr("Tornado: change of the NPV difference, input at its low and high setting"), split);
+    table_ = new QTableWidget(split);
+    table_->verticalHeader()->hide();
+    split->addWidget(chart_);
+    split->addWidget(table_);
+    split->setStretchFactor(0, 3);
+    layout->addWidget(split, 1);
+    connect(pair_, &QComboBox::currentIndexChanged, this, &SensitivityTab::refresh);
+    connect(doc_, &models::PortfolioDocument::evaluationChanged, this, &SensitivityTab::refillPairs);
+    refillPairs();
+}
+
+void SensitivityTab::refillPairs() {
+    if (!doc_->hasPortfolio())
+        return;
+    const QVariant current = pair_->currentData();
+    QSignalBlocker block(pair_);
+    pair_->clear();
+    const auto& alts = doc_->evaluation().alternatives;
+    for (std::size_t a = 0; a < alts.size(); ++a)
+        for (std::size_t b = a + 1; b < alts.size(); ++b)
+            pair_->addItem(
+                tr("%1 minus %2")
+                    .arg(QString::fromStdString(alts[a].name), QString::fromStdString(alts[b].name)),
+                QPoint(int(a), int(b)));
+    const int keep = pair_->findData(current);
+    pair_->setCurrentIndex(keep >= 0 ? keep : 0);
+    refresh();
+}
+
+void SensitivityTab::refresh() {
+    QChart* chart = chart_->chart();
+    resetChart(chart);
+    if (!doc_->hasPortfolio() || pair_->count() == 0)
+        return;
+    const QPoint ab = pair_->currentData().toPoint();
+    const Sensitivity s = npvDifferenceSensitivity(doc_->portfolio(), doc_->catalog(), ab.x(), ab.y());
+    const QString cur = QString::fromStdString(doc_->portfolio().currency);
+    auto* lowSet = new QBarSet(tr("Input at its low setting"));
+    auto* highSet = new QBarSet(tr("Input at its high setting"));
+    QStringList names;
+    // Widest at the top: a horizontal bar chart draws its first category at the bottom.
+    for (auto it = s.bars.rbegin(); it != s.bars.rend(); ++it) {
+        names << QString::fromStdString(it->input);
+        *lowSet << (it->low - s.base) / 1e6;
+        *highSet << (it->high - s.base) / 1e6;
+    }
+    lowSet->setColor(seriesColor(0));
+    highSet->setColor(seriesColor(2));
+    auto* series = new QHorizontalBarSeries();
+    series->append(lowSet);
+    series->append(highSet);
+    chart->addSeries(series);
+    chart->setTitle(tr("%1 minus %2: %3 %4 M as given; change when one input moves")
+                        .arg(QString::fromStdString(s.a), QString::fromStdString(s.b), cur,
+                             models::formatMillions(s.base)));
+    // Category axis on the left, values along the bottom.
+    auto* y = new QBarCategoryAxis();
+    y->append(names);
+    auto* x = new QValueAxis();
+    x->setTitleText(tr("Change of the NPV difference (%1 millions)").arg(cur));
+    x->setLabelFormat("%'.0f");
+    chart->addAxis(y, Qt::AlignLeft);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(y);
+    series->attachAxis(x);
+
+    table_->clear();
+    table_->setColumnCount(5);
+    table_->setHorizontalHeaderLabels({tr("Input"), tr("Low"), tr("Difference at low (%1 M)").arg(cur),
+                                       tr("High"), tr("Difference at high (%1 M)").arg(cur)});
+    table_->setRowCount(int(s.bars.size()));
+    for (std::size_t i = 0; i < s.bars.size(); ++i) {
+        const auto& bar = s.bars[i];
+        const QStringList cells = {QString::fromStdString(bar.input), QString::fromStdString(bar.lowLabel),
+                                   models::formatMillions(bar.low), QString::fromStdString(bar.highLabel),
+                                   models::formatMillions(bar.high)};
+        for (int c = 0; c < 5; ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setTextAlignment(c == 2 || c == 4 ? Qt::AlignRight | Qt::AlignVCenter
+                                                    : Qt::AlignLeft | Qt::AlignVCenter);
+            table_->setItem(int(i), c, item);
+        }
+    }
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+}
+
+} // namespace ledger::ui

@@ -1,0 +1,31 @@
+#pragma once
+// The tornado: how far the NPV difference between two alternatives moves when each main input goes
+// to its low and high setting (MODEL.md 7).
+#include <QWidget>
+
+class QChartView;
+class QComboBox;
+class QTableWidget;
+
+namespace ledger::models {
+class PortfolioDocument;
+}
+
+namespace ledger::ui {
+
+class SensitivityTab : public QWidget {
+    Q_OBJECT
+public:
+    explicit SensitivityTab(models::PortfolioDocument* doc, QWidget* parent = nullptr);
+    QTableWidget* table() const { return table_; }
+
+private:
+    void refresh();
+    void refillPairs();
+    models::PortfolioDocument* doc_;
+    QComboBox* pair_;
+    QChartView* chart_;
+    QTableWidget* table_;
+};
+
+} // namespace ledger::ui
