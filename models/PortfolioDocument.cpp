@@ -4,10 +4,18 @@
 #include "CledgerDocument.h"
 #include "PortfolioCsv.h"
 #include "PortfolioEdit.h"
+#include "ReferenceData.h"
+#include "SkuCatalogJson.h"
 #include "engine/DeterministicEngine.h"
+#include "portfolio/Validation.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
+
 #include <QUndoCommand>
+#include <algorithm>
+#include <map>
+#include <regex>
 
 namespace ledger::models {
 
@@ -16,16 +24,18 @@ namespace {
 // One field edit: the whole portfolio before and after (small, and exact to restore).
 class EditCommand : public QUndoCommand {
 public:
-    EditCommand(PortfolioDocument* doc, QString path, Portfolio before, Portfolio after)
+    EditCommand(PortfolioDocument* doc, QString path, Portfolio before, Portfolio after,
+                bool mergeable = true)
         : doc_(doc)
         , path_(std::move(path))
         , before_(std::move(before))
-        , after_(std::move(after)) {
-        setText(QObject::tr("Edit %1").arg(path_));
+        , after_(std::move(after))
+        , mergeable_(mergeable) {
+        setText(mergeable ? QObject::tr("Edit %1").arg(path_) : path_);
     }
     void redo() override { doc_->replacePortfolio(after_); }
     void undo() override { doc_->replacePortfolio(before_); }
-    int id() const override { return 1; }
+    int id() const override { return mergeable_ ? 1 : -1; }
     bool mergeWith(const QUndoCommand* other) override {
         const auto* edit = static_cast<const EditCommand*>(other);
         if (edit->path_ != path_)
@@ -39,7 +49,47 @@ private:
     QString path_;
     Portfolio before_;
     Portfolio after_;
+    bool mergeable_;
 };
+
+// An id not used by any item: base, base-2, base-3, ...
+std::string freeId(const Portfolio& p, const std::string& base) {
+    auto taken = [&](const std::string& id) {
+        return std::any_of(p.contracts.begin(), p.contracts.end(),
+                           [&](const auto& c) { return c.id == id; }) ||
+               std::any_of(p.fleets.begin(), p.fleets.end(), [&](const auto& f) { return f.id == id; }) ||
+               (p.alternatives && std::any_of(p.alternatives->begin(), p.alternatives->end(),
+                                              [&](const auto& a) { return a.id == id; }));
+    };
+    std::string id = base;
+    for (int n = 2; taken(id); ++n)
+        id = base + "-" + std::to_string(n);
+    return id;
+}
+
+// Sources are keyed by JSON path, so when items move their keys move with them: every key of
+// list[j] with j >= from becomes list[j + delta].
+void shiftSources(Portfolio& p, const std::string& list, int from, int delta) {
+    std::map<std::string, std::string> shifted;
+    const std::regex re("^" + list + R"(\[(\d+)\](.*)$)");
+    for (const auto& [key, source] : p.sources) {
+        std::smatch m;
+        if (std::regex_match(key, m, re) && std::stoi(m[1]) >= from)
+            shifted[list + "[" + std::to_string(std::stoi(m[1]) + delta) + "]" + m[2].str()] = source;
+        else
+            shifted[key] = source;
+    }
+    p.sources = std::move(shifted);
+}
+
+// "contracts[3]" -> {true, 3}; "fleets[0]" -> {false, 0}; {false, -1} otherwise.
+std::pair<bool, int> parseItemPath(const QString& path) {
+    static const QRegularExpression re(R"(^(contracts|fleets)\[(\d+)\]$)");
+    const auto m = re.match(path);
+    if (!m.hasMatch())
+        return {false, -1};
+    return {m.captured(1) == "contracts", m.captured(2).toInt()};
+}
 
 } // namespace
 
@@ -94,6 +144,24 @@ bool PortfolioDocument::saveAs(const QString& path, QString* error) {
     return true;
 }
 
+bool PortfolioDocument::writeCopy(const QString& path, QString* error) const {
+    return portfolio_ && data::savePortfolioFile(*portfolio_, path, error);
+}
+
+SkuCatalog PortfolioDocument::bundledCatalog() {
+    return data::bundledSkuCatalog();
+}
+std::vector<Deal> PortfolioDocument::dealLibrary() {
+    return data::bundledDealLibrary();
+}
+
+void PortfolioDocument::markUnsavedFor(const QString& path) {
+    filePath_ = path;
+    undo_.resetClean(); // no state of the stack is the saved one
+    emit filePathChanged(filePath_);
+    emit modifiedChanged(true);
+}
+
 bool PortfolioDocument::setValue(const QString& path, const QJsonValue& value, QString* error) {
     if (!portfolio_)
         return false;
@@ -113,6 +181,141 @@ bool PortfolioDocument::importCsv(const QString& path, QString* error) {
     // A path no field has, so an import never merges with a field edit.
     undo_.push(new EditCommand(this, "import " + QFileInfo(path).fileName(), *portfolio_, std::move(next)));
     return true;
+}
+
+bool PortfolioDocument::change(const QString& description, const std::function<void(Portfolio&)>& edit,
+                               QString* error) {
+    if (!portfolio_)
+        return false;
+    Portfolio next = *portfolio_;
+    edit(next);
+    if (const auto invalid = validatePortfolio(next, catalog_)) {
+        *error = QString::fromStdString(invalid->toString());
+        return false;
+    }
+    undo_.push(new EditCommand(this, description, *portfolio_, std::move(next), false));
+    return true;
+}
+
+bool PortfolioDocument::addContract(QString* error) {
+    return change(
+        tr("Add contract"),
+        [this](Portfolio& p) {
+            const Sku& sku = catalog_.bundled().front();
+            Contract c;
+            c.id = freeId(p, "contract");
+            c.name = tr("New contract").toStdString();
+            c.provider = tr("Provider").toStdString();
+            c.sku = sku.id;
+            c.start = p.valuationDate;
+            c.end = addDays(addYears(p.valuationDate, 3), -1);
+            c.tranches = {{c.start, 1000}};
+            c.pricePerGpuHour = sku.marketPricePerGpuHour;
+            p.contracts.push_back(c);
+            if (p.alternatives)
+                p.alternatives->push_back({c.id, c.name, {c.id}});
+        },
+        error);
+}
+
+bool PortfolioDocument::addFleet(QString* error) {
+    return change(
+        tr("Add fleet"),
+        [this](Portfolio& p) {
+            Fleet f;
+            f.id = freeId(p, "fleet");
+            f.name = tr("New fleet").toStdString();
+            f.sku = catalog_.bundled().front().id;
+            f.gpus = 1000;
+            f.inService = p.valuationDate;
+            f.pue = 1.25;
+            f.powerPricePerMwh = 70;
+            f.powerEscalator = 0.02;
+            f.bookDepreciation.method = DepreciationMethod::StraightLine;
+            f.bookDepreciation.lifeYears = 5;
+            f.taxDepreciation.method = DepreciationMethod::Macrs5;
+            p.fleets.push_back(f);
+            if (p.alternatives)
+                p.alternatives->push_back({f.id, f.name, {f.id}});
+        },
+        error);
+}
+
+bool PortfolioDocument::addDeal(const Deal& deal, QString* error) {
+    return change(
+        tr("Add deal %1").arg(QString::fromStdString(deal.title)),
+        [&](Portfolio& p) { addDealAsContract(p, deal, catalog_); }, error);
+}
+
+bool PortfolioDocument::duplicateItem(const QString& path, QString* error) {
+    const auto [contract, i] = parseItemPath(path);
+    if (i < 0) {
+        *error = path + ": not a contract or fleet";
+        return false;
+    }
+    return change(
+        tr("Duplicate %1").arg(path),
+        [&, contract = contract, i = i](Portfolio& p) {
+            auto copy = [&](auto& items) {
+                if (std::size_t(i) >= items.size())
+                    return;
+                auto item = items[i];
+                item.id = freeId(p, item.id);
+                item.name += " (copy)";
+                items.insert(items.begin() + i + 1, item);
+                shiftSources(p, contract ? "contracts" : "fleets", i + 1, 1);
+                if (p.alternatives)
+                    p.alternatives->push_back({item.id, item.name, {item.id}});
+            };
+            if (contract)
+                copy(p.contracts);
+            else
+                copy(p.fleets);
+        },
+        error);
+}
+
+bool PortfolioDocument::deleteItem(const QString& path, QString* error) {
+    const auto [contract, i] = parseItemPath(path);
+    if (i < 0) {
+        *error = path + ": not a contract or fleet";
+        return false;
+    }
+    return change(
+        tr("Delete %1").arg(path),
+        [&, contract = contract, i = i](Portfolio& p) {
+            std::string id;
+            if (contract && std::size_t(i) < p.contracts.size()) {
+                id = p.contracts[i].id;
+                p.contracts.erase(p.contracts.begin() + i);
+            } else if (!contract && std::size_t(i) < p.fleets.size()) {
+                id = p.fleets[i].id;
+                p.fleets.erase(p.fleets.begin() + i);
+            }
+            // The item leaves every alternative; an alternative left empty goes too.
+            if (p.alternatives) {
+                for (auto& a : *p.alternatives)
+                    a.items.erase(std::remove(a.items.begin(), a.items.end(), id), a.items.end());
+                auto& alts = *p.alternatives;
+                alts.erase(
+                    std::remove_if(alts.begin(), alts.end(), [](const auto& a) { return a.items.empty(); }),
+                    alts.end());
+                if (alts.empty())
+                    p.alternatives.reset();
+                if (p.market.spotCovers &&
+                    (!p.alternatives || std::none_of(alts.begin(), alts.end(), [&](const auto& a) {
+                        return a.id == *p.market.spotCovers;
+                    })))
+                    p.market.spotCovers.reset();
+            }
+            // The deleted item's sources go; those of the items after it move up one place.
+            const std::string list = contract ? "contracts" : "fleets";
+            const std::string prefix = list + "[" + std::to_string(i) + "]";
+            for (auto it = p.sources.begin(); it != p.sources.end();)
+                it = it->first.rfind(prefix, 0) == 0 ? p.sources.erase(it) : std::next(it);
+            shiftSources(p, list, i + 1, -1);
+        },
+        error);
 }
 
 QJsonValue PortfolioDocument::value(const QString& path) const {
@@ -135,6 +338,8 @@ void PortfolioDocument::evaluate() {
 }
 
 QString PortfolioDocument::displayName() const {
+    if (filePath_.isEmpty())
+        return tr("Restored: %1").arg(QString::fromStdString(portfolio_ ? portfolio_->name : std::string()));
     if (isBundledExample())
         return tr("Example: %1").arg(QString::fromStdString(portfolio_ ? portfolio_->name : std::string()));
     return QFileInfo(filePath_).fileName();

@@ -4,6 +4,7 @@
 // after, so undo and redo restore the numbers exactly; widgets read the document and edit it only
 // through setValue(), they never compute.
 #include "engine/EvaluationResult.h"
+#include "portfolio/Deal.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/SkuCatalog.h"
 
@@ -12,6 +13,7 @@
 #include <QString>
 #include <QUndoStack>
 
+#include <functional>
 #include <optional>
 
 namespace ledger::models {
@@ -28,6 +30,14 @@ public:
     // Saves to the current file (.cledger or .json by its extension); the bundled example has none.
     bool save(QString* error);
     bool saveAs(const QString& path, QString* error);
+    // Writes the portfolio to path (JSON or .cledger) without making it the document's file: autosave.
+    bool writeCopy(const QString& path, QString* error) const;
+    // The bundled reference data the window offers (data/ReferenceData.h).
+    static SkuCatalog bundledCatalog();
+    static std::vector<Deal> dealLibrary();
+    // After restoring an autosave: the document belongs to `path` (empty: to no file) and has unsaved
+    // changes, so Save asks before overwriting nothing and closing asks to save.
+    void markUnsavedFor(const QString& path);
 
     // Sets the field at a JSON path ("contracts[0].price_per_gpu_hour") as one undoable command.
     // An invalid value changes nothing and sets *error to the same message a file would get
@@ -36,6 +46,14 @@ public:
     QJsonValue value(const QString& path) const;
     // Adds the contracts or fleets of a CSV file as one undoable command (data/PortfolioCsv.h).
     bool importCsv(const QString& path, QString* error);
+
+    // Structural edits, each one undoable command; an edit that would leave the portfolio invalid
+    // changes nothing and sets *error. Paths are "contracts[i]" or "fleets[i]".
+    bool addContract(QString* error);
+    bool addFleet(QString* error);
+    bool addDeal(const Deal& deal, QString* error);
+    bool duplicateItem(const QString& path, QString* error);
+    bool deleteItem(const QString& path, QString* error);
 
     bool hasPortfolio() const { return portfolio_.has_value(); }
     const Portfolio& portfolio() const { return *portfolio_; }
@@ -59,6 +77,8 @@ signals:
 
 private:
     void evaluate();
+    // Applies a change to a copy, validates it, and pushes it as one command that never merges.
+    bool change(const QString& description, const std::function<void(Portfolio&)>& edit, QString* error);
 
     SkuCatalog catalog_;
     std::optional<Portfolio> portfolio_;

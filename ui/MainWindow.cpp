@@ -1,10 +1,10 @@
 #include "MainWindow.h"
 
+#include "DealLibraryDialog.h"
 #include "ItemEditor.h"
 #include "PortfolioDocument.h"
 #include "PortfolioTreeModel.h"
 #include "SimulationController.h"
-#include "SkuCatalogJson.h"
 #include "gpu/GpuDevice.h"
 #include "tabs/CashFlowsTab.h"
 #include "tabs/CompareTab.h"
@@ -15,6 +15,8 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -23,29 +25,47 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QThread>
+#include <QTimer>
+#include <QToolBar>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace ledger::ui {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
-    , document_(new models::PortfolioDocument(data::bundledSkuCatalog(), this))
+    , document_(new models::PortfolioDocument(models::PortfolioDocument::bundledCatalog(), this))
     , simulation_(new models::SimulationController(document_, this))
     , treeModel_(new models::PortfolioTreeModel(document_, this)) {
     auto* split = new QSplitter(Qt::Horizontal, this);
     auto* left = new QSplitter(Qt::Vertical, split);
-    tree_ = new QTreeView(left);
+    auto* treeHost = new QWidget(left);
+    auto* treeLayout = new QVBoxLayout(treeHost);
+    treeLayout->setContentsMargins(0, 0, 0, 0);
+    auto* itemBar = new QToolBar(treeHost);
+    itemBar->addAction(tr("+ Contract"), this, &MainWindow::addContract)
+        ->setToolTip(tr("Add a contract (rent)"));
+    itemBar->addAction(tr("+ Fleet"), this, &MainWindow::addFleet)
+        ->setToolTip(tr("Add an owned fleet (buy)"));
+    itemBar->addAction(tr("+ Deal..."), this, &MainWindow::addDeal)
+        ->setToolTip(tr("Add a public deal from the library as a pre-filled contract"));
+    itemBar->addAction(tr("Duplicate"), this, &MainWindow::duplicateCurrent);
+    itemBar->addAction(tr("Delete"), this, &MainWindow::deleteCurrent);
+    tree_ = new QTreeView(treeHost);
     tree_->setModel(treeModel_);
     tree_->setHeaderHidden(true);
+    treeLayout->addWidget(itemBar);
+    treeLayout->addWidget(tree_);
     editor_ = new ItemEditor(document_, left);
     auto* editorScroll = new QScrollArea(left);
     editorScroll->setWidget(editor_);
     editorScroll->setWidgetResizable(true);
-    left->addWidget(tree_);
+    left->addWidget(treeHost);
     left->addWidget(editorScroll);
     left->setStretchFactor(1, 2);
 
@@ -84,6 +104,11 @@ MainWindow::MainWindow(QWidget* parent)
     QSettings settings;
     if (!restoreGeometry(settings.value("window/geometry").toByteArray()))
         resize(1380, 860);
+
+    auto* autosave = new QTimer(this);
+    autosave->setInterval(60'000);
+    connect(autosave, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    autosave->start();
 }
 
 MainWindow::~MainWindow() = default;
@@ -117,6 +142,15 @@ void MainWindow::buildMenus() {
 
 bool MainWindow::openInitial(const QString& path) {
     QString error;
+    if (QFileInfo::exists(autosavePath())) {
+        const auto answer =
+            QMessageBox::question(this, tr("Restore unsaved work?"),
+                                  tr("ComputeLedger did not close normally. Restore the unsaved changes "
+                                     "it kept?"));
+        if (answer == QMessageBox::Yes && restoreAutosave(&error))
+            return true;
+        QFile::remove(autosavePath());
+    }
     if (!path.isEmpty()) {
         if (openPath(path, &error))
             return true;
@@ -144,6 +178,80 @@ bool MainWindow::saveTo(const QString& path, QString* error) {
     if (!document_->saveAs(path, error))
         return false;
     rememberFile(path);
+    return true;
+}
+
+QString MainWindow::currentItemPath() const {
+    return tree_->currentIndex().data(models::PortfolioTreeModel::PathRole).toString();
+}
+
+void MainWindow::reportError(const QString& title, const QString& error) {
+    QMessageBox::warning(this, title, error);
+}
+
+void MainWindow::addContract() {
+    QString error;
+    if (!document_->addContract(&error))
+        reportError(tr("Cannot add a contract"), error);
+}
+
+void MainWindow::addFleet() {
+    QString error;
+    if (!document_->addFleet(&error))
+        reportError(tr("Cannot add a fleet"), error);
+}
+
+void MainWindow::addDeal() {
+    DealLibraryDialog dialog(models::PortfolioDocument::dealLibrary(), this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.selectedDeal())
+        return;
+    QString error;
+    if (!document_->addDeal(*dialog.selectedDeal(), &error))
+        reportError(tr("Cannot add the deal"), error);
+}
+
+void MainWindow::duplicateCurrent() {
+    QString error;
+    if (!document_->duplicateItem(currentItemPath(), &error))
+        reportError(tr("Cannot duplicate"), tr("Select a contract or a fleet first.\n\n%1").arg(error));
+}
+
+void MainWindow::deleteCurrent() {
+    QString error;
+    const QString path = currentItemPath();
+    if (!document_->deleteItem(path, &error)) {
+        reportError(tr("Cannot delete"), error);
+        return;
+    }
+    editor_->showItem(QString());
+}
+
+QString MainWindow::autosavePath() const {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/autosave.json";
+}
+
+bool MainWindow::autosaveNow() {
+    if (!document_->hasPortfolio() || !document_->isModified())
+        return false;
+    QDir().mkpath(QFileInfo(autosavePath()).absolutePath());
+    QString error;
+    if (!document_->writeCopy(autosavePath(), &error))
+        return false;
+    QSettings().setValue("autosave/original", document_->filePath());
+    return true;
+}
+
+bool MainWindow::restoreAutosave(QString* error) {
+    if (!document_->open(autosavePath(), error))
+        return false;
+    // The restored work is unsaved: it belongs to the file it came from, or to none.
+    const QString original = QSettings().value("autosave/original").toString();
+    QString ignored;
+    if (!original.isEmpty() && !original.startsWith(':') && QFileInfo::exists(original))
+        document_->markUnsavedFor(original);
+    else
+        document_->markUnsavedFor(QString());
+    QFile::remove(autosavePath());
     return true;
 }
 
@@ -240,6 +348,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     simulation_->cancel();
     QSettings().setValue("window/geometry", saveGeometry());
+    QFile::remove(autosavePath()); // a normal close: nothing to restore
     event->accept();
 }
 

@@ -32,6 +32,19 @@ public:
     bool openPath(const QString& path, QString* error);
     bool saveTo(const QString& path, QString* error);
 
+    // Structural edits on the tree's current item (contracts and fleets), as the toolbar does them.
+    void addContract();
+    void addFleet();
+    void addDeal();
+    void duplicateCurrent();
+    void deleteCurrent();
+
+    // Autosave: the portfolio as JSON in the application's data folder while it has unsaved
+    // changes; offered back at the next start after a crash.
+    QString autosavePath() const;
+    bool autosaveNow();
+    bool restoreAutosave(QString* error);
+
     models::PortfolioDocument* document() const { return document_; }
     models::SimulationController* simulation() const { return simulation_; }
     ItemEditor* editor() const { return editor_; }
@@ -53,6 +66,8 @@ private:
     void refreshRecent();
     void refreshTitle();
     bool confirmDiscard();
+    void reportError(const QString& title, const QString& error);
+    QString currentItemPath() const;
 
     models::PortfolioDocument* document_;
     models::SimulationController* simulation_;

@@ -4,6 +4,7 @@
 #include "CledgerDocument.h"
 #include "PortfolioDocument.h"
 #include "PortfolioJson.h"
+#include "ReferenceData.h"
 #include "SimulationController.h"
 #include "SkuCatalogJson.h"
 
@@ -72,6 +73,54 @@ private slots:
         QCOMPARE(data::writePortfolioJson(doc.portfolio()), before);
         QCOMPARE(doc.undoStack()->count(), 0);
         QCOMPARE(doc.value("fleets[0].pue").toDouble(), 1.2);
+    }
+
+    void addDuplicateDeleteAreUndoable() {
+        PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.openBundledExample(&error));
+        const QByteArray original = data::writePortfolioJson(doc.portfolio());
+        QVERIFY2(doc.addContract(&error), qPrintable(error));
+        QCOMPARE(int(doc.portfolio().contracts.size()), 3);
+        QCOMPARE(doc.portfolio().contracts.back().id, std::string("contract"));
+        QCOMPARE(doc.evaluation().alternatives.size(), std::size_t(4)); // its own alternative, then spot
+        QVERIFY(doc.addFleet(&error));
+        QVERIFY(doc.duplicateItem("fleets[0]", &error));
+        QCOMPARE(doc.portfolio().fleets[1].id, std::string("own-gb300-2"));
+        QCOMPARE(doc.portfolio().fleets[1].name, std::string("Owned GB300 fleet (copy)"));
+        QVERIFY(doc.deleteItem("contracts[0]", &error));
+        QCOMPARE(doc.portfolio().contracts.front().id, std::string("cw-2026"));
+        QCOMPARE(doc.portfolio().alternatives->front().items, std::vector<std::string>{"cw-2026"});
+        QCOMPARE(doc.undoStack()->count(), 4);
+        for (int i = 0; i < 4; ++i)
+            doc.undoStack()->undo();
+        QCOMPARE(data::writePortfolioJson(doc.portfolio()), original);
+        QVERIFY(!doc.deleteItem("alternatives[0]", &error));
+        QCOMPARE(error, QString("alternatives[0]: not a contract or fleet"));
+    }
+
+    void deletingTheLastItemIsRefused() {
+        PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.openBundledExample(&error));
+        QVERIFY(doc.deleteItem("contracts[0]", &error));
+        QVERIFY(doc.deleteItem("contracts[0]", &error));
+        QVERIFY(doc.deleteItem("fleets[0]", &error));
+        QVERIFY(!doc.deleteItem("fleets[0]", &error));
+        QCOMPARE(error, QString("contracts: the portfolio has no contract and no fleet to evaluate"));
+        QCOMPARE(int(doc.portfolio().fleets.size()), 1);
+    }
+
+    void dealsAreAddedFromTheLibrary() {
+        PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.openBundledExample(&error));
+        const auto library = data::bundledDealLibrary();
+        QVERIFY2(doc.addDeal(library.at(10), &error), qPrintable(error));
+        QCOMPARE(doc.portfolio().contracts.back().id, library.at(10).id);
+        QVERIFY(doc.evaluation().item(library.at(10).id));
+        doc.undoStack()->undo();
+        QCOMPARE(int(doc.portfolio().contracts.size()), 2);
     }
 
     void saveAndReopen() {

@@ -2,6 +2,7 @@
 // undo and redo, a bad value kept out with its message, a simulation run and cancelled from the
 // panel, and open, modify, save, reopen. With CL_SCREENSHOTS=DIR it also saves a PNG of every tab.
 #include "BundledResources.h"
+#include "DealLibraryDialog.h"
 #include "ItemEditor.h"
 #include "MainWindow.h"
 #include "PortfolioDocument.h"
@@ -10,7 +11,9 @@
 #include "tabs/OverviewTab.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -39,10 +42,63 @@ class MainWindowUiTest : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    // A leftover autosave would make the window ask to restore it (a modal question) at start.
+    void init() {
+        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/autosave.json");
+    }
+
+    void treeActionsAddDuplicateDelete() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.addContract();
+        w.addFleet();
+        QCOMPARE(int(w.document()->portfolio().contracts.size()), 3);
+        QCOMPARE(int(w.document()->portfolio().fleets.size()), 3);
+        QCOMPARE(w.tree()->model()->rowCount(w.tree()->model()->index(1, 0)), 3);
+        w.tree()->setCurrentIndex(w.tree()->model()->index(0, 0, w.tree()->model()->index(2, 0)));
+        w.duplicateCurrent();
+        QCOMPARE(w.document()->portfolio().fleets[1].name, std::string("Owned GB300 fleet (copy)"));
+        w.tree()->setCurrentIndex(w.tree()->model()->index(0, 0, w.tree()->model()->index(1, 0)));
+        w.deleteCurrent();
+        QCOMPARE(w.document()->portfolio().contracts.front().id, std::string("cw-2026"));
+        QCOMPARE(w.document()->undoStack()->count(), 4);
+    }
+
+    void dealLibraryDialogAddsADeal() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        DealLibraryDialog dialog(models::PortfolioDocument::dealLibrary());
+        QVERIFY(dialog.list()->count() >= 10);
+        dialog.list()->setCurrentRow(2);
+        QVERIFY(dialog.selectedDeal());
+        QString error;
+        QVERIFY(w.document()->addDeal(*dialog.selectedDeal(), &error));
+        QCOMPARE(w.document()->portfolio().contracts.back().id, dialog.selectedDeal()->id);
+    }
+
+    void autosaveRestoresUnsavedWork() {
+        QString error;
+        {
+            MainWindow w;
+            QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+            QVERIFY(!w.autosaveNow()); // nothing unsaved
+            w.editor()->showItem("fleets[0]");
+            setField(w.editor(), "gpus", "42000");
+            QVERIFY(w.autosaveNow());
+            QVERIFY(QFile::exists(w.autosavePath()));
+            // The window is not closed: as after a crash, the autosave stays.
+        }
+        MainWindow again;
+        QVERIFY2(again.restoreAutosave(&error), qPrintable(error));
+        QCOMPARE(again.document()->portfolio().fleets[0].gpus, 42000.0);
+        QVERIFY(again.document()->isModified());
+        QVERIFY(!QFile::exists(again.autosavePath()));
+    }
 
     void editThroughTheEditorUpdatesOverviewAndUndoes() {
         MainWindow w;
         QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.show(); // tabs redraw when on screen
         const QString before = w.overview()->cardText(0);
         QVERIFY(before.contains("20,210.3 M"));
         w.editor()->showItem("contracts[0]");
@@ -135,6 +191,7 @@ private slots:
         w.monteCarlo()->findChildren<QSpinBox*>().at(0)->setValue(100000);
         w.monteCarlo()->run();
         QVERIFY(finished.wait(60000));
+        w.document()->undoStack()->clear();
         const QStringList names = {"overview", "cash-flows",  "depreciation",
                                    "compare",  "monte-carlo", "sensitivity"};
         for (int i = 0; i < w.tabs()->count(); ++i) {

@@ -14,8 +14,7 @@
 namespace ledger::ui {
 
 CashFlowsTab::CashFlowsTab(models::PortfolioDocument* doc, QWidget* parent)
-    : QWidget(parent)
-    , doc_(doc) {
+    : DocumentTab(doc, parent) {
     auto* layout = new QVBoxLayout(this);
     auto* split = new QSplitter(Qt::Vertical, this);
     auto* table = new QTableView(split);
@@ -26,8 +25,6 @@ CashFlowsTab::CashFlowsTab(models::PortfolioDocument* doc, QWidget* parent)
     split->addWidget(chart_);
     split->setStretchFactor(1, 2);
     layout->addWidget(split);
-    connect(doc_, &models::PortfolioDocument::evaluationChanged, this, &CashFlowsTab::refresh);
-    refresh();
 }
 
 void CashFlowsTab::refresh() {

@@ -1,6 +1,6 @@
 #pragma once
 // Annual after-tax cash cost per alternative: the table and grouped bars.
-#include <QWidget>
+#include "tabs/DocumentTab.h"
 
 class QChartView;
 
@@ -11,14 +11,13 @@ class AnnualCashModel;
 
 namespace ledger::ui {
 
-class CashFlowsTab : public QWidget {
+class CashFlowsTab : public DocumentTab {
     Q_OBJECT
 public:
     explicit CashFlowsTab(models::PortfolioDocument* doc, QWidget* parent = nullptr);
 
 private:
-    void refresh();
-    models::PortfolioDocument* doc_;
+    void refresh() override;
     QChartView* chart_;
 };
 

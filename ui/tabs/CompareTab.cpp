@@ -13,16 +13,13 @@
 namespace ledger::ui {
 
 CompareTab::CompareTab(models::PortfolioDocument* doc, QWidget* parent)
-    : QWidget(parent)
-    , doc_(doc) {
+    : DocumentTab(doc, parent) {
     auto* layout = new QVBoxLayout(this);
     chart_ = makeChartView(tr("Cumulative after-tax cash cost (undiscounted)"), this);
     crossovers_ = new QLabel(this);
     crossovers_->setWordWrap(true);
     layout->addWidget(chart_, 1);
     layout->addWidget(crossovers_);
-    connect(doc_, &models::PortfolioDocument::evaluationChanged, this, &CompareTab::refresh);
-    refresh();
 }
 
 void CompareTab::refresh() {

@@ -1,6 +1,6 @@
 #pragma once
 // Cumulative after-tax cash cost of each alternative by year, with the crossovers marked.
-#include <QWidget>
+#include "tabs/DocumentTab.h"
 
 class QChartView;
 class QLabel;
@@ -11,14 +11,13 @@ class PortfolioDocument;
 
 namespace ledger::ui {
 
-class CompareTab : public QWidget {
+class CompareTab : public DocumentTab {
     Q_OBJECT
 public:
     explicit CompareTab(models::PortfolioDocument* doc, QWidget* parent = nullptr);
 
 private:
-    void refresh();
-    models::PortfolioDocument* doc_;
+    void refresh() override;
     QChartView* chart_;
     QLabel* crossovers_;
 };

@@ -17,8 +17,7 @@
 namespace ledger::ui {
 
 DepreciationTab::DepreciationTab(models::PortfolioDocument* doc, QWidget* parent)
-    : QWidget(parent)
-    , doc_(doc) {
+    : DocumentTab(doc, parent) {
     auto* layout = new QVBoxLayout(this);
     auto* split = new QSplitter(Qt::Vertical, this);
     chart_ = makeChartView(tr("Owned fleets: book and tax depreciation per year, NBV at year end"), split);
@@ -28,8 +27,6 @@ DepreciationTab::DepreciationTab(models::PortfolioDocument* doc, QWidget* parent
     split->addWidget(lives_);
     split->setStretchFactor(0, 3);
     layout->addWidget(split);
-    connect(doc_, &models::PortfolioDocument::evaluationChanged, this, &DepreciationTab::refresh);
-    refresh();
 }
 
 void DepreciationTab::refresh() {

@@ -1,6 +1,6 @@
 #pragma once
 // Book against tax depreciation per year, NBV, and the useful-life sensitivity (3 to 6 years).
-#include <QWidget>
+#include "tabs/DocumentTab.h"
 
 class QChartView;
 class QTableWidget;
@@ -11,14 +11,13 @@ class PortfolioDocument;
 
 namespace ledger::ui {
 
-class DepreciationTab : public QWidget {
+class DepreciationTab : public DocumentTab {
     Q_OBJECT
 public:
     explicit DepreciationTab(models::PortfolioDocument* doc, QWidget* parent = nullptr);
 
 private:
-    void refresh();
-    models::PortfolioDocument* doc_;
+    void refresh() override;
     QChartView* chart_;
     QTableWidget* lives_;
 };

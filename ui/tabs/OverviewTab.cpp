@@ -12,8 +12,7 @@
 namespace ledger::ui {
 
 OverviewTab::OverviewTab(models::PortfolioDocument* doc, QWidget* parent)
-    : QWidget(parent)
-    , doc_(doc) {
+    : DocumentTab(doc, parent) {
     auto* layout = new QVBoxLayout(this);
     verdict_ = new QLabel(this);
     verdict_->setObjectName("verdict");
@@ -26,8 +25,6 @@ OverviewTab::OverviewTab(models::PortfolioDocument* doc, QWidget* parent)
     layout->addLayout(cards_);
     layout->addWidget(breakeven_);
     layout->addStretch(1);
-    connect(doc_, &models::PortfolioDocument::evaluationChanged, this, &OverviewTab::refresh);
-    refresh();
 }
 
 void OverviewTab::refresh() {

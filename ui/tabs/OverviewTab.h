@@ -1,6 +1,6 @@
 #pragma once
 // KPI cards per alternative, the verdict, and the breakeven figures.
-#include <QWidget>
+#include "tabs/DocumentTab.h"
 
 class QLabel;
 class QHBoxLayout;
@@ -11,7 +11,7 @@ class PortfolioDocument;
 
 namespace ledger::ui {
 
-class OverviewTab : public QWidget {
+class OverviewTab : public DocumentTab {
     Q_OBJECT
 public:
     explicit OverviewTab(models::PortfolioDocument* doc, QWidget* parent = nullptr);
@@ -19,8 +19,7 @@ public:
     QString cardText(int alternative) const; // for tests
 
 private:
-    void refresh();
-    models::PortfolioDocument* doc_;
+    void refresh() override;
     QLabel* verdict_;
     QHBoxLayout* cards_;
     QLabel* breakeven_;

@@ -20,8 +20,7 @@
 namespace ledger::ui {
 
 SensitivityTab::SensitivityTab(models::PortfolioDocument* doc, QWidget* parent)
-    : QWidget(parent)
-    , doc_(doc) {
+    : DocumentTab(doc, parent) {
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout();
     pair_ = new QComboBox(this);
@@ -37,9 +36,7 @@ SensitivityTab::SensitivityTab(models::PortfolioDocument* doc, QWidget* parent)
     split->addWidget(table_);
     split->setStretchFactor(0, 3);
     layout->addWidget(split, 1);
-    connect(pair_, &QComboBox::currentIndexChanged, this, &SensitivityTab::refresh);
-    connect(doc_, &models::PortfolioDocument::evaluationChanged, this, &SensitivityTab::refillPairs);
-    refillPairs();
+    connect(pair_, &QComboBox::currentIndexChanged, this, &SensitivityTab::redraw);
 }
 
 void SensitivityTab::refillPairs() {
@@ -57,10 +54,14 @@ void SensitivityTab::refillPairs() {
                 QPoint(int(a), int(b)));
     const int keep = pair_->findData(current);
     pair_->setCurrentIndex(keep >= 0 ? keep : 0);
-    refresh();
+    redraw();
 }
 
 void SensitivityTab::refresh() {
+    refillPairs();
+}
+
+void SensitivityTab::redraw() {
     QChart* chart = chart_->chart();
     resetChart(chart);
     if (!doc_->hasPortfolio() || pair_->count() == 0)

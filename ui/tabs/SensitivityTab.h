@@ -1,7 +1,7 @@
 #pragma once
 // The tornado: how far the NPV difference between two alternatives moves when each main input goes
 // to its low and high setting (MODEL.md 7).
-#include <QWidget>
+#include "tabs/DocumentTab.h"
 
 class QChartView;
 class QComboBox;
@@ -13,16 +13,16 @@ class PortfolioDocument;
 
 namespace ledger::ui {
 
-class SensitivityTab : public QWidget {
+class SensitivityTab : public DocumentTab {
     Q_OBJECT
 public:
     explicit SensitivityTab(models::PortfolioDocument* doc, QWidget* parent = nullptr);
     QTableWidget* table() const { return table_; }
 
 private:
-    void refresh();
+    void refresh() override;
     void refillPairs();
-    models::PortfolioDocument* doc_;
+    void redraw();
     QComboBox* pair_;
     QChartView* chart_;
     QTableWidget* table_;
