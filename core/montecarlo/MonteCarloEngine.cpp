@@ -142,6 +142,21 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
             ++h.counts[bin];
         }
     }
+    {
+        std::vector<std::int64_t> wins(A, 0);
+        std::vector<std::span<const double>> rows;
+        for (int a = 0; a < A; ++a)
+            rows.push_back(outcomeRow(out, out.npv, a));
+        for (std::int64_t i = 0; i < out.paths; ++i) {
+            int best = 0;
+            for (int a = 1; a < A; ++a)
+                if (rows[a][i] < rows[best][i])
+                    best = a;
+            ++wins[best];
+        }
+        for (int a = 0; a < A; ++a)
+            result.alternatives[a].probCheapest = double(wins[a]) / double(out.paths);
+    }
     for (int a = 0; a < A; ++a) {
         for (int b = a + 1; b < A; ++b) {
             std::int64_t cheaper = 0;

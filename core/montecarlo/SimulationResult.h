@@ -37,6 +37,7 @@ struct AlternativeSimulation {
     std::vector<FanPoint> annualCumulative;
     std::vector<ConvergencePoint> convergence;
     Histogram npvHistogram;
+    double probCheapest = 0.0; // share of paths where this alternative has the lowest NPV cost (ties: the first)
 };
 
 struct ProbabilityCheaper {

@@ -314,6 +314,11 @@ private slots:
             QCOMPARE(one.probCheaper[0].p, other->probCheaper[0].p);
             QCOMPARE(one.defaults[0].fraction, other->defaults[0].fraction);
         }
+        double cheapest = 0.0;
+        for (const auto& a : one.alternatives)
+            cheapest += a.probCheapest;
+        QCOMPARE(cheapest, 1.0); // every path has exactly one cheapest alternative
+        QCOMPARE(one.alternatives[1].probCheapest, eight.alternatives[1].probCheapest);
         const auto otherSeed = simulatePortfolio(p, testCatalog(), cpuOptions(5000, 43, 2));
         QVERIFY(otherSeed.alternatives[0].npvCost.mean != one.alternatives[0].npvCost.mean);
         QVERIFY(otherSeed.alternatives[1].npvCost.p50 != one.alternatives[1].npvCost.p50);

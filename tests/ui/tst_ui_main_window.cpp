@@ -141,7 +141,7 @@ private slots:
         QVERIFY(finished.wait(30000));
         QTableWidget* table = w.monteCarlo()->percentileTable();
         QCOMPARE(table->columnCount(), 3);
-        QCOMPARE(table->rowCount(), 12);
+        QCOMPARE(table->rowCount(), 13);
         QVERIFY(!table->item(6, 0)->text().isEmpty()); // p50 of rent
         QVERIFY(w.monteCarlo()->statusText().contains("20,000 paths"));
         // An edit makes the result stale.

@@ -155,8 +155,9 @@ void MonteCarloTab::showResult() {
                          .arg(s->seconds, 0, 'f', 2)
                          .arg(cheaper.join("; ")));
 
-    const QStringList rows = {"mean", "std", "p1",  "p5",  "p10", "p25",
-                              "p50",  "p75", "p90", "p95", "p99", "cvar95"};
+    const QStringList rows = {
+        "mean",           "std", "p1", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "p99", "cvar95",
+        tr("P(cheapest)")};
     percentiles_->clear();
     percentiles_->setRowCount(rows.size());
     percentiles_->setColumnCount(int(s->alternatives.size()));
@@ -168,7 +169,11 @@ void MonteCarloTab::showResult() {
         const double values[] = {d.mean, d.std, d.p1,  d.p5,  d.p10, d.p25,
                                  d.p50,  d.p75, d.p90, d.p95, d.p99, d.cvar95};
         for (int i = 0; i < rows.size(); ++i) {
-            auto* item = new QTableWidgetItem(models::formatMillions(values[i]));
+            // The last row: the share of paths on which this alternative is the cheapest of all.
+            const bool probability = i == rows.size() - 1;
+            auto* item = new QTableWidgetItem(
+                probability ? QString("%1%").arg(s->alternatives[a].probCheapest * 100.0, 0, 'f', 1)
+                            : models::formatMillions(values[i]));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             percentiles_->setItem(i, int(a), item);
         }
