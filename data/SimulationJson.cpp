@@ -29,6 +29,7 @@ QJsonObject simulationToJson(const SimulationResult& r) {
                         {"npv_cost", summaryJson(a.npvCost)},
                         {"lcoc", a.lcoc ? QJsonValue(summaryJson(*a.lcoc)) : QJsonValue(QJsonValue::Null)},
                         {"annual_cumulative", fan},
+                        {"prob_cheapest", a.probCheapest},
                         {"convergence", convergence}});
     }
     QJsonArray probCheaper;

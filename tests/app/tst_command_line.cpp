@@ -99,6 +99,10 @@ private slots:
         QVERIFY(npv["p5"].toDouble() <= npv["p50"].toDouble() &&
                 npv["p50"].toDouble() <= npv["p95"].toDouble());
         QCOMPARE(alts[0].toObject()["annual_cumulative"].toArray().size(), 6);
+        double cheapest = 0.0;
+        for (const auto& a : alts)
+            cheapest += a.toObject()["prob_cheapest"].toDouble();
+        QVERIFY(std::abs(cheapest - 1.0) < 1e-12);
         QCOMPARE(s["prob_cheaper"].toArray().size(), 3);
         QCOMPARE(s["defaults"].toArray()[0].toObject()["provider"].toString(), QString("CoreWeave"));
         // Same seed, same numbers; the file's seed when none is given.
