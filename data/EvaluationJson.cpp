@@ -23,7 +23,8 @@ QJsonArray annualJson(const std::vector<AnnualRow>& rows) {
                                {"depreciation_book", r.depreciationBook},
                                {"depreciation_tax", r.depreciationTax},
                                {"nbv_book", r.nbvBook},
-                               {"nbv_tax", r.nbvTax}});
+                               {"nbv_tax", r.nbvTax},
+                               {"market_value", r.marketValue}});
     }
     return out;
 }

@@ -9,6 +9,7 @@
 #include "engine/DeterministicEngine.h"
 #include "portfolio/Validation.h"
 
+#include <QDate>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -123,6 +124,31 @@ bool PortfolioDocument::open(const QString& path, QString* error) {
 
 bool PortfolioDocument::openBundledExample(QString* error) {
     return open(resources::examplePortfolioPath(), error);
+}
+
+void PortfolioDocument::newPortfolio() {
+    const QDate next = QDate::currentDate().addMonths(1);
+    Portfolio p;
+    p.name = tr("Untitled portfolio").toStdString();
+    p.valuationDate = Date(next.year(), next.month(), 1);
+    p.assumptions.discountRate = 0.09;
+    p.assumptions.taxRate = 0.21;
+    const Sku& sku = catalog_.bundled().front();
+    Contract c;
+    c.id = "contract";
+    c.name = tr("New contract").toStdString();
+    c.provider = tr("Provider").toStdString();
+    c.sku = sku.id;
+    c.start = p.valuationDate;
+    c.end = addDays(addYears(p.valuationDate, 3), -1);
+    c.tranches = {{c.start, 1000}};
+    c.pricePerGpuHour = sku.marketPricePerGpuHour;
+    p.contracts.push_back(c);
+    undo_.clear();
+    portfolio_ = std::move(p);
+    filePath_.clear();
+    evaluate();
+    emit filePathChanged(filePath_);
 }
 
 bool PortfolioDocument::save(QString* error) {
@@ -339,7 +365,8 @@ void PortfolioDocument::evaluate() {
 
 QString PortfolioDocument::displayName() const {
     if (filePath_.isEmpty())
-        return tr("Restored: %1").arg(QString::fromStdString(portfolio_ ? portfolio_->name : std::string()));
+        return tr("%1 (no file yet)")
+            .arg(QString::fromStdString(portfolio_ ? portfolio_->name : std::string()));
     if (isBundledExample())
         return tr("Example: %1").arg(QString::fromStdString(portfolio_ ? portfolio_->name : std::string()));
     return QFileInfo(filePath_).fileName();

@@ -27,6 +27,9 @@ public:
     // to the one-line message. Clears the undo history.
     bool open(const QString& path, QString* error);
     bool openBundledExample(QString* error);
+    // A new portfolio with one contract to start from (valuation date: the first of next month);
+    // it has no file until saved.
+    void newPortfolio();
     // Saves to the current file (.cledger or .json by its extension); the bundled example has none.
     bool save(QString* error);
     bool saveAs(const QString& path, QString* error);

@@ -3,7 +3,10 @@
 #include "FieldCatalog.h"
 #include "PortfolioDocument.h"
 
+#include <QCheckBox>
 #include <QFormLayout>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QLabel>
 #include <QLineEdit>
@@ -70,9 +73,12 @@ void ItemEditor::rebuild() {
         form_->removeRow(0);
     const auto* fields = fieldsFor(prefix_);
     if (!fields) {
-        title_->setText(
-            tr("<b>Alternative</b><br>An alternative is a set of contracts and fleets compared as "
-               "one way to meet the need. Edit its items in the file for now."));
+        static const QRegularExpression alternative(R"(^alternatives\[(\d+)\]$)");
+        const auto m = alternative.match(prefix_);
+        if (m.hasMatch())
+            buildAlternative(m.captured(1).toInt());
+        else
+            title_->clear();
         return;
     }
     const QString name = prefix_.isEmpty() ? QString() : doc_->value(prefix_ + ".name").toString();
@@ -97,6 +103,65 @@ void ItemEditor::rebuild() {
         form_->addRow(label, edit);
     }
     refreshValues();
+}
+
+void ItemEditor::buildAlternative(int index) {
+    const auto& alts = doc_->evaluation().alternatives;
+    if (index < 0 || std::size_t(index) + 1 >= alts.size())
+        return;
+    const auto& alt = alts[index];
+    title_->setText(
+        tr("<b>Alternative</b> <span style='color:gray'>%1</span><br>A set of contracts and fleets "
+           "compared as one way to meet the need.")
+            .arg(QString::fromStdString(alt.id)));
+    auto* name = new QLineEdit(QString::fromStdString(alt.name), formHost_);
+    name->setObjectName("alternative.name");
+    connect(name, &QLineEdit::editingFinished, this, [this, index] { commitAlternative(index); });
+    form_->addRow(tr("Name"), name);
+    const auto& p = doc_->portfolio();
+    auto addItem = [&](const std::string& id, const std::string& label) {
+        auto* box = new QCheckBox(QString::fromStdString(label), formHost_);
+        box->setObjectName(QString::fromStdString("alternative.item." + id));
+        box->setProperty("itemId", QString::fromStdString(id));
+        box->setChecked(std::find(alt.items.begin(), alt.items.end(), id) != alt.items.end());
+        connect(box, &QCheckBox::toggled, this, [this, index] { commitAlternative(index); });
+        form_->addRow(QString(), box);
+    };
+    for (const auto& c : p.contracts)
+        addItem(c.id, tr("Contract: %1").arg(QString::fromStdString(c.name)).toStdString());
+    for (const auto& f : p.fleets)
+        addItem(f.id, tr("Fleet: %1").arg(QString::fromStdString(f.name)).toStdString());
+}
+
+void ItemEditor::commitAlternative(int index) {
+    // The whole list is written (a portfolio without one gets the one-per-item defaults made explicit).
+    const auto& alts = doc_->evaluation().alternatives;
+    QJsonArray list;
+    for (std::size_t a = 0; a + 1 < alts.size(); ++a) {
+        QJsonArray items;
+        QString name = QString::fromStdString(alts[a].name);
+        if (int(a) == index) {
+            if (auto* edit = formHost_->findChild<QLineEdit*>("alternative.name"))
+                name = edit->text().trimmed();
+            for (QCheckBox* box : formHost_->findChildren<QCheckBox*>())
+                if (box->isChecked())
+                    items.append(box->property("itemId").toString());
+        } else {
+            for (const auto& id : alts[a].items)
+                items.append(QString::fromStdString(id));
+        }
+        list.append(
+            QJsonObject{{"id", QString::fromStdString(alts[a].id)}, {"name", name}, {"items", items}});
+    }
+    QString error;
+    if (!doc_->setValue("alternatives", list, &error)) {
+        message_->setText(error);
+        // Back to the document's values, once the check box that called is done emitting.
+        QMetaObject::invokeMethod(
+            this, [this] { rebuild(); }, Qt::QueuedConnection);
+        return;
+    }
+    message_->clear();
 }
 
 void ItemEditor::refreshValues() {

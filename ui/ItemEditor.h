@@ -29,6 +29,9 @@ private:
     void rebuild();
     void refreshValues();
     void commit(QLineEdit* edit);
+    // Alternatives: a name and which contracts and fleets belong to it.
+    void buildAlternative(int index);
+    void commitAlternative(int index);
 
     models::PortfolioDocument* doc_;
     QString prefix_;

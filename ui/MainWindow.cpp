@@ -115,6 +115,10 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, this, [this] {
+        if (confirmDiscard())
+            document_->newPortfolio();
+    });
     file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::openFile);
     recent_ = file->addMenu(tr("Open &recent"));
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
@@ -268,7 +272,7 @@ void MainWindow::openFile() {
 }
 
 bool MainWindow::save() {
-    if (document_->isBundledExample())
+    if (document_->isBundledExample() || document_->filePath().isEmpty())
         return saveAs();
     QString error;
     if (document_->save(&error))

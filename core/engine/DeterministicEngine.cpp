@@ -83,6 +83,7 @@ void addRow(AnnualRow& into, const AnnualRow& r) {
     into.depreciationTax += r.depreciationTax;
     into.nbvBook += r.nbvBook;
     into.nbvTax += r.nbvTax;
+    into.marketValue += r.marketValue;
 }
 
 class Evaluation {
@@ -183,6 +184,7 @@ private:
                 row.depreciationTax += fleet->taxDepreciation[k];
                 row.nbvBook = fleet->nbvBook[k];
                 row.nbvTax = fleet->nbvTax[k];
+                row.marketValue = fleet->marketValue[k];
             }
         }
         ir.lcoc = ratio(ir.npvCost, sum(rec_.lcocWeight, i));

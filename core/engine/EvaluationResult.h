@@ -17,6 +17,8 @@ struct AnnualRow {
     double depreciationTax = 0.0;
     double nbvBook = 0.0; // after the year's last period
     double nbvTax = 0.0;
+    // Fleets: what the GPUs would fetch at the year end (docs/model.md, display only; 0 when not held).
+    double marketValue = 0.0;
 };
 
 struct MonthlyFlow {

@@ -25,7 +25,7 @@ FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGri
     s.residualValue = s.depreciableBase * fleetResidualFraction(f);
     s.end = fleetEnd(f);
     for (auto* v : {&s.gpuHours, &s.mwhAtFullUse, &s.powerPrice, &s.fixedCost, &s.bookDepreciation,
-                    &s.taxDepreciation, &s.nbvBook, &s.nbvTax})
+                    &s.taxDepreciation, &s.nbvBook, &s.nbvTax, &s.marketValue})
         v->assign(K, 0.0);
 
     const Date t0 = grid.valuationDate();
@@ -75,6 +75,10 @@ FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGri
         } else if (held) {
             s.nbvBook[k] = s.depreciableBase - accBook;
             s.nbvTax[k] = s.depreciableBase - accTax;
+            const double life = double((s.end - f.inService).days()) + 1.0;
+            const double age = std::clamp(double((grid.end(k) - f.inService).days()) / life, 0.0, 1.0);
+            const double residual = fleetResidualFraction(f);
+            s.marketValue[k] = s.depreciableBase * (residual > 0.0 ? std::pow(residual, age) : 1.0 - age);
         }
     }
     return s;

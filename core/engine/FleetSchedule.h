@@ -25,6 +25,9 @@ struct FleetSchedule {
     std::vector<double> taxDepreciation;
     std::vector<double> nbvBook; // after the period; 0 when the fleet is not held
     std::vector<double> nbvTax;
+    // Expected resale value after the period while held: Bc declining geometrically to R at the end
+    // (the decline residual_fraction already prices in), 0 when not held. Display only.
+    std::vector<double> marketValue;
 };
 
 FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGrid& grid);

@@ -37,7 +37,8 @@ struct AlternativeSimulation {
     std::vector<FanPoint> annualCumulative;
     std::vector<ConvergencePoint> convergence;
     Histogram npvHistogram;
-    double probCheapest = 0.0; // share of paths where this alternative has the lowest NPV cost (ties: the first)
+    double probCheapest =
+        0.0; // share of paths where this alternative has the lowest NPV cost (ties: the first)
 };
 
 struct ProbabilityCheaper {

@@ -11,6 +11,7 @@
 #include "tabs/OverviewTab.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
@@ -62,6 +63,37 @@ private slots:
         w.deleteCurrent();
         QCOMPARE(w.document()->portfolio().contracts.front().id, std::string("cw-2026"));
         QCOMPARE(w.document()->undoStack()->count(), 4);
+    }
+
+    void alternativesAreEditedInTheEditor() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.editor()->showItem("alternatives[0]");
+        auto* second = w.editor()->findChild<QCheckBox*>("alternative.item.cw-2026");
+        QVERIFY(second && second->isChecked());
+        second->setChecked(false);
+        QCOMPARE(w.document()->portfolio().alternatives->front().items, std::vector<std::string>{"cw-2025"});
+        auto* first = w.editor()->findChild<QCheckBox*>("alternative.item.cw-2025");
+        first->setChecked(false); // would leave the alternative empty
+        QCOMPARE(w.editor()->message(),
+                 QString("alternatives[0].items: an alternative needs at least one item"));
+        QCOMPARE(w.document()->portfolio().alternatives->front().items, std::vector<std::string>{"cw-2025"});
+        QTest::qWait(10); // the editor rebuilds from the document
+        QVERIFY(w.editor()->findChild<QCheckBox*>("alternative.item.cw-2025")->isChecked());
+        w.document()->undoStack()->undo();
+        QCOMPARE(w.document()->portfolio().alternatives->front().items.size(), std::size_t(2));
+    }
+
+    void newPortfolioStartsWithOneContract() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.document()->newPortfolio();
+        QCOMPARE(int(w.document()->portfolio().contracts.size()), 1);
+        QVERIFY(w.document()->filePath().isEmpty());
+        QVERIFY(!w.document()->isModified());
+        QCOMPARE(w.document()->evaluation().alternatives.size(), std::size_t(2)); // the contract, then spot
+        QString error;
+        QVERIFY(!w.document()->save(&error)); // no file yet: Save As
     }
 
     void dealLibraryDialogAddsADeal() {

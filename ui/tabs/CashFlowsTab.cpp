@@ -6,8 +6,12 @@
 
 #include <QBarSeries>
 #include <QBarSet>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QSplitter>
+#include <QStackedBarSeries>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -16,34 +20,77 @@ namespace ledger::ui {
 CashFlowsTab::CashFlowsTab(models::PortfolioDocument* doc, QWidget* parent)
     : DocumentTab(doc, parent) {
     auto* layout = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout();
+    view_ = new QComboBox(this);
+    view_->setObjectName("cashFlowsView");
+    top->addWidget(new QLabel(tr("Chart"), this));
+    top->addWidget(view_, 1);
+    layout->addLayout(top);
     auto* split = new QSplitter(Qt::Vertical, this);
     auto* table = new QTableView(split);
     table->setModel(new models::AnnualCashModel(doc, this));
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    chart_ = makeChartView(tr("Annual after-tax cash cost by alternative"), split);
+    chart_ = makeChartView(QString(), split);
     split->addWidget(table);
     split->addWidget(chart_);
     split->setStretchFactor(1, 2);
     layout->addWidget(split);
+    connect(view_, &QComboBox::currentIndexChanged, this, &CashFlowsTab::redraw);
 }
 
 void CashFlowsTab::refresh() {
+    // The choices: every alternative side by side, or one alternative stacked by its items.
+    const int keep = view_->currentIndex();
+    QSignalBlocker block(view_);
+    view_->clear();
+    view_->addItem(tr("All alternatives, side by side"));
+    for (const auto& a : doc_->evaluation().alternatives)
+        if (a.id != "spot")
+            view_->addItem(tr("%1, stacked by contract and fleet").arg(QString::fromStdString(a.name)));
+    view_->setCurrentIndex(keep >= 0 && keep < view_->count() ? keep : 0);
+    redraw();
+}
+
+void CashFlowsTab::redraw() {
     QChart* chart = chart_->chart();
     resetChart(chart);
     if (!doc_->hasPortfolio())
         return;
     const auto& r = doc_->evaluation();
-    auto* series = new QBarSeries();
     QStringList years;
     for (const auto& row : r.alternatives.front().annual)
         years << QString::number(row.year);
-    for (const auto& a : r.alternatives) {
-        auto* set = new QBarSet(QString::fromStdString(a.name));
-        for (const auto& row : a.annual)
-            *set << row.cash / 1e6;
-        series->append(set);
+    const int choice = view_->currentIndex();
+    if (choice <= 0) {
+        chart->setTitle(tr("Annual after-tax cash cost by alternative"));
+        auto* series = new QBarSeries();
+        int i = 0;
+        for (const auto& a : r.alternatives) {
+            auto* set = new QBarSet(QString::fromStdString(a.name));
+            set->setColor(seriesColor(i++));
+            for (const auto& row : a.annual)
+                *set << row.cash / 1e6;
+            series->append(set);
+        }
+        chart->addSeries(series);
+    } else {
+        const auto& alt = r.alternatives[std::size_t(choice - 1)];
+        chart->setTitle(tr("%1: annual after-tax cash cost by item (negative: tax shields and resale)")
+                            .arg(QString::fromStdString(alt.name)));
+        auto* series = new QStackedBarSeries();
+        int i = 0;
+        for (const auto& id : alt.items) {
+            const auto* item = r.item(id);
+            if (!item)
+                continue;
+            auto* set = new QBarSet(QString::fromStdString(item->name));
+            set->setColor(seriesColor(i++));
+            for (const auto& row : item->annual)
+                *set << row.cash / 1e6;
+            series->append(set);
+        }
+        chart->addSeries(series);
     }
-    chart->addSeries(series);
     attachValueAxes(chart, tr("Calendar year"), tr("%1 millions").arg(QString::fromStdString(r.currency)),
                     true, years);
 }

@@ -3,6 +3,7 @@
 #include "tabs/DocumentTab.h"
 
 class QChartView;
+class QComboBox;
 
 namespace ledger::models {
 class PortfolioDocument;
@@ -18,6 +19,8 @@ public:
 
 private:
     void refresh() override;
+    void redraw();
+    QComboBox* view_;
     QChartView* chart_;
 };
 

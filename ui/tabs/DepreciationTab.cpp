@@ -20,7 +20,8 @@ DepreciationTab::DepreciationTab(models::PortfolioDocument* doc, QWidget* parent
     : DocumentTab(doc, parent) {
     auto* layout = new QVBoxLayout(this);
     auto* split = new QSplitter(Qt::Vertical, this);
-    chart_ = makeChartView(tr("Owned fleets: book and tax depreciation per year, NBV at year end"), split);
+    chart_ = makeChartView(
+        tr("Owned fleets: book and tax depreciation per year; NBV and market value at year end"), split);
     lives_ = new QTableWidget(split);
     lives_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     split->addWidget(chart_);
@@ -46,8 +47,18 @@ void DepreciationTab::refresh() {
     nbvBook->setName(tr("NBV, book"));
     auto* nbvTax = new QLineSeries();
     nbvTax->setName(tr("NBV, tax"));
+    // Book in one colour, tax in another, for the bars and the lines alike.
+    book->setColor(seriesColor(0));
+    tax->setColor(seriesColor(1));
+    nbvBook->setPen(QPen(seriesColor(0), 2.5));
+    nbvTax->setPen(QPen(seriesColor(1), 2.5));
+    auto* market = new QLineSeries();
+    market->setName(tr("Market value (expected resale)"));
+    QPen marketPen(seriesColor(3), 2.0);
+    marketPen.setStyle(Qt::DashLine);
+    market->setPen(marketPen);
     for (std::size_t y = 0; y < std::size_t(years.size()); ++y) {
-        double b = 0, t = 0, nb = 0, nt = 0;
+        double b = 0, t = 0, nb = 0, nt = 0, mv = 0;
         for (const auto& item : r.items) {
             if (item.kind != "fleet")
                 continue;
@@ -55,23 +66,26 @@ void DepreciationTab::refresh() {
             t += item.annual[y].depreciationTax;
             nb += item.annual[y].nbvBook;
             nt += item.annual[y].nbvTax;
+            mv += item.annual[y].marketValue;
         }
         *book << b / 1e6;
         *tax << t / 1e6;
         nbvBook->append(double(y), nb / 1e6);
         nbvTax->append(double(y), nt / 1e6);
+        market->append(double(y), mv / 1e6);
     }
     bars->append(book);
     bars->append(tax);
     chart->addSeries(bars);
     chart->addSeries(nbvBook);
     chart->addSeries(nbvTax);
+    chart->addSeries(market);
     attachValueAxes(chart, tr("Calendar year"), tr("%1 millions").arg(cur), true, years);
     double high = 0.0;
     for (const auto* set : {book, tax})
         for (int i = 0; i < set->count(); ++i)
             high = std::max(high, set->at(i));
-    for (const auto* line : {nbvBook, nbvTax})
+    for (const auto* line : {nbvBook, nbvTax, market})
         for (const QPointF& pt : line->points())
             high = std::max(high, pt.y());
     fitValueAxis(chart, 0.0, high);
