@@ -11,6 +11,7 @@
 #include "tabs/OverviewTab.h"
 
 #include <QApplication>
+#include <QPalette>
 #include <QCheckBox>
 #include <QFile>
 #include <QLineEdit>
@@ -224,12 +225,46 @@ private slots:
         w.monteCarlo()->run();
         QVERIFY(finished.wait(60000));
         w.document()->undoStack()->clear();
+        grabTabs(w, dir, "");
+    }
+
+    void screenshotsInADarkPalette() {
+        const QString dir = qEnvironmentVariable("CL_SCREENSHOTS");
+        if (dir.isEmpty())
+            QSKIP("set CL_SCREENSHOTS=DIR to write the screenshots of docs/screenshots");
+        const QPalette light = QApplication::palette();
+        QApplication::setStyle("Fusion");
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(37, 37, 38));
+        dark.setColor(QPalette::WindowText, QColor(220, 220, 220));
+        dark.setColor(QPalette::Base, QColor(30, 30, 30));
+        dark.setColor(QPalette::AlternateBase, QColor(45, 45, 48));
+        dark.setColor(QPalette::Text, QColor(220, 220, 220));
+        dark.setColor(QPalette::Button, QColor(45, 45, 48));
+        dark.setColor(QPalette::ButtonText, QColor(220, 220, 220));
+        dark.setColor(QPalette::Highlight, QColor(38, 79, 120));
+        QApplication::setPalette(dark);
+        {
+            MainWindow w;
+            QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+            w.resize(1500, 940);
+            w.show();
+            QSignalSpy finished(w.simulation(), &models::SimulationController::finished);
+            w.monteCarlo()->run();
+            QVERIFY(finished.wait(60000));
+            grabTabs(w, dir, "dark-");
+        }
+        QApplication::setPalette(light);
+    }
+
+private:
+    static void grabTabs(MainWindow& w, const QString& dir, const QString& prefix) {
         const QStringList names = {"overview", "cash-flows",  "depreciation",
                                    "compare",  "monte-carlo", "sensitivity"};
         for (int i = 0; i < w.tabs()->count(); ++i) {
             w.tabs()->setCurrentIndex(i);
             QTest::qWait(200);
-            QVERIFY(w.grab().save(dir + "/" + names[i] + ".png"));
+            QVERIFY(w.grab().save(dir + "/" + prefix + names[i] + ".png"));
         }
     }
 };

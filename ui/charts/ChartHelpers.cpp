@@ -70,11 +70,11 @@ void attachValueAxes(QChart* chart, const QString& xLabel, const QString& yLabel
 
 namespace ledger::ui {
 
-void fitValueAxis(QChart* chart, double low, double high) {
+void fitValueAxis(QChart* chart, double low, double high, bool fromZero) {
     const double pad = 0.05 * std::max(1e-9, high - low);
     for (QAbstractAxis* axis : chart->axes(Qt::Vertical)) {
         if (auto* v = qobject_cast<QValueAxis*>(axis))
-            v->setRange(low >= 0.0 ? 0.0 : low - pad, high + pad);
+            v->setRange(fromZero && low >= 0.0 ? 0.0 : low - pad, high + pad);
     }
 }
 

@@ -21,8 +21,9 @@ void resetChart(QChart* chart);
 // xFormat: printf format of a value x axis ("%.0f" for years).
 void attachValueAxes(QChart* chart, const QString& xLabel, const QString& yLabel, bool categoryX = false,
                      const QStringList& categories = {}, const QString& xFormat = "%.0f");
-// Sets the vertical value axis to [low, high] widened by 5% (QtCharts sizes it from one series only).
-void fitValueAxis(QChart* chart, double low, double high);
+// Sets the vertical value axis to [low, high] widened by 5% (QtCharts sizes it from one series only);
+// from zero when the values are not negative, unless fromZero is false.
+void fitValueAxis(QChart* chart, double low, double high, bool fromZero = true);
 // One tick per calendar year on a value x axis.
 void setYearTicks(QChart* chart, int firstYear, int lastYear);
 

@@ -21,6 +21,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ledger::ui {
 
 MonteCarloTab::MonteCarloTab(models::PortfolioDocument* doc, models::SimulationController* controller,
@@ -68,6 +70,7 @@ MonteCarloTab::MonteCarloTab(models::PortfolioDocument* doc, models::SimulationC
     auto* grid = new QGridLayout();
     percentiles_ = new QTableWidget(this);
     percentiles_->setObjectName("percentiles");
+    percentiles_->verticalHeader()->setDefaultSectionSize(21); // all 13 rows without scrolling
     histogram_ = makeChartView(tr("NPV cost across paths"), this);
     fan_ = makeChartView(tr("Cumulative cash cost: p5, p50, p95 by year"), this);
     convergence_ = makeChartView(tr("Convergence: running mean of NPV cost, 95% band"), this);
@@ -223,6 +226,11 @@ void MonteCarloTab::showResult() {
                     tr("%1 millions, cumulative").arg(cur));
     for (QLineSeries* band : bands)
         fan->legend()->markers(band).front()->setVisible(false);
+    double fanHigh = 0.0;
+    for (const auto& alt : s->alternatives)
+        for (const auto& f : alt.annualCumulative)
+            fanHigh = std::max(fanHigh, f.p95 / 1e6);
+    fitValueAxis(fan, 0.0, fanHigh);
     if (!s->alternatives.front().annualCumulative.empty())
         setYearTicks(fan, s->alternatives.front().annualCumulative.front().year,
                      s->alternatives.front().annualCumulative.back().year);
@@ -256,6 +264,15 @@ void MonteCarloTab::showResult() {
     attachValueAxes(conv, tr("log10(paths)"), tr("Mean NPV cost (%1 millions)").arg(cur), false, {}, "%.1f");
     for (QLineSeries* band : bandLines)
         conv->legend()->markers(band).front()->setVisible(false);
+    // The band is wide for the first hundred paths; scale to where it has settled (from 1,000 paths).
+    double low = alt.npvCost.mean, high = alt.npvCost.mean;
+    for (const auto& c : alt.convergence) {
+        if (c.paths < std::min<std::int64_t>(1000, s->paths))
+            continue;
+        low = std::min(low, c.mean - c.halfWidth95);
+        high = std::max(high, c.mean + c.halfWidth95);
+    }
+    fitValueAxis(conv, low / 1e6, high / 1e6, false);
 }
 
 } // namespace ledger::ui
