@@ -7,6 +7,7 @@
 #include "ReferenceData.h"
 #include "SkuCatalogJson.h"
 #include "engine/DeterministicEngine.h"
+#include "portfolio/Defaults.h"
 #include "portfolio/Validation.h"
 
 #include <QDate>
@@ -273,7 +274,46 @@ bool PortfolioDocument::addDeal(const Deal& deal, QString* error) {
         [&](Portfolio& p) { addDealAsContract(p, deal, catalog_); }, error);
 }
 
+// "alternatives[2]" -> 2; -1 otherwise.
+int parseAlternativePath(const QString& path) {
+    static const QRegularExpression re(R"(^alternatives\[(\d+)\]$)");
+    const auto m = re.match(path);
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+
+// The portfolio's alternatives, made explicit when it relies on the one-per-item default.
+std::vector<Alternative>& explicitAlternatives(Portfolio& p) {
+    if (!p.alternatives)
+        p.alternatives = alternatives(p);
+    return *p.alternatives;
+}
+
+bool PortfolioDocument::addAlternative(QString* error) {
+    return change(
+        tr("Add alternative"),
+        [](Portfolio& p) {
+            auto& alts = explicitAlternatives(p);
+            const std::string first = p.contracts.empty() ? p.fleets.front().id : p.contracts.front().id;
+            alts.push_back({freeId(p, "alternative"), tr("New alternative").toStdString(), {first}});
+        },
+        error);
+}
+
 bool PortfolioDocument::duplicateItem(const QString& path, QString* error) {
+    if (const int a = parseAlternativePath(path); a >= 0) {
+        return change(
+            tr("Duplicate %1").arg(path),
+            [a](Portfolio& p) {
+                auto& alts = explicitAlternatives(p);
+                if (std::size_t(a) >= alts.size())
+                    return;
+                Alternative copy = alts[a];
+                copy.id = freeId(p, copy.id);
+                copy.name += " (copy)";
+                alts.insert(alts.begin() + a + 1, copy);
+            },
+            error);
+    }
     const auto [contract, i] = parseItemPath(path);
     if (i < 0) {
         *error = path + ": not a contract or fleet";
@@ -302,6 +342,19 @@ bool PortfolioDocument::duplicateItem(const QString& path, QString* error) {
 }
 
 bool PortfolioDocument::deleteItem(const QString& path, QString* error) {
+    if (const int a = parseAlternativePath(path); a >= 0) {
+        return change(
+            tr("Delete %1").arg(path),
+            [a](Portfolio& p) {
+                auto& alts = explicitAlternatives(p);
+                if (std::size_t(a) >= alts.size())
+                    return;
+                if (p.market.spotCovers && *p.market.spotCovers == alts[a].id)
+                    p.market.spotCovers.reset();
+                alts.erase(alts.begin() + a); // the last one cannot go: validation refuses it
+            },
+            error);
+    }
     const auto [contract, i] = parseItemPath(path);
     if (i < 0) {
         *error = path + ": not a contract or fleet";

@@ -55,6 +55,8 @@ public:
     bool addContract(QString* error);
     bool addFleet(QString* error);
     bool addDeal(const Deal& deal, QString* error);
+    bool addAlternative(QString* error); // with the first contract (or fleet) in it, to edit
+    // Also "alternatives[i]" (the one-per-item default is made explicit first).
     bool duplicateItem(const QString& path, QString* error);
     bool deleteItem(const QString& path, QString* error);
 

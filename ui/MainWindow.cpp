@@ -54,6 +54,11 @@ MainWindow::MainWindow(QWidget* parent)
         ->setToolTip(tr("Add an owned fleet (buy)"));
     itemBar->addAction(tr("+ Deal..."), this, &MainWindow::addDeal)
         ->setToolTip(tr("Add a public deal from the library as a pre-filled contract"));
+    itemBar->addAction(tr("+ Alternative"), this, [this] {
+        QString error;
+        if (!document_->addAlternative(&error))
+            reportError(tr("Cannot add an alternative"), error);
+    });
     itemBar->addAction(tr("Duplicate"), this, &MainWindow::duplicateCurrent);
     itemBar->addAction(tr("Delete"), this, &MainWindow::deleteCurrent);
     tree_ = new QTreeView(treeHost);
@@ -217,7 +222,8 @@ void MainWindow::addDeal() {
 void MainWindow::duplicateCurrent() {
     QString error;
     if (!document_->duplicateItem(currentItemPath(), &error))
-        reportError(tr("Cannot duplicate"), tr("Select a contract or a fleet first.\n\n%1").arg(error));
+        reportError(tr("Cannot duplicate"),
+                    tr("Select a contract, fleet or alternative first.\n\n%1").arg(error));
 }
 
 void MainWindow::deleteCurrent() {

@@ -95,8 +95,25 @@ private slots:
         for (int i = 0; i < 4; ++i)
             doc.undoStack()->undo();
         QCOMPARE(data::writePortfolioJson(doc.portfolio()), original);
+        QVERIFY(!doc.deleteItem("skus[0]", &error));
+        QCOMPARE(error, QString("skus[0]: not a contract or fleet"));
+    }
+
+    void alternativesAreAddedDuplicatedAndDeleted() {
+        PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.openBundledExample(&error));
+        QVERIFY(doc.addAlternative(&error));
+        QCOMPARE(doc.portfolio().alternatives->back().items, std::vector<std::string>{"cw-2025"});
+        QVERIFY(doc.duplicateItem("alternatives[1]", &error));
+        QCOMPARE(doc.portfolio().alternatives->at(2).id, std::string("buy-2"));
+        QVERIFY(doc.deleteItem("alternatives[0]", &error)); // "rent", which spot covered
+        QVERIFY(!doc.portfolio().market.spotCovers);
+        QCOMPARE(doc.evaluation().spotCovers, std::string("buy"));
+        QVERIFY(doc.deleteItem("alternatives[0]", &error));
+        QVERIFY(doc.deleteItem("alternatives[0]", &error));
         QVERIFY(!doc.deleteItem("alternatives[0]", &error));
-        QCOMPARE(error, QString("alternatives[0]: not a contract or fleet"));
+        QCOMPARE(error, QString("alternatives: is empty (leave it out to get one alternative per item)"));
     }
 
     void deletingTheLastItemIsRefused() {

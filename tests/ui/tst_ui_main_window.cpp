@@ -11,11 +11,11 @@
 #include "tabs/OverviewTab.h"
 
 #include <QApplication>
-#include <QPalette>
 #include <QCheckBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPalette>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
