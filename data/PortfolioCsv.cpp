@@ -265,6 +265,7 @@ std::vector<Item> readItems(const CsvTable& t, const std::vector<Column<Item>>& 
         fail("row 1: the column id is missing");
     std::vector<Item> items;
     std::map<QString, std::size_t> byId;
+    std::vector<std::map<QString, QString>> firstCells; // per item: its first row's cells, as typed
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         const QStringList& row = t.rows[r];
         const int line = t.lineOfRow[r];
@@ -287,7 +288,7 @@ std::vector<Item> readItems(const CsvTable& t, const std::vector<Column<Item>>& 
             // A repeated row only adds a tranche; its other cells are empty or as in the first row.
             for (const auto& c : columns) {
                 const Cell here = cell(c.key);
-                if (!here.empty() && c.key != "id" && here.text != c.write(items[existing->second]))
+                if (!here.empty() && c.key != "id" && here.text != firstCells[existing->second][c.key])
                     here.bad(QString("differs from row %1 for \"%2\" (a repeated row only adds a tranche)")
                                  .arg((*rowOfItem)[existing->second])
                                  .arg(id.text));
@@ -307,6 +308,10 @@ std::vector<Item> readItems(const CsvTable& t, const std::vector<Column<Item>>& 
             }
         }
         byId[id.text] = items.size();
+        std::map<QString, QString> typed;
+        for (const auto& c : columns)
+            typed[c.key] = cell(c.key).text;
+        firstCells.push_back(std::move(typed));
         rowOfItem->push_back(line);
         items.push_back(std::move(item));
     }

@@ -16,6 +16,7 @@
 
 #include <QUndoCommand>
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <regex>
 
@@ -76,8 +77,15 @@ void shiftSources(Portfolio& p, const std::string& list, int from, int delta) {
     const std::regex re("^" + list + R"(\[(\d+)\](.*)$)");
     for (const auto& [key, source] : p.sources) {
         std::smatch m;
-        if (std::regex_match(key, m, re) && std::stoi(m[1]) >= from)
-            shifted[list + "[" + std::to_string(std::stoi(m[1]) + delta) + "]" + m[2].str()] = source;
+        long index = -1;
+        if (std::regex_match(key, m, re)) {
+            const std::string digits = m[1].str();
+            const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
+            if (ec != std::errc() || index > 1'000'000)
+                index = -1; // not an item index: the key stays as it is
+        }
+        if (index >= from)
+            shifted[list + "[" + std::to_string(index + delta) + "]" + m[2].str()] = source;
         else
             shifted[key] = source;
     }
@@ -161,8 +169,19 @@ bool PortfolioDocument::save(QString* error) {
 }
 
 bool PortfolioDocument::saveAs(const QString& path, QString* error) {
-    if (!portfolio_ || !data::savePortfolioFile(*portfolio_, path, error))
+    if (!portfolio_)
         return false;
+    // Save As from one document to a new one takes the stored simulation runs along.
+    const bool carryRuns = path != filePath_ && !QFileInfo::exists(path) && !filePath_.isEmpty() &&
+                           !isBundledExample() && data::isSqliteFile(filePath_) &&
+                           path.endsWith(".cledger", Qt::CaseInsensitive);
+    if (!data::savePortfolioFile(*portfolio_, path, error))
+        return false;
+    if (carryRuns) {
+        QString ignored;
+        for (const auto& run : data::listSimulationRuns(filePath_, &ignored))
+            data::appendSimulationRun(path, run, &ignored);
+    }
     if (path != filePath_) {
         filePath_ = path;
         emit filePathChanged(filePath_);
@@ -189,13 +208,14 @@ void PortfolioDocument::markUnsavedFor(const QString& path) {
     emit modifiedChanged(true);
 }
 
-bool PortfolioDocument::setValue(const QString& path, const QJsonValue& value, QString* error) {
+bool PortfolioDocument::setValue(const QString& path, const QJsonValue& value, QString* error,
+                                 const QString& mergeKey) {
     if (!portfolio_)
         return false;
     auto next = data::withValue(*portfolio_, path, value, catalog_, error);
     if (!next)
         return false;
-    undo_.push(new EditCommand(this, path, *portfolio_, std::move(*next)));
+    undo_.push(new EditCommand(this, mergeKey.isEmpty() ? path : mergeKey, *portfolio_, std::move(*next)));
     return true;
 }
 
@@ -205,8 +225,33 @@ bool PortfolioDocument::importCsv(const QString& path, QString* error) {
     Portfolio next = *portfolio_;
     if (!data::importCsvFile(next, path, catalog_, error))
         return false;
-    // A path no field has, so an import never merges with a field edit.
-    undo_.push(new EditCommand(this, "import " + QFileInfo(path).fileName(), *portfolio_, std::move(next)));
+    // As for items added by hand: with listed alternatives, each imported item gets its own.
+    if (next.alternatives) {
+        auto listed = [&](const std::string& id) {
+            for (const auto& a : *next.alternatives)
+                if (std::find(a.items.begin(), a.items.end(), id) != a.items.end())
+                    return true;
+            return false;
+        };
+        std::vector<std::pair<std::string, std::string>> fresh;
+        for (const auto& c : next.contracts)
+            if (!listed(c.id))
+                fresh.emplace_back(c.id, c.name);
+        for (const auto& f : next.fleets)
+            if (!listed(f.id))
+                fresh.emplace_back(f.id, f.name);
+        for (const auto& [id, name] : fresh) {
+            const bool taken = std::any_of(next.alternatives->begin(), next.alternatives->end(),
+                                           [&](const Alternative& a) { return a.id == id; });
+            next.alternatives->push_back({taken ? freeId(next, id) : id, name, {id}});
+        }
+        if (const auto invalid = validatePortfolio(next, catalog_)) {
+            *error = QString::fromStdString(invalid->toString());
+            return false;
+        }
+    }
+    undo_.push(new EditCommand(this, tr("Import %1").arg(QFileInfo(path).fileName()), *portfolio_,
+                               std::move(next), false));
     return true;
 }
 

@@ -45,7 +45,9 @@ public:
     // Sets the field at a JSON path ("contracts[0].price_per_gpu_hour") as one undoable command.
     // An invalid value changes nothing and sets *error to the same message a file would get
     // ("fleets[0].pue: 0.5 is below 1"). Consecutive edits of one field merge into one command.
-    bool setValue(const QString& path, const QJsonValue& value, QString* error);
+    // mergeKey: edits with the same key merge (default: the path).
+    bool setValue(const QString& path, const QJsonValue& value, QString* error,
+                  const QString& mergeKey = QString());
     QJsonValue value(const QString& path) const;
     // Adds the contracts or fleets of a CSV file as one undoable command (data/PortfolioCsv.h).
     bool importCsv(const QString& path, QString* error);

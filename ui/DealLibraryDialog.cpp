@@ -48,15 +48,16 @@ DealLibraryDialog::DealLibraryDialog(std::vector<Deal> deals, QWidget* parent)
         const Deal& d = deals_[row];
         QStringList links;
         for (const auto& s : d.sources)
-            links << QString("<a href='%1'>%1</a>").arg(QString::fromStdString(s).toHtmlEscaped());
+            links << QString("<a href=\"%1\">%1</a>").arg(QString::fromStdString(s).toHtmlEscaped());
         details_->setText(tr("<b>%1</b> (%2 buys from %3, announced %4)<br>%5<br><b>Public facts:</b> %6<br>"
                              "<b>Assumptions you set:</b> %7<br>%8<br>%9")
                               .arg(QString::fromStdString(d.title).toHtmlEscaped(),
-                                   QString::fromStdString(d.buyer), QString::fromStdString(d.provider),
+                                   QString::fromStdString(d.buyer).toHtmlEscaped(),
+                                   QString::fromStdString(d.provider).toHtmlEscaped(),
                                    QString::fromStdString(formatIsoDate(d.announced)),
-                                   QString::fromStdString(d.delivered).toHtmlEscaped(), joined(d.facts),
-                                   joined(d.assumptions), QString::fromStdString(d.notes).toHtmlEscaped(),
-                                   links.join("<br>")));
+                                   QString::fromStdString(d.delivered).toHtmlEscaped(),
+                                   joined(d.facts).toHtmlEscaped(), joined(d.assumptions).toHtmlEscaped(),
+                                   QString::fromStdString(d.notes).toHtmlEscaped(), links.join("<br>")));
     });
     list_->setCurrentRow(0);
     resize(760, 560);

@@ -58,14 +58,68 @@ ItemEditor::ItemEditor(models::PortfolioDocument* doc, QWidget* parent)
     layout->addWidget(formHost_);
     layout->addWidget(message_);
     layout->addStretch(1);
-    connect(doc_, &models::PortfolioDocument::evaluationChanged, this, &ItemEditor::refreshValues);
+    connect(doc_, &models::PortfolioDocument::evaluationChanged, this, &ItemEditor::follow);
     showItem(QString());
 }
 
 void ItemEditor::showItem(const QString& prefix) {
+    // The same item again (the tree re-selects it after a change): keep the fields, and the one
+    // being typed in, as they are.
+    if (prefix == prefix_ && idAt(prefix) == itemId_ && form_->rowCount() > 0)
+        return;
     prefix_ = prefix;
+    itemId_ = idAt(prefix);
     message_->clear();
     rebuild();
+}
+
+QString ItemEditor::idAt(const QString& prefix) const {
+    if (prefix.isEmpty() || !doc_->hasPortfolio())
+        return {};
+    if (prefix.startsWith("alternatives[")) {
+        static const QRegularExpression re(R"(^alternatives\[(\d+)\]$)");
+        const auto m = re.match(prefix);
+        const auto& alts = doc_->evaluation().alternatives;
+        const std::size_t i = m.hasMatch() ? m.captured(1).toULongLong() : alts.size();
+        return i + 1 < alts.size() ? QString::fromStdString(alts[i].id) : QString();
+    }
+    return doc_->value(prefix + ".id").toString();
+}
+
+void ItemEditor::follow() {
+    if (prefix_.isEmpty()) {
+        refreshValues();
+        return;
+    }
+    QString found;
+    const auto& p = doc_->portfolio();
+    const std::string id = itemId_.toStdString();
+    if (prefix_.startsWith("contracts[")) {
+        for (std::size_t i = 0; i < p.contracts.size() && found.isEmpty(); ++i)
+            if (p.contracts[i].id == id)
+                found = QString("contracts[%1]").arg(i);
+    } else if (prefix_.startsWith("fleets[")) {
+        for (std::size_t i = 0; i < p.fleets.size() && found.isEmpty(); ++i)
+            if (p.fleets[i].id == id)
+                found = QString("fleets[%1]").arg(i);
+    } else {
+        const auto& alts = doc_->evaluation().alternatives;
+        for (std::size_t i = 0; i + 1 < alts.size() && found.isEmpty(); ++i)
+            if (alts[i].id == id)
+                found = QString("alternatives[%1]").arg(i);
+    }
+    const bool alternative = prefix_.startsWith("alternatives[");
+    if (found == prefix_ && !alternative) {
+        refreshValues();
+        return;
+    }
+    // Moved, gone, or an alternative (its check boxes mirror the document): rebuild, after the
+    // widget that caused the change has finished emitting.
+    prefix_ = found;
+    if (found.isEmpty())
+        itemId_.clear();
+    QMetaObject::invokeMethod(
+        this, [this] { rebuild(); }, Qt::QueuedConnection);
 }
 
 void ItemEditor::rebuild() {
@@ -154,7 +208,7 @@ void ItemEditor::commitAlternative(int index) {
             QJsonObject{{"id", QString::fromStdString(alts[a].id)}, {"name", name}, {"items", items}});
     }
     QString error;
-    if (!doc_->setValue("alternatives", list, &error)) {
+    if (!doc_->setValue("alternatives", list, &error, QString("alternatives[%1]").arg(index))) {
         message_->setText(error);
         // Back to the document's values, once the check box that called is done emitting.
         QMetaObject::invokeMethod(
@@ -204,7 +258,9 @@ void ItemEditor::commit(QLineEdit* edit) {
             value = QJsonValue(QJsonValue::Undefined);
             break;
         }
-        const double v = QLocale::c().toDouble(text, &ok);
+        QLocale c = QLocale::c();
+        c.setNumberOptions(QLocale::RejectGroupSeparator); // "2,400" is not 2400
+        const double v = c.toDouble(text, &ok);
         if (!ok || !std::isfinite(v)) {
             message_->setText(
                 tr("%1: \"%2\" is not a number (use a point for decimals)").arg(pathOf(prefix_, key), text));

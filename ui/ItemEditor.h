@@ -33,8 +33,14 @@ private:
     void buildAlternative(int index);
     void commitAlternative(int index);
 
+    // After any change: follow the shown item by its id (structural edits move it), or fall back to
+    // the assumptions when it is gone; alternatives are rebuilt from the document.
+    void follow();
+    QString idAt(const QString& prefix) const;
+
     models::PortfolioDocument* doc_;
     QString prefix_;
+    QString itemId_; // the id of the shown contract, fleet or alternative
     QLabel* title_;
     QFormLayout* form_;
     QWidget* formHost_;

@@ -88,6 +88,23 @@ MainWindow::MainWindow(QWidget* parent)
     split->setSizes({380, 1000});
     setCentralWidget(split);
 
+    // The tree is rebuilt after every change; keep the item the user had selected.
+    connect(treeModel_, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { selectedPath_ = currentItemPath(); });
+    connect(treeModel_, &QAbstractItemModel::modelReset, this, [this] {
+        tree_->expandAll();
+        for (int group = 0; group < treeModel_->rowCount(); ++group) {
+            const QModelIndex parent = treeModel_->index(group, 0);
+            for (int row = 0; row < treeModel_->rowCount(parent); ++row) {
+                const QModelIndex child = treeModel_->index(row, 0, parent);
+                if (!selectedPath_.isEmpty() &&
+                    child.data(models::PortfolioTreeModel::PathRole) == selectedPath_) {
+                    tree_->selectionModel()->setCurrentIndex(child, QItemSelectionModel::ClearAndSelect);
+                    return;
+                }
+            }
+        }
+    });
     connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& index) {
                 editor_->showItem(index.data(models::PortfolioTreeModel::PathRole).toString());
@@ -96,7 +113,11 @@ MainWindow::MainWindow(QWidget* parent)
         tree_->expandAll();
         refreshTitle();
     });
-    connect(document_, &models::PortfolioDocument::modifiedChanged, this, &MainWindow::refreshTitle);
+    connect(document_, &models::PortfolioDocument::modifiedChanged, this, [this](bool modified) {
+        refreshTitle();
+        if (!modified)
+            QFile::remove(autosavePath()); // saved (or undone to the saved state): nothing to restore
+    });
     connect(document_, &models::PortfolioDocument::filePathChanged, this, &MainWindow::refreshTitle);
 
     buildMenus();
@@ -116,7 +137,11 @@ MainWindow::MainWindow(QWidget* parent)
     autosave->start();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // Tearing the document down clears its undo stack, which is not the user saving: the autosave
+    // must outlive a window that was not closed (a crash, as far as the next start can tell).
+    disconnect(document_, nullptr, this, nullptr);
+}
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -156,9 +181,14 @@ bool MainWindow::openInitial(const QString& path) {
             QMessageBox::question(this, tr("Restore unsaved work?"),
                                   tr("ComputeLedger did not close normally. Restore the unsaved changes "
                                      "it kept?"));
-        if (answer == QMessageBox::Yes && restoreAutosave(&error))
-            return true;
-        QFile::remove(autosavePath());
+        if (answer == QMessageBox::Yes) {
+            if (restoreAutosave(&error))
+                return true;
+            QMessageBox::warning(this, tr("Cannot restore"),
+                                 error + tr("\n\nThe kept copy is left at %1.").arg(autosavePath()));
+        } else {
+            QFile::remove(autosavePath());
+        }
     }
     if (!path.isEmpty()) {
         if (openPath(path, &error))
@@ -179,6 +209,7 @@ bool MainWindow::openInitial(const QString& path) {
 bool MainWindow::openPath(const QString& path, QString* error) {
     if (!document_->open(path, error))
         return false;
+    editor_->showItem(QString());
     rememberFile(path);
     return true;
 }

@@ -78,6 +78,7 @@ private:
     OverviewTab* overview_;
     MonteCarloTab* monteCarlo_;
     QMenu* recent_;
+    QString selectedPath_; // the tree's current item across a model reset
 };
 
 } // namespace ledger::ui

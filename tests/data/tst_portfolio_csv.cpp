@@ -87,6 +87,13 @@ private slots:
         QVERIFY2(importCsv(p, csv, "deal.csv", bundledSkuCatalog(), &error), qPrintable(error));
         QCOMPARE(int(p.contracts.back().tranches.size()), 3);
         QCOMPARE(p.contracts.back().tranches[2].gpus, 9000.0);
+        // The same number written alike on both rows is no conflict, however it is written.
+        Portfolio q = example();
+        const QByteArray sameText =
+            "id,name,provider,sku,start,end,price_per_gpu_hour,tranche_date,tranche_gpus\n"
+            "nb,Nebius,Nebius,H100,2027-01-01,2031-12-31,2.40,2027-01-01,5000\n"
+            "nb,,,,,,2.40,2027-07-01,8000\n";
+        QVERIFY2(importCsv(q, sameText, "deal.csv", bundledSkuCatalog(), &error), qPrintable(error));
         const QByteArray conflicting =
             "id,name,provider,sku,start,end,price_per_gpu_hour,tranche_date,tranche_gpus\n"
             "nb,Nebius,Nebius,H100,2027-01-01,2031-12-31,2.35,2027-01-01,5000\n"

@@ -162,6 +162,33 @@ private slots:
         QCOMPARE(third.portfolio().assumptions.taxRate, 0.25);
     }
 
+    void saveAsCarriesStoredRuns() {
+        QTemporaryDir dir;
+        PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.openBundledExample(&error));
+        const QString first = dir.filePath("first.cledger"), second = dir.filePath("second.cledger");
+        QVERIFY(doc.saveAs(first, &error));
+        QVERIFY(data::appendSimulationRun(
+            first, {0, "2026-11-22T00:00:00Z", doc.inputsHash(), 1, 10, "cpu", 0.1, "{}"}, &error));
+        QVERIFY(doc.saveAs(second, &error));
+        QCOMPARE(int(data::listSimulationRuns(second, &error).size()), 1);
+    }
+
+    void crookedSourceKeysDoNotCrashStructuralEdits() {
+        PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.openBundledExample(&error));
+        Portfolio p = doc.portfolio();
+        p.sources["contracts[99999999999].x"] = "odd";
+        p.sources["contracts[1].price_per_gpu_hour"] = "second contract";
+        doc.replacePortfolio(p);
+        QVERIFY(doc.deleteItem("contracts[0]", &error));
+        QCOMPARE(doc.portfolio().sources.at("contracts[0].price_per_gpu_hour"),
+                 std::string("second contract"));
+        QCOMPARE(doc.portfolio().sources.at("contracts[99999999999].x"), std::string("odd"));
+    }
+
     void simulationRunsOffThreadAndIsKeptPerInputs() {
         PortfolioDocument doc(data::bundledSkuCatalog());
         QString error;

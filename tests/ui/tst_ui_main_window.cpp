@@ -6,6 +6,7 @@
 #include "ItemEditor.h"
 #include "MainWindow.h"
 #include "PortfolioDocument.h"
+#include "PortfolioTreeModel.h"
 #include "SimulationController.h"
 #include "tabs/MonteCarloTab.h"
 #include "tabs/OverviewTab.h"
@@ -85,6 +86,62 @@ private slots:
         QCOMPARE(w.document()->portfolio().alternatives->front().items.size(), std::size_t(2));
     }
 
+    void alternativeEditorFollowsUndo() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.editor()->showItem("alternatives[0]");
+        w.editor()->findChild<QCheckBox*>("alternative.item.own-gb300")->setChecked(true);
+        QCOMPARE(w.document()->portfolio().alternatives->front().items.size(), std::size_t(3));
+        w.document()->undoStack()->undo();
+        QTest::qWait(10); // the editor rebuilds from the document
+        QVERIFY(!w.editor()->findChild<QCheckBox*>("alternative.item.own-gb300")->isChecked());
+        w.editor()->findChild<QCheckBox*>("alternative.item.own-vr200")->setChecked(true);
+        const auto& items = w.document()->portfolio().alternatives->front().items;
+        QCOMPARE(items, (std::vector<std::string>{"cw-2025", "cw-2026", "own-vr200"}));
+    }
+
+    void editorFollowsItsItemThroughDeleteAndUndo() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.editor()->showItem("contracts[1]"); // CoreWeave 2026
+        QString error;
+        QVERIFY(w.document()->deleteItem("contracts[0]", &error));
+        QTest::qWait(10);
+        QCOMPARE(w.editor()->field("name")->text(), QString("CoreWeave 2026 expansion (Vera Rubin)"));
+        w.document()->undoStack()->undo(); // CoreWeave 2026 is contracts[1] again
+        QTest::qWait(10);
+        setField(w.editor(), "escalator", "0.02");
+        QCOMPARE(w.document()->portfolio().contracts[1].escalator, 0.02);
+        QCOMPARE(w.document()->portfolio().contracts[0].escalator, 0.0);
+        // The item gone: the editor goes back to the assumptions.
+        QVERIFY(w.document()->deleteItem("contracts[1]", &error));
+        QTest::qWait(10);
+        QVERIFY(w.editor()->field("assumptions.discount_rate"));
+    }
+
+    void treeKeepsTheSelectionAcrossEdits() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.tree()->setCurrentIndex(
+            w.tree()->model()->index(1, 0, w.tree()->model()->index(2, 0))); // fleets[1]
+        w.editor()->showItem("fleets[1]");
+        setField(w.editor(), "gpus", "65000");
+        QCOMPARE(w.tree()->currentIndex().data(models::PortfolioTreeModel::PathRole).toString(),
+                 QString("fleets[1]"));
+        w.deleteCurrent();
+        QCOMPARE(int(w.document()->portfolio().fleets.size()), 1);
+    }
+
+    void groupedNumbersAreRefused() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.editor()->showItem("fleets[0]");
+        setField(w.editor(), "capex_per_gpu", "55,000");
+        QCOMPARE(w.editor()->message(),
+                 QString("fleets[0].capex_per_gpu: \"55,000\" is not a number (use a point for decimals)"));
+        QCOMPARE(*w.document()->portfolio().fleets[0].capexPerGpu, 55000.0);
+    }
+
     void newPortfolioStartsWithOneContract() {
         MainWindow w;
         QVERIFY(w.openInitial(resources::examplePortfolioPath()));
@@ -125,6 +182,11 @@ private slots:
         QVERIFY2(again.restoreAutosave(&error), qPrintable(error));
         QCOMPARE(again.document()->portfolio().fleets[0].gpus, 42000.0);
         QVERIFY(again.document()->isModified());
+        QVERIFY(!QFile::exists(again.autosavePath()));
+        // Saved: no autosave is left to offer stale work at the next start.
+        QVERIFY(again.autosaveNow());
+        QTemporaryDir dir;
+        QVERIFY(again.saveTo(dir.filePath("saved.cledger"), &error));
         QVERIFY(!QFile::exists(again.autosavePath()));
     }
 

@@ -52,7 +52,8 @@ void CompareTab::refresh() {
             for (std::size_t y = 1; y < cumulative[a].size(); ++y) {
                 const double before = cumulative[a][y - 1] - cumulative[b][y - 1];
                 const double after = cumulative[a][y] - cumulative[b][y];
-                if ((before < 0) != (after < 0)) {
+                // A real swap: strictly one way before, strictly the other way after.
+                if (before != 0.0 && after != 0.0 && (before < 0) != (after < 0)) {
                     // Where the two lines meet, between the year ends.
                     const double t = before / (before - after);
                     const double value = cumulative[a][y - 1] + t * (cumulative[a][y] - cumulative[a][y - 1]);

@@ -38,7 +38,7 @@ MonteCarloTab::MonteCarloTab(models::PortfolioDocument* doc, models::SimulationC
     paths_->setGroupSeparatorShown(true);
     paths_->setToolTip(tr("Monte Carlo paths; the standard error falls with the square root of the paths."));
     seed_ = new QSpinBox(this);
-    seed_->setRange(0, 2'000'000'000);
+    seed_->setRange(0, 2'000'000'000); // larger seeds: on the command line (--seed, up to 2^53)
     seed_->setToolTip(tr("The same seed gives the same numbers on any machine, thread count or device."));
     device_ = new QComboBox(this);
     const GpuDevice gpu = probeGpu();
@@ -97,7 +97,11 @@ MonteCarloTab::MonteCarloTab(models::PortfolioDocument* doc, models::SimulationC
     connect(controller_, &models::SimulationController::finished, this, [this, idle] {
         idle();
         progress_->setValue(1000);
-        showResult();
+        if (controller_->currentResult())
+            showResult();
+        else
+            status_->setText(
+                tr("<b>Stale</b>: finished for inputs changed during the run; press Run to update."));
     });
     connect(controller_, &models::SimulationController::cancelled, this, [this, idle] {
         idle();
@@ -107,11 +111,17 @@ MonteCarloTab::MonteCarloTab(models::PortfolioDocument* doc, models::SimulationC
         idle();
         status_->setText(tr("Could not run: %1").arg(message));
     });
+    // The file's simulation settings fill the controls when a file opens; edits keep what the user set.
+    connect(doc_, &models::PortfolioDocument::filePathChanged, this, [this] {
+        if (!doc_->hasPortfolio())
+            return;
+        paths_->setValue(int(std::min<std::int64_t>(doc_->portfolio().simulation.paths, paths_->maximum())));
+        seed_->setValue(
+            int(std::min<std::uint64_t>(doc_->portfolio().simulation.seed, std::uint64_t(seed_->maximum()))));
+    });
     connect(doc_, &models::PortfolioDocument::evaluationChanged, this, [this] {
         if (!doc_->hasPortfolio())
             return;
-        paths_->setValue(int(std::min<std::int64_t>(doc_->portfolio().simulation.paths, 1'000'000'000)));
-        seed_->setValue(int(std::min<std::uint64_t>(doc_->portfolio().simulation.seed, 2'000'000'000)));
         if (controller_->currentResult())
             showResult();
         else if (controller_->hasStaleResult())

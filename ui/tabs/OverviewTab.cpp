@@ -65,11 +65,12 @@ void OverviewTab::refresh() {
     for (const auto& c : r.comparisons) {
         if (c.breakevenPriceFactor)
             lines << tr("%1 costs the same as %2 at <b>%3x</b> its contract prices.")
-                         .arg(QString::fromStdString(c.a), QString::fromStdString(c.b))
+                         .arg(QString::fromStdString(c.a).toHtmlEscaped(),
+                              QString::fromStdString(c.b).toHtmlEscaped())
                          .arg(QLocale(QLocale::English).toString(*c.breakevenPriceFactor, 'f', 3));
     }
     for (const auto& b : r.breakevenUtilization) {
-        const QString alt = QString::fromStdString(b.alternative);
+        const QString alt = QString::fromStdString(b.alternative).toHtmlEscaped();
         if (b.utilization)
             lines << tr("%1 beats spot above <b>%2%</b> utilization.")
                          .arg(alt)
