@@ -71,13 +71,16 @@ bool setAt(QJsonValue& node, const std::vector<QVariant>& path, std::size_t i, c
 
 } // namespace
 
-std::optional<Portfolio> withValue(const Portfolio& p, const QString& path, const QJsonValue& value,
-                                   const SkuCatalog& catalog, QString* error) {
-    const auto tokens = parsePath(path);
+std::optional<Portfolio> withValues(const Portfolio& p,
+                                    const std::vector<std::pair<QString, QJsonValue>>& values,
+                                    const SkuCatalog& catalog, QString* error) {
     QJsonValue root = QJsonDocument::fromJson(writePortfolioJson(p)).object();
-    if (tokens.empty() || !setAt(root, tokens, 0, value)) {
-        *error = path + ": no such field";
-        return std::nullopt;
+    for (const auto& [path, value] : values) {
+        const auto tokens = parsePath(path);
+        if (tokens.empty() || !setAt(root, tokens, 0, value)) {
+            *error = path + ": no such field";
+            return std::nullopt;
+        }
     }
     const QString name = QStringLiteral("edit");
     auto load =
@@ -87,6 +90,11 @@ std::optional<Portfolio> withValue(const Portfolio& p, const QString& path, cons
         return std::nullopt;
     }
     return std::move(load.portfolio);
+}
+
+std::optional<Portfolio> withValue(const Portfolio& p, const QString& path, const QJsonValue& value,
+                                   const SkuCatalog& catalog, QString* error) {
+    return withValues(p, {{path, value}}, catalog, error);
 }
 
 QJsonValue valueAt(const Portfolio& p, const QString& path) {

@@ -8,6 +8,8 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace ledger::data {
 
@@ -15,6 +17,11 @@ namespace ledger::data {
 // applies). Nullopt and *error = "<path>: <problem>" when the result would not be valid.
 std::optional<Portfolio> withValue(const Portfolio& p, const QString& path, const QJsonValue& value,
                                    const SkuCatalog& catalog, QString* error);
+
+// Several values set together and checked once (a price replacing a contract value).
+std::optional<Portfolio> withValues(const Portfolio& p,
+                                    const std::vector<std::pair<QString, QJsonValue>>& values,
+                                    const SkuCatalog& catalog, QString* error);
 
 // The value at `path` as the file holds it (undefined when absent).
 QJsonValue valueAt(const Portfolio& p, const QString& path);

@@ -21,6 +21,9 @@ const std::vector<FieldSpec>& contractFields() {
         {"start", tr("Start"), "", K::Date,
          tr("First day of the term. Days before the valuation date are sunk.")},
         {"end", tr("End"), "", K::Date, tr("Last day of the term (inclusive).")},
+        {"tranches", tr("Tranches"), tr("date:GPUs; ..."), K::Tranches,
+         tr("Committed GPUs from each date on: 2027-01-01:5000;2027-07-01:8000. G(d) is the latest tranche "
+            "dated on or before d; committed hours H_k = sum_d 24 G(d).")},
         {"price_per_gpu_hour", tr("Price"), tr("per GPU-hour"), K::OptionalNumber,
          tr("p0 in the first contract year; billed B_k = sum_d 24 G(d) p(d) max(take_or_pay, u_k). Leave "
             "empty "

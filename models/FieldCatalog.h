@@ -7,7 +7,7 @@
 
 namespace ledger::models {
 
-enum class FieldKind { Text, Number, Integer, Date, OptionalNumber, OptionalDate };
+enum class FieldKind { Text, Number, Integer, Date, OptionalNumber, OptionalDate, Tranches };
 
 struct FieldSpec {
     QString key; // relative to the item's path: "price_per_gpu_hour", "book_depreciation.life_years"

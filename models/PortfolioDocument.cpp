@@ -442,6 +442,20 @@ bool PortfolioDocument::deleteItem(const QString& path, QString* error) {
         error);
 }
 
+bool PortfolioDocument::setValues(const QList<QPair<QString, QJsonValue>>& values, const QString& description,
+                                  QString* error) {
+    if (!portfolio_ || values.isEmpty())
+        return false;
+    std::vector<std::pair<QString, QJsonValue>> list;
+    for (const auto& [path, value] : values)
+        list.emplace_back(path, value);
+    auto next = data::withValues(*portfolio_, list, catalog_, error);
+    if (!next)
+        return false;
+    undo_.push(new EditCommand(this, description, *portfolio_, std::move(*next), false));
+    return true;
+}
+
 QJsonValue PortfolioDocument::value(const QString& path) const {
     return portfolio_ ? data::valueAt(*portfolio_, path) : QJsonValue();
 }

@@ -49,6 +49,9 @@ public:
     bool setValue(const QString& path, const QJsonValue& value, QString* error,
                   const QString& mergeKey = QString());
     QJsonValue value(const QString& path) const;
+    // Several fields at once, as one undoable command (e.g. a price replacing a contract value).
+    bool setValues(const QList<QPair<QString, QJsonValue>>& values, const QString& description,
+                   QString* error);
     // Adds the contracts or fleets of a CSV file as one undoable command (data/PortfolioCsv.h).
     bool importCsv(const QString& path, QString* error);
 

@@ -33,6 +33,13 @@ QString pathOf(const QString& prefix, const QString& key) {
 }
 
 QString textOf(const QJsonValue& v) {
+    if (v.isArray()) { // tranches: "date:gpus;date:gpus"
+        QStringList parts;
+        for (const QJsonValue& t : v.toArray())
+            parts << t["date"].toString() + ":" +
+                         QString::number(t["gpus"].toDouble(), 'g', QLocale::FloatingPointShortest);
+        return parts.join(';');
+    }
     if (v.isDouble())
         return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
     if (v.isString())
@@ -251,6 +258,26 @@ void ItemEditor::commit(QLineEdit* edit) {
     case models::FieldKind::OptionalDate:
         value = text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text);
         break;
+    case models::FieldKind::Tranches: {
+        // "2027-01-01:5000;2027-07-01:8000", the CSV cell form; the engine checks dates and order.
+        QJsonArray tranches;
+        QLocale c = QLocale::c();
+        c.setNumberOptions(QLocale::RejectGroupSeparator);
+        for (const QString& part : text.split(';', Qt::SkipEmptyParts)) {
+            const QStringList dg = part.trimmed().split(':');
+            bool number = false;
+            const double gpus = dg.size() == 2 ? c.toDouble(dg[1].trimmed(), &number) : 0.0;
+            if (!number) {
+                message_->setText(
+                    tr("%1: \"%2\" is not date:gpus").arg(pathOf(prefix_, key), part.trimmed()));
+                edit->setText(edit->property("shown").toString());
+                return;
+            }
+            tranches.append(QJsonObject{{"date", dg[0].trimmed()}, {"gpus", gpus}});
+        }
+        value = tranches;
+        break;
+    }
     case models::FieldKind::Number:
     case models::FieldKind::Integer:
     case models::FieldKind::OptionalNumber: {
@@ -272,7 +299,17 @@ void ItemEditor::commit(QLineEdit* edit) {
     }
     }
     QString error;
-    if (!doc_->setValue(pathOf(prefix_, key), value, &error)) {
+    // A price replaces a contract value and the other way round (a contract has one of the two).
+    const QString other = key == "price_per_gpu_hour"     ? QString("total_contract_value")
+                          : key == "total_contract_value" ? QString("price_per_gpu_hour")
+                                                          : QString();
+    const bool swap =
+        !other.isEmpty() && !value.isUndefined() && !doc_->value(pathOf(prefix_, other)).isUndefined();
+    const bool ok2 = swap ? doc_->setValues({{pathOf(prefix_, key), value},
+                                             {pathOf(prefix_, other), QJsonValue(QJsonValue::Undefined)}},
+                                            tr("Set %1").arg(pathOf(prefix_, key)), &error)
+                          : doc_->setValue(pathOf(prefix_, key), value, &error);
+    if (!ok2) {
         message_->setText(error);
         edit->setText(edit->property("shown").toString());
         return;

@@ -132,6 +132,28 @@ private slots:
         QCOMPARE(int(w.document()->portfolio().fleets.size()), 1);
     }
 
+    void tranchesAndPriceAreEditable() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.editor()->showItem("contracts[0]");
+        QCOMPARE(w.editor()->field("tranches")->text(),
+                 QString("2025-09-30:15000;2026-01-01:35000;2026-07-01:55000"));
+        setField(w.editor(), "tranches", "2025-09-30:15000;2026-07-01:60000");
+        QCOMPARE(w.document()->portfolio().contracts[0].tranches.size(), std::size_t(2));
+        QCOMPARE(w.document()->portfolio().contracts[0].tranches[1].gpus, 60000.0);
+        setField(w.editor(), "tranches", "2025-09-30:15000;2032-01-01:1");
+        QCOMPARE(w.editor()->message(),
+                 QString("contracts[0].tranches[1].date: 2032-01-01 is outside the contract term "
+                         "2025-09-30 .. 2031-12-14"));
+        // A price replaces the contract value in one step (undoable as one).
+        setField(w.editor(), "price_per_gpu_hour", "4.8");
+        QCOMPARE(*w.document()->portfolio().contracts[0].pricePerGpuHour, 4.8);
+        QVERIFY(!w.document()->portfolio().contracts[0].totalContractValue);
+        w.document()->undoStack()->undo();
+        QCOMPARE(*w.document()->portfolio().contracts[0].totalContractValue, 14.2e9);
+        QVERIFY(!w.document()->portfolio().contracts[0].pricePerGpuHour);
+    }
+
     void groupedNumbersAreRefused() {
         MainWindow w;
         QVERIFY(w.openInitial(resources::examplePortfolioPath()));
