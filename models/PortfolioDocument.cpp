@@ -456,6 +456,10 @@ bool PortfolioDocument::setValues(const QList<QPair<QString, QJsonValue>>& value
     return true;
 }
 
+Sensitivity PortfolioDocument::sensitivity(std::size_t a, std::size_t b) const {
+    return portfolio_ ? npvDifferenceSensitivity(*portfolio_, catalog_, a, b) : Sensitivity{};
+}
+
 QJsonValue PortfolioDocument::value(const QString& path) const {
     return portfolio_ ? data::valueAt(*portfolio_, path) : QJsonValue();
 }

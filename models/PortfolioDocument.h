@@ -3,6 +3,7 @@
 // stack and its evaluation. Every edit is one undoable command holding the portfolio before and
 // after, so undo and redo restore the numbers exactly; widgets read the document and edit it only
 // through setValue(), they never compute.
+#include "analytics/Sensitivity.h"
 #include "engine/EvaluationResult.h"
 #include "portfolio/Deal.h"
 #include "portfolio/Portfolio.h"
@@ -49,6 +50,8 @@ public:
     bool setValue(const QString& path, const QJsonValue& value, QString* error,
                   const QString& mergeKey = QString());
     QJsonValue value(const QString& path) const;
+    // The tornado of the NPV difference between alternatives a and b (core/analytics/Sensitivity.h).
+    Sensitivity sensitivity(std::size_t a, std::size_t b) const;
     // Several fields at once, as one undoable command (e.g. a price replacing a contract value).
     bool setValues(const QList<QPair<QString, QJsonValue>>& values, const QString& description,
                    QString* error);

@@ -2,7 +2,6 @@
 
 #include "MoneyFormat.h"
 #include "PortfolioDocument.h"
-#include "analytics/Sensitivity.h"
 #include "charts/ChartHelpers.h"
 
 #include <QBarCategoryAxis>
@@ -67,7 +66,7 @@ void SensitivityTab::redraw() {
     if (!doc_->hasPortfolio() || pair_->count() == 0)
         return;
     const QPoint ab = pair_->currentData().toPoint();
-    const Sensitivity s = npvDifferenceSensitivity(doc_->portfolio(), doc_->catalog(), ab.x(), ab.y());
+    const Sensitivity s = doc_->sensitivity(std::size_t(ab.x()), std::size_t(ab.y()));
     const QString cur = QString::fromStdString(doc_->portfolio().currency);
     auto* lowSet = new QBarSet(tr("Input at its low setting"));
     auto* highSet = new QBarSet(tr("Input at its high setting"));
