@@ -135,16 +135,11 @@ bool PortfolioDocument::openBundledExample(QString* error) {
     return open(resources::examplePortfolioPath(), error);
 }
 
-void PortfolioDocument::newPortfolio() {
-    const QDate next = QDate::currentDate().addMonths(1);
-    Portfolio p;
-    p.name = tr("Untitled portfolio").toStdString();
-    p.valuationDate = Date(next.year(), next.month(), 1);
-    p.assumptions.discountRate = 0.09;
-    p.assumptions.taxRate = 0.21;
+Contract PortfolioDocument::starterContract(const Portfolio& p, const std::string& id) const {
+    // Three years of 1,000 GPUs of the catalog's first SKU at its market price, from the valuation date.
     const Sku& sku = catalog_.bundled().front();
     Contract c;
-    c.id = "contract";
+    c.id = id;
     c.name = tr("New contract").toStdString();
     c.provider = tr("Provider").toStdString();
     c.sku = sku.id;
@@ -152,7 +147,17 @@ void PortfolioDocument::newPortfolio() {
     c.end = addDays(addYears(p.valuationDate, 3), -1);
     c.tranches = {{c.start, 1000}};
     c.pricePerGpuHour = sku.marketPricePerGpuHour;
-    p.contracts.push_back(c);
+    return c;
+}
+
+void PortfolioDocument::newPortfolio() {
+    const QDate next = QDate::currentDate().addMonths(1);
+    Portfolio p;
+    p.name = tr("Untitled portfolio").toStdString();
+    p.valuationDate = Date(next.year(), next.month(), 1);
+    p.assumptions.discountRate = 0.09;
+    p.assumptions.taxRate = 0.21;
+    p.contracts.push_back(starterContract(p, "contract"));
     undo_.clear();
     portfolio_ = std::move(p);
     filePath_.clear();
@@ -273,16 +278,7 @@ bool PortfolioDocument::addContract(QString* error) {
     return change(
         tr("Add contract"),
         [this](Portfolio& p) {
-            const Sku& sku = catalog_.bundled().front();
-            Contract c;
-            c.id = freeId(p, "contract");
-            c.name = tr("New contract").toStdString();
-            c.provider = tr("Provider").toStdString();
-            c.sku = sku.id;
-            c.start = p.valuationDate;
-            c.end = addDays(addYears(p.valuationDate, 3), -1);
-            c.tranches = {{c.start, 1000}};
-            c.pricePerGpuHour = sku.marketPricePerGpuHour;
+            const Contract c = starterContract(p, freeId(p, "contract"));
             p.contracts.push_back(c);
             if (p.alternatives)
                 p.alternatives->push_back({c.id, c.name, {c.id}});

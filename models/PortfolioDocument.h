@@ -90,6 +90,7 @@ signals:
 
 private:
     void evaluate();
+    Contract starterContract(const Portfolio& p, const std::string& id) const;
     // Applies a change to a copy, validates it, and pushes it as one command that never merges.
     bool change(const QString& description, const std::function<void(Portfolio&)>& edit, QString* error);
 
