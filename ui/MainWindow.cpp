@@ -109,10 +109,7 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QModelIndex& index) {
                 editor_->showItem(index.data(models::PortfolioTreeModel::PathRole).toString());
             });
-    connect(document_, &models::PortfolioDocument::evaluationChanged, this, [this] {
-        tree_->expandAll();
-        refreshTitle();
-    });
+    connect(document_, &models::PortfolioDocument::evaluationChanged, this, &MainWindow::refreshTitle);
     connect(document_, &models::PortfolioDocument::modifiedChanged, this, [this](bool modified) {
         refreshTitle();
         if (!modified)
