@@ -14,6 +14,7 @@
 #include "montecarlo/BenchmarkPortfolio.h"
 #include "montecarlo/MonteCarloEngine.h"
 #include "portfolio/Validation.h"
+#include "report/ReportExport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -35,8 +36,8 @@ namespace ledger::app {
 
 namespace {
 
-const QStringList kCommands = {"evaluate",   "decode",     "bench", "convert",  "runs",
-                               "import-csv", "export-csv", "deals", "add-deal", "catalog"};
+const QStringList kCommands = {"evaluate",   "report",     "decode", "bench",    "convert", "runs",
+                               "import-csv", "export-csv", "deals",  "add-deal", "catalog"};
 
 QTextStream& out() {
     static QTextStream s(stdout);
@@ -60,6 +61,10 @@ QString usage() {
         "                                      stores them in the .cledger document\n"
         "  computeledger evaluate --example [--json]\n"
         "                                      the same for the bundled example portfolio\n"
+        "  computeledger report FILE [--pdf OUT.pdf] [--csv DIR] [--xlsx OUT.xlsx]\n"
+        "                         [--simulate [--paths N] [--seed S] [--device ...] [--threads T]]\n"
+        "                                      the executive PDF, the CSV tables and the workbook\n"
+        "                                      (at least one of them); works without a display\n"
         "  computeledger convert IN OUT        .json <-> .cledger (by OUT's extension), numbers exact\n"
         "  computeledger runs FILE.cledger     the Monte Carlo runs stored in a document\n"
         "  computeledger import-csv FILE CSV... --out OUT\n"
@@ -242,6 +247,54 @@ int evaluate(const QStringList& args) {
             out() << simulationTable(*simulation, portfolio.currency);
     }
     out().flush();
+    return kSuccess;
+}
+
+int report(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument("report", "subcommand");
+    parser.addPositionalArgument("FILE", "the portfolio (.json or .cledger)");
+    parser.addOption({"pdf", "write the executive PDF here", "OUT.pdf"});
+    parser.addOption({"csv", "write the CSV tables into this folder", "DIR"});
+    parser.addOption({"xlsx", "write the workbook here", "OUT.xlsx"});
+    parser.addOption({"simulate", "run the Monte Carlo simulation and report it"});
+    addSimulationOptions(parser);
+    QString error;
+    if (!parse(parser, args, &error))
+        return userError(error);
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2)
+        return userError("computeledger report: expected one FILE; see computeledger --help");
+    if (!parser.isSet("pdf") && !parser.isSet("csv") && !parser.isSet("xlsx"))
+        return userError("computeledger report: nothing to write: give --pdf, --csv or --xlsx");
+    if (!parser.isSet("simulate")) {
+        for (const char* option : {"paths", "seed", "device", "threads"}) {
+            if (parser.isSet(option))
+                return userError(QString("computeledger report: --%1 needs --simulate").arg(option));
+        }
+    }
+    const SkuCatalog catalog = data::bundledSkuCatalog();
+    const auto load = data::loadPortfolioFile(pos[1], catalog);
+    if (!load.ok())
+        return userError(load.error);
+    SimulationOptions options;
+    options.paths = load.portfolio->simulation.paths;
+    options.seed = load.portfolio->simulation.seed;
+    if (!readSimulationOptions(parser, "report", options, &error))
+        return userError(error);
+    std::optional<SimulationResult> simulation;
+    if (parser.isSet("simulate")) {
+        try {
+            simulation = simulatePortfolio(*load.portfolio, catalog, options);
+        } catch (const SimulationRequestError& e) {
+            return userError(QString("computeledger report: ") + e.what());
+        }
+    }
+    const auto content = report::buildReportContent(*load.portfolio, catalog, std::move(simulation),
+                                                    QFileInfo(pos[1]).fileName());
+    const report::ReportRequest request{parser.value("pdf"), parser.value("csv"), parser.value("xlsx")};
+    if (!report::writeReport(content, request, &error))
+        return userError("computeledger report: " + error);
     return kSuccess;
 }
 
@@ -605,6 +658,8 @@ int runCommandLine(const QStringList& args) {
         }
         if (first == "evaluate")
             return evaluate(args);
+        if (first == "report")
+            return report(args);
         if (first == "decode")
             return decode(args);
         if (first == "bench")

@@ -23,6 +23,14 @@ bool displayAvailable() {
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
+// The command line promises one line per error on stderr; Qt's note about a missing
+// XDG_RUNTIME_DIR (a headless shell, a CI job) is not the user's problem, so it is dropped.
+void quietHeadlessNotes(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (message.startsWith("QStandardPaths: XDG_RUNTIME_DIR"))
+        return;
+    QTextStream(stderr) << qFormatLogMessage(type, context, message) << "\n";
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
@@ -30,6 +38,15 @@ int main(int argc, char* argv[]) {
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
 
+    // A report draws charts: it needs the widgets machinery, offscreen when there is no display.
+    if (args.value(1) == "report") {
+        if (!displayAvailable())
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        qInstallMessageHandler(quietHeadlessNotes);
+        QApplication app(argc, argv);
+        setIdentity();
+        return ledger::app::runCommandLine(app.arguments());
+    }
     if (ledger::app::isCommandLineInvocation(args)) {
         QCoreApplication app(argc, argv);
         setIdentity();

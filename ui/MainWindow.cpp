@@ -6,6 +6,7 @@
 #include "PortfolioTreeModel.h"
 #include "SimulationController.h"
 #include "gpu/GpuDevice.h"
+#include "report/ExportReportDialog.h"
 #include "tabs/CashFlowsTab.h"
 #include "tabs/CompareTab.h"
 #include "tabs/DepreciationTab.h"
@@ -152,6 +153,12 @@ void MainWindow::buildMenus() {
     file->addAction(tr("Save &as..."), QKeySequence::SaveAs, this, &MainWindow::saveAs);
     file->addSeparator();
     file->addAction(tr("&Import CSV..."), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importCsv);
+    file->addAction(tr("&Export report..."), QKeySequence(tr("Ctrl+E")), this, [this] {
+        if (!document_->hasPortfolio())
+            return;
+        report::ExportReportDialog dialog(document_, simulation_, this);
+        dialog.exec();
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));

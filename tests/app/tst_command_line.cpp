@@ -1,4 +1,7 @@
 // The command line as a user runs it: exit codes, one-line errors, the table, the stable JSON.
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -240,6 +243,58 @@ private slots:
         r = run({"decode", "--tcv", "abc", "--start", "2025-09-30", "--end", "2031-12-14", "--price", "2.5"});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err, QString("computeledger decode: --tcv: \"abc\" is not a positive number\n"));
+    }
+
+    void reportWritesPdfCsvAndWorkbookWithoutADisplay() {
+        QTemporaryDir dir;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.remove("DISPLAY");
+        env.remove("WAYLAND_DISPLAY");
+        env.remove("QT_QPA_PLATFORM");
+        const auto r =
+            run({"report", EXAMPLE_JSON, "--pdf", dir.filePath("r.pdf"), "--csv", dir.filePath("csv"),
+                 "--xlsx", dir.filePath("r.xlsx"), "--simulate", "--paths", "2000", "--seed", "5"},
+                env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile pdf(dir.filePath("r.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QVERIFY(pdf.size() > 20000);
+        QFile xlsx(dir.filePath("r.xlsx"));
+        QVERIFY(xlsx.open(QIODevice::ReadOnly));
+        QVERIFY(xlsx.read(2) == "PK");
+        for (const char* name : {"annual_summary.csv", "monthly_cashflows.csv", "alternatives.csv",
+                                 "simulation_percentiles.csv", "simulation_fan.csv"})
+            QVERIFY2(QFileInfo(dir.filePath(QString("csv/") + name)).size() > 40, name);
+        // The CSV's NPV costs are evaluate --json's, to the last digit.
+        const auto json = run({"evaluate", EXAMPLE_JSON, "--json"});
+        const QJsonArray alts = QJsonDocument::fromJson(json.out.toUtf8()).object()["alternatives"].toArray();
+        QFile csv(dir.filePath("csv/alternatives.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split("\r\n", Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), alts.size() + 1);
+        for (qsizetype i = 0; i < alts.size(); ++i)
+            QCOMPARE(lines[i + 1].section(',', 4, 4).toDouble(), alts[i].toObject()["npv_cost"].toDouble());
+    }
+
+    void reportArgumentsAreChecked() {
+        QTemporaryDir dir;
+        auto r = run({"report", EXAMPLE_JSON});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.trimmed(),
+                 QString("computeledger report: nothing to write: give --pdf, --csv or --xlsx"));
+        r = run({"report", EXAMPLE_JSON, "--pdf", dir.filePath("x.pdf"), "--paths", "10"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("--paths needs --simulate"));
+        r = run({"report", dir.filePath("missing.json"), "--pdf", dir.filePath("x.pdf")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("missing.json: no such file"), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath("x.pdf")));
+        QVERIFY(QDir(dir.path()).mkdir("taken.pdf"));
+        r = run({"report", EXAMPLE_JSON, "--pdf", dir.filePath("taken.pdf")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("computeledger report: ") && r.err.contains("taken.pdf"),
+                 qPrintable(r.err));
     }
 
     void decodeImpliesGpusAndMegawatts() {

@@ -218,7 +218,10 @@ private slots:
         QFile::setPermissions(doc, QFile::ReadOwner | QFile::WriteOwner);
         const auto load = loadDocument(doc, bundledSkuCatalog());
         QVERIFY2(load.ok(), qPrintable(load.error));
-        QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(example()));
+        // The fixture was saved from the example before the example gained its "sources".
+        Portfolio expected = example();
+        expected.sources.clear();
+        QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(expected));
         QFile f(doc);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray header = f.read(100);

@@ -3,6 +3,7 @@
 #include "AnnualCashModel.h"
 #include "PortfolioDocument.h"
 #include "charts/ChartHelpers.h"
+#include "charts/LedgerCharts.h"
 
 #include <QBarSeries>
 #include <QBarSet>
@@ -52,47 +53,16 @@ void CashFlowsTab::refresh() {
 }
 
 void CashFlowsTab::redraw() {
-    QChart* chart = chart_->chart();
-    resetChart(chart);
-    if (!doc_->hasPortfolio())
+    if (!doc_->hasPortfolio()) {
+        resetChart(chart_->chart());
         return;
-    const auto& r = doc_->evaluation();
-    QStringList years;
-    for (const auto& row : r.alternatives.front().annual)
-        years << QString::number(row.year);
-    const int choice = view_->currentIndex();
-    if (choice <= 0) {
-        chart->setTitle(tr("Annual after-tax cash cost by alternative"));
-        auto* series = new QBarSeries();
-        int i = 0;
-        for (const auto& a : r.alternatives) {
-            auto* set = new QBarSet(QString::fromStdString(a.name));
-            set->setColor(seriesColor(i++));
-            for (const auto& row : a.annual)
-                *set << row.cash / 1e6;
-            series->append(set);
-        }
-        chart->addSeries(series);
-    } else {
-        const auto& alt = r.alternatives[std::size_t(choice - 1)];
-        chart->setTitle(tr("%1: annual after-tax cash cost by item (negative: tax shields and resale)")
-                            .arg(QString::fromStdString(alt.name)));
-        auto* series = new QStackedBarSeries();
-        int i = 0;
-        for (const auto& id : alt.items) {
-            const auto* item = r.item(id);
-            if (!item)
-                continue;
-            auto* set = new QBarSet(QString::fromStdString(item->name));
-            set->setColor(seriesColor(i++));
-            for (const auto& row : item->annual)
-                *set << row.cash / 1e6;
-            series->append(set);
-        }
-        chart->addSeries(series);
     }
-    attachValueAxes(chart, tr("Calendar year"), tr("%1 millions").arg(QString::fromStdString(r.currency)),
-                    true, years);
+    const auto& r = doc_->evaluation();
+    const int choice = view_->currentIndex();
+    if (choice <= 0)
+        drawAnnualCashByAlternative(chart_->chart(), r);
+    else
+        drawAnnualCashByItem(chart_->chart(), r, r.alternatives[std::size_t(choice - 1)]);
 }
 
 } // namespace ledger::ui

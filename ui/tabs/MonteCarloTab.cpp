@@ -4,6 +4,7 @@
 #include "PortfolioDocument.h"
 #include "SimulationController.h"
 #include "charts/ChartHelpers.h"
+#include "charts/LedgerCharts.h"
 #include "gpu/GpuDevice.h"
 
 #include <QComboBox>
@@ -194,95 +195,9 @@ void MonteCarloTab::showResult() {
     percentiles_->setHorizontalHeaderLabels(headers);
     percentiles_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
 
-    QChart* hist = histogram_->chart();
-    resetChart(hist);
-    for (std::size_t i = 0; i < s->alternatives.size(); ++i) {
-        const auto& a = s->alternatives[i];
-        auto* line = new QLineSeries();
-        line->setName(QString::fromStdString(a.id));
-        line->setPen(QPen(seriesColor(int(i)), 2.0));
-        const auto& h = a.npvHistogram;
-        const double width = (h.high - h.low) / std::max<std::size_t>(1, h.counts.size());
-        for (std::size_t b = 0; b < h.counts.size(); ++b) {
-            line->append((h.low + width * b) / 1e6, double(h.counts[b]));
-            line->append((h.low + width * (b + 1)) / 1e6, double(h.counts[b]));
-        }
-        hist->addSeries(line);
-    }
-    attachValueAxes(hist, tr("NPV cost (%1 millions)").arg(cur), tr("Paths"));
-
-    QChart* fan = fan_->chart();
-    resetChart(fan);
-    std::vector<QLineSeries*> bands;
-    for (std::size_t a = 0; a < s->alternatives.size(); ++a) {
-        const auto& alt = s->alternatives[a];
-        for (int q = 0; q < 3; ++q) {
-            auto* line = new QLineSeries();
-            line->setName(QString("%1 %2").arg(QString::fromStdString(alt.id), q == 0   ? "p5"
-                                                                               : q == 1 ? "p50"
-                                                                                        : "p95"));
-            QPen pen(seriesColor(int(a)));
-            pen.setWidthF(q == 1 ? 2.5 : 1.2);
-            pen.setStyle(q == 1 ? Qt::SolidLine : Qt::DashLine);
-            line->setPen(pen);
-            for (const auto& f : alt.annualCumulative)
-                line->append(f.year, (q == 0 ? f.p5 : q == 1 ? f.p50 : f.p95) / 1e6);
-            fan->addSeries(line);
-            if (q != 1)
-                bands.push_back(line);
-        }
-    }
-    attachValueAxes(fan, tr("Calendar year end (dashed: p5 and p95)"),
-                    tr("%1 millions, cumulative").arg(cur));
-    for (QLineSeries* band : bands)
-        fan->legend()->markers(band).front()->setVisible(false);
-    double fanHigh = 0.0;
-    for (const auto& alt : s->alternatives)
-        for (const auto& f : alt.annualCumulative)
-            fanHigh = std::max(fanHigh, f.p95 / 1e6);
-    fitValueAxis(fan, 0.0, fanHigh);
-    if (!s->alternatives.front().annualCumulative.empty())
-        setYearTicks(fan, s->alternatives.front().annualCumulative.front().year,
-                     s->alternatives.front().annualCumulative.back().year);
-
-    // The cheapest alternative's running mean with its 95% band: the other alternatives would
-    // squeeze it flat on a shared axis.
-    QChart* conv = convergence_->chart();
-    resetChart(conv);
-    std::size_t best = 0;
-    for (std::size_t a = 1; a < s->alternatives.size(); ++a)
-        if (s->alternatives[a].npvCost.mean < s->alternatives[best].npvCost.mean)
-            best = a;
-    const auto& alt = s->alternatives[best];
-    std::vector<QLineSeries*> bandLines;
-    for (int part = 0; part < 3; ++part) {
-        auto* line = new QLineSeries();
-        line->setName(part == 0 ? QString::fromStdString(alt.id) + tr(" running mean") : tr("95% band"));
-        QPen pen(seriesColor(int(best)));
-        pen.setWidthF(part == 0 ? 2.5 : 1.2);
-        pen.setStyle(part == 0 ? Qt::SolidLine : Qt::DotLine);
-        line->setPen(pen);
-        for (const auto& c : alt.convergence)
-            line->append(std::log10(double(c.paths)), (c.mean + (part == 1   ? c.halfWidth95
-                                                                 : part == 2 ? -c.halfWidth95
-                                                                             : 0.0)) /
-                                                          1e6);
-        conv->addSeries(line);
-        if (part == 2)
-            bandLines.push_back(line);
-    }
-    attachValueAxes(conv, tr("log10(paths)"), tr("Mean NPV cost (%1 millions)").arg(cur), false, {}, "%.1f");
-    for (QLineSeries* band : bandLines)
-        conv->legend()->markers(band).front()->setVisible(false);
-    // The band is wide for the first hundred paths; scale to where it has settled (from 1,000 paths).
-    double low = alt.npvCost.mean, high = alt.npvCost.mean;
-    for (const auto& c : alt.convergence) {
-        if (c.paths < std::min<std::int64_t>(1000, s->paths))
-            continue;
-        low = std::min(low, c.mean - c.halfWidth95);
-        high = std::max(high, c.mean + c.halfWidth95);
-    }
-    fitValueAxis(conv, low / 1e6, high / 1e6, false);
+    drawNpvHistogram(histogram_->chart(), *s, r.currency);
+    drawCostFan(fan_->chart(), *s, r.currency);
+    drawConvergence(convergence_->chart(), *s, r.currency);
 }
 
 } // namespace ledger::ui

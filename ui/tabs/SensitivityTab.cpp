@@ -3,6 +3,7 @@
 #include "MoneyFormat.h"
 #include "PortfolioDocument.h"
 #include "charts/ChartHelpers.h"
+#include "charts/LedgerCharts.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -61,41 +62,14 @@ void SensitivityTab::refresh() {
 }
 
 void SensitivityTab::redraw() {
-    QChart* chart = chart_->chart();
-    resetChart(chart);
-    if (!doc_->hasPortfolio() || pair_->count() == 0)
+    if (!doc_->hasPortfolio() || pair_->count() == 0) {
+        resetChart(chart_->chart());
         return;
+    }
     const QPoint ab = pair_->currentData().toPoint();
     const Sensitivity s = doc_->sensitivity(std::size_t(ab.x()), std::size_t(ab.y()));
     const QString cur = QString::fromStdString(doc_->portfolio().currency);
-    auto* lowSet = new QBarSet(tr("Input at its low setting"));
-    auto* highSet = new QBarSet(tr("Input at its high setting"));
-    QStringList names;
-    // Widest at the top: a horizontal bar chart draws its first category at the bottom.
-    for (auto it = s.bars.rbegin(); it != s.bars.rend(); ++it) {
-        names << QString::fromStdString(it->input);
-        *lowSet << (it->low - s.base) / 1e6;
-        *highSet << (it->high - s.base) / 1e6;
-    }
-    lowSet->setColor(seriesColor(0));
-    highSet->setColor(seriesColor(2));
-    auto* series = new QHorizontalBarSeries();
-    series->append(lowSet);
-    series->append(highSet);
-    chart->addSeries(series);
-    chart->setTitle(tr("%1 minus %2: %3 %4 M as given; change when one input moves")
-                        .arg(QString::fromStdString(s.a), QString::fromStdString(s.b), cur,
-                             models::formatMillions(s.base)));
-    // Category axis on the left, values along the bottom.
-    auto* y = new QBarCategoryAxis();
-    y->append(names);
-    auto* x = new QValueAxis();
-    x->setTitleText(tr("Change of the NPV difference (%1 millions)").arg(cur));
-    x->setLabelFormat("%'.0f");
-    chart->addAxis(y, Qt::AlignLeft);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(y);
-    series->attachAxis(x);
+    drawTornado(chart_->chart(), s, doc_->portfolio().currency);
 
     table_->clear();
     table_->setColumnCount(5);

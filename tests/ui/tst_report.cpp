@@ -1,0 +1,302 @@
+// The report outputs as a reader checks them: the CSV numbers are the ones `evaluate --json` prints,
+// the PDF's text holds the verdict and every KPI, the workbook holds numbers (not text), files are
+// replaced only on success, and the export dialog writes what it is asked for.
+#include "BundledResources.h"
+#include "Csv.h"
+#include "EvaluationJson.h"
+#include "PortfolioDocument.h"
+#include "PortfolioJson.h"
+#include "SimulationController.h"
+#include "SimulationJson.h"
+#include "SkuCatalogJson.h"
+#include "montecarlo/MonteCarloEngine.h"
+#include "report/ExportReportDialog.h"
+#include "report/PdfReport.h"
+#include "report/ReportExport.h"
+#include "report/ReportFiles.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ledger;
+using namespace ledger::report;
+
+namespace {
+
+struct Fixture {
+    SkuCatalog catalog = data::bundledSkuCatalog();
+    Portfolio portfolio;
+    SimulationResult simulation;
+    ReportContent content;
+
+    Fixture() {
+        portfolio = *data::loadPortfolioJsonFile(resources::examplePortfolioPath(), catalog).portfolio;
+        SimulationOptions o;
+        o.paths = 3000;
+        o.seed = 77;
+        o.device = ComputeDevice::Cpu;
+        simulation = simulatePortfolio(portfolio, catalog, o);
+        content = buildReportContent(portfolio, catalog, simulation, "meta-coreweave.json");
+    }
+};
+
+const Fixture& fixture() {
+    static const Fixture f;
+    return f;
+}
+
+data::CsvTable readCsv(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot open %s", qPrintable(path));
+    data::CsvTable t;
+    QString error;
+    if (!data::parseCsv(f.readAll(), &t, &error))
+        qFatal("%s: %s", qPrintable(path), qPrintable(error));
+    return t;
+}
+
+QString millions(double v) {
+    return QLocale(QLocale::English).toString(v / 1e6, 'f', 1);
+}
+
+// Exactly the text QJsonDocument writes for the value (what `evaluate --json` prints).
+QString jsonText(const QJsonValue& v) {
+    const QByteArray b = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(b.mid(1, b.size() - 2));
+}
+
+} // namespace
+
+class TestReport : public QObject {
+    Q_OBJECT
+
+private slots:
+    void csvAnnualSummaryEqualsEvaluateJson() {
+        const auto& f = fixture();
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(writeCsvReport(reportTables(f.content), dir.path(), &error), qPrintable(error));
+        const auto t = readCsv(dir.filePath("annual_summary.csv"));
+        QCOMPARE(t.header, QStringList({"item", "year", "cash", "committed_gpu_hours", "used_gpu_hours",
+                                        "depreciation_book", "depreciation_tax", "nbv_book", "nbv_tax"}));
+        const QJsonObject json = data::evaluationToJson(f.content.evaluation);
+        std::size_t row = 0;
+        int compared = 0;
+        for (const QJsonValue& item : json["items"].toArray()) {
+            for (const QJsonValue& year : item.toObject()["annual"].toArray()) {
+                const QStringList& cells = t.rows.at(row++);
+                QCOMPARE(cells[0], item.toObject()["id"].toString());
+                QCOMPARE(cells[1], QString::number(year.toObject()["year"].toInt()));
+                const QStringList keys = {"cash",
+                                          "committed_gpu_hours",
+                                          "used_gpu_hours",
+                                          "depreciation_book",
+                                          "depreciation_tax",
+                                          "nbv_book",
+                                          "nbv_tax"};
+                for (int k = 0; k < keys.size(); ++k) {
+                    // The same text, hence the same double, as the JSON.
+                    QCOMPARE(cells[k + 2], jsonText(year.toObject()[keys[k]]));
+                    QCOMPARE(cells[k + 2].toDouble(), year.toObject()[keys[k]].toDouble());
+                    ++compared;
+                }
+            }
+        }
+        QCOMPARE(row, t.rows.size());
+        QVERIFY(compared > 100);
+    }
+
+    void csvAlternativesAndSimulationEqualJson() {
+        const auto& f = fixture();
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(writeCsvReport(reportTables(f.content), dir.path(), &error));
+        const auto alts = readCsv(dir.filePath("alternatives.csv"));
+        const QJsonArray jsonAlts = data::evaluationToJson(f.content.evaluation)["alternatives"].toArray();
+        QCOMPARE(alts.rows.size(), std::size_t(jsonAlts.size()));
+        const int npv = int(alts.header.indexOf("npv_cost"));
+        const int lcoc = int(alts.header.indexOf("lcoc"));
+        for (qsizetype i = 0; i < jsonAlts.size(); ++i) {
+            QCOMPARE(alts.rows[std::size_t(i)][0], jsonAlts[i].toObject()["id"].toString());
+            QCOMPARE(alts.rows[std::size_t(i)][npv], jsonText(jsonAlts[i].toObject()["npv_cost"]));
+            QCOMPARE(alts.rows[std::size_t(i)][lcoc], jsonText(jsonAlts[i].toObject()["lcoc"]));
+        }
+        // The example ranks buy first, then spot, then rent.
+        QCOMPARE(alts.rows[1][alts.header.indexOf("rank")], QString("1"));
+
+        const auto pct = readCsv(dir.filePath("simulation_percentiles.csv"));
+        const QJsonArray simAlts = data::simulationToJson(f.simulation)["alternatives"].toArray();
+        int checked = 0;
+        for (const QJsonValue& a : simAlts) {
+            const QJsonObject npvJson = a.toObject()["npv_cost"].toObject();
+            const auto found = std::find_if(pct.rows.begin(), pct.rows.end(), [&](const QStringList& r) {
+                return r[0] == a.toObject()["id"].toString() && r[1] == "npv_cost";
+            });
+            QVERIFY(found != pct.rows.end());
+            for (const char* key : {"mean", "std", "p5", "p50", "p95", "cvar95"}) {
+                QCOMPARE((*found)[pct.header.indexOf(key)], jsonText(npvJson[key]));
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, 18);
+        const auto fan = readCsv(dir.filePath("simulation_fan.csv"));
+        QCOMPARE(fan.header, QStringList({"alternative", "year", "p5", "p50", "p95"}));
+        QCOMPARE(fan.rows.size(), std::size_t(3 * 6));
+        const QJsonObject firstFan = simAlts[0].toObject()["annual_cumulative"].toArray()[0].toObject();
+        QCOMPARE(fan.rows[0][4], jsonText(firstFan["p95"]));
+        const auto monthly = readCsv(dir.filePath("monthly_cashflows.csv"));
+        QCOMPARE(monthly.header, QStringList({"item", "period_start", "cash", "present_value"}));
+        QCOMPARE(monthly.rows.front()[1], QString("2027-01-01")); // ISO dates
+        QCOMPARE(monthly.rows.size(), std::size_t(4 * 72));
+    }
+
+    void pdfTextHoldsTheVerdictAndTheKpis() {
+        const auto& f = fixture();
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath("report.pdf");
+        QString error;
+        QVERIFY2(writePdfReport(f.content, pdf, &error), qPrintable(error));
+        const QString pdftotext = QStandardPaths::findExecutable("pdftotext");
+        QVERIFY2(!pdftotext.isEmpty(), "pdftotext (poppler-utils, installed by installer/install-deps.sh)");
+        QProcess p;
+        p.start(pdftotext, {"-layout", pdf, "-"});
+        QVERIFY(p.waitForFinished(60000));
+        const QString text = QString::fromUtf8(p.readAllStandardOutput());
+        const QString flat = text.simplified();
+        QVERIFY2(flat.contains("Meta: CoreWeave contracts vs. an owned fleet"), qPrintable(flat.left(300)));
+        QVERIFY(flat.contains("Buy and operate is the cheapest alternative"));
+        for (const auto& a : f.content.evaluation.alternatives) {
+            QVERIFY2(flat.contains(millions(a.npvCost)), qPrintable(millions(a.npvCost)));
+            QVERIFY2(flat.contains(millions(a.totalCash)), qPrintable(millions(a.totalCash)));
+            QVERIFY(flat.contains(QLocale(QLocale::English).toString(*a.lcoc, 'f', 4)));
+        }
+        for (const auto& a : f.simulation.alternatives) {
+            for (double v : {a.npvCost.p5, a.npvCost.p50, a.npvCost.p95, a.npvCost.cvar95})
+                QVERIFY2(flat.contains(millions(v)),
+                         qPrintable(QString::fromStdString(a.id) + " " + millions(v)));
+            QVERIFY(flat.contains(QLocale(QLocale::English).toString(a.probCheapest * 100.0, 'f', 1) + "%"));
+        }
+        // Breakeven, the audit trail with its sources, the run's identity, page numbers.
+        QVERIFY(flat.contains("0.514 times its contract prices"));
+        QVERIFY(flat.contains("CoreWeave Form 8-K, 30 Sep 2025"));
+        QVERIFY(flat.contains("cw-2025.total_contract_value"));
+        QVERIFY(flat.contains("Seed 77"));
+        QVERIFY(flat.contains("3,000"));
+        QVERIFY(flat.contains(f.content.inputsHash.left(16)));
+        QVERIFY(flat.contains("ComputeLedger " + f.content.version));
+        QVERIFY(flat.contains("How to read these numbers"));
+        const int pages = int(text.count('\f')) + (text.endsWith('\f') ? 0 : 1);
+        QVERIFY2(pages >= 10, qPrintable(QString::number(pages)));
+        QVERIFY(flat.contains(QString("Page %1 of %1").arg(pages)));
+        QVERIFY(!flat.contains("-0.0 "));
+        QVERIFY(!flat.contains("nan", Qt::CaseInsensitive));
+    }
+
+    void xlsxHoldsNumbersAsNumbers() {
+        const auto& f = fixture();
+        QTemporaryDir dir;
+        const QString xlsx = dir.filePath("report.xlsx");
+        QString error;
+        QVERIFY2(writeXlsxReport(f.content, reportTables(f.content), xlsx, &error), qPrintable(error));
+        // Read the sheets back with Python's zipfile: sheet names and a numeric cell of alternatives.
+        const QString python = QStandardPaths::findExecutable("python3");
+        QVERIFY(!python.isEmpty());
+        QProcess p;
+        p.start(python,
+                {"-c",
+                 "import sys, zipfile, re\n"
+                 "z = zipfile.ZipFile(sys.argv[1])\n"
+                 "print(re.findall(r'<sheet name=\"([^\"]+)\"', z.read('xl/workbook.xml').decode()))\n"
+                 "s = z.read('xl/worksheets/sheet4.xml').decode()\n"
+                 "print(re.findall(r'<c r=\"E3\"[^>]*><v>([^<]+)</v>', s))\n",
+                 xlsx});
+        QVERIFY(p.waitForFinished(30000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(p.exitCode() == 0, qPrintable(p.readAllStandardError()));
+        QVERIFY2(
+            out.contains("'report', 'annual_summary', 'monthly_cashflows', 'alternatives', 'comparisons', "
+                         "'simulation_percentiles', 'simulation_fan', 'simulation_prob_cheaper'"),
+            qPrintable(out));
+        // alternatives!E3: buy's NPV cost, a number cell (no t="s"), the double the JSON holds.
+        const double buy = f.content.evaluation.alternatives[1].npvCost;
+        const QString cell = out.section('\n', 1, 1);
+        QVERIFY2(cell.contains("'"), qPrintable(out));
+        QCOMPARE(cell.section('\'', 1, 1).toDouble(), buy);
+    }
+
+    void failedWriteLeavesTheOldFile() {
+        const auto& f = fixture();
+        QTemporaryDir dir;
+        // A folder where the PDF should go: the write fails with the path named, nothing else touched.
+        QVERIFY(QDir(dir.path()).mkdir("taken.pdf"));
+        QString error;
+        QVERIFY(!writePdfReport(f.content, dir.filePath("taken.pdf"), &error));
+        QVERIFY2(error.contains("taken.pdf"), qPrintable(error));
+        // An existing workbook survives a failing request that stops before it.
+        const QString xlsx = dir.filePath("old.xlsx");
+        QFile old(xlsx);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("previous");
+        old.close();
+        QFile blocker(dir.filePath("blocker"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        ReportRequest r;
+        r.csvDir = dir.filePath("blocker/csv"); // under a file: cannot be created
+        r.xlsxPath = xlsx;
+        QVERIFY(!writeReport(f.content, r, &error));
+        QVERIFY2(error.contains("blocker"), qPrintable(error));
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("previous"));
+    }
+
+    void auditTrailNamesEverySourcedInput() {
+        const auto rows = assumptionRows(fixture().portfolio);
+        auto find = [&](const QString& path) {
+            return std::find_if(rows.begin(), rows.end(),
+                                [&](const AssumptionRow& r) { return r.path == path; });
+        };
+        const auto tcv = find("contracts[0].total_contract_value");
+        QVERIFY(tcv != rows.end());
+        QCOMPARE(tcv->label, QString("cw-2025.total_contract_value"));
+        QCOMPARE(tcv->value, QString("14200000000"));
+        QVERIFY(tcv->source.startsWith("CoreWeave Form 8-K"));
+        const auto gpus = find("fleets[0].gpus");
+        QVERIFY(gpus != rows.end());
+        QCOMPARE(gpus->source, QString("item notes"));
+        const auto rate = find("assumptions.discount_rate");
+        QVERIFY(rate != rows.end());
+        QCOMPARE(rate->source, QString("portfolio notes"));
+        QVERIFY(find("market.correlation[0][1]") != rows.end());
+        QVERIFY(rows.size() > 80);
+    }
+
+    void exportDialogWritesWhatIsAsked() {
+        models::PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.open(resources::examplePortfolioPath(), &error));
+        models::SimulationController controller(&doc);
+        ExportReportDialog dialog(&doc, &controller);
+        QVERIFY(!dialog.includesSimulation()); // no run yet
+        QTemporaryDir dir;
+        dialog.setRequest({dir.filePath("a.pdf"), dir.filePath("csv"), QString()});
+        QVERIFY2(dialog.exportNow(), qPrintable(dialog.message()));
+        QVERIFY(QFileInfo(dir.filePath("a.pdf")).size() > 10000);
+        QVERIFY(QFileInfo::exists(dir.filePath("csv/annual_summary.csv")));
+        QVERIFY(!QFileInfo::exists(dir.filePath("csv/simulation_fan.csv")));
+        dialog.setRequest({});
+        QVERIFY(!dialog.exportNow());
+        QCOMPARE(dialog.message(), QString("Choose at least one output."));
+    }
+};
+
+QTEST_MAIN(TestReport)
+#include "tst_report.moc"

@@ -1,0 +1,332 @@
+#include "charts/LedgerCharts.h"
+
+#include "MoneyFormat.h"
+#include "charts/ChartHelpers.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QCoreApplication>
+#include <QHorizontalBarSeries>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QStackedBarSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ledger::ui {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("LedgerCharts", text);
+}
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QStringList yearLabels(const EvaluationResult& r) {
+    QStringList years;
+    for (const auto& row : r.alternatives.front().annual)
+        years << QString::number(row.year);
+    return years;
+}
+
+void hideFromLegend(QChart* chart, const std::vector<QLineSeries*>& lines) {
+    for (QLineSeries* line : lines)
+        for (QLegendMarker* marker : chart->legend()->markers(line))
+            marker->setVisible(false);
+}
+
+} // namespace
+
+void drawAnnualCashByAlternative(QChart* chart, const EvaluationResult& r) {
+    resetChart(chart);
+    chart->setTitle(tr("Annual after-tax cash cost by alternative"));
+    auto* series = new QBarSeries();
+    int i = 0;
+    for (const auto& a : r.alternatives) {
+        auto* set = new QBarSet(q(a.name));
+        set->setColor(seriesColor(i++));
+        for (const auto& row : a.annual)
+            *set << row.cash / 1e6;
+        series->append(set);
+    }
+    chart->addSeries(series);
+    attachValueAxes(chart, tr("Calendar year"), tr("%1 millions").arg(q(r.currency)), true, yearLabels(r));
+}
+
+void drawAnnualCashByItem(QChart* chart, const EvaluationResult& r, const AlternativeResult& alternative) {
+    resetChart(chart);
+    chart->setTitle(tr("%1: annual after-tax cash cost by item (negative: tax shields and resale)")
+                        .arg(q(alternative.name)));
+    auto* series = new QStackedBarSeries();
+    int i = 0;
+    for (const auto& id : alternative.items) {
+        const auto* item = r.item(id);
+        if (!item)
+            continue;
+        auto* set = new QBarSet(q(item->name));
+        set->setColor(seriesColor(i++));
+        for (const auto& row : item->annual)
+            *set << row.cash / 1e6;
+        series->append(set);
+    }
+    chart->addSeries(series);
+    attachValueAxes(chart, tr("Calendar year"), tr("%1 millions").arg(q(r.currency)), true, yearLabels(r));
+}
+
+QStringList drawCumulativeCost(QChart* chart, const EvaluationResult& r) {
+    resetChart(chart);
+    chart->setTitle(tr("Cumulative after-tax cash cost (undiscounted)"));
+    std::vector<std::vector<double>> cumulative;
+    int colour = 0;
+    for (const auto& a : r.alternatives) {
+        auto* line = new QLineSeries();
+        line->setName(q(a.name));
+        line->setPen(QPen(seriesColor(colour++), 2.0));
+        double running = 0.0;
+        std::vector<double> values;
+        for (const auto& row : a.annual) {
+            running += row.cash;
+            values.push_back(running);
+            line->append(row.year, running / 1e6);
+        }
+        cumulative.push_back(values);
+        chart->addSeries(line);
+    }
+    // A crossover: two alternatives swap order between consecutive year ends.
+    auto* marks = new QScatterSeries();
+    marks->setName(tr("Crossover"));
+    marks->setMarkerSize(12);
+    QStringList notes;
+    for (std::size_t a = 0; a < cumulative.size(); ++a) {
+        for (std::size_t b = a + 1; b < cumulative.size(); ++b) {
+            for (std::size_t y = 1; y < cumulative[a].size(); ++y) {
+                const double before = cumulative[a][y - 1] - cumulative[b][y - 1];
+                const double after = cumulative[a][y] - cumulative[b][y];
+                // A real swap: strictly one way before, strictly the other way after.
+                if (before != 0.0 && after != 0.0 && (before < 0) != (after < 0)) {
+                    // Where the two lines meet, between the year ends.
+                    const double t = before / (before - after);
+                    const double value = cumulative[a][y - 1] + t * (cumulative[a][y] - cumulative[a][y - 1]);
+                    marks->append(r.alternatives[a].annual[y - 1].year + t, value / 1e6);
+                    notes << tr("%1 and %2 cross in %3")
+                                 .arg(q(r.alternatives[a].name), q(r.alternatives[b].name))
+                                 .arg(r.alternatives[a].annual[y].year);
+                }
+            }
+        }
+    }
+    chart->addSeries(marks);
+    attachValueAxes(chart, tr("Calendar year end"), tr("%1 millions, cumulative").arg(q(r.currency)));
+    double low = 0.0, high = 0.0;
+    for (const auto& values : cumulative) {
+        for (double v : values) {
+            low = std::min(low, v / 1e6);
+            high = std::max(high, v / 1e6);
+        }
+    }
+    fitValueAxis(chart, low, high);
+    setYearTicks(chart, r.alternatives.front().annual.front().year,
+                 r.alternatives.front().annual.back().year);
+    return notes;
+}
+
+void drawDepreciation(QChart* chart, const EvaluationResult& r) {
+    resetChart(chart);
+    chart->setTitle(tr("Owned fleets: book and tax depreciation per year; NBV and market value at year end"));
+    const QStringList years = yearLabels(r);
+    auto* bars = new QBarSeries();
+    auto* book = new QBarSet(tr("Book depreciation"));
+    auto* tax = new QBarSet(tr("Tax depreciation"));
+    auto* nbvBook = new QLineSeries();
+    nbvBook->setName(tr("NBV, book"));
+    auto* nbvTax = new QLineSeries();
+    nbvTax->setName(tr("NBV, tax"));
+    // Book in one colour, tax in another, for the bars and the lines alike.
+    book->setColor(seriesColor(0));
+    tax->setColor(seriesColor(1));
+    nbvBook->setPen(QPen(seriesColor(0), 2.5));
+    nbvTax->setPen(QPen(seriesColor(1), 2.5));
+    auto* market = new QLineSeries();
+    market->setName(tr("Market value (expected resale)"));
+    QPen marketPen(seriesColor(3), 2.0);
+    marketPen.setStyle(Qt::DashLine);
+    market->setPen(marketPen);
+    double high = 0.0;
+    for (std::size_t y = 0; y < std::size_t(years.size()); ++y) {
+        double b = 0, t = 0, nb = 0, nt = 0, mv = 0;
+        for (const auto& item : r.items) {
+            if (item.kind != "fleet")
+                continue;
+            b += item.annual[y].depreciationBook;
+            t += item.annual[y].depreciationTax;
+            nb += item.annual[y].nbvBook;
+            nt += item.annual[y].nbvTax;
+            mv += item.annual[y].marketValue;
+        }
+        *book << b / 1e6;
+        *tax << t / 1e6;
+        nbvBook->append(double(y), nb / 1e6);
+        nbvTax->append(double(y), nt / 1e6);
+        market->append(double(y), mv / 1e6);
+        high = std::max({high, b / 1e6, t / 1e6, nb / 1e6, nt / 1e6, mv / 1e6});
+    }
+    bars->append(book);
+    bars->append(tax);
+    chart->addSeries(bars);
+    chart->addSeries(nbvBook);
+    chart->addSeries(nbvTax);
+    chart->addSeries(market);
+    attachValueAxes(chart, tr("Calendar year"), tr("%1 millions").arg(q(r.currency)), true, years);
+    fitValueAxis(chart, 0.0, high);
+}
+
+void drawNpvHistogram(QChart* chart, const SimulationResult& s, const std::string& currency) {
+    resetChart(chart);
+    chart->setTitle(tr("NPV cost across paths"));
+    for (std::size_t i = 0; i < s.alternatives.size(); ++i) {
+        const auto& a = s.alternatives[i];
+        auto* line = new QLineSeries();
+        line->setName(q(a.id));
+        line->setPen(QPen(seriesColor(int(i)), 2.0));
+        const auto& h = a.npvHistogram;
+        const double width = (h.high - h.low) / double(std::max<std::size_t>(1, h.counts.size()));
+        for (std::size_t b = 0; b < h.counts.size(); ++b) {
+            line->append((h.low + width * double(b)) / 1e6, double(h.counts[b]));
+            line->append((h.low + width * double(b + 1)) / 1e6, double(h.counts[b]));
+        }
+        chart->addSeries(line);
+    }
+    attachValueAxes(chart, tr("NPV cost (%1 millions)").arg(q(currency)), tr("Paths"));
+}
+
+void drawCostFan(QChart* chart, const SimulationResult& s, const std::string& currency) {
+    resetChart(chart);
+    chart->setTitle(tr("Cumulative cash cost: p5, p50, p95 by year"));
+    std::vector<QLineSeries*> bands;
+    double low = 0.0, high = 0.0;
+    for (std::size_t a = 0; a < s.alternatives.size(); ++a) {
+        const auto& alt = s.alternatives[a];
+        for (int quantile = 0; quantile < 3; ++quantile) {
+            auto* line = new QLineSeries();
+            line->setName(QString("%1 %2").arg(q(alt.id), quantile == 0   ? "p5"
+                                                          : quantile == 1 ? "p50"
+                                                                          : "p95"));
+            QPen pen(seriesColor(int(a)));
+            pen.setWidthF(quantile == 1 ? 2.5 : 1.2);
+            pen.setStyle(quantile == 1 ? Qt::SolidLine : Qt::DashLine);
+            line->setPen(pen);
+            for (const auto& f : alt.annualCumulative) {
+                line->append(f.year, (quantile == 0 ? f.p5 : quantile == 1 ? f.p50 : f.p95) / 1e6);
+                low = std::min(low, f.p5 / 1e6);
+                high = std::max(high, f.p95 / 1e6);
+            }
+            chart->addSeries(line);
+            if (quantile != 1)
+                bands.push_back(line);
+        }
+    }
+    attachValueAxes(chart, tr("Calendar year end (dashed: p5 and p95)"),
+                    tr("%1 millions, cumulative").arg(q(currency)));
+    hideFromLegend(chart, bands);
+    fitValueAxis(chart, low, high);
+    if (!s.alternatives.empty() && !s.alternatives.front().annualCumulative.empty())
+        setYearTicks(chart, s.alternatives.front().annualCumulative.front().year,
+                     s.alternatives.front().annualCumulative.back().year);
+}
+
+void drawConvergence(QChart* chart, const SimulationResult& s, const std::string& currency) {
+    resetChart(chart);
+    chart->setTitle(tr("Convergence: running mean of NPV cost, 95% band"));
+    if (s.alternatives.empty())
+        return;
+    // The cheapest alternative alone: the others would squeeze its band flat on a shared axis.
+    std::size_t best = 0;
+    for (std::size_t a = 1; a < s.alternatives.size(); ++a)
+        if (s.alternatives[a].npvCost.mean < s.alternatives[best].npvCost.mean)
+            best = a;
+    const auto& alt = s.alternatives[best];
+    std::vector<QLineSeries*> bandLines;
+    for (int part = 0; part < 3; ++part) {
+        auto* line = new QLineSeries();
+        line->setName(part == 0 ? q(alt.id) + tr(" running mean") : tr("95% band"));
+        QPen pen(seriesColor(int(best)));
+        pen.setWidthF(part == 0 ? 2.5 : 1.2);
+        pen.setStyle(part == 0 ? Qt::SolidLine : Qt::DotLine);
+        line->setPen(pen);
+        const double sign = part == 1 ? 1.0 : part == 2 ? -1.0 : 0.0;
+        for (const auto& c : alt.convergence)
+            line->append(std::log10(double(c.paths)), (c.mean + sign * c.halfWidth95) / 1e6);
+        chart->addSeries(line);
+        if (part == 2)
+            bandLines.push_back(line);
+    }
+    attachValueAxes(chart, tr("log10(paths)"), tr("Mean NPV cost (%1 millions)").arg(q(currency)), false, {},
+                    "%.1f");
+    hideFromLegend(chart, bandLines);
+    // The band is wide for the first hundred paths; scale to where it has settled (from 1,000 paths).
+    double low = alt.npvCost.mean, high = alt.npvCost.mean;
+    for (const auto& c : alt.convergence) {
+        if (c.paths < std::min<std::int64_t>(1000, s.paths))
+            continue;
+        low = std::min(low, c.mean - c.halfWidth95);
+        high = std::max(high, c.mean + c.halfWidth95);
+    }
+    fitValueAxis(chart, low / 1e6, high / 1e6, false);
+}
+
+void drawTornado(QChart* chart, const Sensitivity& s, const std::string& currency) {
+    resetChart(chart);
+    const QString cur = q(currency);
+    auto* lowSet = new QBarSet(tr("Input at its low setting"));
+    auto* highSet = new QBarSet(tr("Input at its high setting"));
+    QStringList names;
+    // Widest at the top: a horizontal bar chart draws its first category at the bottom.
+    for (auto it = s.bars.rbegin(); it != s.bars.rend(); ++it) {
+        names << q(it->input);
+        *lowSet << (it->low - s.base) / 1e6;
+        *highSet << (it->high - s.base) / 1e6;
+    }
+    lowSet->setColor(seriesColor(0));
+    highSet->setColor(seriesColor(2));
+    auto* series = new QHorizontalBarSeries();
+    series->append(lowSet);
+    series->append(highSet);
+    chart->addSeries(series);
+    chart->setTitle(tr("%1 minus %2: %3 %4 M as given; change when one input moves")
+                        .arg(q(s.a), q(s.b), cur, models::formatMillions(s.base)));
+    // Category axis on the left, values along the bottom.
+    auto* y = new QBarCategoryAxis();
+    y->append(names);
+    auto* x = new QValueAxis();
+    x->setTitleText(tr("Change of the NPV difference (%1 millions)").arg(cur));
+    x->setLabelFormat("%'.0f");
+    chart->addAxis(y, Qt::AlignLeft);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(y);
+    series->attachAxis(x);
+}
+
+void applyPrintStyle(QChart* chart) {
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setBackgroundBrush(Qt::white);
+    chart->setBackgroundRoundness(0);
+    chart->setTitleBrush(Qt::black);
+    chart->legend()->setLabelColor(Qt::black);
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsBrush(Qt::black);
+        axis->setTitleBrush(Qt::black);
+        axis->setGridLineColor(QColor(0xd0, 0xd0, 0xd0));
+        // Round ticks (0, 2,500, 5,000) read better on paper than the range split in equal fifths.
+        if (auto* value = qobject_cast<QValueAxis*>(axis); value && value->labelFormat() == "%'.0f")
+            value->applyNiceNumbers();
+    }
+}
+
+} // namespace ledger::ui

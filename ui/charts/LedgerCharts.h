@@ -1,0 +1,33 @@
+#pragma once
+// The charts of the window and of the PDF report, each filled from a result: the tabs and the report
+// draw the same picture from the same numbers. Each function clears the chart first.
+#include "analytics/Sensitivity.h"
+#include "engine/EvaluationResult.h"
+#include "montecarlo/SimulationResult.h"
+
+#include <QChart>
+#include <QStringList>
+
+namespace ledger::ui {
+
+// Annual after-tax cash cost, one bar per alternative and year.
+void drawAnnualCashByAlternative(QChart* chart, const EvaluationResult& r);
+// One alternative's annual cash stacked by its contracts and fleets.
+void drawAnnualCashByItem(QChart* chart, const EvaluationResult& r, const AlternativeResult& alternative);
+// Cumulative cash cost lines with the crossovers marked; returns one sentence per crossover.
+QStringList drawCumulativeCost(QChart* chart, const EvaluationResult& r);
+// Owned fleets: book and tax depreciation bars, NBV and expected market value lines.
+void drawDepreciation(QChart* chart, const EvaluationResult& r);
+// NPV cost distribution per alternative (step lines over the shared bins).
+void drawNpvHistogram(QChart* chart, const SimulationResult& s, const std::string& currency);
+// p5, p50, p95 of the cumulative cash cost per alternative and year.
+void drawCostFan(QChart* chart, const SimulationResult& s, const std::string& currency);
+// The cheapest alternative's running mean with its 95% band, by path count.
+void drawConvergence(QChart* chart, const SimulationResult& s, const std::string& currency);
+// Tornado of the NPV difference; widest bar on top.
+void drawTornado(QChart* chart, const Sensitivity& s, const std::string& currency);
+
+// Black on white whatever the window's palette: for paper.
+void applyPrintStyle(QChart* chart);
+
+} // namespace ledger::ui

@@ -1,0 +1,51 @@
+#include "Csv.h"
+#include "report/ReportFiles.h"
+
+#include <QDate>
+#include <QDir>
+#include <QSaveFile>
+
+namespace ledger::report {
+
+QByteArray tableCsv(const ReportTable& t) {
+    QStringList header;
+    for (const auto& c : t.columns)
+        header << c.key;
+    QByteArray out = data::csvLine(header);
+    for (const auto& row : t.rows) {
+        QStringList fields;
+        for (const QVariant& v : row) {
+            switch (v.typeId()) {
+            case QMetaType::Double:
+                fields << exactNumber(v.toDouble());
+                break;
+            case QMetaType::QDate:
+                fields << v.toDate().toString(Qt::ISODate);
+                break;
+            default:
+                fields << v.toString(); // null: an empty field
+            }
+        }
+        out += data::csvLine(fields);
+    }
+    return out;
+}
+
+bool writeCsvReport(const std::vector<ReportTable>& tables, const QString& dir, QString* error) {
+    if (!QDir().mkpath(dir)) {
+        *error = dir + ": cannot create the folder";
+        return false;
+    }
+    for (const auto& t : tables) {
+        const QString path = QDir(dir).filePath(t.name + ".csv");
+        const QByteArray bytes = tableCsv(t);
+        QSaveFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+            *error = path + ": cannot be written: " + f.errorString();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace ledger::report

@@ -1,0 +1,627 @@
+#include "report/PdfReport.h"
+
+#include "charts/LedgerCharts.h"
+#include "report/PdfLayout.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QLocale>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace ledger::report {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("PdfReport", text);
+}
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+const QLocale& en() {
+    static const QLocale l(QLocale::English);
+    return l;
+}
+// Money in millions with thousands separators: the tables say "(USD M)" in their headers.
+QString millions(double v) {
+    const QString s = en().toString(v / 1e6, 'f', 1);
+    return s == "-0.0" ? QString("0.0") : s; // a rounding residue, not a negative amount
+}
+// 64 hex digits in groups of 16, so the hash wraps inside a table cell.
+QString grouped(const QString& hash) {
+    QStringList parts;
+    for (qsizetype i = 0; i < hash.size(); i += 16)
+        parts << hash.mid(i, 16);
+    return parts.join(' ');
+}
+QString perHour(const std::optional<double>& v) {
+    return v ? en().toString(*v, 'f', 4) : tr("n/a");
+}
+QString percent(double v) {
+    return en().toString(v * 100.0, 'f', 1) + "%";
+}
+QString date(const Date& d) {
+    return q(formatIsoDate(d));
+}
+
+std::unique_ptr<QChart> newChart() {
+    auto c = std::make_unique<QChart>();
+    c->legend()->setAlignment(Qt::AlignBottom);
+    return c;
+}
+
+class ReportWriter {
+public:
+    ReportWriter(PdfLayout& layout, const ReportContent& c)
+        : l_(layout)
+        , c_(c)
+        , r_(c.evaluation)
+        , cur_(q(c.portfolio.currency)) {}
+
+    void write() {
+        titlePage();
+        executiveSummary();
+        charts();
+        annualTables();
+        monteCarlo();
+        sensitivity();
+        assumptions();
+        methodNotes();
+        runDetails();
+    }
+
+private:
+    const AlternativeSimulation* simulated(const std::string& id) const {
+        if (!c_.simulation)
+            return nullptr;
+        for (const auto& a : c_.simulation->alternatives)
+            if (a.id == id)
+                return &a;
+        return nullptr;
+    }
+
+    void titlePage() {
+        QPainter& p = l_.painter();
+        const double w = l_.width();
+        auto text = [&](double y, double size, bool bold, const QString& s, QColor color = Qt::black) {
+            p.setFont(l_.font(size, bold));
+            p.setPen(color);
+            const QRectF box(0, l_.pt(y), w, l_.pt(size * 4));
+            p.drawText(box, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, s);
+        };
+        p.fillRect(QRectF(0, 0, w, l_.pt(6)), QColor(0x1b, 0x3a, 0x5c));
+        text(40, 12, false, tr("ComputeLedger decision report"), QColor(0x55, 0x5f, 0x6b));
+        text(64, 26, true, q(c_.portfolio.name), QColor(0x1b, 0x3a, 0x5c));
+        text(160, 13, false,
+             tr("Rent, buy or stay on spot: cost of each alternative, its risk and its drivers"));
+        const std::vector<std::pair<QString, QString>> facts = {
+            {tr("Valuation date"), date(r_.valuationDate)},
+            {tr("Horizon"), tr("%1 to %2 (%3 monthly periods)")
+                                .arg(date(r_.valuationDate), date(r_.horizonEnd))
+                                .arg(r_.periods)},
+            {tr("Currency"), cur_},
+            {tr("Discount rate / tax rate"), percent(c_.portfolio.assumptions.discountRate) + " / " +
+                                                 percent(c_.portfolio.assumptions.taxRate)},
+            {tr("Monte Carlo"), c_.simulation ? tr("%1 paths, seed %2, %3")
+                                                    .arg(en().toString(qlonglong(c_.simulation->paths)))
+                                                    .arg(c_.simulation->seed)
+                                                    .arg(q(c_.simulation->device))
+                                              : tr("not run for this report")},
+            {tr("Source file"), c_.sourceFile},
+            {tr("Inputs (SHA-256)"), c_.inputsHash},
+            {tr("Generated"), c_.generatedUtc.toString("yyyy-MM-dd HH:mm 'UTC'")},
+            {tr("Software"), tr("ComputeLedger %1").arg(c_.version)}};
+        double y = 230;
+        for (const auto& [k, v] : facts) {
+            p.setFont(l_.font(10, true));
+            p.setPen(QColor(0x55, 0x5f, 0x6b));
+            p.drawText(QRectF(0, l_.pt(y), w * 0.3, l_.pt(28)), Qt::AlignLeft | Qt::AlignTop, k);
+            p.setFont(l_.font(10));
+            p.setPen(Qt::black);
+            p.drawText(QRectF(w * 0.3, l_.pt(y), w * 0.7, l_.pt(28)),
+                       Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere, v);
+            y += k == tr("Inputs (SHA-256)") ? 30 : 20;
+        }
+        if (!c_.portfolio.notes.empty()) {
+            p.setFont(l_.font(9));
+            p.setPen(QColor(0x33, 0x33, 0x33));
+            p.drawText(QRectF(0, l_.pt(y + 20), w, l_.height() - l_.pt(y + 20)), Qt::TextWordWrap,
+                       tr("About this portfolio: ") + q(c_.portfolio.notes));
+        }
+    }
+
+    QString verdict() const {
+        const auto ranked = r_.rankedByNpvCost();
+        if (ranked.size() < 2)
+            return tr("One alternative only: %1, NPV cost %2 %3 M.")
+                .arg(q(ranked.front()->name), cur_, millions(ranked.front()->npvCost));
+        QString s = tr("%1 is the cheapest alternative: NPV cost %2 %3 M, %4 %5 M less than %6.")
+                        .arg(q(ranked[0]->name), cur_, millions(ranked[0]->npvCost), cur_,
+                             millions(ranked[1]->npvCost - ranked[0]->npvCost), q(ranked[1]->name));
+        if (const auto* sim = simulated(ranked[0]->id))
+            s += " " + tr("Across %1 simulated futures it is the cheapest on %2 of them; its NPV cost has a "
+                          "90% range of %3 %4 M to %5 M.")
+                           .arg(en().toString(qlonglong(c_.simulation->paths)), percent(sim->probCheapest),
+                                cur_, millions(sim->npvCost.p5), millions(sim->npvCost.p95));
+        return s;
+    }
+
+    QString nameOf(const std::string& id) const {
+        const auto* a = r_.alternative(id);
+        return a ? q(a->name) : q(id);
+    }
+
+    QStringList breakevenSentences() const {
+        QStringList lines;
+        for (const auto& x : r_.comparisons)
+            if (x.breakevenPriceFactor)
+                lines << tr("%1 costs the same as %2 at %3 times its contract prices.")
+                             .arg(nameOf(x.a), nameOf(x.b), en().toString(*x.breakevenPriceFactor, 'f', 3));
+        for (const auto& b : r_.breakevenUtilization) {
+            if (b.utilization)
+                lines << tr("%1 beats the spot market above %2 utilization.")
+                             .arg(nameOf(b.alternative), percent(*b.utilization));
+            else if (b.outcome == "never")
+                lines << tr("The spot market is cheaper than %1 at any utilization.")
+                             .arg(nameOf(b.alternative));
+            else
+                lines << tr("%1 is cheaper than the spot market at any utilization.")
+                             .arg(nameOf(b.alternative));
+        }
+        return lines;
+    }
+
+    void executiveSummary() {
+        l_.newSection(tr("Executive summary"));
+        l_.heading(tr("Executive summary"), 18);
+        l_.paragraph(verdict(), 12, true, QColor(0x1b, 0x3a, 0x5c));
+        l_.space(6);
+        PdfTable t;
+        t.header << tr("Key figures");
+        t.widths = {2.6};
+        t.rightAligned = {false};
+        for (const auto& a : r_.alternatives) {
+            t.header << q(a.name);
+            t.widths.push_back(1.3);
+            t.rightAligned.push_back(true);
+        }
+        auto row = [&](const QString& label, auto value) {
+            QStringList cells{label};
+            for (const auto& a : r_.alternatives)
+                cells << value(a);
+            t.rows.push_back(cells);
+        };
+        const auto ranked = r_.rankedByNpvCost();
+        row(tr("Rank by NPV cost"), [&](const AlternativeResult& a) {
+            return QString::number(std::find(ranked.begin(), ranked.end(), &a) - ranked.begin() + 1);
+        });
+        t.emphasized.push_back(1);
+        row(tr("NPV cost, after tax (%1 M)").arg(cur_),
+            [](const AlternativeResult& a) { return millions(a.npvCost); });
+        row(tr("Total cash, undiscounted (%1 M)").arg(cur_),
+            [](const AlternativeResult& a) { return millions(a.totalCash); });
+        row(tr("LCOC (%1 per H100-equivalent GPU-hour)").arg(cur_),
+            [](const AlternativeResult& a) { return perHour(a.lcoc); });
+        row(tr("Used GPU-hours (millions)"),
+            [](const AlternativeResult& a) { return millions(a.usedGpuHours); });
+        const AlternativeResult* best = ranked.front();
+        row(tr("Breakeven price factor vs %1").arg(q(best->name)),
+            [&](const AlternativeResult& a) -> QString {
+                if (&a == best)
+                    return QString::fromUtf8("\u2014");
+                for (const auto& x : r_.comparisons)
+                    if (x.a == a.id && x.b == best->id)
+                        return x.breakevenPriceFactor ? en().toString(*x.breakevenPriceFactor, 'f', 3) + "x"
+                                                      : tr("n/a");
+                return tr("n/a");
+            });
+        row(tr("Breakeven utilization vs spot"), [&](const AlternativeResult& a) -> QString {
+            for (const auto& b : r_.breakevenUtilization)
+                if (b.alternative == a.id)
+                    return b.utilization          ? percent(*b.utilization)
+                           : b.outcome == "never" ? tr("never")
+                                                  : tr("always");
+            return QString::fromUtf8("\u2014");
+        });
+        if (c_.simulation) {
+            auto stat = [&](const QString& label, double DistributionSummary::*field) {
+                row(label, [&](const AlternativeResult& a) {
+                    const auto* s = simulated(a.id);
+                    return s ? millions(s->npvCost.*field) : tr("n/a");
+                });
+            };
+            stat(tr("Monte Carlo NPV cost p5 (%1 M)").arg(cur_), &DistributionSummary::p5);
+            stat(tr("Monte Carlo NPV cost p50 (%1 M)").arg(cur_), &DistributionSummary::p50);
+            stat(tr("Monte Carlo NPV cost p95 (%1 M)").arg(cur_), &DistributionSummary::p95);
+            stat(tr("CVaR 95%: mean of the worst 5% (%1 M)").arg(cur_), &DistributionSummary::cvar95);
+            row(tr("Probability of being cheapest"), [&](const AlternativeResult& a) {
+                const auto* s = simulated(a.id);
+                return s ? percent(s->probCheapest) : tr("n/a");
+            });
+        }
+        l_.table(t, 9);
+        if (!c_.simulation)
+            l_.paragraph(
+                tr("No Monte Carlo run is part of this report; the figures above are the deterministic "
+                   "case. Run the report with a simulation for the ranges and probabilities."),
+                9, false, QColor(0x55, 0x5f, 0x6b));
+        l_.heading(tr("Breakeven"), 12);
+        for (const QString& s : breakevenSentences())
+            l_.paragraph(QString::fromUtf8("\u2022 ") + s, 10);
+    }
+
+    void charts() {
+        l_.newSection(tr("Charts"));
+        l_.heading(tr("Cash and cost over time"), 14);
+        auto annual = newChart();
+        ui::drawAnnualCashByAlternative(annual.get(), r_);
+        l_.chart(std::move(annual), 300);
+        auto cumulative = newChart();
+        const QStringList crossovers = ui::drawCumulativeCost(cumulative.get(), r_);
+        l_.chart(std::move(cumulative), 300);
+        l_.paragraph(crossovers.isEmpty()
+                         ? tr("No crossover: the order of the alternatives holds every year.")
+                         : crossovers.join("; ") + ".",
+                     9, false, QColor(0x55, 0x5f, 0x6b));
+        const bool fleets = std::any_of(r_.items.begin(), r_.items.end(),
+                                        [](const ItemResult& i) { return i.kind == "fleet"; });
+        if (fleets) {
+            auto depreciation = newChart();
+            ui::drawDepreciation(depreciation.get(), r_);
+            l_.chart(std::move(depreciation), 300);
+        }
+        if (c_.sensitivity) {
+            auto tornado = newChart();
+            ui::drawTornado(tornado.get(), *c_.sensitivity, c_.portfolio.currency);
+            l_.chart(std::move(tornado), 300);
+        }
+        if (c_.simulation) {
+            auto histogram = newChart();
+            ui::drawNpvHistogram(histogram.get(), *c_.simulation, c_.portfolio.currency);
+            l_.chart(std::move(histogram), 300);
+            auto fan = newChart();
+            ui::drawCostFan(fan.get(), *c_.simulation, c_.portfolio.currency);
+            l_.chart(std::move(fan), 300);
+        }
+    }
+
+    void annualTables() {
+        l_.newSection(tr("Annual tables"));
+        l_.heading(tr("Annual figures by alternative"), 14);
+        l_.paragraph(tr("Cash is the after-tax cash cost of the calendar year, undiscounted (negative: tax "
+                        "shields and resale exceed the spend). GPU-hours in millions. Depreciation and net "
+                        "book value (NBV) are for the owned fleets, NBV at the year end."),
+                     9, false, QColor(0x55, 0x5f, 0x6b));
+        for (const auto& a : r_.alternatives) {
+            l_.heading(q(a.name), 11);
+            PdfTable t;
+            t.header = {tr("Year"),
+                        tr("Cash (%1 M)").arg(cur_),
+                        tr("Committed GPU-h (M)"),
+                        tr("Used GPU-h (M)"),
+                        tr("Book depr. (%1 M)").arg(cur_),
+                        tr("Tax depr. (%1 M)").arg(cur_),
+                        tr("NBV book (%1 M)").arg(cur_),
+                        tr("NBV tax (%1 M)").arg(cur_)};
+            t.widths = {0.8, 1.2, 1.3, 1.2, 1.2, 1.2, 1.2, 1.2};
+            t.rightAligned = std::vector<bool>(8, true);
+            AnnualRow total;
+            for (const auto& y : a.annual) {
+                t.rows.push_back({QString::number(y.year), millions(y.cash), millions(y.committedGpuHours),
+                                  millions(y.usedGpuHours), millions(y.depreciationBook),
+                                  millions(y.depreciationTax), millions(y.nbvBook), millions(y.nbvTax)});
+                total.cash += y.cash;
+                total.committedGpuHours += y.committedGpuHours;
+                total.usedGpuHours += y.usedGpuHours;
+                total.depreciationBook += y.depreciationBook;
+                total.depreciationTax += y.depreciationTax;
+            }
+            t.emphasized.push_back(int(t.rows.size()));
+            t.rows.push_back({tr("Total"), millions(total.cash), millions(total.committedGpuHours),
+                              millions(total.usedGpuHours), millions(total.depreciationBook),
+                              millions(total.depreciationTax), QString(), QString()});
+            l_.table(t);
+        }
+        if (!r_.usefulLife.empty()) {
+            l_.heading(tr("Useful-life sensitivity (book life of the owned GPUs)"), 11);
+            PdfTable t;
+            t.header = {tr("Alternative"), tr("Book life (years)"), tr("NPV cost (%1 M)").arg(cur_),
+                        tr("Book depreciation in horizon (%1 M)").arg(cur_),
+                        tr("Book profit impact incl. disposal (%1 M)").arg(cur_)};
+            t.widths = {1.6, 1, 1.2, 1.5, 1.6};
+            t.rightAligned = {false, true, true, true, true};
+            for (const auto& s : r_.usefulLife)
+                for (const auto& x : s.cases)
+                    t.rows.push_back({q(s.alternative), QString::number(x.bookLifeYears), millions(x.npvCost),
+                                      millions(x.bookDepreciation), millions(x.bookProfitImpact)});
+            l_.table(t);
+        }
+    }
+
+    void monteCarlo() {
+        if (!c_.simulation)
+            return;
+        const SimulationResult& s = *c_.simulation;
+        l_.newSection(tr("Monte Carlo"));
+        l_.heading(tr("Monte Carlo: NPV cost across %1 paths").arg(en().toString(qlonglong(s.paths))), 14);
+        PdfTable t;
+        t.header << tr("NPV cost (%1 M)").arg(cur_);
+        t.widths = {1.6};
+        t.rightAligned = {false};
+        for (const auto& a : s.alternatives) {
+            t.header << q(a.id);
+            t.widths.push_back(1.2);
+            t.rightAligned.push_back(true);
+        }
+        const std::vector<std::pair<QString, double DistributionSummary::*>> stats = {
+            {tr("mean"), &DistributionSummary::mean},
+            {tr("std"), &DistributionSummary::std},
+            {tr("stderr"), &DistributionSummary::stderr_},
+            {tr("min"), &DistributionSummary::min},
+            {"p1", &DistributionSummary::p1},
+            {"p5", &DistributionSummary::p5},
+            {"p10", &DistributionSummary::p10},
+            {"p25", &DistributionSummary::p25},
+            {"p50", &DistributionSummary::p50},
+            {"p75", &DistributionSummary::p75},
+            {"p90", &DistributionSummary::p90},
+            {"p95", &DistributionSummary::p95},
+            {"p99", &DistributionSummary::p99},
+            {tr("max"), &DistributionSummary::max},
+            {tr("cvar95"), &DistributionSummary::cvar95}};
+        for (const auto& [label, field] : stats) {
+            QStringList cells{label};
+            for (const auto& a : s.alternatives)
+                cells << millions(a.npvCost.*field);
+            t.rows.push_back(cells);
+        }
+        QStringList cheapest{tr("P(cheapest)")};
+        for (const auto& a : s.alternatives)
+            cheapest << percent(a.probCheapest);
+        t.rows.push_back(cheapest);
+        l_.table(t);
+        l_.heading(tr("Pairwise: probability that one alternative costs less than another"), 11);
+        PdfTable pairs;
+        pairs.header = {tr("Alternative"), tr("Costs less than"), tr("Probability")};
+        pairs.widths = {1.5, 1.5, 1};
+        pairs.rightAligned = {false, false, true};
+        for (const auto& p : s.probCheaper)
+            pairs.rows.push_back({q(p.a), q(p.b), percent(p.p)});
+        l_.table(pairs);
+        if (!s.defaults.empty()) {
+            l_.heading(tr("Provider defaults within the horizon"), 11);
+            PdfTable d;
+            d.header = {tr("Provider"), tr("Share of paths")};
+            d.widths = {2, 1};
+            d.rightAligned = {false, true};
+            for (const auto& x : s.defaults)
+                d.rows.push_back({q(x.provider), en().toString(x.fraction * 100.0, 'f', 2) + "%"});
+            l_.table(d);
+        }
+        l_.heading(tr("Cumulative cash cost by year end: p5 / p50 / p95 (%1 M)").arg(cur_), 11);
+        PdfTable fan;
+        fan.header << tr("Year");
+        fan.widths = {0.6};
+        fan.rightAligned = {false};
+        for (const auto& a : s.alternatives) {
+            fan.header << q(a.id);
+            fan.widths.push_back(1.6);
+            fan.rightAligned.push_back(true);
+        }
+        const std::size_t years = s.alternatives.empty() ? 0 : s.alternatives.front().annualCumulative.size();
+        for (std::size_t y = 0; y < years; ++y) {
+            QStringList cells{QString::number(s.alternatives.front().annualCumulative[y].year)};
+            for (const auto& a : s.alternatives) {
+                const auto& f = a.annualCumulative[y];
+                cells << millions(f.p5) + " / " + millions(f.p50) + " / " + millions(f.p95);
+            }
+            fan.rows.push_back(cells);
+        }
+        l_.table(fan);
+    }
+
+    void sensitivity() {
+        if (!c_.sensitivity)
+            return;
+        const Sensitivity& s = *c_.sensitivity;
+        l_.newSection(tr("Sensitivity"));
+        l_.heading(tr("What moves the answer: %1 minus %2").arg(q(s.a), q(s.b)), 14);
+        l_.paragraph(
+            tr("The NPV difference as given is %1 %2 M (negative: %3 is cheaper). Each input moves to its "
+               "low and its high setting with everything else held; the widest swing is first.")
+                .arg(cur_, millions(s.base), q(s.a)),
+            9.5);
+        PdfTable t;
+        t.header = {tr("Input"), tr("Low"), tr("Difference at low (%1 M)").arg(cur_), tr("High"),
+                    tr("Difference at high (%1 M)").arg(cur_)};
+        t.widths = {2.2, 0.9, 1.4, 0.9, 1.4};
+        t.rightAligned = {false, false, true, false, true};
+        for (const auto& b : s.bars)
+            t.rows.push_back({q(b.input), q(b.lowLabel), millions(b.low), q(b.highLabel), millions(b.high)});
+        l_.table(t);
+    }
+
+    void assumptions() {
+        l_.newSection(tr("Assumptions"));
+        l_.heading(tr("Every assumption and where it comes from"), 14);
+        l_.paragraph(
+            tr("Each input of the portfolio file, by its item and field. The source is the file's own "
+               "\"sources\" entry for the input (or for the item it belongs to); \"item notes\" and "
+               "\"portfolio notes\" point to the notes printed below; \"not sourced\" marks a figure "
+               "nobody has attributed yet."),
+            9, false, QColor(0x55, 0x5f, 0x6b));
+        PdfTable t;
+        t.header = {tr("Input"), tr("Value"), tr("Source")};
+        t.widths = {2.2, 1.3, 2.5};
+        t.rightAligned = {false, true, false};
+        for (const auto& a : c_.assumptions)
+            t.rows.push_back({a.label, a.value, a.source});
+        l_.table(t, 7.5);
+        l_.heading(tr("Item notes"), 11);
+        if (!c_.portfolio.notes.empty())
+            l_.paragraph(tr("Portfolio: ") + q(c_.portfolio.notes), 8.5);
+        for (const auto& k : c_.portfolio.contracts)
+            if (!k.notes.empty())
+                l_.paragraph(q(k.id) + ": " + q(k.notes), 8.5);
+        for (const auto& f : c_.portfolio.fleets)
+            if (!f.notes.empty())
+                l_.paragraph(q(f.id) + ": " + q(f.notes), 8.5);
+        for (const auto& s : c_.portfolio.skus)
+            if (!s.notes.empty())
+                l_.paragraph(tr("SKU %1: %2").arg(q(s.id), q(s.notes)), 8.5);
+        if (!c_.skusUsed.empty()) {
+            l_.heading(tr("GPU catalog figures used (bundled catalog)"), 11);
+            PdfTable g;
+            g.header = {tr("SKU"), tr("Figure"), tr("Value"), tr("Source"), tr("As of")};
+            g.widths = {0.7, 1.6, 0.8, 3.0, 0.8};
+            g.rightAligned = {false, false, true, false, false};
+            for (const auto& e : c_.skusUsed) {
+                const std::vector<std::pair<std::string, double>> figures = {
+                    {"perf_index", e.sku.perfIndex},
+                    {"market_price_per_gpu_hour", e.sku.marketPricePerGpuHour},
+                    {"capex_per_gpu", e.sku.capexPerGpu},
+                    {"it_kw_per_gpu", e.sku.itKwPerGpu}};
+                for (const auto& [name, value] : figures) {
+                    const auto found = e.sources.find(name);
+                    const QString source = found == e.sources.end()
+                                               ? tr("not sourced")
+                                               : (found->second.estimate ? tr("Estimate: ") : QString()) +
+                                                     q(found->second.source);
+                    g.rows.push_back({q(e.sku.id), q(name), en().toString(value, 'g', 6), source,
+                                      found == e.sources.end() ? QString() : q(found->second.date)});
+                }
+            }
+            l_.table(g, 7.5);
+        }
+    }
+
+    void methodNotes() {
+        l_.newSection(tr("Method"));
+        l_.heading(tr("How to read these numbers"), 14);
+        const std::vector<std::pair<QString, QString>> notes = {
+            {tr("NPV cost"),
+             tr("Every payment of an alternative (contract bills, purchase price, power, colocation, "
+                "operating "
+                "costs, less tax shields from depreciation and the resale value at the end) is discounted to "
+                "the valuation date at the discount rate, month by month, after tax. Lower is better; the "
+                "alternatives are compared on the same need for GPU capacity.")},
+            {tr("Total cash"),
+             tr("The same payments, not discounted: what leaves the bank over the horizon.")},
+            {tr("LCOC (levelized cost of compute)"),
+             tr("NPV cost divided by the discounted GPU-hours actually used, each GPU weighted by its "
+                "performance relative to an H100: the price per useful H100-equivalent hour. Idle hours of "
+                "a take-or-pay contract or an owned fleet still cost money, so low utilization raises it.")},
+            {tr("Breakeven"),
+             tr("The price factor is the multiple of an alternative's contract prices at which it would cost "
+                "the same as the other; the utilization breakeven is the constant utilization at which "
+                "owning "
+                "or renting costs the same as buying the used hours on the spot market.")},
+            {tr("Monte Carlo"),
+             tr("Thousands of possible futures are drawn for GPU market prices (trend, mean reversion and "
+                "the "
+                "launch of the next generation), utilization, power prices and provider defaults, with the "
+                "correlations given. Each future is valued like the base case. Percentiles show the spread: "
+                "p5 and p95 bound the middle 90% of outcomes; CVaR 95% is the average of the worst 5%. The "
+                "same seed gives the same numbers on any machine, thread count or device.")},
+            {tr("Sensitivity"),
+             tr("Each main input moves to a low and a high setting with the rest held, and the NPV "
+                "difference "
+                "between the two best alternatives is recomputed; the widest bars are the inputs worth "
+                "negotiating or researching first.")},
+            {tr("What this report is not"),
+             tr("It is a model of the figures in the file: every input that is an assumption is listed in "
+                "the "
+                "audit trail with its source. Public facts and assumptions are kept apart in the notes.")}};
+        for (const auto& [title, body] : notes) {
+            l_.heading(title, 11);
+            l_.paragraph(body, 9.5);
+        }
+    }
+
+    void runDetails() {
+        l_.newSection(tr("Run details"));
+        l_.heading(tr("What exactly this report shows"), 14);
+        PdfTable t;
+        t.header = {tr("Item"), tr("Value")};
+        t.widths = {1.4, 3.6};
+        t.rightAligned = {false, false};
+        t.rows.push_back({tr("Portfolio"), q(c_.portfolio.name)});
+        t.rows.push_back({tr("Source file"), c_.sourceFile});
+        t.rows.push_back({tr("Inputs hash (SHA-256 of the canonical JSON)"), grouped(c_.inputsHash)});
+        t.rows.push_back({tr("Valuation date"), date(r_.valuationDate)});
+        t.rows.push_back({tr("Horizon end"), date(r_.horizonEnd)});
+        t.rows.push_back({tr("Spot alternative covers"), q(r_.spotCovers)});
+        if (c_.simulation) {
+            const auto& s = *c_.simulation;
+            t.rows.push_back({tr("Monte Carlo paths"), en().toString(qlonglong(s.paths))});
+            t.rows.push_back({tr("Seed"), QString::number(s.seed)});
+            t.rows.push_back({tr("Device"), q(s.device)});
+            t.rows.push_back({tr("Threads"), s.threads ? QString::number(s.threads) : tr("n/a")});
+            t.rows.push_back({tr("Run time"), en().toString(s.seconds, 'f', 2) + " s"});
+        } else {
+            t.rows.push_back({tr("Monte Carlo"), tr("not run for this report")});
+        }
+        t.rows.push_back({tr("Software"), tr("ComputeLedger %1").arg(c_.version)});
+        t.rows.push_back({tr("Generated"), c_.generatedUtc.toString(Qt::ISODate)});
+        l_.table(t, 9);
+    }
+
+    PdfLayout& l_;
+    const ReportContent& c_;
+    const EvaluationResult& r_;
+    QString cur_;
+};
+
+void setUpPage(QPdfWriter& w, const ReportContent& c) {
+    w.setResolution(300);
+    w.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 16, 18, 16),
+                                QPageLayout::Millimeter));
+    w.setTitle(QString::fromStdString(c.portfolio.name) + " - ComputeLedger report");
+    w.setCreator(QString("ComputeLedger %1").arg(c.version));
+}
+
+} // namespace
+
+int renderReport(QPagedPaintDevice* device, const ReportContent& c, int totalPages) {
+    PageDecoration d;
+    d.headerLeft = tr("ComputeLedger  |  %1").arg(q(c.portfolio.name));
+    d.footerLeft = tr("Valuation date %1  |  inputs %2  |  generated %3")
+                       .arg(date(c.evaluation.valuationDate), c.inputsHash.left(12),
+                            c.generatedUtc.toString("yyyy-MM-dd"));
+    d.totalPages = totalPages;
+    PdfLayout layout(device, d);
+    ReportWriter(layout, c).write();
+    return layout.pages();
+}
+
+bool writePdfReport(const ReportContent& c, const QString& path, QString* error) {
+    // First pass: count the pages for "page N of M".
+    QBuffer counting;
+    counting.open(QIODevice::WriteOnly);
+    int pages = 0;
+    {
+        QPdfWriter w(&counting);
+        setUpPage(w, c);
+        pages = renderReport(&w, c, 0);
+    }
+    QBuffer final;
+    final.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter w(&final);
+        setUpPage(w, c);
+        renderReport(&w, c, pages);
+    }
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(final.data()) != final.data().size() || !f.commit()) {
+        *error = path + ": cannot be written: " + f.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace ledger::report

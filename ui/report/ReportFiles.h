@@ -1,0 +1,22 @@
+#pragma once
+// The spreadsheet outputs of a report. Each file is written atomically: an existing file is
+// replaced only when the new one is complete.
+#include "report/ReportTables.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <vector>
+
+namespace ledger::report {
+
+// RFC 4180, UTF-8, one header row, ISO dates, '.' decimals, numbers as `evaluate --json` prints them.
+QByteArray tableCsv(const ReportTable& t);
+// DIR/<table>.csv for each table; creates DIR.
+bool writeCsvReport(const std::vector<ReportTable>& tables, const QString& dir, QString* error);
+// One sheet per table (numbers as numbers, dates as dates, each column with a number format),
+// after a "report" sheet naming the portfolio, the run and the version.
+bool writeXlsxReport(const ReportContent& c, const std::vector<ReportTable>& tables, const QString& path,
+                     QString* error);
+
+} // namespace ledger::report

@@ -1,0 +1,157 @@
+#include "report/ReportTables.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace ledger::report {
+
+namespace {
+
+QVariant text(const std::string& s) {
+    return QString::fromStdString(s);
+}
+QVariant optional(const std::optional<double>& v) {
+    return v ? QVariant(*v) : QVariant();
+}
+QVariant date(const Date& d) {
+    return QDate(int(d.year()), int(d.month()), int(d.day()));
+}
+
+ReportTable annualSummary(const EvaluationResult& r) {
+    ReportTable t{"annual_summary",
+                  {{"item", ColumnKind::Text},
+                   {"year", ColumnKind::Integer},
+                   {"cash", ColumnKind::Money},
+                   {"committed_gpu_hours", ColumnKind::Hours},
+                   {"used_gpu_hours", ColumnKind::Hours},
+                   {"depreciation_book", ColumnKind::Money},
+                   {"depreciation_tax", ColumnKind::Money},
+                   {"nbv_book", ColumnKind::Money},
+                   {"nbv_tax", ColumnKind::Money}},
+                  {}};
+    for (const auto& i : r.items)
+        for (const auto& y : i.annual)
+            t.rows.push_back({text(i.id), qlonglong(y.year), y.cash, y.committedGpuHours, y.usedGpuHours,
+                              y.depreciationBook, y.depreciationTax, y.nbvBook, y.nbvTax});
+    return t;
+}
+
+ReportTable monthlyCashflows(const EvaluationResult& r) {
+    ReportTable t{"monthly_cashflows",
+                  {{"item", ColumnKind::Text},
+                   {"period_start", ColumnKind::Date},
+                   {"cash", ColumnKind::Money},
+                   {"present_value", ColumnKind::Money}},
+                  {}};
+    for (const auto& i : r.items)
+        for (const auto& m : i.monthly)
+            t.rows.push_back({text(i.id), date(m.periodStart), m.cash, m.presentValue});
+    return t;
+}
+
+ReportTable alternatives(const ReportContent& c) {
+    const auto& r = c.evaluation;
+    ReportTable t{"alternatives",
+                  {{"alternative", ColumnKind::Text},
+                   {"name", ColumnKind::Text},
+                   {"items", ColumnKind::Text},
+                   {"rank", ColumnKind::Integer},
+                   {"npv_cost", ColumnKind::Money},
+                   {"total_cash", ColumnKind::Money},
+                   {"used_gpu_hours", ColumnKind::Hours},
+                   {"lcoc", ColumnKind::Price},
+                   {"breakeven_utilization_vs_spot", ColumnKind::Fraction}},
+                  {}};
+    const auto ranked = r.rankedByNpvCost();
+    for (const auto& a : r.alternatives) {
+        QStringList items;
+        for (const auto& id : a.items)
+            items << QString::fromStdString(id);
+        const auto rank = std::find(ranked.begin(), ranked.end(), &a) - ranked.begin() + 1;
+        QVariant breakeven;
+        for (const auto& b : r.breakevenUtilization)
+            if (b.alternative == a.id)
+                breakeven =
+                    b.utilization ? QVariant(*b.utilization) : QVariant(QString::fromStdString(b.outcome));
+        t.rows.push_back({text(a.id), text(a.name), items.join(';'), qlonglong(rank), a.npvCost, a.totalCash,
+                          a.usedGpuHours, optional(a.lcoc), breakeven});
+    }
+    return t;
+}
+
+ReportTable comparisons(const EvaluationResult& r) {
+    ReportTable t{"comparisons",
+                  {{"a", ColumnKind::Text},
+                   {"b", ColumnKind::Text},
+                   {"npv_difference", ColumnKind::Money},
+                   {"breakeven_price_factor", ColumnKind::Fraction}},
+                  {}};
+    for (const auto& x : r.comparisons)
+        t.rows.push_back({text(x.a), text(x.b), x.npvDifference, optional(x.breakevenPriceFactor)});
+    return t;
+}
+
+ReportTable simulationPercentiles(const SimulationResult& s) {
+    ReportTable t{
+        "simulation_percentiles", {{"alternative", ColumnKind::Text}, {"metric", ColumnKind::Text}}, {}};
+    for (const char* key : {"mean", "std", "stderr", "min", "max", "p1", "p5", "p10", "p25", "p50", "p75",
+                            "p90", "p95", "p99", "cvar95"})
+        t.columns.push_back({key, ColumnKind::Money});
+    t.columns.push_back({"prob_cheapest", ColumnKind::Fraction});
+    auto row = [&](const AlternativeSimulation& a, const char* metric, const DistributionSummary& d) {
+        t.rows.push_back({text(a.id), QString(metric), d.mean, d.std, d.stderr_, d.min, d.max, d.p1, d.p5,
+                          d.p10, d.p25, d.p50, d.p75, d.p90, d.p95, d.p99, d.cvar95,
+                          std::string(metric) == "npv_cost" ? QVariant(a.probCheapest) : QVariant()});
+    };
+    for (const auto& a : s.alternatives) {
+        row(a, "npv_cost", a.npvCost);
+        if (a.lcoc)
+            row(a, "lcoc", *a.lcoc);
+    }
+    return t;
+}
+
+ReportTable simulationFan(const SimulationResult& s) {
+    ReportTable t{"simulation_fan",
+                  {{"alternative", ColumnKind::Text},
+                   {"year", ColumnKind::Integer},
+                   {"p5", ColumnKind::Money},
+                   {"p50", ColumnKind::Money},
+                   {"p95", ColumnKind::Money}},
+                  {}};
+    for (const auto& a : s.alternatives)
+        for (const auto& f : a.annualCumulative)
+            t.rows.push_back({text(a.id), qlonglong(f.year), f.p5, f.p50, f.p95});
+    return t;
+}
+
+ReportTable simulationPairs(const SimulationResult& s) {
+    ReportTable t{"simulation_prob_cheaper",
+                  {{"a", ColumnKind::Text}, {"b", ColumnKind::Text}, {"p", ColumnKind::Fraction}},
+                  {}};
+    for (const auto& p : s.probCheaper)
+        t.rows.push_back({text(p.a), text(p.b), p.p});
+    return t;
+}
+
+} // namespace
+
+QString exactNumber(double v) {
+    // QJsonDocument's own writer, so the text is the one `evaluate --json` prints.
+    const QByteArray json = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(json.mid(1, json.size() - 2));
+}
+
+std::vector<ReportTable> reportTables(const ReportContent& c) {
+    std::vector<ReportTable> tables{annualSummary(c.evaluation), monthlyCashflows(c.evaluation),
+                                    alternatives(c), comparisons(c.evaluation)};
+    if (c.simulation) {
+        tables.push_back(simulationPercentiles(*c.simulation));
+        tables.push_back(simulationFan(*c.simulation));
+        tables.push_back(simulationPairs(*c.simulation));
+    }
+    return tables;
+}
+
+} // namespace ledger::report

@@ -1,0 +1,34 @@
+#pragma once
+// The report's tables as data (docs/reports.md): the CSV files and the workbook sheets are these,
+// cell for cell. Numbers stay doubles at full precision; a missing value (no LCOC) is a null cell.
+#include "report/ReportContent.h"
+
+#include <QString>
+#include <QVariant>
+
+#include <vector>
+
+namespace ledger::report {
+
+// How a column is shown in a spreadsheet (its number format); CSV writes every number the same way.
+enum class ColumnKind { Text, Date, Integer, Money, Hours, Price, Fraction };
+
+struct ReportColumn {
+    QString key;
+    ColumnKind kind = ColumnKind::Text;
+};
+
+struct ReportTable {
+    QString name; // file stem and sheet name: "annual_summary"
+    std::vector<ReportColumn> columns;
+    std::vector<std::vector<QVariant>> rows; // double, qlonglong, QString, QDate or null
+};
+
+// annual_summary, monthly_cashflows, alternatives, comparisons, and with a simulation
+// simulation_percentiles, simulation_fan, simulation_pairs.
+std::vector<ReportTable> reportTables(const ReportContent& c);
+
+// A number exactly as `evaluate --json` prints it (the shortest text that reads back the same double).
+QString exactNumber(double v);
+
+} // namespace ledger::report
