@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QTextStream>
 
 #include <cstdlib>
@@ -18,9 +19,9 @@ void setIdentity() {
 
 // Qt aborts when the xcb platform finds no X server; say so and print the evaluation instead.
 bool displayAvailable() {
-    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         return true;
-    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
 }
 
 // The command line promises one line per error on stderr; Qt's note about a missing
@@ -61,6 +62,8 @@ int main(int argc, char* argv[]) {
     }
     QApplication app(argc, argv);
     setIdentity();
+    QApplication::setWindowIcon(QIcon(":/desktop/computeledger.svg"));
+    QApplication::setDesktopFileName("computeledger");
     ledger::ui::MainWindow window;
     if (!window.openInitial(args.value(1)))
         return ledger::app::kUserError;

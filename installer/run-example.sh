@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Runs the main job on the bundled example portfolio: the window when a display is there,
-# otherwise the evaluation table on the terminal.
+# Runs the main job on the bundled example portfolio: the window when a display is there, otherwise
+# the evaluation table on the terminal and the executive report (PDF, CSV, XLSX) in example-report/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 app=${BUILD_DIR:-build}/bin/computeledger
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
   exec "$app"
 fi
-exec "$app" evaluate --example
+"$app" evaluate --example
+example=resources/examples/meta-coreweave.json
+out=example-report
+"$app" report "$example" --pdf "$out/meta-coreweave.pdf" --csv "$out/csv" --xlsx "$out/meta-coreweave.xlsx" \
+  --simulate --paths 100000
+echo
+echo "Report written: $out/meta-coreweave.pdf, $out/meta-coreweave.xlsx and $out/csv/*.csv"
