@@ -97,6 +97,8 @@ void addSimulationOptions(QCommandLineParser& parser) {
     parser.addOption({"seed", "random seed, 0..2^53 (default: the file's simulation.seed)", "S"});
     parser.addOption({"device", "auto (a GPU when one answers), cpu or gpu", "DEVICE", "auto"});
     parser.addOption({"threads", "CPU threads (default: all cores)", "T"});
+    parser.addOption(
+        {"memory-budget", "refuse a run whose per-path outcomes need more (default 8192)", "MB"});
 }
 
 // Reads --paths/--seed/--device/--threads into o; a bad value is a one-line message in *error.
@@ -116,10 +118,12 @@ bool readSimulationOptions(const QCommandLineParser& parser, const QString& comm
         }
         return true;
     };
-    long long paths = o.paths, seed = (long long)o.seed, threads = o.threads;
+    long long paths = o.paths, seed = (long long)o.seed, threads = o.threads,
+              budget = (long long)(o.memoryBudgetBytes >> 20);
     if (!integer("paths", 1, 1'000'000'000, &paths) || !integer("seed", 0, 1LL << 53, &seed) ||
-        !integer("threads", 1, 1024, &threads))
+        !integer("threads", 1, 1024, &threads) || !integer("memory-budget", 1, 1LL << 30, &budget))
         return false;
+    o.memoryBudgetBytes = std::uint64_t(budget) << 20;
     o.paths = paths;
     o.seed = std::uint64_t(seed);
     o.threads = int(threads);
@@ -186,7 +190,7 @@ int evaluate(const QStringList& args) {
     if (!parse(parser, args, &error))
         return userError(error);
     if (!parser.isSet("simulate")) {
-        for (const char* option : {"paths", "seed", "device", "threads", "save-run"}) {
+        for (const char* option : {"paths", "seed", "device", "threads", "memory-budget", "save-run"}) {
             if (parser.isSet(option))
                 return userError(QString("computeledger evaluate: --%1 needs --simulate").arg(option));
         }
@@ -236,10 +240,15 @@ int evaluate(const QStringList& args) {
         if (!data::appendSimulationRun(path, run, &error))
             return userError(error);
     }
+    QJsonObject o = data::evaluationToJson(result);
+    if (simulation)
+        o["simulation"] = data::simulationToJson(*simulation);
+    if (const QString bad = data::firstNonFinite(o); !bad.isEmpty()) {
+        QTextStream(stderr) << "computeledger evaluate: internal error: " << bad
+                            << " is not a finite number; nothing printed\n";
+        return kInternalError;
+    }
     if (parser.isSet("json")) {
-        QJsonObject o = data::evaluationToJson(result);
-        if (simulation)
-            o["simulation"] = data::simulationToJson(*simulation);
         out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
         out() << formatResultTable(portfolio, result);
@@ -268,7 +277,7 @@ int report(const QStringList& args) {
     if (!parser.isSet("pdf") && !parser.isSet("csv") && !parser.isSet("xlsx"))
         return userError("computeledger report: nothing to write: give --pdf, --csv or --xlsx");
     if (!parser.isSet("simulate")) {
-        for (const char* option : {"paths", "seed", "device", "threads"}) {
+        for (const char* option : {"paths", "seed", "device", "threads", "memory-budget"}) {
             if (parser.isSet(option))
                 return userError(QString("computeledger report: --%1 needs --simulate").arg(option));
         }

@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace ledger::data {
 
 namespace {
@@ -37,6 +39,28 @@ QJsonArray strings(const std::vector<std::string>& v) {
 }
 
 } // namespace
+
+QString firstNonFinite(const QJsonValue& v, const QString& path) {
+    if (v.isDouble())
+        return std::isfinite(v.toDouble()) ? QString() : (path.isEmpty() ? QString("(value)") : path);
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const QString found =
+                firstNonFinite(it.value(), path.isEmpty() ? it.key() : path + "." + it.key());
+            if (!found.isEmpty())
+                return found;
+        }
+    } else if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QString found = firstNonFinite(a[i], QString("%1[%2]").arg(path).arg(i));
+            if (!found.isEmpty())
+                return found;
+        }
+    }
+    return {};
+}
 
 QJsonObject evaluationToJson(const EvaluationResult& r) {
     QJsonObject portfolio{{"name", text(r.name)},

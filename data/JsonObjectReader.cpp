@@ -126,7 +126,11 @@ QJsonArray JsonObjectReader::array(const QString& key) const {
     const QJsonValue v = required(key);
     if (!v.isArray())
         fail(pathOf(key), std::string("expected an array, got ") + typeName(v));
-    return v.toArray();
+    const QJsonArray a = v.toArray();
+    if (a.size() > kMaxArrayEntries)
+        fail(pathOf(key), std::to_string(a.size()) + " entries; at most " + std::to_string(kMaxArrayEntries) +
+                              " are read (a monthly curve over 40 years has 480)");
+    return a;
 }
 
 std::optional<QJsonArray> JsonObjectReader::optionalArray(const QString& key) const {

@@ -14,6 +14,9 @@
 
 namespace ledger::data {
 
+// The longest array a portfolio file may hold (tranches, curve points, items, alternatives).
+inline constexpr qsizetype kMaxArrayEntries = 10000;
+
 struct JsonPathError {
     std::string path;
     std::string message;
@@ -39,6 +42,7 @@ public:
     std::optional<long long> optionalInteger(const QString& key, long long lo, long long hi) const;
     Date date(const QString& key) const;
     std::optional<Date> optionalDate(const QString& key) const;
+    // At most kMaxArrayEntries entries: a runaway export is refused before it is evaluated.
     QJsonArray array(const QString& key) const;
     std::optional<QJsonArray> optionalArray(const QString& key) const;
     QJsonValue value(const QString& key) const { return object_.value(key); }

@@ -2,12 +2,18 @@
 
 #include <QLocale>
 
+#include <cmath>
+
 namespace ledger::models {
 
 QString formatMillions(double amount) {
+    if (!std::isfinite(amount))
+        return QStringLiteral("n/a"); // never "nan" or "inf" on screen
     return QLocale(QLocale::English).toString(amount / 1e6, 'f', 1);
 }
 QString formatPerHour(double amount) {
+    if (!std::isfinite(amount))
+        return QStringLiteral("n/a");
     return QLocale(QLocale::English).toString(amount, 'f', 4);
 }
 

@@ -277,6 +277,16 @@ private slots:
             QCOMPARE(lines[i + 1].section(',', 4, 4).toDouble(), alts[i].toObject()["npv_cost"].toDouble());
     }
 
+    void aRunBeyondTheMemoryBudgetIsRefused() {
+        const auto r =
+            run({"evaluate", EXAMPLE_JSON, "--simulate", "--paths", "100000000", "--memory-budget", "64"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.startsWith("computeledger evaluate: ") && r.err.contains("64 MB") &&
+                     r.err.count('\n') == 1,
+                 qPrintable(r.err));
+    }
+
     void reportArgumentsAreChecked() {
         QTemporaryDir dir;
         auto r = run({"report", EXAMPLE_JSON});

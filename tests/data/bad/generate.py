@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Writes the bad-input corpus (tests/data/bad/) from the bundled example portfolio.
+
+Each case is one file that a user could plausibly hand the app; expected.tsv holds, for each file,
+the text the one-line error must contain. Run from anywhere: python3 generate.py COMPUTELEDGER_BIN
+(the binary makes the .cledger cases: a real document, then damaged)."""
+import copy, json, os, sqlite3, subprocess, sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.normpath(os.path.join(here, '..', '..', '..'))
+base = json.load(open(os.path.join(root, 'resources', 'examples', 'meta-coreweave.json')))
+
+
+def write(name, data):
+    with open(os.path.join(here, name), 'wb') as f:
+        f.write(data if isinstance(data, bytes) else data.encode())
+
+
+def variant(name, change):
+    p = copy.deepcopy(base)
+    change(p)
+    write(name, json.dumps(p, indent=1))
+
+
+def raw_variant(name, old, new):
+    text = json.dumps(base, indent=1)
+    assert old in text, (name, old)
+    write(name, text.replace(old, new, 1))
+
+
+def setter(path, value):
+    def change(p):
+        *parents, last = path
+        for key in parents:
+            p = p[key]
+        p[last] = value
+    return change
+
+
+def deleter(path):
+    def change(p):
+        *parents, last = path
+        for key in parents:
+            p = p[key]
+        del p[last]
+    return change
+
+
+text = json.dumps(base, indent=1)
+# Syntax
+write('empty.json', '')
+write('truncated.json', text[: len(text) // 2])
+write('trailing-comma.json', text.replace('"USD",', '"USD",,', 1))
+write('plain-text.json', 'name: my deal\nprice: 2.5\n')
+write('array-root.json', '[]')
+write('binary-garbage.json', bytes(range(256)) * 4)
+write('nan-literal.json', text.replace('"discount_rate": 0.09', '"discount_rate": NaN', 1))
+write('infinity-literal.json', text.replace('"tax_rate": 0.21', '"tax_rate": Infinity', 1))
+write('deep-nesting.json', '{"format": "computeledger-portfolio", "version": 1, "notes": ' + '[' * 20000 + ']' * 20000 + '}')
+# Types and keys
+variant('format-wrong.json', setter(['format'], 'excel'))
+variant('version-newer.json', setter(['version'], 2))
+variant('name-missing.json', deleter(['name']))
+variant('valuation-date-number.json', setter(['valuation_date'], 20270101))
+variant('discount-rate-string.json', setter(['assumptions', 'discount_rate'], '9%'))
+variant('contracts-object.json', setter(['contracts'], {'id': 'x'}))
+variant('tranche-gpus-string.json', setter(['contracts', 0, 'tranches', 0, 'gpus'], '15k'))
+variant('alternative-items-string.json', setter(['alternatives', 0, 'items'], 'cw-2025'))
+variant('unknown-top-level-key.json', setter(['discount'], 0.09))
+variant('unknown-contract-key.json', setter(['contracts', 0, 'pricee_per_gpu_hour'], 2.0))
+variant('unknown-market-key.json', setter(['market', 'gpu_price', 'drift'], 0.1))
+variant('boolean-for-number.json', setter(['fleets', 0, 'gpus'], True))
+variant('null-for-date.json', setter(['fleets', 0, 'in_service'], None))
+# Dates
+variant('date-feb-30.json', setter(['contracts', 0, 'end'], '2031-02-30'))
+variant('date-month-13.json', setter(['valuation_date'], '2027-13-01'))
+variant('date-slashes.json', setter(['fleets', 1, 'in_service'], '2027/07/01'))
+variant('date-year-99999.json', setter(['contracts', 1, 'end'], '99999-12-20'))
+variant('date-year-1066.json', setter(['valuation_date'], '1066-10-14'))
+variant('contract-end-before-start.json', setter(['contracts', 0, 'end'], '2024-12-31'))
+variant('fleet-end-before-in-service.json', setter(['fleets', 0, 'end'], '2026-12-31'))
+variant('horizon-before-valuation.json', setter(['assumptions', 'horizon_end'], '2026-06-30'))
+variant('launch-latest-before-earliest.json', setter(['market', 'next_generation', 'launch_latest'], '2027-06-30'))
+# Numbers
+variant('gpus-negative.json', setter(['fleets', 0, 'gpus'], -55000))
+def negative_price(p):
+    del p['contracts'][0]['total_contract_value']
+    p['contracts'][0]['price_per_gpu_hour'] = -2.5
+variant('price-negative.json', negative_price)
+variant('pue-below-one.json', setter(['fleets', 0, 'pue'], 0.5))
+variant('discount-rate-minus-150pct.json', setter(['assumptions', 'discount_rate'], -1.5))
+variant('tax-rate-150pct.json', setter(['assumptions', 'tax_rate'], 1.5))
+raw_variant('number-1e400.json', '"capex_per_gpu": 55000', '"capex_per_gpu": 1e400')
+raw_variant('number-minus-1e400.json', '"power_price_per_mwh": 70', '"power_price_per_mwh": -1e400')
+variant('take-or-pay-above-one.json', setter(['contracts', 0, 'take_or_pay'], 1.5))
+variant('recovery-negative.json', setter(['contracts', 0, 'recovery_rate'], -0.1))
+variant('volatility-negative.json', setter(['market', 'gpu_price', 'volatility'], -0.3))
+variant('utilization-above-one.json', setter(['utilization', 1, 'value'], 1.5))
+variant('hazard-negative.json', setter(['contracts', 1, 'provider_default_hazard'], -0.03))
+variant('paths-zero.json', setter(['simulation', 'paths'], 0))
+variant('seed-negative.json', setter(['simulation', 'seed'], -1))
+variant('life-zero.json', setter(['fleets', 0, 'book_depreciation', 'life_years'], 0))
+variant('depreciation-method-unknown.json', setter(['fleets', 0, 'book_depreciation', 'method'], 'units_of_production'))
+# References and ids
+variant('alternative-unknown-item.json', setter(['alternatives', 1, 'items'], ['own-gb300', 'own-h100']))
+variant('contract-unknown-sku.json', setter(['contracts', 0, 'sku'], 'GB999'))
+variant('spot-covers-unknown.json', setter(['market', 'spot_covers'], 'lease'))
+variant('duplicate-contract-ids.json', setter(['contracts', 1, 'id'], 'cw-2025'))
+variant('contract-and-fleet-same-id.json', setter(['fleets', 0, 'id'], 'cw-2026'))
+variant('duplicate-alternative-ids.json', setter(['alternatives', 1, 'id'], 'rent'))
+variant('alternative-empty.json', setter(['alternatives', 1, 'items'], []))
+# Correlations
+variant('correlation-not-psd.json', setter(['market', 'correlation'], [[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]]))
+variant('correlation-not-symmetric.json', setter(['market', 'correlation'], [[1, 0.3, 0], [0.1, 1, 0], [0, 0, 1]]))
+variant('correlation-diagonal.json', setter(['market', 'correlation'], [[2, 0.3, 0], [0.3, 1, 0], [0, 0, 1]]))
+variant('correlation-2x2.json', setter(['market', 'correlation'], [[1, 0.3], [0.3, 1]]))
+variant('correlation-above-one.json', setter(['market', 'correlation'], [[1, 1.2, 0], [1.2, 1, 0], [0, 0, 1]]))
+# Size
+huge = copy.deepcopy(base)
+import datetime
+day = datetime.date(2027, 1, 1)
+huge['utilization'] = [{'date': (day + datetime.timedelta(days=i)).isoformat(), 'value': 0.8} for i in range(10_001)]
+write('huge-array.json', json.dumps(huge, separators=(',', ':')))
+
+# .cledger documents: a real one, then damaged copies.
+if len(sys.argv) > 1:
+    good = os.path.join(here, 'good-tmp.cledger')
+    if os.path.exists(good):
+        os.remove(good)
+    subprocess.run([sys.argv[1], 'convert', os.path.join(root, 'resources', 'examples', 'meta-coreweave.json'), good], check=True)
+    data = open(good, 'rb').read()
+    write('truncated.cledger', data[: len(data) // 2])
+    write('garbage-after-header.cledger', data[:100] + bytes(range(256)) * 64)
+    write('not-sqlite.cledger', b'PK\x03\x04 this is a zip, not a document' * 10)
+    for name, statement in [('foreign.cledger', 'PRAGMA application_id = 1234'),
+                            ('newer-schema.cledger', 'PRAGMA user_version = 99')]:
+        path = os.path.join(here, name)
+        open(path, 'wb').write(data)
+        con = sqlite3.connect(path)
+        con.execute(statement)
+        con.commit()
+        con.close()
+    changed = os.path.join(here, 'checksum-mismatch.cledger')
+    open(changed, 'wb').write(data)
+    con = sqlite3.connect(changed)
+    con.execute("UPDATE contracts SET escalator = 0.5 WHERE id = 'cw-2025'")  # edited behind our back
+    con.commit()
+    con.close()
+    os.remove(good)
+os.makedirs(os.path.join(here, 'a-directory.json'), exist_ok=True)
+open(os.path.join(here, 'a-directory.json', '.keep'), 'w').close()
