@@ -145,6 +145,7 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
     {
         std::vector<std::int64_t> wins(A, 0);
         std::vector<std::span<const double>> rows;
+        rows.reserve(std::size_t(A));
         for (int a = 0; a < A; ++a)
             rows.push_back(outcomeRow(out, out.npv, a));
         for (std::int64_t i = 0; i < out.paths; ++i) {

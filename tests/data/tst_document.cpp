@@ -80,6 +80,9 @@ void patch(const QString& path, qint64 offset, const QByteArray& bytes) {
             fprintf(stderr, "%s\n", qPrintable(error));
             _exit(3);
         }
+        // Tell the parent a save completed, so it can aim kills after one (slow builds, sanitizers).
+        fprintf(stdout, "saved %ld\n", i);
+        fflush(stdout);
     }
 }
 
@@ -273,6 +276,13 @@ private slots:
             QProcess child;
             child.start(QCoreApplication::applicationFilePath(), {"--child-save", doc});
             QVERIFY(child.waitForStarted());
+            // Every other round waits for two completed saves (A, then B) before the random delay,
+            // so kills land both before and after completed saves however fast this build saves.
+            if (round % 2 == 1) {
+                while (!child.readAllStandardOutput().contains("saved 1") &&
+                       child.state() == QProcess::Running)
+                    child.waitForReadyRead(10000);
+            }
             QThread::msleep(60 + QRandomGenerator::global()->bounded(400));
             child.kill();
             QVERIFY(child.waitForFinished());

@@ -271,7 +271,8 @@ void drawConvergence(QChart* chart, const SimulationResult& s, const std::string
                     "%.1f");
     hideFromLegend(chart, bandLines);
     // The band is wide for the first hundred paths; scale to where it has settled (from 1,000 paths).
-    double low = alt.npvCost.mean, high = alt.npvCost.mean;
+    double low = alt.npvCost.mean;
+    double high = low;
     for (const auto& c : alt.convergence) {
         if (c.paths < std::min<std::int64_t>(1000, s.paths))
             continue;
