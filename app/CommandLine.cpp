@@ -141,6 +141,42 @@ bool readSimulationOptions(const QCommandLineParser& parser, const QString& comm
     return true;
 }
 
+// The simulation options are read only with --simulate; alone they are a mistake worth naming.
+bool simulateGivenFor(const QCommandLineParser& parser, const QString& command,
+                      const QStringList& alsoNeeding, QString* error) {
+    if (parser.isSet("simulate"))
+        return true;
+    for (const QString& option :
+         QStringList{"paths", "seed", "device", "threads", "memory-budget"} + alsoNeeding) {
+        if (parser.isSet(option)) {
+            *error = QString("computeledger %1: --%2 needs --simulate").arg(command, option);
+            return false;
+        }
+    }
+    return true;
+}
+
+// The Monte Carlo run a command asked for with --simulate (the file's paths and seed unless the
+// command line overrides them); none without --simulate. A bad option or a refused request:
+// false with a one-line message.
+bool requestedSimulation(const QCommandLineParser& parser, const QString& command, const Portfolio& p,
+                         const SkuCatalog& catalog, std::optional<SimulationResult>* run, QString* error) {
+    if (!parser.isSet("simulate"))
+        return true;
+    SimulationOptions options;
+    options.paths = p.simulation.paths;
+    options.seed = p.simulation.seed;
+    if (!readSimulationOptions(parser, command, options, error))
+        return false;
+    try {
+        *run = simulatePortfolio(p, catalog, options);
+    } catch (const SimulationRequestError& e) {
+        *error = QString("computeledger %1: %2").arg(command, QString::fromUtf8(e.what()));
+        return false;
+    }
+    return true;
+}
+
 QString simulationTable(const SimulationResult& s, const std::string& currency) {
     const QLocale en(QLocale::English);
     auto m = [&](double v) { return en.toString(v / 1e6, 'f', 1); };
@@ -189,12 +225,8 @@ int evaluate(const QStringList& args) {
     QString error;
     if (!parse(parser, args, &error))
         return userError(error);
-    if (!parser.isSet("simulate")) {
-        for (const char* option : {"paths", "seed", "device", "threads", "memory-budget", "save-run"}) {
-            if (parser.isSet(option))
-                return userError(QString("computeledger evaluate: --%1 needs --simulate").arg(option));
-        }
-    }
+    if (!simulateGivenFor(parser, "evaluate", {"save-run"}, &error))
+        return userError(error);
     const QStringList pos = parser.positionalArguments();
     QString path;
     if (parser.isSet("example")) {
@@ -215,20 +247,10 @@ int evaluate(const QStringList& args) {
     if (parser.isSet("save-run") && !data::isSqliteFile(path))
         return userError(
             "computeledger evaluate: --save-run needs a .cledger document (convert the file first)");
-    SimulationOptions options;
-    options.paths = portfolio.simulation.paths;
-    options.seed = portfolio.simulation.seed;
-    if (!readSimulationOptions(parser, "evaluate", options, &error))
+    std::optional<SimulationResult> simulation;
+    if (!requestedSimulation(parser, "evaluate", portfolio, catalog, &simulation, &error))
         return userError(error);
     const EvaluationResult result = evaluatePortfolio(portfolio, catalog);
-    std::optional<SimulationResult> simulation;
-    if (parser.isSet("simulate")) {
-        try {
-            simulation = simulatePortfolio(portfolio, catalog, options);
-        } catch (const SimulationRequestError& e) {
-            return userError(QString("computeledger evaluate: ") + e.what());
-        }
-    }
     if (simulation && parser.isSet("save-run")) {
         data::SimulationRunRecord run;
         run.inputsHash = data::portfolioInputsHash(portfolio);
@@ -276,29 +298,15 @@ int report(const QStringList& args) {
         return userError("computeledger report: expected one FILE; see computeledger --help");
     if (!parser.isSet("pdf") && !parser.isSet("csv") && !parser.isSet("xlsx"))
         return userError("computeledger report: nothing to write: give --pdf, --csv or --xlsx");
-    if (!parser.isSet("simulate")) {
-        for (const char* option : {"paths", "seed", "device", "threads", "memory-budget"}) {
-            if (parser.isSet(option))
-                return userError(QString("computeledger report: --%1 needs --simulate").arg(option));
-        }
-    }
+    if (!simulateGivenFor(parser, "report", {}, &error))
+        return userError(error);
     const SkuCatalog catalog = data::bundledSkuCatalog();
     const auto load = data::loadPortfolioFile(pos[1], catalog);
     if (!load.ok())
         return userError(load.error);
-    SimulationOptions options;
-    options.paths = load.portfolio->simulation.paths;
-    options.seed = load.portfolio->simulation.seed;
-    if (!readSimulationOptions(parser, "report", options, &error))
-        return userError(error);
     std::optional<SimulationResult> simulation;
-    if (parser.isSet("simulate")) {
-        try {
-            simulation = simulatePortfolio(*load.portfolio, catalog, options);
-        } catch (const SimulationRequestError& e) {
-            return userError(QString("computeledger report: ") + e.what());
-        }
-    }
+    if (!requestedSimulation(parser, "report", *load.portfolio, catalog, &simulation, &error))
+        return userError(error);
     const auto content = report::buildReportContent(*load.portfolio, catalog, std::move(simulation),
                                                     QFileInfo(pos[1]).fileName());
     const report::ReportRequest request{parser.value("pdf"), parser.value("csv"), parser.value("xlsx")};

@@ -9,7 +9,8 @@ namespace ledger::models {
 QString formatMillions(double amount) {
     if (!std::isfinite(amount))
         return QStringLiteral("n/a"); // never "nan" or "inf" on screen
-    return QLocale(QLocale::English).toString(amount / 1e6, 'f', 1);
+    const QString text = QLocale(QLocale::English).toString(amount / 1e6, 'f', 1);
+    return text == "-0.0" ? QStringLiteral("0.0") : text; // a rounding residue, not a negative amount
 }
 QString formatPerHour(double amount) {
     if (!std::isfinite(amount))

@@ -2,6 +2,7 @@
 // nothing and get the file reader's message, saves and reopens; the simulation controller runs off
 // the calling thread, reports progress, cancels, and keeps results per inputs.
 #include "CledgerDocument.h"
+#include "MoneyFormat.h"
 #include "PortfolioDocument.h"
 #include "PortfolioJson.h"
 #include "ReferenceData.h"
@@ -12,12 +13,23 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 using namespace ledger;
 using namespace ledger::models;
 
 class PortfolioDocumentTest : public QObject {
     Q_OBJECT
 private slots:
+    void moneyIsShownInMillionsWithoutResidues() {
+        QCOMPARE(models::formatMillions(1234567890.0), QString("1,234.6"));
+        QCOMPARE(models::formatMillions(-1.0), QString("0.0")); // not "-0.0"
+        QCOMPARE(models::formatMillions(-250000.0), QString("-0.3"));
+        QCOMPARE(models::formatMillions(std::nan("")), QString("n/a"));
+        QCOMPARE(models::formatPerHour(0.43579009549668724), QString("0.4358"));
+        QCOMPARE(models::formatPerHour(HUGE_VAL), QString("n/a"));
+    }
+
     void editUndoRedoRestoresNumbersExactly() {
         PortfolioDocument doc(data::bundledSkuCatalog());
         QString error;

@@ -15,12 +15,14 @@
 #include "report/ReportExport.h"
 #include "report/ReportFiles.h"
 
+#include <QCheckBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -295,6 +297,32 @@ private slots:
         dialog.setRequest({});
         QVERIFY(!dialog.exportNow());
         QCOMPARE(dialog.message(), QString("Choose at least one output."));
+    }
+
+    void exportDialogIncludesTheCurrentRunUnlessTurnedOff() {
+        models::PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.open(resources::examplePortfolioPath(), &error));
+        models::SimulationController controller(&doc);
+        QSignalSpy finished(&controller, &models::SimulationController::finished);
+        SimulationOptions o;
+        o.paths = 1000;
+        o.device = ComputeDevice::Cpu;
+        QVERIFY2(controller.start(o, &error), qPrintable(error));
+        QVERIFY(finished.wait(60000));
+        ExportReportDialog dialog(&doc, &controller);
+        QVERIFY(dialog.includesSimulation());
+        QCOMPARE(dialog.content().simulation->paths, std::int64_t(1000));
+        const QList<QCheckBox*> boxes = dialog.findChildren<QCheckBox*>();
+        const auto found = std::find_if(boxes.begin(), boxes.end(), [](QCheckBox* b) {
+            return b->text().startsWith("Include the Monte Carlo");
+        });
+        QVERIFY(found != boxes.end());
+        (*found)->setChecked(false);
+        // Choosing other outputs keeps the user's choice.
+        dialog.setRequest({QString(), QString(), "x.xlsx"});
+        QVERIFY(!dialog.includesSimulation());
+        QVERIFY(!dialog.content().simulation);
     }
 };
 

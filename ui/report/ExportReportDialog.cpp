@@ -13,11 +13,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPageLayout>
-#include <QPageSize>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QVBoxLayout>
 
 namespace ledger::report {
@@ -78,12 +77,16 @@ ExportReportDialog::ExportReportDialog(models::PortfolioDocument* doc,
     layout->addWidget(buttons);
     setMinimumWidth(640);
     updateState();
+    offerSimulation();
 }
 
 void ExportReportDialog::updateState() {
     pdfPath_->setEnabled(pdf_->isChecked());
     csvDir_->setEnabled(csv_->isChecked());
     xlsxPath_->setEnabled(xlsx_->isChecked());
+}
+
+void ExportReportDialog::offerSimulation() {
     const SimulationResult* run = simulation_ ? simulation_->currentResult() : nullptr;
     includeSimulation_->setEnabled(run != nullptr);
     includeSimulation_->setChecked(run != nullptr);
@@ -144,19 +147,18 @@ QString ExportReportDialog::message() const {
 void ExportReportDialog::preview() {
     const ReportContent c = content();
     QPrinter printer(QPrinter::HighResolution);
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                      QMarginsF(18, 16, 18, 16), QPageLayout::Millimeter));
+    printer.setPageLayout(reportPageLayout());
     QPrintPreviewDialog dialog(&printer, this);
     dialog.setWindowTitle(tr("Report preview"));
     connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [&c](QPrinter* p) {
         // Two passes, as for the file: the first counts the pages for "page N of M".
+        // The counting pass goes to a private scratch file, at the preview's own resolution.
+        QTemporaryDir scratch;
         QPrinter counting(QPrinter::HighResolution);
         counting.setOutputFormat(QPrinter::PdfFormat);
-        counting.setOutputFileName(QDir::temp().filePath("computeledger-preview-count.pdf"));
+        counting.setOutputFileName(scratch.filePath("count.pdf"));
         counting.setPageLayout(p->pageLayout());
-        const int pages = renderReport(&counting, c, 0);
-        QFile::remove(counting.outputFileName());
-        renderReport(p, c, pages);
+        renderReport(p, c, renderReport(&counting, c, 0));
     });
     dialog.resize(900, 1000);
     dialog.exec();

@@ -36,7 +36,8 @@ public:
 
 private:
     void preview();
-    void updateState();
+    void updateState();     // the path fields follow their check boxes
+    void offerSimulation(); // the current run, when there is one, included by default
 
     models::PortfolioDocument* doc_;
     models::SimulationController* simulation_;

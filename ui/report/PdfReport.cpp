@@ -1,5 +1,6 @@
 #include "report/PdfReport.h"
 
+#include "MoneyFormat.h"
 #include "charts/LedgerCharts.h"
 #include "report/PdfLayout.h"
 
@@ -29,8 +30,7 @@ const QLocale& en() {
 }
 // Money in millions with thousands separators: the tables say "(USD M)" in their headers.
 QString millions(double v) {
-    const QString s = en().toString(v / 1e6, 'f', 1);
-    return s == "-0.0" ? QString("0.0") : s; // a rounding residue, not a negative amount
+    return models::formatMillions(v);
 }
 // 64 hex digits in groups of 16, so the hash wraps inside a table cell.
 QString grouped(const QString& hash) {
@@ -40,7 +40,7 @@ QString grouped(const QString& hash) {
     return parts.join(' ');
 }
 QString perHour(const std::optional<double>& v) {
-    return v ? en().toString(*v, 'f', 4) : tr("n/a");
+    return v ? models::formatPerHour(*v) : tr("n/a");
 }
 QString percent(double v) {
     return en().toString(v * 100.0, 'f', 1) + "%";
@@ -579,13 +579,17 @@ private:
 
 void setUpPage(QPdfWriter& w, const ReportContent& c) {
     w.setResolution(300);
-    w.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 16, 18, 16),
-                                QPageLayout::Millimeter));
+    w.setPageLayout(reportPageLayout());
     w.setTitle(QString::fromStdString(c.portfolio.name) + " - ComputeLedger report");
     w.setCreator(QString("ComputeLedger %1").arg(c.version));
 }
 
 } // namespace
+
+QPageLayout reportPageLayout() {
+    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 16, 18, 16),
+                       QPageLayout::Millimeter);
+}
 
 int renderReport(QPagedPaintDevice* device, const ReportContent& c, int totalPages) {
     PageDecoration d;

@@ -149,10 +149,7 @@ bool writeXlsxReport(const ReportContent& c, const std::vector<ReportTable>& tab
         return false;
     }
     const QString draft = scratch.filePath("report.xlsx");
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
-    options.tmpdir = nullptr;
-    lxw_workbook* wb = workbook_new_opt(draft.toUtf8().constData(), &options);
+    lxw_workbook* wb = workbook_new(draft.toUtf8().constData());
     if (!wb) {
         *error = path + ": cannot start the workbook";
         return false;
