@@ -331,9 +331,9 @@ int decode(const QStringList& args) {
         return userError("computeledger decode: unexpected argument " +
                          parser.positionalArguments().value(1));
     auto number = [&](const char* name, double* v) {
-        bool ok = false;
-        *v = parser.value(name).toDouble(&ok);
-        return ok && std::isfinite(*v);
+        const auto parsed = parseFiniteNumber(parser.value(name).toStdString());
+        *v = parsed.value_or(0.0);
+        return parsed.has_value();
     };
     DealTerms t;
     for (const char* required : {"tcv", "start", "end", "price"}) {

@@ -1,4 +1,5 @@
 #include "CledgerDocument.h"
+#include "MessageText.h"
 
 #include "DocumentSchema.h"
 #include "portfolio/Validation.h"
@@ -454,10 +455,8 @@ void checkIntegrity(Connection& c) {
         fail("is damaged: " + result.left(200).simplified());
 }
 
-// Brings an older document to kSchemaVersion in one transaction.
-void migrate(Connection& c, int from) {
-    if (from >= kSchemaVersion)
-        return;
+// Brings an older document to kSchemaVersion inside a transaction the caller commits or rolls back.
+void beginMigration(Connection& c, int from) {
     c.begin();
     QSqlDatabase db = c.db();
     QString error;
@@ -466,6 +465,13 @@ void migrate(Connection& c, int from) {
         fail(error);
     }
     c.exec(QString("PRAGMA user_version = %1").arg(kSchemaVersion));
+}
+
+// Brings an older document to kSchemaVersion in one transaction.
+void migrate(Connection& c, int from) {
+    if (from >= kSchemaVersion)
+        return;
+    beginMigration(c, from);
     c.commit();
 }
 
@@ -480,9 +486,9 @@ template <class F> bool guarded(const QString& path, QString* error, F&& f) {
         f();
         return true;
     } catch (const DocumentError& e) {
-        *error = path + ": " + QString::fromStdString(e.what());
+        *error = oneLine(path + ": " + QString::fromStdString(e.what()));
     } catch (const std::exception& e) {
-        *error = path + ": " + QString::fromStdString(e.what());
+        *error = oneLine(path + ": " + QString::fromStdString(e.what()));
     }
     return false;
 }
@@ -533,15 +539,25 @@ PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog) {
             fail("is damaged: " + QString::fromStdString(e.what()));
         }
         checkIntegrity(*c);
-        migrate(*c, int(h.userVersion));
-        p = readPortfolio(*c);
+        // An older document is migrated, read and validated in one transaction, committed only
+        // when the portfolio is valid: a document we refuse is left as it was, byte for byte.
+        const bool migrating = int(h.userVersion) < kSchemaVersion;
+        if (migrating)
+            beginMigration(*c, int(h.userVersion));
+        try {
+            p = readPortfolio(*c);
+            if (const auto err = validatePortfolio(p, catalog))
+                fail(QString::fromStdString(err->toString()));
+        } catch (...) {
+            if (migrating)
+                c->rollback();
+            throw;
+        }
+        if (migrating)
+            c->commit();
     });
     if (!ok)
         return out;
-    if (const auto err = validatePortfolio(p, catalog)) {
-        out.error = path + ": " + QString::fromStdString(err->toString());
-        return out;
-    }
     out.portfolio = std::move(p);
     return out;
 }
@@ -655,17 +671,17 @@ bool savePortfolioFile(const Portfolio& p, const QString& path, QString* error) 
     if (path.endsWith(".cledger", Qt::CaseInsensitive))
         return saveDocument(p, path, error);
     if (QFileInfo(path).isDir()) {
-        *error = path + ": is a directory";
+        *error = oneLine(path + ": is a directory");
         return false;
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = path + ": cannot be saved: " + file.errorString();
+        *error = oneLine(path + ": cannot be saved: " + file.errorString());
         return false;
     }
     file.write(writePortfolioJson(p));
     if (!file.commit()) {
-        *error = path + ": cannot be saved: " + file.errorString();
+        *error = oneLine(path + ": cannot be saved: " + file.errorString());
         return false;
     }
     return true;

@@ -1,13 +1,13 @@
 #include "PortfolioCsv.h"
 
 #include "Csv.h"
+#include "MessageText.h"
 #include "portfolio/Validation.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
-#include <charconv>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -42,11 +42,10 @@ struct Cell {
         if (empty())
             bad("missing");
         const QByteArray utf8 = text.toUtf8();
-        double v = 0.0;
-        const auto [ptr, ec] = std::from_chars(utf8.data(), utf8.data() + utf8.size(), v);
-        if (ec != std::errc() || ptr != utf8.data() + utf8.size() || !std::isfinite(v))
+        const auto v = parseFiniteNumber(std::string_view(utf8.data(), std::size_t(utf8.size())));
+        if (!v)
             bad("\"" + text + "\" is not a number");
-        return v;
+        return *v;
     }
     std::optional<double> optionalNumber() const { return empty() ? std::nullopt : std::optional(number()); }
     double number(double fallback) const { return empty() ? fallback : number(); }
@@ -346,7 +345,7 @@ bool importCsv(Portfolio& p, const QByteArray& bytes, const QString& displayName
     CsvTable table;
     QString parseError;
     if (!parseCsv(bytes, &table, &parseError)) {
-        *error = displayName + ": " + parseError;
+        *error = oneLine(displayName + ": " + parseError);
         return false;
     }
     try {
@@ -397,7 +396,7 @@ bool importCsv(Portfolio& p, const QByteArray& bytes, const QString& displayName
             *kindOut = contracts ? CsvKind::Contracts : CsvKind::Fleets;
         return true;
     } catch (const RowError& e) {
-        *error = displayName + ": " + e.message;
+        *error = oneLine(displayName + ": " + e.message);
         return false;
     }
 }
@@ -405,11 +404,11 @@ bool importCsv(Portfolio& p, const QByteArray& bytes, const QString& displayName
 bool importCsvFile(Portfolio& p, const QString& path, const SkuCatalog& catalog, QString* error) {
     QFile f(path);
     if (QFileInfo(path).isDir()) {
-        *error = path + ": is a directory, not a CSV file";
+        *error = oneLine(path + ": is a directory, not a CSV file");
         return false;
     }
     if (!f.open(QIODevice::ReadOnly)) {
-        *error = path + ": cannot be read: " + f.errorString();
+        *error = oneLine(path + ": cannot be read: " + f.errorString());
         return false;
     }
     return importCsv(p, f.readAll(), path, catalog, error);

@@ -1,6 +1,8 @@
 #include "PortfolioJson.h"
 
+#include "JsonDuplicateKeys.h"
 #include "JsonObjectReader.h"
+#include "MessageText.h"
 #include "portfolio/Validation.h"
 
 #include <QFile>
@@ -422,8 +424,8 @@ PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayN
                                 const SkuCatalog& catalog) {
     PortfolioLoad out;
     auto failWith = [&](const std::string& path, const std::string& message) {
-        out.error =
-            displayName + ": " + QString::fromStdString(path.empty() ? message : path + ": " + message);
+        out.error = oneLine(displayName + ": " +
+                            QString::fromStdString(path.empty() ? message : path + ": " + message));
         return out;
     };
     QJsonParseError parseError;
@@ -435,6 +437,11 @@ PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayN
     }
     if (!doc.isObject())
         return failWith("", "expected a JSON object at the top level");
+    if (const auto duplicate = firstDuplicateKey(bytes)) {
+        return failWith(duplicate->path, "line " + std::to_string(duplicate->line) + ", column " +
+                                             std::to_string(duplicate->column) +
+                                             ": the key appears twice in the same object; keep one");
+    }
     try {
         Portfolio p = readPortfolio(doc.object());
         if (auto err = validatePortfolio(p, catalog))
@@ -449,9 +456,9 @@ PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayN
 QString portfolioFileProblem(const QString& path) {
     const QFileInfo info(path);
     if (!info.exists())
-        return path + ": no such file";
+        return oneLine(path + ": no such file");
     if (info.isDir())
-        return path + ": is a directory, not a portfolio file";
+        return oneLine(path + ": is a directory, not a portfolio file");
     return {};
 }
 
@@ -462,12 +469,12 @@ PortfolioLoad loadPortfolioJsonFile(const QString& path, const SkuCatalog& catal
         return out;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        out.error = path + ": cannot be read: " + file.errorString();
+        out.error = oneLine(path + ": cannot be read: " + file.errorString());
         return out;
     }
     constexpr qint64 kMaxBytes = 256LL * 1024 * 1024;
     if (file.size() > kMaxBytes) {
-        out.error = path + ": is larger than 256 MB; not a portfolio file";
+        out.error = oneLine(path + ": is larger than 256 MB; not a portfolio file");
         return out;
     }
     return readPortfolioJson(file.readAll(), path, catalog);

@@ -26,6 +26,16 @@ std::string formatNumber(double v) {
     return ec == std::errc() ? std::string(buf, ptr) : std::string("?");
 }
 
+std::optional<double> parseFiniteNumber(std::string_view text) {
+    double v = 0.0;
+    const char* end = text.data() + text.size();
+    // from_chars takes no leading '+' or space and no "0x"; only finite results pass.
+    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+
 namespace {
 
 struct Failure {

@@ -237,6 +237,29 @@ private slots:
         QCOMPARE(int(listSimulationRuns(doc, &error).size()), 1);
     }
 
+    void refusedOlderDocumentsAreNotMigrated() {
+        // Found by fuzz_cledger: an older document whose numbers fail validation was migrated (and
+        // so rewritten) before being refused. Migration, reading and validation are one transaction.
+        QTemporaryDir dir;
+        const QString doc = dir.filePath("old-invalid.cledger");
+        QVERIFY(QFile::copy(QStringLiteral(FIXTURES "/meta-coreweave-v1.cledger"), doc));
+        QFile::setPermissions(doc, QFile::ReadOwner | QFile::WriteOwner);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "corrupt");
+            db.setDatabaseName(doc);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec("UPDATE tranches SET gpus = -5"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase("corrupt");
+        const QByteArray before = fileHash(doc);
+        const auto load = loadDocument(doc, bundledSkuCatalog());
+        QVERIFY(!load.ok());
+        QVERIFY2(load.error.startsWith(doc + ": contracts[0].tranches[0].gpus: "), qPrintable(load.error));
+        QCOMPARE(fileHash(doc), before);
+    }
+
     void simulationRunsAreStoredAndListed() {
         QTemporaryDir dir;
         const QString doc = dir.filePath("runs.cledger");

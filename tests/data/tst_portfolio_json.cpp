@@ -1,6 +1,7 @@
 // The JSON portfolio reader and writer (MODEL.md 2): every kind of bad input gets one message that
 // names the file, the JSON path and the problem; valid files round-trip exactly.
 #include "BundledResources.h"
+#include "MessageText.h"
 #include "PortfolioJson.h"
 #include "SkuCatalogJson.h"
 
@@ -154,6 +155,47 @@ private slots:
         QByteArray bytes = kValid;
         bytes.replace("\"tax_rate\": 0.21 }", "\"tax_rate\": 0.21, }");
         QVERIFY2(errorFor(bytes).startsWith("deal.json: line 4, column "), qPrintable(errorFor(bytes)));
+    }
+
+    void duplicateKeysAreRefused() {
+        // Qt keeps the last of two equal keys and other readers the first: neither is what the
+        // author meant, so the file is refused at the second one, named by path, line and column.
+        QByteArray bytes = kValid;
+        bytes.replace("\"price_per_gpu_hour\": 2.1 }",
+                      "\"price_per_gpu_hour\": 2.1, \"price_per_gpu_hour\": 1.9 }");
+        QCOMPARE(errorFor(bytes),
+                 QString("deal.json: contracts[1].price_per_gpu_hour: line 11, column 89: the key "
+                         "appears twice in the same object; keep one"));
+        bytes = kValid;
+        bytes.replace("\"name\": \"Valid\",", "\"name\": \"Valid\", \"na\\u006de\": \"Other\",");
+        QCOMPARE(errorFor(bytes),
+                 QString("deal.json: name: line 3, column 20: the key appears twice in the same "
+                         "object; keep one"));
+        bytes = kValid;
+        bytes.replace("\"method\": \"macrs_5\" }", "\"method\": \"macrs_5\", \"method\": \"macrs_5\" }");
+        QCOMPARE(errorFor(bytes),
+                 QString("deal.json: fleets[0].tax_depreciation.method: line 17, column 50: the "
+                         "key appears twice in the same object; keep one"));
+        // The same key in sibling objects, and key-like text inside strings, are no duplicates.
+        bytes = kValid;
+        bytes.replace("\"name\": \"Rent\"", "\"name\": \"{\\\"id\\\": [\\\"id\\\", \\\"rent\\\"]}\"");
+        QCOMPARE(errorFor(bytes), QString("(accepted)"));
+    }
+
+    void messagesStayOnOneLine() {
+        // A value or key the user wrote with a line break is quoted escaped: the message is one line.
+        auto o = edited([](QJsonObject& o) {
+            inArray(o, "fleets", 0, [](QJsonObject& f) {
+                f["book_depreciation"] = QJsonObject{{"method", "straight\nline"}, {"life_years", 5}};
+            });
+        });
+        const QString error = errorFor(o);
+        QVERIFY2(error.startsWith("deal.json: fleets[0].book_depreciation.method: \"straight\\nline\""),
+                 qPrintable(error));
+        QVERIFY(!error.contains('\n'));
+        o = edited([](QJsonObject& o) { o["bad\tkey\r\n"] = 1; });
+        QCOMPARE(errorFor(o), QString("deal.json: bad\\tkey\\r\\n: unknown key"));
+        QCOMPARE(oneLine(QString("a\u0007b\u2028c\u0085d")), QString("a\\u0007b\\u2028c\\u0085d"));
     }
 
     void duplicateIds() {

@@ -1,0 +1,22 @@
+#pragma once
+// A key written twice in one JSON object is legal syntax that readers take differently (Qt keeps
+// the last, others the first): a hand-edited portfolio with two "price_per_gpu_hour" entries must
+// be refused, not evaluated with whichever one a parser picked. QJsonDocument cannot report them,
+// so this scan runs over text QJsonDocument has already accepted as valid JSON.
+#include <QByteArray>
+
+#include <optional>
+#include <string>
+
+namespace ledger::data {
+
+struct DuplicateKey {
+    std::string path; // JSON path of the second occurrence, e.g. "contracts[1].escalator"
+    int line = 0;     // 1-based, of the second occurrence
+    int column = 0;
+};
+
+// The first key that repeats within its object, or nullopt. `validJson` must parse as JSON.
+std::optional<DuplicateKey> firstDuplicateKey(const QByteArray& validJson);
+
+} // namespace ledger::data

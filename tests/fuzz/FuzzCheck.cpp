@@ -1,0 +1,34 @@
+#include "FuzzCheck.h"
+
+#include "SkuCatalogJson.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace ledger::fuzz {
+
+const SkuCatalog& catalog() {
+    static const SkuCatalog bundled = data::bundledSkuCatalog();
+    return bundled;
+}
+
+QByteArray bytesOf(const std::uint8_t* data, std::size_t size) {
+    // A deep copy: QByteArray::fromRawData would let Qt keep a pointer into libFuzzer's buffer.
+    return QByteArray(reinterpret_cast<const char*>(data), qsizetype(size));
+}
+
+void checkFailed(const char* condition, const char* file, int line, const char* detail) {
+    std::fprintf(stderr, "%s:%d: fuzz property failed: %s\n  %s\n", file, line, condition, detail);
+    std::abort();
+}
+
+} // namespace ledger::fuzz
+
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
+    // QSqlDatabase finds its SQLite driver through the application's plugin paths.
+    static QCoreApplication app(*argc, *argv);
+    (void)ledger::fuzz::catalog();
+    return 0;
+}
