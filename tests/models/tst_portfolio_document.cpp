@@ -1,6 +1,7 @@
 // The live document: edits are undoable commands that restore numbers exactly, bad values change
 // nothing and get the file reader's message, saves and reopens; the simulation controller runs off
 // the calling thread, reports progress, cancels, and keeps results per inputs.
+#include "BreakevenText.h"
 #include "CledgerDocument.h"
 #include "MoneyFormat.h"
 #include "PortfolioDocument.h"
@@ -28,6 +29,33 @@ private slots:
         QCOMPARE(models::formatMillions(std::nan("")), QString("n/a"));
         QCOMPARE(models::formatPerHour(0.43579009549668724), QString("0.4358"));
         QCOMPARE(models::formatPerHour(HUGE_VAL), QString("n/a"));
+    }
+
+    void breakevenSentencesAreTheSameOnScreenAndInTheReport() {
+        EvaluationResult r;
+        r.alternatives.resize(3);
+        r.alternatives[0].id = "rent";
+        r.alternatives[0].name = "Rent from <CoreWeave>";
+        r.alternatives[1].id = "buy";
+        r.alternatives[1].name = "Buy & run";
+        r.alternatives[2].id = "spot";
+        r.alternatives[2].name = "Spot";
+        r.comparisons = {{"rent", "buy", -1.0, 1.23456}, {"buy", "rent", 1.0, std::nullopt}};
+        r.breakevenUtilization = {
+            {"buy", "value", 0.6125}, {"rent", "never", std::nullopt}, {"gone", "always", std::nullopt}};
+        QCOMPARE(breakevenSentences(r, TextStyle::Plain),
+                 QStringList(
+                     {"Rent from <CoreWeave> costs the same as Buy & run at 1.235 times its contract prices.",
+                      "Buy & run beats the spot market above 61.3% utilization.",
+                      "The spot market is cheaper than Rent from <CoreWeave> at any utilization.",
+                      "gone is cheaper than the spot market at any utilization."}));
+        QCOMPARE(breakevenSentences(r, TextStyle::Html),
+                 QStringList(
+                     {"Rent from &lt;CoreWeave&gt; costs the same as Buy &amp; run at <b>1.235</b> times its "
+                      "contract prices.",
+                      "Buy &amp; run beats the spot market above <b>61.3%</b> utilization.",
+                      "The spot market is cheaper than Rent from &lt;CoreWeave&gt; at any utilization.",
+                      "gone is cheaper than the spot market at any utilization."}));
     }
 
     void editUndoRedoRestoresNumbersExactly() {

@@ -1,5 +1,6 @@
 #include "report/PdfReport.h"
 
+#include "BreakevenText.h"
 #include "MoneyFormat.h"
 #include "charts/LedgerCharts.h"
 #include "report/PdfLayout.h"
@@ -151,31 +152,6 @@ private:
         return s;
     }
 
-    QString nameOf(const std::string& id) const {
-        const auto* a = r_.alternative(id);
-        return a ? q(a->name) : q(id);
-    }
-
-    QStringList breakevenSentences() const {
-        QStringList lines;
-        for (const auto& x : r_.comparisons)
-            if (x.breakevenPriceFactor)
-                lines << tr("%1 costs the same as %2 at %3 times its contract prices.")
-                             .arg(nameOf(x.a), nameOf(x.b), en().toString(*x.breakevenPriceFactor, 'f', 3));
-        for (const auto& b : r_.breakevenUtilization) {
-            if (b.utilization)
-                lines << tr("%1 beats the spot market above %2 utilization.")
-                             .arg(nameOf(b.alternative), percent(*b.utilization));
-            else if (b.outcome == "never")
-                lines << tr("The spot market is cheaper than %1 at any utilization.")
-                             .arg(nameOf(b.alternative));
-            else
-                lines << tr("%1 is cheaper than the spot market at any utilization.")
-                             .arg(nameOf(b.alternative));
-        }
-        return lines;
-    }
-
     void executiveSummary() {
         l_.newSection(tr("Executive summary"));
         l_.heading(tr("Executive summary"), 18);
@@ -251,7 +227,7 @@ private:
                    "case. Run the report with a simulation for the ranges and probabilities."),
                 9, false, QColor(0x55, 0x5f, 0x6b));
         l_.heading(tr("Breakeven"), 12);
-        for (const QString& s : breakevenSentences())
+        for (const QString& s : models::breakevenSentences(r_, models::TextStyle::Plain))
             l_.paragraph(QString::fromUtf8("\u2022 ") + s, 10);
     }
 

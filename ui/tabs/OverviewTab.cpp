@@ -1,5 +1,6 @@
 #include "tabs/OverviewTab.h"
 
+#include "BreakevenText.h"
 #include "MoneyFormat.h"
 #include "PortfolioDocument.h"
 
@@ -61,24 +62,7 @@ void OverviewTab::refresh() {
         v->addWidget(rest);
         cards_->addWidget(card);
     }
-    QStringList lines;
-    for (const auto& c : r.comparisons) {
-        if (c.breakevenPriceFactor)
-            lines << tr("%1 costs the same as %2 at <b>%3x</b> its contract prices.")
-                         .arg(QString::fromStdString(c.a).toHtmlEscaped(),
-                              QString::fromStdString(c.b).toHtmlEscaped())
-                         .arg(QLocale(QLocale::English).toString(*c.breakevenPriceFactor, 'f', 3));
-    }
-    for (const auto& b : r.breakevenUtilization) {
-        const QString alt = QString::fromStdString(b.alternative).toHtmlEscaped();
-        if (b.utilization)
-            lines << tr("%1 beats spot above <b>%2%</b> utilization.")
-                         .arg(alt)
-                         .arg(QLocale(QLocale::English).toString(*b.utilization * 100.0, 'f', 1));
-        else
-            lines << (b.outcome == "never" ? tr("Spot is cheaper than %1 at any utilization.").arg(alt)
-                                           : tr("%1 is cheaper than spot at any utilization.").arg(alt));
-    }
+    const QStringList lines = models::breakevenSentences(r, models::TextStyle::Html);
     breakeven_->setText("<h3>" + tr("Breakeven") + "</h3>" + lines.join("<br>"));
 }
 
