@@ -13,6 +13,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QUuid>
 #include <QVariant>
 
@@ -475,6 +476,38 @@ void migrate(Connection& c, int from) {
     c.commit();
 }
 
+void openDocument(std::optional<Connection>& c, const QString& path, bool readOnly) {
+    try {
+        c.emplace(path, readOnly);
+    } catch (const DocumentError& e) {
+        fail("is damaged: " + QString::fromStdString(e.what()));
+    }
+}
+
+Portfolio readValidPortfolio(Connection& c, const SkuCatalog& catalog) {
+    Portfolio p = readPortfolio(c);
+    if (const auto err = validatePortfolio(p, catalog))
+        fail(QString::fromStdString(err->toString()));
+    return p;
+}
+
+// An older document's portfolio, read from a migrated scratch copy (with its rollback journal, if
+// a crash left one, so the copy holds the last saved state).
+Portfolio readMigratedCopy(const QString& path, int fromVersion, const SkuCatalog& catalog) {
+    const QTemporaryDir scratch;
+    const QString copy = scratch.filePath("check.cledger");
+    if (!scratch.isValid() || !QFile::copy(path, copy))
+        fail("cannot be opened: no room to check an older document in the temporary folder");
+    if (QFile::exists(path + "-journal"))
+        QFile::copy(path + "-journal", copy + "-journal");
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    std::optional<Connection> c; // closed before the scratch folder goes
+    openDocument(c, copy, false);
+    checkIntegrity(*c);
+    beginMigration(*c, fromVersion);
+    return readValidPortfolio(*c, catalog);
+}
+
 bool writable(const QString& path) {
     const QFileInfo file(path);
     const QFileInfo dir(file.absolutePath());
@@ -532,29 +565,20 @@ PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog) {
                      "is an older document (version %1) in a read-only place; copy it somewhere writable to "
                      "open it")
                      .arg(h.userVersion));
+        if (h.userVersion < quint32(kSchemaVersion)) {
+            // Checked on a copy first, migrated in place only when valid: a refused document stays
+            // as it was, byte for byte (even a rolled-back migration in place rounds the file up to
+            // whole pages). Found by fuzz_cledger.
+            p = readMigratedCopy(path, int(h.userVersion), catalog);
+            std::optional<Connection> c;
+            openDocument(c, path, false);
+            migrate(*c, int(h.userVersion));
+            return;
+        }
         std::optional<Connection> c;
-        try {
-            c.emplace(path, !rw);
-        } catch (const DocumentError& e) {
-            fail("is damaged: " + QString::fromStdString(e.what()));
-        }
+        openDocument(c, path, !rw);
         checkIntegrity(*c);
-        // An older document is migrated, read and validated in one transaction, committed only
-        // when the portfolio is valid: a document we refuse is left as it was, byte for byte.
-        const bool migrating = int(h.userVersion) < kSchemaVersion;
-        if (migrating)
-            beginMigration(*c, int(h.userVersion));
-        try {
-            p = readPortfolio(*c);
-            if (const auto err = validatePortfolio(p, catalog))
-                fail(QString::fromStdString(err->toString()));
-        } catch (...) {
-            if (migrating)
-                c->rollback();
-            throw;
-        }
-        if (migrating)
-            c->commit();
+        p = readValidPortfolio(*c, catalog);
     });
     if (!ok)
         return out;

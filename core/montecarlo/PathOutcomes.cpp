@@ -1,6 +1,10 @@
 #include "montecarlo/PathOutcomes.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <new>
+
+#include <sys/mman.h>
 
 namespace ledger {
 
@@ -8,7 +12,29 @@ namespace {
 std::int64_t padded(std::int64_t n) {
     return (n + 7) / 8 * 8;
 }
+constexpr std::size_t kHugePage = std::size_t(2) << 20;
 } // namespace
+
+void* allocateOutcomeBytes(std::size_t bytes) {
+    if (bytes < 4 * kHugePage)
+        return ::operator new(bytes);
+    // Whole 2 MB pages, 2 MB aligned, so every page can be a huge one.
+    const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+    void* p = std::aligned_alloc(kHugePage, rounded);
+    if (!p)
+        throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+    (void)madvise(p, rounded, MADV_HUGEPAGE); // advice only: without it the pages are small
+#endif
+    return p;
+}
+
+void freeOutcomeBytes(void* p, std::size_t bytes) {
+    if (bytes < 4 * kHugePage)
+        ::operator delete(p);
+    else
+        std::free(p);
+}
 
 PathOutcomes::PathOutcomes(std::int64_t n, const PathInputs& in)
     : paths(n)
