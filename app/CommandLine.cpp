@@ -3,6 +3,7 @@
 #include "BundledResources.h"
 #include "CledgerDocument.h"
 #include "EvaluationJson.h"
+#include "MessageText.h"
 #include "PortfolioCsv.h"
 #include "PortfolioJson.h"
 #include "ReferenceData.h"
@@ -45,7 +46,8 @@ QTextStream& out() {
 }
 
 int userError(const QString& message) {
-    QTextStream(stderr) << message << "\n";
+    // One line, whatever the user typed into an argument or a file name.
+    QTextStream(stderr) << data::oneLine(message) << "\n";
     return kUserError;
 }
 
@@ -331,7 +333,7 @@ int decode(const QStringList& args) {
         return userError("computeledger decode: unexpected argument " +
                          parser.positionalArguments().value(1));
     auto number = [&](const char* name, double* v) {
-        const auto parsed = parseFiniteNumber(parser.value(name).toStdString());
+        const auto parsed = parseFiniteNumber(parser.value(name).trimmed().toStdString());
         *v = parsed.value_or(0.0);
         return parsed.has_value();
     };

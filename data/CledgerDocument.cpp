@@ -491,15 +491,19 @@ Portfolio readValidPortfolio(Connection& c, const SkuCatalog& catalog) {
     return p;
 }
 
-// An older document's portfolio, read from a migrated scratch copy (with its rollback journal, if
-// a crash left one, so the copy holds the last saved state).
+// An older document's portfolio, read from a migrated scratch copy beside it (its folder is
+// writable: an older document is opened only there), so the document itself is not written to
+// unless it is valid.
 Portfolio readMigratedCopy(const QString& path, int fromVersion, const SkuCatalog& catalog) {
-    const QTemporaryDir scratch;
+    const QTemporaryDir scratch(QFileInfo(path).absolutePath() + "/.computeledger-check-XXXXXX");
+    if (!scratch.isValid())
+        fail("cannot be opened: no scratch copy of this older document can be made beside it: " +
+             scratch.errorString());
     const QString copy = scratch.filePath("check.cledger");
-    if (!scratch.isValid() || !QFile::copy(path, copy))
-        fail("cannot be opened: no room to check an older document in the temporary folder");
-    if (QFile::exists(path + "-journal"))
-        QFile::copy(path + "-journal", copy + "-journal");
+    QFile original(path);
+    if (!original.copy(copy))
+        fail("cannot be opened: no scratch copy of this older document can be made beside it: " +
+             original.errorString());
     QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
     std::optional<Connection> c; // closed before the scratch folder goes
     openDocument(c, copy, false);
@@ -560,24 +564,26 @@ PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog) {
         // Read-write when possible so SQLite can roll back a save a crash interrupted (restoring
         // the last saved state); a read-only file is read as it is.
         const bool rw = writable(path);
-        if (h.userVersion < quint32(kSchemaVersion) && !rw)
-            fail(QString(
-                     "is an older document (version %1) in a read-only place; copy it somewhere writable to "
-                     "open it")
-                     .arg(h.userVersion));
-        if (h.userVersion < quint32(kSchemaVersion)) {
+        std::optional<Connection> c;
+        openDocument(c, path, !rw);
+        // The first read: SQLite rolls back a save a crash interrupted, so the version is read after
+        // it (a migrating save cut short leaves the new version in the header, the old in the journal).
+        checkIntegrity(*c);
+        const int version = c->scalar("PRAGMA user_version").toInt();
+        if (version < kSchemaVersion) {
             // Checked on a copy first, migrated in place only when valid: a refused document stays
             // as it was, byte for byte (even a rolled-back migration in place rounds the file up to
             // whole pages). Found by fuzz_cledger.
-            p = readMigratedCopy(path, int(h.userVersion), catalog);
-            std::optional<Connection> c;
+            c.reset();
+            if (!rw)
+                fail(QString("is an older document (version %1) in a read-only place; copy it somewhere "
+                             "writable to open it")
+                         .arg(version));
+            p = readMigratedCopy(path, version, catalog);
             openDocument(c, path, false);
-            migrate(*c, int(h.userVersion));
+            migrate(*c, version);
             return;
         }
-        std::optional<Connection> c;
-        openDocument(c, path, !rw);
-        checkIntegrity(*c);
         p = readValidPortfolio(*c, catalog);
     });
     if (!ok)

@@ -11,15 +11,15 @@ namespace ledger::data {
 
 namespace {
 
-// One open object or array: its keys so far (objects) or the index of the current element (arrays),
-// and how it is named in its parent.
+// One open object or array: its keys so far and the key whose value is being read (objects), or
+// the index of the current element (arrays). Paths are built only for a duplicate, from this stack:
+// copying a path per level would cost memory quadratic in the nesting of a hostile file.
 struct Container {
     bool object = false;
     bool expectKey = false; // objects: the next string is a key (after '{' or ',')
     QSet<QString> keys;
-    qsizetype index = 0; // arrays
-    std::string path;
-    std::string lastKey; // objects: the key whose value is being read
+    QString lastKey;
+    qsizetype index = 0;
 };
 
 // The text of a string token; only escaped ones need a decoder, and the document is valid JSON.
@@ -29,10 +29,21 @@ QString decodeString(const QByteArray& token) {
     return QJsonDocument::fromJson("[" + token + "]").array().at(0).toString();
 }
 
-std::string childPath(const Container& parent) {
-    if (parent.object)
-        return parent.path.empty() ? parent.lastKey : parent.path + "." + parent.lastKey;
-    return parent.path + "[" + std::to_string(parent.index) + "]";
+// "contracts[1].price_per_gpu_hour", in JsonObjectReader's notation.
+std::string pathOf(const std::vector<Container>& open) {
+    std::string path;
+    for (const Container& c : open) {
+        if (c.object) {
+            if (!path.empty())
+                path += '.';
+            path += c.lastKey.toStdString();
+        } else {
+            path += '[';
+            path += std::to_string(c.index);
+            path += ']';
+        }
+    }
+    return path;
 }
 
 } // namespace
@@ -42,23 +53,20 @@ std::optional<DuplicateKey> firstDuplicateKey(const QByteArray& validJson) {
     int line = 1;
     qsizetype lineStart = 0;
     const qsizetype n = validJson.size();
+    auto newLine = [&](qsizetype at) {
+        ++line;
+        lineStart = at + 1;
+    };
     for (qsizetype i = 0; i < n; ++i) {
         const char c = validJson[i];
         switch (c) {
         case '\n':
-            ++line;
-            lineStart = i + 1;
+            newLine(i);
             break;
         case '{':
-        case '[': {
-            Container next;
-            next.object = c == '{';
-            next.expectKey = next.object;
-            if (!open.empty())
-                next.path = childPath(open.back());
-            open.push_back(std::move(next));
+        case '[':
+            open.push_back({c == '{', c == '{', {}, {}, 0});
             break;
-        }
         case '}':
         case ']':
             if (!open.empty())
@@ -74,21 +82,21 @@ std::optional<DuplicateKey> firstDuplicateKey(const QByteArray& validJson) {
             break;
         case '"': {
             const qsizetype start = i;
+            const int startLine = line, startColumn = int(i - lineStart) + 1;
             for (++i; i < n && validJson[i] != '"'; ++i) {
                 if (validJson[i] == '\\')
                     ++i; // the escaped character, a quote included
+                else if (validJson[i] == '\n')
+                    newLine(i); // Qt accepts a raw line break inside a string
             }
             if (open.empty() || !open.back().object || !open.back().expectKey)
                 break;
             Container& object = open.back();
             object.expectKey = false;
-            const QString key = decodeString(validJson.mid(start, i - start + 1));
-            object.lastKey = key.toStdString();
-            if (object.keys.contains(key)) {
-                return DuplicateKey{object.path.empty() ? object.lastKey : object.path + "." + object.lastKey,
-                                    line, int(start - lineStart) + 1};
-            }
-            object.keys.insert(key);
+            object.lastKey = decodeString(validJson.mid(start, i - start + 1));
+            if (object.keys.contains(object.lastKey))
+                return DuplicateKey{pathOf(open), startLine, startColumn};
+            object.keys.insert(object.lastKey);
             break;
         }
         default:

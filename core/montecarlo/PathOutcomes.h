@@ -22,16 +22,19 @@ void freeOutcomeBytes(void* p, std::size_t bytes);
 
 // Outcome storage is not zeroed on allocation: the backend that fills a slice zeroes it first, on
 // the thread that will use it (one pass over memory instead of two, spread over the cores).
-template <class T> struct UninitializedAllocator : std::allocator<T> {
-    template <class U> struct rebind { using other = UninitializedAllocator<U>; };
+template <class T> struct UninitializedAllocator {
+    using value_type = T;
     UninitializedAllocator() = default;
     template <class U> UninitializedAllocator(const UninitializedAllocator<U>&) {}
     T* allocate(std::size_t n) { return static_cast<T*>(allocateOutcomeBytes(n * sizeof(T))); }
     void deallocate(T* p, std::size_t n) { freeOutcomeBytes(p, n * sizeof(T)); }
+    // Default-initialisation: a double is left as it is, not zeroed.
     template <class U> void construct(U* p) { ::new (static_cast<void*>(p)) U; }
     template <class U, class... Args> void construct(U* p, Args&&... args) {
         ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
     }
+    template <class U> bool operator==(const UninitializedAllocator<U>&) const { return true; }
+    template <class U> bool operator!=(const UninitializedAllocator<U>&) const { return false; }
 };
 using OutcomeBuffer = std::vector<double, UninitializedAllocator<double>>;
 using FlagBuffer = std::vector<unsigned char, UninitializedAllocator<unsigned char>>;

@@ -27,9 +27,12 @@ std::string formatNumber(double v) {
 }
 
 std::optional<double> parseFiniteNumber(std::string_view text) {
+    // from_chars takes no leading '+'; a spreadsheet may write one.
+    if (text.size() > 1 && text[0] == '+' && text[1] != '-' && text[1] != '+')
+        text.remove_prefix(1);
     double v = 0.0;
     const char* end = text.data() + text.size();
-    // from_chars takes no leading '+' or space and no "0x"; only finite results pass.
+    // No space and no "0x"; only finite, representable results pass.
     const auto [ptr, ec] = std::from_chars(text.data(), end, v);
     if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(v))
         return std::nullopt;

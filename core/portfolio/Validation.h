@@ -27,7 +27,8 @@ std::optional<ValidationError> validatePortfolio(const Portfolio& p, const SkuCa
 // Shortest text that reads back as the same double ("0.5", "1e+400" never occurs: finite only).
 std::string formatNumber(double v);
 // The other direction, for text fields (CSV cells, command-line values): a finite number in the C
-// locale, the whole text and nothing else ("2.40", "1e3"; not "2,40", " 2", "0x10", "inf", "1e400").
+// locale, the whole text and nothing else ("2.40", "+1e3"; not "2,40", " 2", "0x10", "inf", "1e400",
+// nor "1e-400", which would silently be 0).
 std::optional<double> parseFiniteNumber(std::string_view text);
 
 } // namespace ledger

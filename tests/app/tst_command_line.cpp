@@ -243,6 +243,17 @@ private slots:
         r = run({"decode", "--tcv", "abc", "--start", "2025-09-30", "--end", "2031-12-14", "--price", "2.5"});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err, QString("computeledger decode: --tcv: \"abc\" is not a positive number\n"));
+        // What the user typed is quoted on one line, line breaks shown escaped.
+        r = run(
+            {"decode", "--tcv", "14\n2e9", "--start", "2025-09-30", "--end", "2031-12-14", "--price", "2.5"});
+        QCOMPARE(r.err, QString("computeledger decode: --tcv: \"14\\n2e9\" is not a positive number\n"));
+        r = run(
+            {"decode", "--tcv", "1e-400", "--start", "2025-09-30", "--end", "2031-12-14", "--price", "2.5"});
+        QCOMPARE(r.err, QString("computeledger decode: --tcv: \"1e-400\" is not a positive number\n"));
+        // A leading '+' and surrounding spaces, as a spreadsheet or a shell may leave them, are read.
+        r = run({"decode", "--tcv", " +14.2e9 ", "--start", "2025-09-30", "--end", "2031-12-14", "--price",
+                 "+2.5"});
+        QCOMPARE(r.exitCode, 0);
     }
 
     void reportWritesPdfCsvAndWorkbookWithoutADisplay() {

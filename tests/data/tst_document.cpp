@@ -239,7 +239,7 @@ private slots:
 
     void refusedOlderDocumentsAreNotMigrated() {
         // Found by fuzz_cledger: an older document whose numbers fail validation was migrated (and
-        // so rewritten) before being refused. Migration, reading and validation are one transaction.
+        // so rewritten) before being refused. It is now checked on a scratch copy first.
         QTemporaryDir dir;
         const QString doc = dir.filePath("old-invalid.cledger");
         QVERIFY(QFile::copy(QStringLiteral(FIXTURES "/meta-coreweave-v1.cledger"), doc));
@@ -258,6 +258,9 @@ private slots:
         QVERIFY(!load.ok());
         QVERIFY2(load.error.startsWith(doc + ": contracts[0].tranches[0].gpus: "), qPrintable(load.error));
         QCOMPARE(fileHash(doc), before);
+        // The scratch copy it was checked on is gone.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList({"old-invalid.cledger"}));
     }
 
     void simulationRunsAreStoredAndListed() {

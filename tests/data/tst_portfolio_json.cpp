@@ -176,6 +176,19 @@ private slots:
         QCOMPARE(errorFor(bytes),
                  QString("deal.json: fleets[0].tax_depreciation.method: line 17, column 50: the "
                          "key appears twice in the same object; keep one"));
+        // Qt accepts a raw line break inside a string: it still counts as a line.
+        QCOMPARE(
+            errorFor(QByteArray("{\"name\": \"a\nb\",\n\"x\": 1, \"x\": 2}")),
+            QString("deal.json: x: line 3, column 9: the key appears twice in the same object; keep one"));
+        // Found in review: a long key above deep nesting once cost memory quadratic in the depth.
+        const QByteArray longKey(1 << 20, 'k');
+        const QByteArray deep = "{\"" + longKey + "\": " + QByteArray(1000, '[') + "{\"d\": 1, \"d\": 2}" +
+                                QByteArray(1000, ']') + "}";
+        const QString deepError = errorFor(deep);
+        QVERIFY(deepError.startsWith("deal.json: " + QString(longKey) + "[0][0]"));
+        QVERIFY2(deepError.endsWith("[0].d: line 1, column " + QString::number(longKey.size() + 1000 + 15) +
+                                    ": the key appears twice in the same object; keep one"),
+                 qPrintable(deepError.right(120)));
         // The same key in sibling objects, and key-like text inside strings, are no duplicates.
         bytes = kValid;
         bytes.replace("\"name\": \"Rent\"", "\"name\": \"{\\\"id\\\": [\\\"id\\\", \\\"rent\\\"]}\"");
