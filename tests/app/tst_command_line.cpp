@@ -144,6 +144,27 @@ private slots:
         QCOMPARE(o["months"].toInt(), 24);
         QVERIFY(o["path_months_per_second"].toDouble() > 0.0);
         QCOMPARE(o["path_months_per_second"].toDouble(), 2000.0 * 24 / o["path_seconds"].toDouble());
+        QVERIFY(!o.contains("runs"));
+
+        const auto repeated =
+            run({"bench", "--paths", "2000", "--months", "24", "--device", "cpu", "--repeat", "3", "--json"});
+        QCOMPARE(repeated.exitCode, 0);
+        const QJsonObject ro = QJsonDocument::fromJson(repeated.out.toUtf8()).object();
+        const QJsonArray runs = ro["runs"].toArray();
+        QCOMPARE(runs.size(), 3);
+        QCOMPARE(runs[0].toObject()["path_seconds"].toDouble(), ro["path_seconds"].toDouble());
+        for (const auto& x : runs)
+            QCOMPARE(x.toObject()["path_months_per_second"].toDouble(),
+                     2000.0 * 24 / x.toObject()["path_seconds"].toDouble());
+        const auto text =
+            run({"bench", "--paths", "2000", "--months", "24", "--device", "cpu", "--repeat", "2"});
+        QVERIFY2(text.out.contains("Run 1 (fresh memory):\n") &&
+                     text.out.contains("Run 2 (memory reused):\n"),
+                 qPrintable(text.out));
+        QCOMPARE(text.out.count("Throughput:"), 2);
+        const auto zero = run({"bench", "--repeat", "0"});
+        QCOMPARE(zero.exitCode, 1);
+        QCOMPARE(zero.err, QString("computeledger bench: --repeat: \"0\" is not a whole number in 1..100\n"));
     }
 
     void convertAndCsvRoundTrip() {
