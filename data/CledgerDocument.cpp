@@ -77,6 +77,13 @@ void checkHeader(const Header& h) {
                 .arg(kSchemaVersion));
 }
 
+// SQLite's own words ("database disk image is malformed"), without the driver's "Unable to execute
+// statement" that Qt appends.
+QString sqliteProblem(const QSqlError& e) {
+    const QString database = e.databaseText().trimmed();
+    return database.isEmpty() ? e.text().trimmed() : database;
+}
+
 // One SQLite connection, closed and unregistered when it goes out of scope.
 class Connection {
 public:
@@ -87,7 +94,7 @@ public:
         if (readOnly)
             db.setConnectOptions("QSQLITE_OPEN_READONLY");
         if (!db.open())
-            fail("cannot be opened: " + db.lastError().text());
+            fail("cannot be opened: " + sqliteProblem(db.lastError()));
         exec("PRAGMA foreign_keys = ON");
     }
     ~Connection() {
@@ -106,11 +113,11 @@ public:
     QSqlQuery exec(const QString& sql, const QVariantList& values = {}) {
         QSqlQuery q(db());
         if (!q.prepare(sql))
-            fail("database error: " + q.lastError().text());
+            fail("database error: " + sqliteProblem(q.lastError()));
         for (const QVariant& v : values)
             q.addBindValue(v);
         if (!q.exec())
-            fail("database error: " + q.lastError().text());
+            fail("database error: " + sqliteProblem(q.lastError()));
         return q;
     }
     QVariant scalar(const QString& sql) {
