@@ -1,5 +1,7 @@
 #include "ResultTable.h"
 
+#include "BreakevenText.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -52,23 +54,9 @@ QString formatResultTable(const Portfolio& p, const EvaluationResult& r) {
                         millions(ranked[1]->npvCost - ranked[0]->npvCost),
                         QString::fromStdString(ranked[1]->name));
     }
-    for (const auto& c : r.comparisons) {
-        if (!c.breakevenPriceFactor)
-            continue;
-        out += QString("Breakeven: %1 matches %2 at %3x its contract prices.\n")
-                   .arg(QString::fromStdString(c.a), QString::fromStdString(c.b),
-                        QLocale(QLocale::English).toString(*c.breakevenPriceFactor, 'f', 4));
-    }
-    for (const auto& b : r.breakevenUtilization) {
-        const QString alt = QString::fromStdString(b.alternative);
-        if (b.utilization)
-            out += QString("Breakeven utilization: %1 beats spot above %2 utilization.\n")
-                       .arg(alt, percent(*b.utilization));
-        else if (b.outcome == "never")
-            out += QString("Breakeven utilization: spot is cheaper than %1 at any utilization.\n").arg(alt);
-        else
-            out += QString("Breakeven utilization: %1 is cheaper than spot at any utilization.\n").arg(alt);
-    }
+    // The same sentences as the Overview tab and the PDF report.
+    for (const QString& sentence : models::breakevenSentences(r, models::TextStyle::Plain))
+        out += "Breakeven: " + sentence + "\n";
     return out;
 }
 

@@ -50,6 +50,13 @@ private slots:
         QVERIFY(r.out.contains("Rent from CoreWeave (rent)"));
         QVERIFY(r.out.contains("Spot market (spot)"));
         QVERIFY(r.out.contains("Verdict: Buy and operate is cheapest"));
+        // The breakeven sentences of the window and the PDF, by name.
+        QVERIFY2(
+            r.out.contains("Breakeven: Buy and operate beats the spot market above 65.9% utilization.\n"),
+            qPrintable(r.out));
+        QVERIFY(r.out.contains(
+            "Breakeven: Rent from CoreWeave costs the same as Buy and operate at 0.514 times its "
+            "contract prices.\n"));
         QVERIFY(r.err.isEmpty());
     }
 
