@@ -594,8 +594,8 @@ int bench(const QStringList& args) {
     parser.addOption(
         {"months", "horizon of the synthetic portfolio in months, 1..480 (default 120)", "M", "120"});
     parser.addOption({"repeat",
-                      "run the simulation R times in one process (default 1): the first run pays for fresh "
-                      "memory, later ones reuse it as a session in the window does",
+                      "run the simulation R times in one process (default 1), as a session in the window "
+                      "does; the first run also pays for memory new to the process",
                       "R", "1"});
     parser.addOption({"json", "print the figures as JSON"});
     addSimulationOptions(parser);
@@ -655,7 +655,7 @@ int bench(const QStringList& args) {
               << "Paths x months:         " << en.toString(qlonglong(r.paths)) << " x " << months << "\n";
         for (std::size_t i = 0; i < runs.size(); ++i) {
             if (repeat > 1)
-                out() << "Run " << (i + 1) << (i == 0 ? " (fresh memory)" : " (memory reused)") << ":\n";
+                out() << "Run " << (i + 1) << (i == 0 ? " (the first in this process)" : "") << ":\n";
             out() << "Paths (simulation):     " << QString::number(runs[i].pathSeconds, 'f', 3) << " s\n"
                   << "With statistics:        " << QString::number(runs[i].seconds, 'f', 3) << " s\n"
                   << "Throughput:             " << en.toString(throughput(runs[i]) / 1e6, 'f', 1)

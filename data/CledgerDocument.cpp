@@ -453,12 +453,18 @@ Portfolio readPortfolio(Connection& c) {
 }
 
 void checkIntegrity(Connection& c) {
-    QString result;
-    try {
-        result = c.scalar("PRAGMA integrity_check").toString();
-    } catch (const DocumentError& e) {
-        result = QString::fromStdString(e.what()).remove("database error: ");
+    QSqlQuery q(c.db());
+    if (!q.exec("PRAGMA integrity_check")) {
+        // Not every failure of the first read is damage (SQLite's primary result codes).
+        const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
+        if (code == 5 || code == 6) // SQLITE_BUSY, SQLITE_LOCKED
+            fail("is in use by another program that holds it locked; close it there and try again");
+        if (code == 8) // SQLITE_READONLY: a save a crash interrupted must be rolled back first
+            fail("cannot be opened: a save was interrupted here and must be rolled back, but the file or "
+                 "its folder is read-only; make both writable and open it again");
+        fail("is damaged: " + sqliteProblem(q.lastError()).left(200).simplified());
     }
+    const QString result = q.next() ? q.value(0).toString() : QString("no answer to the integrity check");
     if (result != "ok")
         fail("is damaged: " + result.left(200).simplified());
 }
@@ -466,6 +472,10 @@ void checkIntegrity(Connection& c) {
 // Brings an older document to kSchemaVersion inside a transaction the caller commits or rolls back.
 void beginMigration(Connection& c, int from) {
     c.begin();
+    // Under the write lock: another process may have migrated the document since `from` was read.
+    from = c.scalar("PRAGMA user_version").toInt();
+    if (from >= kSchemaVersion)
+        return;
     QSqlDatabase db = c.db();
     QString error;
     if (!migrateSchema(db, from, kSchemaVersion, &error)) {
@@ -501,15 +511,23 @@ Portfolio readValidPortfolio(Connection& c, const SkuCatalog& catalog) {
 // An older document's portfolio, read from a migrated scratch copy beside it (its folder is
 // writable: an older document is opened only there), so the document itself is not written to
 // unless it is valid.
-Portfolio readMigratedCopy(const QString& path, int fromVersion, const SkuCatalog& catalog) {
-    const QTemporaryDir scratch(QFileInfo(path).absolutePath() + "/.computeledger-check-XXXXXX");
+Portfolio readMigratedCopy(Connection& document, const QString& path, int fromVersion,
+                           const SkuCatalog& catalog) {
+    // In the temporary folder, not beside the document: a crash must not leave a copy of the
+    // numbers in the user's folder.
+    const QTemporaryDir scratch;
     if (!scratch.isValid())
-        fail("cannot be opened: no scratch copy of this older document can be made beside it: " +
+        fail("cannot be opened: no scratch copy of this older document can be made to check it: " +
              scratch.errorString());
     const QString copy = scratch.filePath("check.cledger");
     QFile original(path);
-    if (!original.copy(copy))
-        fail("cannot be opened: no scratch copy of this older document can be made beside it: " +
+    // Copied under a read lock, so no other process's save can be half in the copy.
+    document.exec("BEGIN");
+    document.scalar("SELECT count(*) FROM sqlite_master");
+    const bool copied = original.copy(copy);
+    document.rollback();
+    if (!copied)
+        fail("cannot be opened: no scratch copy of this older document can be made to check it: " +
              original.errorString());
     QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
     std::optional<Connection> c; // closed before the scratch folder goes
@@ -570,9 +588,11 @@ PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog) {
         checkHeader(h);
         // Read-write when possible so SQLite can roll back a save a crash interrupted (restoring
         // the last saved state); a read-only file is read as it is.
-        const bool rw = writable(path);
+        // SQLite follows a link and keeps its journal beside the target: so do the checks.
+        const QString file = QFileInfo(path).canonicalFilePath();
+        const bool rw = writable(file);
         std::optional<Connection> c;
-        openDocument(c, path, !rw);
+        openDocument(c, file, !rw);
         // The first read: SQLite rolls back a save a crash interrupted, so the version is read after
         // it (a migrating save cut short leaves the new version in the header, the old in the journal).
         checkIntegrity(*c);
@@ -581,13 +601,11 @@ PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog) {
             // Checked on a copy first, migrated in place only when valid: a refused document stays
             // as it was, byte for byte (even a rolled-back migration in place rounds the file up to
             // whole pages). Found by fuzz_cledger.
-            c.reset();
             if (!rw)
-                fail(QString("is an older document (version %1) in a read-only place; copy it somewhere "
-                             "writable to open it")
+                fail(QString("is an older document (version %1) in a read-only place; make the file and "
+                             "its folder writable to open it (a copy keeps the read-only mode)")
                          .arg(version));
-            p = readMigratedCopy(path, version, catalog);
-            openDocument(c, path, false);
+            p = readMigratedCopy(*c, file, version, catalog);
             migrate(*c, version);
             return;
         }
@@ -607,8 +625,9 @@ bool saveDocument(const Portfolio& p, const QString& path, QString* error) {
             checkExistingTarget(path);
             Connection c(path, false);
             c.exec("PRAGMA synchronous = FULL");
-            const int version = c.scalar("PRAGMA user_version").toInt();
             c.begin();
+            // Read under the write lock: another process may have migrated it a moment ago.
+            const int version = c.scalar("PRAGMA user_version").toInt();
             try {
                 if (version < kSchemaVersion) {
                     QSqlDatabase db = c.db();

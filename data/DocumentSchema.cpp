@@ -158,7 +158,8 @@ bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
             if (!q.exec(statement)) {
                 *error = QString("schema migration to version %1 failed: %2")
                              .arg(version + 1)
-                             .arg(q.lastError().text());
+                             .arg(q.lastError().databaseText().isEmpty() ? q.lastError().text()
+                                                                         : q.lastError().databaseText());
                 return false;
             }
         }

@@ -4,14 +4,15 @@
 # plus the inputs it failed on before (tests/fuzz/regressions/<target>).
 #
 # Each target runs a fixed number of inputs with a fixed seed (FUZZ_SEED, default 1), so a CI run
-# explores what the same run explored here, whatever the machine's speed; FUZZ_SECONDS (default 180)
-# caps each target's time, and FUZZ_SCALE (default 1) multiplies the input counts for longer hunts.
+# explores what the same run explored here with the same clang, whatever the machine's speed;
+# FUZZ_SECONDS (default 300) caps each target's time (a run cut short says so), and FUZZ_SCALE
+# (default 1) multiplies the input counts for longer hunts.
 # A failing input is copied to tests/fuzz/regressions/<target>/ and the run fails: fix the code,
 # rename the file for what it found and commit both; the regular suite replays it from then on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${FUZZ_BUILD_DIR:-build-fuzz}
-seconds=${FUZZ_SECONDS:-180}
+seconds=${FUZZ_SECONDS:-300}
 seed=${FUZZ_SEED:-1}
 scale=${FUZZ_SCALE:-1}
 targets=(portfolio_json portfolio_csv cledger fields)
@@ -61,6 +62,10 @@ for target in "${targets[@]}"; do
   else
     grep -E '^stat::(number_of_executed_units|new_units_added|peak_rss_mb)' "$findings/log.txt" || true
     echo "   $((SECONDS - start))s"
+    executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$findings/log.txt")
+    if [[ -n $executed ]] && ((executed < count)); then
+      echo "   note: the ${seconds}s cap stopped fuzz_$target after $executed of $count inputs (a slower machine)"
+    fi
   fi
 done
 exit "$failed"
