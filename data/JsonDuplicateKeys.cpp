@@ -50,19 +50,10 @@ std::string pathOf(const std::vector<Container>& open) {
 
 std::optional<DuplicateKey> firstDuplicateKey(const QByteArray& validJson) {
     std::vector<Container> open;
-    int line = 1;
-    qsizetype lineStart = 0;
     const qsizetype n = validJson.size();
-    auto newLine = [&](qsizetype at) {
-        ++line;
-        lineStart = at + 1;
-    };
     for (qsizetype i = 0; i < n; ++i) {
         const char c = validJson[i];
         switch (c) {
-        case '\n':
-            newLine(i);
-            break;
         case '{':
         case '[':
             open.push_back({c == '{', c == '{', {}, {}, 0});
@@ -82,12 +73,9 @@ std::optional<DuplicateKey> firstDuplicateKey(const QByteArray& validJson) {
             break;
         case '"': {
             const qsizetype start = i;
-            const int startLine = line, startColumn = int(i - lineStart) + 1;
             for (++i; i < n && validJson[i] != '"'; ++i) {
                 if (validJson[i] == '\\')
                     ++i; // the escaped character, a quote included
-                else if (validJson[i] == '\n')
-                    newLine(i); // Qt accepts a raw line break inside a string
             }
             if (open.empty() || !open.back().object || !open.back().expectKey)
                 break;
@@ -95,7 +83,7 @@ std::optional<DuplicateKey> firstDuplicateKey(const QByteArray& validJson) {
             object.expectKey = false;
             object.lastKey = decodeString(validJson.mid(start, i - start + 1));
             if (object.keys.contains(object.lastKey))
-                return DuplicateKey{pathOf(open), startLine, startColumn};
+                return DuplicateKey{pathOf(open), start};
             object.keys.insert(object.lastKey);
             break;
         }

@@ -11,9 +11,8 @@
 namespace ledger::data {
 
 struct DuplicateKey {
-    std::string path; // JSON path of the second occurrence, e.g. "contracts[1].escalator"
-    int line = 0;     // 1-based, of the second occurrence
-    int column = 0;
+    std::string path;     // JSON path of the second occurrence, e.g. "contracts[1].escalator"
+    qsizetype offset = 0; // byte offset of its opening quote
 };
 
 // The first key that repeats within its object, or nullopt. `validJson` must parse as JSON.

@@ -291,10 +291,10 @@ Portfolio readPortfolio(const QJsonValue& root) {
     return p;
 }
 
-// Line and column (1-based) of a byte offset, for syntax errors.
-std::pair<int, int> lineColumn(const QByteArray& bytes, int offset) {
+// Line and column (1-based) of a byte offset, for syntax errors and duplicate keys.
+std::pair<int, int> lineColumn(const QByteArray& bytes, qsizetype offset) {
     int line = 1, column = 1;
-    for (int i = 0; i < offset && i < bytes.size(); ++i) {
+    for (qsizetype i = 0; i < offset && i < bytes.size(); ++i) {
         if (bytes[i] == '\n') {
             ++line;
             column = 1;
@@ -438,8 +438,9 @@ PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayN
     if (!doc.isObject())
         return failWith("", "expected a JSON object at the top level");
     if (const auto duplicate = firstDuplicateKey(bytes)) {
-        return failWith(duplicate->path, "line " + std::to_string(duplicate->line) + ", column " +
-                                             std::to_string(duplicate->column) +
+        const auto [line, column] = lineColumn(bytes, duplicate->offset);
+        return failWith(duplicate->path, "line " + std::to_string(line) + ", column " +
+                                             std::to_string(column) +
                                              ": the key appears twice in the same object; keep one");
     }
     try {
