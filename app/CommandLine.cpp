@@ -4,6 +4,7 @@
 #include "CledgerDocument.h"
 #include "EvaluationJson.h"
 #include "MessageText.h"
+#include "PathInputsJson.h"
 #include "PortfolioCsv.h"
 #include "PortfolioJson.h"
 #include "ReferenceData.h"
@@ -597,7 +598,11 @@ int bench(const QStringList& args) {
                       "run the simulation R times in one process (default 1), as a session in the window "
                       "does; the first run also pays for memory new to the process",
                       "R", "1"});
-    parser.addOption({"json", "print the figures as JSON"});
+    parser.addOption({"json", "print the figures as JSON, with the first run's statistics"});
+    parser.addOption({"write-inputs",
+                      "also write the compiled portfolio the paths run on, as JSON, for "
+                      "tests/bench/numpy_model.py",
+                      "FILE"});
     addSimulationOptions(parser);
     QString error;
     if (!parse(parser, args, &error))
@@ -620,6 +625,15 @@ int bench(const QStringList& args) {
     const SkuCatalog catalog;
     if (const auto invalid = validatePortfolio(portfolio, catalog))
         throw std::logic_error("benchmark portfolio: " + invalid->toString());
+    if (parser.isSet("write-inputs")) {
+        const QString file = parser.value("write-inputs");
+        QSaveFile save(file);
+        const CompiledPortfolio compiled(portfolio, catalog);
+        if (!save.open(QIODevice::WriteOnly) ||
+            save.write(QJsonDocument(data::pathInputsToJson(compiled)).toJson(QJsonDocument::Compact)) < 0 ||
+            !save.commit())
+            return userError("computeledger bench: --write-inputs: " + file + ": " + save.errorString());
+    }
     std::vector<SimulationResult> runs;
     try {
         for (int i = 0; i < repeat; ++i)
@@ -638,7 +652,8 @@ int bench(const QStringList& args) {
                       {"months", months},
                       {"path_seconds", r.pathSeconds},
                       {"total_seconds", r.seconds},
-                      {"path_months_per_second", throughput(r)}};
+                      {"path_months_per_second", throughput(r)},
+                      {"simulation", data::simulationToJson(r)}};
         if (repeat > 1) {
             QJsonArray list;
             for (const auto& x : runs)
@@ -661,6 +676,12 @@ int bench(const QStringList& args) {
                   << "Throughput:             " << en.toString(throughput(runs[i]) / 1e6, 'f', 1)
                   << " million path-months/s\n";
         }
+        // The means let a side-by-side run of tests/bench/numpy_model.py be checked at a glance.
+        out() << "Mean NPV cost (run 1): ";
+        for (std::size_t a = 0; a < r.alternatives.size(); ++a)
+            out() << (a ? ", " : "") << QString::fromStdString(r.alternatives[a].id) << " "
+                  << en.toString(r.alternatives[a].npvCost.mean / 1e6, 'f', 1) << " M";
+        out() << "\n";
     }
     out().flush();
     return kSuccess;

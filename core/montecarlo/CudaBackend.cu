@@ -14,18 +14,14 @@ namespace ledger {
 namespace {
 
 __global__ void pathKernel(PathInputs in, unsigned long long seed, long long paths, long stride, double* npv,
-                           double* cash, double* lcoc, double* cumulative, unsigned char* defaulted) {
+                           double* lcoc, double* cumulative, unsigned char* defaulted) {
     const long long p = (long long)blockIdx.x * blockDim.x + threadIdx.x;
     if (p >= paths)
         return;
     PhiloxShocks shocks(seed, (unsigned long long)p);
-    PathOutcomeSink<double> sink{&in,
-                                 npv + p,
-                                 cash + p,
-                                 lcoc + p,
-                                 cumulative ? cumulative + p : nullptr,
-                                 defaulted ? defaulted + p : nullptr,
-                                 stride};
+    PathOutcomeSink<double> sink{
+        &in,   npv + p, lcoc + p, cumulative ? cumulative + p : nullptr, defaulted ? defaulted + p : nullptr,
+        stride};
     simulatePath<double>(in, shocks, sink);
 }
 
@@ -102,24 +98,21 @@ bool runPathsOnGpu(const PathInputs& host, std::uint64_t seed, PathOutcomes& out
     if (!ok)
         return false;
     double* npv = arena.allocate<double>(out.npv.size(), error);
-    double* cash = arena.allocate<double>(out.cash.size(), error);
     double* lcoc = arena.allocate<double>(out.lcoc.size(), error);
     double* cumulative =
         out.cumulative.empty() ? nullptr : arena.allocate<double>(out.cumulative.size(), error);
     unsigned char* defaulted =
         out.defaulted.empty() ? nullptr : arena.allocate<unsigned char>(out.defaulted.size(), error);
-    if (!npv || !cash || !lcoc || (!out.cumulative.empty() && !cumulative) ||
-        (!out.defaulted.empty() && !defaulted))
+    if (!npv || !lcoc || (!out.cumulative.empty() && !cumulative) || (!out.defaulted.empty() && !defaulted))
         return false;
     constexpr int block = 128;
     const long long grid = (out.paths + block - 1) / block;
-    pathKernel<<<(unsigned)grid, block>>>(in, seed, out.paths, long(out.stride), npv, cash, lcoc, cumulative,
+    pathKernel<<<(unsigned)grid, block>>>(in, seed, out.paths, long(out.stride), npv, lcoc, cumulative,
                                           defaulted);
     if (!DeviceArena::check(cudaGetLastError(), error) || !DeviceArena::check(cudaDeviceSynchronize(), error))
         return false;
-    return download(out.npv, npv, error) && download(out.cash, cash, error) &&
-           download(out.lcoc, lcoc, error) && download(out.cumulative, cumulative, error) &&
-           download(out.defaulted, defaulted, error);
+    return download(out.npv, npv, error) && download(out.lcoc, lcoc, error) &&
+           download(out.cumulative, cumulative, error) && download(out.defaulted, defaulted, error);
 }
 
 } // namespace ledger

@@ -1,8 +1,8 @@
 #pragma once
 // Accumulates a Monte Carlo path's outcome per alternative straight into the per-path output arrays
 // (alternative a of path p at base[a * stride], lanes of a Pack4 at p .. p+3); the CPU backends and
-// the CUDA kernel use it alike. After the path: NPV cost, total cash, LCOC, cumulative cash at each
-// year end.
+// the CUDA kernel use it alike. After the path: NPV cost, LCOC, cumulative cash at each year end
+// (the last of which is the path's total cash: MODEL.md 6.2 asks for both, one row serves both).
 #include "engine/LaneMath.h"
 #include "engine/LedgerHD.h"
 #include "engine/PathInputs.h"
@@ -12,7 +12,6 @@ namespace ledger {
 template <class V> struct PathOutcomeSink {
     const PathInputs* in;
     double* npv;              // [alternative * stride]
-    double* cash;             // [alternative * stride]
     double* lcoc;             // [alternative * stride]: the LCOC weight while the path runs
     double* cumulative;       // [(alternative * years + year) * stride]: annual cash, then cumulated
     unsigned char* defaulted; // [provider * stride]
@@ -24,7 +23,6 @@ template <class V> struct PathOutcomeSink {
         for (int at = in->slotAlternativeOffsets[slot]; at < in->slotAlternativeOffsets[slot + 1]; ++at) {
             const long a = in->slotAlternatives[at];
             laneAccumulate(npv + a * stride, pv);
-            laneAccumulate(cash + a * stride, amount);
             laneAccumulate(cumulative + (a * in->years + year) * stride, amount);
         }
     }

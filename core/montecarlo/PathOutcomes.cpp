@@ -43,7 +43,6 @@ PathOutcomes::PathOutcomes(std::int64_t n, const PathInputs& in)
     , years(in.years)
     , providers(in.providers)
     , npv(std::size_t(stride) * alternatives)
-    , cash(npv.size())
     , lcoc(npv.size())
     , cumulative(npv.size() * years)
     , defaulted(std::size_t(stride) * providers) {}
@@ -55,7 +54,6 @@ void PathOutcomes::clear(std::int64_t begin, std::int64_t end) {
             std::fill_n(buffer.data() + r * std::size_t(stride) + begin, n, 0);
     };
     zero(npv, std::size_t(alternatives));
-    zero(cash, std::size_t(alternatives));
     zero(lcoc, std::size_t(alternatives));
     zero(cumulative, std::size_t(alternatives) * years);
     zero(defaulted, std::size_t(providers));
@@ -63,7 +61,7 @@ void PathOutcomes::clear(std::int64_t begin, std::int64_t end) {
 
 std::uint64_t PathOutcomes::bytesFor(std::int64_t n, const PathInputs& in) {
     return std::uint64_t(padded(n)) *
-           (std::uint64_t(in.alternatives) * (3 + in.years) * sizeof(double) + in.providers);
+           (std::uint64_t(in.alternatives) * (2 + in.years) * sizeof(double) + in.providers);
 }
 
 } // namespace ledger

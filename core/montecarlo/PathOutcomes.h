@@ -2,7 +2,7 @@
 // Per-path outputs of a run, alternative-major so each alternative's values are contiguous:
 // value of alternative a on path p at [a * stride + p], stride being the path count rounded up to
 // eight so the vector backends can always write whole lanes. Only per-path results are kept, never
-// per-step values, so memory is bounded by paths x alternatives x (3 + years).
+// per-step values, so memory is bounded by paths x alternatives x (2 + years).
 // (C++17: the CUDA backend includes this; montecarlo/OutcomeRow.h gives spans for C++20 code.)
 #include "engine/PathInputs.h"
 #include "montecarlo/PathOutcomeSink.h"
@@ -45,7 +45,9 @@ struct PathOutcomes {
     int alternatives = 0;
     int years = 0;
     int providers = 0;
-    OutcomeBuffer npv, cash, lcoc, cumulative;
+    // A path's total cash cost (MODEL.md 6.2) is its cumulative cash at the last year end: no row of
+    // its own.
+    OutcomeBuffer npv, lcoc, cumulative;
     FlagBuffer defaulted;
 
     PathOutcomes(std::int64_t paths, const PathInputs& in);
@@ -54,7 +56,6 @@ struct PathOutcomes {
     template <class V> PathOutcomeSink<V> sinkFor(const PathInputs& in, std::int64_t p) {
         return PathOutcomeSink<V>{&in,
                                   npv.data() + p,
-                                  cash.data() + p,
                                   lcoc.data() + p,
                                   years > 0 ? cumulative.data() + p : nullptr,
                                   providers > 0 ? defaulted.data() + p : nullptr,

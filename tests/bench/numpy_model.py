@@ -1,100 +1,305 @@
 #!/usr/bin/python3
-"""A straightforward vectorized numpy implementation of the Monte Carlo model (MODEL.md 6) on the
-standard synthetic portfolio of `computeledger bench` (core/montecarlo/BenchmarkPortfolio.cpp):
-contract A (10,000 GPUs, provider A, hazard 3%, 10% prepaid, take-or-pay 90%), contract B (5,000
-GPUs, provider B, hazard 5%), an owned fleet of 15,000 GPUs, spot covering the rent alternative,
-all factors stochastic. Paths are vectorized; months are a Python loop, as one would write it.
+"""MODEL.md 6 in plain vectorized numpy: the yardstick of the speed requirement ("at least 10x faster
+than a straightforward vectorized numpy implementation of the same model") and an independent check
+of the engine's numbers.
 
-It is the yardstick for the speed requirement ("at least 10x faster than numpy"), run side by side:
-    /usr/bin/python3 tests/bench/numpy_model.py --paths 1000000 --months 120
-Differences from the app, which do not change the work done: numpy's own normal generator instead of
-Philox and Box-Muller, and 730-hour months instead of the calendar. Means agree with the app's within
-sampling error plus those simplifications (printed for a sanity check).
+It runs the same model on the same inputs as `computeledger bench`: the compiled arrays that the
+engine's path function reads (engine/PathInputs.h), written by the app, so that calendar, discounting,
+payment terms, depreciation and tax are the app's to the last bit. Paths are vectorized in batches;
+months and items are Python loops, as one would write it. Per path it keeps what the engine keeps:
+NPV cost, total cash, the LCOC weight and the cash of every year for each alternative, and which
+providers defaulted. Statistics are not timed (the engine's throughput leaves them out too).
+
+    build/bin/computeledger bench --paths 1000000 --months 120 --write-inputs /tmp/bench-inputs.json
+    /usr/bin/python3 tests/bench/numpy_model.py --inputs /tmp/bench-inputs.json --paths 1000000
+
+--rng numpy (the default, the yardstick) draws with numpy's own generator (ziggurat normals), the
+cheapest a numpy user would reach for. --rng philox draws MODEL.md 6.1's pinned numbers (Philox4x32-10
+of {path lo, path hi, draw, stream} under the seed, Box-Muller), so every path is the engine's path;
+--compare FILE then checks the statistics against `computeledger bench --json` of the same paths and
+seed (tests/bench/CMakeLists.txt runs that as a test).
 """
 import argparse
+import json
 import math
+import sys
 import time
 
 import numpy as np
 
+MASK32 = np.uint64(0xFFFFFFFF)
 
-def simulate(paths, months, seed, batch=250_000):
+
+def philox_words(seed, first_path, n, draw, stream):
+    """Philox4x32-10 (Random123) of counters {path lo, path hi, draw, stream}, key {seed lo, seed hi},
+    for paths first_path .. first_path + n - 1: four uint64 arrays holding 32-bit words."""
+    path = np.arange(first_path, first_path + n, dtype=np.uint64)
+    c0, c1 = path & MASK32, path >> np.uint64(32)
+    c2 = np.full(n, draw, dtype=np.uint64)
+    c3 = np.full(n, stream, dtype=np.uint64)
+    k0, k1 = seed & 0xFFFFFFFF, (seed >> 32) & 0xFFFFFFFF
+    for rnd in range(10):
+        if rnd > 0:
+            k0 = (k0 + 0x9E3779B9) & 0xFFFFFFFF
+            k1 = (k1 + 0xBB67AE85) & 0xFFFFFFFF
+        p0 = c0 * np.uint64(0xD2511F53)
+        p1 = c2 * np.uint64(0xCD9E8D57)
+        c0, c1, c2, c3 = ((p1 >> np.uint64(32)) ^ c1 ^ np.uint64(k0), p1 & MASK32,
+                          (p0 >> np.uint64(32)) ^ c3 ^ np.uint64(k1), p0 & MASK32)
+    return c0, c1, c2, c3
+
+
+def uniform(word):
+    return (word.astype(np.float64) + 0.5) * (1.0 / 4294967296.0)
+
+
+class PhiloxDraws:
+    """MODEL.md 6.1: launch from draw 0 word 0, drop from word 1, provider j's default from draw
+    1 + j // 4 word j % 4 (stream 1); step k's normals from draw k (stream 0) by Box-Muller."""
+
+    def __init__(self, seed, first_path, n):
+        self.seed, self.first, self.n = seed, first_path, n
+        self.draw0 = philox_words(seed, first_path, n, 0, 1)
+
+    def launch_uniform(self):
+        return uniform(self.draw0[0])
+
+    def drop_uniform(self):
+        return uniform(self.draw0[1])
+
+    def default_uniform(self, j):
+        return uniform(philox_words(self.seed, self.first, self.n, 1 + j // 4, 1)[j % 4])
+
+    def normals(self, k):
+        r = philox_words(self.seed, self.first, self.n, k, 0)
+        two_pi = 6.283185307179586476925286766559
+        radius = np.sqrt(-2.0 * np.log(uniform(r[0])))
+        angle = two_pi * uniform(r[1])
+        z3 = np.sqrt(-2.0 * np.log(uniform(r[2]))) * np.cos(two_pi * uniform(r[3]))
+        return radius * np.cos(angle), radius * np.sin(angle), z3
+
+
+class NumpyDraws:
+    def __init__(self, rng, n):
+        self.rng, self.n = rng, n
+
+    def launch_uniform(self):
+        return self.rng.random(self.n)
+
+    def drop_uniform(self):
+        return self.rng.random(self.n)
+
+    def default_uniform(self, j):
+        return self.rng.random(self.n)
+
+    def normals(self, k):
+        return self.rng.standard_normal((3, self.n))
+
+
+def simulate_batch(m, draws, n, out, lo):
+    """Runs paths lo .. lo + n - 1 of the engine's path function (engine/PathFunction.h) and writes
+    their outcomes into out[...][:, lo:lo + n]."""
+    K, N, P = m["periods"], m["items"], m["providers"]
+    tau = m["taxRate"]
+    offsets, members = m["slotAlternativeOffsets"], m["slotAlternatives"]
+    years = m["years"]
+    A = m["alternatives"]
+    npv = np.zeros((A, n))
+    cash = np.zeros((A, n))
+    weight = np.zeros((A, n))
+    annual = np.zeros((A, years, n))
+
+    def flow(slot, k, amount, df):
+        pv = amount * df
+        for a in members[offsets[slot]:offsets[slot + 1]]:
+            npv[a] += pv
+            cash[a] += amount
+            annual[a, m["periodYear"][k]] += amount
+
+    def usage(slot, lcoc_weight):
+        for a in members[offsets[slot]:offsets[slot + 1]]:
+            weight[a] += lcoc_weight
+
+    launch = np.full(n, 1e300)
+    jump = np.zeros(n)
+    if m["hasNextGeneration"]:
+        a_, c_, b_ = m["launchEarliest"], m["launchMode"], m["launchLatest"]
+        u = draws.launch_uniform()
+        if b_ <= a_:
+            launch = np.full(n, a_)
+        else:
+            launch = np.where(u < (c_ - a_) / (b_ - a_), a_ + np.sqrt(u * ((b_ - a_) * (c_ - a_))),
+                              b_ - np.sqrt((1.0 - u) * ((b_ - a_) * (b_ - c_))))
+        drop = m["dropMin"] + (m["dropMax"] - m["dropMin"]) * draws.drop_uniform()
+        jump = np.log(1.0 - drop)
+    default_at = []
+    for j in range(P):
+        hazard = m["providerHazard"][j]
+        if hazard <= 0.0:
+            default_at.append(np.full(n, float(K)))
+        else:
+            u = draws.default_uniform(j)
+            default_at.append(np.minimum(np.floor(12.0 * (-np.log(u) / hazard)), float(K)))
+        out["defaulted"][j, lo:lo + n] = default_at[j] < K
+
+    x = np.zeros(n)
+    ydev = np.zeros(n)
+    w = np.zeros(n)
+    L = m["cholesky"]
+    for k in range(K):
+        period = float(k)
+        market_factor = np.exp(x)
+        power_factor = np.exp(w) if m["powerScale"] > 0.0 else 1.0
+        util_factor = np.exp(-ydev) if m["utilStochastic"] else 1.0
+        df_end = m["periodEndDf"][k]
+        last_base = -1.0
+        u = 0.0
+        for i in range(N):
+            at = k * N + i
+            if not m["utilStochastic"]:
+                u = m["baseUtil"][at]
+            elif m["expNegLogitUtil"][at] != last_base:
+                last_base = m["expNegLogitUtil"][at]
+                u = 1.0 / (1.0 + last_base * util_factor)
+            used = u * m["hours"][at]
+            lcoc_weight = used * (m["perfIndex"][i] * m["periodEndDf"][k])
+            usage(i, lcoc_weight)
+            if m["kind"][i] == 0:
+                kd = default_at[m["provider"][i]]
+                gone = kd <= period
+                billed = m["billedAtFull"][at] * np.maximum(m["takeOrPay"][i], u)
+                billed_cost = m["payShare"][i] * billed - tau * billed
+                replacement = m["hours"][at] * m["marketPrice"][i] * market_factor * m["replacementPremium"]
+                flow(i, k, np.where(gone, replacement * (1.0 - tau), billed_cost),
+                     np.where(gone, df_end, m["cashDf"][at]))
+                undrawn = m["prepaymentFraction"][i] * (m["totalContractValue"][i] - m["cumulativeBilled"][at])
+                if undrawn > 0.0:
+                    hit = (kd == period) & (float(m["prepaidPeriod"][i]) <= kd)
+                    if hit.any():
+                        recovered = m["recoveryRate"][i] * undrawn
+                        flow(i, k, np.where(hit, -recovered - tau * (undrawn - recovered), 0.0), df_end)
+                if k == m["upfrontPeriod"][i]:
+                    flow(i, k, np.where(period <= kd, m["upfrontAmount"][i], 0.0), m["upfrontDf"][i])
+            else:
+                idle = m["idleFraction"][i]
+                power = m["mwhAtFullUse"][at] * (idle + (1.0 - idle) * u) * m["powerPrice"][at] * power_factor
+                flow(i, k, (power + m["fixedCost"][at]) * (1.0 - tau) - tau * m["taxDepreciation"][at], df_end)
+                if k == m["upfrontPeriod"][i]:
+                    flow(i, k, np.full(n, m["upfrontAmount"][i]), m["upfrontDf"][i])
+                if k == m["disposalPeriod"][i]:
+                    resale = m["residualValue"][i] * np.exp(x - m["baseLogIndex"][k])
+                    flow(i, k, -resale + tau * (resale - m["nbvTaxAtDisposal"][i]), df_end)
+            if m["coveredBySpot"][i]:
+                spot = used * m["marketPrice"][i] * market_factor * m["onDemandPremium"]
+                flow(N, k, spot * (1.0 - tau), df_end)
+                usage(N, lcoc_weight)
+        if k + 1 >= K:
+            break
+        e0, e1, e2 = draws.normals(k)
+        z1 = L[0] * e0
+        z2 = L[3] * e0 + L[4] * e1
+        z3 = L[6] * e0 + L[7] * e1 + L[8] * e2
+        tk, tn = m["periodTime"][k], m["periodTime"][k + 1]
+        mk = m["gpuTrend"] * tk + np.where(tk >= launch, jump, 0.0)
+        mn = m["gpuTrend"] * tn + np.where(tn >= launch, jump, 0.0)
+        x = mn + (x - mk) * m["gpuDecay"] + m["gpuScale"] * z1
+        ydev = ydev * m["utilDecay"] + m["utilScale"] * z2
+        w = w * m["powerDecay"] + m["powerScale"] * z3
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["lcoc"][:, lo:lo + n] = np.where(weight > 0.0, npv / weight, np.nan)
+    out["npv"][:, lo:lo + n] = npv
+    out["cash"][:, lo:lo + n] = cash
+    out["cumulative"][:, :, lo:lo + n] = np.cumsum(annual, axis=1)
+
+
+def simulate(m, paths, seed, rng_kind, batch):
+    A, P, years = m["alternatives"], m["providers"], m["years"]
+    out = {"npv": np.empty((A, paths)), "cash": np.empty((A, paths)), "lcoc": np.empty((A, paths)),
+           "cumulative": np.empty((A, years, paths)), "defaulted": np.empty((P, paths), dtype=bool)}
     rng = np.random.default_rng(seed)
-    dt = 1 / 12
-    r, tau = 0.09, 0.21
-    hours = 730.0
-    price_mkt, perf = 2.5, 1.0
-    kappa_g, sigma_g, trend = 1.0, 0.30, -0.15
-    kappa_u, sigma_u = 2.0, 0.3
-    kappa_w, sigma_w = 0.8, 0.20
-    L = np.linalg.cholesky(np.array([[1.0, 0.3, 0.0], [0.3, 1.0, 0.1], [0.0, 0.1, 1.0]]))
-    dec_g, sc_g = math.exp(-kappa_g * dt), sigma_g * math.sqrt((1 - math.exp(-2 * kappa_g * dt)) / (2 * kappa_g))
-    dec_u, sc_u = math.exp(-kappa_u * dt), sigma_u * math.sqrt((1 - math.exp(-2 * kappa_u * dt)) / (2 * kappa_u))
-    dec_w, sc_w = math.exp(-kappa_w * dt), sigma_w * math.sqrt((1 - math.exp(-2 * kappa_w * dt)) / (2 * kappa_w))
-    years = months / 12
-    a, c, b = (months // 4) / 12, (months // 2) / 12, (3 * months // 4) / 12
-    u_base = 0.8
-    b_logit = math.log(u_base / (1 - u_base))
-    gpus_a, gpus_b, gpus_f = 10000, 5000, 15000
-    p_contract, top, prepay = 2.4, 0.9, 0.1
-    capex = 15000 * 30000 * 1.15
-    kw = 15000 * 1.4
-    out = {"rent": [], "buy": [], "spot": []}
-    for start in range(0, paths, batch):
-        n = min(batch, paths - start)
-        U = rng.random(n)
-        tgen = np.where(U < (c - a) / (b - a), a + np.sqrt(U * (b - a) * (c - a)), b - np.sqrt((1 - U) * (b - a) * (b - c)))
-        jump = np.log(1 - (0.2 + 0.2 * rng.random(n)))
-        default_a = np.floor(12 * (-np.log(rng.random(n)) / 0.03))
-        default_b = np.floor(12 * (-np.log(rng.random(n)) / 0.05))
-        x = np.zeros(n)
-        y = np.zeros(n)
-        w = np.zeros(n)
-        rent = np.full(n, prepay * gpus_a * 24 * 365.25 * years * p_contract)
-        buy = np.full(n, capex)
-        spot = np.zeros(n)
-        for k in range(months):
-            t = k / 12
-            df = (1 + r) ** (-(k + 1) / 12)
-            mkt = price_mkt * np.exp(x)
-            u = 1 / (1 + np.exp(-(b_logit + y)))
-            used_a, used_b = u * gpus_a * hours, u * gpus_b * hours
-            billed_a = np.maximum(top, u) * gpus_a * hours * p_contract
-            billed_b = np.maximum(top, u) * gpus_b * hours * p_contract
-            cost_a = np.where(k >= default_a, gpus_a * hours * mkt * (1 - tau), (1 - prepay) * billed_a - tau * billed_a)
-            cost_b = np.where(k >= default_b, gpus_b * hours * mkt * (1 - tau), billed_b - tau * billed_b)
-            rent += (cost_a + cost_b) * df
-            energy = kw / 1000 * hours * (0.35 + 0.65 * u) * 1.25
-            power = energy * 70 * (1.02 ** t) * np.exp(w)
-            buy += ((power + 130 * kw + 0.03 * capex / 12) * (1 - tau)) * df
-            spot += (used_a + used_b) * mkt * (1 - tau) * df
-            eps = rng.standard_normal((3, n))
-            z = L @ eps
-            tn = (k + 1) / 12
-            mk = trend * t + np.where(t >= tgen, jump, 0.0)
-            mn = trend * tn + np.where(tn >= tgen, jump, 0.0)
-            x = mn + (x - mk) * dec_g + sc_g * z[0]
-            y = y * dec_u + sc_u * z[1]
-            w = w * dec_w + sc_w * z[2]
-        out["rent"].append(rent)
-        out["buy"].append(buy)
-        out["spot"].append(spot)
-    return {k: np.concatenate(v) for k, v in out.items()}
+    for lo in range(0, paths, batch):
+        n = min(batch, paths - lo)
+        draws = PhiloxDraws(seed, lo, n) if rng_kind == "philox" else NumpyDraws(rng, n)
+        simulate_batch(m, draws, n, out, lo)
+    return out
+
+
+def compare(m, out, engine_json):
+    """The engine's statistics (bench --json, same paths and seed) against this run's, computed with
+    numpy's own mean, std and linear percentiles. Returns the worst relative difference and a report."""
+    sim = engine_json["simulation"]
+    worst, lines = 0.0, []
+
+    def check(what, ours, theirs):
+        nonlocal worst
+        scale = max(abs(theirs), 1.0)
+        diff = abs(ours - theirs) / scale
+        worst = max(worst, diff)
+        lines.append(f"{what}: numpy {ours:.17g} engine {theirs:.17g} (relative {diff:.2e})")
+
+    for a, alt in enumerate(sim["alternatives"]):
+        assert alt["id"] == m["alternative_ids"][a], (alt["id"], m["alternative_ids"][a])
+        npv = out["npv"][a]
+        check(f"{alt['id']} npv mean", npv.mean(), alt["npv_cost"]["mean"])
+        check(f"{alt['id']} npv std", npv.std(ddof=1), alt["npv_cost"]["std"])
+        for q in (1, 5, 50, 95, 99):
+            check(f"{alt['id']} npv p{q}", np.percentile(npv, q), alt["npv_cost"][f"p{q}"])
+        lcoc = out["lcoc"][a][np.isfinite(out["lcoc"][a])]
+        if alt["lcoc"] is not None:
+            check(f"{alt['id']} lcoc mean", lcoc.mean(), alt["lcoc"]["mean"])
+            check(f"{alt['id']} lcoc p50", np.percentile(lcoc, 50), alt["lcoc"]["p50"])
+        for y, fan in enumerate(alt["annual_cumulative"]):
+            for q in (5, 50, 95):
+                check(f"{alt['id']} {fan['year']} cumulative p{q}", np.percentile(out["cumulative"][a, y], q),
+                      fan[f"p{q}"])
+    for j, d in enumerate(sim["defaults"]):
+        check(f"{d['provider']} default fraction", out["defaulted"][j].mean(), d["fraction"])
+    ids = m["alternative_ids"]
+    for p in sim["prob_cheaper"]:
+        a, b = ids.index(p["a"]), ids.index(p["b"])
+        check(f"P({p['a']} cheaper than {p['b']})", (out["npv"][a] < out["npv"][b]).mean(), p["p"])
+    return worst, lines
 
 
 def main():
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--inputs", required=True, help="JSON of `computeledger bench --write-inputs`")
     ap.add_argument("--paths", type=int, default=1_000_000)
-    ap.add_argument("--months", type=int, default=120)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--rng", choices=["numpy", "philox"], default="numpy")
+    ap.add_argument("--batch", type=int, default=250_000, help="paths per vectorized batch")
+    ap.add_argument("--compare", help="JSON of `computeledger bench --json` for the same paths and seed "
+                                      "(needs --rng philox)")
+    ap.add_argument("--tolerance", type=float, default=1e-9, help="largest relative difference --compare accepts")
     args = ap.parse_args()
+    if args.compare and args.rng != "philox":
+        ap.error("--compare needs --rng philox: only the pinned numbers give the engine's paths")
+    with open(args.inputs) as f:
+        m = json.load(f)
+    for key in ("kind", "provider", "upfrontPeriod", "prepaidPeriod", "disposalPeriod", "periodYear",
+                "slotAlternativeOffsets", "slotAlternatives", "coveredBySpot"):
+        m[key] = [int(v) for v in m[key]]
     t0 = time.perf_counter()
-    res = simulate(args.paths, args.months, args.seed)
+    out = simulate(m, args.paths, args.seed, args.rng, args.batch)
     seconds = time.perf_counter() - t0
-    print(f"numpy {np.__version__}: {args.paths:,} paths x {args.months} months in {seconds:.2f} s "
-          f"= {args.paths * args.months / seconds / 1e6:.2f} million path-months/s")
-    for k, v in res.items():
-        print(f"  {k}: mean NPV cost {v.mean() / 1e6:,.1f} M")
+    months = m["periods"]
+    print(f"numpy {np.__version__} ({args.rng} random numbers): {args.paths:,} paths x {months} months in "
+          f"{seconds:.2f} s = {args.paths * months / seconds / 1e6:.2f} million path-months/s")
+    print("Mean NPV cost: " + ", ".join(f"{i} {out['npv'][a].mean() / 1e6:,.1f} M"
+                                        for a, i in enumerate(m["alternative_ids"])))
+    if args.compare:
+        with open(args.compare) as f:
+            engine = json.load(f)
+        sim = engine["simulation"]
+        if sim["paths"] != args.paths or sim["seed"] != args.seed:
+            sys.exit(f"{args.compare}: the engine ran {sim['paths']} paths with seed {sim['seed']}, "
+                     f"not {args.paths} with seed {args.seed}")
+        worst, lines = compare(m, out, engine)
+        print("\n".join(lines))
+        print(f"Largest relative difference: {worst:.2e} (tolerance {args.tolerance:.0e})")
+        if not worst <= args.tolerance:
+            sys.exit(1)
 
 
 main()

@@ -156,11 +156,9 @@ private slots:
             for (int a = 0; a < vec.alternatives; ++a) {
                 const auto x = outcomeRow(vec, vec.npv, a), y = outcomeRow(scalar, scalar.npv, a);
                 const auto lx = outcomeRow(vec, vec.lcoc, a), ly = outcomeRow(scalar, scalar.lcoc, a);
-                const auto cx = outcomeRow(vec, vec.cash, a), cy = outcomeRow(scalar, scalar.cash, a);
                 for (std::size_t i = 0; i < x.size(); ++i) {
                     worst = std::max(worst, std::abs(x[i] - y[i]) / std::max(1.0, std::abs(y[i])));
                     worst = std::max(worst, std::abs(lx[i] - ly[i]) / std::max(1e-300, std::abs(ly[i])));
-                    worst = std::max(worst, std::abs(cx[i] - cy[i]) / std::max(1.0, std::abs(cy[i])));
                 }
                 for (int y = 0; y < vec.years; ++y) {
                     const auto fx = outcomeRow(vec, vec.cumulative, std::size_t(a) * vec.years + y);
@@ -361,8 +359,9 @@ private slots:
         try {
             simulatePortfolio(p, testCatalog(), o);
         } catch (const SimulationRequestError& e) {
+            // 3 alternatives x (NPV, LCOC, 10 year ends) x 8 bytes + 1 provider flag = 289 bytes a path.
             QCOMPARE(QString(e.what()),
-                     QString("paths: 1000000 paths need 298 MB for their outcomes, above the "
+                     QString("paths: 1000000 paths need 275 MB for their outcomes, above the "
                              "budget of 64 MB; run fewer paths"));
         }
     }
@@ -408,7 +407,6 @@ private slots:
             }
         };
         compare(cpu.npv, onGpu.npv, cpu.alternatives);
-        compare(cpu.cash, onGpu.cash, cpu.alternatives);
         compare(cpu.lcoc, onGpu.lcoc, cpu.alternatives);
         compare(cpu.cumulative, onGpu.cumulative, std::size_t(cpu.alternatives) * cpu.years);
         qInfo("GPU %s vs CPU: worst relative NPV difference over %zu path-alternatives: %.3g",

@@ -118,7 +118,8 @@ inline void laneSetFlags(unsigned char* p, Mask4 mask) {
     }
 }
 // Four lanes of 32-bit words, each kept in the low half of a 64-bit lane so that Philox's
-// 32 x 32 -> 64-bit products need no shuffles (simd/PhiloxShocksSimd.h).
+// 32 x 32 -> 64-bit products need no shuffles (simd/PhiloxShocksSimd.h). The high halves may hold
+// anything: the multiply reads only the low halves, and uniforms() and store() narrow to them.
 struct Avx2 {
     using Pack = Pack4;
     using Word = __m256i;
@@ -130,11 +131,12 @@ struct Avx2 {
         _mm_storeu_si128(reinterpret_cast<__m128i*>(p), narrow(w));
     }
     static Word set1(std::uint32_t x) { return _mm256_set1_epi64x(x); }
-    static Word bitXor(Word a, Word b) { return _mm256_xor_si256(a, b); }
+    static Word bitXor3(Word a, Word b, Word c) { return _mm256_xor_si256(_mm256_xor_si256(a, b), c); }
+    // hi = the high 32 bits of a x m; lo holds the low 32 bits in its low half (its high half is
+    // left as it is: nothing reads it).
     static void mulhilo(Word a, std::uint32_t m, Word& hi, Word& lo) {
-        const __m256i product = _mm256_mul_epu32(a, _mm256_set1_epi64x(m));
-        lo = _mm256_and_si256(product, _mm256_set1_epi64x(0xffffffff));
-        hi = _mm256_srli_epi64(product, 32);
+        lo = _mm256_mul_epu32(a, _mm256_set1_epi64x(m));
+        hi = _mm256_srli_epi64(lo, 32);
     }
     // (r + 0.5) / 2^32 per lane, exactly as the scalar uniformFromWord.
     static Pack uniforms(Word r) {

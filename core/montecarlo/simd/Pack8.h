@@ -126,7 +126,8 @@ inline Pack8 laneCos(Pack8 x) {
 }
 
 // Eight lanes of 32-bit words, each kept in the low half of a 64-bit lane so that Philox's
-// 32 x 32 -> 64-bit products need no shuffles (simd/PhiloxShocksSimd.h).
+// 32 x 32 -> 64-bit products need no shuffles (simd/PhiloxShocksSimd.h). The high halves may hold
+// anything: the multiply reads only the low halves, and uniforms() and store() narrow to them.
 struct Avx512 {
     using Pack = Pack8;
     using Word = __m512i;
@@ -138,11 +139,12 @@ struct Avx512 {
         _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), _mm512_cvtepi64_epi32(w));
     }
     static Word set1(std::uint32_t x) { return _mm512_set1_epi64(x); }
-    static Word bitXor(Word a, Word b) { return _mm512_xor_si512(a, b); }
+    static Word bitXor3(Word a, Word b, Word c) { return _mm512_ternarylogic_epi64(a, b, c, 0x96); }
+    // hi = the high 32 bits of a x m; lo holds the low 32 bits in its low half (its high half is
+    // left as it is: nothing reads it).
     static void mulhilo(Word a, std::uint32_t m, Word& hi, Word& lo) {
-        const __m512i product = _mm512_mul_epu32(a, _mm512_set1_epi64(m));
-        lo = _mm512_and_si512(product, _mm512_set1_epi64(0xffffffff));
-        hi = _mm512_srli_epi64(product, 32);
+        lo = _mm512_mul_epu32(a, _mm512_set1_epi64(m));
+        hi = _mm512_srli_epi64(lo, 32);
     }
     // (r + 0.5) / 2^32 per lane, exactly as the scalar uniformFromWord.
     static Pack uniforms(Word r) {

@@ -19,9 +19,15 @@ public:
         Word w[4];
     };
 
-    PhiloxShocksSimd(std::uint64_t seed, std::uint64_t firstPath)
-        : key0_(std::uint32_t(seed & 0xffffffffu))
-        , key1_(std::uint32_t(seed >> 32)) {
+    PhiloxShocksSimd(std::uint64_t seed, std::uint64_t firstPath) {
+        // The ten rounds' keys depend on the seed only: broadcast once, not in every draw.
+        std::uint32_t k0 = std::uint32_t(seed & 0xffffffffu), k1 = std::uint32_t(seed >> 32);
+        for (int round = 0; round < 10; ++round) {
+            roundKey0_[round] = Isa::set1(k0);
+            roundKey1_[round] = Isa::set1(k1);
+            k0 += 0x9E3779B9u;
+            k1 += 0xBB67AE85u;
+        }
         std::uint32_t lo[kLanes], hi[kLanes];
         for (int lane = 0; lane < kLanes; ++lane) {
             const std::uint64_t path = firstPath + std::uint64_t(lane);
@@ -33,19 +39,15 @@ public:
     }
 
     // Philox4x32-10 of counters {path lo, path hi, draw, stream} under the seed's key, per lane.
+    // The words are in the low halves of the lanes (Isa::mulhilo).
     Words words(std::uint32_t draw, std::uint32_t stream) const {
         Word c0 = pathLo_, c1 = pathHi_, c2 = Isa::set1(draw), c3 = Isa::set1(stream);
-        std::uint32_t k0 = key0_, k1 = key1_;
         for (int round = 0; round < 10; ++round) {
-            if (round > 0) {
-                k0 += 0x9E3779B9u;
-                k1 += 0xBB67AE85u;
-            }
             Word hi0, lo0, hi1, lo1;
             Isa::mulhilo(c0, 0xD2511F53u, hi0, lo0);
             Isa::mulhilo(c2, 0xCD9E8D57u, hi1, lo1);
-            c0 = Isa::bitXor(Isa::bitXor(hi1, c1), Isa::set1(k0));
-            c2 = Isa::bitXor(Isa::bitXor(hi0, c3), Isa::set1(k1));
+            c0 = Isa::bitXor3(hi1, c1, roundKey0_[round]);
+            c2 = Isa::bitXor3(hi0, c3, roundKey1_[round]);
             c1 = lo1;
             c3 = lo0;
         }
@@ -84,7 +86,7 @@ public:
     }
 
 private:
-    std::uint32_t key0_, key1_;
+    Word roundKey0_[10], roundKey1_[10];
     Word pathLo_, pathHi_;
 };
 
