@@ -79,7 +79,7 @@ QString usage() {
         "  computeledger catalog               the bundled GPU catalog, each figure with its source\n"
         "  computeledger decode --tcv V --start DATE --end DATE --price P [--escalator E] [--sku ID]\n"
         "                                      implied GPUs, GPU-hours and IT MW of a headline deal\n"
-        "  computeledger bench [--paths N] [--months M] [--device auto|cpu|gpu] [--threads T] [--repeat R]\n"
+        "  computeledger bench [--paths N] [--months M] [--device auto|cpu|gpu] [--threads T] [--lanes L] [--repeat R]\n"
         "                         [--json]\n"
         "                                      path-months per second on the standard synthetic portfolio\n"
         "  computeledger --version | --help\n"
@@ -599,6 +599,10 @@ int bench(const QStringList& args) {
                       "does; the first run also pays for memory new to the process",
                       "R", "1"});
     parser.addOption({"json", "print the figures as JSON, with the first run's statistics"});
+    parser.addOption({"lanes",
+                      "paths per step on the CPU: 32 (four AVX-512 registers), 16 (four AVX2), 8 (one "
+                      "AVX-512), 4 (one AVX2) or 1; the widest the CPU has up to L (default 32)",
+                      "L", "32"});
     parser.addOption({"write-inputs",
                       "also write the compiled portfolio the paths run on, as JSON, for "
                       "tests/bench/numpy_model.py",
@@ -617,6 +621,11 @@ int bench(const QStringList& args) {
     if (!ok || months < 1 || months > 480)
         return userError("computeledger bench: --months: \"" + parser.value("months") +
                          "\" is not a whole number in 1..480");
+    const int lanes = parser.value("lanes").toInt(&ok);
+    if (!ok || (lanes != 32 && lanes != 16 && lanes != 8 && lanes != 4 && lanes != 1))
+        return userError("computeledger bench: --lanes: \"" + parser.value("lanes") +
+                         "\" is not one of 32, 16, 8, 4, 1");
+    options.maxLanes = lanes;
     const int repeat = parser.value("repeat").toInt(&ok);
     if (!ok || repeat < 1 || repeat > 100)
         return userError("computeledger bench: --repeat: \"" + parser.value("repeat") +

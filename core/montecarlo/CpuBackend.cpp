@@ -27,6 +27,10 @@ bool avx512Available() {
 } // namespace simd
 
 int cpuLanes(int maxLanes) {
+    if (maxLanes >= 32 && simd::avx512Available())
+        return 32;
+    if (maxLanes >= 16 && simd::avx2Available())
+        return 16;
     if (maxLanes >= 8 && simd::avx512Available())
         return 8;
     if (maxLanes >= 4 && simd::avx2Available())
@@ -35,15 +39,26 @@ int cpuLanes(int maxLanes) {
 }
 
 const char* cpuInstructionSet(int lanes) {
-    return lanes == 8 ? "avx512" : lanes == 4 ? "avx2" : "scalar";
+    switch (lanes) {
+    case 32:
+        return "avx512 x4";
+    case 16:
+        return "avx2 x4";
+    case 8:
+        return "avx512";
+    case 4:
+        return "avx2";
+    default:
+        return "scalar";
+    }
 }
 
 bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int threads, int maxLanes,
                    const RunControl& control) {
     const int lanes = cpuLanes(maxLanes);
-    // Chunks (a multiple of 8 paths) small enough that a cancel is seen within ~100 ms.
+    // Chunks (a multiple of 32 paths, the widest group) small enough that a cancel is seen within ~100 ms.
     const std::int64_t work = std::int64_t(std::max(1, in.periods)) * std::max(1, in.items);
-    const std::int64_t chunk = std::max<std::int64_t>(16, 131072 / work) / 8 * 8;
+    const std::int64_t chunk = std::max<std::int64_t>(32, 131072 / work) / 32 * 32;
     const std::int64_t chunks = (out.paths + chunk - 1) / chunk;
     std::atomic<std::int64_t> done{0};
     std::atomic<bool> stopped{false};
@@ -59,7 +74,11 @@ bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, 
         const std::int64_t end = std::min(out.paths, begin + chunk);
         const std::int64_t padded = std::min(out.stride, (end + lanes - 1) / lanes * lanes);
         out.clear(begin, padded);
-        if (lanes == 8) {
+        if (lanes == 32) {
+            simd::runPaths32(in, seed, out, begin, padded);
+        } else if (lanes == 16) {
+            simd::runPaths16(in, seed, out, begin, padded);
+        } else if (lanes == 8) {
             simd::runPaths8(in, seed, out, begin, padded);
         } else if (lanes == 4) {
             simd::runPaths4(in, seed, out, begin, padded);

@@ -1,8 +1,9 @@
 #pragma once
-// The CPU backend: the path function over all cores (OpenMP), paths in chunks, eight at a time in
-// AVX-512 registers or four in AVX2 ones when the CPU has them (chosen at run time), one at a time
-// otherwise. Each path writes only its own outputs, so results are bit-identical for any thread
-// count; lanes differ from one another only in SLEEF's and libm's last bits (below 1e-15).
+// The CPU backend: the path function over all cores (OpenMP), paths in chunks, 32 at a time in four
+// AVX-512 registers or 16 in four AVX2 ones when the CPU has them (chosen at run time, simd/PackPair.h
+// says why four), one at a time otherwise. Each path writes only its own outputs, so results are
+// bit-identical for any thread count; lanes differ from one another only in SLEEF's and libm's last bits
+// (below 1e-15).
 #include "engine/PathInputs.h"
 #include "montecarlo/PathOutcomes.h"
 #include "montecarlo/RunControl.h"
@@ -14,10 +15,10 @@ namespace ledger {
 // Threads the CPU backend uses when asked for 0 (all cores).
 int defaultCpuThreads();
 
-// Paths per register the CPU backend uses: the widest of 8 (AVX-512), 4 (AVX2), 1 this CPU has,
-// at most maxLanes.
-int cpuLanes(int maxLanes = 8);
-const char* cpuInstructionSet(int lanes); // "avx512", "avx2" or "scalar"
+// Paths per step of the CPU backend: the widest this CPU has of 32 (four AVX-512 registers), 16 (four
+// AVX2 ones), 8 (one AVX-512), 4 (one AVX2), 1, at most maxLanes (tests run the narrower ones).
+int cpuLanes(int maxLanes = 32);
+const char* cpuInstructionSet(int lanes); // "avx512 x4", "avx2 x4", "avx512", "avx2" or "scalar"
 
 // Runs paths [0, out.paths) with cpuLanes(maxLanes) paths per register (tests compare the widths).
 // Returns false when cancelled (the outcomes are then incomplete).

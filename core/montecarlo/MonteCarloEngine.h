@@ -19,7 +19,7 @@ struct SimulationOptions {
     std::uint64_t seed = 20260101;
     ComputeDevice device = ComputeDevice::Auto;
     int threads = 0;                              // CPU threads; 0 = all cores
-    int maxLanes = 8;                             // paths per register on the CPU: 8, 4 or 1
+    int maxLanes = 32;                            // paths per step on the CPU: 32, 16, 8, 4 or 1
     std::uint64_t memoryBudgetBytes = 8ULL << 30; // per-path outcomes beyond this are refused
     RunControl control;
 };

@@ -10,7 +10,7 @@ namespace ledger {
 
 namespace {
 std::int64_t padded(std::int64_t n) {
-    return (n + 7) / 8 * 8;
+    return (n + 31) / 32 * 32;
 }
 constexpr std::size_t kHugePage = std::size_t(2) << 20;
 } // namespace

@@ -1,7 +1,7 @@
 #pragma once
 // Per-path outputs of a run, alternative-major so each alternative's values are contiguous:
 // value of alternative a on path p at [a * stride + p], stride being the path count rounded up to
-// eight so the vector backends can always write whole lanes. Only per-path results are kept, never
+// 32 so the vector backends can always write whole lanes. Only per-path results are kept, never
 // per-step values, so memory is bounded by paths x alternatives x (2 + years).
 // (C++17: the CUDA backend includes this; montecarlo/OutcomeRow.h gives spans for C++20 code.)
 #include "engine/PathInputs.h"

@@ -118,18 +118,27 @@ private slots:
             QSKIP("this CPU has no AVX2; the vector generators are not used here");
         for (const std::uint64_t seed : {0ULL, 20260101ULL, 0x299f31d0a4093822ULL}) {
             for (const std::uint64_t first : {0ULL, 8ULL, 0xfffffffcULL, 0x85a308d3243f6a88ULL}) {
-                std::uint32_t four[16], eight[32];
+                // One and four registers of each width; the four-register groups cross the 2^32
+                // boundary of the path counter's low word from 0xfffffffc.
+                std::uint32_t four[16], sixteen[64], eight[32], thirtyTwo[128];
                 simd::philoxWords4(seed, first, 0x13198a2e, 1, four);
+                simd::philoxWords16(seed, first, 0x13198a2e, 1, sixteen);
                 const bool wide = simd::avx512Available();
-                if (wide)
+                if (wide) {
                     simd::philoxWords8(seed, first, 0x13198a2e, 1, eight);
-                for (int lane = 0; lane < 8; ++lane) {
+                    simd::philoxWords32(seed, first, 0x13198a2e, 1, thirtyTwo);
+                }
+                for (int lane = 0; lane < 32; ++lane) {
                     const auto scalar = PhiloxShocks(seed, first + lane).words(0x13198a2e, 1);
                     for (int w = 0; w < 4; ++w) {
                         if (lane < 4)
                             QCOMPARE(four[4 * w + lane], scalar.v[w]);
-                        if (wide)
+                        if (lane < 16)
+                            QCOMPARE(sixteen[16 * w + lane], scalar.v[w]);
+                        if (wide && lane < 8)
                             QCOMPARE(eight[8 * w + lane], scalar.v[w]);
+                        if (wide)
+                            QCOMPARE(thirtyTwo[32 * w + lane], scalar.v[w]);
                     }
                 }
             }
@@ -144,7 +153,7 @@ private slots:
         o.maxLanes = 1;
         const auto scalar = simulatePaths(p, testCatalog(), o, &device);
         QCOMPARE(device, std::string("cpu (scalar)"));
-        for (const int lanes : {4, 8}) {
+        for (const int lanes : {4, 8, 16, 32}) {
             if (cpuLanes(lanes) != lanes) {
                 qInfo("this CPU has no %d-lane vector unit; skipped", lanes);
                 continue;
@@ -194,7 +203,7 @@ private slots:
         p.market.nextGeneration = NextGeneration{day(2029, 1, 1), day(2029, 1, 1), day(2029, 1, 1), 0.3, 0.3};
         requireValid(p);
         const auto det = evaluatePortfolio(p, testCatalog(), EvaluateOptions{false});
-        for (const int lanes : {1, 4, 8}) {
+        for (const int lanes : {1, 4, 8, 16, 32}) {
             auto o = cpuOptions(2003, 7);
             o.maxLanes = lanes;
             const auto sim = simulatePortfolio(p, testCatalog(), o);

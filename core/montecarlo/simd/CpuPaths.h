@@ -13,17 +13,25 @@ namespace ledger::simd {
 bool avx2Available();
 bool avx512Available();
 
-// Paths [begin, end) four (eight) at a time; begin is a multiple of the lane count and the outcome
-// arrays are padded to it.
+// Paths [begin, end) 4 (one AVX2 register), 16 (four), 8 (one AVX-512 register) or 32 (four) at a
+// time; begin is a multiple of the lane count and the outcome arrays are padded to it.
 void runPaths4(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin,
                std::int64_t end);
 void runPaths8(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin,
                std::int64_t end);
+void runPaths16(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin,
+                std::int64_t end);
+void runPaths32(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin,
+                std::int64_t end);
 
 // Philox words of consecutive paths (out[word * lanes + lane]), for the known-answer tests.
 void philoxWords4(std::uint64_t seed, std::uint64_t firstPath, std::uint32_t draw, std::uint32_t stream,
                   std::uint32_t out[16]);
 void philoxWords8(std::uint64_t seed, std::uint64_t firstPath, std::uint32_t draw, std::uint32_t stream,
                   std::uint32_t out[32]);
+void philoxWords16(std::uint64_t seed, std::uint64_t firstPath, std::uint32_t draw, std::uint32_t stream,
+                   std::uint32_t out[64]);
+void philoxWords32(std::uint64_t seed, std::uint64_t firstPath, std::uint32_t draw, std::uint32_t stream,
+                   std::uint32_t out[128]);
 
 } // namespace ledger::simd

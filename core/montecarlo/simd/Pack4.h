@@ -12,10 +12,12 @@
 namespace ledger::simd {
 
 struct Mask4 {
+    static constexpr int kLanes = 4;
     __m256d m;
 };
 
 struct Pack4 {
+    static constexpr int kLanes = 4;
     __m256d v;
     Pack4() = default;
     Pack4(double x)

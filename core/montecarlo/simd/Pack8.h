@@ -12,10 +12,12 @@
 namespace ledger::simd {
 
 struct Mask8 {
+    static constexpr int kLanes = 8;
     __mmask8 m;
 };
 
 struct Pack8 {
+    static constexpr int kLanes = 8;
     __m512d v;
     Pack8() = default;
     Pack8(double x)
