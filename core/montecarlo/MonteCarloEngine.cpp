@@ -102,26 +102,45 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
         ids.push_back(a.id);
     ids.push_back("spot");
     result.alternatives.resize(A);
-#pragma omp parallel for schedule(dynamic, 1) num_threads(std::max(1, r.threads))
+    const int Y = out.years;
     for (int a = 0; a < A; ++a) {
-        auto& alt = result.alternatives[a];
-        alt.id = ids[a];
-        alt.npvCost = summarize(outcomeRow(out, out.npv, a));
-        std::vector<double> lcoc;
-        for (double v : outcomeRow(out, out.lcoc, a)) {
-            if (std::isfinite(v))
-                lcoc.push_back(v);
-        }
-        if (!lcoc.empty())
-            alt.lcoc = summarize(lcoc);
-        alt.convergence = convergenceSeries(outcomeRow(out, out.npv, a));
-        std::vector<double> scratch(out.paths);
-        static constexpr double fan[] = {5, 50, 95};
-        for (int y = 0; y < out.years; ++y) {
-            const auto values = outcomeRow(out, out.cumulative, std::size_t(a) * out.years + y);
-            std::copy(values.begin(), values.end(), scratch.begin());
-            const auto q = percentilesLinear(scratch, fan);
-            alt.annualCumulative.push_back({cp.firstYear() + y, q[0], q[1], q[2]});
+        result.alternatives[a].id = ids[a];
+        result.alternatives[a].annualCumulative.resize(std::size_t(Y));
+    }
+    // One task per statistic that reads a whole row of paths: each alternative's NPV summary (with
+    // its convergence series) and LCOC summary first, the larger ones, then every year of every fan.
+    // The cores share them evenly, where one task per alternative left one of two cores idle for a
+    // third of the time with three alternatives.
+    const int heavy = 2 * A;
+    const int tasks = heavy + A * Y;
+#pragma omp parallel num_threads(std::max(1, r.threads))
+    {
+        std::vector<double> scratch; // reused by this thread's tasks
+#pragma omp for schedule(dynamic, 1)
+        for (int t = 0; t < tasks; ++t) {
+            if (t < heavy) {
+                auto& alt = result.alternatives[t / 2];
+                const auto npv = outcomeRow(out, out.npv, t / 2);
+                if (t % 2 == 0) {
+                    alt.npvCost = summarize(npv);
+                    alt.convergence = convergenceSeries(npv);
+                } else {
+                    scratch.clear();
+                    for (double v : outcomeRow(out, out.lcoc, t / 2)) {
+                        if (std::isfinite(v))
+                            scratch.push_back(v);
+                    }
+                    if (!scratch.empty())
+                        alt.lcoc = summarize(scratch);
+                }
+            } else {
+                const int a = (t - heavy) / Y, y = (t - heavy) % Y;
+                const auto values = outcomeRow(out, out.cumulative, std::size_t(a) * Y + y);
+                scratch.assign(values.begin(), values.end());
+                static constexpr double fan[] = {5, 50, 95};
+                const auto q = percentilesLinear(scratch, fan);
+                result.alternatives[a].annualCumulative[y] = {cp.firstYear() + y, q[0], q[1], q[2]};
+            }
         }
     }
     // One range for every alternative's histogram, so they can be drawn on one axis.
