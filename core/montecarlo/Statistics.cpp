@@ -5,25 +5,50 @@
 
 namespace ledger {
 
+namespace {
+
+// Puts the order statistic of every rank in [first, last) (ascending, distinct, all inside
+// [lo, hi)) at its position: select the middle rank, then each side's ranks in that side only. The
+// ranges halve with every level, so k ranks cost O(n log k) instead of k passes over the values.
+void selectRanks(std::span<double> v, std::size_t lo, std::size_t hi, const std::size_t* first,
+                 const std::size_t* last) {
+    if (first == last)
+        return;
+    const std::size_t* mid = first + (last - first) / 2;
+    std::nth_element(v.begin() + std::ptrdiff_t(lo), v.begin() + std::ptrdiff_t(*mid),
+                     v.begin() + std::ptrdiff_t(hi));
+    selectRanks(v, lo, *mid, first, mid);
+    selectRanks(v, *mid + 1, hi, mid + 1, last);
+}
+
+} // namespace
+
 std::vector<double> percentilesLinear(std::span<double> v, std::span<const double> qs) {
-    std::vector<double> out;
     const std::size_t n = v.size();
     if (n == 0)
         return std::vector<double>(qs.size(), 0.0);
-    // Each percentile needs order statistics lo and lo + 1; nth_element narrows the range as the
-    // positions rise, which is O(n) per percentile instead of a full sort.
-    std::size_t from = 0;
+    // Each percentile needs the order statistics at floor(pos) and the next one. Only the first are
+    // selected; after that every selected rank splits the values, so the next order statistic is the
+    // least value between a rank and the next selected one.
+    std::vector<std::size_t> ranks;
+    for (double q : qs)
+        ranks.push_back(std::min(n - 1, std::size_t(std::floor(q / 100.0 * double(n - 1)))));
+    std::sort(ranks.begin(), ranks.end());
+    ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+    selectRanks(v, 0, n, ranks.data(), ranks.data() + ranks.size());
+    std::vector<double> out;
     for (double q : qs) {
         const double pos = q / 100.0 * double(n - 1);
-        const std::size_t lo = std::size_t(std::floor(pos));
+        const std::size_t lo = std::min(n - 1, std::size_t(std::floor(pos)));
         const double frac = pos - double(lo);
-        std::nth_element(v.begin() + from, v.begin() + lo, v.end());
         const double a = v[lo];
         double b = a;
-        if (lo + 1 < n && frac > 0.0)
-            b = *std::min_element(v.begin() + lo + 1, v.end());
+        if (lo + 1 < n && frac > 0.0) {
+            const auto next = std::upper_bound(ranks.begin(), ranks.end(), lo);
+            const std::size_t end = next == ranks.end() ? n : *next + 1;
+            b = *std::min_element(v.begin() + std::ptrdiff_t(lo + 1), v.begin() + std::ptrdiff_t(end));
+        }
         out.push_back(a + frac * (b - a));
-        from = lo;
     }
     return out;
 }

@@ -10,7 +10,7 @@
 namespace ledger {
 
 // Percentiles with numpy's default (linear) rule: position q/100 x (n-1) between order statistics.
-// `values` is reordered. qs in percent, ascending.
+// `values` is reordered. qs in percent, in any order.
 std::vector<double> percentilesLinear(std::span<double> values, std::span<const double> qs);
 
 // Mean, std (n-1), stderr, min, max, p1..p99 and cvar95 of `values` (copied; the input is kept).

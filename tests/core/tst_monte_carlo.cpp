@@ -383,6 +383,20 @@ private slots:
         const double expected[] = {1.0, 3.25, 5.5, 9.1, 9.91, 10.0};
         for (int i = 0; i < 6; ++i)
             QVERIFY2(std::abs(p[i] - expected[i]) < 1e-12, qPrintable(QString::number(p[i])));
+        // Many percentiles of many values with ties: the same numbers as from a full sort.
+        std::vector<double> many(100003);
+        for (std::size_t i = 0; i < many.size(); ++i)
+            many[i] = double((i * 7919) % 50021) * 0.5; // most values twice, shuffled
+        std::vector<double> sorted = many;
+        std::sort(sorted.begin(), sorted.end());
+        const double fine[] = {99, 0, 0.001, 1, 5, 10, 25, 50, 50, 75, 90, 95, 99.999, 100};
+        const auto got = percentilesLinear(many, fine);
+        for (std::size_t i = 0; i < std::size(fine); ++i) {
+            const double pos = fine[i] / 100.0 * double(sorted.size() - 1);
+            const std::size_t lo = std::size_t(std::floor(pos));
+            const double b = lo + 1 < sorted.size() ? sorted[lo + 1] : sorted[lo];
+            QCOMPARE(got[i], sorted[lo] + (pos - double(lo)) * (b - sorted[lo]));
+        }
         const std::vector<double> values = {1,  2,  3,  4,  5,  6,  7,  8,  9,  10,
                                             11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
         const auto s = summarize(values);
