@@ -79,8 +79,9 @@ QString usage() {
         "  computeledger catalog               the bundled GPU catalog, each figure with its source\n"
         "  computeledger decode --tcv V --start DATE --end DATE --price P [--escalator E] [--sku ID]\n"
         "                                      implied GPUs, GPU-hours and IT MW of a headline deal\n"
-        "  computeledger bench [--paths N] [--months M] [--device auto|cpu|gpu] [--threads T] [--lanes L] [--repeat R]\n"
-        "                         [--json]\n"
+        "  computeledger bench [--paths N] [--months M] [--device auto|cpu|gpu] [--threads T] [--lanes L] "
+        "[--repeat R]\n"
+        "                      [--json] [--write-inputs FILE]\n"
         "                                      path-months per second on the standard synthetic portfolio\n"
         "  computeledger --version | --help\n"
         "\n"
@@ -637,6 +638,7 @@ int bench(const QStringList& args) {
     if (parser.isSet("write-inputs")) {
         const QString file = parser.value("write-inputs");
         QSaveFile save(file);
+        save.setDirectWriteFallback(true); // /dev/stdout and the like cannot be replaced atomically
         const CompiledPortfolio compiled(portfolio, catalog);
         if (!save.open(QIODevice::WriteOnly) ||
             save.write(QJsonDocument(data::pathInputsToJson(compiled)).toJson(QJsonDocument::Compact)) < 0 ||

@@ -1,7 +1,8 @@
 #pragma once
 // Arithmetic the path function needs, for one path in a plain double (the deterministic run, the
-// scalar CPU fallback, the CUDA kernel). montecarlo/simd/Pack4.h gives the same operations on four
-// paths at once for the AVX2 CPU backend, so one path function serves all of them.
+// scalar CPU fallback, the CUDA kernel). montecarlo/simd/ (Pack8.h, Pack4.h, PackPair.h) gives the
+// same operations on 8, 4 or several registers of paths at once for the vector CPU backends, so one
+// path function serves all of them.
 #include "engine/LedgerHD.h"
 
 #include <math.h>

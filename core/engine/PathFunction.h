@@ -1,9 +1,11 @@
 #pragma once
 // The one path function (DESIGN.md "compile once, simulate many"). It advances Monte Carlo paths
 // over a compiled portfolio; the deterministic run is this function with every shock at zero, the
-// CPU backend calls it on four paths at a time (AVX2) or one, and the CUDA kernel per thread.
+// CPU backend calls it on 32 paths at a time (AVX-512), 16 (AVX2) or one, and the CUDA kernel per
+// thread.
 //
-// V is the lane type: double (one path) or Pack4 (four paths, montecarlo/simd/Pack4.h); per-path
+// V is the lane type: double (one path) or a pack of paths (montecarlo/simd/Pack8.h, Pack4.h and
+// PackPair.h, which puts four registers side by side); per-path
 // conditions are masks and flows are selected, never branched on, so every lane follows the same
 // arithmetic as a single path would.
 //

@@ -20,7 +20,7 @@ int defaultCpuThreads();
 int cpuLanes(int maxLanes = 32);
 const char* cpuInstructionSet(int lanes); // "avx512 x4", "avx2 x4", "avx512", "avx2" or "scalar"
 
-// Runs paths [0, out.paths) with cpuLanes(maxLanes) paths per register (tests compare the widths).
+// Runs paths [0, out.paths) with cpuLanes(maxLanes) paths per step (tests compare the widths).
 // Returns false when cancelled (the outcomes are then incomplete).
 bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int threads, int maxLanes,
                    const RunControl& control);

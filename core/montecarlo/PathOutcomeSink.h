@@ -1,6 +1,6 @@
 #pragma once
 // Accumulates a Monte Carlo path's outcome per alternative straight into the per-path output arrays
-// (alternative a of path p at base[a * stride], lanes of a Pack4 at p .. p+3); the CPU backends and
+// (alternative a of path p at base[a * stride], the lanes of a pack at p, p + 1, ...); the CPU backends and
 // the CUDA kernel use it alike. After the path: NPV cost, LCOC, cumulative cash at each year end
 // (the last of which is the path's total cash: MODEL.md 6.2 asks for both, one row serves both).
 #include "engine/LaneMath.h"

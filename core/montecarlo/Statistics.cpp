@@ -48,7 +48,10 @@ std::vector<double> percentilesLinear(std::span<double> v, std::span<const doubl
             const std::size_t end = next == ranks.end() ? n : *next + 1;
             b = *std::min_element(v.begin() + std::ptrdiff_t(lo + 1), v.begin() + std::ptrdiff_t(end));
         }
-        out.push_back(a + frac * (b - a));
+        // numpy's own interpolation (numpy.lib.function_base._lerp), to the last bit: from the
+        // nearer order statistic.
+        const double diff = b - a;
+        out.push_back(frac >= 0.5 ? b - diff * (1.0 - frac) : a + diff * frac);
     }
     return out;
 }

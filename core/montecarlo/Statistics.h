@@ -9,7 +9,8 @@
 
 namespace ledger {
 
-// Percentiles with numpy's default (linear) rule: position q/100 x (n-1) between order statistics.
+// Percentiles with numpy's default (linear) rule: position q/100 x (n-1) between order statistics,
+// interpolated as numpy does, so the numbers are numpy's to the last bit.
 // `values` is reordered. qs in percent, in any order.
 std::vector<double> percentilesLinear(std::span<double> values, std::span<const double> qs);
 

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -171,6 +172,51 @@ private slots:
         const auto zero = run({"bench", "--repeat", "0"});
         QCOMPARE(zero.exitCode, 1);
         QCOMPARE(zero.err, QString("computeledger bench: --repeat: \"0\" is not a whole number in 1..100\n"));
+    }
+
+    void benchWritesItsInputsAndStatistics() {
+        QTemporaryDir dir;
+        const QString inputs = dir.filePath("inputs.json");
+        const auto r = run({"bench", "--paths", "333", "--months", "14", "--device", "cpu", "--lanes", "1",
+                            "--seed", "5", "--json", "--write-inputs", inputs});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o["device"].toString(), QString("cpu (scalar)")); // any x86-64 has it
+        // The first run's statistics, as `evaluate --json --simulate` prints them.
+        const QJsonObject sim = o["simulation"].toObject();
+        QCOMPARE(sim["paths"].toInt(), 333);
+        QCOMPARE(sim["seed"].toInt(), 5);
+        QCOMPARE(sim["alternatives"].toArray().size(), 3);
+        QCOMPARE(sim["alternatives"].toArray()[2].toObject()["id"].toString(), QString("spot"));
+        QCOMPARE(sim["defaults"].toArray().size(), 2);
+        // The compiled arrays: 14 periods of 3 items, the outcome rows named.
+        QFile f(inputs);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject in = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(in["periods"].toInt(), 14);
+        QCOMPARE(in["items"].toInt(), 3);
+        QCOMPARE(in["years"].toInt(), 2);
+        QCOMPARE(in["hours"].toArray().size(), 14 * 3);
+        QCOMPARE(in["periodEndDf"].toArray().size(), 14);
+        QCOMPARE(in["providerHazard"].toArray().size(), 2);
+        QCOMPARE(in["slotAlternativeOffsets"].toArray().size(), 3 + 2);
+        QCOMPARE(in["alternative_ids"].toArray(), (QJsonArray{"rent", "buy", "spot"}));
+        QCOMPARE(in["taxRate"].toDouble(), 0.21);
+
+        const auto text = run({"bench", "--paths", "64", "--months", "12", "--device", "cpu"});
+        QVERIFY2(text.out.contains(QRegularExpression("\\nMean NPV cost \\(run 1\\): rent [0-9,.]+ M, buy "
+                                                      "[0-9,.]+ M, spot [0-9,.]+ M\\n$")),
+                 qPrintable(text.out));
+        const auto lanes = run({"bench", "--lanes", "12"});
+        QCOMPARE(lanes.exitCode, 1);
+        QCOMPARE(lanes.err, QString("computeledger bench: --lanes: \"12\" is not one of 32, 16, 8, 4, 1\n"));
+        const auto nowhere =
+            run({"bench", "--paths", "64", "--write-inputs", dir.filePath("no/such/dir/x.json")});
+        QCOMPARE(nowhere.exitCode, 1);
+        QVERIFY(nowhere.out.isEmpty());
+        QVERIFY2(nowhere.err.startsWith(
+                     "computeledger bench: --write-inputs: " + dir.filePath("no/such/dir/x.json") + ": "),
+                 qPrintable(nowhere.err));
     }
 
     void convertAndCsvRoundTrip() {

@@ -222,30 +222,41 @@ def simulate(m, paths, seed, rng_kind, batch):
     return out
 
 
-def compare(m, out, engine_json):
+def compare(m, out, engine_json, tolerance):
     """The engine's statistics (bench --json, same paths and seed) against this run's, computed with
-    numpy's own mean, std and linear percentiles. Returns the worst relative difference and a report."""
+    numpy's own mean, std and linear percentiles. Returns the worst relative difference, the checks
+    that failed (NaN on either side fails) and a report."""
     sim = engine_json["simulation"]
-    worst, lines = 0.0, []
+    worst, failed, lines = 0.0, [], []
 
     def check(what, ours, theirs):
         nonlocal worst
-        scale = max(abs(theirs), 1.0)
-        diff = abs(ours - theirs) / scale
-        worst = max(worst, diff)
+        theirs = float("nan") if theirs is None else theirs
+        diff = abs(ours - theirs) / max(abs(theirs), 1.0)
+        if not diff <= tolerance:
+            failed.append(what)
+        if diff > worst:  # a NaN is not a difference to report here: it is in `failed`
+            worst = diff
         lines.append(f"{what}: numpy {ours:.17g} engine {theirs:.17g} (relative {diff:.2e})")
 
-    for a, alt in enumerate(sim["alternatives"]):
-        assert alt["id"] == m["alternative_ids"][a], (alt["id"], m["alternative_ids"][a])
+    if [a["id"] for a in sim["alternatives"]] != m["alternative_ids"]:
+        failed.append(f"alternatives: engine {[a['id'] for a in sim['alternatives']]}, "
+                      f"inputs {m['alternative_ids']}")
+    for a, alt in enumerate(sim["alternatives"][:len(m["alternative_ids"])]):
         npv = out["npv"][a]
         check(f"{alt['id']} npv mean", npv.mean(), alt["npv_cost"]["mean"])
         check(f"{alt['id']} npv std", npv.std(ddof=1), alt["npv_cost"]["std"])
         for q in (1, 5, 50, 95, 99):
             check(f"{alt['id']} npv p{q}", np.percentile(npv, q), alt["npv_cost"][f"p{q}"])
         lcoc = out["lcoc"][a][np.isfinite(out["lcoc"][a])]
-        if alt["lcoc"] is not None:
+        if (alt["lcoc"] is None) != (lcoc.size == 0):
+            failed.append(f"{alt['id']} lcoc: the engine has {'none' if alt['lcoc'] is None else 'one'}, "
+                          f"numpy {lcoc.size} paths with used hours")
+        elif lcoc.size:
             check(f"{alt['id']} lcoc mean", lcoc.mean(), alt["lcoc"]["mean"])
             check(f"{alt['id']} lcoc p50", np.percentile(lcoc, 50), alt["lcoc"]["p50"])
+        if len(alt["annual_cumulative"]) != m["years"]:
+            failed.append(f"{alt['id']} annual_cumulative: {len(alt['annual_cumulative'])} years, not {m['years']}")
         for y, fan in enumerate(alt["annual_cumulative"]):
             for q in (5, 50, 95):
                 check(f"{alt['id']} {fan['year']} cumulative p{q}", np.percentile(out["cumulative"][a, y], q),
@@ -256,7 +267,9 @@ def compare(m, out, engine_json):
     for p in sim["prob_cheaper"]:
         a, b = ids.index(p["a"]), ids.index(p["b"])
         check(f"P({p['a']} cheaper than {p['b']})", (out["npv"][a] < out["npv"][b]).mean(), p["p"])
-    return worst, lines
+    if len(sim["defaults"]) != m["providers"] or len(sim["prob_cheaper"]) != len(ids) * (len(ids) - 1) // 2:
+        failed.append("defaults or prob_cheaper: not one per provider and per pair")
+    return worst, failed, lines
 
 
 def main():
@@ -294,11 +307,11 @@ def main():
         if sim["paths"] != args.paths or sim["seed"] != args.seed:
             sys.exit(f"{args.compare}: the engine ran {sim['paths']} paths with seed {sim['seed']}, "
                      f"not {args.paths} with seed {args.seed}")
-        worst, lines = compare(m, out, engine)
+        worst, failed, lines = compare(m, out, engine, args.tolerance)
         print("\n".join(lines))
         print(f"Largest relative difference: {worst:.2e} (tolerance {args.tolerance:.0e})")
-        if not worst <= args.tolerance:
-            sys.exit(1)
+        if failed:
+            sys.exit("Disagree: " + "; ".join(failed))
 
 
 main()

@@ -7,7 +7,7 @@
 // the market step, exp, SLEEF calls that spill every register), and the path function's bookkeeping
 // (the item loop, the flows, the branches on the compiled arrays) costs the same whatever the lane
 // count. Four independent chains keep the core busy while one waits, and the bookkeeping is paid once
-// for 32 paths instead of 8: 1.9 times the paths per second of one register on the development
+// for 32 paths instead of 8: 1.75 times the paths per second of one register on the development
 // machine (docs/performance.md). Included only by the per-instruction-set translation units.
 #include <cstdint>
 
