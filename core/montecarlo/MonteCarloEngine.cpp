@@ -135,11 +135,9 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
                 }
             } else {
                 const int a = (t - heavy) / Y, y = (t - heavy) % Y;
-                // The fan is the only reader of the cumulative rows: ordered in place, not copied.
-                std::span<double> values(r.outcomes.cumulative.data() + (std::size_t(a) * Y + y) * out.stride,
-                                         std::size_t(out.paths));
                 static constexpr double fan[] = {5, 50, 95};
-                const auto q = percentilesLinear(values, fan);
+                const auto q =
+                    percentilesLinear(outcomeRow(out, out.cumulative, std::size_t(a) * Y + y), fan);
                 result.alternatives[a].annualCumulative[y] = {cp.firstYear() + y, q[0], q[1], q[2]};
             }
         }

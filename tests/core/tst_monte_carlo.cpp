@@ -383,21 +383,41 @@ private slots:
         const double expected[] = {1.0, 3.25, 5.5, 9.1, 9.91, 10.0};
         for (int i = 0; i < 6; ++i)
             QVERIFY2(std::abs(p[i] - expected[i]) < 1e-12, qPrintable(QString::number(p[i])));
-        // Many percentiles of many values with ties: the same numbers as from a full sort, interpolated
-        // as numpy does (from the nearer order statistic).
-        std::vector<double> many(100003);
-        for (std::size_t i = 0; i < many.size(); ++i)
-            many[i] = double((i * 7919) % 50021) * 0.5; // most values twice, shuffled
-        std::vector<double> sorted = many;
-        std::sort(sorted.begin(), sorted.end());
-        const double fine[] = {99, 0, 0.001, 1, 5, 10, 25, 50, 50, 75, 90, 95, 99.999, 100};
-        const auto got = percentilesLinear(many, fine);
-        for (std::size_t i = 0; i < std::size(fine); ++i) {
-            const double pos = fine[i] / 100.0 * double(sorted.size() - 1);
+        // Many percentiles of many kinds of values: bit for bit the numbers of a full sort interpolated
+        // as numpy does (from the nearer order statistic). The kinds stress the counting selection:
+        // ties across buckets, one outlier that puts nearly every value in one bucket, negatives,
+        // a handful of values, an infinity (the sorting fallback).
+        auto fromSort = [](std::vector<double> sorted, double q) {
+            std::sort(sorted.begin(), sorted.end());
+            const double pos = q / 100.0 * double(sorted.size() - 1);
             const std::size_t lo = std::size_t(std::floor(pos));
             const double a = sorted[lo], b = lo + 1 < sorted.size() ? sorted[lo + 1] : a;
             const double t = pos - double(lo);
-            QCOMPARE(got[i], t >= 0.5 ? b - (b - a) * (1.0 - t) : a + (b - a) * t);
+            return t >= 0.5 ? b - (b - a) * (1.0 - t) : a + (b - a) * t;
+        };
+        std::vector<std::vector<double>> kinds(6);
+        for (std::size_t i = 0; i < 100003; ++i)
+            kinds[0].push_back(double((i * 7919) % 50021) * 0.5); // most values twice, shuffled
+        for (std::size_t i = 0; i < 50000; ++i)
+            kinds[1].push_back(1.0 + double((i * 7919) % 50000) * 1e-9);
+        kinds[1].push_back(1e12);
+        for (std::size_t i = 0; i < 30011; ++i)
+            kinds[2].push_back(double(int(i % 97) - 48) * 1e6 + double(i) * 1e-3);
+        kinds[3] = {3.0, -1.0};
+        kinds[4] = {2.0, 2.0, 2.0, -0.0, 2.0, 0.0, 2.0};
+        kinds[5] = {5.0, INFINITY, -3.0, 7.5, 1.0, 1.0};
+        const double fine[] = {99, 0, 0.001, 1, 5, 10, 25, 50, 50, 75, 90, 95, 99.999, 100};
+        for (const auto& kind : kinds) {
+            const auto got = percentilesLinear(kind, fine);
+            for (std::size_t i = 0; i < std::size(fine); ++i) {
+                const double want = fromSort(kind, fine[i]);
+                QVERIFY2(got[i] == want || (std::isnan(got[i]) && std::isnan(want)),
+                         qPrintable(QString("%1 values, p%2: %3, a full sort gives %4")
+                                        .arg(kind.size())
+                                        .arg(fine[i])
+                                        .arg(got[i], 0, 'g', 17)
+                                        .arg(want, 0, 'g', 17)));
+            }
         }
         const std::vector<double> values = {1,  2,  3,  4,  5,  6,  7,  8,  9,  10,
                                             11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
