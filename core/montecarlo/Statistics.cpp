@@ -28,6 +28,7 @@ std::vector<double> selectedOrderStatistics(std::span<const double> v,
     std::vector<double> copy(v.begin(), v.end());
     selectRanks(copy, 0, copy.size(), ranks.data(), ranks.data() + ranks.size());
     std::vector<double> out;
+    out.reserve(ranks.size());
     for (std::size_t r : ranks)
         out.push_back(copy[r]);
     return out;
