@@ -48,11 +48,12 @@ std::vector<double> orderStatistics(std::span<const double> v, const std::vector
         high = std::max(high, x);
         finite = finite && std::isfinite(x);
     }
-    if (!finite || !std::isfinite(high - low))
-        return selectedOrderStatistics(v, ranks);
-    if (!(high > low))
+    if (!(high > low) && finite)
         return std::vector<double>(ranks.size(), low); // every value the same
     const double scale = double(kBuckets) / (high - low);
+    // Infinities, NaN, a range too wide to subtract or too narrow to divide by: order a copy.
+    if (!finite || !std::isfinite(high - low) || !std::isfinite(scale))
+        return selectedOrderStatistics(v, ranks);
     auto bucketOf = [&](double x) { return std::min(kBuckets - 1, std::size_t((x - low) * scale)); };
     std::vector<std::size_t> start(kBuckets + 1, 0); // start[b]: how many values lie below bucket b
     for (double x : v)

@@ -386,7 +386,7 @@ private slots:
         // Many percentiles of many kinds of values: bit for bit the numbers of a full sort interpolated
         // as numpy does (from the nearer order statistic). The kinds stress the counting selection:
         // ties across buckets, one outlier that puts nearly every value in one bucket, negatives,
-        // a handful of values, an infinity (the sorting fallback).
+        // a handful of values, an infinity and subnormal differences (the sorting fallback).
         auto fromSort = [](std::vector<double> sorted, double q) {
             std::sort(sorted.begin(), sorted.end());
             const double pos = q / 100.0 * double(sorted.size() - 1);
@@ -406,6 +406,7 @@ private slots:
         kinds[3] = {3.0, -1.0};
         kinds[4] = {2.0, 2.0, 2.0, -0.0, 2.0, 0.0, 2.0};
         kinds[5] = {5.0, INFINITY, -3.0, 7.5, 1.0, 1.0};
+        kinds.push_back({3e-310, 0.0, 1e-310, 2e-310, 1e-310}); // a range too narrow to divide by
         const double fine[] = {99, 0, 0.001, 1, 5, 10, 25, 50, 50, 75, 90, 95, 99.999, 100};
         for (const auto& kind : kinds) {
             const auto got = percentilesLinear(kind, fine);
