@@ -1,6 +1,7 @@
 #include "ResultTable.h"
 
 #include "BreakevenText.h"
+#include "MoneyFormat.h"
 
 #include <QLocale>
 
@@ -12,9 +13,6 @@ namespace {
 
 QString millions(double v) {
     return QLocale(QLocale::English).toString(v / 1e6, 'f', 1);
-}
-QString percent(double v) {
-    return QLocale(QLocale::English).toString(v * 100.0, 'f', 2) + "%";
 }
 
 QString pad(const QString& s, int width, bool right) {
@@ -30,7 +28,8 @@ QString formatResultTable(const Portfolio& p, const EvaluationResult& r) {
     out += QString("Valuation %1, horizon %2 (%3 monthly periods), %4, discount rate %5, tax rate %6\n\n")
                .arg(QString::fromStdString(formatIsoDate(r.valuationDate)),
                     QString::fromStdString(formatIsoDate(r.horizonEnd)), QString::number(r.periods), cur,
-                    percent(p.assumptions.discountRate), percent(p.assumptions.taxRate));
+                    models::formatPercent(p.assumptions.discountRate, 2),
+                    models::formatPercent(p.assumptions.taxRate, 2));
 
     int nameWidth = 11;
     for (const auto& a : r.alternatives)

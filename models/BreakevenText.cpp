@@ -1,5 +1,7 @@
 #include "BreakevenText.h"
 
+#include "MoneyFormat.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -31,7 +33,7 @@ QStringList breakevenSentences(const EvaluationResult& r, TextStyle style) {
     for (const auto& b : r.breakevenUtilization) {
         if (b.utilization)
             lines << tr("%1 beats the spot market above %2 utilization.")
-                         .arg(name(b.alternative), figure(en.toString(*b.utilization * 100.0, 'f', 1) + "%"));
+                         .arg(name(b.alternative), figure(formatPercent(*b.utilization)));
         else if (b.outcome == "never")
             lines << tr("The spot market is cheaper than %1 at any utilization.").arg(name(b.alternative));
         else

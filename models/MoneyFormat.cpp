@@ -12,6 +12,11 @@ QString formatMillions(double amount) {
     const QString text = QLocale(QLocale::English).toString(amount / 1e6, 'f', 1);
     return text == "-0.0" ? QStringLiteral("0.0") : text; // a rounding residue, not a negative amount
 }
+QString formatPercent(double fraction, int decimals) {
+    if (!std::isfinite(fraction))
+        return QStringLiteral("n/a");
+    return QLocale(QLocale::English).toString(fraction * 100.0, 'f', decimals) + "%";
+}
 QString formatPerHour(double amount) {
     if (!std::isfinite(amount))
         return QStringLiteral("n/a");

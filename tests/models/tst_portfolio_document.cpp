@@ -26,6 +26,9 @@ private slots:
         QCOMPARE(models::formatMillions(1234567890.0), QString("1,234.6"));
         QCOMPARE(models::formatMillions(-1.0), QString("0.0")); // not "-0.0"
         QCOMPARE(models::formatMillions(-250000.0), QString("-0.3"));
+        QCOMPARE(models::formatPercent(0.659), QString("65.9%"));
+        QCOMPARE(models::formatPercent(0.21, 2), QString("21.00%"));
+        QCOMPARE(models::formatPercent(NAN), QString("n/a"));
         QCOMPARE(models::formatMillions(std::nan("")), QString("n/a"));
         QCOMPARE(models::formatPerHour(0.43579009549668724), QString("0.4358"));
         QCOMPARE(models::formatPerHour(HUGE_VAL), QString("n/a"));

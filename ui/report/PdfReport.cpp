@@ -43,9 +43,6 @@ QString grouped(const QString& hash) {
 QString perHour(const std::optional<double>& v) {
     return v ? models::formatPerHour(*v) : tr("n/a");
 }
-QString percent(double v) {
-    return en().toString(v * 100.0, 'f', 1) + "%";
-}
 QString date(const Date& d) {
     return q(formatIsoDate(d));
 }
@@ -106,8 +103,9 @@ private:
                                 .arg(date(r_.valuationDate), date(r_.horizonEnd))
                                 .arg(r_.periods)},
             {tr("Currency"), cur_},
-            {tr("Discount rate / tax rate"), percent(c_.portfolio.assumptions.discountRate) + " / " +
-                                                 percent(c_.portfolio.assumptions.taxRate)},
+            {tr("Discount rate / tax rate"), models::formatPercent(c_.portfolio.assumptions.discountRate) +
+                                                 " / " +
+                                                 models::formatPercent(c_.portfolio.assumptions.taxRate)},
             {tr("Monte Carlo"), c_.simulation ? tr("%1 paths, seed %2, %3")
                                                     .arg(en().toString(qlonglong(c_.simulation->paths)))
                                                     .arg(c_.simulation->seed)
@@ -147,8 +145,9 @@ private:
         if (const auto* sim = simulated(ranked[0]->id))
             s += " " + tr("Across %1 simulated futures it is the cheapest on %2 of them; its NPV cost has a "
                           "90% range of %3 %4 M to %5 M.")
-                           .arg(en().toString(qlonglong(c_.simulation->paths)), percent(sim->probCheapest),
-                                cur_, millions(sim->npvCost.p5), millions(sim->npvCost.p95));
+                           .arg(en().toString(qlonglong(c_.simulation->paths)),
+                                models::formatPercent(sim->probCheapest), cur_, millions(sim->npvCost.p5),
+                                millions(sim->npvCost.p95));
         return s;
     }
 
@@ -199,7 +198,7 @@ private:
         row(tr("Breakeven utilization vs spot"), [&](const AlternativeResult& a) -> QString {
             for (const auto& b : r_.breakevenUtilization)
                 if (b.alternative == a.id)
-                    return b.utilization          ? percent(*b.utilization)
+                    return b.utilization          ? models::formatPercent(*b.utilization)
                            : b.outcome == "never" ? tr("never")
                                                   : tr("always");
             return QString::fromUtf8("\u2014");
@@ -217,7 +216,7 @@ private:
             stat(tr("CVaR 95%: mean of the worst 5% (%1 M)").arg(cur_), &DistributionSummary::cvar95);
             row(tr("Probability of being cheapest"), [&](const AlternativeResult& a) {
                 const auto* s = simulated(a.id);
-                return s ? percent(s->probCheapest) : tr("n/a");
+                return s ? models::formatPercent(s->probCheapest) : tr("n/a");
             });
         }
         l_.table(t, 9);
@@ -358,7 +357,7 @@ private:
         }
         QStringList cheapest{tr("P(cheapest)")};
         for (const auto& a : s.alternatives)
-            cheapest << percent(a.probCheapest);
+            cheapest << models::formatPercent(a.probCheapest);
         t.rows.push_back(cheapest);
         l_.table(t);
         l_.heading(tr("Pairwise: probability that one alternative costs less than another"), 11);
@@ -367,7 +366,7 @@ private:
         pairs.widths = {1.5, 1.5, 1};
         pairs.rightAligned = {false, false, true};
         for (const auto& p : s.probCheaper)
-            pairs.rows.push_back({q(p.a), q(p.b), percent(p.p)});
+            pairs.rows.push_back({q(p.a), q(p.b), models::formatPercent(p.p)});
         l_.table(pairs);
         if (!s.defaults.empty()) {
             l_.heading(tr("Provider defaults within the horizon"), 11);
@@ -376,7 +375,7 @@ private:
             d.widths = {2, 1};
             d.rightAligned = {false, true};
             for (const auto& x : s.defaults)
-                d.rows.push_back({q(x.provider), en().toString(x.fraction * 100.0, 'f', 2) + "%"});
+                d.rows.push_back({q(x.provider), models::formatPercent(x.fraction, 2)});
             l_.table(d);
         }
         l_.heading(tr("Cumulative cash cost by year end: p5 / p50 / p95 (%1 M)").arg(cur_), 11);
