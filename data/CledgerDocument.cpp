@@ -77,13 +77,6 @@ void checkHeader(const Header& h) {
                 .arg(kSchemaVersion));
 }
 
-// SQLite's own words ("database disk image is malformed"), without the driver's "Unable to execute
-// statement" that Qt appends.
-QString sqliteProblem(const QSqlError& e) {
-    const QString database = e.databaseText().trimmed();
-    return database.isEmpty() ? e.text().trimmed() : database;
-}
-
 // One SQLite connection, closed and unregistered when it goes out of scope.
 class Connection {
 public:

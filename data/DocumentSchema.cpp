@@ -150,6 +150,11 @@ const QStringList kVersion2 = {
 
 } // namespace
 
+QString sqliteProblem(const QSqlError& e) {
+    const QString database = e.databaseText().trimmed();
+    return database.isEmpty() ? e.text().trimmed() : database;
+}
+
 bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
     const QStringList* steps[] = {&kVersion1, &kVersion2};
     for (int version = from; version < to; ++version) {
@@ -158,8 +163,7 @@ bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
             if (!q.exec(statement)) {
                 *error = QString("schema migration to version %1 failed: %2")
                              .arg(version + 1)
-                             .arg(q.lastError().databaseText().isEmpty() ? q.lastError().text()
-                                                                         : q.lastError().databaseText());
+                             .arg(sqliteProblem(q.lastError()));
                 return false;
             }
         }

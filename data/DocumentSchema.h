@@ -2,6 +2,7 @@
 // The .cledger schema (an SQLite "application file format" document): every table with a comment
 // on every column, and the forward migrations from one schema version to the next.
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 namespace ledger::data {
@@ -10,6 +11,10 @@ namespace ledger::data {
 constexpr int kApplicationId = 0x434C4447;
 // PRAGMA user_version this build writes; files with a lower version are migrated forward on open.
 constexpr int kSchemaVersion = 2;
+
+// SQLite's own words ("database disk image is malformed"), without the driver's "Unable to execute
+// statement" that Qt appends.
+QString sqliteProblem(const QSqlError& e);
 
 // Runs the migrations that take a database from schema `from` to `to` (0 = empty file). The caller
 // holds the transaction. Returns false and sets *error on failure.
