@@ -120,8 +120,8 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
         for (int t = 0; t < tasks; ++t) {
             if (t < heavy) {
                 auto& alt = result.alternatives[t / 2];
-                const auto npv = outcomeRow(out, out.npv, t / 2);
                 if (t % 2 == 0) {
+                    const auto npv = outcomeRow(out, out.npv, t / 2);
                     alt.npvCost = summarize(npv);
                     alt.convergence = convergenceSeries(npv);
                 } else {

@@ -285,6 +285,8 @@ def main():
                                       "(needs --rng philox)")
     ap.add_argument("--tolerance", type=float, default=1e-9, help="largest relative difference --compare accepts")
     args = ap.parse_args()
+    if args.paths < 1 or args.batch < 1:
+        ap.error("--paths and --batch must be at least 1")
     if args.compare and args.rng != "philox":
         ap.error("--compare needs --rng philox: only the pinned numbers give the engine's paths")
     with open(args.inputs) as f:

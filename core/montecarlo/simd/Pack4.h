@@ -125,7 +125,7 @@ inline void laneSetFlags(unsigned char* p, Mask4 mask) {
 struct Avx2 {
     using Pack = Pack4;
     using Word = __m256i;
-    static constexpr int kLanes = 4;
+    static constexpr int kLanes = Pack::kLanes;
     static Word load(const std::uint32_t* p) {
         return _mm256_cvtepu32_epi64(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
     }

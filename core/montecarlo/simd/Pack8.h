@@ -133,7 +133,7 @@ inline Pack8 laneCos(Pack8 x) {
 struct Avx512 {
     using Pack = Pack8;
     using Word = __m512i;
-    static constexpr int kLanes = 8;
+    static constexpr int kLanes = Pack::kLanes;
     static Word load(const std::uint32_t* p) {
         return _mm512_cvtepu32_epi64(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)));
     }

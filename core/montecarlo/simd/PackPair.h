@@ -140,7 +140,7 @@ template <class Half> struct IsaPair {
     struct Word {
         typename Half::Word lo, hi;
     };
-    static constexpr int kLanes = 2 * Half::kLanes;
+    static constexpr int kLanes = Pack::kLanes;
     static Word load(const std::uint32_t* p) { return {Half::load(p), Half::load(p + Half::kLanes)}; }
     static void store(std::uint32_t* p, Word w) {
         Half::store(p, w.lo);
