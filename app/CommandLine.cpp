@@ -3,7 +3,9 @@
 #include "BundledResources.h"
 #include "CledgerDocument.h"
 #include "EvaluationJson.h"
+#include "Leftovers.h"
 #include "MessageText.h"
+#include "OutputFiles.h"
 #include "PathInputsJson.h"
 #include "PortfolioCsv.h"
 #include "PortfolioJson.h"
@@ -30,6 +32,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <exception>
 #include <optional>
@@ -50,6 +53,29 @@ int userError(const QString& message) {
     // One line, whatever the user typed into an argument or a file name.
     QTextStream(stderr) << data::oneLine(message) << "\n";
     return kUserError;
+}
+
+// What a step did besides its job (a killed save's leftovers removed), on stderr: stdout stays the
+// result a script reads.
+void printNotices(const QStringList& notices) {
+    for (const QString& n : notices)
+        QTextStream(stderr) << "computeledger: " << data::oneLine(n) << "\n";
+}
+
+data::PortfolioLoad loadInput(const QString& path, const SkuCatalog& catalog) {
+    data::PortfolioLoad load = data::loadPortfolioFile(path, catalog);
+    printNotices(load.notices);
+    return load;
+}
+
+// Where a command writes a portfolio: never over one of its other inputs; over the portfolio it
+// read only as an in-place save, which refuses when another program saved that file meanwhile.
+bool savePortfolioOutput(const Portfolio& p, const QString& out, const QString& in,
+                         const data::PortfolioLoad& load, const QStringList& otherInputs, QString* error) {
+    if (*error = data::outputOverwritesInput({out}, otherInputs); !error->isEmpty())
+        return false;
+    QByteArray fingerprint = data::sameFile(out, in) ? load.fingerprint : QByteArray();
+    return data::savePortfolioFile(p, out, error, &fingerprint);
 }
 
 QString usage() {
@@ -99,7 +125,7 @@ bool parse(QCommandLineParser& parser, const QStringList& args, QString* error) 
 
 void addSimulationOptions(QCommandLineParser& parser) {
     parser.addOption({"paths", "Monte Carlo paths (default: the file's simulation.paths)", "N"});
-    parser.addOption({"seed", "random seed, 0..2^53 (default: the file's simulation.seed)", "S"});
+    parser.addOption({"seed", "random seed, 0..2^53-1 (default: the file's simulation.seed)", "S"});
     parser.addOption({"device", "auto (a GPU when one answers), cpu or gpu", "DEVICE", "auto"});
     parser.addOption({"threads", "CPU threads (default: all cores)", "T"});
     parser.addOption(
@@ -125,7 +151,7 @@ bool readSimulationOptions(const QCommandLineParser& parser, const QString& comm
     };
     long long paths = o.paths, seed = (long long)o.seed, threads = o.threads,
               budget = (long long)(o.memoryBudgetBytes >> 20);
-    if (!integer("paths", 1, 1'000'000'000, &paths) || !integer("seed", 0, 1LL << 53, &seed) ||
+    if (!integer("paths", 1, kMaxPaths, &paths) || !integer("seed", 0, (long long)kMaxSeed, &seed) ||
         !integer("threads", 1, 1024, &threads) || !integer("memory-budget", 1, 1LL << 30, &budget))
         return false;
     o.memoryBudgetBytes = std::uint64_t(budget) << 20;
@@ -183,6 +209,8 @@ bool requestedSimulation(const QCommandLineParser& parser, const QString& comman
 }
 
 QString simulationTable(const SimulationResult& s, const std::string& currency) {
+    // Ids and names come from the file: an escape sequence in one must not reach the terminal.
+    auto shown = [](const std::string& text) { return data::oneLine(QString::fromStdString(text)); };
     const QLocale en(QLocale::English);
     auto m = [&](double v) { return en.toString(v / 1e6, 'f', 1); };
     const QString cur = QString::fromStdString(currency);
@@ -201,19 +229,17 @@ QString simulationTable(const SimulationResult& s, const std::string& currency) 
                .arg("cvar95", 14);
     for (const auto& a : s.alternatives)
         out += QString("%1%2%3%4%5%6\n")
-                   .arg(QString::fromStdString(a.id), -22)
+                   .arg(shown(a.id), -22)
                    .arg(m(a.npvCost.mean), 14)
                    .arg(m(a.npvCost.p5), 14)
                    .arg(m(a.npvCost.p50), 14)
                    .arg(m(a.npvCost.p95), 14)
                    .arg(m(a.npvCost.cvar95), 14);
     for (const auto& p : s.probCheaper)
-        out += QString("P(%1 cheaper than %2) = %3\n")
-                   .arg(QString::fromStdString(p.a), QString::fromStdString(p.b))
-                   .arg(p.p, 0, 'f', 4);
+        out += QString("P(%1 cheaper than %2) = %3\n").arg(shown(p.a), shown(p.b)).arg(p.p, 0, 'f', 4);
     for (const auto& d : s.defaults)
         out += QString("Provider %1 defaults within the horizon on %2% of paths\n")
-                   .arg(QString::fromStdString(d.provider))
+                   .arg(shown(d.provider))
                    .arg(d.fraction * 100.0, 0, 'f', 2);
     return out;
 }
@@ -245,7 +271,7 @@ int evaluate(const QStringList& args) {
         path = pos[1];
     }
     const SkuCatalog catalog = data::bundledSkuCatalog();
-    const auto load = data::loadPortfolioFile(path, catalog);
+    const auto load = loadInput(path, catalog);
     if (!load.ok())
         return userError(load.error);
     const Portfolio& portfolio = *load.portfolio;
@@ -270,11 +296,12 @@ int evaluate(const QStringList& args) {
     QJsonObject o = data::evaluationToJson(result);
     if (simulation)
         o["simulation"] = data::simulationToJson(*simulation);
-    if (const QString bad = data::firstNonFinite(o); !bad.isEmpty()) {
-        QTextStream(stderr) << "computeledger evaluate: internal error: " << bad
-                            << " is not a finite number; nothing printed\n";
-        return kInternalError;
-    }
+    // Validation's bounds keep every output finite (portfolio/Limits.h); should a number still
+    // overflow, it is the inputs' size, a problem the user can act on, and nothing is printed.
+    if (const QString bad = data::firstNonFinite(o); !bad.isEmpty())
+        return userError(path + ": " + bad +
+                         " overflows (not a finite number); the inputs are too large to compute: lower the "
+                         "largest prices, GPU counts, escalators or volatilities");
     if (parser.isSet("json")) {
         out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
@@ -305,8 +332,12 @@ int report(const QStringList& args) {
         return userError("computeledger report: nothing to write: give --pdf, --csv or --xlsx");
     if (!simulateGivenFor(parser, "report", {}, &error))
         return userError(error);
+    const report::ReportRequest request{parser.value("pdf"), parser.value("csv"), parser.value("xlsx")};
+    // Before any work: an output over the portfolio itself (report deal.json --pdf deal.json).
+    if (const QString problem = report::reportOutputProblem(request, {pos[1]}); !problem.isEmpty())
+        return userError("computeledger report: " + problem);
     const SkuCatalog catalog = data::bundledSkuCatalog();
-    const auto load = data::loadPortfolioFile(pos[1], catalog);
+    const auto load = loadInput(pos[1], catalog);
     if (!load.ok())
         return userError(load.error);
     std::optional<SimulationResult> simulation;
@@ -314,8 +345,7 @@ int report(const QStringList& args) {
         return userError(error);
     const auto content = report::buildReportContent(*load.portfolio, catalog, std::move(simulation),
                                                     QFileInfo(pos[1]).fileName());
-    const report::ReportRequest request{parser.value("pdf"), parser.value("csv"), parser.value("xlsx")};
-    if (!report::writeReport(content, request, &error))
+    if (!report::writeReport(content, request, &error, {pos[1]}))
         return userError("computeledger report: " + error);
     return kSuccess;
 }
@@ -345,15 +375,13 @@ int decode(const QStringList& args) {
         if (!parser.isSet(required))
             return userError(QString("computeledger decode: --%1 is required").arg(required));
     }
-    if (!number("tcv", &t.totalContractValue) || t.totalContractValue <= 0)
-        return userError("computeledger decode: --tcv: \"" + parser.value("tcv") +
-                         "\" is not a positive number");
-    if (!number("price", &t.pricePerGpuHour) || t.pricePerGpuHour <= 0)
-        return userError("computeledger decode: --price: \"" + parser.value("price") +
-                         "\" is not a positive number");
-    if (!number("escalator", &t.escalator) || t.escalator <= -1)
-        return userError("computeledger decode: --escalator: \"" + parser.value("escalator") +
-                         "\" is not a number above -1");
+    for (const auto& [name, value] :
+         {std::pair{"tcv", &t.totalContractValue}, std::pair{"price", &t.pricePerGpuHour},
+          std::pair{"escalator", &t.escalator}}) {
+        if (!number(name, value))
+            return userError(
+                QString("computeledger decode: --%1: \"%2\" is not a number").arg(name, parser.value(name)));
+    }
     const auto start = parseIsoDate(parser.value("start").toStdString());
     const auto end = parseIsoDate(parser.value("end").toStdString());
     if (!start)
@@ -362,10 +390,10 @@ int decode(const QStringList& args) {
     if (!end)
         return userError("computeledger decode: --end: \"" + parser.value("end") +
                          "\" is not a date YYYY-MM-DD");
-    if (*end < *start)
-        return userError("computeledger decode: --end is before --start");
     t.start = *start;
     t.end = *end;
+    if (const auto invalid = validateDealTerms(t))
+        return userError("computeledger decode: --" + QString::fromStdString(invalid->toString()));
     if (parser.isSet("sku")) {
         const SkuCatalog catalog = data::bundledSkuCatalog();
         const Sku* sku = catalog.find(Portfolio{}, parser.value("sku").toStdString());
@@ -375,6 +403,10 @@ int decode(const QStringList& args) {
         t.itKwPerGpu = sku->itKwPerGpu;
     }
     const DecodedDeal d = decodeDeal(t);
+    for (const double v : {d.averagePricePerGpuHour, d.gpuHours, d.gpus, d.itMegawatts}) {
+        if (!std::isfinite(v))
+            return userError("computeledger decode: the implied figures overflow; check --tcv and --price");
+    }
     const QLocale en(QLocale::English);
     out() << "Term:                 " << d.days << " days\n"
           << "Average price:        " << en.toString(d.averagePricePerGpuHour, 'f', 4) << " per GPU-hour\n"
@@ -398,11 +430,16 @@ int convert(const QStringList& args) {
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 3)
         return userError("computeledger convert: expected IN and OUT; see computeledger --help");
+    if (const QString problem = data::outputOverwritesInput({pos[2]}, {pos[1]}); !problem.isEmpty())
+        return userError("computeledger convert: " + problem);
     const SkuCatalog catalog = data::bundledSkuCatalog();
-    const auto load = data::loadPortfolioFile(pos[1], catalog);
+    const auto load = loadInput(pos[1], catalog);
     if (!load.ok())
         return userError(load.error);
-    if (!data::savePortfolioFile(*load.portfolio, pos[2], &error))
+    // By OUT's name: convert exists to change the format, even over an existing document.
+    if (!(pos[2].endsWith(".cledger", Qt::CaseInsensitive)
+              ? data::saveDocument(*load.portfolio, pos[2], &error)
+              : data::savePortfolioFile(*load.portfolio, pos[2], &error)))
         return userError(error);
     return kSuccess;
 }
@@ -419,8 +456,11 @@ int importCsvCommand(const QStringList& args) {
     const QStringList pos = parser.positionalArguments();
     if (pos.size() < 3 || !parser.isSet("out"))
         return userError("computeledger import-csv: expected FILE, at least one CSV and --out OUT");
+    if (const QString problem = data::outputOverwritesInput({parser.value("out")}, pos.mid(2));
+        !problem.isEmpty())
+        return userError("computeledger import-csv: " + problem);
     const SkuCatalog catalog = data::bundledSkuCatalog();
-    auto load = data::loadPortfolioFile(pos[1], catalog);
+    auto load = loadInput(pos[1], catalog);
     if (!load.ok())
         return userError(load.error);
     Portfolio p = *load.portfolio;
@@ -428,7 +468,7 @@ int importCsvCommand(const QStringList& args) {
         if (!data::importCsvFile(p, csv, catalog, &error))
             return userError(error);
     }
-    if (!data::savePortfolioFile(p, parser.value("out"), &error))
+    if (!savePortfolioOutput(p, parser.value("out"), pos[1], load, pos.mid(2), &error))
         return userError(error);
     return kSuccess;
 }
@@ -444,19 +484,19 @@ int exportCsvCommand(const QStringList& args) {
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 3)
         return userError("computeledger export-csv: expected FILE and DIR");
+    const QStringList outputs{QDir(pos[2]).filePath("contracts.csv"), QDir(pos[2]).filePath("fleets.csv")};
+    if (const QString problem = data::outputOverwritesInput(outputs, {pos[1]}); !problem.isEmpty())
+        return userError("computeledger export-csv: " + problem);
     const SkuCatalog catalog = data::bundledSkuCatalog();
-    const auto load = data::loadPortfolioFile(pos[1], catalog);
+    const auto load = loadInput(pos[1], catalog);
     if (!load.ok())
         return userError(load.error);
-    if (!QDir().mkpath(pos[2]))
-        return userError(pos[2] + ": cannot create the folder");
-    for (const auto& [name, bytes] :
-         {std::pair{QString("contracts.csv"), data::exportContractsCsv(*load.portfolio)},
-          std::pair{QString("fleets.csv"), data::exportFleetsCsv(*load.portfolio)}}) {
-        QSaveFile f(QDir(pos[2]).filePath(name));
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-            return userError(QDir(pos[2]).filePath(name) + ": cannot be written: " + f.errorString());
-    }
+    // Both files or neither: staged beside their destinations and put in place together.
+    data::OutputSet set;
+    if (!set.makeFolder(pos[2], &error) ||
+        !set.add(outputs[0], data::exportContractsCsv(*load.portfolio), &error) ||
+        !set.add(outputs[1], data::exportFleetsCsv(*load.portfolio), &error) || !set.commit(&error))
+        return userError(error);
     return kSuccess;
 }
 
@@ -499,7 +539,7 @@ int addDeal(const QStringList& args) {
     if (pos.size() != 3 || !parser.isSet("out"))
         return userError("computeledger add-deal: expected FILE, DEAL and --out OUT");
     const SkuCatalog catalog = data::bundledSkuCatalog();
-    auto load = data::loadPortfolioFile(pos[1], catalog);
+    auto load = loadInput(pos[1], catalog);
     if (!load.ok())
         return userError(load.error);
     const auto library = data::bundledDealLibrary();
@@ -512,7 +552,7 @@ int addDeal(const QStringList& args) {
     addDealAsContract(p, *deal, catalog);
     if (const auto invalid = validatePortfolio(p, catalog))
         return userError("computeledger add-deal: " + QString::fromStdString(invalid->toString()));
-    if (!data::savePortfolioFile(p, parser.value("out"), &error))
+    if (!savePortfolioOutput(p, parser.value("out"), pos[1], load, {}, &error))
         return userError(error);
     return kSuccess;
 }
@@ -580,11 +620,11 @@ int runs(const QStringList& args) {
         for (const auto& r : list)
             out() << QString("%1  %2  %3  %4  %5  %6\n")
                          .arg(r.id, 4)
-                         .arg(r.created, -20)
+                         .arg(data::oneLine(r.created), -20)
                          .arg(r.paths, 12)
                          .arg(r.seed, 12)
-                         .arg(r.device, -20)
-                         .arg(r.inputsHash.left(12));
+                         .arg(data::oneLine(r.device), -20)
+                         .arg(data::oneLine(r.inputsHash.left(12)));
     }
     out().flush();
     return kSuccess;
@@ -720,6 +760,7 @@ int printEvaluation(const QString& path) {
 
 int runCommandLine(const QStringList& args) {
     try {
+        printNotices(data::removeTemporaryLeftovers());
         const QString first = args.value(1);
         if (args.contains("--help") || args.contains("-h")) {
             out() << usage();

@@ -1,6 +1,7 @@
 #include "ResultTable.h"
 
 #include "BreakevenText.h"
+#include "MessageText.h"
 #include "MoneyFormat.h"
 
 #include <QLocale>
@@ -19,27 +20,39 @@ QString pad(const QString& s, int width, bool right) {
     return right ? s.rightJustified(width, ' ') : s.leftJustified(width, ' ');
 }
 
+// Text from the file as the terminal should show it: a name holding ESC [31m would recolour (or,
+// with other sequences, retitle or rewrite) the user's terminal, so control characters are printed
+// escaped (\u001b), the way messages show them.
+QString shown(const std::string& s) {
+    return data::oneLine(QString::fromStdString(s));
+}
+
 } // namespace
 
 QString formatResultTable(const Portfolio& p, const EvaluationResult& r) {
-    const QString cur = QString::fromStdString(r.currency);
+    const QString cur = shown(r.currency);
     QString out;
-    out += QString::fromStdString(r.name) + "\n";
+    out += shown(r.name) + "\n";
     out += QString("Valuation %1, horizon %2 (%3 monthly periods), %4, discount rate %5, tax rate %6\n\n")
                .arg(QString::fromStdString(formatIsoDate(r.valuationDate)),
                     QString::fromStdString(formatIsoDate(r.horizonEnd)), QString::number(r.periods), cur,
                     models::formatPercent(p.assumptions.discountRate, 2),
                     models::formatPercent(p.assumptions.taxRate, 2));
 
+    // The width of the text as printed (escapes included), so the columns stay aligned.
+    std::vector<QString> names;
     int nameWidth = 11;
-    for (const auto& a : r.alternatives)
-        nameWidth = std::max(nameWidth, int(a.name.size() + a.id.size() + 3));
+    for (const auto& a : r.alternatives) {
+        names.push_back(shown(a.name) + " (" + shown(a.id) + ")");
+        nameWidth = std::max(nameWidth, int(names.back().size()));
+    }
     const QString header = pad("Alternative", nameWidth, false) + pad("NPV cost (" + cur + " M)", 22, true) +
                            pad("Total cash (" + cur + " M)", 24, true) +
                            pad("LCOC (" + cur + "/GPU-h*)", 22, true);
     out += header + "\n" + QString(header.size(), '-') + "\n";
-    for (const auto& a : r.alternatives) {
-        const QString name = QString::fromStdString(a.name + " (" + a.id + ")");
+    for (std::size_t i = 0; i < r.alternatives.size(); ++i) {
+        const auto& a = r.alternatives[i];
+        const QString& name = names[i];
         const QString lcoc = a.lcoc ? QLocale(QLocale::English).toString(*a.lcoc, 'f', 4) : QString("n/a");
         out += pad(name, nameWidth, false) + pad(millions(a.npvCost), 22, true) +
                pad(millions(a.totalCash), 24, true) + pad(lcoc, 22, true) + "\n";
@@ -47,15 +60,21 @@ QString formatResultTable(const Portfolio& p, const EvaluationResult& r) {
     out += "* per performance-weighted (H100-equivalent), discounted used GPU-hour\n\n";
 
     const auto ranked = r.rankedByNpvCost();
-    if (ranked.size() >= 2) {
+    if (r.nothingToCompare()) {
+        // Not "X is cheapest, 0.0 M below Y": with every cost 0 the order is only the file's.
+        out += models::nothingToCompareSentence(p, r) + "\n";
+    } else if (ranked.size() >= 2) {
         out += QString("Verdict: %1 is cheapest, %2 %3 M NPV below %4 (the next best).\n")
-                   .arg(QString::fromStdString(ranked[0]->name), cur,
-                        millions(ranked[1]->npvCost - ranked[0]->npvCost),
-                        QString::fromStdString(ranked[1]->name));
+                   .arg(shown(ranked[0]->name), cur, millions(ranked[1]->npvCost - ranked[0]->npvCost),
+                        shown(ranked[1]->name));
     }
-    // The same sentences as the Overview tab and the PDF report.
-    for (const QString& sentence : models::breakevenSentences(r, models::TextStyle::Plain))
-        out += "Breakeven: " + sentence + "\n";
+    // The same sentences as the Overview tab and the PDF report (none with nothing to compare: they
+    // would name a winner among costs of 0). They quote names, hence oneLine; the sentences' own words
+    // hold no control character, so only the names change.
+    if (!r.nothingToCompare()) {
+        for (const QString& sentence : models::breakevenSentences(r, models::TextStyle::Plain))
+            out += "Breakeven: " + data::oneLine(sentence) + "\n";
+    }
     return out;
 }
 

@@ -1,5 +1,6 @@
 // The executable wires; it does not compute: the GUI, or the command line when a subcommand is given.
 #include "CommandLine.h"
+#include "Leftovers.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -64,6 +65,9 @@ int main(int argc, char* argv[]) {
     setIdentity();
     QApplication::setWindowIcon(QIcon(":/desktop/computeledger.svg"));
     QApplication::setDesktopFileName("computeledger");
+    // What killed runs left in the temporary folder (the command line does the same on each run).
+    for (const QString& notice : ledger::data::removeTemporaryLeftovers())
+        QTextStream(stderr) << "computeledger: " << notice << "\n";
     ledger::ui::MainWindow window;
     if (!window.openInitial(args.value(1)))
         return ledger::app::kUserError;

@@ -2,6 +2,10 @@
 #include "MessageText.h"
 
 #include "DocumentSchema.h"
+#include "InputFile.h"
+#include "Leftovers.h"
+#include "OutputFiles.h"
+#include "portfolio/Limits.h"
 #include "portfolio/Validation.h"
 
 #include <QCryptographicHash>
@@ -11,14 +15,20 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QVariant>
 
+#include <sqlite3.h>
+#include <unistd.h>
+
 #include <charconv>
 #include <cstdio>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 
@@ -88,6 +98,15 @@ public:
             db.setConnectOptions("QSQLITE_OPEN_READONLY");
         if (!db.open())
             fail("cannot be opened: " + sqliteProblem(db.lastError()));
+        // A document is a file from anywhere (SQLite's "application file format" guidance): its
+        // schema may not call functions with side effects, and no statement of ours, nor of
+        // anything planted, may write the schema or corrupt the file on purpose.
+        const QVariant handle = db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+            if (sqlite3* raw = *static_cast<sqlite3* const*>(handle.constData()))
+                sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+        }
+        exec("PRAGMA trusted_schema = OFF");
         exec("PRAGMA foreign_keys = ON");
     }
     ~Connection() {
@@ -142,21 +161,6 @@ QVariant optionalNumber(const std::optional<double>& v) {
 }
 QVariant optionalInt(const std::optional<int>& v) {
     return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Int));
-}
-
-std::string str(const QVariant& v) {
-    return v.toString().toStdString();
-}
-Date toDate(const QVariant& v, const char* column) {
-    const auto d = parseIsoDate(str(v));
-    if (!d)
-        fail(QString("is damaged: %1 holds \"%2\", not a date").arg(column, v.toString()));
-    return *d;
-}
-std::optional<double> toOptionalNumber(const QVariant& v) {
-    if (v.isNull())
-        return std::nullopt;
-    return v.toDouble();
 }
 
 QString correlationText(const CorrelationMatrix& m) {
@@ -297,152 +301,270 @@ void writePortfolio(Connection& c, const Portfolio& p) {
     c.exec("UPDATE portfolio SET content_sha256 = ? WHERE id = 1", {portfolioInputsHash(p)});
 }
 
+// One row of a table, read by column name and type-checked: a document edited outside the app (a
+// text "15,000" where a number belongs) is refused with the table, the row and the column named,
+// never read as 0.
+class Row {
+public:
+    // `of`: which rows these are, when the query selects some ("contract_id \"cw-2025\"").
+    Row(const QSqlQuery& q, const char* table, int row, QString of)
+        : q_(q)
+        , table_(table)
+        , row_(row)
+        , of_(std::move(of)) {}
+
+    double real(const char* column) const {
+        const QVariant v = value(column);
+        if (v.typeId() == QMetaType::Double || v.typeId() == QMetaType::LongLong)
+            return v.toDouble();
+        bad(column, v, "a number");
+    }
+    std::optional<double> optionalReal(const char* column) const {
+        if (value(column).isNull())
+            return std::nullopt;
+        return real(column);
+    }
+    std::int64_t integer(const char* column) const {
+        const QVariant v = value(column);
+        if (v.typeId() == QMetaType::LongLong)
+            return v.toLongLong();
+        bad(column, v, "a whole number");
+    }
+    std::optional<int> optionalSmallInteger(const char* column) const {
+        if (value(column).isNull())
+            return std::nullopt;
+        return smallInteger(column);
+    }
+    int smallInteger(const char* column) const {
+        const std::int64_t i = integer(column);
+        if (i < -1'000'000 || i > 1'000'000)
+            bad(column, value(column), "a whole number within +-1000000");
+        return int(i);
+    }
+    bool flag(const char* column) const {
+        const std::int64_t i = integer(column);
+        if (i != 0 && i != 1)
+            bad(column, value(column), "0 or 1");
+        return i == 1;
+    }
+    std::string text(const char* column) const {
+        const QVariant v = value(column);
+        if (v.typeId() == QMetaType::QString && !v.isNull())
+            return v.toString().toStdString();
+        bad(column, v, "text");
+    }
+    std::optional<std::string> optionalText(const char* column) const {
+        if (value(column).isNull())
+            return std::nullopt;
+        return text(column);
+    }
+    Date date(const char* column) const {
+        const auto d = parseIsoDate(text(column));
+        if (!d)
+            bad(column, value(column), "a date YYYY-MM-DD");
+        return *d;
+    }
+    std::optional<Date> optionalDate(const char* column) const {
+        if (value(column).isNull())
+            return std::nullopt;
+        return date(column);
+    }
+
+private:
+    QVariant value(const char* column) const {
+        const int i = q_.record().indexOf(QLatin1String(column));
+        if (i < 0)
+            fail(QString("is damaged: table %1 has no column %2").arg(table_, column));
+        return q_.value(i);
+    }
+    [[noreturn]] void bad(const char* column, const QVariant& v, const char* expected) const {
+        QString held;
+        if (v.isNull())
+            held = "NULL";
+        else if (v.typeId() == QMetaType::QString)
+            held = "the text \"" + v.toString().left(60) + "\"";
+        else if (v.typeId() == QMetaType::QByteArray)
+            held = QString("%1 %2 of binary data")
+                       .arg(v.toByteArray().size())
+                       .arg(v.toByteArray().size() == 1 ? "byte" : "bytes");
+        else
+            held = v.toString();
+        fail(QString("is damaged: %1 row %2%3, column %4: holds %5, not %6")
+                 .arg(table_)
+                 .arg(row_)
+                 .arg(of_.isEmpty() ? QString() : " of " + of_, column, held, expected));
+    }
+
+    const QSqlQuery& q_;
+    QString table_;
+    int row_;
+    QString of_;
+};
+
+// Rows in document order, each handed to f as a Row numbered from 1.
+template <class F>
+void forEachRow(Connection& c, const char* table, const QString& sql, const QVariantList& values, F&& f) {
+    QSqlQuery q = c.exec(sql, values);
+    // A query selecting by one key names it in messages: "tranches row 1 of \"cw-2025\"".
+    const QString of = values.isEmpty() ? QString() : "\"" + values.front().toString() + "\"";
+    int row = 0;
+    while (q.next())
+        f(Row(q, table, ++row, of));
+}
+
 UtilizationCurve readCurve(Connection& c, const std::string& owner) {
     UtilizationCurve curve;
-    QSqlQuery q =
-        c.exec("SELECT date, value FROM utilization_points WHERE owner = ? ORDER BY position", {text(owner)});
-    while (q.next())
-        curve.push_back({toDate(q.value(0), "utilization_points.date"), q.value(1).toDouble()});
+    forEachRow(c, "utilization_points", "SELECT * FROM utilization_points WHERE owner = ? ORDER BY position",
+               {text(owner)}, [&](const Row& r) {
+                   curve.push_back({r.date("date"), r.real("value")});
+               });
     return curve;
 }
 
-DepreciationSpec readDepreciation(const QSqlQuery& q, int at) {
+DepreciationSpec readDepreciation(const Row& r, const std::string& prefix) {
+    auto col = [&](const char* name) { return prefix + name; };
     DepreciationSpec d;
-    const auto method = depreciationMethodFromString(str(q.value(at)));
+    const std::string methodText = r.text(col("method").c_str());
+    const auto method = depreciationMethodFromString(methodText);
     if (!method)
-        fail("is damaged: unknown depreciation method \"" + q.value(at).toString() + "\"");
+        fail("is damaged: unknown depreciation method \"" + QString::fromStdString(methodText) + "\"");
     d.method = *method;
-    if (!q.value(at + 1).isNull())
-        d.lifeYears = q.value(at + 1).toInt();
-    d.salvageFraction = q.value(at + 2).toDouble();
-    d.factor = q.value(at + 3).toDouble();
-    d.bonusFraction = q.value(at + 4).toDouble();
+    d.lifeYears = r.optionalSmallInteger(col("life_years").c_str());
+    d.salvageFraction = r.real(col("salvage_fraction").c_str());
+    d.factor = r.real(col("factor").c_str());
+    d.bonusFraction = r.real(col("bonus_fraction").c_str());
     return d;
 }
 
-Portfolio readPortfolio(Connection& c) {
-    Portfolio p;
-    QSqlQuery q = c.exec("SELECT * FROM portfolio WHERE id = 1");
-    if (!q.next())
-        fail("is damaged: it holds no portfolio");
-    int i = 1;
-    p.name = str(q.value(i++));
-    p.notes = str(q.value(i++));
-    p.currency = str(q.value(i++));
-    p.valuationDate = toDate(q.value(i++), "portfolio.valuation_date");
-    p.assumptions.discountRate = q.value(i++).toDouble();
-    p.assumptions.taxRate = q.value(i++).toDouble();
-    if (!q.value(i).isNull())
-        p.assumptions.horizonEnd = toDate(q.value(i), "portfolio.horizon_end");
-    ++i;
-    const bool hasAlternatives = q.value(i++).toInt() != 0;
-    p.simulation.paths = q.value(i++).toLongLong();
-    p.simulation.seed = q.value(i++).toULongLong();
-    auto& m = p.market;
-    m.gpuPrice.trendPerYear = q.value(i++).toDouble();
-    m.gpuPrice.reversionPerYear = q.value(i++).toDouble();
-    m.gpuPrice.volatility = q.value(i++).toDouble();
-    if (q.value(i++).toInt() != 0) {
-        m.nextGeneration = NextGeneration{toDate(q.value(i), "portfolio.launch_earliest"),
-                                          toDate(q.value(i + 1), "portfolio.launch_mode"),
-                                          toDate(q.value(i + 2), "portfolio.launch_latest"),
-                                          q.value(i + 3).toDouble(), q.value(i + 4).toDouble()};
-    }
-    i += 5;
-    m.utilization.reversionPerYear = q.value(i++).toDouble();
-    m.utilization.volatility = q.value(i++).toDouble();
-    m.powerPrice.reversionPerYear = q.value(i++).toDouble();
-    m.powerPrice.volatility = q.value(i++).toDouble();
-    m.correlation = parseCorrelation(q.value(i++).toString());
-    m.replacementPremium = q.value(i++).toDouble();
-    m.onDemandPremium = q.value(i++).toDouble();
-    if (!q.value(i).isNull())
-        m.spotCovers = str(q.value(i));
+// The portfolio as stored, and the checksum stored with it (empty when NULL: only documents
+// migrated from version 1 by a build before version 3 lack one).
+struct StoredPortfolio {
+    Portfolio portfolio;
+    QString checksum;
+};
 
-    QSqlQuery skus =
-        c.exec("SELECT id, name, perf_index, market_price_per_gpu_hour, capex_per_gpu, it_kw_per_gpu, notes "
-               "FROM skus ORDER BY position");
-    while (skus.next())
-        p.skus.push_back({str(skus.value(0)), str(skus.value(1)), skus.value(2).toDouble(),
-                          skus.value(3).toDouble(), skus.value(4).toDouble(), skus.value(5).toDouble(),
-                          str(skus.value(6))});
+StoredPortfolio readStoredPortfolio(Connection& c) {
+    StoredPortfolio stored;
+    Portfolio& p = stored.portfolio;
+    bool found = false, hasAlternatives = false;
+    forEachRow(c, "portfolio", "SELECT * FROM portfolio WHERE id = 1", {}, [&](const Row& r) {
+        found = true;
+        p.name = r.text("name");
+        p.notes = r.text("notes");
+        p.currency = r.text("currency");
+        p.valuationDate = r.date("valuation_date");
+        p.assumptions.discountRate = r.real("discount_rate");
+        p.assumptions.taxRate = r.real("tax_rate");
+        p.assumptions.horizonEnd = r.optionalDate("horizon_end");
+        hasAlternatives = r.flag("has_alternatives");
+        p.simulation.paths = r.integer("simulation_paths");
+        const std::int64_t seed = r.integer("simulation_seed");
+        p.simulation.seed = seed < 0 ? std::numeric_limits<std::uint64_t>::max() : std::uint64_t(seed);
+        auto& m = p.market;
+        m.gpuPrice.trendPerYear = r.real("gpu_trend_per_year");
+        m.gpuPrice.reversionPerYear = r.real("gpu_reversion_per_year");
+        m.gpuPrice.volatility = r.real("gpu_volatility");
+        if (r.flag("has_next_generation"))
+            m.nextGeneration =
+                NextGeneration{r.date("launch_earliest"), r.date("launch_mode"), r.date("launch_latest"),
+                               r.real("price_drop_min"), r.real("price_drop_max")};
+        m.utilization.reversionPerYear = r.real("utilization_reversion_per_year");
+        m.utilization.volatility = r.real("utilization_volatility");
+        m.powerPrice.reversionPerYear = r.real("power_reversion_per_year");
+        m.powerPrice.volatility = r.real("power_volatility");
+        m.correlation = parseCorrelation(QString::fromStdString(r.text("correlation")));
+        m.replacementPremium = r.real("replacement_premium");
+        m.onDemandPremium = r.real("on_demand_premium");
+        m.spotCovers = r.optionalText("spot_covers");
+        stored.checksum = QString::fromStdString(r.optionalText("content_sha256").value_or(""));
+    });
+    if (!found)
+        fail("is damaged: it holds no portfolio");
+
+    forEachRow(c, "skus", "SELECT * FROM skus ORDER BY position", {}, [&](const Row& r) {
+        p.skus.push_back({r.text("id"), r.text("name"), r.real("perf_index"),
+                          r.real("market_price_per_gpu_hour"), r.real("capex_per_gpu"),
+                          r.real("it_kw_per_gpu"), r.text("notes")});
+    });
     p.utilization = readCurve(c, "");
 
-    QSqlQuery cs = c.exec("SELECT * FROM contracts ORDER BY position");
-    while (cs.next()) {
+    forEachRow(c, "contracts", "SELECT * FROM contracts ORDER BY position", {}, [&](const Row& r) {
         Contract k;
-        k.id = str(cs.value(1));
-        k.name = str(cs.value(2));
-        k.provider = str(cs.value(3));
-        k.sku = str(cs.value(4));
-        k.start = toDate(cs.value(5), "contracts.start_date");
-        k.end = toDate(cs.value(6), "contracts.end_date");
-        k.pricePerGpuHour = toOptionalNumber(cs.value(7));
-        k.totalContractValue = toOptionalNumber(cs.value(8));
-        k.escalator = cs.value(9).toDouble();
-        k.takeOrPay = cs.value(10).toDouble();
-        k.prepayment = cs.value(11).toDouble();
-        k.paymentTermsDays = cs.value(12).toInt();
-        k.providerDefaultHazard = cs.value(13).toDouble();
-        k.recoveryRate = cs.value(14).toDouble();
-        if (cs.value(15).toInt() != 0)
+        k.id = r.text("id");
+        k.name = r.text("name");
+        k.provider = r.text("provider");
+        k.sku = r.text("sku");
+        k.start = r.date("start_date");
+        k.end = r.date("end_date");
+        k.pricePerGpuHour = r.optionalReal("price_per_gpu_hour");
+        k.totalContractValue = r.optionalReal("total_contract_value");
+        k.escalator = r.real("escalator");
+        k.takeOrPay = r.real("take_or_pay");
+        k.prepayment = r.real("prepayment");
+        k.paymentTermsDays = r.smallInteger("payment_terms_days");
+        k.providerDefaultHazard = r.real("provider_default_hazard");
+        k.recoveryRate = r.real("recovery_rate");
+        const bool ownCurve = r.flag("has_utilization");
+        k.notes = r.text("notes");
+        if (ownCurve)
             k.utilization = readCurve(c, k.id);
-        k.notes = str(cs.value(16));
-        QSqlQuery t =
-            c.exec("SELECT date, gpus FROM tranches WHERE contract_id = ? ORDER BY position", {text(k.id)});
-        while (t.next())
-            k.tranches.push_back({toDate(t.value(0), "tranches.date"), t.value(1).toDouble()});
+        forEachRow(c, "tranches", "SELECT * FROM tranches WHERE contract_id = ? ORDER BY position",
+                   {text(k.id)}, [&](const Row& t) {
+                       k.tranches.push_back({t.date("date"), t.real("gpus")});
+                   });
         p.contracts.push_back(std::move(k));
-    }
+    });
 
-    QSqlQuery fs = c.exec("SELECT * FROM fleets ORDER BY position");
-    while (fs.next()) {
+    forEachRow(c, "fleets", "SELECT * FROM fleets ORDER BY position", {}, [&](const Row& r) {
         Fleet f;
-        f.id = str(fs.value(1));
-        f.name = str(fs.value(2));
-        f.sku = str(fs.value(3));
-        f.gpus = fs.value(4).toDouble();
-        f.inService = toDate(fs.value(5), "fleets.in_service");
-        if (!fs.value(6).isNull())
-            f.end = toDate(fs.value(6), "fleets.end_date");
-        f.capexPerGpu = toOptionalNumber(fs.value(7));
-        f.overheadFraction = fs.value(8).toDouble();
-        f.itKwPerGpu = toOptionalNumber(fs.value(9));
-        f.pue = fs.value(10).toDouble();
-        f.powerPricePerMwh = fs.value(11).toDouble();
-        f.powerEscalator = fs.value(12).toDouble();
-        f.idlePowerFraction = fs.value(13).toDouble();
-        f.colocationPerKwMonth = fs.value(14).toDouble();
-        f.opexFractionPerYear = fs.value(15).toDouble();
-        f.residualFraction = toOptionalNumber(fs.value(16));
-        f.bookDepreciation = readDepreciation(fs, 17);
-        f.taxDepreciation = readDepreciation(fs, 22);
-        if (fs.value(27).toInt() != 0)
+        f.id = r.text("id");
+        f.name = r.text("name");
+        f.sku = r.text("sku");
+        f.gpus = r.real("gpus");
+        f.inService = r.date("in_service");
+        f.end = r.optionalDate("end_date");
+        f.capexPerGpu = r.optionalReal("capex_per_gpu");
+        f.overheadFraction = r.real("overhead_fraction");
+        f.itKwPerGpu = r.optionalReal("it_kw_per_gpu");
+        f.pue = r.real("pue");
+        f.powerPricePerMwh = r.real("power_price_per_mwh");
+        f.powerEscalator = r.real("power_escalator");
+        f.idlePowerFraction = r.real("idle_power_fraction");
+        f.colocationPerKwMonth = r.real("colocation_per_kw_month");
+        f.opexFractionPerYear = r.real("opex_fraction_per_year");
+        f.residualFraction = r.optionalReal("residual_fraction");
+        f.bookDepreciation = readDepreciation(r, "book_");
+        f.taxDepreciation = readDepreciation(r, "tax_");
+        const bool ownCurve = r.flag("has_utilization");
+        f.notes = r.text("notes");
+        if (ownCurve)
             f.utilization = readCurve(c, f.id);
-        f.notes = str(fs.value(28));
         p.fleets.push_back(std::move(f));
-    }
+    });
 
     if (hasAlternatives) {
         p.alternatives.emplace();
-        QSqlQuery as = c.exec("SELECT id, name FROM alternatives ORDER BY position");
-        while (as.next()) {
-            Alternative a{str(as.value(0)), str(as.value(1)), {}};
-            QSqlQuery items =
-                c.exec("SELECT item_id FROM alternative_items WHERE alternative_id = ? ORDER BY position",
-                       {text(a.id)});
-            while (items.next())
-                a.items.push_back(str(items.value(0)));
+        forEachRow(c, "alternatives", "SELECT * FROM alternatives ORDER BY position", {}, [&](const Row& r) {
+            Alternative a{r.text("id"), r.text("name"), {}};
+            forEachRow(c, "alternative_items",
+                       "SELECT * FROM alternative_items WHERE alternative_id = ? ORDER BY position",
+                       {text(a.id)}, [&](const Row& i) { a.items.push_back(i.text("item_id")); });
             p.alternatives->push_back(std::move(a));
-        }
+        });
     }
-    QSqlQuery src = c.exec("SELECT path, source FROM sources");
-    while (src.next())
-        p.sources[str(src.value(0))] = str(src.value(1));
-    const QVariant checksum = c.scalar("SELECT content_sha256 FROM portfolio WHERE id = 1");
-    if (!checksum.isNull() && checksum.toString() != portfolioInputsHash(p))
+    forEachRow(c, "sources", "SELECT * FROM sources", {},
+               [&](const Row& r) { p.sources[r.text("path")] = r.text("source"); });
+    return stored;
+}
+
+// The portfolio of a current document, whose checksum must be there and match.
+Portfolio readPortfolio(Connection& c) {
+    StoredPortfolio stored = readStoredPortfolio(c);
+    if (stored.checksum.isEmpty())
+        fail("is damaged: the checksum of its numbers is missing");
+    if (stored.checksum != portfolioInputsHash(stored.portfolio))
         fail("is damaged: its numbers do not match the checksum saved with them");
-    return p;
+    return std::move(stored.portfolio);
 }
 
 void checkIntegrity(Connection& c) {
@@ -462,6 +584,26 @@ void checkIntegrity(Connection& c) {
         fail("is damaged: " + result.left(200).simplified());
 }
 
+// Refuses a document whose schema is not exactly the one its version has: a trigger planted with
+// the sqlite3 tool would otherwise run on the next save (and has doubled every tranche).
+void checkSchema(Connection& c, int version) {
+    QSqlDatabase db = c.db();
+    if (const QString difference = schemaDifference(db, version); !difference.isEmpty())
+        fail("is not a document as ComputeLedger saves it: " + difference +
+             " (triggers, views, extra tables and columns are refused: they could change the numbers "
+             "on the next save)");
+}
+
+// Writes the checksum of the numbers an older document holds, inside the migration: from version
+// 3 on, every document has one.
+void stampChecksum(Connection& c) {
+    const StoredPortfolio stored = readStoredPortfolio(c);
+    const QString hash = portfolioInputsHash(stored.portfolio);
+    if (!stored.checksum.isEmpty() && stored.checksum != hash)
+        fail("is damaged: its numbers do not match the checksum saved with them");
+    c.exec("UPDATE portfolio SET content_sha256 = ? WHERE id = 1", {hash});
+}
+
 // Brings an older document to kSchemaVersion inside a transaction the caller commits or rolls back.
 void beginMigration(Connection& c, int from) {
     c.begin();
@@ -469,6 +611,7 @@ void beginMigration(Connection& c, int from) {
     from = c.scalar("PRAGMA user_version").toInt();
     if (from >= kSchemaVersion)
         return;
+    checkSchema(c, from);
     QSqlDatabase db = c.db();
     QString error;
     if (!migrateSchema(db, from, kSchemaVersion, &error)) {
@@ -476,14 +619,20 @@ void beginMigration(Connection& c, int from) {
         fail(error);
     }
     c.exec(QString("PRAGMA user_version = %1").arg(kSchemaVersion));
+    stampChecksum(c);
 }
 
 // Brings an older document to kSchemaVersion in one transaction.
 void migrate(Connection& c, int from) {
     if (from >= kSchemaVersion)
         return;
-    beginMigration(c, from);
-    c.commit();
+    try {
+        beginMigration(c, from);
+        c.commit();
+    } catch (...) {
+        c.rollback();
+        throw;
+    }
 }
 
 void openDocument(std::optional<Connection>& c, const QString& path, bool readOnly) {
@@ -507,8 +656,8 @@ Portfolio readValidPortfolio(Connection& c, const SkuCatalog& catalog) {
 Portfolio readMigratedCopy(Connection& document, const QString& path, int fromVersion,
                            const SkuCatalog& catalog) {
     // In the temporary folder, not beside the document: a crash must not leave a copy of the
-    // numbers in the user's folder.
-    const QTemporaryDir scratch;
+    // numbers in the user's folder (and the next start removes what a killed run left there).
+    const QTemporaryDir scratch(temporaryFolderTemplate());
     if (!scratch.isValid())
         fail("cannot be opened: no scratch copy of this older document can be made to check it: " +
              scratch.errorString());
@@ -561,9 +710,38 @@ void checkExistingTarget(const QString& path) {
     checkHeader(h);
 }
 
+QByteArray documentFingerprint(const QString& checksum) {
+    return "cledger:" + checksum.toLatin1();
+}
+QByteArray jsonFingerprint(const QByteArray& bytes) {
+    return "json:" + QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
+[[noreturn]] void changedSinceOpened() {
+    fail("cannot be saved: it was changed by another program or window since it was opened, and saving "
+         "would overwrite those changes; save under another name, or open it again");
+}
+
+// A new document's file while it is built: "deal.cledger.saving-<pid>-<uuid>", so the next open
+// or save of deal.cledger can tell a killed save's leftovers from a running one's.
+QString savingPrefix(const QString& path) {
+    return QFileInfo(path).fileName() + ".saving-";
+}
+
+QStringList removeSaveLeftovers(const QString& path) {
+    const QStringList removed = removeLeftovers(QFileInfo(path).absolutePath(), savingPrefix(path));
+    if (removed.isEmpty())
+        return {};
+    return {QString("removed %1 %2 an interrupted save left beside %3 (%4)")
+                .arg(removed.size())
+                .arg(removed.size() == 1 ? "file" : "files", QFileInfo(path).fileName(), removed.join(", "))};
+}
+
 } // namespace
 
 bool isSqliteFile(const QString& path) {
+    if (!isRegularFile(path)) // a pipe would lose the bytes read here, a FIFO could block
+        return false;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return false;
@@ -575,6 +753,11 @@ PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog) {
     out.error = portfolioFileProblem(path);
     if (!out.error.isEmpty())
         return out;
+    if (!isRegularFile(path)) {
+        out.error = oneLine(path + ": is a stream, not a file; a .cledger document is read from a file");
+        return out;
+    }
+    out.notices = removeSaveLeftovers(path);
     Portfolio p;
     const bool ok = guarded(path, &out.error, [&] {
         const Header h = readHeader(path);
@@ -590,6 +773,8 @@ PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog) {
         // it (a migrating save cut short leaves the new version in the header, the old in the journal).
         checkIntegrity(*c);
         const int version = c->scalar("PRAGMA user_version").toInt();
+        // Before anything is written or migrated: a planted trigger would run then.
+        checkSchema(*c, version);
         if (version < kSchemaVersion) {
             // Checked on a copy first, migrated in place only when valid: a refused document stays
             // as it was, byte for byte (even a rolled-back migration in place rounds the file up to
@@ -600,9 +785,10 @@ PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog) {
                          .arg(version));
             p = readMigratedCopy(*c, file, version, catalog);
             migrate(*c, version);
-            return;
+        } else {
+            p = readValidPortfolio(*c, catalog);
         }
-        p = readValidPortfolio(*c, catalog);
+        out.fingerprint = documentFingerprint(portfolioInputsHash(p));
     });
     if (!ok)
         return out;
@@ -610,18 +796,32 @@ PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog) {
     return out;
 }
 
-bool saveDocument(const Portfolio& p, const QString& path, QString* error) {
+bool saveDocument(const Portfolio& p, const QString& path, QString* error, QByteArray* fingerprint) {
     return guarded(path, error, [&] {
         if (QFileInfo(path).isDir())
             fail("is a directory");
+        if (const QString problem = outputFileProblem(path); !problem.isEmpty())
+            throw DocumentError(problem.mid(path.size() + 2).toStdString());
+        removeSaveLeftovers(path);
+        const QString hash = portfolioInputsHash(p);
         if (QFileInfo::exists(path) && QFileInfo(path).size() > 0) {
             checkExistingTarget(path);
             Connection c(path, false);
             c.exec("PRAGMA synchronous = FULL");
             c.begin();
-            // Read under the write lock: another process may have migrated it a moment ago.
-            const int version = c.scalar("PRAGMA user_version").toInt();
             try {
+                checkIntegrity(c);
+                // Read under the write lock: another process may have migrated it a moment ago.
+                const int version = c.scalar("PRAGMA user_version").toInt();
+                checkSchema(c, version);
+                if (fingerprint && !fingerprint->isEmpty()) {
+                    const QString stored =
+                        version >= 2
+                            ? c.scalar("SELECT content_sha256 FROM portfolio WHERE id = 1").toString()
+                            : QString();
+                    if (documentFingerprint(stored) != *fingerprint)
+                        changedSinceOpened();
+                }
                 if (version < kSchemaVersion) {
                     QSqlDatabase db = c.db();
                     QString migrationError;
@@ -635,13 +835,18 @@ bool saveDocument(const Portfolio& p, const QString& path, QString* error) {
                 c.rollback();
                 throw;
             }
+            if (fingerprint)
+                *fingerprint = documentFingerprint(hash);
             return;
         }
+        if (fingerprint && !fingerprint->isEmpty())
+            changedSinceOpened(); // it was opened, and is gone or emptied now
         // A new file is built beside its destination and renamed into place: never half there.
         if (!writable(path))
             fail(QString("cannot be saved: the folder %1 is read-only (save it elsewhere with Save As)")
                      .arg(QFileInfo(path).absolutePath()));
-        const QString temporary = path + ".saving-" + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString temporary = QFileInfo(path).absolutePath() + "/" + savingPrefix(path) + leftoverTag() +
+                                  QUuid::createUuid().toString(QUuid::WithoutBraces);
         try {
             {
                 QFile probe(temporary);
@@ -668,15 +873,19 @@ bool saveDocument(const Portfolio& p, const QString& path, QString* error) {
             QFile::remove(temporary);
             fail("cannot be saved: renaming the new file into place failed");
         }
+        if (fingerprint)
+            *fingerprint = documentFingerprint(hash);
     });
 }
 
 bool appendSimulationRun(const QString& path, const SimulationRunRecord& run, QString* error) {
     return guarded(path, error, [&] {
         checkExistingTarget(path);
-        const Header h = readHeader(path);
         Connection c(path, false);
-        migrate(c, int(h.userVersion));
+        checkIntegrity(c);
+        const int version = c.scalar("PRAGMA user_version").toInt();
+        checkSchema(c, version);
+        migrate(c, version);
         c.begin();
         c.exec("INSERT INTO simulation_runs (created, inputs_hash, seed, paths, device, seconds, statistics) "
                "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -690,17 +899,22 @@ bool appendSimulationRun(const QString& path, const SimulationRunRecord& run, QS
 std::vector<SimulationRunRecord> listSimulationRuns(const QString& path, QString* error) {
     std::vector<SimulationRunRecord> runs;
     guarded(path, error, [&] {
+        if (const QString problem = portfolioFileProblem(path); !problem.isEmpty() || !isRegularFile(path))
+            throw DocumentError(problem.isEmpty()
+                                    ? "is a stream, not a file; a .cledger document is read from a file"
+                                    : problem.mid(path.size() + 2).toStdString());
         const Header h = readHeader(path);
         checkHeader(h);
         if (h.userVersion < 2)
             return; // no runs before version 2
         Connection c(path, true);
-        QSqlQuery q = c.exec("SELECT id, created, inputs_hash, seed, paths, device, seconds, statistics "
-                             "FROM simulation_runs ORDER BY id");
-        while (q.next())
-            runs.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                            q.value(3).toULongLong(), q.value(4).toLongLong(), q.value(5).toString(),
-                            q.value(6).toDouble(), q.value(7).toString().toUtf8()});
+        checkSchema(c, int(h.userVersion));
+        forEachRow(c, "simulation_runs", "SELECT * FROM simulation_runs ORDER BY id", {}, [&](const Row& r) {
+            runs.push_back({r.integer("id"), QString::fromStdString(r.text("created")),
+                            QString::fromStdString(r.text("inputs_hash")), std::uint64_t(r.integer("seed")),
+                            r.integer("paths"), QString::fromStdString(r.text("device")), r.real("seconds"),
+                            QByteArray::fromStdString(r.text("statistics"))});
+        });
     });
     return runs;
 }
@@ -711,28 +925,66 @@ QString portfolioInputsHash(const Portfolio& p) {
 }
 
 PortfolioLoad loadPortfolioFile(const QString& path, const SkuCatalog& catalog) {
-    if (isSqliteFile(path) || path.endsWith(".cledger", Qt::CaseInsensitive))
+    // By content where the file can be looked at twice; a stream is read once, as JSON.
+    if (isSqliteFile(path) || (path.endsWith(".cledger", Qt::CaseInsensitive) && isRegularFile(path)))
         return loadDocument(path, catalog);
-    return loadPortfolioJsonFile(path, catalog);
+    const InputFile in = readInputFile(path, "portfolio file", kMaxFileBytes);
+    PortfolioLoad out;
+    if (!in.ok()) {
+        out.error = in.error;
+        return out;
+    }
+    if (in.bytes.startsWith(QByteArray("SQLite format 3\0", 16))) {
+        out.error = oneLine(path + ": is a stream, not a file; a .cledger document is read from a file");
+        return out;
+    }
+    out = readPortfolioJson(in.bytes, path, catalog);
+    if (out.ok())
+        out.fingerprint = jsonFingerprint(in.bytes);
+    return out;
 }
 
-bool savePortfolioFile(const Portfolio& p, const QString& path, QString* error) {
-    if (path.endsWith(".cledger", Qt::CaseInsensitive))
-        return saveDocument(p, path, error);
+bool savePortfolioFile(const Portfolio& p, const QString& path, QString* error, QByteArray* fingerprint) {
+    // An existing document stays a document, whatever its name: its stored runs are kept.
+    if (path.endsWith(".cledger", Qt::CaseInsensitive) || isSqliteFile(path))
+        return saveDocument(p, path, error, fingerprint);
     if (QFileInfo(path).isDir()) {
         *error = oneLine(path + ": is a directory");
         return false;
+    }
+    if (*error = outputFileProblem(path); !error->isEmpty())
+        return false;
+    const QByteArray bytes = writePortfolioJson(p);
+    if (qint64(bytes.size()) > kMaxFileBytes) {
+        *error =
+            oneLine(path + QString(": cannot be saved: the portfolio's JSON would be %1 MB, above the %2 MB "
+                                   "a portfolio file may hold; save it as a .cledger document")
+                               .arg(bytes.size() >> 20)
+                               .arg(kMaxFileBytes >> 20));
+        return false;
+    }
+    if (fingerprint && !fingerprint->isEmpty()) {
+        const InputFile current = readInputFile(path, "portfolio file", kMaxFileBytes);
+        if (!current.ok() || jsonFingerprint(current.bytes) != *fingerprint) {
+            *error =
+                oneLine(path + ": cannot be saved: it was changed by another program or window since it "
+                               "was opened, and saving would overwrite those changes; save under another "
+                               "name, or open it again");
+            return false;
+        }
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = oneLine(path + ": cannot be saved: " + file.errorString());
         return false;
     }
-    file.write(writePortfolioJson(p));
+    file.write(bytes);
     if (!file.commit()) {
         *error = oneLine(path + ": cannot be saved: " + file.errorString());
         return false;
     }
+    if (fingerprint)
+        *fingerprint = jsonFingerprint(bytes);
     return true;
 }
 

@@ -29,8 +29,12 @@ struct SimulationRunRecord {
 // True when the file starts with SQLite's header (a .cledger or another SQLite file).
 bool isSqliteFile(const QString& path);
 
+// A load's fingerprint names the state it read (PortfolioLoad). A save given a non-empty
+// *fingerprint first checks that the file still holds that state and refuses when another program
+// or window has saved since (the last writer must not silently win); after a save *fingerprint is
+// the state written, for the next save. Pass nullptr to save without the check.
 PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog);
-bool saveDocument(const Portfolio& p, const QString& path, QString* error);
+bool saveDocument(const Portfolio& p, const QString& path, QString* error, QByteArray* fingerprint = nullptr);
 
 bool appendSimulationRun(const QString& path, const SimulationRunRecord& run, QString* error);
 std::vector<SimulationRunRecord> listSimulationRuns(const QString& path, QString* error);
@@ -38,9 +42,12 @@ std::vector<SimulationRunRecord> listSimulationRuns(const QString& path, QString
 // SHA-256 (hex) of the portfolio's canonical JSON: equal inputs, equal hash.
 QString portfolioInputsHash(const Portfolio& p);
 
-// By content: a .cledger document or a JSON portfolio.
+// By content: a .cledger document or a JSON portfolio (a file, or a stream read once).
 PortfolioLoad loadPortfolioFile(const QString& path, const SkuCatalog& catalog);
-// By extension: ".cledger" writes a document, anything else JSON (atomically, QSaveFile).
-bool savePortfolioFile(const Portfolio& p, const QString& path, QString* error);
+// ".cledger", or an existing document of any name (so its stored runs survive an in-place save),
+// writes a document; anything else JSON (atomically, QSaveFile), within the reader's size limit.
+// An existing directory, device, FIFO or a dangling link is refused, never replaced.
+bool savePortfolioFile(const Portfolio& p, const QString& path, QString* error,
+                       QByteArray* fingerprint = nullptr);
 
 } // namespace ledger::data

@@ -11,18 +11,22 @@ bool parseCsv(const QByteArray& input, CsvTable* table, QString* error) {
     std::vector<int> recordRows;
     QStringList record;
     QString field;
-    bool inQuotes = false, afterQuote = false, fieldStarted = false;
+    bool inQuotes = false, afterQuote = false, fieldStarted = false, quoted = false;
+    bool lastFieldEmpty = false; // as typed, before trimming
     int row = 1, recordStart = 1;
     auto endField = [&] {
-        record << field;
+        lastFieldEmpty = field.isEmpty();
+        record << (quoted ? field : field.trimmed());
         field.clear();
         afterQuote = false;
         fieldStarted = false;
+        quoted = false;
     };
     auto endRecord = [&] {
         endField();
-        // A blank line is no record.
-        if (!(record.size() == 1 && record[0].isEmpty())) {
+        // A blank line is no record (a line of spaces is a record, as it always was: its cells are
+        // reported missing rather than the line skipped unseen).
+        if (!(record.size() == 1 && lastFieldEmpty)) {
             records.push_back(record);
             recordRows.push_back(recordStart);
         }
@@ -57,6 +61,7 @@ bool parseCsv(const QByteArray& input, CsvTable* table, QString* error) {
         } else if (c == '"' && !fieldStarted) {
             inQuotes = true;
             fieldStarted = true;
+            quoted = true;
         } else if (afterQuote) {
             *error = QString("row %1: text after a closing quote").arg(row);
             return false;
@@ -86,8 +91,9 @@ bool parseCsv(const QByteArray& input, CsvTable* table, QString* error) {
 QByteArray csvLine(const QStringList& fields) {
     QStringList quoted;
     for (const QString& f : fields) {
-        if (f.contains(',') || f.contains('"') || f.contains('\n') || f.contains('\r') || f.startsWith(' ') ||
-            f.endsWith(' ')) {
+        // trimmed() is what the reader applies to an unquoted field, so any white space it would
+        // remove (a tab, a no-break space, not only ' ') is kept by quoting.
+        if (f.contains(',') || f.contains('"') || f.contains('\n') || f.contains('\r') || f != f.trimmed()) {
             QString q = f;
             q.replace("\"", "\"\"");
             quoted << "\"" + q + "\"";
@@ -96,6 +102,35 @@ QByteArray csvLine(const QStringList& fields) {
         }
     }
     return quoted.join(',').toUtf8() + "\r\n";
+}
+
+namespace {
+
+// The characters OWASP lists as starting a formula in Excel, LibreOffice Calc and Google Sheets.
+bool startsFormula(QChar c) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+} // namespace
+
+bool csvTextNeedsEscape(const QString& text) {
+    // needsEscape(s) = s starts with a formula character, or s = "'" + t with needsEscape(t): skip the
+    // leading apostrophes (a loop, not recursion, so a cell of a million ' cannot exhaust the stack).
+    qsizetype i = 0;
+    while (i < text.size() && text[i] == '\'')
+        ++i;
+    return i < text.size() && startsFormula(text[i]);
+}
+
+QString csvEscapeText(const QString& text) {
+    return csvTextNeedsEscape(text) ? "'" + text : text;
+}
+
+QString csvUnescapeText(const QString& cell) {
+    // Only a ' the writer could have put there is taken off: the rest must be a text it escapes.
+    if (cell.startsWith('\'') && csvTextNeedsEscape(cell.mid(1)))
+        return cell.mid(1);
+    return cell;
 }
 
 } // namespace ledger::data

@@ -1,8 +1,11 @@
 #include "DocumentSchema.h"
 
+#include <QMutex>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+
+#include <map>
 
 namespace ledger::data {
 
@@ -148,6 +151,23 @@ const QStringList kVersion2 = {
     R"sql(ALTER TABLE portfolio ADD COLUMN content_sha256 TEXT)sql",
 };
 
+// Version 3: the checksum is always there. No statement: the migration writes the checksum of the
+// numbers it has just read and checked (CledgerDocument.cpp), so that a NULL checksum in a current
+// document is damage, where versions 2 could leave it NULL after migrating a version-1 file.
+const QStringList kVersion3 = {};
+
+// The schema as SQLite lists it, one entry per table, index and trigger, with its statement.
+QStringList schemaEntries(QSqlDatabase& db) {
+    QStringList entries;
+    QSqlQuery q(db);
+    if (!q.exec("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"))
+        return {"unreadable: " + sqliteProblem(q.lastError())};
+    while (q.next())
+        entries << q.value(0).toString() + '\x1f' + q.value(1).toString() + '\x1f' + q.value(2).toString() +
+                       '\x1f' + q.value(3).toString();
+    return entries;
+}
+
 } // namespace
 
 QString sqliteProblem(const QSqlError& e) {
@@ -156,7 +176,7 @@ QString sqliteProblem(const QSqlError& e) {
 }
 
 bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
-    const QStringList* steps[] = {&kVersion1, &kVersion2};
+    const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3};
     for (int version = from; version < to; ++version) {
         for (const QString& statement : *steps[version]) {
             QSqlQuery q(db);
@@ -169,6 +189,50 @@ bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
         }
     }
     return true;
+}
+
+QString schemaDifference(QSqlDatabase& db, int version) {
+    // The reference is made by the very statements that made every document of that version.
+    static QMutex mutex;
+    static std::map<int, QStringList> expected;
+    QStringList reference;
+    {
+        const QMutexLocker lock(&mutex);
+        if (!expected.count(version)) {
+            const QString name = "computeledger-schema-reference-" + QString::number(version);
+            {
+                QSqlDatabase memory = QSqlDatabase::addDatabase("QSQLITE", name);
+                memory.setDatabaseName(":memory:");
+                QString error;
+                if (!memory.open() || !migrateSchema(memory, 0, version, &error))
+                    return "the reference schema cannot be made: " + error;
+                expected[version] = schemaEntries(memory);
+                memory.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+        reference = expected[version];
+    }
+    const QStringList actual = schemaEntries(db);
+    auto describe = [](const QString& entry) {
+        const QStringList parts = entry.split('\x1f');
+        return QString("%1 \"%2\"").arg(parts.value(0), parts.value(1));
+    };
+    for (const QString& entry : actual) {
+        if (!reference.contains(entry)) {
+            const QString name = entry.section('\x1f', 0, 1);
+            for (const QString& ours : reference) {
+                if (ours.section('\x1f', 0, 1) == name)
+                    return "its " + describe(entry) + " is not defined as ComputeLedger defines it";
+            }
+            return "it holds a " + describe(entry) + " that ComputeLedger does not make";
+        }
+    }
+    for (const QString& entry : reference) {
+        if (!actual.contains(entry))
+            return "it lacks the " + describe(entry) + " that ComputeLedger makes";
+    }
+    return {};
 }
 
 } // namespace ledger::data

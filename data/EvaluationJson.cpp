@@ -119,12 +119,15 @@ QJsonObject evaluationToJson(const EvaluationResult& r) {
         }
         usefulLife.append(QJsonObject{{"alternative", text(s.alternative)}, {"cases", cases}});
     }
+    // nothing_to_compare: a reader that picks the lowest npv_cost would otherwise crown the first of
+    // several alternatives that all cost 0 (docs/cli.md).
     return QJsonObject{{"portfolio", portfolio},
                        {"items", items},
                        {"alternatives", alternatives},
                        {"comparisons", comparisons},
                        {"breakeven_utilization", breakeven},
-                       {"useful_life_sensitivity", usefulLife}};
+                       {"useful_life_sensitivity", usefulLife},
+                       {"nothing_to_compare", r.nothingToCompare()}};
 }
 
 } // namespace ledger::data

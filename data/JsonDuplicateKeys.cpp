@@ -94,4 +94,22 @@ std::optional<DuplicateKey> firstDuplicateKey(const QByteArray& validJson) {
     return std::nullopt;
 }
 
+std::optional<qsizetype> firstRawControlCharacter(const QByteArray& validJson) {
+    bool inString = false;
+    for (qsizetype i = 0; i < validJson.size(); ++i) {
+        const auto c = static_cast<unsigned char>(validJson[i]);
+        if (!inString) {
+            inString = c == '"';
+            continue;
+        }
+        if (c == '\\')
+            ++i; // the escaped character, a quote included
+        else if (c == '"')
+            inString = false;
+        else if (c < 0x20)
+            return i;
+    }
+    return std::nullopt;
+}
+
 } // namespace ledger::data

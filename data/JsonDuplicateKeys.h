@@ -18,4 +18,9 @@ struct DuplicateKey {
 // The first key that repeats within its object, or nullopt. `validJson` must parse as JSON.
 std::optional<DuplicateKey> firstDuplicateKey(const QByteArray& validJson);
 
+// RFC 8259 forbids a raw control character (U+0000..U+001F) inside a string, which Qt accepts: the
+// byte offset of the first one, or nullopt. A NUL would cut a name short in C strings, a raw line
+// break would split a "one line" message or a CSV row.
+std::optional<qsizetype> firstRawControlCharacter(const QByteArray& validJson);
+
 } // namespace ledger::data

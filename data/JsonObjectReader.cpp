@@ -98,9 +98,13 @@ long long JsonObjectReader::integer(const QString& key, long long lo, long long 
     const double d = number(key);
     if (d != std::floor(d))
         fail(pathOf(key), "expected a whole number, got " + QByteArray::number(d, 'g', 17).toStdString());
-    if (d < double(lo) || d > double(hi))
-        fail(pathOf(key), QByteArray::number(d, 'g', 17).toStdString() + " is outside " + std::to_string(lo) +
-                              ".." + std::to_string(hi));
+    if (d < double(lo) || d > double(hi)) {
+        // The number as written where Qt kept it exactly (9007199254740993, not its double 2^53).
+        const long long exact = object_.value(key).toInteger();
+        const std::string shown =
+            double(exact) == d ? std::to_string(exact) : QByteArray::number(d, 'g', 17).toStdString();
+        fail(pathOf(key), shown + " is outside " + std::to_string(lo) + ".." + std::to_string(hi));
+    }
     // Integers up to 2^63 are kept exactly by Qt; doubles only to 2^53.
     return object_.value(key).toInteger();
 }

@@ -2,6 +2,7 @@
 // Typed, path-aware access to a JSON object: every read names its JSON path, so a problem is
 // reported as "contracts[1].escalatr: unknown key" and never silently defaulted.
 #include "calendar/Date.h"
+#include "portfolio/Limits.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -14,8 +15,9 @@
 
 namespace ledger::data {
 
-// The longest array a portfolio file may hold (tranches, curve points, items, alternatives).
-inline constexpr qsizetype kMaxArrayEntries = 10000;
+// The longest array a portfolio file may hold (tranches, curve points, items, alternatives): the
+// one limit validation applies to every portfolio, read or written (portfolio/Limits.h).
+inline constexpr qsizetype kMaxArrayEntries = qsizetype(kMaxListEntries);
 
 struct JsonPathError {
     std::string path;

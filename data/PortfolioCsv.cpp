@@ -1,4 +1,5 @@
 #include "PortfolioCsv.h"
+#include "InputFile.h"
 
 #include "Csv.h"
 #include "MessageText.h"
@@ -25,26 +26,36 @@ struct RowError {
 
 // A cell being read: where it is, for the message.
 struct Cell {
-    QString text; // trimmed
+    QString text; // as parsed: an unquoted cell trimmed, a quoted one as typed
     int row = 0;
     QString column;
 
-    bool empty() const { return text.isEmpty(); }
+    // Numbers, dates and keywords ignore white space even inside quotes: it never means anything there.
+    QString value() const { return text.trimmed(); }
+    bool empty() const { return value().isEmpty(); }
     [[noreturn]] void bad(const QString& problem) const {
         fail(QString("row %1, column %2: %3").arg(row).arg(column, problem));
     }
+    // A text cell (an id, a name, notes): its spaces as quoted, less the ' an export put before a text
+    // a spreadsheet would run as a formula (csvEscapeText), so what export-csv writes reads back.
     std::string str() const {
+        if (text.isEmpty())
+            bad("missing");
+        return optionalStr();
+    }
+    std::string optionalStr() const { return csvUnescapeText(text).toStdString(); }
+    std::string keyword() const {
         if (empty())
             bad("missing");
-        return text.toStdString();
+        return value().toStdString();
     }
     double number() const {
         if (empty())
             bad("missing");
-        const QByteArray utf8 = text.toUtf8();
+        const QByteArray utf8 = value().toUtf8();
         const auto v = parseFiniteNumber(std::string_view(utf8.data(), std::size_t(utf8.size())));
         if (!v)
-            bad("\"" + text + "\" is not a number");
+            bad("\"" + value() + "\" is not a number");
         return *v;
     }
     std::optional<double> optionalNumber() const { return empty() ? std::nullopt : std::optional(number()); }
@@ -54,15 +65,15 @@ struct Cell {
             return fallback;
         const double v = number();
         if (v != std::floor(v) || std::abs(v) > 1e9)
-            bad("\"" + text + "\" is not a whole number");
+            bad("\"" + value() + "\" is not a whole number");
         return int(v);
     }
     Date date() const {
         if (empty())
             bad("missing");
-        const auto d = parseIsoDate(text.toStdString());
+        const auto d = parseIsoDate(value().toStdString());
         if (!d)
-            bad("\"" + text + "\" is not a date YYYY-MM-DD");
+            bad("\"" + value() + "\" is not a date YYYY-MM-DD");
         return *d;
     }
     std::optional<Date> optionalDate() const { return empty() ? std::nullopt : std::optional(date()); }
@@ -84,13 +95,14 @@ QString num(const std::optional<double>& v) {
 QString day(const Date& d) {
     return QString::fromStdString(formatIsoDate(d));
 }
+// A text cell as written: escaped, so that a name such as "=1+2" is shown, not run, by a spreadsheet.
 QString qs(const std::string& s) {
-    return QString::fromStdString(s);
+    return csvEscapeText(QString::fromStdString(s));
 }
 
 std::vector<Tranche> parseTranches(const Cell& cell) {
     std::vector<Tranche> out;
-    for (const QString& part : cell.text.split(';', Qt::SkipEmptyParts)) {
+    for (const QString& part : cell.value().split(';', Qt::SkipEmptyParts)) {
         const QStringList dg = part.trimmed().split(':');
         if (dg.size() != 2)
             cell.bad("\"" + part.trimmed() + "\" is not date:gpus");
@@ -145,7 +157,7 @@ const std::vector<Column<Contract>>& contractColumns() {
          [](const Contract& c) { return num(c.providerDefaultHazard); }},
         {"recovery_rate", [](Contract& c, const Cell& x) { c.recoveryRate = x.number(0.0); },
          [](const Contract& c) { return num(c.recoveryRate); }},
-        {"notes", [](Contract& c, const Cell& x) { c.notes = x.text.toStdString(); },
+        {"notes", [](Contract& c, const Cell& x) { c.notes = x.optionalStr(); },
          [](const Contract& c) { return qs(c.notes); }},
     };
     return columns;
@@ -156,14 +168,16 @@ void depreciationColumns(std::vector<Column<Fleet>>& columns, const QString& pre
     columns.push_back(
         {prefix + ".method",
          [member](Fleet& f, const Cell& x) {
-             const auto m = depreciationMethodFromString(x.str());
+             const auto m = depreciationMethodFromString(x.keyword());
              if (!m)
-                 x.bad("\"" + x.text +
+                 x.bad("\"" + x.value() +
                        "\" is not straight_line, declining_balance, sum_of_years_digits, macrs_5 or "
                        "macrs_7");
              (f.*member).method = *m;
          },
-         [member](const Fleet& f) { return qs(std::string(toString((f.*member).method))); }});
+         [member](const Fleet& f) {
+             return QString::fromStdString(std::string(toString((f.*member).method)));
+         }});
     columns.push_back({prefix + ".life_years",
                        [member](Fleet& f, const Cell& x) {
                            if (!x.empty())
@@ -221,7 +235,7 @@ const std::vector<Column<Fleet>>& fleetColumns() {
         };
         depreciationColumns(c, "book_depreciation", &Fleet::bookDepreciation);
         depreciationColumns(c, "tax_depreciation", &Fleet::taxDepreciation);
-        c.push_back({"notes", [](Fleet& f, const Cell& x) { f.notes = x.text.toStdString(); },
+        c.push_back({"notes", [](Fleet& f, const Cell& x) { f.notes = x.optionalStr(); },
                      [](const Fleet& f) { return qs(f.notes); }});
         return c;
     }();
@@ -275,12 +289,13 @@ std::vector<Item> readItems(const CsvTable& t, const std::vector<Column<Item>>& 
                      .arg(t.header.size()));
         auto cell = [&](const QString& key) {
             const auto it = index.find(key);
-            const QString text =
-                it == index.end() || it->second >= row.size() ? QString() : row[it->second].trimmed();
+            const QString text = it == index.end() || it->second >= row.size() ? QString() : row[it->second];
             return Cell{text, line, key};
         };
         const Cell id = cell("id");
-        const auto existing = byId.find(id.text);
+        // Rows are told apart by the id they give, "'=x" (as exported) and "=x" (typed) alike.
+        const QString idText = QString::fromStdString(id.optionalStr());
+        const auto existing = byId.find(idText);
         if (existing != byId.end()) {
             if (!repeatedRowsAddTranches)
                 id.bad("\"" + id.text + "\" is used twice in this file");
@@ -306,7 +321,7 @@ std::vector<Item> readItems(const CsvTable& t, const std::vector<Column<Item>>& 
                     item.tranches.push_back({cell("tranche_date").date(), cell("tranche_gpus").number()});
             }
         }
-        byId[id.text] = items.size();
+        byId[idText] = items.size();
         std::map<QString, QString> typed;
         for (const auto& c : columns)
             typed[c.key] = cell(c.key).text;
@@ -402,16 +417,13 @@ bool importCsv(Portfolio& p, const QByteArray& bytes, const QString& displayName
 }
 
 bool importCsvFile(Portfolio& p, const QString& path, const SkuCatalog& catalog, QString* error) {
-    QFile f(path);
-    if (QFileInfo(path).isDir()) {
-        *error = oneLine(path + ": is a directory, not a CSV file");
+    // Read once and boundedly (a FIFO, /dev/zero, a pipe), within the limit a portfolio file has.
+    const InputFile in = readInputFile(path, "CSV file", kMaxFileBytes);
+    if (!in.ok()) {
+        *error = in.error;
         return false;
     }
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = oneLine(path + ": cannot be read: " + f.errorString());
-        return false;
-    }
-    return importCsv(p, f.readAll(), path, catalog, error);
+    return importCsv(p, in.bytes, path, catalog, error);
 }
 
 QByteArray exportContractsCsv(const Portfolio& p) {

@@ -1,15 +1,15 @@
 #include "PortfolioJson.h"
 
+#include "InputFile.h"
 #include "JsonDuplicateKeys.h"
 #include "JsonObjectReader.h"
 #include "MessageText.h"
 #include "portfolio/Validation.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cstdio>
 
 namespace ledger::data {
 
@@ -284,8 +284,8 @@ Portfolio readPortfolio(const QJsonValue& root) {
     }
     if (r.has("simulation")) {
         JsonObjectReader s(r.value("simulation"), "simulation", {"paths", "seed"});
-        p.simulation.paths = s.optionalInteger("paths", 1, 1'000'000'000).value_or(p.simulation.paths);
-        if (auto seed = s.optionalInteger("seed", 0, (1LL << 53)))
+        p.simulation.paths = s.optionalInteger("paths", 1, kMaxPaths).value_or(p.simulation.paths);
+        if (auto seed = s.optionalInteger("seed", 0, (long long)kMaxSeed))
             p.simulation.seed = std::uint64_t(*seed);
     }
     return p;
@@ -437,6 +437,14 @@ PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayN
     }
     if (!doc.isObject())
         return failWith("", "expected a JSON object at the top level");
+    if (const auto control = firstRawControlCharacter(bytes)) {
+        const auto [line, column] = lineColumn(bytes, *control);
+        char code[8];
+        std::snprintf(code, sizeof code, "%04X", unsigned(static_cast<unsigned char>(bytes[*control])));
+        return failWith("", "line " + std::to_string(line) + ", column " + std::to_string(column) +
+                                ": a raw control character (U+" + code +
+                                ") inside a string; JSON allows it only escaped (\\u" + code + ")");
+    }
     if (const auto duplicate = firstDuplicateKey(bytes)) {
         const auto [line, column] = lineColumn(bytes, duplicate->offset);
         return failWith(duplicate->path, "line " + std::to_string(line) + ", column " +
@@ -455,30 +463,17 @@ PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayN
 }
 
 QString portfolioFileProblem(const QString& path) {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return oneLine(path + ": no such file");
-    if (info.isDir())
-        return oneLine(path + ": is a directory, not a portfolio file");
-    return {};
+    return inputFileProblem(path, "portfolio file");
 }
 
 PortfolioLoad loadPortfolioJsonFile(const QString& path, const SkuCatalog& catalog) {
-    PortfolioLoad out;
-    out.error = portfolioFileProblem(path);
-    if (!out.error.isEmpty())
-        return out;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        out.error = oneLine(path + ": cannot be read: " + file.errorString());
+    const InputFile in = readInputFile(path, "portfolio file", kMaxFileBytes);
+    if (!in.ok()) {
+        PortfolioLoad out;
+        out.error = in.error;
         return out;
     }
-    constexpr qint64 kMaxBytes = 256LL * 1024 * 1024;
-    if (file.size() > kMaxBytes) {
-        out.error = oneLine(path + ": is larger than 256 MB; not a portfolio file");
-        return out;
-    }
-    return readPortfolioJson(file.readAll(), path, catalog);
+    return readPortfolioJson(in.bytes, path, catalog);
 }
 
 QByteArray writePortfolioJson(const Portfolio& p) {

@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QJsonValue>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -16,6 +17,11 @@ namespace ledger::data {
 struct PortfolioLoad {
     std::optional<Portfolio> portfolio;
     QString error; // "<file>: <json path>: <problem>" when portfolio is empty
+    // The state read (a hash of the file's bytes, or of a document's numbers): a save given it
+    // refuses to overwrite a file another program has saved since (CledgerDocument.h).
+    QByteArray fingerprint;
+    // What the load did besides reading, for the user to know (leftovers of a killed save removed).
+    QStringList notices;
     bool ok() const { return portfolio.has_value(); }
 };
 

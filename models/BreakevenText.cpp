@@ -1,9 +1,12 @@
 #include "BreakevenText.h"
 
 #include "MoneyFormat.h"
+#include "portfolio/Defaults.h"
 
 #include <QCoreApplication>
 #include <QLocale>
+
+#include <algorithm>
 
 namespace ledger::models {
 
@@ -40,6 +43,26 @@ QStringList breakevenSentences(const EvaluationResult& r, TextStyle style) {
             lines << tr("%1 is cheaper than the spot market at any utilization.").arg(name(b.alternative));
     }
     return lines;
+}
+
+QString nothingToCompareReason(const Portfolio& p, const EvaluationResult& r) {
+    auto day = [](const Date& d) { return QString::fromStdString(formatIsoDate(d)); };
+    const bool allEnded = std::all_of(p.contracts.begin(), p.contracts.end(),
+                                      [&](const Contract& c) { return c.end < p.valuationDate; }) &&
+                          std::all_of(p.fleets.begin(), p.fleets.end(),
+                                      [&](const Fleet& f) { return fleetEnd(f) < p.valuationDate; });
+    if (allEnded)
+        return tr("every contract and fleet ends before the valuation date %1, so every alternative costs 0.")
+            .arg(day(r.valuationDate));
+    // Otherwise some start after an explicit horizon end (or, should the rules ever allow it, cost
+    // nothing inside it): say what is true of every one of them.
+    return tr("no contract or fleet has a cash flow between the valuation date %1 and the horizon end %2, so "
+              "every alternative costs 0.")
+        .arg(day(r.valuationDate), day(r.horizonEnd));
+}
+
+QString nothingToCompareSentence(const Portfolio& p, const EvaluationResult& r) {
+    return tr("Nothing to compare: %1").arg(nothingToCompareReason(p, r));
 }
 
 } // namespace ledger::models

@@ -125,6 +125,8 @@ bool PortfolioDocument::open(const QString& path, QString* error) {
     undo_.clear();
     portfolio_ = std::move(load.portfolio);
     evaluation_ = std::move(evaluation);
+    fingerprint_ = load.fingerprint;
+    notices_ = load.notices;
     filePath_ = path;
     emit filePathChanged(filePath_);
     emit evaluationChanged();
@@ -161,6 +163,7 @@ void PortfolioDocument::newPortfolio() {
     undo_.clear();
     portfolio_ = std::move(p);
     filePath_.clear();
+    fingerprint_.clear();
     evaluate();
     emit filePathChanged(filePath_);
 }
@@ -180,8 +183,12 @@ bool PortfolioDocument::saveAs(const QString& path, QString* error) {
     const bool carryRuns = path != filePath_ && !QFileInfo::exists(path) && !filePath_.isEmpty() &&
                            !isBundledExample() && data::isSqliteFile(filePath_) &&
                            path.endsWith(".cledger", Qt::CaseInsensitive);
-    if (!data::savePortfolioFile(*portfolio_, path, error))
+    // Saving over the file it was opened from checks that nobody saved it meanwhile; Save As to
+    // another file is the user's explicit choice (the dialog asked before replacing it).
+    QByteArray fingerprint = path == filePath_ ? fingerprint_ : QByteArray();
+    if (!data::savePortfolioFile(*portfolio_, path, error, &fingerprint))
         return false;
+    fingerprint_ = fingerprint;
     if (carryRuns) {
         QString ignored;
         for (const auto& run : data::listSimulationRuns(filePath_, &ignored))
@@ -208,7 +215,8 @@ std::vector<Deal> PortfolioDocument::dealLibrary() {
 
 void PortfolioDocument::markUnsavedFor(const QString& path) {
     filePath_ = path;
-    undo_.resetClean(); // no state of the stack is the saved one
+    fingerprint_.clear(); // the restored state replaces the file's, whatever it holds now
+    undo_.resetClean();   // no state of the stack is the saved one
     emit filePathChanged(filePath_);
     emit modifiedChanged(true);
 }

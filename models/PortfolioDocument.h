@@ -9,9 +9,11 @@
 #include "portfolio/Portfolio.h"
 #include "portfolio/SkuCatalog.h"
 
+#include <QByteArray>
 #include <QJsonValue>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUndoStack>
 
 #include <functional>
@@ -42,6 +44,8 @@ public:
     // After restoring an autosave: the document belongs to `path` (empty: to no file) and has unsaved
     // changes, so Save asks before overwriting nothing and closing asks to save.
     void markUnsavedFor(const QString& path);
+    // What the last open did besides reading (leftovers of a killed save removed), for the status bar.
+    const QStringList& openNotices() const { return notices_; }
 
     // Sets the field at a JSON path ("contracts[0].price_per_gpu_hour") as one undoable command.
     // An invalid value changes nothing and sets *error to the same message a file would get
@@ -98,6 +102,8 @@ private:
     std::optional<Portfolio> portfolio_;
     EvaluationResult evaluation_;
     QString filePath_;
+    QByteArray fingerprint_; // the state of filePath_ when opened or last saved (CledgerDocument.h)
+    QStringList notices_;
     QUndoStack undo_;
 };
 

@@ -215,6 +215,8 @@ bool MainWindow::openPath(const QString& path, QString* error) {
         return false;
     editor_->showItem(QString());
     rememberFile(path);
+    if (!document_->openNotices().isEmpty())
+        statusBar()->showMessage(document_->openNotices().join("; "), 15000);
     return true;
 }
 

@@ -2,6 +2,9 @@
 // The "news decoder" (MODEL.md 3.2): a headline gives a total contract value and a term; with an
 // assumed price it implies how many GPUs and how many megawatts the deal is.
 #include "calendar/Date.h"
+#include "portfolio/Validation.h"
+
+#include <optional>
 
 namespace ledger {
 
@@ -22,6 +25,14 @@ struct DecodedDeal {
     double itMegawatts = 0.0;
 };
 
+// The smallest price the decoder divides by: below it the implied GPU count leaves what a double holds.
+constexpr double kMinDecodePricePerGpuHour = 1e-4;
+
+// The first term outside what decodeDeal computes finitely (named by its option: "tcv", "start",
+// "end", "price", "escalator"), with the same bounds as a contract (portfolio/Limits.h).
+std::optional<ValidationError> validateDealTerms(const DealTerms& t);
+
+// t must have passed validateDealTerms().
 DecodedDeal decodeDeal(const DealTerms& t);
 
 } // namespace ledger

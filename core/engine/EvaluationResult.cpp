@@ -28,4 +28,14 @@ std::vector<const AlternativeResult*> EvaluationResult::rankedByNpvCost() const 
     return ranked;
 }
 
+bool EvaluationResult::nothingToCompare() const {
+    // Exact zeros: an item outside the horizon contributes nothing, not a rounding residue, and any
+    // real cost, however small, is a difference worth reporting.
+    return std::all_of(alternatives.begin(), alternatives.end(), [](const AlternativeResult& a) {
+        return a.npvCost == 0.0 && a.totalCash == 0.0 &&
+               std::all_of(a.annual.begin(), a.annual.end(),
+                           [](const AnnualRow& y) { return y.cash == 0.0; });
+    });
+}
+
 } // namespace ledger

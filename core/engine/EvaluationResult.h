@@ -96,6 +96,11 @@ struct EvaluationResult {
     const ItemResult* item(const std::string& id) const;
     // Alternatives from the lowest NPV cost up (ties keep the portfolio's order).
     std::vector<const AlternativeResult*> rankedByNpvCost() const;
+    // True when no alternative has a cash flow at all (NPV cost, total cash and every year's cash are
+    // 0), as when every contract and fleet ends before the valuation date. The ranking is then only
+    // the portfolio's order, so every output says there is nothing to compare instead of naming a
+    // cheapest alternative; deciding it here keeps the table, the JSON, the PDF and the window alike.
+    bool nothingToCompare() const;
 };
 
 } // namespace ledger

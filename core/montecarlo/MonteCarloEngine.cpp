@@ -7,9 +7,12 @@
 #include "montecarlo/OutcomeRow.h"
 #include "montecarlo/Statistics.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <new>
 #include <span>
 
 namespace ledger {
@@ -23,6 +26,13 @@ struct Run {
     bool cancelled = false;
 };
 
+// Installed memory (0 when the system does not say): a budget above it would only end in an
+// allocation failure or the out-of-memory killer.
+std::uint64_t physicalMemoryBytes() {
+    const long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    return pages > 0 && size > 0 ? std::uint64_t(pages) * std::uint64_t(size) : 0;
+}
+
 Run run(const CompiledPortfolio& cp, const SimulationOptions& o) {
     const PathInputs& in = cp.inputs();
     if (o.paths < 1)
@@ -33,7 +43,22 @@ Run run(const CompiledPortfolio& cp, const SimulationOptions& o) {
                                      std::to_string(bytes >> 20) +
                                      " MB for their outcomes, above the budget of " +
                                      std::to_string(o.memoryBudgetBytes >> 20) + " MB; run fewer paths");
-    Run r{PathOutcomes(o.paths, in), {}, 0, false};
+    if (const std::uint64_t installed = physicalMemoryBytes(); installed > 0 && bytes > installed)
+        throw SimulationRequestError("paths: " + std::to_string(o.paths) + " paths need " +
+                                     std::to_string(bytes >> 20) + " MB for their outcomes, more than the " +
+                                     std::to_string(installed >> 20) +
+                                     " MB of memory this machine has; run fewer paths");
+    auto allocate = [&] {
+        try {
+            return PathOutcomes(o.paths, in);
+        } catch (const std::bad_alloc&) {
+            throw SimulationRequestError("paths: the " + std::to_string(bytes >> 20) + " MB that " +
+                                         std::to_string(o.paths) +
+                                         " paths need for their outcomes could not be allocated; run fewer "
+                                         "paths or close other programs");
+        }
+    };
+    Run r{allocate(), {}, 0, false};
     if (o.device != ComputeDevice::Cpu) {
         const GpuDevice gpu = probeGpu();
         if (gpu.available) {
@@ -155,9 +180,14 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
         h.high = high;
         h.counts.assign(kBins, 0);
         const double width = (high - low) / kBins;
+        // An index only from finite numbers: an overflowed outcome (which validation's bounds keep
+        // out, and the caller reports) must never become a write outside the counts.
+        const bool spread = std::isfinite(width) && width > 0.0;
         for (double v : outcomeRow(out, out.npv, a)) {
-            const int bin = width > 0.0 ? std::min(kBins - 1, int((v - low) / width)) : 0;
-            ++h.counts[bin];
+            if (!std::isfinite(v))
+                continue;
+            const double at = spread ? std::clamp((v - low) / width, 0.0, double(kBins - 1)) : 0.0;
+            ++h.counts[std::size_t(at)];
         }
     }
     {

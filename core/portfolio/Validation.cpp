@@ -1,5 +1,6 @@
 #include "portfolio/Validation.h"
 
+#include "engine/ContractSchedule.h"
 #include "engine/PathInputs.h"
 #include "portfolio/Defaults.h"
 
@@ -79,6 +80,19 @@ void nonEmpty(const std::string& path, const std::string& s) {
     if (s.empty())
         fail(path, "must not be empty");
 }
+// Free text has a length limit too, so that every file written stays within what is read.
+void maxLength(const std::string& path, const std::string& s, std::size_t limit) {
+    if (s.size() > limit)
+        fail(path, std::to_string(s.size()) + " bytes long; at most " + std::to_string(limit));
+}
+void name(const std::string& path, const std::string& s) {
+    nonEmpty(path, s);
+    maxLength(path, s, kMaxNameBytes);
+}
+void listSize(const std::string& path, std::size_t n) {
+    if (n > kMaxListEntries)
+        fail(path, std::to_string(n) + " entries; at most " + std::to_string(kMaxListEntries));
+}
 
 void checkDate(const std::string& path, const Date& d) {
     if (d.year() < kFirstSupportedYear || d.year() > kLastSupportedYear)
@@ -87,6 +101,7 @@ void checkDate(const std::string& path, const Date& d) {
 }
 
 void checkCurve(const std::string& path, const UtilizationCurve& curve) {
+    listSize(path, curve.size());
     for (std::size_t i = 0; i < curve.size(); ++i)
         checkDate(idx(path, i) + ".date", curve[i].date);
     for (std::size_t i = 0; i < curve.size(); ++i) {
@@ -120,8 +135,8 @@ void checkBookDepreciation(const std::string& path, const DepreciationSpec& d) {
 }
 
 void checkOu(const std::string& path, double reversion, double volatility) {
-    inRange(path + ".reversion_per_year", reversion, 0.0, 100.0);
-    inRange(path + ".volatility", volatility, 0.0, 10.0);
+    inRange(path + ".reversion_per_year", reversion, 0.0, kMaxReversionPerYear);
+    inRange(path + ".volatility", volatility, 0.0, kMaxVolatility);
 }
 
 class Validator {
@@ -131,7 +146,18 @@ public:
         , catalog_(c) {}
 
     void run() {
-        nonEmpty("name", p_.name);
+        name("name", p_.name);
+        maxLength("notes", p_.notes, kMaxNotesBytes);
+        listSize("skus", p_.skus.size());
+        listSize("contracts", p_.contracts.size());
+        listSize("fleets", p_.fleets.size());
+        if (p_.alternatives)
+            listSize("alternatives", p_.alternatives->size());
+        listSize("sources", p_.sources.size());
+        for (const auto& [path, source] : p_.sources) {
+            maxLength("sources", path, kMaxNameBytes);
+            maxLength("sources." + path, source, kMaxNotesBytes);
+        }
         checkDate("valuation_date", p_.valuationDate);
         if (p_.assumptions.horizonEnd)
             checkDate("assumptions.horizon_end", *p_.assumptions.horizonEnd);
@@ -148,6 +174,7 @@ public:
             fail("contracts", "the portfolio has no contract and no fleet to evaluate");
         checkAlternatives(ids);
         checkHorizon();
+        checkImpliedPrices();
         checkMarket();
         checkSimulation();
     }
@@ -163,8 +190,7 @@ private:
     }
 
     void checkAssumptions() {
-        above("assumptions.discount_rate", p_.assumptions.discountRate, -1.0);
-        atMost("assumptions.discount_rate", p_.assumptions.discountRate, 1.0);
+        inRange("assumptions.discount_rate", p_.assumptions.discountRate, kMinDiscountRate, kMaxDiscountRate);
         inRange("assumptions.tax_rate", p_.assumptions.taxRate, 0.0, 1.0);
     }
 
@@ -173,14 +199,16 @@ private:
         for (std::size_t i = 0; i < p_.skus.size(); ++i) {
             const auto path = idx("skus", i);
             const auto& s = p_.skus[i];
-            nonEmpty(path + ".id", s.id);
+            name(path + ".id", s.id);
             if (!ids.insert(s.id).second)
                 fail(path + ".id", "\"" + s.id + "\" is used twice");
-            nonEmpty(path + ".name", s.name);
+            name(path + ".name", s.name);
+            maxLength(path + ".notes", s.notes, kMaxNotesBytes);
             above(path + ".perf_index", s.perfIndex, 0.0);
-            atLeast(path + ".market_price_per_gpu_hour", s.marketPricePerGpuHour, 0.0);
-            atLeast(path + ".capex_per_gpu", s.capexPerGpu, 0.0);
-            atLeast(path + ".it_kw_per_gpu", s.itKwPerGpu, 0.0);
+            atMost(path + ".perf_index", s.perfIndex, kMaxPerfIndex);
+            inRange(path + ".market_price_per_gpu_hour", s.marketPricePerGpuHour, 0.0, kMaxPricePerGpuHour);
+            inRange(path + ".capex_per_gpu", s.capexPerGpu, 0.0, kMaxCapexPerGpu);
+            inRange(path + ".it_kw_per_gpu", s.itKwPerGpu, 0.0, kMaxItKwPerGpu);
         }
     }
 
@@ -192,15 +220,16 @@ private:
     }
 
     void checkItemId(const std::string& path, const std::string& id, std::set<std::string>& ids) {
-        nonEmpty(path, id);
+        name(path, id);
         if (!ids.insert(id).second)
             fail(path, "\"" + id + "\" is used by another contract or fleet");
     }
 
     void checkContract(const std::string& path, const Contract& c, std::set<std::string>& ids) {
         checkItemId(path + ".id", c.id, ids);
-        nonEmpty(path + ".name", c.name);
-        nonEmpty(path + ".provider", c.provider);
+        name(path + ".name", c.name);
+        name(path + ".provider", c.provider);
+        maxLength(path + ".notes", c.notes, kMaxNotesBytes);
         sku(path + ".sku", c.sku);
         checkDate(path + ".start", c.start);
         checkDate(path + ".end", c.end);
@@ -208,12 +237,13 @@ private:
             fail(path + ".end", formatIsoDate(c.end) + " is before start " + formatIsoDate(c.start));
         if (c.tranches.empty())
             fail(path + ".tranches", "at least one tranche is needed");
+        listSize(path + ".tranches", c.tranches.size());
         for (std::size_t i = 0; i < c.tranches.size(); ++i) {
             const auto tp = idx(path + ".tranches", i);
             const auto& t = c.tranches[i];
             checkDate(tp + ".date", t.date);
             atLeast(tp + ".gpus", t.gpus, 0.0);
-            atMost(tp + ".gpus", t.gpus, 1e8);
+            atMost(tp + ".gpus", t.gpus, kMaxGpus);
             if (t.date < c.start || t.date > c.end)
                 fail(tp + ".date", formatIsoDate(t.date) + " is outside the contract term " +
                                        formatIsoDate(c.start) + " .. " + formatIsoDate(c.end));
@@ -228,11 +258,11 @@ private:
             fail(path + ".price_per_gpu_hour", "missing (give price_per_gpu_hour or total_contract_value)");
         if (c.pricePerGpuHour) {
             atLeast(path + ".price_per_gpu_hour", *c.pricePerGpuHour, 0.0);
-            atMost(path + ".price_per_gpu_hour", *c.pricePerGpuHour, 1e4);
+            atMost(path + ".price_per_gpu_hour", *c.pricePerGpuHour, kMaxPricePerGpuHour);
         }
         if (c.totalContractValue) {
             above(path + ".total_contract_value", *c.totalContractValue, 0.0);
-            atMost(path + ".total_contract_value", *c.totalContractValue, 1e15);
+            atMost(path + ".total_contract_value", *c.totalContractValue, kMaxContractValue);
             bool anyGpus = false;
             for (const auto& t : c.tranches)
                 anyGpus = anyGpus || t.gpus > 0;
@@ -267,10 +297,11 @@ private:
 
     void checkFleet(const std::string& path, const Fleet& f, std::set<std::string>& ids) {
         checkItemId(path + ".id", f.id, ids);
-        nonEmpty(path + ".name", f.name);
+        name(path + ".name", f.name);
+        maxLength(path + ".notes", f.notes, kMaxNotesBytes);
         const Sku& s = sku(path + ".sku", f.sku);
         above(path + ".gpus", f.gpus, 0.0);
-        atMost(path + ".gpus", f.gpus, 1e8);
+        atMost(path + ".gpus", f.gpus, kMaxGpus);
         checkBookDepreciation(path + ".book_depreciation", f.bookDepreciation);
         checkDepreciation(path + ".tax_depreciation", f.taxDepreciation);
         checkDate(path + ".in_service", f.inService);
@@ -284,11 +315,11 @@ private:
         else if (s.capexPerGpu <= 0)
             fail(path + ".capex_per_gpu",
                  "missing, and SKU \"" + s.id + "\" has no capex_per_gpu to default to");
-        atMost(path + ".capex_per_gpu", fleetCapexPerGpu(f, s), 1e7);
+        atMost(path + ".capex_per_gpu", fleetCapexPerGpu(f, s), kMaxCapexPerGpu);
         inRange(path + ".overhead_fraction", f.overheadFraction, 0.0, 10.0);
         if (f.itKwPerGpu)
             atLeast(path + ".it_kw_per_gpu", *f.itKwPerGpu, 0.0);
-        atMost(path + ".it_kw_per_gpu", fleetItKwPerGpu(f, s), 100.0);
+        atMost(path + ".it_kw_per_gpu", fleetItKwPerGpu(f, s), kMaxItKwPerGpu);
         atLeast(path + ".pue", f.pue, 1.0);
         atMost(path + ".pue", f.pue, 5.0);
         atLeast(path + ".power_price_per_mwh", f.powerPricePerMwh, 0.0);
@@ -313,14 +344,15 @@ private:
         for (std::size_t i = 0; i < p_.alternatives->size(); ++i) {
             const auto path = idx("alternatives", i);
             const auto& a = (*p_.alternatives)[i];
-            nonEmpty(path + ".id", a.id);
+            name(path + ".id", a.id);
             if (a.id == "spot")
                 fail(path + ".id", "\"spot\" is reserved for the spot-market alternative the app adds");
             if (!ids.insert(a.id).second)
                 fail(path + ".id", "\"" + a.id + "\" is used twice");
-            nonEmpty(path + ".name", a.name);
+            name(path + ".name", a.name);
             if (a.items.empty())
                 fail(path + ".items", "an alternative needs at least one item");
+            listSize(path + ".items", a.items.size());
             std::set<std::string> seen;
             for (std::size_t j = 0; j < a.items.size(); ++j) {
                 if (!itemIds.count(a.items[j]))
@@ -362,10 +394,26 @@ private:
         }
     }
 
+    // A price implied from a contract value is bounded as a given price is (MODEL.md 3.2's
+    // p0 = TCV / sum of escalated committed hours: a small commitment can imply a huge price).
+    void checkImpliedPrices() {
+        for (std::size_t i = 0; i < p_.contracts.size(); ++i) {
+            const Contract& c = p_.contracts[i];
+            if (!c.totalContractValue)
+                continue;
+            const double price = buildContractSchedule(c, PeriodGrid(c.start, c.start)).pricePerGpuHour;
+            if (!(price <= kMaxPricePerGpuHour))
+                fail(idx("contracts", i) + ".total_contract_value",
+                     formatNumber(*c.totalContractValue) + " implies " + formatNumber(price) +
+                         " per GPU-hour for the committed GPUs, above " + formatNumber(kMaxPricePerGpuHour));
+        }
+    }
+
     void checkMarket() {
         const auto& m = p_.market;
         finite("market.gpu_price.trend_per_year", m.gpuPrice.trendPerYear);
-        inRange("market.gpu_price.trend_per_year", m.gpuPrice.trendPerYear, -5.0, 5.0);
+        inRange("market.gpu_price.trend_per_year", m.gpuPrice.trendPerYear, -kMaxAbsGpuTrendPerYear,
+                kMaxAbsGpuTrendPerYear);
         checkOu("market.gpu_price", m.gpuPrice.reversionPerYear, m.gpuPrice.volatility);
         checkOu("market.utilization", m.utilization.reversionPerYear, m.utilization.volatility);
         checkOu("market.power_price", m.powerPrice.reversionPerYear, m.powerPrice.volatility);
@@ -430,8 +478,13 @@ private:
     }
 
     void checkSimulation() {
-        if (p_.simulation.paths < 1 || p_.simulation.paths > 1'000'000'000)
-            fail("simulation.paths", std::to_string(p_.simulation.paths) + " is outside 1..1000000000");
+        if (p_.simulation.paths < 1 || p_.simulation.paths > kMaxPaths)
+            fail("simulation.paths",
+                 std::to_string(p_.simulation.paths) + " is outside 1.." + std::to_string(kMaxPaths));
+        if (p_.simulation.seed > kMaxSeed)
+            fail("simulation.seed", std::to_string(p_.simulation.seed) + " is above 2^53 - 1 (" +
+                                        std::to_string(kMaxSeed) +
+                                        "), the largest seed a JSON number holds exactly");
     }
 
     const Portfolio& p_;

@@ -2,6 +2,7 @@
 // Semantic checks of a portfolio (ranges, date order, references). The JSON reader checks syntax
 // and types; both report "<path>: <problem>" with the path in JSON notation, e.g.
 // "fleets[0].pue: 0.5 is below 1", so the GUI, the CLI and the importers speak alike.
+#include "portfolio/Limits.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/SkuCatalog.h"
 
@@ -10,10 +11,6 @@
 #include <string_view>
 
 namespace ledger {
-
-// Dates outside these years are refused: calendar arithmetic stays far from Boost's limits.
-constexpr int kFirstSupportedYear = 1900;
-constexpr int kLastSupportedYear = 2200;
 
 struct ValidationError {
     std::string path;

@@ -315,14 +315,33 @@ private slots:
                 "computeledger: \"frobnicate\" is neither a command nor a file; see computeledger --help\n"));
         r = run({"decode", "--tcv", "abc", "--start", "2025-09-30", "--end", "2031-12-14", "--price", "2.5"});
         QCOMPARE(r.exitCode, 1);
-        QCOMPARE(r.err, QString("computeledger decode: --tcv: \"abc\" is not a positive number\n"));
+        QCOMPARE(r.err, QString("computeledger decode: --tcv: \"abc\" is not a number\n"));
         // What the user typed is quoted on one line, line breaks shown escaped.
         r = run(
             {"decode", "--tcv", "14\n2e9", "--start", "2025-09-30", "--end", "2031-12-14", "--price", "2.5"});
-        QCOMPARE(r.err, QString("computeledger decode: --tcv: \"14\\n2e9\" is not a positive number\n"));
+        QCOMPARE(r.err, QString("computeledger decode: --tcv: \"14\\n2e9\" is not a number\n"));
         r = run(
             {"decode", "--tcv", "1e-400", "--start", "2025-09-30", "--end", "2031-12-14", "--price", "2.5"});
-        QCOMPARE(r.err, QString("computeledger decode: --tcv: \"1e-400\" is not a positive number\n"));
+        QCOMPARE(r.err, QString("computeledger decode: --tcv: \"1e-400\" is not a number\n"));
+        // Within the bounds a contract has, and dates in the supported years (Boost's calendar ends
+        // at 9999-12-31: a loop over the term's days once stepped past it, exit 2).
+        r = run(
+            {"decode", "--tcv", "14.2e9", "--start", "2025-09-30", "--end", "9999-12-31", "--price", "2.5"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(
+            r.err,
+            QString("computeledger decode: --end: 9999-12-31 is outside the supported years 1900..2200\n"));
+        r = run({"decode", "--tcv", "1e308", "--start", "2025-09-30", "--end", "2031-12-14", "--price",
+                 "1e-308"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, QString("computeledger decode: --tcv: 1e+308 is outside (0, 1e+15]\n"));
+        r = run({"decode", "--tcv", "14.2e9", "--start", "2025-09-30", "--end", "2031-12-14", "--price",
+                 "1e-308"});
+        QCOMPARE(r.err, QString("computeledger decode: --price: 1e-308 is outside [1e-04, 10000]\n"));
+        r = run({"decode", "--tcv", "-5", "--start", "2025-09-30", "--end", "2031-12-14", "--price", "2"});
+        QCOMPARE(r.err, QString("computeledger decode: --tcv: -5 is outside (0, 1e+15]\n"));
+        r = run({"decode", "--tcv", "5", "--start", "2025-09-30", "--end", "2024-12-14", "--price", "2"});
+        QCOMPARE(r.err, QString("computeledger decode: --end: 2024-12-14 is before start 2025-09-30\n"));
         // A leading '+' and surrounding spaces, as a spreadsheet or a shell may leave them, are read.
         r = run({"decode", "--tcv", " +14.2e9 ", "--start", "2025-09-30", "--end", "2031-12-14", "--price",
                  "+2.5"});
@@ -409,6 +428,108 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.err.contains("no display found"));
         QVERIFY(r.out.contains("Verdict:"));
+    }
+
+    // Names are the user's text: ESC [31m in one must reach the terminal as the six characters
+    // \u001b, not as a colour change (nor OSC 0 as a new window title), and the columns stay aligned.
+    void evaluateTablePrintsControlCharactersInNamesEscaped() {
+        QFile example(QStringLiteral(EXAMPLE_JSON));
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        QByteArray json = example.readAll();
+        const QByteArray name = "\"name\": \"Meta: CoreWeave contracts vs. an owned fleet\"";
+        const QByteArray buy = "{ \"id\": \"buy\", \"name\": \"Buy and operate\"";
+        QVERIFY(json.contains(name) && json.contains(buy));
+        json.replace(name, "\"name\": \"Meta \\u001b[31mred\\u001b[0m\"");
+        json.replace(buy,
+                     "{ \"id\": \"buy\\u001b]0;pwned\\u0007\", \"name\": \"Buy \\u001b[31mand operate\"");
+        QTemporaryDir dir;
+        QFile file(dir.filePath("ansi.json"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(json);
+        file.close();
+        const auto r = run({"evaluate", file.fileName()});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        QVERIFY(!r.out.contains(QChar(0x1b)));
+        QVERIFY(!r.out.contains(QChar(0x07)));
+        const QStringList lines = r.out.split('\n');
+        QCOMPARE(lines[0], QString("Meta \\u001b[31mred\\u001b[0m"));
+        QVERIFY2(lines[6].startsWith("Buy \\u001b[31mand operate (buy\\u001b]0;pwned\\u0007)     "),
+                 qPrintable(lines[6]));
+        // Every row as wide as the header: the width counts the escapes as printed.
+        for (int i : {4, 5, 6, 7})
+            QCOMPARE(lines[i].size(), lines[3].size());
+        QVERIFY2(
+            r.out.contains("\nVerdict: Buy \\u001b[31mand operate is cheapest, USD 3,047.3 M NPV below Spot "
+                           "market (the next best).\n"),
+            qPrintable(r.out));
+        QVERIFY(r.out.contains(
+            "\nBreakeven: Buy \\u001b[31mand operate beats the spot market above 65.9% utilization.\n"));
+    }
+
+    // Every item ends before the valuation date: every alternative costs 0, and no output may name
+    // one of them the cheapest (issue 13, item 11).
+    void evaluateSaysNothingToCompareWhenEveryItemHasEnded() {
+        QFile example(QStringLiteral(EXAMPLE_JSON));
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        QByteArray json = example.readAll();
+        const QByteArray valuation = "\"valuation_date\": \"2027-01-01\"";
+        QVERIFY(json.contains(valuation));
+        QTemporaryDir dir;
+        auto write = [&](const QString& fileName, const QByteArray& bytes) {
+            QFile f(dir.filePath(fileName));
+            if (!f.open(QIODevice::WriteOnly))
+                qFatal("cannot write %s", qPrintable(f.fileName()));
+            f.write(bytes);
+            return f.fileName();
+        };
+        // The latest end in the example is 2032-12-20.
+        const QString ended =
+            write("ended.json", QByteArray(json).replace(valuation, "\"valuation_date\": \"2034-01-01\""));
+        auto r = run({"evaluate", ended});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(
+            r.out.endsWith("discounted used GPU-hour\n\nNothing to compare: every contract and fleet ends "
+                           "before the valuation date 2034-01-01, so every alternative costs 0.\n"),
+            qPrintable(r.out));
+        QVERIFY(!r.out.contains("Verdict:"));
+        QVERIFY(!r.out.contains("cheapest"));
+        QVERIFY(!r.out.contains("Breakeven:"));
+        QVERIFY(r.out.contains("Rent from CoreWeave (rent)                   0.0                     0.0"));
+
+        r = run({"evaluate", ended, "--json"});
+        QCOMPARE(r.exitCode, 0);
+        QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(o["nothing_to_compare"].isBool());
+        QCOMPARE(o["nothing_to_compare"].toBool(), true);
+        const QJsonArray alts = o["alternatives"].toArray();
+        QCOMPARE(alts.size(), 3);
+        for (const QJsonValue& a : alts) {
+            QCOMPARE(a.toObject()["npv_cost"].toDouble(), 0.0);
+            QCOMPARE(a.toObject()["total_cash"].toDouble(), 0.0);
+        }
+
+        // Items that all start after an explicit horizon end: the same verdict, with the other reason.
+        QByteArray early = json;
+        early.replace(valuation, "\"valuation_date\": \"2024-01-01\"")
+            .replace("\"assumptions\": { \"discount_rate\": 0.09, \"tax_rate\": 0.21 }",
+                     "\"assumptions\": { \"discount_rate\": 0.09, \"tax_rate\": 0.21, \"horizon_end\": "
+                     "\"2024-06-30\" }");
+        const QString later = write("later.json", early);
+        r = run({"evaluate", later});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.endsWith(
+                     "\n\nNothing to compare: no contract or fleet has a cash flow between the valuation "
+                     "date 2024-01-01 and the horizon end 2024-06-30, so every alternative costs 0.\n"),
+                 qPrintable(r.out));
+        o = QJsonDocument::fromJson(run({"evaluate", later, "--json"}).out.toUtf8()).object();
+        QCOMPARE(o["nothing_to_compare"].toBool(), true);
+
+        // The example itself has a verdict, and says so in the JSON too.
+        o = QJsonDocument::fromJson(run({"evaluate", QStringLiteral(EXAMPLE_JSON), "--json"}).out.toUtf8())
+                .object();
+        QVERIFY(o["nothing_to_compare"].isBool());
+        QCOMPARE(o["nothing_to_compare"].toBool(), false);
     }
 };
 

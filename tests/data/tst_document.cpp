@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -55,6 +56,39 @@ Portfolio large(int variant) {
     p.alternatives = std::vector<Alternative>{{"rent", "Rent", {"c0", "c1"}}, {"buy", "Buy", {"own-gb300"}}};
     p.sources["contracts[0].price_per_gpu_hour"] = std::string("variant ").append(std::to_string(variant));
     return p;
+}
+
+// Statements run on a document behind the app's back, as the sqlite3 tool would.
+void rawExec(const QString& path, const QStringList& statements) {
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "raw");
+        db.setDatabaseName(path);
+        if (!db.open())
+            qFatal("cannot open %s", qPrintable(path));
+        for (const QString& sql : statements) {
+            QSqlQuery q(db);
+            if (!q.exec(sql))
+                qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase("raw");
+}
+
+QVariant rawScalar(const QString& path, const QString& sql) {
+    QVariant v;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "raw");
+        db.setDatabaseName(path);
+        if (!db.open())
+            qFatal("cannot open %s", qPrintable(path));
+        QSqlQuery q(db);
+        if (q.exec(sql) && q.next())
+            v = q.value(0);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase("raw");
+    return v;
 }
 
 QByteArray fileHash(const QString& path) {
@@ -235,6 +269,128 @@ private slots:
         QVERIFY2(appendSimulationRun(doc, {0, {}, "abc", 7, 100, "cpu (scalar)", 0.5, "{}"}, &error),
                  qPrintable(error));
         QCOMPARE(int(listSimulationRuns(doc, &error).size()), 1);
+    }
+
+    // Issue 13, defect 4: documents migrated from version 1 kept a NULL checksum, which switched
+    // the check off. The migration now writes it.
+    void migrationWritesTheChecksum() {
+        QTemporaryDir dir;
+        const QString doc = dir.filePath("old.cledger");
+        QVERIFY(QFile::copy(QStringLiteral(FIXTURES "/meta-coreweave-v1.cledger"), doc));
+        QFile::setPermissions(doc, QFile::ReadOwner | QFile::WriteOwner);
+        const auto load = loadDocument(doc, bundledSkuCatalog());
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(rawScalar(doc, "SELECT content_sha256 FROM portfolio").toString(),
+                 portfolioInputsHash(*load.portfolio));
+        QCOMPARE(rawScalar(doc, "PRAGMA user_version").toInt(), 3);
+        // A version-2 document an older build migrated from version 1 (NULL checksum) is stamped too.
+        const QString v2 = dir.filePath("v2.cledger");
+        QString error;
+        QVERIFY(saveDocument(example(), v2, &error));
+        rawExec(v2, {"UPDATE portfolio SET content_sha256 = NULL", "PRAGMA user_version = 2"});
+        QVERIFY2(loadDocument(v2, bundledSkuCatalog()).ok(), "a version-2 document without checksum");
+        QCOMPARE(rawScalar(v2, "SELECT content_sha256 FROM portfolio").toString(),
+                 portfolioInputsHash(example()));
+        // In a current document a NULL checksum is damage.
+        rawExec(v2, {"UPDATE portfolio SET content_sha256 = NULL"});
+        QCOMPARE(loadDocument(v2, bundledSkuCatalog()).error,
+                 v2 + ": is damaged: the checksum of its numbers is missing");
+    }
+
+    // Issue 13, defect 4: the reader converted any text to a number ('15,000' GPUs read as 0).
+    void everyColumnIsTypeChecked_data() {
+        QTest::addColumn<QString>("statement");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("text for a number")
+            << "UPDATE fleets SET gpus = '55,000' WHERE id = 'own-gb300'"
+            << "is damaged: fleets row 1, column gpus: holds the text \"55,000\", not a number";
+        QTest::addRow("fraction for a whole number")
+            << "UPDATE contracts SET payment_terms_days = 30.5 WHERE id = 'cw-2026'"
+            << "is damaged: contracts row 2, column payment_terms_days: holds 30.5, not a whole number";
+        // (A number written to a TEXT column becomes text: SQLite's type affinity.)
+        QTest::addRow("binary for text")
+            << "UPDATE contracts SET name = x'41' WHERE id = 'cw-2025'"
+            << "is damaged: contracts row 1, column name: holds 1 byte of binary "
+               "data, not text";
+        QTest::addRow("not a date")
+            << "UPDATE utilization_points SET date = 'soon' WHERE position = 0 AND owner = ''"
+            << "is damaged: utilization_points row 1 of \"\", column date: holds the text "
+               "\"soon\", not a date YYYY-MM-DD";
+        QTest::addRow("a flag of 2")
+            << "UPDATE portfolio SET has_alternatives = 2"
+            << "is damaged: portfolio row 1, column has_alternatives: holds 2, not 0 or 1";
+        QTest::addRow("binary for a number")
+            << "UPDATE skus SET perf_index = x'00ff' WHERE position = 0"
+            << "is damaged: skus row 1, column perf_index: holds 2 bytes of binary data, not a number";
+    }
+
+    void everyColumnIsTypeChecked() {
+        QFETCH(QString, statement);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString doc = dir.filePath("typed.cledger");
+        Portfolio p = example();
+        p.skus.push_back({"X1", "a SKU of the document", 1.0, 2.0, 30000.0, 1.0, {}});
+        QString error;
+        QVERIFY(saveDocument(p, doc, &error));
+        rawExec(doc, {statement});
+        const QByteArray before = fileHash(doc);
+        QCOMPARE(loadDocument(doc, bundledSkuCatalog()).error, doc + ": " + message);
+        QCOMPARE(fileHash(doc), before);
+    }
+
+    // Issue 13, defect 3: a trigger planted with the sqlite3 tool doubled every tranche on each save
+    // and nulled the checksum, and the numbers were silently wrong from then on.
+    void aDocumentCarryingCodeIsRefusedUntouched() {
+        QTemporaryDir dir;
+        const QString doc = dir.filePath("planted.cledger");
+        QString error;
+        QVERIFY(saveDocument(example(), doc, &error));
+        rawExec(doc, {"CREATE TRIGGER double_gpus AFTER INSERT ON tranches BEGIN UPDATE tranches SET gpus = "
+                      "gpus * 2 WHERE rowid = new.rowid; UPDATE portfolio SET content_sha256 = NULL; END"});
+        const QByteArray before = fileHash(doc);
+        const QString refusal =
+            doc + ": is not a document as ComputeLedger saves it: it holds a trigger "
+                  "\"double_gpus\" that ComputeLedger does not make (triggers, views, extra "
+                  "tables and columns are refused: they could change the numbers on the next save)";
+        QCOMPARE(loadDocument(doc, bundledSkuCatalog()).error, refusal);
+        QVERIFY(!saveDocument(example(), doc, &error));
+        QCOMPARE(error, refusal);
+        QVERIFY(!appendSimulationRun(doc, {0, {}, "abc", 7, 100, "cpu (scalar)", 0.5, "{}"}, &error));
+        QCOMPARE(error, refusal);
+        listSimulationRuns(doc, &error);
+        QCOMPARE(error, refusal);
+        QCOMPARE(fileHash(doc), before);
+    }
+
+    // Issue 13, defect 12: two writers saving one document both succeeded, the last silently winning.
+    void aSecondWriterIsToldTheFileChanged() {
+        QTemporaryDir dir;
+        for (const QString name : {"shared.cledger", "shared.json"}) {
+            const QString file = dir.filePath(name);
+            QString error;
+            QVERIFY(savePortfolioFile(example(), file, &error));
+            auto first = loadPortfolioFile(file, bundledSkuCatalog());
+            auto second = loadPortfolioFile(file, bundledSkuCatalog());
+            QVERIFY(!first.fingerprint.isEmpty());
+            QCOMPARE(first.fingerprint, second.fingerprint);
+            Portfolio a = *first.portfolio, b = *second.portfolio;
+            a.name = "saved by the first";
+            b.name = "saved by the second";
+            QVERIFY2(savePortfolioFile(a, file, &error, &first.fingerprint), qPrintable(error));
+            QVERIFY(!savePortfolioFile(b, file, &error, &second.fingerprint));
+            QCOMPARE(error,
+                     file + ": cannot be saved: it was changed by another program or window since it was "
+                            "opened, and saving would overwrite those changes; save under another name, or "
+                            "open it again");
+            QCOMPARE(loadPortfolioFile(file, bundledSkuCatalog()).portfolio->name,
+                     std::string("saved by the first"));
+            // The first writer goes on saving: its fingerprint follows its own saves.
+            a.name = "saved again";
+            QVERIFY2(savePortfolioFile(a, file, &error, &first.fingerprint), qPrintable(error));
+            QCOMPARE(loadPortfolioFile(file, bundledSkuCatalog()).portfolio->name,
+                     std::string("saved again"));
+        }
     }
 
     void refusedOlderDocumentsAreNotMigrated() {

@@ -179,6 +179,124 @@ private slots:
         QCOMPARE(error, QString("fleets.csv: row 2, column pue: 0.5 is below 1"));
         QCOMPARE(int(q.fleets.size()), 2);
     }
+
+    // OWASP's rule for CSV injection, undone exactly: escape(s) = "'" + s when s (after any leading ')
+    // starts with = + - @ TAB or CR; unescape takes off only a ' that escape could have put there.
+    void formulaLikeTextIsEscapedReversibly() {
+        const std::vector<std::pair<QString, QString>> cases = {
+            {"=1+2+cmd|' /C calc'!A0", "'=1+2+cmd|' /C calc'!A0"},
+            {"+x", "'+x"},
+            {"-x", "'-x"},
+            {"@x", "'@x"},
+            {"\tx", "'\tx"},
+            {"\rx", "'\rx"},
+            {"'=x", "''=x"},
+            {"''-x", "'''-x"},
+            {"'plain", "'plain"},
+            {"'", "'"},
+            {"plain", "plain"},
+            {"x=1", "x=1"},
+            {" =x", " =x"}, // a space first: no spreadsheet reads a formula
+            {"", ""},
+        };
+        for (const auto& [text, cell] : cases) {
+            QCOMPARE(csvEscapeText(text), cell);
+            QCOMPARE(csvUnescapeText(cell), text);
+        }
+        // What a person typed without the ' reads as typed; so does a ' that escapes nothing.
+        QCOMPARE(csvUnescapeText("=x"), QString("=x"));
+        QCOMPARE(csvUnescapeText("'plain"), QString("'plain"));
+        QCOMPARE(csvUnescapeText("''=x"), QString("'=x"));
+    }
+
+    void exportEscapesTextCellsNotNumbersAndImportReadsThemBack() {
+        Portfolio p = example();
+        p.contracts[0].name = "=1+2+cmd|' /C calc'!A0";
+        p.contracts[0].provider = "+x";
+        p.contracts[0].escalator = -0.15;
+        p.contracts[1].name = "-x";
+        p.contracts[1].notes = "@x";
+        p.fleets[0].name = "'=x";
+        p.fleets[0].powerEscalator = -0.15;
+        p.fleets[1].name = "'plain";
+        const QByteArray contracts = exportContractsCsv(p), fleets = exportFleetsCsv(p);
+        CsvTable c, f;
+        QString error;
+        QVERIFY(parseCsv(contracts, &c, &error));
+        QVERIFY(parseCsv(fleets, &f, &error));
+        auto at = [](const CsvTable& t, std::size_t row, const char* column) {
+            return t.rows.at(row).at(t.header.indexOf(column));
+        };
+        QCOMPARE(at(c, 0, "name"), QString("'=1+2+cmd|' /C calc'!A0"));
+        QCOMPARE(at(c, 0, "provider"), QString("'+x"));
+        QCOMPARE(at(c, 0, "escalator"), QString("-0.15")); // a number: no '
+        QCOMPARE(at(c, 1, "name"), QString("'-x"));
+        QCOMPARE(at(c, 1, "notes"), QString("'@x"));
+        QCOMPARE(at(f, 0, "name"), QString("''=x"));
+        QCOMPARE(at(f, 0, "power_escalator"), QString("-0.15"));
+        QCOMPARE(at(f, 1, "name"), QString("'plain"));
+        // The bytes themselves: the name cell needs no quotes, the negative number stays bare.
+        QVERIFY(contracts.contains("\r\ncw-2025,'=1+2+cmd|' /C calc'!A0,'+x,GB300,"));
+        QVERIFY(contracts.contains(",-0.15,"));
+
+        // import(export(p)) is p, and exports the same bytes again.
+        Portfolio back = p;
+        back.contracts.clear();
+        back.fleets.clear();
+        back.alternatives.reset();
+        back.market.spotCovers.reset();
+        QVERIFY2(importCsv(back, fleets, "fleets.csv", bundledSkuCatalog(), &error), qPrintable(error));
+        QVERIFY2(importCsv(back, contracts, "contracts.csv", bundledSkuCatalog(), &error), qPrintable(error));
+        QCOMPARE(back.contracts[0].name, std::string("=1+2+cmd|' /C calc'!A0"));
+        QCOMPARE(back.contracts[0].provider, std::string("+x"));
+        QCOMPARE(back.contracts[0].escalator, -0.15);
+        QCOMPARE(back.contracts[1].name, std::string("-x"));
+        QCOMPARE(back.contracts[1].notes, std::string("@x"));
+        QCOMPARE(back.fleets[0].name, std::string("'=x"));
+        QCOMPARE(back.fleets[1].name, std::string("'plain"));
+        back.alternatives = p.alternatives;
+        back.market.spotCovers = p.market.spotCovers;
+        QCOMPARE(writePortfolioJson(back), writePortfolioJson(p));
+        QCOMPARE(exportContractsCsv(back), contracts);
+        QCOMPARE(exportFleetsCsv(back), fleets);
+    }
+
+    void importReadsUnescapedFormulaTextAsTyped() {
+        // A file a person wrote, without the ': each text is taken as typed, and exported escaped.
+        Portfolio p = example();
+        QString error;
+        QVERIFY2(importCsv(p,
+                           "id,name,provider,sku,start,end,tranches,price_per_gpu_hour\n"
+                           "=id,=SUM(A1:A2),''@x,H100,2027-01-01,2031-12-31,2027-01-01:5000,2.35\n",
+                           "deal.csv", bundledSkuCatalog(), &error),
+                 qPrintable(error));
+        QCOMPARE(p.contracts.back().id, std::string("=id"));
+        QCOMPARE(p.contracts.back().name, std::string("=SUM(A1:A2)"));
+        QCOMPARE(p.contracts.back().provider, std::string("'@x")); // ''@x is the escaped form of '@x
+        QVERIFY(exportContractsCsv(p).contains("\r\n'=id,'=SUM(A1:A2),''@x,H100,"));
+    }
+
+    void quotedSpacesAreKeptUnquotedOnesTrimmed() {
+        CsvTable t;
+        QString error;
+        QVERIFY2(parseCsv(" a ,\" b \",c\r\n x ,\" Meta \",\"\t\"\r\n", &t, &error), qPrintable(error));
+        QCOMPARE(t.header, QStringList({"a", "b", "c"})); // header names are trimmed, quoted or not
+        QCOMPARE(t.rows[0], QStringList({"x", " Meta ", "\t"}));
+        // The writer quotes whatever white space the reader would otherwise trim.
+        QCOMPARE(csvLine({" Meta ", "tab\t", "\xc2\xa0nbsp", "in side"}),
+                 QByteArray("\" Meta \",\"tab\t\",\"\xc2\xa0nbsp\",in side\r\n"));
+
+        Portfolio p = example();
+        QVERIFY2(importCsv(p,
+                           "id,name,provider,sku,start,end,tranches,price_per_gpu_hour\n"
+                           "nb,\" Meta \",  Nebius  ,H100,2027-01-01,2031-12-31,2027-01-01:5000,\" 2.35 \"\n",
+                           "deal.csv", bundledSkuCatalog(), &error),
+                 qPrintable(error));
+        QCOMPARE(p.contracts.back().name, std::string(" Meta "));
+        QCOMPARE(p.contracts.back().provider, std::string("Nebius"));
+        QCOMPARE(*p.contracts.back().pricePerGpuHour, 2.35); // a number ignores spaces, quoted or not
+        QVERIFY(exportContractsCsv(p).contains("\r\nnb,\" Meta \",Nebius,H100,"));
+    }
 };
 
 QTEST_GUILESS_MAIN(PortfolioCsvTest)

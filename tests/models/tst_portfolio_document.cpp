@@ -205,6 +205,37 @@ private slots:
         QCOMPARE(third.portfolio().assumptions.taxRate, 0.25);
     }
 
+    // Two windows on one file: the second to save is told, and keeps its edits to save elsewhere.
+    void aSaveOverAnotherWindowsSaveIsRefused() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("shared.cledger");
+        QString error;
+        {
+            PortfolioDocument first(data::bundledSkuCatalog());
+            QVERIFY(first.openBundledExample(&error));
+            QVERIFY(first.saveAs(path, &error));
+        }
+        PortfolioDocument a(data::bundledSkuCatalog()), b(data::bundledSkuCatalog());
+        QVERIFY(a.open(path, &error));
+        QVERIFY(b.open(path, &error));
+        QVERIFY(a.setValue("assumptions.tax_rate", 0.25, &error));
+        QVERIFY(b.setValue("assumptions.tax_rate", 0.30, &error));
+        QVERIFY2(a.save(&error), qPrintable(error));
+        QVERIFY(!b.save(&error));
+        QCOMPARE(error,
+                 path + ": cannot be saved: it was changed by another program or window since it was "
+                        "opened, and saving would overwrite those changes; save under another name, or open "
+                        "it again");
+        QVERIFY(b.isModified());
+        QVERIFY2(b.saveAs(dir.filePath("mine.cledger"), &error), qPrintable(error));
+        // a goes on saving its own file.
+        QVERIFY(a.setValue("assumptions.tax_rate", 0.26, &error));
+        QVERIFY2(a.save(&error), qPrintable(error));
+        PortfolioDocument reread(data::bundledSkuCatalog());
+        QVERIFY(reread.open(path, &error));
+        QCOMPARE(reread.portfolio().assumptions.taxRate, 0.26);
+    }
+
     void saveAsCarriesStoredRuns() {
         QTemporaryDir dir;
         PortfolioDocument doc(data::bundledSkuCatalog());

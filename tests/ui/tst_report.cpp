@@ -14,6 +14,7 @@
 #include "report/PdfReport.h"
 #include "report/ReportExport.h"
 #include "report/ReportFiles.h"
+#include "tabs/OverviewTab.h"
 
 #include <QCheckBox>
 #include <QFile>
@@ -323,6 +324,79 @@ private slots:
         dialog.setRequest({QString(), QString(), "x.xlsx"});
         QVERIFY(!dialog.includesSimulation());
         QVERIFY(!dialog.content().simulation);
+    }
+
+    // A text cell that a spreadsheet would run as a formula gets a leading '; numbers, even negative
+    // ones, are written bare (OWASP "CSV Injection"; the rule of data::csvEscapeText).
+    void csvEscapesFormulaLikeTextButNotNumbers() {
+        const auto& f = fixture();
+        Portfolio p = f.portfolio;
+        p.alternatives->at(0).name = "=1+2+cmd|' /C calc'!A0";
+        p.contracts[0].id = "+cw";
+        p.alternatives->at(0).items[0] = "+cw";
+        p.alternatives->at(1).name = "'=x";
+        const ReportContent content = buildReportContent(p, f.catalog, std::nullopt, "deal.json");
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(writeCsvReport(reportTables(content), dir.path(), &error), qPrintable(error));
+        const auto alts = readCsv(dir.filePath("alternatives.csv"));
+        QCOMPARE(alts.rows[0][alts.header.indexOf("name")], QString("'=1+2+cmd|' /C calc'!A0"));
+        QCOMPARE(alts.rows[0][alts.header.indexOf("items")], QString("'+cw;cw-2026"));
+        QCOMPARE(alts.rows[1][alts.header.indexOf("name")], QString("''=x"));
+        QCOMPARE(alts.rows[2][alts.header.indexOf("name")], QString("Spot market"));
+        const auto annual = readCsv(dir.filePath("annual_summary.csv"));
+        QCOMPARE(annual.rows[0][0], QString("'+cw"));
+        // comparisons: buy minus spot is negative, and stays the number evaluate --json prints.
+        const auto comparisons = readCsv(dir.filePath("comparisons.csv"));
+        QCOMPARE(comparisons.rows[2][0], QString("buy"));
+        QCOMPARE(comparisons.rows[2][1], QString("spot"));
+        const double difference = content.evaluation.comparisons[2].npvDifference;
+        QVERIFY(difference < 0);
+        QCOMPARE(comparisons.rows[2][2], jsonText(difference));
+        QVERIFY(comparisons.rows[2][2].startsWith('-'));
+        // And in the bytes: the name needs no quotes, only its '.
+        QFile raw(dir.filePath("alternatives.csv"));
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QVERIFY(raw.readAll().contains("\r\nrent,'=1+2+cmd|' /C calc'!A0,'+cw;cw-2026,3,"));
+    }
+
+    // Every item ends before the valuation date: the PDF and the Overview say there is nothing to
+    // compare, with the same words as the terminal table (models::nothingToCompareReason).
+    void pdfAndOverviewSayNothingToCompare() {
+        const auto& f = fixture();
+        Portfolio p = f.portfolio;
+        p.valuationDate = *parseIsoDate("2034-01-01"); // the example's latest end is 2032-12-20
+        const ReportContent content = buildReportContent(p, f.catalog, std::nullopt, "ended.json");
+        QVERIFY(content.evaluation.nothingToCompare());
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath("ended.pdf");
+        QString error;
+        QVERIFY2(writePdfReport(content, pdf, &error), qPrintable(error));
+        QProcess pdftotext;
+        pdftotext.start(QStandardPaths::findExecutable("pdftotext"), {"-layout", pdf, "-"});
+        QVERIFY(pdftotext.waitForFinished(60000));
+        const QString flat = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+        QVERIFY2(flat.contains("Nothing to compare: every contract and fleet ends before the valuation date "
+                               "2034-01-01, so every alternative costs 0."),
+                 qPrintable(flat.left(2000)));
+        QVERIFY(!flat.contains("is the cheapest alternative"));
+        QVERIFY(!flat.contains("at any utilization"));
+        QVERIFY(!flat.contains("Rank by NPV cost 1"));
+        QVERIFY2(flat.contains(QString::fromUtf8("Rank by NPV cost \u2014 \u2014 \u2014")),
+                 qPrintable(flat.left(2000)));
+
+        const QString ended = dir.filePath("ended.json");
+        QFile json(ended);
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(data::writePortfolioJson(p));
+        json.close();
+        models::PortfolioDocument doc(data::bundledSkuCatalog());
+        QVERIFY2(doc.open(ended, &error), qPrintable(error));
+        ui::OverviewTab overview(&doc);
+        overview.show(); // a tab draws when shown
+        QCOMPARE(overview.verdictText(),
+                 QString("<h2>Nothing to compare</h2>every contract and fleet ends before the "
+                         "valuation date 2034-01-01, so every alternative costs 0."));
     }
 };
 

@@ -22,8 +22,13 @@ QByteArray tableCsv(const ReportTable& t) {
             case QMetaType::QDate:
                 fields << v.toDate().toString(Qt::ISODate);
                 break;
+            case QMetaType::QString:
+                // Ids and names come from the file: one like =1+2 must not run when the CSV is opened
+                // in a spreadsheet (numbers are doubles above, so a negative cash stays a number).
+                fields << data::csvEscapeText(v.toString());
+                break;
             default:
-                fields << v.toString(); // null: an empty field
+                fields << v.toString(); // an integer; null: an empty field
             }
         }
         out += data::csvLine(fields);

@@ -1,5 +1,6 @@
 #include "report/ExportReportDialog.h"
 
+#include "Leftovers.h"
 #include "PortfolioDocument.h"
 #include "SimulationController.h"
 #include "report/PdfReport.h"
@@ -132,7 +133,10 @@ bool ExportReportDialog::exportNow() {
         return false;
     }
     QString error;
-    if (!writeReport(content(), r, &error)) {
+    QStringList inputs;
+    if (!doc_->filePath().isEmpty())
+        inputs << doc_->filePath(); // the document itself is never an output
+    if (!writeReport(content(), r, &error, inputs)) {
         message_->setText(tr("Not exported: %1").arg(error));
         return false;
     }
@@ -153,7 +157,7 @@ void ExportReportDialog::preview() {
     connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [&c](QPrinter* p) {
         // Two passes, as for the file: the first counts the pages for "page N of M".
         // The counting pass goes to a private scratch file, at the preview's own resolution.
-        QTemporaryDir scratch;
+        QTemporaryDir scratch(data::temporaryFolderTemplate());
         QPrinter counting(QPrinter::HighResolution);
         counting.setOutputFormat(QPrinter::PdfFormat);
         counting.setOutputFileName(scratch.filePath("count.pdf"));

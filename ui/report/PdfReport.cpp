@@ -135,6 +135,8 @@ private:
     }
 
     QString verdict() const {
+        if (r_.nothingToCompare())
+            return models::nothingToCompareSentence(c_.portfolio, r_);
         const auto ranked = r_.rankedByNpvCost();
         if (ranked.size() < 2)
             return tr("One alternative only: %1, NPV cost %2 %3 M.")
@@ -172,7 +174,13 @@ private:
             t.rows.push_back(cells);
         };
         const auto ranked = r_.rankedByNpvCost();
+        // With every cost 0 a rank, a breakeven against "the cheapest" or "always cheaper than spot"
+        // would only restate the file's order: those cells show a dash, as the verdict says why.
+        const bool nothing = r_.nothingToCompare();
+        const QString dash = QString::fromUtf8("\u2014");
         row(tr("Rank by NPV cost"), [&](const AlternativeResult& a) {
+            if (nothing)
+                return dash;
             return QString::number(std::find(ranked.begin(), ranked.end(), &a) - ranked.begin() + 1);
         });
         t.emphasized.push_back(1);
@@ -187,8 +195,8 @@ private:
         const AlternativeResult* best = ranked.front();
         row(tr("Breakeven price factor vs %1").arg(q(best->name)),
             [&](const AlternativeResult& a) -> QString {
-                if (&a == best)
-                    return QString::fromUtf8("\u2014");
+                if (&a == best || nothing)
+                    return dash;
                 for (const auto& x : r_.comparisons)
                     if (x.a == a.id && x.b == best->id)
                         return x.breakevenPriceFactor ? en().toString(*x.breakevenPriceFactor, 'f', 3) + "x"
@@ -196,12 +204,14 @@ private:
                 return tr("n/a");
             });
         row(tr("Breakeven utilization vs spot"), [&](const AlternativeResult& a) -> QString {
+            if (nothing)
+                return dash;
             for (const auto& b : r_.breakevenUtilization)
                 if (b.alternative == a.id)
                     return b.utilization          ? models::formatPercent(*b.utilization)
                            : b.outcome == "never" ? tr("never")
                                                   : tr("always");
-            return QString::fromUtf8("\u2014");
+            return dash;
         });
         if (c_.simulation) {
             auto stat = [&](const QString& label, double DistributionSummary::*field) {
@@ -225,9 +235,12 @@ private:
                 tr("No Monte Carlo run is part of this report; the figures above are the deterministic "
                    "case. Run the report with a simulation for the ranges and probabilities."),
                 9, false, QColor(0x55, 0x5f, 0x6b));
-        l_.heading(tr("Breakeven"), 12);
-        for (const QString& s : models::breakevenSentences(r_, models::TextStyle::Plain))
-            l_.paragraph(QString::fromUtf8("\u2022 ") + s, 10);
+        // With nothing to compare every sentence would name a winner among costs of 0: no breakeven.
+        if (!nothing) {
+            l_.heading(tr("Breakeven"), 12);
+            for (const QString& s : models::breakevenSentences(r_, models::TextStyle::Plain))
+                l_.paragraph(QString::fromUtf8("\u2022 ") + s, 10);
+        }
     }
 
     void charts() {

@@ -3,6 +3,7 @@
 #include "report/ReportContent.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace ledger::report {
 
@@ -12,7 +13,14 @@ struct ReportRequest {
     QString xlsxPath; // empty: no workbook
 };
 
-// Writes each requested output atomically; stops at the first failure with a message naming the file.
-bool writeReport(const ReportContent& c, const ReportRequest& request, QString* error);
+// Why the request cannot be written without harm (an output that is one of `inputs`, also through a
+// link; a device, FIFO or dangling link as an output), or empty. Checked before any work is done.
+QString reportOutputProblem(const ReportRequest& request, const QStringList& inputs);
+
+// Writes every requested output, all or none: each is staged beside its destination and the set is
+// put in place together (data/OutputFiles.h). A failure names the file. `inputs`: the files the
+// report was made from, which no output may replace.
+bool writeReport(const ReportContent& c, const ReportRequest& request, QString* error,
+                 const QStringList& inputs = {});
 
 } // namespace ledger::report

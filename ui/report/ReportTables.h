@@ -1,6 +1,8 @@
 #pragma once
 // The report's tables as data (docs/reports.md): the CSV files and the workbook sheets are these,
 // cell for cell. Numbers stay doubles at full precision; a missing value (no LCOC) is a null cell.
+// Text stays as the file gives it: the CSV writer escapes a text cell a spreadsheet would run as a
+// formula (data::csvEscapeText); the workbook needs no escape, its string cells are never formulas.
 #include "report/ReportContent.h"
 
 #include <QString>

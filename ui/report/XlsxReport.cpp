@@ -1,5 +1,6 @@
 #include "report/ReportFiles.h"
 
+#include "Leftovers.h"
 #include "calendar/Date.h"
 
 #include <QDate>
@@ -143,7 +144,7 @@ bool writeXlsxReport(const ReportContent& c, const std::vector<ReportTable>& tab
                      QString* error) {
     // libxlsxwriter writes to a path of its own; build the workbook in a private folder, then move
     // the finished bytes into place with QSaveFile so a failure never leaves half a workbook.
-    QTemporaryDir scratch;
+    QTemporaryDir scratch(data::temporaryFolderTemplate());
     if (!scratch.isValid()) {
         *error = path + ": cannot create a temporary folder: " + scratch.errorString();
         return false;

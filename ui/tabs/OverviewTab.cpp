@@ -38,7 +38,11 @@ void OverviewTab::refresh() {
     const auto& r = doc_->evaluation();
     const QString cur = QString::fromStdString(r.currency);
     const auto ranked = r.rankedByNpvCost();
-    if (ranked.size() >= 2) {
+    if (r.nothingToCompare()) {
+        // Every cost is 0: naming the first alternative "cheapest by 0.0 M" would be a false finding.
+        verdict_->setText("<h2>" + tr("Nothing to compare") + "</h2>" +
+                          models::nothingToCompareReason(doc_->portfolio(), r).toHtmlEscaped());
+    } else if (ranked.size() >= 2) {
         verdict_->setText(tr("<h2>%1 is cheapest</h2>by %2 %3 M of NPV cost against %4; LCOC %5 %6 per "
                              "H100-equivalent GPU-hour")
                               .arg(QString::fromStdString(ranked[0]->name).toHtmlEscaped(), cur,
@@ -62,8 +66,11 @@ void OverviewTab::refresh() {
         v->addWidget(rest);
         cards_->addWidget(card);
     }
+    // With nothing to compare every sentence would name a winner among costs of 0: no breakeven, as in
+    // the PDF and the terminal table.
     const QStringList lines = models::breakevenSentences(r, models::TextStyle::Html);
-    breakeven_->setText("<h3>" + tr("Breakeven") + "</h3>" + lines.join("<br>"));
+    breakeven_->setText(r.nothingToCompare() ? QString()
+                                             : "<h3>" + tr("Breakeven") + "</h3>" + lines.join("<br>"));
 }
 
 QString OverviewTab::verdictText() const {

@@ -117,6 +117,22 @@ variant('correlation-not-symmetric.json', setter(['market', 'correlation'], [[1,
 variant('correlation-diagonal.json', setter(['market', 'correlation'], [[2, 0.3, 0], [0.3, 1, 0], [0, 0, 1]]))
 variant('correlation-2x2.json', setter(['market', 'correlation'], [[1, 0.3], [0.3, 1]]))
 variant('correlation-above-one.json', setter(['market', 'correlation'], [[1, 1.2, 0], [1.2, 1, 0], [0, 0, 1]]))
+# Upper bounds that keep every output finite, and what a JSON number or string cannot hold
+def huge_sku_price(p):
+    p['skus'] = [{'id': 'GB300X', 'name': 'GB300 at an absurd price', 'perf_index': 2.5,
+                  'market_price_per_gpu_hour': 1e300, 'capex_per_gpu': 55000, 'it_kw_per_gpu': 1.4}]
+    p['contracts'][0]['sku'] = 'GB300X'
+variant('sku-price-1e300.json', huge_sku_price)
+variant('discount-rate-minus-99pct.json', setter(['assumptions', 'discount_rate'], -0.9999999999))
+variant('volatility-above-two.json', setter(['market', 'gpu_price', 'volatility'], 10))
+raw_variant('seed-above-2-53.json', '"seed": 20260101', '"seed": 9007199254740993')
+def implied_price_huge(p):
+    p['contracts'][0]['total_contract_value'] = 1e15
+    p['contracts'][0]['tranches'] = [{'date': p['contracts'][0]['start'], 'gpus': 1}]
+variant('implied-price-huge.json', implied_price_huge)
+variant('notes-too-long.json', setter(['notes'], 'x' * 100_001))
+raw_variant('nul-in-string.json', '"name": "Meta', '"name": "\x00Meta')
+raw_variant('escape-in-string.json', '"name": "Meta', '"name": "\x1b[31mMeta')
 # Size
 huge = copy.deepcopy(base)
 import datetime
@@ -140,6 +156,23 @@ if len(sys.argv) > 1:
         open(path, 'wb').write(data)
         con = sqlite3.connect(path)
         con.execute(statement)
+        con.commit()
+        con.close()
+    # A document that carries code or was edited behind the app's back (refused before any write).
+    for name, statements in [
+            ('trigger.cledger', ["CREATE TRIGGER double_gpus AFTER INSERT ON tranches BEGIN "
+                                 "UPDATE tranches SET gpus = gpus * 2 WHERE rowid = new.rowid; END"]),
+            ('view.cledger', ["CREATE VIEW everything AS SELECT * FROM contracts"]),
+            ('extra-table.cledger', ["CREATE TABLE notes_of_mine (text TEXT)"]),
+            ('extra-column.cledger', ["ALTER TABLE contracts ADD COLUMN discount REAL"]),
+            ('text-in-number-column.cledger',
+             ["UPDATE tranches SET gpus = '15,000' WHERE contract_id = 'cw-2025' AND position = 0"]),
+            ('checksum-null.cledger', ["UPDATE portfolio SET content_sha256 = NULL"])]:
+        path = os.path.join(here, name)
+        open(path, 'wb').write(data)
+        con = sqlite3.connect(path)
+        for statement in statements:
+            con.execute(statement)
         con.commit()
         con.close()
     changed = os.path.join(here, 'checksum-mismatch.cledger')
