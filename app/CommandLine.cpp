@@ -436,10 +436,12 @@ int convert(const QStringList& args) {
     const auto load = loadInput(pos[1], catalog);
     if (!load.ok())
         return userError(load.error);
-    // By OUT's name: convert exists to change the format, even over an existing document.
-    if (!(pos[2].endsWith(".cledger", Qt::CaseInsensitive)
-              ? data::saveDocument(*load.portfolio, pos[2], &error)
-              : data::savePortfolioFile(*load.portfolio, pos[2], &error)))
+    // By OUT's name. JSON written over an existing document would lose its stored runs: refused.
+    const bool toDocument = pos[2].endsWith(".cledger", Qt::CaseInsensitive);
+    if (!toDocument && data::isSqliteFile(pos[2]))
+        return userError(pos[2] + ": is a .cledger document; convert writes JSON to a name without .cledger, "
+                                  "and would replace the document and its stored runs; choose another name");
+    if (!data::savePortfolioFile(*load.portfolio, pos[2], &error))
         return userError(error);
     return kSuccess;
 }

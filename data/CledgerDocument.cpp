@@ -750,6 +750,8 @@ bool isSqliteFile(const QString& path) {
 
 PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog) {
     PortfolioLoad out;
+    // First, also when the file is missing: a save killed before its rename leaves only those.
+    out.notices = removeSaveLeftovers(path);
     out.error = portfolioFileProblem(path);
     if (!out.error.isEmpty())
         return out;
@@ -757,7 +759,6 @@ PortfolioLoad loadDocument(const QString& path, const SkuCatalog& catalog) {
         out.error = oneLine(path + ": is a stream, not a file; a .cledger document is read from a file");
         return out;
     }
-    out.notices = removeSaveLeftovers(path);
     Portfolio p;
     const bool ok = guarded(path, &out.error, [&] {
         const Header h = readHeader(path);

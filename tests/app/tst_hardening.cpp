@@ -153,6 +153,15 @@ private slots:
             run({"import-csv", doc, dir.filePath("extra.csv"), "--out", dir.filePath("extra.csv")}).exitCode,
             1);
         QCOMPARE(hashOf(dir.filePath("extra.csv")), csvBefore);
+        // convert to JSON over a document of another name: refused, the runs kept.
+        const QString other = dir.filePath("other.db");
+        QVERIFY(QFile::copy(doc, other));
+        auto c = run({"convert", QStringLiteral(EXAMPLE_JSON), other});
+        QCOMPARE(c.exitCode, 1);
+        QCOMPARE(c.err, other +
+                            ": is a .cledger document; convert writes JSON to a name without .cledger, and "
+                            "would replace the document and its stored runs; choose another name\n");
+        QVERIFY(isSqlite(other));
         // convert IN IN: refused, the file unchanged.
         const QByteArray docBefore = hashOf(doc);
         QCOMPARE(run({"convert", doc, doc}).exitCode, 1);
@@ -277,6 +286,19 @@ private slots:
                      r.err.contains("contracts: 10003 entries; at most 10000"),
                  qPrintable(r.err));
         QVERIFY(!QFileInfo::exists(dir.filePath("all.json")));
+        // A note too long for the reader's limit (a 400 MB note once made an unreadable JSON).
+        QFile note(dir.filePath("note.csv"));
+        QVERIFY(note.open(QIODevice::WriteOnly));
+        note.write("id,name,provider,sku,start,end,tranches,price_per_gpu_hour,notes\nk1,K,P,H100,2027-01-01,"
+                   "2027-12-31,2027-01-01:10,2," +
+                   QByteArray(100001, 'n') + "\n");
+        note.close();
+        const auto n = run({"import-csv", QStringLiteral(EXAMPLE_JSON), dir.filePath("note.csv"), "--out",
+                            dir.filePath("note.json")});
+        QCOMPARE(n.exitCode, 1);
+        QCOMPARE(n.err,
+                 dir.filePath("note.csv") + ": row 2, column notes: 100001 bytes long; at most 100000\n");
+        QVERIFY(!QFileInfo::exists(dir.filePath("note.json")));
     }
 
     // Defect 2: inputs the rules allowed ended in exit 2.

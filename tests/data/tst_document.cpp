@@ -120,6 +120,23 @@ void patch(const QString& path, qint64 offset, const QByteArray& bytes) {
     }
 }
 
+// Child mode for the leftovers test: create the document anew, forever, until killed.
+[[noreturn]] void childCreateLoop(const QString& path) {
+    const Portfolio a = large(0), b = large(1);
+    for (long i = 0;; ++i) {
+        QFile::remove(path);
+        QString error;
+        if (!saveDocument(i % 2 ? b : a, path, &error)) {
+            fprintf(stderr, "%s\n", qPrintable(error));
+            _exit(3);
+        }
+    }
+}
+
+QStringList savingLeftovers(const QString& dir) {
+    return QDir(dir).entryList({"*.saving-*"}, QDir::Files | QDir::Hidden);
+}
+
 } // namespace
 
 class DocumentTest : public QObject {
@@ -480,12 +497,52 @@ private slots:
               sawA, sawB);
         QVERIFY(sawB > 0); // kills landed after completed saves too, not only before the first
     }
+
+    // Issue 13, defect 10: creating a new document and being killed left NAME.saving-<uuid> and its
+    // journal (with the numbers) in 27 of 32 rounds. The next open or save removes them and says so.
+    void leftoversOfKilledCreationsAreRemoved() {
+        QTemporaryDir dir;
+        const QString doc = dir.filePath("new.cledger");
+        const auto catalog = bundledSkuCatalog();
+        int left = 0;
+        for (int round = 0; round < 32; ++round) {
+            QProcess child;
+            child.start(QCoreApplication::applicationFilePath(), {"--child-create", doc});
+            QVERIFY(child.waitForStarted());
+            QThread::msleep(40 + QRandomGenerator::global()->bounded(300));
+            child.kill();
+            QVERIFY(child.waitForFinished());
+            const QStringList before = savingLeftovers(dir.path());
+            left += !before.isEmpty();
+            if (QFileInfo::exists(doc)) {
+                const auto load = loadDocument(doc, catalog);
+                QVERIFY2(load.ok(), qPrintable(load.error));
+                const QStringList expected =
+                    before.isEmpty()
+                        ? QStringList()
+                        : QStringList{
+                              QString("removed %1 %2 an interrupted save left beside new.cledger (%3)")
+                                  .arg(before.size())
+                                  .arg(before.size() == 1 ? "file" : "files", before.join(", "))};
+                QCOMPARE(load.notices, expected);
+            } else { // killed between removing the old file and renaming the new one into place
+                QString error;
+                QVERIFY2(saveDocument(large(0), doc, &error), qPrintable(error));
+            }
+            QCOMPARE(savingLeftovers(dir.path()), QStringList());
+        }
+        qInfo("32 kills while creating a document: %d left files behind, every one removed by the next open "
+              "or save",
+              left);
+    }
 };
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     if (argc == 3 && QByteArray(argv[1]) == "--child-save")
         childSaveLoop(QString::fromLocal8Bit(argv[2]));
+    if (argc == 3 && QByteArray(argv[1]) == "--child-create")
+        childCreateLoop(QString::fromLocal8Bit(argv[2]));
     DocumentTest test;
     return QTest::qExec(&test, argc, argv);
 }

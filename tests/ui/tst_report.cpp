@@ -395,7 +395,7 @@ private slots:
         ui::OverviewTab overview(&doc);
         overview.show(); // a tab draws when shown
         QCOMPARE(overview.verdictText(),
-                 QString("<h2>Nothing to compare</h2>every contract and fleet ends before the "
+                 QString("<h2>Nothing to compare</h2>Every contract and fleet ends before the "
                          "valuation date 2034-01-01, so every alternative costs 0."));
     }
 };

@@ -40,8 +40,10 @@ void OverviewTab::refresh() {
     const auto ranked = r.rankedByNpvCost();
     if (r.nothingToCompare()) {
         // Every cost is 0: naming the first alternative "cheapest by 0.0 M" would be a false finding.
-        verdict_->setText("<h2>" + tr("Nothing to compare") + "</h2>" +
-                          models::nothingToCompareReason(doc_->portfolio(), r).toHtmlEscaped());
+        // The reason reads on after "Nothing to compare: " elsewhere; under a heading it is a sentence.
+        QString reason = models::nothingToCompareReason(doc_->portfolio(), r);
+        reason[0] = reason[0].toUpper();
+        verdict_->setText("<h2>" + tr("Nothing to compare") + "</h2>" + reason.toHtmlEscaped());
     } else if (ranked.size() >= 2) {
         verdict_->setText(tr("<h2>%1 is cheapest</h2>by %2 %3 M of NPV cost against %4; LCOC %5 %6 per "
                              "H100-equivalent GPU-hour")
