@@ -102,10 +102,13 @@ public:
         // schema may not call functions with side effects, and no statement of ours, nor of
         // anything planted, may write the schema or corrupt the file on purpose.
         const QVariant handle = db.driver()->handle();
+        int defensive = 0;
         if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
             if (sqlite3* raw = *static_cast<sqlite3* const*>(handle.constData()))
-                sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+                sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, &defensive);
         }
+        if (defensive != 1) // read back: never a document opened without it
+            fail("cannot be opened: SQLite's defensive mode could not be switched on");
         exec("PRAGMA trusted_schema = OFF");
         exec("PRAGMA foreign_keys = ON");
     }
@@ -307,8 +310,9 @@ void writePortfolio(Connection& c, const Portfolio& p) {
 class Row {
 public:
     // `of`: which rows these are, when the query selects some ("contract_id \"cw-2025\"").
-    Row(const QSqlQuery& q, const char* table, int row, QString of)
+    Row(const QSqlQuery& q, const QSqlRecord& columns, const char* table, int row, QString of)
         : q_(q)
+        , columns_(columns)
         , table_(table)
         , row_(row)
         , of_(std::move(of)) {}
@@ -372,7 +376,7 @@ public:
 
 private:
     QVariant value(const char* column) const {
-        const int i = q_.record().indexOf(QLatin1String(column));
+        const int i = columns_.indexOf(QLatin1String(column));
         if (i < 0)
             fail(QString("is damaged: table %1 has no column %2").arg(table_, column));
         return q_.value(i);
@@ -396,6 +400,7 @@ private:
     }
 
     const QSqlQuery& q_;
+    const QSqlRecord& columns_; // the query's columns, looked up once per query, not per value
     QString table_;
     int row_;
     QString of_;
@@ -407,9 +412,10 @@ void forEachRow(Connection& c, const char* table, const QString& sql, const QVar
     QSqlQuery q = c.exec(sql, values);
     // A query selecting by one key names it in messages: "tranches row 1 of \"cw-2025\"".
     const QString of = values.isEmpty() ? QString() : "\"" + values.front().toString() + "\"";
+    const QSqlRecord columns = q.record();
     int row = 0;
     while (q.next())
-        f(Row(q, table, ++row, of));
+        f(Row(q, columns, table, ++row, of));
 }
 
 UtilizationCurve readCurve(Connection& c, const std::string& owner) {
@@ -927,7 +933,9 @@ QString portfolioInputsHash(const Portfolio& p) {
 
 PortfolioLoad loadPortfolioFile(const QString& path, const SkuCatalog& catalog) {
     // By content where the file can be looked at twice; a stream is read once, as JSON.
-    if (isSqliteFile(path) || (path.endsWith(".cledger", Qt::CaseInsensitive) && isRegularFile(path)))
+    // A missing .cledger too: the document loader removes what a killed save left in its place.
+    if (isSqliteFile(path) ||
+        (path.endsWith(".cledger", Qt::CaseInsensitive) && (isRegularFile(path) || !QFileInfo::exists(path))))
         return loadDocument(path, catalog);
     const InputFile in = readInputFile(path, "portfolio file", kMaxFileBytes);
     PortfolioLoad out;

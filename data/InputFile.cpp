@@ -110,6 +110,8 @@ InputFile readInputFile(const QString& path, const QString& what, qint64 maxByte
         bytes.append(buffer, qsizetype(n));
     }
     ::close(fd);
+    if (in.ok() && !in.regular && bytes.isEmpty())
+        in.error = oneLine(path + ": is empty (a pipe or stream that nothing was written to)");
     if (in.ok())
         in.bytes = std::move(bytes);
     return in;

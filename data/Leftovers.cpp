@@ -1,10 +1,14 @@
 #include "Leftovers.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QSysInfo>
 
 #include <cerrno>
 #include <csignal>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -14,31 +18,52 @@ namespace {
 
 // kill(pid, 0) asks without sending: a process that exists, even one of another user, is running.
 bool running(qint64 pid) {
-    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+}
+
+// This machine, in eight hex digits: a document on a shared drive may be saved from another
+// machine right now, whose process ids mean nothing here.
+QString hostTag() {
+    static const QString tag = QString::fromLatin1(
+        QCryptographicHash::hash(QSysInfo::machineHostName().toUtf8() + QSysInfo::bootUniqueId(),
+                                 QCryptographicHash::Sha256)
+            .toHex()
+            .left(8));
+    return tag;
 }
 
 } // namespace
 
 QString leftoverTag() {
-    return QString::number(::getpid()) + "-";
+    return QString::number(::getpid()) + "-" + hostTag() + "-";
 }
 
 QStringList removeLeftovers(const QString& dir, const QString& prefix) {
     QStringList removed;
-    const QDir folder(dir);
-    const auto entries = folder.entryInfoList({prefix + "*"}, QDir::Files | QDir::Dirs | QDir::Hidden |
-                                                                  QDir::System | QDir::NoDotAndDotDot);
-    for (const QFileInfo& entry : entries) {
-        const QString rest = entry.fileName().mid(prefix.size());
-        const qsizetype dash = rest.indexOf('-');
-        bool number = false;
-        const qint64 pid = rest.left(dash).toLongLong(&number);
-        if (dash <= 0 || !number || running(pid) || entry.isSymLink())
+    // Every entry, compared by text: a name may hold characters a wildcard would take as a pattern.
+    const QStringList names =
+        QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    for (const QString& name : names) {
+        if (!name.startsWith(prefix))
             continue;
-        const bool gone =
-            entry.isDir() ? QDir(entry.filePath()).removeRecursively() : QFile::remove(entry.filePath());
+        // prefix, then "<pid>-<host>-", then anything.
+        const QStringList parts = name.mid(prefix.size()).split('-');
+        bool number = false;
+        const qint64 pid = parts.value(0).toLongLong(&number);
+        if (parts.size() < 3 || !number || pid <= 0 || parts[1] != hostTag() || running(pid))
+            continue;
+        // Only what this user made, looked at without following a link (never a link's target).
+        const QString path = QDir(dir).filePath(name);
+        struct stat st {};
+        if (::lstat(QFile::encodeName(path).constData(), &st) != 0 || st.st_uid != ::getuid())
+            continue;
+        bool gone = false;
+        if (S_ISREG(st.st_mode))
+            gone = QFile::remove(path);
+        else if (S_ISDIR(st.st_mode))
+            gone = QDir(path).removeRecursively();
         if (gone)
-            removed << entry.fileName();
+            removed << name;
     }
     return removed;
 }

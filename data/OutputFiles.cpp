@@ -21,6 +21,34 @@ QString stagePrefix(const QString& target) {
     return "." + QFileInfo(target).fileName() + ".computeledger-";
 }
 
+// Where the bytes go: through a link to an existing file, to that file (as QSaveFile does), so the
+// link stays a link.
+QString destinationOf(const QString& target) {
+    const QFileInfo info(target);
+    return info.isSymLink() && info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
+}
+
+// The mode the finished file gets: the file's own when it replaces one, else what a new file gets
+// under this process's umask (read from /proc, since umask() can only be read by changing it).
+mode_t finalMode(const QString& destination) {
+    struct stat st {};
+    if (::stat(QFile::encodeName(destination).constData(), &st) == 0)
+        return st.st_mode & 07777;
+    mode_t mask = 022;
+    QFile status("/proc/self/status");
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray& line : status.readAll().split('\n')) {
+            if (line.startsWith("Umask:")) {
+                bool ok = false;
+                const uint m = line.mid(6).trimmed().toUInt(&ok, 8);
+                if (ok)
+                    mask = mode_t(m);
+            }
+        }
+    }
+    return 0666 & ~mask;
+}
+
 } // namespace
 
 QString outputFileProblem(const QString& path) {
@@ -98,21 +126,25 @@ bool OutputSet::add(const QString& target, const QByteArray& bytes, QString* err
             return false;
         }
     }
-    const QString dir = QFileInfo(target).absolutePath();
+    const QString destination = destinationOf(target);
+    const QString dir = QFileInfo(destination).absolutePath();
     if (!QFileInfo(dir).isDir()) {
         *error = oneLine(target + ": cannot be written: the folder " + dir + " does not exist");
         return false;
     }
-    removeLeftovers(dir, stagePrefix(target)); // a killed run's staged copy of the same file
-    const QString part =
-        QDir(dir).filePath(stagePrefix(target) + leftoverTag() + QString::number(staged_.size()) + ".part");
+    removeLeftovers(dir, stagePrefix(destination)); // a killed run's staged copy of the same file
+    const QString part = QDir(dir).filePath(stagePrefix(destination) + leftoverTag() +
+                                            QString::number(staged_.size()) + ".part");
     QFile f(part);
     if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
         *error = oneLine(target + ": cannot be written: " + f.errorString());
         return false;
     }
-    staged_.push_back({target, part});
-    if (f.write(bytes) != bytes.size() || !f.flush() || ::fsync(f.handle()) != 0) {
+    staged_.push_back({destination, part});
+    // Private while it is written; the final mode once it is whole.
+    const bool ok = ::fchmod(f.handle(), 0600) == 0 && f.write(bytes) == bytes.size() && f.flush() &&
+                    ::fchmod(f.handle(), finalMode(destination)) == 0 && ::fsync(f.handle()) == 0;
+    if (!ok) {
         *error = oneLine(target + ": cannot be written: " + f.errorString());
         return false;
     }

@@ -22,9 +22,10 @@ bool sameFile(const QString& a, const QString& b);
 QString outputOverwritesInput(const QStringList& outputs, const QStringList& inputs);
 
 // The outputs of one command. Each add() writes the bytes to a hidden file beside the destination
-// (".NAME.computeledger-<pid>-<n>.part", so a rename puts it in place and a killed run's leftovers
-// are recognised, data/Leftovers.h); commit() renames them all into place; destroying a set that
-// was not committed removes every staged file and every folder it created.
+// (through a link to an existing file: beside that file, whose mode the new one keeps, and the link
+// stays a link; ".NAME.computeledger-<pid>-<machine>-<n>.part", so a rename puts it in place and a killed
+// run's leftovers are recognised, data/Leftovers.h); commit() renames them all into place; destroying a set
+// that was not committed removes every staged file and every folder it created.
 class OutputSet {
 public:
     OutputSet() = default;

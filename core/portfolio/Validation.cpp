@@ -87,6 +87,8 @@ void maxLength(const std::string& path, const std::string& s, std::size_t limit)
 }
 void name(const std::string& path, const std::string& s) {
     nonEmpty(path, s);
+    if (s.find_first_not_of(" \t\n\r\f\v") == std::string::npos)
+        fail(path, "must not be blank (only spaces)");
     maxLength(path, s, kMaxNameBytes);
 }
 void listSize(const std::string& path, std::size_t n) {

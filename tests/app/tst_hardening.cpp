@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "Leftovers.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -197,13 +199,14 @@ private slots:
                 .exitCode,
             0);
         QVERIFY(QFileInfo::exists(csvDir + "/simulation_fan.csv"));
-        QFile mine(csvDir + "/my-notes.csv");
-        QVERIFY(mine.open(QIODevice::WriteOnly));
-        mine.close();
+        for (const char* name : {"my-notes.csv", "simulation_mine.csv"}) {
+            QFile mine(csvDir + "/" + QString::fromLatin1(name));
+            QVERIFY(mine.open(QIODevice::WriteOnly));
+        }
         QCOMPARE(run({"report", QStringLiteral(EXAMPLE_JSON), "--csv", csvDir}).exitCode, 0);
         QStringList left = QDir(csvDir).entryList({"*.csv"}, QDir::Files);
         QCOMPARE(left, (QStringList{"alternatives.csv", "annual_summary.csv", "comparisons.csv",
-                                    "monthly_cashflows.csv", "my-notes.csv"}));
+                                    "monthly_cashflows.csv", "my-notes.csv", "simulation_mine.csv"}));
     }
 
     // Defect 8: export-csv wrote contracts.csv and then failed on fleets.csv.
@@ -217,6 +220,34 @@ private slots:
         QVERIFY(!QFileInfo::exists(dir.filePath("out/contracts.csv")));
     }
 
+    // Staged outputs write through a link to the file it names, and keep a replaced file's mode,
+    // as QSaveFile did before them.
+    void stagedOutputsKeepLinksAndModes() {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath("real");
+        QDir(dir.path()).mkpath("out");
+        QFile old(dir.filePath("real/contracts.csv"));
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("old");
+        old.close();
+        QVERIFY(QFile::link(dir.filePath("real/contracts.csv"), dir.filePath("out/contracts.csv")));
+        QFile fleets(dir.filePath("out/fleets.csv"));
+        QVERIFY(fleets.open(QIODevice::WriteOnly));
+        fleets.close();
+        QVERIFY(QFile::setPermissions(dir.filePath("out/fleets.csv"), QFile::ReadOwner | QFile::WriteOwner));
+        const auto r = run({"export-csv", QStringLiteral(EXAMPLE_JSON), dir.filePath("out")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(QFileInfo(dir.filePath("out/contracts.csv")).isSymLink());
+        QFile written(dir.filePath("real/contracts.csv"));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(written.readAll().startsWith("id,name,provider"));
+        QCOMPARE(QFileInfo(dir.filePath("out/fleets.csv")).permissions() &
+                     QFile::Permissions(0x7077), // owner, group, other
+                 QFile::ReadOwner | QFile::WriteOwner);
+        QCOMPARE(QDir(dir.filePath("out")).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 (QStringList{"contracts.csv", "fleets.csv"}));
+    }
+
     // Defect 9: a FIFO as input hung forever; /dev/zero grew to 2 GB; `<(cat FILE)` failed.
     void streamsAndDevicesAsInputs() {
         QTemporaryDir dir;
@@ -224,7 +255,7 @@ private slots:
         QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
         auto r = run({"evaluate", fifo, "--json"}, QProcessEnvironment::systemEnvironment(), 20000);
         QCOMPARE(r.exitCode, 1); // at once: nobody writes it, so it reads as empty
-        QCOMPARE(r.err, fifo + ": line 1, column 1: JSON syntax error: illegal value\n");
+        QCOMPARE(r.err, fifo + ": is empty (a pipe or stream that nothing was written to)\n");
         r = run({"evaluate", "/dev/zero", "--json"});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err, QString("/dev/zero: is a device, not a portfolio file\n"));
@@ -328,37 +359,63 @@ private slots:
     }
 
     // Defect 10: a killed save left NAME.saving-<id> and its journal; killed reports left
-    // computeledger-* in $TMPDIR. The next open or run removes them, and says so.
+    // computeledger-* in $TMPDIR. The next open or run removes them, and says so; never a running
+    // process's, another machine's, another file's (a name is text, not a pattern) or a link's.
     void leftoversOfKilledRunsAreRemoved() {
         QTemporaryDir dir;
-        const QString doc = dir.filePath("deal.cledger");
+        const QString doc = dir.filePath("deal[1].cledger");
         QCOMPARE(run({"convert", QStringLiteral(EXAMPLE_JSON), doc}).exitCode, 0);
+        const QString host = ledger::data::leftoverTag().section('-', 1, 1); // this machine
         const qint64 dead = deadPid();
-        const QString stale =
-            QString("deal.cledger.saving-%1-0b8f7c1e-aaaa-bbbb-cccc-123456789abc").arg(dead);
-        for (const QString& name : {stale, stale + "-journal"}) {
+        const QString stale = QString("deal[1].cledger.saving-%1-%2-0b8f7c1e-aaaa").arg(dead).arg(host);
+        auto touch = [&](const QString& name) {
             QFile f(dir.filePath(name));
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("numbers");
-        }
-        // One of a running process (this test's) stays.
-        const QString running = QString("deal.cledger.saving-%1-live").arg(::getpid());
-        QFile live(dir.filePath(running));
-        QVERIFY(live.open(QIODevice::WriteOnly));
-        live.close();
+        };
+        for (const QString& name : {stale, stale + "-journal"})
+            touch(name);
+        // These stay: a running process's (this test's), another machine's, another document's
+        // whose name a wildcard "deal[1]" would match, and a link to a file elsewhere.
+        const QStringList kept{QString("deal[1].cledger.saving-%1-%2-live").arg(::getpid()).arg(host),
+                               QString("deal[1].cledger.saving-%1-0000beef-other-host").arg(dead),
+                               QString("deal1.cledger.saving-%1-%2-not-this-one").arg(dead).arg(host)};
+        for (const QString& name : kept)
+            touch(name);
+        QTemporaryDir elsewhere;
+        const QString precious = elsewhere.filePath("precious.txt");
+        QFile p(precious);
+        QVERIFY(p.open(QIODevice::WriteOnly));
+        p.close();
+        const QString link = QString("deal[1].cledger.saving-%1-%2-link").arg(dead).arg(host);
+        QVERIFY(QFile::link(precious, dir.filePath(link)));
         QTemporaryDir tmp;
         auto env = QProcessEnvironment::systemEnvironment();
         env.insert("TMPDIR", tmp.path());
-        QDir(tmp.path()).mkpath(QString("computeledger-%1-AbC123/sub").arg(dead));
+        QDir(tmp.path()).mkpath(QString("computeledger-%1-%2-AbC123/sub").arg(dead).arg(host));
         const auto r = run({"evaluate", doc}, env);
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(
-            r.err,
-            QString("computeledger: removed 1 scratch folder that interrupted runs left in %1\n"
-                    "computeledger: removed 2 files an interrupted save left beside deal.cledger (%2, %3)\n")
-                .arg(tmp.path(), stale, stale + "-journal"));
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), (QStringList{"deal.cledger", running}));
+        QCOMPARE(r.err,
+                 QString("computeledger: removed 1 scratch folder that interrupted runs left in %1\n"
+                         "computeledger: removed 2 files an interrupted save left beside deal[1].cledger "
+                         "(%2, %3)\n")
+                     .arg(tmp.path(), stale, stale + "-journal"));
+        QStringList expected = kept + QStringList{"deal[1].cledger", link};
+        expected.sort();
+        QStringList left = QDir(dir.path()).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
+        left.sort();
+        QCOMPARE(left, expected);
+        QVERIFY(QFileInfo::exists(precious));
         QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+        // A missing document: its leftovers go too, and the message says the file is missing.
+        QVERIFY(QFile::remove(doc));
+        touch(stale);
+        const auto missing = run({"evaluate", doc}, env);
+        QCOMPARE(missing.exitCode, 1);
+        QCOMPARE(missing.err,
+                 QString("computeledger: removed 1 file an interrupted save left beside deal[1].cledger "
+                         "(%1)\n%2: no such file\n")
+                     .arg(stale, doc));
     }
 
     // Defect 12: names with escape sequences reached the terminal raw (the Monte Carlo table).

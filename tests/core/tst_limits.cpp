@@ -135,6 +135,7 @@ private slots:
         QTest::addRow("volatility") << 7 << "market.power_price.volatility: 2.5 is above 2";
         QTest::addRow("trend") << 8 << "market.gpu_price.trend_per_year: -2.5 is below -2";
         QTest::addRow("capex") << 9 << "skus[0].capex_per_gpu: 10000001 is above 1e+07";
+        QTest::addRow("blank name") << 10 << "contracts[0].provider: must not be blank (only spaces)";
     }
 
     void justPastEachBoundIsRefused() {
@@ -178,6 +179,9 @@ private slots:
         case 9:
             sku.capexPerGpu = kMaxCapexPerGpu + 1;
             p.skus = {sku};
+            break;
+        case 10: // a quoted "   " in a CSV cell is kept as typed, and refused here
+            p.contracts[0].provider = "   ";
             break;
         }
         const auto err = validatePortfolio(p, testCatalog());

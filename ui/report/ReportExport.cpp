@@ -87,10 +87,12 @@ bool writeReport(const ReportContent& c, const ReportRequest& request, QString* 
                 return false;
         }
         // A folder holds one report: the simulation tables of an earlier run with --simulate would
-        // otherwise sit beside tables of another portfolio or run.
-        for (const QString& name : QDir(request.csvDir).entryList({"simulation_*.csv"}, QDir::Files)) {
-            if (!written.contains(name))
-                set.removeOnCommit(QDir(request.csvDir).filePath(name));
+        // otherwise sit beside tables of another portfolio or run. Only those names: the user's own
+        // files stay.
+        for (const QString& table : simulationTableNames()) {
+            const QString path = QDir(request.csvDir).filePath(table + ".csv");
+            if (!written.contains(table + ".csv") && QFileInfo(path).isFile())
+                set.removeOnCommit(path);
         }
     }
     if (!request.xlsxPath.isEmpty() &&

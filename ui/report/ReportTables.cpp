@@ -94,7 +94,7 @@ ReportTable comparisons(const EvaluationResult& r) {
 
 ReportTable simulationPercentiles(const SimulationResult& s) {
     ReportTable t{
-        "simulation_percentiles", {{"alternative", ColumnKind::Text}, {"metric", ColumnKind::Text}}, {}};
+        simulationTableNames()[0], {{"alternative", ColumnKind::Text}, {"metric", ColumnKind::Text}}, {}};
     for (const char* key : {"mean", "std", "stderr", "min", "max", "p1", "p5", "p10", "p25", "p50", "p75",
                             "p90", "p95", "p99", "cvar95"})
         t.columns.push_back({key, ColumnKind::Money});
@@ -113,7 +113,7 @@ ReportTable simulationPercentiles(const SimulationResult& s) {
 }
 
 ReportTable simulationFan(const SimulationResult& s) {
-    ReportTable t{"simulation_fan",
+    ReportTable t{simulationTableNames()[1],
                   {{"alternative", ColumnKind::Text},
                    {"year", ColumnKind::Integer},
                    {"p5", ColumnKind::Money},
@@ -127,7 +127,7 @@ ReportTable simulationFan(const SimulationResult& s) {
 }
 
 ReportTable simulationPairs(const SimulationResult& s) {
-    ReportTable t{"simulation_prob_cheaper",
+    ReportTable t{simulationTableNames()[2],
                   {{"a", ColumnKind::Text}, {"b", ColumnKind::Text}, {"p", ColumnKind::Fraction}},
                   {}};
     for (const auto& p : s.probCheaper)
@@ -136,6 +136,11 @@ ReportTable simulationPairs(const SimulationResult& s) {
 }
 
 } // namespace
+
+const QStringList& simulationTableNames() {
+    static const QStringList names{"simulation_percentiles", "simulation_fan", "simulation_prob_cheaper"};
+    return names;
+}
 
 QString exactNumber(double v) {
     // QJsonDocument's own writer, so the text is the one `evaluate --json` prints.

@@ -6,6 +6,7 @@
 #include "report/ReportContent.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <vector>
@@ -29,6 +30,9 @@ struct ReportTable {
 // annual_summary, monthly_cashflows, alternatives, comparisons, and with a simulation
 // simulation_percentiles, simulation_fan, simulation_pairs.
 std::vector<ReportTable> reportTables(const ReportContent& c);
+// The names of the tables only a report with a simulation has, in that order: a report without one
+// removes those an earlier report left in its CSV folder, and nothing else.
+const QStringList& simulationTableNames();
 
 // A number exactly as `evaluate --json` prints it (the shortest text that reads back the same double).
 QString exactNumber(double v);
