@@ -14,6 +14,7 @@
 #include "SimulationJson.h"
 #include "SkuCatalogJson.h"
 #include "analytics/NewsDecoder.h"
+#include "engine/CompiledPortfolio.h"
 #include "engine/DeterministicEngine.h"
 #include "montecarlo/BenchmarkPortfolio.h"
 #include "montecarlo/MonteCarloEngine.h"
@@ -648,7 +649,11 @@ int bench(const QStringList& args) {
                       "L", "32"});
     parser.addOption({"write-inputs",
                       "also write the compiled portfolio the paths run on, as JSON, for "
-                      "tests/bench/numpy_model.py",
+                      "tests/bench/numpy_model.py and gpu_check",
+                      "FILE"});
+    parser.addOption({"portfolio",
+                      "run a portfolio file (.json or .cledger) instead of the synthetic one; --months "
+                      "does not apply",
                       "FILE"});
     addSimulationOptions(parser);
     QString error;
@@ -673,10 +678,23 @@ int bench(const QStringList& args) {
     if (!ok || repeat < 1 || repeat > 100)
         return userError("computeledger bench: --repeat: \"" + parser.value("repeat") +
                          "\" is not a whole number in 1..100");
-    const Portfolio portfolio = benchmarkPortfolio(months);
-    const SkuCatalog catalog;
-    if (const auto invalid = validatePortfolio(portfolio, catalog))
-        throw std::logic_error("benchmark portfolio: " + invalid->toString());
+    if (parser.isSet("portfolio") && parser.isSet("months"))
+        return userError("computeledger bench: give --portfolio or --months, not both");
+    Portfolio portfolio;
+    SkuCatalog catalog;
+    if (parser.isSet("portfolio")) {
+        catalog = data::bundledSkuCatalog();
+        const auto load = loadInput(parser.value("portfolio"), catalog);
+        if (!load.ok())
+            return userError(load.error);
+        portfolio = *load.portfolio;
+    } else {
+        portfolio = benchmarkPortfolio(months);
+        if (const auto invalid = validatePortfolio(portfolio, catalog))
+            throw std::logic_error("benchmark portfolio: " + invalid->toString());
+    }
+    const int periods =
+        parser.isSet("portfolio") ? CompiledPortfolio(portfolio, catalog).inputs().periods : months;
     if (parser.isSet("write-inputs")) {
         const QString file = parser.value("write-inputs");
         QSaveFile save(file);
@@ -695,14 +713,14 @@ int bench(const QStringList& args) {
         return userError(QString("computeledger bench: ") + e.what());
     }
     const SimulationResult& r = runs.front();
-    const double pathMonths = double(r.paths) * months;
+    const double pathMonths = double(r.paths) * periods;
     auto throughput = [&](const SimulationResult& x) { return pathMonths / x.pathSeconds; };
     if (parser.isSet("json")) {
         // The top-level figures are the first run's; "runs" lists every run when there are several.
         QJsonObject o{{"device", QString::fromStdString(r.device)},
                       {"threads", r.threads},
                       {"paths", qint64(r.paths)},
-                      {"months", months},
+                      {"months", periods},
                       {"path_seconds", r.pathSeconds},
                       {"total_seconds", r.seconds},
                       {"path_months_per_second", throughput(r)},
@@ -720,7 +738,7 @@ int bench(const QStringList& args) {
         const QLocale en(QLocale::English);
         out() << "Device:                 " << QString::fromStdString(r.device) << "\n"
               << "Threads:                " << r.threads << "\n"
-              << "Paths x months:         " << en.toString(qlonglong(r.paths)) << " x " << months << "\n";
+              << "Paths x months:         " << en.toString(qlonglong(r.paths)) << " x " << periods << "\n";
         for (std::size_t i = 0; i < runs.size(); ++i) {
             if (repeat > 1)
                 out() << "Run " << (i + 1) << (i == 0 ? " (the first in this process)" : "") << ":\n";

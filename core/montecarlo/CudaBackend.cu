@@ -7,18 +7,20 @@
 
 #include <cuda_runtime.h>
 
+#include <chrono>
 #include <vector>
 
 namespace ledger {
 
 namespace {
 
-__global__ void pathKernel(PathInputs in, unsigned long long seed, long long paths, long stride, double* npv,
-                           double* lcoc, double* cumulative, unsigned char* defaulted) {
+__global__ void pathKernel(PathInputs in, unsigned long long seed, long long first, long long paths,
+                           long stride, double* npv, double* lcoc, double* cumulative,
+                           unsigned char* defaulted) {
     const long long p = (long long)blockIdx.x * blockDim.x + threadIdx.x;
     if (p >= paths)
         return;
-    PhiloxShocks shocks(seed, (unsigned long long)p);
+    PhiloxShocks shocks(seed, (unsigned long long)(first + p));
     PathOutcomeSink<double> sink{
         &in,   npv + p, lcoc + p, cumulative ? cumulative + p : nullptr, defaulted ? defaulted + p : nullptr,
         stride};
@@ -72,7 +74,9 @@ template <class Buffer, class T> bool download(Buffer& host, const T* device, st
 
 } // namespace
 
-bool runPathsOnGpu(const PathInputs& host, std::uint64_t seed, PathOutcomes& out, std::string* error) {
+bool runPathsOnGpu(const PathInputs& host, std::uint64_t seed, PathOutcomes& out, std::string* error,
+                   std::int64_t firstPath, GpuRunTiming* timing, int timedLaunches) {
+    const auto started = std::chrono::steady_clock::now();
     DeviceArena arena;
     PathInputs in = host;
     const std::size_t K = std::size_t(in.periods), N = std::size_t(in.items), KN = K * N;
@@ -107,12 +111,39 @@ bool runPathsOnGpu(const PathInputs& host, std::uint64_t seed, PathOutcomes& out
         return false;
     constexpr int block = 128;
     const long long grid = (out.paths + block - 1) / block;
-    pathKernel<<<(unsigned)grid, block>>>(in, seed, out.paths, long(out.stride), npv, lcoc, cumulative,
-                                          defaulted);
-    if (!DeviceArena::check(cudaGetLastError(), error) || !DeviceArena::check(cudaDeviceSynchronize(), error))
+    auto launch = [&] {
+        pathKernel<<<(unsigned)grid, block>>>(in, seed, firstPath, out.paths, long(out.stride), npv, lcoc,
+                                              cumulative, defaulted);
+        return DeviceArena::check(cudaGetLastError(), error);
+    };
+    if (!launch() || !DeviceArena::check(cudaDeviceSynchronize(), error))
         return false;
-    return download(out.npv, npv, error) && download(out.lcoc, lcoc, error) &&
-           download(out.cumulative, cumulative, error) && download(out.defaulted, defaulted, error);
+    if (!(download(out.npv, npv, error) && download(out.lcoc, lcoc, error) &&
+          download(out.cumulative, cumulative, error) && download(out.defaulted, defaulted, error)))
+        return false;
+    if (!timing)
+        return true;
+    timing->totalSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    timing->timedLaunches = timedLaunches;
+    timing->kernelSeconds = 0.0;
+    if (timedLaunches <= 0)
+        return true;
+    // The same launch again (it rewrites the same outcomes), timed on the device alone.
+    cudaEvent_t begin = nullptr, end = nullptr;
+    if (!DeviceArena::check(cudaEventCreate(&begin), error) ||
+        !DeviceArena::check(cudaEventCreate(&end), error))
+        return false;
+    bool timed = DeviceArena::check(cudaEventRecord(begin), error);
+    for (int i = 0; timed && i < timedLaunches; ++i)
+        timed = launch();
+    timed = timed && DeviceArena::check(cudaEventRecord(end), error) &&
+            DeviceArena::check(cudaEventSynchronize(end), error);
+    float ms = 0.0f;
+    timed = timed && DeviceArena::check(cudaEventElapsedTime(&ms, begin, end), error);
+    cudaEventDestroy(begin);
+    cudaEventDestroy(end);
+    timing->kernelSeconds = double(ms) / 1000.0 / timedLaunches;
+    return timed;
 }
 
 } // namespace ledger

@@ -1,0 +1,308 @@
+// gpu_check: the CUDA engine against the CPU path by path, and its speed, on a machine that has
+// nothing of the app but a CUDA toolkit (installer/gpu-check.sh builds and runs it there). Built
+// from core/ alone: no Qt. The portfolios come as compiled inputs the app wrote
+// (`computeledger bench --write-inputs`), so both sides run exactly the paths the app runs; the CPU
+// side is the scalar path function (glibc's math), which agrees with the app's vector paths to
+// 5.5e-16.
+//
+//   gpu_check --inputs NAME=FILE... [--paths N] [--seed S] [--timing FILE --timing-paths N,N,...]
+//             [--cpu-timing-max N] [--tolerance T] [--out FILE.json]
+//
+// Exit status: 0 every comparison agreed (or no GPU answered: the CPU half ran and the report says
+// why the GPU half did not), 1 a comparison disagreed, 2 a bad argument or file.
+#include "engine/PathFunction.h"
+#include "gpu/GpuDevice.h"
+#include "gpu/check/PathInputsFile.h"
+#include "montecarlo/CudaBackend.h"
+#include "montecarlo/PathOutcomes.h"
+#include "montecarlo/PhiloxShocks.h"
+#include "montecarlo/Statistics.h"
+
+#include <nlohmann/json.hpp>
+#if defined(_OPENMP)
+#include <omp.h>
+#endif
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+using namespace ledger;
+using namespace ledger::gpucheck;
+using nlohmann::json;
+
+namespace {
+
+struct Options {
+    std::vector<std::pair<std::string, std::string>> inputs; // name, file
+    std::int64_t paths = 100000;
+    std::uint64_t seed = 20260101;
+    std::string timingInputs;
+    std::vector<std::int64_t> timingPaths;
+    std::int64_t cpuTimingMax = 10'000'000; // the CPU is timed up to this many paths
+    std::int64_t chunk = 25'000'000;        // paths per GPU launch in timed runs
+    double tolerance = 1e-12;
+    std::string out;
+};
+
+int cpuThreads() {
+#if defined(_OPENMP)
+    return omp_get_max_threads();
+#else
+    return 1;
+#endif
+}
+
+double seconds(std::chrono::steady_clock::time_point since) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+// The scalar path function over [first, first + out.paths), every core, in the app's chunking.
+void runCpu(const PathInputs& in, std::uint64_t seed, std::int64_t first, PathOutcomes& out) {
+    const std::int64_t chunk = 4096;
+#pragma omp parallel for schedule(dynamic, 1)
+    for (std::int64_t begin = 0; begin < out.paths; begin += chunk) {
+        const std::int64_t end = std::min(out.paths, begin + chunk);
+        out.clear(begin, end);
+        for (std::int64_t p = begin; p < end; ++p) {
+            PhiloxShocks shocks(seed, std::uint64_t(first + p));
+            PathOutcomeSink<double> sink = out.sinkFor<double>(in, p);
+            simulatePath<double>(in, shocks, sink);
+        }
+    }
+}
+
+// The largest relative difference between two rows of outcomes (0 where both are 0).
+double maxRelativeDifference(const PathOutcomes& a, const PathOutcomes& b, const OutcomeBuffer& x,
+                             const OutcomeBuffer& y, std::size_t rows) {
+    double worst = 0.0;
+    for (std::size_t r = 0; r < rows; ++r) {
+        for (std::int64_t p = 0; p < a.paths; ++p) {
+            const double u = a.rowStart(x, r)[p], v = b.rowStart(y, r)[p];
+            if (u == v)
+                continue;
+            const double scale = std::max(std::abs(u), std::abs(v));
+            worst = std::max(worst, std::isfinite(scale) && scale > 0 ? std::abs(u - v) / scale : INFINITY);
+        }
+    }
+    return worst;
+}
+
+json compare(const std::string& name, const PathInputs& in, const Options& o, const GpuDevice& gpu,
+             bool* agreed) {
+    PathOutcomes cpu(o.paths, in);
+    const auto t0 = std::chrono::steady_clock::now();
+    runCpu(in, o.seed, 0, cpu);
+    json r{{"inputs", name},
+           {"paths", o.paths},
+           {"months", in.periods},
+           {"items", in.items},
+           {"alternatives", in.alternatives},
+           {"cpu_seconds", seconds(t0)}};
+    // The CPU side's mean NPV cost per alternative: the app's own run of the same paths and seed
+    // must show the same (tests/installer/gpu_bundle_test.sh checks it), so the inputs were read right.
+    json means = json::array();
+    for (int a = 0; a < in.alternatives; ++a)
+        means.push_back(
+            summarize(std::span<const double>(cpu.rowStart(cpu.npv, std::size_t(a)), std::size_t(o.paths)))
+                .mean);
+    r["cpu_mean_npv"] = means;
+    if (!gpu.available) {
+        r["gpu"] = "not run: " + gpu.reason;
+        return r;
+    }
+    PathOutcomes device(o.paths, in);
+    std::string error;
+    if (!runPathsOnGpu(in, o.seed, device, &error)) {
+        r["gpu"] = "failed: " + error;
+        *agreed = false;
+        return r;
+    }
+    const double npv = maxRelativeDifference(cpu, device, cpu.npv, device.npv, std::size_t(in.alternatives));
+    const double lcoc =
+        maxRelativeDifference(cpu, device, cpu.lcoc, device.lcoc, std::size_t(in.alternatives));
+    const double cumulative = maxRelativeDifference(cpu, device, cpu.cumulative, device.cumulative,
+                                                    std::size_t(in.alternatives) * std::size_t(in.years));
+    bool sameDefaults = true;
+    for (int j = 0; j < in.providers; ++j)
+        for (std::int64_t p = 0; p < o.paths; ++p)
+            sameDefaults = sameDefaults && cpu.defaultedOn(j, p) == device.defaultedOn(j, p);
+    const double worst = std::max({npv, lcoc, cumulative});
+    const bool ok = worst <= o.tolerance && sameDefaults;
+    *agreed = *agreed && ok;
+    r["gpu"] = "ran";
+    r["max_relative_difference"] = {{"npv", npv}, {"lcoc", lcoc}, {"cumulative", cumulative}, {"all", worst}};
+    r["defaults_identical"] = sameDefaults;
+    r["tolerance"] = o.tolerance;
+    r["agreed"] = ok;
+    return r;
+}
+
+// Every alternative's NPV summary: the statistics an end-to-end run computes on what came back.
+void summarizeAll(const PathOutcomes& out) {
+    for (int a = 0; a < out.alternatives; ++a)
+        (void)summarize(
+            std::span<const double>(out.rowStart(out.npv, std::size_t(a)), std::size_t(out.paths)));
+}
+
+json timing(const PathInputs& in, const Options& o, const GpuDevice& gpu) {
+    json rows = json::array();
+    for (const std::int64_t paths : o.timingPaths) {
+        const double pathMonths = double(paths) * in.periods;
+        json row{{"paths", paths}, {"months", in.periods}};
+        if (paths <= o.cpuTimingMax) {
+            PathOutcomes cpu(paths, in);
+            const auto t0 = std::chrono::steady_clock::now();
+            runCpu(in, o.seed, 0, cpu);
+            summarizeAll(cpu);
+            const double s = seconds(t0);
+            row["cpu_seconds"] = s;
+            row["cpu_path_months_per_second"] = pathMonths / s;
+            row["cpu_threads"] = cpuThreads();
+        }
+        if (gpu.available) {
+            double kernel = 0.0, total = 0.0;
+            const auto t0 = std::chrono::steady_clock::now();
+            for (std::int64_t first = 0; first < paths; first += o.chunk) {
+                PathOutcomes part(std::min(o.chunk, paths - first), in);
+                GpuRunTiming t;
+                std::string error;
+                if (!runPathsOnGpu(in, o.seed, part, &error, first, &t, 3)) {
+                    row["gpu"] = "failed: " + error;
+                    break;
+                }
+                kernel += t.kernelSeconds;
+                total += t.totalSeconds;
+                summarizeAll(part);
+            }
+            const double endToEnd = seconds(t0);
+            row["gpu_kernel_seconds"] = kernel;
+            row["gpu_kernel_path_months_per_second"] = kernel > 0 ? pathMonths / kernel : 0.0;
+            row["gpu_transfer_and_kernel_seconds"] = total;
+            row["gpu_end_to_end_seconds"] = endToEnd; // outcome memory, inputs up, kernel, down, statistics
+            row["gpu_end_to_end_path_months_per_second"] = pathMonths / endToEnd;
+            row["gpu_chunks"] = (paths + o.chunk - 1) / o.chunk;
+            if (row.contains("cpu_seconds"))
+                row["gpu_end_to_end_over_cpu"] = row["cpu_seconds"].get<double>() / endToEnd;
+        }
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+std::vector<std::int64_t> parseList(const std::string& text) {
+    std::vector<std::int64_t> out;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        const std::size_t comma = text.find(',', at);
+        out.push_back(
+            std::stoll(text.substr(at, comma == std::string::npos ? std::string::npos : comma - at)));
+        if (comma == std::string::npos)
+            break;
+        at = comma + 1;
+    }
+    return out;
+}
+
+Options parse(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc)
+                throw std::invalid_argument(arg + " needs a value");
+            return argv[++i];
+        };
+        if (arg == "--inputs") {
+            const std::string v = value();
+            const std::size_t eq = v.find('=');
+            if (eq == std::string::npos)
+                throw std::invalid_argument("--inputs takes NAME=FILE, got " + v);
+            o.inputs.emplace_back(v.substr(0, eq), v.substr(eq + 1));
+        } else if (arg == "--paths") {
+            o.paths = std::stoll(value());
+        } else if (arg == "--seed") {
+            o.seed = std::stoull(value());
+        } else if (arg == "--timing") {
+            o.timingInputs = value();
+        } else if (arg == "--timing-paths") {
+            o.timingPaths = parseList(value());
+        } else if (arg == "--cpu-timing-max") {
+            o.cpuTimingMax = std::stoll(value());
+        } else if (arg == "--chunk") {
+            o.chunk = std::stoll(value());
+        } else if (arg == "--tolerance") {
+            o.tolerance = std::stod(value());
+        } else if (arg == "--out") {
+            o.out = value();
+        } else {
+            throw std::invalid_argument("unknown argument " + arg +
+                                        " (see the comment at the top of gpu_check.cpp)");
+        }
+    }
+    if (o.inputs.empty() && o.timingInputs.empty())
+        throw std::invalid_argument("give at least one --inputs NAME=FILE or --timing FILE");
+    if (o.paths < 1 || o.chunk < 1)
+        throw std::invalid_argument("--paths and --chunk must be at least 1");
+    return o;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    try {
+        o = parse(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "gpu_check: %s\n", e.what());
+        return 2;
+    }
+    const GpuDevice gpu = probeGpu();
+    json report{{"cuda_backend_built", cudaBackendBuilt()},
+                {"gpu", gpu.available ? json(gpu.name) : json(nullptr)},
+                {"gpu_reason", gpu.available ? std::string() : gpu.reason},
+                {"cpu_threads", cpuThreads()},
+                {"cpu_reference",
+                 "the scalar path function, the compiler's libm (the app's vector paths agree to 5.5e-16)"},
+                {"seed", o.seed}};
+    bool agreed = true;
+    try {
+        json comparisons = json::array();
+        for (const auto& [name, file] : o.inputs) {
+            PathInputsFile loaded;
+            readPathInputsFile(file, loaded);
+            comparisons.push_back(compare(name, loaded.inputs, o, gpu, &agreed));
+            std::cerr << "gpu_check: " << comparisons.back().dump() << "\n";
+        }
+        report["comparisons"] = comparisons;
+        if (!o.timingInputs.empty()) {
+            PathInputsFile loaded;
+            readPathInputsFile(o.timingInputs, loaded);
+            report["timing"] = timing(loaded.inputs, o, gpu);
+            std::cerr << "gpu_check: " << report["timing"].dump() << "\n";
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "gpu_check: %s\n", e.what());
+        return 2;
+    }
+    report["agreed"] = agreed;
+    const std::string text = report.dump(2) + "\n";
+    if (o.out.empty()) {
+        std::cout << text;
+    } else {
+        std::ofstream f(o.out, std::ios::binary);
+        f << text;
+        if (!f) {
+            std::fprintf(stderr, "gpu_check: %s: cannot be written\n", o.out.c_str());
+            return 2;
+        }
+    }
+    return agreed ? 0 : 1;
+}
