@@ -133,22 +133,38 @@ std::vector<double> percentilesLinear(std::span<const double> v, std::span<const
     return out;
 }
 
+namespace {
+
+// MODEL.md 6.1: a sum over paths is reduced in fixed blocks of kSumBlockPaths, each summed in path
+// order, the block sums then added in block order. A GPU reduction with one block of threads per
+// block of paths, or shards cut at block boundaries, then compute the same bits as this loop.
+template <class Term> double blockSum(std::span<const double> values, Term&& term) {
+    double total = 0.0;
+    for (std::size_t begin = 0; begin < values.size(); begin += kSumBlockPaths) {
+        const std::size_t end = std::min(values.size(), begin + kSumBlockPaths);
+        double block = 0.0;
+        for (std::size_t i = begin; i < end; ++i)
+            block += term(values[i]);
+        total += block;
+    }
+    return total;
+}
+
+} // namespace
+
 DistributionSummary summarize(std::span<const double> values) {
     DistributionSummary s;
     const std::size_t n = values.size();
     if (n == 0)
         return s;
-    double sum = 0.0;
     s.min = s.max = values[0];
     for (double x : values) {
-        sum += x;
         s.min = std::min(s.min, x);
         s.max = std::max(s.max, x);
     }
-    s.mean = sum / double(n);
-    double squares = 0.0;
-    for (double x : values)
-        squares += (x - s.mean) * (x - s.mean);
+    s.mean = blockSum(values, [](double x) { return x; }) / double(n);
+    const double mean = s.mean;
+    const double squares = blockSum(values, [mean](double x) { return (x - mean) * (x - mean); });
     s.std = n > 1 ? std::sqrt(squares / double(n - 1)) : 0.0;
     if (s.min == s.max) {
         // All outcomes equal (a shock-free run): say so exactly, free of the sum's rounding.
@@ -168,14 +184,12 @@ DistributionSummary summarize(std::span<const double> values) {
     s.p90 = p[6];
     s.p95 = p[7];
     s.p99 = p[8];
-    double tail = 0.0;
+    const double p95 = s.p95;
     std::size_t count = 0;
-    for (double x : values) {
-        if (x >= s.p95) {
-            tail += x;
-            ++count;
-        }
-    }
+    for (double x : values)
+        count += x >= p95;
+    // A path outside the tail adds nothing to its block's sum (x + 0 is x, to the bit).
+    const double tail = blockSum(values, [p95](double x) { return x >= p95 ? x : 0.0; });
     s.cvar95 = count ? tail / double(count) : s.p95;
     return s;
 }

@@ -375,6 +375,27 @@ private slots:
         }
     }
 
+    // MODEL.md 6.1: sums over paths in fixed blocks of 4,096, combined in block order, so a GPU
+    // reduction or merged shards give the same bits. Here the two orders differ: summed path by path,
+    // each 1e-13 of the second block is lost against 4,096 (below half its ulp); in blocks it is not.
+    void sumsAreReducedInFixedBlocks() {
+        QCOMPARE(kSumBlockPaths, std::size_t(4096));
+        std::vector<double> v(2 * kSumBlockPaths, 1.0);
+        std::fill(v.begin() + kSumBlockPaths, v.end(), 1e-13);
+        double second = 0.0;
+        for (std::size_t i = 0; i < kSumBlockPaths; ++i)
+            second += 1e-13;
+        const double blocked = (double(kSumBlockPaths) + second) / double(v.size());
+        double sequential = 0.0;
+        for (double x : v)
+            sequential += x;
+        QVERIFY(sequential / double(v.size()) != blocked); // the test tells the two orders apart
+        const DistributionSummary s = summarize(v);
+        QCOMPARE(s.mean, blocked);
+        // cvar95: the tail (the first block's ones, all >= p95 = 1) summed in the same blocks.
+        QCOMPARE(s.cvar95, 1.0);
+    }
+
     void percentilesFollowNumpysLinearRule() {
         std::vector<double> v = {7, 1, 10, 3, 5, 2, 9, 4, 8, 6};
         const double qs[] = {0, 25, 50, 90, 99, 100};
