@@ -21,6 +21,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
@@ -119,12 +120,18 @@ MainWindow::MainWindow(QWidget* parent)
     connect(document_, &models::PortfolioDocument::filePathChanged, this, &MainWindow::refreshTitle);
 
     buildMenus();
+    // Where the Monte Carlo runs, in words, for good (messages come and go beside it); the CUDA
+    // detail in the tooltip.
     const GpuDevice gpu = probeGpu();
-    statusBar()->showMessage(gpu.available
-                                 ? tr("Compute device: GPU %1").arg(QString::fromStdString(gpu.name))
-                                 : tr("Compute device: CPU, %1 threads (%2)")
-                                       .arg(QThread::idealThreadCount())
-                                       .arg(QString::fromStdString(gpu.reason)));
+    auto* device =
+        new QLabel(gpu.available ? tr("Monte Carlo on %1").arg(QString::fromStdString(gpu.name))
+                                 : tr("Monte Carlo on CPU, %1 threads").arg(QThread::idealThreadCount()),
+                   this);
+    device->setObjectName("computeDevice");
+    device->setToolTip(gpu.available ? tr("CUDA device 0: %1 (device auto runs the Monte Carlo there)")
+                                           .arg(QString::fromStdString(gpu.name))
+                                     : tr("No GPU: %1").arg(QString::fromStdString(gpu.reason)));
+    statusBar()->addPermanentWidget(device);
     QSettings settings;
     if (!restoreGeometry(settings.value("window/geometry").toByteArray()))
         resize(1380, 860);

@@ -11,9 +11,11 @@
 #include "tabs/MonteCarloTab.h"
 #include "tabs/OverviewTab.h"
 
+#include "gpu/GpuDevice.h"
 #include <QApplication>
 #include <QCheckBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPalette>
@@ -24,6 +26,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -48,6 +51,21 @@ private slots:
     // A leftover autosave would make the window ask to restore it (a modal question) at start.
     void init() {
         QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/autosave.json");
+    }
+
+    // The status bar says in words where the Monte Carlo runs, for good; the CUDA detail is the tooltip.
+    void statusBarNamesTheComputeDevice() {
+        MainWindow w;
+        auto* device = w.findChild<QLabel*>("computeDevice");
+        QVERIFY(device);
+        const GpuDevice gpu = probeGpu();
+        if (gpu.available) {
+            QCOMPARE(device->text(), "Monte Carlo on " + QString::fromStdString(gpu.name));
+        } else {
+            QCOMPARE(device->text(),
+                     QString("Monte Carlo on CPU, %1 threads").arg(QThread::idealThreadCount()));
+            QCOMPARE(device->toolTip(), "No GPU: " + QString::fromStdString(gpu.reason));
+        }
     }
 
     void treeActionsAddDuplicateDelete() {
