@@ -254,9 +254,7 @@ Options parse(int argc, char** argv) {
     return o;
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     Options o;
     try {
         o = parse(argc, argv);
@@ -305,4 +303,18 @@ int main(int argc, char** argv) {
         }
     }
     return agreed ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // Whatever escapes (an allocation, a report that cannot be formatted) is a bad run, said so.
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "gpu_check: %s\n", e.what());
+    } catch (...) {
+        std::fprintf(stderr, "gpu_check: an unknown failure\n");
+    }
+    return 2;
 }
