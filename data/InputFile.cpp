@@ -75,18 +75,18 @@ InputFile readInputFile(const QString& path, const QString& what, qint64 maxByte
         return in;
     }
     struct stat st {};
-    if (::fstat(fd, &st) != 0 || !problemOf(st, what).isEmpty()) { // replaced since the check
-        in.error = oneLine(
-            path + ": " +
-            (problemOf(st, what).isEmpty() ? "cannot be read: " + systemError() : problemOf(st, what)));
+    const QString replaced = ::fstat(fd, &st) != 0 ? "cannot be read: " + systemError() : problemOf(st, what);
+    if (!replaced.isEmpty()) { // replaced since the check
+        in.error = oneLine(path + ": " + replaced);
         ::close(fd);
         return in;
     }
     in.regular = S_ISREG(st.st_mode);
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    const qint64 mb = maxBytes >> 20;
+    const QString tooLarge =
+        oneLine(path + QString(": is larger than %1 MB; not a %2").arg(maxBytes >> 20).arg(what));
     if (in.regular && st.st_size > maxBytes) {
-        in.error = oneLine(path + QString(": is larger than %1 MB; not a %2").arg(mb).arg(what));
+        in.error = tooLarge;
         ::close(fd);
         return in;
     }
@@ -104,7 +104,7 @@ InputFile readInputFile(const QString& path, const QString& what, qint64 maxByte
         if (n == 0)
             break;
         if (bytes.size() + n > maxBytes) {
-            in.error = oneLine(path + QString(": is larger than %1 MB; not a %2").arg(mb).arg(what));
+            in.error = tooLarge;
             break;
         }
         bytes.append(buffer, qsizetype(n));

@@ -156,13 +156,6 @@ void OutputSet::removeOnCommit(const QString& path) {
     obsolete_ << path;
 }
 
-QStringList OutputSet::targets() const {
-    QStringList out;
-    for (const Staged& s : staged_)
-        out << s.target;
-    return out;
-}
-
 bool OutputSet::commit(QString* error) {
     // Checked again at the last moment: a target may have become a link or a device since add().
     for (const Staged& s : staged_) {

@@ -40,8 +40,6 @@ public:
     // on commit.
     void removeOnCommit(const QString& path);
     bool commit(QString* error);
-    // The destinations added so far, in order.
-    QStringList targets() const;
 
 private:
     struct Staged {

@@ -2,8 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <fstream>
 #include <stdexcept>
+#include <type_traits>
 
 namespace ledger::gpucheck {
 
@@ -26,6 +28,8 @@ public:
         const json& v = field(name);
         if (!v.is_number() && !v.is_boolean())
             fail(name, "is not a number");
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
+            return T(whole(name, v));
         return v.get<T>();
     }
     // An array of `count` numbers into v; *pointer then points at them.
@@ -39,9 +43,20 @@ public:
         for (const json& x : a) {
             if (!x.is_number())
                 fail(name, "holds something that is not a number");
-            v.push_back(T(x.get<double>()));
+            if constexpr (std::is_integral_v<T>)
+                v.push_back(T(whole(name, x)));
+            else
+                v.push_back(T(x.get<double>()));
         }
         *pointer = count ? v.data() : nullptr;
+    }
+
+    // A count, index or flag: a whole number an int holds (a cast of anything else is undefined).
+    int whole(const char* name, const json& x) const {
+        const double d = x.get<double>();
+        if (!(d == std::floor(d) && d >= -2147483648.0 && d <= 2147483647.0))
+            fail(name, "holds " + x.dump() + ", not a whole number an int holds");
+        return int(d);
     }
 
     [[noreturn]] void fail(const char* name, const std::string& problem) const {

@@ -229,7 +229,10 @@ Options parse(int argc, char** argv) {
         } else if (arg == "--paths") {
             o.paths = std::stoll(value());
         } else if (arg == "--seed") {
-            o.seed = std::stoull(value());
+            const long long seed = std::stoll(value()); // stoull would take "-1" as 2^64 - 1
+            if (seed < 0)
+                throw std::invalid_argument("--seed must not be negative");
+            o.seed = std::uint64_t(seed);
         } else if (arg == "--timing") {
             o.timingInputs = value();
         } else if (arg == "--timing-paths") {
@@ -251,6 +254,9 @@ Options parse(int argc, char** argv) {
         throw std::invalid_argument("give at least one --inputs NAME=FILE or --timing FILE");
     if (o.paths < 1 || o.chunk < 1)
         throw std::invalid_argument("--paths and --chunk must be at least 1");
+    for (const std::int64_t n : o.timingPaths)
+        if (n < 1)
+            throw std::invalid_argument("--timing-paths: every count must be at least 1");
     return o;
 }
 
