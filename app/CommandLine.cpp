@@ -22,6 +22,7 @@
 #include "report/ReportExport.h"
 
 #include <QCommandLineParser>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -31,6 +32,7 @@
 #include <QLocale>
 #include <QSaveFile>
 #include <QTextStream>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cmath>
@@ -108,8 +110,9 @@ QString usage() {
         "                                      implied GPUs, GPU-hours and IT MW of a headline deal\n"
         "  computeledger bench [--paths N] [--months M] [--device auto|cpu|gpu] [--threads T] [--lanes L] "
         "[--repeat R]\n"
-        "                      [--json] [--write-inputs FILE]\n"
-        "                                      path-months per second on the standard synthetic portfolio\n"
+        "                      [--portfolio FILE] [--fan buckets|values] [--json] [--write-inputs FILE]\n"
+        "                                      path-months per second and peak memory on the standard\n"
+        "                                      synthetic portfolio\n"
         "  computeledger --version | --help\n"
         "\n"
         "Exit codes: 0 success, 1 a bad file or argument (one line on stderr), 2 an internal failure.\n");
@@ -633,6 +636,13 @@ int runs(const QStringList& args) {
     return kSuccess;
 }
 
+// The process's peak resident memory so far (getrusage: what /usr/bin/time -v reports).
+double peakResidentMegabytes() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
+}
+
 int bench(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument("bench", "subcommand");
@@ -655,6 +665,11 @@ int bench(const QStringList& args) {
                       "run a portfolio file (.json or .cledger) instead of the synthetic one; --months "
                       "does not apply",
                       "FILE"});
+    parser.addOption({"fan",
+                      "how a CPU run keeps the yearly fan: \"buckets\" (2 bytes a path and year, the few "
+                      "values its percentiles need run again; the default) or \"values\" (8 bytes); "
+                      "the same statistics either way",
+                      "KIND", "buckets"});
     addSimulationOptions(parser);
     QString error;
     if (!parse(parser, args, &error))
@@ -674,6 +689,10 @@ int bench(const QStringList& args) {
         return userError("computeledger bench: --lanes: \"" + parser.value("lanes") +
                          "\" is not one of 32, 16, 8, 4, 1");
     options.maxLanes = lanes;
+    if (parser.value("fan") != "buckets" && parser.value("fan") != "values")
+        return userError("computeledger bench: --fan: \"" + parser.value("fan") +
+                         "\" is not \"buckets\" or \"values\"");
+    options.keepFanValues = parser.value("fan") == "values";
     const int repeat = parser.value("repeat").toInt(&ok);
     if (!ok || repeat < 1 || repeat > 100)
         return userError("computeledger bench: --repeat: \"" + parser.value("repeat") +
@@ -714,6 +733,7 @@ int bench(const QStringList& args) {
     }
     const SimulationResult& r = runs.front();
     const double pathMonths = double(r.paths) * periods;
+    const double peakMb = peakResidentMegabytes();
     auto throughput = [&](const SimulationResult& x) { return pathMonths / x.pathSeconds; };
     if (parser.isSet("json")) {
         // The top-level figures are the first run's; "runs" lists every run when there are several.
@@ -724,6 +744,9 @@ int bench(const QStringList& args) {
                       {"path_seconds", r.pathSeconds},
                       {"total_seconds", r.seconds},
                       {"path_months_per_second", throughput(r)},
+                      {"fan", options.keepFanValues ? "values" : "buckets"},
+                      {"fan_paths_run_again", qint64(r.fanPathsRunAgain)},
+                      {"peak_resident_mb", peakMb},
                       {"simulation", data::simulationToJson(r)}};
         if (repeat > 1) {
             QJsonArray list;
@@ -747,6 +770,12 @@ int bench(const QStringList& args) {
                   << "Throughput:             " << en.toString(throughput(runs[i]) / 1e6, 'f', 1)
                   << " million path-months/s\n";
         }
+        out() << "Fan:                    "
+              << (options.keepFanValues
+                      ? QString("values kept")
+                      : "buckets, " + en.toString(qlonglong(r.fanPathsRunAgain)) + " paths run again")
+              << "\n"
+              << "Peak memory:            " << QString::number(peakMb, 'f', 0) << " MB (the process)\n";
         // The means let a side-by-side run of tests/bench/numpy_model.py be checked at a glance.
         out() << "Mean NPV cost (run 1): ";
         for (std::size_t a = 0; a < r.alternatives.size(); ++a)

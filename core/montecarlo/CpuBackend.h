@@ -19,10 +19,22 @@ int defaultCpuThreads();
 // AVX2 ones), 8 (one AVX-512), 4 (one AVX2), 1, at most maxLanes (tests run the narrower ones).
 int cpuLanes(int maxLanes = 32);
 const char* cpuInstructionSet(int lanes); // "avx512 x4", "avx2 x4", "avx512", "avx2" or "scalar"
+// One register's lanes of that width (8, 4 or 1): a lane computes exactly what it computes in four
+// registers side by side (simd/PackPair.h), so paths can run again in groups this small.
+int cpuBaseLanes(int lanes);
 
-// Runs paths [0, out.paths) with cpuLanes(maxLanes) paths per step (tests compare the widths).
-// Returns false when cancelled (the outcomes are then incomplete).
+// Paths whose values set the fan buckets' scales before the rest run (FanStorage::Buckets).
+constexpr std::int64_t kFanPilotPaths = 4096;
+
+// Runs paths [0, out.paths) with cpuLanes(maxLanes) paths per step (tests compare the widths),
+// keeping the fan as out.fanStorage says. Returns false when cancelled (the outcomes are then
+// incomplete).
 bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int threads, int maxLanes,
                    const RunControl& control);
+
+// Runs paths [begin, end) `lanes` at a time (begin a multiple of lanes, end - out.first within
+// out's padded rows) into out, which keeps its values: a run's chunk, or its paths run again.
+void runPathRange(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int lanes, std::int64_t begin,
+                  std::int64_t end);
 
 } // namespace ledger

@@ -4,10 +4,14 @@
 #include "montecarlo/CudaBackend.h"
 #include "montecarlo/PathOutcomeSink.h"
 #include "montecarlo/PhiloxShocks.h"
+#include "montecarlo/ThrustReductions.h"
 
 #include <cuda_runtime.h>
+#include <thrust/device_vector.h>
+#include <thrust/execution_policy.h>
 
 #include <chrono>
+#include <memory>
 #include <vector>
 
 namespace ledger {
@@ -30,6 +34,9 @@ __global__ void pathKernel(PathInputs in, unsigned long long seed, long long fir
 // Device allocations freed together, whatever path the run takes out.
 class DeviceArena {
 public:
+    DeviceArena() = default;
+    DeviceArena(const DeviceArena&) = delete;
+    DeviceArena& operator=(const DeviceArena&) = delete;
     ~DeviceArena() {
         for (void* p : blocks_)
             cudaFree(p);
@@ -65,61 +72,128 @@ private:
     std::vector<void*> blocks_;
 };
 
-template <class Buffer, class T> bool download(Buffer& host, const T* device, std::string* error) {
-    if (host.empty())
-        return true;
-    return DeviceArena::check(
-        cudaMemcpy(host.data(), device, host.size() * sizeof(T), cudaMemcpyDeviceToHost), error);
-}
+// The inputs on the device and room for the outcomes of `paths` paths (PathOutcomes' layout).
+struct DeviceOutcomes {
+    DeviceArena arena;
+    PathInputs in;
+    std::int64_t paths = 0, stride = 0;
+    int alternatives = 0, years = 0, providers = 0;
+    double *npv = nullptr, *lcoc = nullptr, *cumulative = nullptr;
+    unsigned char* defaulted = nullptr;
+
+    bool prepare(const PathInputs& host, std::int64_t count, std::string* error) {
+        in = host;
+        paths = count;
+        stride = (count + 31) / 32 * 32;
+        alternatives = host.alternatives;
+        years = host.years;
+        providers = host.providers;
+        const std::size_t K = std::size_t(in.periods), N = std::size_t(in.items), KN = K * N;
+        const std::size_t memberships = std::size_t(host.slotAlternativeOffsets[N + 1]);
+        const bool ok =
+            arena.upload(in.periodEndDf, K, error) && arena.upload(in.periodTime, K, error) &&
+            arena.upload(in.baseLogIndex, K, error) && arena.upload(in.periodYear, K, error) &&
+            arena.upload(in.kind, N, error) && arena.upload(in.provider, N, error) &&
+            arena.upload(in.upfrontPeriod, N, error) && arena.upload(in.prepaidPeriod, N, error) &&
+            arena.upload(in.disposalPeriod, N, error) && arena.upload(in.coveredBySpot, N, error) &&
+            arena.upload(in.perfIndex, N, error) && arena.upload(in.marketPrice, N, error) &&
+            arena.upload(in.takeOrPay, N, error) && arena.upload(in.payShare, N, error) &&
+            arena.upload(in.idleFraction, N, error) && arena.upload(in.upfrontAmount, N, error) &&
+            arena.upload(in.upfrontDf, N, error) && arena.upload(in.residualValue, N, error) &&
+            arena.upload(in.nbvTaxAtDisposal, N, error) && arena.upload(in.prepaymentFraction, N, error) &&
+            arena.upload(in.totalContractValue, N, error) && arena.upload(in.recoveryRate, N, error) &&
+            arena.upload(in.slotAlternativeOffsets, N + 2, error) &&
+            arena.upload(in.slotAlternatives, memberships, error) && arena.upload(in.hours, KN, error) &&
+            arena.upload(in.baseUtil, KN, error) && arena.upload(in.expNegLogitUtil, KN, error) &&
+            arena.upload(in.cashDf, KN, error) && arena.upload(in.billedAtFull, KN, error) &&
+            arena.upload(in.cumulativeBilled, KN, error) && arena.upload(in.mwhAtFullUse, KN, error) &&
+            arena.upload(in.powerPrice, KN, error) && arena.upload(in.fixedCost, KN, error) &&
+            arena.upload(in.taxDepreciation, KN, error);
+        if (!ok)
+            return false;
+        const std::size_t row = std::size_t(stride);
+        npv = arena.allocate<double>(row * alternatives, error);
+        lcoc = arena.allocate<double>(row * alternatives, error);
+        cumulative = years > 0 ? arena.allocate<double>(row * alternatives * years, error) : nullptr;
+        defaulted = providers > 0 ? arena.allocate<unsigned char>(row * providers, error) : nullptr;
+        return npv && lcoc && (years == 0 || cumulative) && (providers == 0 || defaulted);
+    }
+    bool launch(std::uint64_t seed, std::int64_t firstPath, std::string* error) const {
+        constexpr int block = 128;
+        const long long grid = (paths + block - 1) / block;
+        pathKernel<<<(unsigned)grid, block>>>(in, seed, firstPath, paths, long(stride), npv, lcoc, cumulative,
+                                              defaulted);
+        return DeviceArena::check(cudaGetLastError(), error);
+    }
+    bool download(PathOutcomes& out, std::string* error) const {
+        return download(out.npv, npv, error) && download(out.lcoc, lcoc, error) &&
+               download(out.cumulative, cumulative, error) && download(out.defaulted, defaulted, error);
+    }
+    template <class Buffer, class T> static bool download(Buffer& host, const T* device, std::string* error) {
+        if (host.empty() || device == nullptr)
+            return true;
+        return DeviceArena::check(
+            cudaMemcpy(host.data(), device, host.size() * sizeof(T), cudaMemcpyDeviceToHost), error);
+    }
+    OutcomeArrays arrays() const {
+        return {npv, lcoc, cumulative, defaulted, paths, stride, alternatives, years, providers};
+    }
+};
+
+using DeviceReductions = ThrustReductions<decltype(thrust::device), thrust::device_vector>;
+
+// A run whose outcomes stay on the device: the statistics' reductions run there (Thrust over CUB).
+class ResidentRun final : public GpuRun {
+public:
+    explicit ResidentRun(std::unique_ptr<DeviceOutcomes> d)
+        : d_(std::move(d))
+        , r_(thrust::device, d_->arrays()) {}
+    bool download(PathOutcomes& out, std::string* error) const override { return d_->download(out, error); }
+    std::int64_t paths() const override { return r_.paths(); }
+    int alternatives() const override { return r_.alternatives(); }
+    int years() const override { return r_.years(); }
+    int providers() const override { return r_.providers(); }
+    bool concurrentRows() const override { return false; }
+    std::int64_t count(OutcomeRowId row) override { return r_.count(row); }
+    std::pair<double, double> minMax(OutcomeRowId row) override { return r_.minMax(row); }
+    std::vector<double> sums(OutcomeRowId row, SumTerm term, const std::vector<ValueRange>& ranges) override {
+        return r_.sums(row, term, ranges);
+    }
+    std::int64_t countAtLeast(OutcomeRowId row, double threshold) override {
+        return r_.countAtLeast(row, threshold);
+    }
+    std::vector<double> orderStatistics(OutcomeRowId row, const std::vector<std::int64_t>& ranks) override {
+        return r_.orderStatistics(row, ranks);
+    }
+    std::vector<std::int64_t> histogram(OutcomeRowId row, const HistogramBins& bins) override {
+        return r_.histogram(row, bins);
+    }
+    std::vector<std::int64_t> cheapestCounts() override { return r_.cheapestCounts(); }
+    std::int64_t cheaperCount(int a, int b) override { return r_.cheaperCount(a, b); }
+    std::int64_t defaultCount(int provider) override { return r_.defaultCount(provider); }
+
+private:
+    std::unique_ptr<DeviceOutcomes> d_;
+    DeviceReductions r_;
+};
 
 } // namespace
+
+std::unique_ptr<GpuRun> runPathsOnGpuResident(const PathInputs& in, std::uint64_t seed, std::int64_t paths,
+                                              std::string* error, std::int64_t firstPath) {
+    auto d = std::make_unique<DeviceOutcomes>();
+    if (!d->prepare(in, paths, error) || !d->launch(seed, firstPath, error) ||
+        !DeviceArena::check(cudaDeviceSynchronize(), error))
+        return nullptr;
+    return std::make_unique<ResidentRun>(std::move(d));
+}
 
 bool runPathsOnGpu(const PathInputs& host, std::uint64_t seed, PathOutcomes& out, std::string* error,
                    std::int64_t firstPath, GpuRunTiming* timing, int timedLaunches) {
     const auto started = std::chrono::steady_clock::now();
-    DeviceArena arena;
-    PathInputs in = host;
-    const std::size_t K = std::size_t(in.periods), N = std::size_t(in.items), KN = K * N;
-    const std::size_t memberships = std::size_t(host.slotAlternativeOffsets[N + 1]);
-    bool ok = arena.upload(in.periodEndDf, K, error) && arena.upload(in.periodTime, K, error) &&
-              arena.upload(in.baseLogIndex, K, error) && arena.upload(in.periodYear, K, error) &&
-              arena.upload(in.kind, N, error) && arena.upload(in.provider, N, error) &&
-              arena.upload(in.upfrontPeriod, N, error) && arena.upload(in.prepaidPeriod, N, error) &&
-              arena.upload(in.disposalPeriod, N, error) && arena.upload(in.coveredBySpot, N, error) &&
-              arena.upload(in.perfIndex, N, error) && arena.upload(in.marketPrice, N, error) &&
-              arena.upload(in.takeOrPay, N, error) && arena.upload(in.payShare, N, error) &&
-              arena.upload(in.idleFraction, N, error) && arena.upload(in.upfrontAmount, N, error) &&
-              arena.upload(in.upfrontDf, N, error) && arena.upload(in.residualValue, N, error) &&
-              arena.upload(in.nbvTaxAtDisposal, N, error) && arena.upload(in.prepaymentFraction, N, error) &&
-              arena.upload(in.totalContractValue, N, error) && arena.upload(in.recoveryRate, N, error) &&
-              arena.upload(in.slotAlternativeOffsets, N + 2, error) &&
-              arena.upload(in.slotAlternatives, memberships, error) && arena.upload(in.hours, KN, error) &&
-              arena.upload(in.baseUtil, KN, error) && arena.upload(in.expNegLogitUtil, KN, error) &&
-              arena.upload(in.cashDf, KN, error) && arena.upload(in.billedAtFull, KN, error) &&
-              arena.upload(in.cumulativeBilled, KN, error) && arena.upload(in.mwhAtFullUse, KN, error) &&
-              arena.upload(in.powerPrice, KN, error) && arena.upload(in.fixedCost, KN, error) &&
-              arena.upload(in.taxDepreciation, KN, error);
-    if (!ok)
-        return false;
-    double* npv = arena.allocate<double>(out.npv.size(), error);
-    double* lcoc = arena.allocate<double>(out.lcoc.size(), error);
-    double* cumulative =
-        out.cumulative.empty() ? nullptr : arena.allocate<double>(out.cumulative.size(), error);
-    unsigned char* defaulted =
-        out.defaulted.empty() ? nullptr : arena.allocate<unsigned char>(out.defaulted.size(), error);
-    if (!npv || !lcoc || (!out.cumulative.empty() && !cumulative) || (!out.defaulted.empty() && !defaulted))
-        return false;
-    constexpr int block = 128;
-    const long long grid = (out.paths + block - 1) / block;
-    auto launch = [&] {
-        pathKernel<<<(unsigned)grid, block>>>(in, seed, firstPath, out.paths, long(out.stride), npv, lcoc,
-                                              cumulative, defaulted);
-        return DeviceArena::check(cudaGetLastError(), error);
-    };
-    if (!launch() || !DeviceArena::check(cudaDeviceSynchronize(), error))
-        return false;
-    if (!(download(out.npv, npv, error) && download(out.lcoc, lcoc, error) &&
-          download(out.cumulative, cumulative, error) && download(out.defaulted, defaulted, error)))
+    DeviceOutcomes d;
+    if (!d.prepare(host, out.paths, error) || !d.launch(seed, firstPath, error) ||
+        !DeviceArena::check(cudaDeviceSynchronize(), error) || !d.download(out, error))
         return false;
     if (!timing)
         return true;
@@ -135,7 +209,7 @@ bool runPathsOnGpu(const PathInputs& host, std::uint64_t seed, PathOutcomes& out
         return false;
     bool timed = DeviceArena::check(cudaEventRecord(begin), error);
     for (int i = 0; timed && i < timedLaunches; ++i)
-        timed = launch();
+        timed = d.launch(seed, firstPath, error);
     timed = timed && DeviceArena::check(cudaEventRecord(end), error) &&
             DeviceArena::check(cudaEventSynchronize(end), error);
     float ms = 0.0f;

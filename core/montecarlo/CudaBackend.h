@@ -1,9 +1,11 @@
 #pragma once
 // The CUDA backend: a thin kernel that runs the same path function, one thread per path.
 #include "engine/PathInputs.h"
+#include "montecarlo/OutcomeReductions.h"
 #include "montecarlo/PathOutcomes.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace ledger {
@@ -21,5 +23,19 @@ struct GpuRunTiming {
 // cannot.
 bool runPathsOnGpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::string* error,
                    std::int64_t firstPath = 0, GpuRunTiming* timing = nullptr, int timedLaunches = 0);
+
+// A run whose per-path outcomes stay on the GPU: the statistics' reductions run there and only
+// their answers cross the bus (Statistics.h's summarizeRun takes it like any OutcomeReductions).
+class GpuRun : public OutcomeReductions {
+public:
+    // Copies the per-path outcomes into out (sized for the run, keeping the fan's values): gpu_check
+    // holds the GPU's statistics to the CPU's on the same values.
+    virtual bool download(PathOutcomes& out, std::string* error) const = 0;
+};
+
+// Runs paths [firstPath, firstPath + paths) on GPU 0, keeping their outcomes there. Null, with
+// *error set, when the GPU cannot.
+std::unique_ptr<GpuRun> runPathsOnGpuResident(const PathInputs& in, std::uint64_t seed, std::int64_t paths,
+                                              std::string* error, std::int64_t firstPath = 0);
 
 } // namespace ledger

@@ -21,6 +21,9 @@ struct SimulationOptions {
     int threads = 0;                              // CPU threads; 0 = all cores
     int maxLanes = 32;                            // paths per step on the CPU: 32, 16, 8, 4 or 1
     std::uint64_t memoryBudgetBytes = 8ULL << 30; // per-path outcomes beyond this are refused
+    // A CPU run keeps every path's cumulative cash for the fan instead of its bucket alone (4x the
+    // memory; the same statistics to the bit: tests compare the two).
+    bool keepFanValues = false;
     RunControl control;
 };
 

@@ -59,6 +59,7 @@ struct SimulationResult {
     double seconds = 0.0;     // the whole run: compile, paths, statistics
     double pathSeconds = 0.0; // the paths alone (what `bench` divides by)
     bool cancelled = false;
+    std::int64_t fanPathsRunAgain = 0; // for the fan's exact percentiles (a CPU run keeping buckets)
     std::vector<AlternativeSimulation> alternatives; // the portfolio's, then spot
     std::vector<ProbabilityCheaper> probCheaper;
     std::vector<ProviderDefaults> defaults;

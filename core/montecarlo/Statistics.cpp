@@ -1,170 +1,112 @@
 #include "montecarlo/Statistics.h"
 
+#include "montecarlo/CpuReductions.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace ledger {
 
-namespace {
-
-// Puts the order statistic of every rank in [first, last) (ascending, distinct, all inside
-// [lo, hi)) at its position: select the middle rank, then each side's ranks in that side only. The
-// ranges halve with every level, so k ranks cost O(n log k) instead of k passes over the values.
-void selectRanks(std::span<double> v, std::size_t lo, std::size_t hi, const std::size_t* first,
-                 const std::size_t* last) {
-    if (first == last)
-        return;
-    const std::size_t* mid = first + (last - first) / 2;
-    std::nth_element(v.begin() + std::ptrdiff_t(lo), v.begin() + std::ptrdiff_t(*mid),
-                     v.begin() + std::ptrdiff_t(hi));
-    selectRanks(v, lo, *mid, first, mid);
-    selectRanks(v, *mid + 1, hi, mid + 1, last);
-}
-
-// The values at the given ranks (ascending, distinct) of v in ascending order: a copy ordered by
-// selectRanks.
-std::vector<double> selectedOrderStatistics(std::span<const double> v,
-                                            const std::vector<std::size_t>& ranks) {
-    std::vector<double> copy(v.begin(), v.end());
-    selectRanks(copy, 0, copy.size(), ranks.data(), ranks.data() + ranks.size());
-    std::vector<double> out;
-    out.reserve(ranks.size());
-    for (std::size_t r : ranks)
-        out.push_back(copy[r]);
-    return out;
-}
-
-// The same by counting, without reordering a copy of every value: each value falls in one of
-// kBuckets equal-width buckets between the least and the greatest (a monotone map, so every value
-// in a bucket is at least every value in the buckets below it); the counts say which bucket holds
-// each wanted rank, and only those buckets' values are collected and ordered. Three streaming passes
-// over a million values instead of nth_element's repeated partitioning (several times faster here).
-std::vector<double> orderStatistics(std::span<const double> v, const std::vector<std::size_t>& ranks) {
-    constexpr std::size_t kBuckets = 8192;
-    double low = v[0], high = v[0];
-    bool finite = true;
-    for (double x : v) {
-        low = std::min(low, x);
-        high = std::max(high, x);
-        finite = finite && std::isfinite(x);
-    }
-    if (!(high > low) && finite)
-        return std::vector<double>(ranks.size(), low); // every value the same
-    const double scale = double(kBuckets) / (high - low);
-    // Infinities, NaN, a range too wide to subtract or too narrow to divide by: order a copy.
-    if (!finite || !std::isfinite(high - low) || !std::isfinite(scale))
-        return selectedOrderStatistics(v, ranks);
-    auto bucketOf = [&](double x) { return std::min(kBuckets - 1, std::size_t((x - low) * scale)); };
-    std::vector<std::size_t> start(kBuckets + 1, 0); // start[b]: how many values lie below bucket b
-    for (double x : v)
-        ++start[bucketOf(x) + 1];
-    for (std::size_t b = 1; b <= kBuckets; ++b)
-        start[b] += start[b - 1];
-    std::vector<int> slot(kBuckets, -1); // bucket -> its place in `held`, when a rank lies in it
-    std::vector<std::vector<double>> held;
-    std::vector<std::size_t> bucketOfRank;
-    for (std::size_t r : ranks) {
-        const std::size_t b =
-            std::size_t(std::upper_bound(start.begin(), start.end(), r) - start.begin()) - 1;
-        if (slot[b] < 0) {
-            slot[b] = int(held.size());
-            held.emplace_back();
-            held.back().reserve(start[b + 1] - start[b]);
-        }
-        bucketOfRank.push_back(b);
-    }
-    for (double x : v) {
-        const int at = slot[bucketOf(x)];
-        if (at >= 0)
-            held[std::size_t(at)].push_back(x);
-    }
-    std::vector<double> out;
-    for (std::size_t b = 0; b < kBuckets; ++b) {
-        if (slot[b] < 0)
-            continue;
-        std::vector<std::size_t> local; // this bucket's ranks, counted from its first value
-        for (std::size_t i = 0; i < ranks.size(); ++i)
-            if (bucketOfRank[i] == b)
-                local.push_back(ranks[i] - start[b]);
-        auto& values = held[std::size_t(slot[b])];
-        selectRanks(values, 0, values.size(), local.data(), local.data() + local.size());
-        for (std::size_t r : local)
-            out.push_back(values[r]);
-    }
-    return out; // ranks ascending, buckets ascending: in the order of `ranks`
-}
-
-} // namespace
-
-std::vector<double> percentilesLinear(std::span<const double> v, std::span<const double> qs) {
-    const std::size_t n = v.size();
-    if (n == 0)
-        return std::vector<double>(qs.size(), 0.0);
+PercentilePlan planPercentiles(std::int64_t n, std::span<const double> qs) {
+    PercentilePlan plan;
+    if (n <= 0)
+        return plan;
     // Each percentile needs the order statistics at floor(pos) and, between two, the next one.
-    struct Wanted {
-        std::size_t lo;
-        double frac;
-    };
-    std::vector<Wanted> wanted;
-    std::vector<std::size_t> ranks;
     for (double q : qs) {
         const double pos = q / 100.0 * double(n - 1);
-        const std::size_t lo = std::min(n - 1, std::size_t(std::floor(pos)));
-        wanted.push_back({lo, pos - double(lo)});
-        ranks.push_back(lo);
+        const std::int64_t lo = std::min(n - 1, std::int64_t(std::floor(pos)));
+        plan.wanted.push_back({lo, pos - double(lo)});
+        plan.ranks.push_back(lo);
         if (lo + 1 < n && pos - double(lo) > 0.0)
-            ranks.push_back(lo + 1);
+            plan.ranks.push_back(lo + 1);
     }
-    std::sort(ranks.begin(), ranks.end());
-    ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
-    const std::vector<double> at = orderStatistics(v, ranks);
-    auto value = [&](std::size_t r) {
-        return at[std::size_t(std::lower_bound(ranks.begin(), ranks.end(), r) - ranks.begin())];
+    std::sort(plan.ranks.begin(), plan.ranks.end());
+    plan.ranks.erase(std::unique(plan.ranks.begin(), plan.ranks.end()), plan.ranks.end());
+    return plan;
+}
+
+std::vector<double> interpolatePercentiles(const PercentilePlan& plan, const std::vector<double>& at) {
+    auto value = [&](std::int64_t rank) {
+        // + 0.0: a zero is reported as +0 whichever of -0 and +0 a device's ordering put at the rank.
+        return at[std::size_t(std::lower_bound(plan.ranks.begin(), plan.ranks.end(), rank) -
+                              plan.ranks.begin())] +
+               0.0;
     };
     std::vector<double> out;
-    for (const Wanted& w : wanted) {
+    for (const auto& w : plan.wanted) {
         const double a = value(w.lo);
-        const double b = w.lo + 1 < n && w.frac > 0.0 ? value(w.lo + 1) : a;
+        const double b =
+            w.fraction > 0.0 && std::binary_search(plan.ranks.begin(), plan.ranks.end(), w.lo + 1)
+                ? value(w.lo + 1)
+                : a;
         // numpy's own interpolation (numpy.lib.function_base._lerp), to the last bit: from the
         // nearer order statistic.
         const double diff = b - a;
-        out.push_back(w.frac >= 0.5 ? b - diff * (1.0 - w.frac) : a + diff * w.frac);
+        out.push_back(w.fraction >= 0.5 ? b - diff * (1.0 - w.fraction) : a + diff * w.fraction);
     }
     return out;
 }
 
+std::vector<double> percentiles(OutcomeReductions& r, OutcomeRowId row, std::span<const double> qs) {
+    const std::int64_t n = r.count(row);
+    if (n == 0)
+        return std::vector<double>(qs.size(), 0.0);
+    const PercentilePlan plan = planPercentiles(n, qs);
+    return interpolatePercentiles(plan, r.orderStatistics(row, plan.ranks));
+}
+
 namespace {
 
-// MODEL.md 6.1: a sum over paths is reduced in fixed blocks of kSumBlockPaths, each summed in path
-// order, the block sums then added in block order. A GPU reduction with one block of threads per
-// block of paths, or shards cut at block boundaries, then compute the same bits as this loop.
-template <class Term> double blockSum(std::span<const double> values, Term&& term) {
+std::vector<ValueRange> blocksOf(std::int64_t n) {
+    std::vector<ValueRange> blocks;
+    for (std::int64_t begin = 0; begin < n; begin += std::int64_t(kSumBlockPaths))
+        blocks.push_back({begin, std::min(n, begin + std::int64_t(kSumBlockPaths))});
+    return blocks;
+}
+
+// MODEL.md 6.1: a sum over a row is the sum of its fixed blocks' sums, added in block order.
+double blockedSum(OutcomeReductions& r, OutcomeRowId row, SumTerm term, std::int64_t n) {
     double total = 0.0;
-    for (std::size_t begin = 0; begin < values.size(); begin += kSumBlockPaths) {
-        const std::size_t end = std::min(values.size(), begin + kSumBlockPaths);
-        double block = 0.0;
-        for (std::size_t i = begin; i < end; ++i)
-            block += term(values[i]);
+    for (double block : r.sums(row, term, blocksOf(n)))
         total += block;
-    }
     return total;
+}
+
+// The path counts of the convergence series: from min(n, 100) up to n by a constant ratio.
+std::vector<std::int64_t> convergenceCounts(std::int64_t n, int points) {
+    std::vector<std::int64_t> counts;
+    const double first = std::min<double>(double(n), 100.0);
+    double ratio = points > 1 ? std::pow(double(n) / first, 1.0 / (points - 1)) : 2.0;
+    if (!(ratio > 1.0))
+        ratio = 2.0; // a single point: the full count
+    double target = first;
+    std::int64_t last = 0;
+    for (;;) {
+        const std::int64_t m = std::max<std::int64_t>(last + 1, std::llround(target));
+        if (m >= n)
+            break;
+        counts.push_back(m);
+        last = m;
+        while (std::llround(target) <= m)
+            target *= ratio;
+    }
+    counts.push_back(n);
+    return counts;
 }
 
 } // namespace
 
-DistributionSummary summarize(std::span<const double> values) {
+DistributionSummary summarize(OutcomeReductions& r, OutcomeRowId row) {
     DistributionSummary s;
-    const std::size_t n = values.size();
+    const std::int64_t n = r.count(row);
     if (n == 0)
         return s;
-    s.min = s.max = values[0];
-    for (double x : values) {
-        s.min = std::min(s.min, x);
-        s.max = std::max(s.max, x);
-    }
-    s.mean = blockSum(values, [](double x) { return x; }) / double(n);
-    const double mean = s.mean;
-    const double squares = blockSum(values, [mean](double x) { return (x - mean) * (x - mean); });
+    const auto [least, greatest] = r.minMax(row);
+    // + 0.0: a zero is +0, whichever of -0 and +0 a device's order of comparisons kept.
+    s.min = least + 0.0;
+    s.max = greatest + 0.0;
+    s.mean = blockedSum(r, row, {SumTerm::Deviation, 0.0}, n) / double(n);
+    const double squares = blockedSum(r, row, {SumTerm::SquaredDeviation, s.mean}, n);
     s.std = n > 1 ? std::sqrt(squares / double(n - 1)) : 0.0;
     if (s.min == s.max) {
         // All outcomes equal (a shock-free run): say so exactly, free of the sum's rounding.
@@ -173,8 +115,7 @@ DistributionSummary summarize(std::span<const double> values) {
     }
     s.stderr_ = s.std / std::sqrt(double(n));
 
-    static constexpr double qs[] = {1, 5, 10, 25, 50, 75, 90, 95, 99};
-    const auto p = percentilesLinear(values, qs);
+    const auto p = percentiles(r, row, kSummaryPercentiles);
     s.p1 = p[0];
     s.p5 = p[1];
     s.p10 = p[2];
@@ -184,51 +125,116 @@ DistributionSummary summarize(std::span<const double> values) {
     s.p90 = p[6];
     s.p95 = p[7];
     s.p99 = p[8];
-    const double p95 = s.p95;
-    std::size_t count = 0;
-    for (double x : values)
-        count += x >= p95;
-    // A path outside the tail adds nothing to its block's sum (x + 0 is x, to the bit).
-    const double tail = blockSum(values, [p95](double x) { return x >= p95 ? x : 0.0; });
+    const std::int64_t count = r.countAtLeast(row, s.p95);
+    const double tail = blockedSum(r, row, {SumTerm::TailAtLeast, s.p95}, n);
     s.cvar95 = count ? tail / double(count) : s.p95;
     return s;
 }
 
-std::vector<ConvergencePoint> convergenceSeries(std::span<const double> values, int points) {
+std::vector<ConvergencePoint> convergenceSeries(OutcomeReductions& r, OutcomeRowId row, int points) {
     std::vector<ConvergencePoint> out;
-    const std::size_t n = values.size();
+    const std::int64_t n = r.count(row);
     if (n == 0)
         return out;
-    // Shifted sums keep the running variance accurate for large, similar costs.
-    const double shift = values[0];
-    double sum = 0.0, squares = 0.0;
-    std::size_t next = 0;
-    const double first = std::min<double>(double(n), 100.0);
-    double ratio = points > 1 ? std::pow(double(n) / first, 1.0 / (points - 1)) : 2.0;
-    if (!(ratio > 1.0))
-        ratio = 2.0; // a single point: the full count
-    double target = first;
-    for (std::size_t i = 0; i < n; ++i) {
-        const double d = values[i] - shift;
-        sum += d;
-        squares += d * d;
-        const std::size_t m = i + 1;
-        if (m >= std::size_t(std::llround(target)) && m > next) {
-            const double mean = sum / double(m);
-            const double var =
-                m > 1 ? std::max(0.0, (squares - double(m) * mean * mean) / double(m - 1)) : 0.0;
-            out.push_back({std::int64_t(m), shift + mean, 1.96 * std::sqrt(var / double(m))});
-            next = m;
-            while (std::size_t(std::llround(target)) <= m)
-                target *= ratio;
+    // Sums shifted by the first value keep the running variance accurate for large, similar costs.
+    // The running sum at m paths is, like every sum (MODEL.md 6.1), the blocks below m in block
+    // order, then the rest of m's block in order.
+    const double shift = r.sums(row, {SumTerm::Deviation, 0.0}, {{0, 1}})[0];
+    const std::vector<ValueRange> blocks = blocksOf(n);
+    const std::vector<double> sumBlocks = r.sums(row, {SumTerm::Deviation, shift}, blocks);
+    const std::vector<double> squareBlocks = r.sums(row, {SumTerm::SquaredDeviation, shift}, blocks);
+    const std::vector<std::int64_t> counts = convergenceCounts(n, points);
+    std::vector<ValueRange> rests;
+    for (std::int64_t m : counts)
+        rests.push_back({m / std::int64_t(kSumBlockPaths) * std::int64_t(kSumBlockPaths), m});
+    const std::vector<double> sumRests = r.sums(row, {SumTerm::Deviation, shift}, rests);
+    const std::vector<double> squareRests = r.sums(row, {SumTerm::SquaredDeviation, shift}, rests);
+    double sum = 0.0, squares = 0.0; // over the whole blocks below the current count
+    std::size_t whole = 0;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        const std::int64_t m = counts[i];
+        for (; whole < std::size_t(m / std::int64_t(kSumBlockPaths)); ++whole) {
+            sum += sumBlocks[whole];
+            squares += squareBlocks[whole];
         }
-    }
-    if (out.empty() || out.back().paths != std::int64_t(n)) {
-        const double mean = sum / double(n);
-        const double var = n > 1 ? std::max(0.0, (squares - double(n) * mean * mean) / double(n - 1)) : 0.0;
-        out.push_back({std::int64_t(n), shift + mean, 1.96 * std::sqrt(var / double(n))});
+        const double s1 = sum + sumRests[i], s2 = squares + squareRests[i];
+        const double mean = s1 / double(m);
+        const double var = m > 1 ? std::max(0.0, (s2 - double(m) * mean * mean) / double(m - 1)) : 0.0;
+        out.push_back({m, shift + mean, 1.96 * std::sqrt(var / double(m))});
     }
     return out;
+}
+
+void summarizeRun(OutcomeReductions& r, const RunLabels& labels, int threads, SimulationResult& result) {
+    const int A = r.alternatives(), Y = r.years();
+    const double paths = double(r.paths());
+    result.alternatives.assign(std::size_t(A), {});
+    for (int a = 0; a < A; ++a) {
+        result.alternatives[a].id = labels.alternatives[std::size_t(a)];
+        result.alternatives[a].annualCumulative.resize(std::size_t(Y));
+    }
+    r.prepareOrderStatistics(OutcomeKind::Cumulative, planPercentiles(r.paths(), kFanPercentiles).ranks);
+    // One task per statistic that reads a whole row of paths: each alternative's NPV summary (with
+    // its convergence series) and LCOC summary first, the larger ones, then every year of every fan.
+    // The cores share them evenly, where one task per alternative left one of two cores idle for a
+    // third of the time with three alternatives.
+    const int heavy = 2 * A;
+    const int tasks = heavy + A * Y;
+    const int team = r.concurrentRows() ? std::max(1, threads) : 1;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(team)
+    for (int t = 0; t < tasks; ++t) {
+        if (t < heavy) {
+            auto& alt = result.alternatives[t / 2];
+            if (t % 2 == 0) {
+                alt.npvCost = summarize(r, {OutcomeKind::Npv, t / 2});
+                alt.convergence = convergenceSeries(r, {OutcomeKind::Npv, t / 2});
+            } else if (r.count({OutcomeKind::Lcoc, t / 2}) > 0) {
+                alt.lcoc = summarize(r, {OutcomeKind::Lcoc, t / 2});
+            }
+        } else {
+            const int a = (t - heavy) / Y, y = (t - heavy) % Y;
+            const auto q = percentiles(r, {OutcomeKind::Cumulative, a * Y + y}, kFanPercentiles);
+            result.alternatives[a].annualCumulative[y] = {labels.firstYear + y, q[0], q[1], q[2]};
+        }
+    }
+    // One range for every alternative's histogram, so they can be drawn on one axis.
+    double low = result.alternatives[0].npvCost.min, high = result.alternatives[0].npvCost.max;
+    for (const auto& alt : result.alternatives) {
+        low = std::min(low, alt.npvCost.min);
+        high = std::max(high, alt.npvCost.max);
+    }
+    const HistogramBins bins = HistogramBins::over(low, high, kHistogramBins);
+    for (int a = 0; a < A; ++a) {
+        Histogram& h = result.alternatives[a].npvHistogram;
+        h.low = low;
+        h.high = high;
+        h.counts = r.histogram({OutcomeKind::Npv, a}, bins);
+    }
+    const std::vector<std::int64_t> wins = r.cheapestCounts();
+    for (int a = 0; a < A; ++a)
+        result.alternatives[a].probCheapest = double(wins[std::size_t(a)]) / paths;
+    for (int a = 0; a < A; ++a)
+        for (int b = a + 1; b < A; ++b)
+            result.probCheaper.push_back({labels.alternatives[std::size_t(a)],
+                                          labels.alternatives[std::size_t(b)],
+                                          double(r.cheaperCount(a, b)) / paths});
+    for (int j = 0; j < r.providers(); ++j)
+        result.defaults.push_back({labels.providers[std::size_t(j)], double(r.defaultCount(j)) / paths});
+}
+
+std::vector<double> percentilesLinear(std::span<const double> values, std::span<const double> qs) {
+    SpanReductions r(values);
+    return percentiles(r, {}, qs);
+}
+
+DistributionSummary summarize(std::span<const double> values) {
+    SpanReductions r(values);
+    return summarize(r, {});
+}
+
+std::vector<ConvergencePoint> convergenceSeries(std::span<const double> values, int points) {
+    SpanReductions r(values);
+    return convergenceSeries(r, {}, points);
 }
 
 } // namespace ledger

@@ -64,6 +64,41 @@ inline Fleet simpleFleet(Date inService, Date end) {
     return f;
 }
 
+// One contract and one fleet over 10 years, all stochastic factors on, alternatives rent and buy.
+inline Portfolio stochasticPortfolio() {
+    auto p = basePortfolio(day(2027, 1, 1), 0.08, 0.21);
+    p.utilization = {{day(2027, 1, 1), 0.75}};
+    auto c = simpleContract(day(2027, 1, 1), day(2036, 12, 31), 1000, 2.4);
+    c.takeOrPay = 0.9;
+    c.prepayment = 0.1;
+    c.providerDefaultHazard = 0.05;
+    c.recoveryRate = 0.4;
+    auto f = simpleFleet(day(2027, 1, 1), day(2036, 12, 31));
+    f.gpus = 1000;
+    f.powerPricePerMwh = 70;
+    f.idlePowerFraction = 0.3;
+    f.residualFraction = 0.05;
+    p.contracts = {c};
+    p.fleets = {f};
+    p.alternatives = std::vector<Alternative>{{"rent", "Rent", {"c"}}, {"buy", "Buy", {"f"}}};
+    p.market.utilization.volatility = 0.4;
+    p.market.nextGeneration = NextGeneration{day(2028, 1, 1), day(2029, 1, 1), day(2031, 1, 1), 0.2, 0.5};
+    p.market.correlation = {{{1.0, 0.4, 0.1}, {0.4, 1.0, 0.0}, {0.1, 0.0, 1.0}}};
+    return p;
+}
+
+// The same without a shock: no hazard, no volatility, a fixed launch and drop. Every path is the
+// deterministic run.
+inline Portfolio shockFreePortfolio() {
+    auto p = stochasticPortfolio();
+    p.contracts[0].providerDefaultHazard = 0.0;
+    p.market.gpuPrice.volatility = 0.0;
+    p.market.utilization.volatility = 0.0;
+    p.market.powerPrice.volatility = 0.0;
+    p.market.nextGeneration = NextGeneration{day(2029, 1, 1), day(2029, 1, 1), day(2029, 1, 1), 0.3, 0.3};
+    return p;
+}
+
 inline bool near(double a, double b, double rel = 1e-12) {
     return std::abs(a - b) <= rel * std::max(1.0, std::abs(b));
 }

@@ -25,29 +25,6 @@ using namespace ledger::testing;
 
 namespace {
 
-// One contract and one fleet over 10 years, all stochastic factors on, alternatives rent and buy.
-Portfolio stochasticPortfolio() {
-    auto p = basePortfolio(day(2027, 1, 1), 0.08, 0.21);
-    p.utilization = {{day(2027, 1, 1), 0.75}};
-    auto c = simpleContract(day(2027, 1, 1), day(2036, 12, 31), 1000, 2.4);
-    c.takeOrPay = 0.9;
-    c.prepayment = 0.1;
-    c.providerDefaultHazard = 0.05;
-    c.recoveryRate = 0.4;
-    auto f = simpleFleet(day(2027, 1, 1), day(2036, 12, 31));
-    f.gpus = 1000;
-    f.powerPricePerMwh = 70;
-    f.idlePowerFraction = 0.3;
-    f.residualFraction = 0.05;
-    p.contracts = {c};
-    p.fleets = {f};
-    p.alternatives = std::vector<Alternative>{{"rent", "Rent", {"c"}}, {"buy", "Buy", {"f"}}};
-    p.market.utilization.volatility = 0.4;
-    p.market.nextGeneration = NextGeneration{day(2028, 1, 1), day(2029, 1, 1), day(2031, 1, 1), 0.2, 0.5};
-    p.market.correlation = {{{1.0, 0.4, 0.1}, {0.4, 1.0, 0.0}, {0.1, 0.0, 1.0}}};
-    return p;
-}
-
 void requireValid(const Portfolio& p) {
     if (const auto err = validatePortfolio(p, testCatalog()))
         qFatal("test portfolio invalid: %s", err->toString().c_str());
@@ -195,12 +172,7 @@ private slots:
     }
 
     void shockFreePathsEqualTheDeterministicRun() {
-        auto p = stochasticPortfolio();
-        p.contracts[0].providerDefaultHazard = 0.0;
-        p.market.gpuPrice.volatility = 0.0;
-        p.market.utilization.volatility = 0.0;
-        p.market.powerPrice.volatility = 0.0;
-        p.market.nextGeneration = NextGeneration{day(2029, 1, 1), day(2029, 1, 1), day(2029, 1, 1), 0.3, 0.3};
+        auto p = shockFreePortfolio();
         requireValid(p);
         const auto det = evaluatePortfolio(p, testCatalog(), EvaluateOptions{false});
         for (const int lanes : {1, 4, 8, 16, 32}) {
@@ -368,7 +340,18 @@ private slots:
         try {
             simulatePortfolio(p, testCatalog(), o);
         } catch (const SimulationRequestError& e) {
-            // 3 alternatives x (NPV, LCOC, 10 year ends) x 8 bytes + 1 provider flag = 289 bytes a path.
+            // 3 alternatives x (NPV, LCOC) x 8 bytes + 3 x 10 year ends x a 2-byte fan code + 1
+            // provider flag = 109 bytes a path: 109,000,000 bytes.
+            QCOMPARE(QString(e.what()),
+                     QString("paths: 1000000 paths need 103 MB for their outcomes, above the "
+                             "budget of 64 MB; run fewer paths"));
+        }
+        // Keeping the fan's values: 3 x (2 + 10) x 8 + 1 = 289 bytes a path.
+        o.keepFanValues = true;
+        try {
+            simulatePortfolio(p, testCatalog(), o);
+            QFAIL("a run beyond the budget ran");
+        } catch (const SimulationRequestError& e) {
             QCOMPARE(QString(e.what()),
                      QString("paths: 1000000 paths need 275 MB for their outcomes, above the "
                              "budget of 64 MB; run fewer paths"));

@@ -3,7 +3,8 @@
 // from core/ alone: no Qt. The portfolios come as compiled inputs the app wrote
 // (`computeledger bench --write-inputs`), so both sides run exactly the paths the app runs; the CPU
 // side is the scalar path function (glibc's math), which agrees with the app's vector paths to
-// 5.5e-16.
+// 5.5e-16. Then the statistics computed on the device (ThrustReductions) against the CPU's
+// (CpuReductions) on the same per-path values brought down: the same bits.
 //
 //   gpu_check --inputs NAME=FILE... [--paths N] [--seed S] [--timing FILE --timing-paths N,N,...]
 //             [--cpu-timing-max N] [--tolerance T] [--out FILE.json]
@@ -13,6 +14,7 @@
 #include "engine/PathFunction.h"
 #include "gpu/GpuDevice.h"
 #include "gpu/check/PathInputsFile.h"
+#include "montecarlo/CpuReductions.h"
 #include "montecarlo/CudaBackend.h"
 #include "montecarlo/PathOutcomes.h"
 #include "montecarlo/PhiloxShocks.h"
@@ -95,6 +97,106 @@ double maxRelativeDifference(const PathOutcomes& a, const PathOutcomes& b, const
     return worst;
 }
 
+RunLabels labelsFor(const PathInputs& in) {
+    RunLabels labels;
+    for (int a = 0; a < in.alternatives; ++a)
+        labels.alternatives.push_back("alternative " + std::to_string(a));
+    for (int j = 0; j < in.providers; ++j)
+        labels.providers.push_back("provider " + std::to_string(j));
+    return labels;
+}
+
+json summaryJson(const DistributionSummary& s) {
+    return json::array({s.mean, s.std, s.stderr_, s.min, s.max, s.p1, s.p5, s.p10, s.p25, s.p50, s.p75, s.p90,
+                        s.p95, s.p99, s.cvar95});
+}
+
+// Every statistic of a run as JSON numbers, to be compared value by value (17 significant digits
+// survive dump(): equal JSON is equal bits, but for the sign of a zero, which the summaries fix).
+json statisticsJson(const SimulationResult& r) {
+    json alternatives = json::array();
+    for (const auto& a : r.alternatives) {
+        json fan = json::array(), convergence = json::array();
+        for (const auto& f : a.annualCumulative)
+            fan.push_back({f.p5, f.p50, f.p95});
+        for (const auto& c : a.convergence)
+            convergence.push_back({c.paths, c.mean, c.halfWidth95});
+        alternatives.push_back(
+            {{"npv", summaryJson(a.npvCost)},
+             {"lcoc", a.lcoc ? summaryJson(*a.lcoc) : json(nullptr)},
+             {"fan", fan},
+             {"convergence", convergence},
+             {"histogram", {a.npvHistogram.low, a.npvHistogram.high, a.npvHistogram.counts}},
+             {"prob_cheapest", a.probCheapest}});
+    }
+    json cheaper = json::array(), defaults = json::array();
+    for (const auto& c : r.probCheaper)
+        cheaper.push_back(c.p);
+    for (const auto& d : r.defaults)
+        defaults.push_back(d.fraction);
+    return {{"alternatives", alternatives}, {"prob_cheaper", cheaper}, {"defaults", defaults}};
+}
+
+// The first place two JSON values differ, as a path ("" where they are equal).
+std::string firstDifference(const json& a, const json& b, const std::string& at = "") {
+    if (a.type() != b.type())
+        return at + ": " + a.dump() + " and " + b.dump();
+    if (a.is_object()) {
+        for (const auto& [key, value] : a.items()) {
+            if (!b.contains(key))
+                return at + "/" + key + ": missing";
+            if (std::string d = firstDifference(value, b[key], at + "/" + key); !d.empty())
+                return d;
+        }
+        return "";
+    }
+    if (a.is_array()) {
+        if (a.size() != b.size())
+            return at + ": " + std::to_string(a.size()) + " and " + std::to_string(b.size()) + " entries";
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (std::string d = firstDifference(a[i], b[i], at + "[" + std::to_string(i) + "]"); !d.empty())
+                return d;
+        return "";
+    }
+    return a == b ? "" : at + ": " + a.dump() + " and " + b.dump();
+}
+
+// The statistics computed on the GPU, where the outcomes are (Thrust over CUB), against the CPU's
+// on the same values brought down: they must be the same bits (MODEL.md 6.1, 6.2).
+json compareStatistics(const PathInputs& in, const Options& o, bool* agreed) {
+    std::string error;
+    const auto resident = runPathsOnGpuResident(in, o.seed, o.paths, &error);
+    if (!resident) {
+        *agreed = false;
+        return {{"ran", false}, {"error", error}};
+    }
+    SimulationResult onGpu, onCpu;
+    const auto t0 = std::chrono::steady_clock::now();
+    try {
+        summarizeRun(*resident, labelsFor(in), 1, onGpu);
+    } catch (const std::exception& e) { // Thrust throws where a CUDA call fails
+        *agreed = false;
+        return {{"ran", false}, {"error", std::string("the statistics on the GPU failed: ") + e.what()}};
+    }
+    const double gpuSeconds = seconds(t0);
+    PathOutcomes values(o.paths, in);
+    if (!resident->download(values, &error)) {
+        *agreed = false;
+        return {{"ran", false}, {"error", error}};
+    }
+    CpuReductions cpu(values, cpuThreads());
+    const auto t1 = std::chrono::steady_clock::now();
+    summarizeRun(cpu, labelsFor(in), cpuThreads(), onCpu);
+    const double cpuSeconds = seconds(t1);
+    const std::string difference = firstDifference(statisticsJson(onCpu), statisticsJson(onGpu));
+    *agreed = *agreed && difference.empty();
+    return {{"ran", true},
+            {"identical", difference.empty()},
+            {"first_difference", difference},
+            {"gpu_statistics_seconds", gpuSeconds},
+            {"cpu_statistics_seconds", cpuSeconds}};
+}
+
 json compare(const std::string& name, const PathInputs& in, const Options& o, const GpuDevice& gpu,
              bool* agreed) {
     PathOutcomes cpu(o.paths, in);
@@ -142,14 +244,15 @@ json compare(const std::string& name, const PathInputs& in, const Options& o, co
     r["defaults_identical"] = sameDefaults;
     r["tolerance"] = o.tolerance;
     r["agreed"] = ok;
+    r["statistics"] = compareStatistics(in, o, agreed);
     return r;
 }
 
-// Every alternative's NPV summary: the statistics an end-to-end run computes on what came back.
-void summarizeAll(const PathOutcomes& out) {
-    for (int a = 0; a < out.alternatives; ++a)
-        (void)summarize(
-            std::span<const double>(out.rowStart(out.npv, std::size_t(a)), std::size_t(out.paths)));
+// Every statistic of a run (Statistics.h) on outcomes in host memory, as a CPU run computes them.
+void summarizeAll(const PathInputs& in, const PathOutcomes& out) {
+    CpuReductions cpu(out, cpuThreads());
+    SimulationResult stats;
+    summarizeRun(cpu, labelsFor(in), cpuThreads(), stats);
 }
 
 json timing(const PathInputs& in, const Options& o, const GpuDevice& gpu) {
@@ -161,7 +264,7 @@ json timing(const PathInputs& in, const Options& o, const GpuDevice& gpu) {
             PathOutcomes cpu(paths, in);
             const auto t0 = std::chrono::steady_clock::now();
             runCpu(in, o.seed, 0, cpu);
-            summarizeAll(cpu);
+            summarizeAll(in, cpu);
             const double s = seconds(t0);
             row["cpu_seconds"] = s;
             row["cpu_path_months_per_second"] = pathMonths / s;
@@ -180,13 +283,31 @@ json timing(const PathInputs& in, const Options& o, const GpuDevice& gpu) {
                 }
                 kernel += t.kernelSeconds;
                 total += t.totalSeconds;
-                summarizeAll(part);
+                summarizeAll(in, part);
             }
-            const double endToEnd = seconds(t0);
+            const double chunked = seconds(t0);
+            // End to end as the app runs it: inputs up, the kernel, the statistics on the device,
+            // the summaries down (one run, the outcomes kept on the device).
+            const auto t1 = std::chrono::steady_clock::now();
+            std::string error;
+            const auto resident = runPathsOnGpuResident(in, o.seed, paths, &error);
+            if (resident) {
+                SimulationResult stats;
+                try {
+                    summarizeRun(*resident, labelsFor(in), 1, stats);
+                } catch (const std::exception& e) {
+                    row["gpu_resident"] = std::string("statistics failed: ") + e.what();
+                }
+            } else {
+                row["gpu_resident"] = "failed: " + error;
+            }
+            const double endToEnd = resident ? seconds(t1) : chunked;
+            row["gpu_statistics_on"] = resident ? "gpu" : "cpu, after each chunk came down";
+            row["gpu_chunked_download_seconds"] = chunked;
             row["gpu_kernel_seconds"] = kernel;
             row["gpu_kernel_path_months_per_second"] = kernel > 0 ? pathMonths / kernel : 0.0;
             row["gpu_transfer_and_kernel_seconds"] = total;
-            row["gpu_end_to_end_seconds"] = endToEnd; // outcome memory, inputs up, kernel, down, statistics
+            row["gpu_end_to_end_seconds"] = endToEnd;
             row["gpu_end_to_end_path_months_per_second"] = pathMonths / endToEnd;
             row["gpu_chunks"] = (paths + o.chunk - 1) / o.chunk;
             if (row.contains("cpu_seconds"))
