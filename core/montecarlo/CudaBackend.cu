@@ -118,8 +118,9 @@ struct DeviceOutcomes {
         defaulted = providers > 0 ? arena.allocate<unsigned char>(row * providers, error) : nullptr;
         return npv && lcoc && (years == 0 || cumulative) && (providers == 0 || defaulted);
     }
-    bool launch(std::uint64_t seed, std::int64_t firstPath, std::string* error) const {
-        constexpr int block = 128;
+    // Thread p writes path p of each row: a warp's stores fall in consecutive addresses (coalesced).
+    bool launch(std::uint64_t seed, std::int64_t firstPath, std::string* error,
+                int block = kPathKernelBlock) const {
         const long long grid = (paths + block - 1) / block;
         pathKernel<<<(unsigned)grid, block>>>(in, seed, firstPath, paths, long(stride), npv, lcoc, cumulative,
                                               defaulted);
@@ -209,7 +210,7 @@ bool runPathsOnGpu(const PathInputs& host, std::uint64_t seed, PathOutcomes& out
         return false;
     bool timed = DeviceArena::check(cudaEventRecord(begin), error);
     for (int i = 0; timed && i < timedLaunches; ++i)
-        timed = d.launch(seed, firstPath, error);
+        timed = d.launch(seed, firstPath, error, timing->blockSize);
     timed = timed && DeviceArena::check(cudaEventRecord(end), error) &&
             DeviceArena::check(cudaEventSynchronize(end), error);
     float ms = 0.0f;

@@ -10,11 +10,16 @@
 
 namespace ledger {
 
+// Threads per block of the path kernel. 128 until a GPU measures the others (gpu_check times 64 to
+// 512): 70 registers a thread allow 7 blocks of 128 on a Hopper SM, 28 of its 64 warps.
+constexpr int kPathKernelBlock = 128;
+
 // What a timed run measured (installer/gpu-check.sh).
 struct GpuRunTiming {
-    int timedLaunches = 0;      // kernel launches timed after the first, which also warms up
-    double kernelSeconds = 0.0; // one launch, the mean of the timed ones (CUDA events)
-    double totalSeconds = 0.0;  // inputs up, the first launch, outcomes down (wall clock)
+    int blockSize = kPathKernelBlock; // asked for: threads per block of the timed launches
+    int timedLaunches = 0;            // kernel launches timed after the first, which also warms up
+    double kernelSeconds = 0.0;       // one launch, the mean of the timed ones (CUDA events)
+    double totalSeconds = 0.0;        // inputs up, the first launch, outcomes down (wall clock)
 };
 
 // Runs paths [firstPath, firstPath + out.paths) on GPU 0 into out (path firstPath at index 0: a

@@ -174,6 +174,33 @@ private slots:
         QCOMPARE(zero.err, QString("computeledger bench: --repeat: \"0\" is not a whole number in 1..100\n"));
     }
 
+    // The fan kept as codes (the default) or as values: the same statistics, to the bit, in half
+    // the memory; bench says which, how many paths ran again and the process's peak memory.
+    void benchKeepsTheFanEitherWay() {
+        const QStringList args = {"bench", "--paths", "6000", "--months", "36", "--device", "cpu", "--json"};
+        const auto codes = run(args);
+        const auto values = run(args + QStringList{"--fan", "values"});
+        QCOMPARE(codes.exitCode, 0);
+        QCOMPARE(values.exitCode, 0);
+        const QJsonObject c = QJsonDocument::fromJson(codes.out.toUtf8()).object();
+        const QJsonObject v = QJsonDocument::fromJson(values.out.toUtf8()).object();
+        QCOMPARE(c["fan"].toString(), QString("buckets"));
+        QCOMPARE(v["fan"].toString(), QString("values"));
+        QCOMPARE(v["fan_paths_run_again"].toInteger(), qint64(0));
+        QVERIFY(c["fan_paths_run_again"].toInteger() > 0 && c["fan_paths_run_again"].toInteger() < 6000);
+        QVERIFY(c["peak_resident_mb"].toDouble() > 1.0);
+        QCOMPARE(QJsonDocument(c["simulation"].toObject()["alternatives"].toArray()).toJson(),
+                 QJsonDocument(v["simulation"].toObject()["alternatives"].toArray()).toJson());
+        const auto text = run({"bench", "--paths", "64", "--months", "12", "--device", "cpu"});
+        QVERIFY2(text.out.contains("Fan:                    buckets, ") &&
+                     text.out.contains(" paths run again\n") && text.out.contains("Peak memory:            "),
+                 qPrintable(text.out));
+        const auto bad = run({"bench", "--fan", "floats"});
+        QCOMPARE(bad.exitCode, 1);
+        QCOMPARE(bad.err,
+                 QString("computeledger bench: --fan: \"floats\" is not \"buckets\" or \"values\"\n"));
+    }
+
     void benchWritesItsInputsAndStatistics() {
         QTemporaryDir dir;
         const QString inputs = dir.filePath("inputs.json");

@@ -7,7 +7,7 @@
 // (CpuReductions) on the same per-path values brought down: the same bits.
 //
 //   gpu_check --inputs NAME=FILE... [--paths N] [--seed S] [--timing FILE --timing-paths N,N,...]
-//             [--cpu-timing-max N] [--tolerance T] [--out FILE.json]
+//             [--cpu-timing-max N] [--block-sizes B,B,...] [--tolerance T] [--out FILE.json]
 //
 // Exit status: 0 every comparison agreed (or no GPU answered: the CPU half ran and the report says
 // why the GPU half did not), 1 a comparison disagreed, 2 a bad argument or file.
@@ -48,8 +48,9 @@ struct Options {
     std::uint64_t seed = 20260101;
     std::string timingInputs;
     std::vector<std::int64_t> timingPaths;
-    std::int64_t cpuTimingMax = 10'000'000; // the CPU is timed up to this many paths
-    std::int64_t chunk = 25'000'000;        // paths per GPU launch in timed runs
+    std::int64_t cpuTimingMax = 10'000'000;            // the CPU is timed up to this many paths
+    std::int64_t chunk = 25'000'000;                   // paths per GPU launch in timed runs
+    std::vector<int> blockSizes = {64, 128, 256, 512}; // threads per block, timed on the first size
     double tolerance = 1e-12;
     std::string out;
 };
@@ -318,6 +319,30 @@ json timing(const PathInputs& in, const Options& o, const GpuDevice& gpu) {
     return rows;
 }
 
+// The kernel alone at each block size, on the first timing size (at most 10M paths): the figures
+// kPathKernelBlock is to be chosen by.
+json blockSizeTiming(const PathInputs& in, const Options& o, const GpuDevice& gpu) {
+    json rows = json::array();
+    if (!gpu.available || o.timingPaths.empty())
+        return rows;
+    const std::int64_t paths = std::min<std::int64_t>(o.timingPaths.front(), 10'000'000);
+    PathOutcomes part(paths, in);
+    for (const int block : o.blockSizes) {
+        GpuRunTiming t;
+        t.blockSize = block;
+        std::string error;
+        json row{{"block", block}, {"paths", paths}};
+        if (runPathsOnGpu(in, o.seed, part, &error, 0, &t, 5)) {
+            row["kernel_seconds"] = t.kernelSeconds;
+            row["path_months_per_second"] = double(paths) * in.periods / t.kernelSeconds;
+        } else {
+            row["failed"] = error;
+        }
+        rows.push_back(row);
+    }
+    return rows;
+}
+
 std::vector<std::int64_t> parseList(const std::string& text) {
     std::vector<std::int64_t> out;
     std::size_t at = 0;
@@ -362,6 +387,13 @@ Options parse(int argc, char** argv) {
             o.cpuTimingMax = std::stoll(value());
         } else if (arg == "--chunk") {
             o.chunk = std::stoll(value());
+        } else if (arg == "--block-sizes") {
+            o.blockSizes.clear();
+            for (const std::int64_t b : parseList(value())) {
+                if (b < 32 || b > 1024 || b % 32 != 0)
+                    throw std::invalid_argument("--block-sizes: each a multiple of 32 in 32..1024");
+                o.blockSizes.push_back(int(b));
+            }
         } else if (arg == "--tolerance") {
             o.tolerance = std::stod(value());
         } else if (arg == "--out") {
@@ -411,6 +443,7 @@ int run(int argc, char** argv) {
             PathInputsFile loaded;
             readPathInputsFile(o.timingInputs, loaded);
             report["timing"] = timing(loaded.inputs, o, gpu);
+            report["block_sizes"] = blockSizeTiming(loaded.inputs, o, gpu);
             std::cerr << "gpu_check: " << report["timing"].dump() << "\n";
         }
     } catch (const std::exception& e) {
