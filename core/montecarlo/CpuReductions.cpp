@@ -220,6 +220,7 @@ std::vector<std::int64_t> CpuReductions::cheapestCounts() {
     const int A = out_.alternatives;
     std::vector<std::int64_t> wins(std::size_t(A), 0);
     std::vector<const double*> rows;
+    rows.reserve(std::size_t(A));
     for (int a = 0; a < A; ++a)
         rows.push_back(out_.rowStart(out_.npv, std::size_t(a)));
     for (std::int64_t i = 0; i < out_.paths; ++i) {
@@ -259,7 +260,6 @@ void CpuReductions::prepareOrderStatistics(OutcomeKind kind, const std::vector<s
     const std::size_t rows = std::size_t(out_.alternatives) * std::size_t(out_.years);
     const std::int64_t n = out_.paths;
     constexpr std::size_t kCodes = 3 * FanScale::kBuckets;
-    const int threads = std::max(1, threads_);
     fanRanks_ = ranks;
     fanOrderStatistics_.assign(rows, std::vector<double>(ranks.size(), 0.0));
     if (rows == 0 || ranks.empty())
@@ -270,7 +270,7 @@ void CpuReductions::prepareOrderStatistics(OutcomeKind kind, const std::vector<s
         std::vector<std::uint16_t> codeOfRank;
     };
     std::vector<RowPlan> plans(rows);
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+#pragma omp parallel for schedule(dynamic, 1) num_threads(std::max(1, threads_))
     for (std::size_t r = 0; r < rows; ++r) {
         RowPlan& plan = plans[r];
         plan.below.assign(kCodes + 1, 0);
@@ -297,7 +297,7 @@ void CpuReductions::prepareOrderStatistics(OutcomeKind kind, const std::vector<s
     const int width = std::max(1, groupWidth_);
     const std::int64_t groups = (n + width - 1) / width;
     std::vector<unsigned char> rerun(std::size_t(groups), 0);
-#pragma omp parallel for schedule(static) num_threads(threads)
+#pragma omp parallel for schedule(static) num_threads(std::max(1, threads_))
     for (std::int64_t g = 0; g < groups; ++g) {
         bool any = false;
         for (std::int64_t p = g * width; p < std::min(n, (g + 1) * width) && !any; ++p)
@@ -312,7 +312,7 @@ void CpuReductions::prepareOrderStatistics(OutcomeKind kind, const std::vector<s
     fanPathsRunAgain_ = std::int64_t(toRun.size()) * width;
     // Per row, the wanted values as (code, value), gathered from every thread.
     std::vector<std::vector<std::pair<std::uint16_t, double>>> found(rows);
-#pragma omp parallel num_threads(threads)
+#pragma omp parallel num_threads(std::max(1, threads_))
     {
         PathInputs shape;
         shape.alternatives = out_.alternatives;
@@ -340,7 +340,7 @@ void CpuReductions::prepareOrderStatistics(OutcomeKind kind, const std::vector<s
     }
     // No exception may leave an OpenMP region: a disagreement is noted, and thrown after it.
     std::atomic<bool> disagreed{false};
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+#pragma omp parallel for schedule(dynamic, 1) num_threads(std::max(1, threads_))
     for (std::size_t r = 0; r < rows; ++r) {
         auto& values = found[r];
         std::sort(values.begin(), values.end());

@@ -145,6 +145,7 @@ std::vector<ConvergencePoint> convergenceSeries(OutcomeReductions& r, OutcomeRow
     const std::vector<double> squareBlocks = r.sums(row, {SumTerm::SquaredDeviation, shift}, blocks);
     const std::vector<std::int64_t> counts = convergenceCounts(n, points);
     std::vector<ValueRange> rests;
+    rests.reserve(counts.size());
     for (std::int64_t m : counts)
         rests.push_back({m / std::int64_t(kSumBlockPaths) * std::int64_t(kSumBlockPaths), m});
     const std::vector<double> sumRests = r.sums(row, {SumTerm::Deviation, shift}, rests);
@@ -180,8 +181,7 @@ void summarizeRun(OutcomeReductions& r, const RunLabels& labels, int threads, Si
     // third of the time with three alternatives.
     const int heavy = 2 * A;
     const int tasks = heavy + A * Y;
-    const int team = r.concurrentRows() ? std::max(1, threads) : 1;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(team)
+#pragma omp parallel for schedule(dynamic, 1) num_threads(r.concurrentRows() ? std::max(1, threads) : 1)
     for (int t = 0; t < tasks; ++t) {
         if (t < heavy) {
             auto& alt = result.alternatives[t / 2];

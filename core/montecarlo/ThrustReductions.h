@@ -127,12 +127,13 @@ public:
     std::vector<double> orderStatistics(OutcomeRowId row, const std::vector<std::int64_t>& ranks) override {
         const double* p = values(row);
         const std::int64_t n = count(row);
-        sorted_.resize(std::size_t(n));
-        thrust::copy(exec_, p, p + n, sorted_.begin());
-        thrust::sort(exec_, sorted_.begin(), sorted_.end());
+        // A fresh vector of n, not a resize: growing an empty one copies through a null iterator.
+        Vector<double> sorted(static_cast<std::size_t>(n));
+        thrust::copy(exec_, p, p + n, sorted.begin());
+        thrust::sort(exec_, sorted.begin(), sorted.end());
         Vector<std::int64_t> at(ranks.begin(), ranks.end());
         Vector<double> picked(ranks.size());
-        thrust::gather(exec_, at.begin(), at.end(), sorted_.begin(), picked.begin());
+        thrust::gather(exec_, at.begin(), at.end(), sorted.begin(), picked.begin());
         return toHost(picked);
     }
     std::vector<std::int64_t> histogram(OutcomeRowId row, const HistogramBins& bins) override {
@@ -185,7 +186,7 @@ private:
         }
         if (compactedRow_ != row.index) {
             const double* p = a_.lcoc + row.index * a_.stride;
-            compacted_.resize(std::size_t(count(row)));
+            compacted_ = Vector<double>(static_cast<std::size_t>(count(row)));
             thrust::copy_if(exec_, p, p + a_.paths, compacted_.begin(), thrust_reductions::IsFinite{});
             compactedRow_ = row.index;
         }
@@ -205,7 +206,7 @@ private:
     Exec exec_;
     OutcomeArrays a_;
     std::vector<std::int64_t> lcocCounts_;
-    Vector<double> compacted_, sorted_;
+    Vector<double> compacted_;
     int compactedRow_ = -1;
 };
 

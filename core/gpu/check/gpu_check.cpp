@@ -144,9 +144,12 @@ std::string firstDifference(const json& a, const json& b, const std::string& at 
         return at + ": " + a.dump() + " and " + b.dump();
     if (a.is_object()) {
         for (const auto& [key, value] : a.items()) {
+            std::string here = at;
+            here += "/";
+            here += key;
             if (!b.contains(key))
-                return at + "/" + key + ": missing";
-            if (std::string d = firstDifference(value, b[key], at + "/" + key); !d.empty())
+                return here + ": missing";
+            if (std::string d = firstDifference(value, b[key], here); !d.empty())
                 return d;
         }
         return "";
