@@ -2,87 +2,55 @@
 
 #include <QJsonArray>
 
+#include <type_traits>
+
 namespace ledger::data {
 
 namespace {
 
-template <class T> QJsonArray array(const T* values, long count) {
+template <class T> QJsonArray array(const T* values, std::size_t count) {
     QJsonArray a;
-    for (long i = 0; i < count; ++i)
+    for (std::size_t i = 0; i < count; ++i)
         a.append(double(values[i]));
     return a;
 }
 
+template <class T> const char* typeName() {
+    if constexpr (std::is_same_v<T, double>)
+        return "double";
+    else if constexpr (std::is_same_v<T, int>)
+        return "int";
+    else
+        return "uint8";
+}
+
 } // namespace
 
+// Every scalar and array of engine/PathArrays.h by its name, and "array_types" saying each array's
+// element type, so that a reader needs no list of its own.
 QJsonObject pathInputsToJson(const CompiledPortfolio& cp) {
     const PathInputs& in = cp.inputs();
-    const long K = in.periods, N = in.items, KN = K * N;
     QJsonArray ids;
     for (const auto& a : cp.alternatives())
         ids.append(QString::fromStdString(a.id));
     ids.append("spot");
-    return QJsonObject{
-        {"alternative_ids", ids},
-        {"periods", in.periods},
-        {"items", in.items},
-        {"providers", in.providers},
-        {"years", in.years},
-        {"alternatives", in.alternatives},
-        {"taxRate", in.taxRate},
-        {"gpuTrend", in.gpuTrend},
-        {"gpuDecay", in.gpuDecay},
-        {"gpuScale", in.gpuScale},
-        {"utilDecay", in.utilDecay},
-        {"utilScale", in.utilScale},
-        {"powerDecay", in.powerDecay},
-        {"powerScale", in.powerScale},
-        {"utilStochastic", in.utilStochastic},
-        {"hasNextGeneration", in.hasNextGeneration},
-        {"launchEarliest", in.launchEarliest},
-        {"launchMode", in.launchMode},
-        {"launchLatest", in.launchLatest},
-        {"dropMin", in.dropMin},
-        {"dropMax", in.dropMax},
-        {"cholesky", array(in.cholesky, 9)},
-        {"replacementPremium", in.replacementPremium},
-        {"onDemandPremium", in.onDemandPremium},
-        {"providerHazard", array(in.providerHazard, in.providers)},
-        {"periodEndDf", array(in.periodEndDf, K)},
-        {"periodTime", array(in.periodTime, K)},
-        {"baseLogIndex", array(in.baseLogIndex, K)},
-        {"periodYear", array(in.periodYear, K)},
-        {"kind", array(in.kind, N)},
-        {"provider", array(in.provider, N)},
-        {"upfrontPeriod", array(in.upfrontPeriod, N)},
-        {"prepaidPeriod", array(in.prepaidPeriod, N)},
-        {"disposalPeriod", array(in.disposalPeriod, N)},
-        {"coveredBySpot", array(in.coveredBySpot, N)},
-        {"perfIndex", array(in.perfIndex, N)},
-        {"marketPrice", array(in.marketPrice, N)},
-        {"takeOrPay", array(in.takeOrPay, N)},
-        {"payShare", array(in.payShare, N)},
-        {"idleFraction", array(in.idleFraction, N)},
-        {"upfrontAmount", array(in.upfrontAmount, N)},
-        {"upfrontDf", array(in.upfrontDf, N)},
-        {"residualValue", array(in.residualValue, N)},
-        {"nbvTaxAtDisposal", array(in.nbvTaxAtDisposal, N)},
-        {"prepaymentFraction", array(in.prepaymentFraction, N)},
-        {"totalContractValue", array(in.totalContractValue, N)},
-        {"recoveryRate", array(in.recoveryRate, N)},
-        {"slotAlternativeOffsets", array(in.slotAlternativeOffsets, N + 2)},
-        {"slotAlternatives", array(in.slotAlternatives, in.slotAlternativeOffsets[N + 1])},
-        {"hours", array(in.hours, KN)},
-        {"baseUtil", array(in.baseUtil, KN)},
-        {"expNegLogitUtil", array(in.expNegLogitUtil, KN)},
-        {"cashDf", array(in.cashDf, KN)},
-        {"billedAtFull", array(in.billedAtFull, KN)},
-        {"cumulativeBilled", array(in.cumulativeBilled, KN)},
-        {"mwhAtFullUse", array(in.mwhAtFullUse, KN)},
-        {"powerPrice", array(in.powerPrice, KN)},
-        {"fixedCost", array(in.fixedCost, KN)},
-        {"taxDepreciation", array(in.taxDepreciation, KN)},
-    };
+    QJsonObject o{{"alternative_ids", ids},
+                  {"cholesky", array(in.cholesky, 9)},
+                  {"providerHazard", array(in.providerHazard, std::size_t(in.providers))}};
+    forEachPathScalar(in, [&](const char* name, const auto& value) {
+        using T = std::decay_t<decltype(value)>;
+        if constexpr (std::is_same_v<T, bool>)
+            o[name] = value;
+        else
+            o[name] = double(value);
+    });
+    QJsonObject types;
+    forEachPathArray(in, [&](const char* name, const auto* values, ArrayExtent extent) {
+        o[name] = array(values, arrayLength(in, extent));
+        types[name] = typeName<std::decay_t<decltype(*values)>>();
+    });
+    o["array_types"] = types;
+    return o;
 }
 
 } // namespace ledger::data

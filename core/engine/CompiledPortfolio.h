@@ -32,7 +32,7 @@ public:
     int periods() const { return grid_.size(); }
     int itemCount() const { return int(itemIds_.size()); }
     const std::string& itemId(int i) const { return itemIds_[i]; }
-    ItemKind itemKind(int i) const { return ItemKind(kind_[i]); }
+    ItemKind itemKind(int i) const { return ItemKind(a_.kind[std::size_t(i)]); }
     int firstYear() const { return firstYear_; }
     int yearCount() const { return years_; }
     const std::vector<Alternative>& alternatives() const { return alternatives_; }
@@ -44,7 +44,7 @@ public:
 
     const std::vector<ContractSchedule>& contractSchedules() const { return contracts_; }
     const std::vector<FleetSchedule>& fleetSchedules() const { return fleets_; }
-    double periodEndDf(int k) const { return periodEndDf_[k]; }
+    double periodEndDf(int k) const { return a_.periodEndDf[std::size_t(k)]; }
 
 private:
     void compileContract(int i, const Contract& c, const Sku& sku, const Portfolio& p,
@@ -64,20 +64,7 @@ private:
     std::vector<ContractSchedule> contracts_;
     std::vector<FleetSchedule> fleets_;
 
-    // Per period.
-    std::vector<double> periodEndDf_, periodTime_, baseLogIndex_;
-    std::vector<int> periodYear_;
-    std::vector<int> slotAlternativeOffsets_, slotAlternatives_;
-    // Per item.
-    std::vector<int> kind_, provider_, upfrontPeriod_, prepaidPeriod_, disposalPeriod_;
-    std::vector<unsigned char> coveredBySpot_;
-    std::vector<double> perfIndex_, marketPrice_, takeOrPay_, payShare_, idleFraction_, upfrontAmount_,
-        upfrontDf_, residualValue_, nbvTaxAtDisposal_, prepaymentFraction_, totalContractValue_,
-        recoveryRate_;
-    // Per item and period.
-    std::vector<double> hours_, baseUtil_, expNegLogitUtil_, cashDf_, billedAtFull_, cumulativeBilled_,
-        mwhAtFullUse_, powerPrice_, fixedCost_, taxDepreciation_;
-
+    PathArrayStorage a_; // every compiled array (engine/PathArrays.h)
     PathInputs view_{};
 };
 

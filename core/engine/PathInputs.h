@@ -1,73 +1,116 @@
 #pragma once
 // The flat, pointer-only view of a compiled portfolio that the path function reads. Plain data so
-// that it can be copied to a GPU as is (device pointers replacing host pointers).
+// that it can be copied to a GPU as is (device pointers replacing host pointers). Its fields are
+// declared once, in engine/PathArrays.h.
+#include "engine/PathArrays.h"
+
+#include <cstddef>
+#include <vector>
+
 namespace ledger {
 
 constexpr int kMaxProviders = 64;
 
+enum class ArrayExtent { Periods, Items, ItemPeriods, SlotOffsets, Memberships };
+
 struct PathInputs {
-    int periods = 0;
-    int items = 0;
-    int providers = 0;
-    int years = 0;
-    int alternatives = 0; // the portfolio's, then spot (the last)
-    double taxRate = 0.0;
-
-    // Market factors (MODEL.md 6); OU steps precomputed: decay = e^(-kappa dt), scale = sigma sqrt(...).
-    double gpuTrend = 0.0, gpuDecay = 1.0, gpuScale = 0.0;
-    double utilDecay = 1.0, utilScale = 0.0;
-    double powerDecay = 1.0, powerScale = 0.0;
-    bool utilStochastic = false;
-    bool hasNextGeneration = false;
-    double launchEarliest = 0.0, launchMode = 0.0, launchLatest = 0.0; // years from t0
-    double dropMin = 0.0, dropMax = 0.0;
+#define LEDGER_SCALAR_FIELD(type, name, initial, what) type name = initial;
+    LEDGER_PATH_SCALARS(LEDGER_SCALAR_FIELD)
+#undef LEDGER_SCALAR_FIELD
     double cholesky[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1}; // row-major lower triangle L of the correlation
-    double replacementPremium = 1.0;
-    double onDemandPremium = 1.0;
-    double providerHazard[kMaxProviders] = {};
+    double providerHazard[kMaxProviders] = {};        // the first `providers` are used
 
-    // Per period.
-    const double* periodEndDf = nullptr;
-    const double* periodTime = nullptr;   // t_k = k / 12
-    const double* baseLogIndex = nullptr; // the market log-index with no shocks (mbar of MODEL.md 6)
-    const int* periodYear = nullptr;      // 0-based calendar year of the period start
+#define LEDGER_ARRAY_FIELD(type, name, extent, fill, what) const type* name = nullptr;
+    LEDGER_PATH_ARRAYS(LEDGER_ARRAY_FIELD)
+#undef LEDGER_ARRAY_FIELD
+};
 
-    // Per item.
-    const int* kind = nullptr;          // 0 contract, 1 fleet
-    const int* provider = nullptr;      // contracts: index into the sorted provider names
-    const int* upfrontPeriod = nullptr; // period of the capex or prepayment, -1 when none in the horizon
-    const int* prepaidPeriod = nullptr; // contracts: -1 prepaid before t0, else period, or `periods` if never
-    const int* disposalPeriod = nullptr; // fleets: -1 when the disposal is outside the horizon
-    const unsigned char* coveredBySpot = nullptr;
-    const double* perfIndex = nullptr;
-    const double* marketPrice = nullptr; // SKU market price per GPU-hour today
-    const double* takeOrPay = nullptr;
-    const double* payShare = nullptr; // 1 - prepayment
-    const double* idleFraction = nullptr;
-    const double* upfrontAmount = nullptr;
-    const double* upfrontDf = nullptr;
-    const double* residualValue = nullptr;
-    const double* nbvTaxAtDisposal = nullptr;
-    const double* prepaymentFraction = nullptr;
-    const double* totalContractValue = nullptr;
-    const double* recoveryRate = nullptr;
+// How many elements an array of that extent holds (Memberships reads the offsets, so the view must
+// be a host one, or the count taken before the upload).
+inline std::size_t arrayLength(const PathInputs& in, ArrayExtent e) {
+    const std::size_t K = std::size_t(in.periods), N = std::size_t(in.items);
+    switch (e) {
+    case ArrayExtent::Periods:
+        return K;
+    case ArrayExtent::Items:
+        return N;
+    case ArrayExtent::ItemPeriods:
+        return K * N;
+    case ArrayExtent::SlotOffsets:
+        return N + 2;
+    case ArrayExtent::Memberships:
+        return in.slotAlternativeOffsets ? std::size_t(in.slotAlternativeOffsets[N + 1]) : 0;
+    }
+    return 0;
+}
 
-    // Which alternatives each slot (items, then spot) belongs to: slotAlternatives[offsets[s] ..
-    // offsets[s+1]).
-    const int* slotAlternativeOffsets = nullptr;
-    const int* slotAlternatives = nullptr;
+// f(name, field, extent) for every array: field is `const T*&`, so f may repoint it (an upload).
+template <class F> void forEachPathArray(PathInputs& in, F&& f) {
+#define LEDGER_VISIT(type, name, extent, fill, what) f(#name, in.name, ArrayExtent::extent);
+    LEDGER_PATH_ARRAYS(LEDGER_VISIT)
+#undef LEDGER_VISIT
+}
+// f(name, values, extent) for every array of a view that stays as it is.
+template <class F> void forEachPathArray(const PathInputs& in, F&& f) {
+#define LEDGER_VISIT(type, name, extent, fill, what)                                                         \
+    f(#name, static_cast<const type*>(in.name), ArrayExtent::extent);
+    LEDGER_PATH_ARRAYS(LEDGER_VISIT)
+#undef LEDGER_VISIT
+}
+// f(name, field) for every scalar (field: a reference to it).
+template <class In, class F> void forEachPathScalar(In& in, F&& f) {
+#define LEDGER_VISIT(type, name, initial, what) f(#name, in.name);
+    LEDGER_PATH_SCALARS(LEDGER_VISIT)
+#undef LEDGER_VISIT
+}
 
-    // Per item and period, index k * items + i.
-    const double* hours = nullptr;            // committed GPU-hours
-    const double* baseUtil = nullptr;         // u_k
-    const double* expNegLogitUtil = nullptr;  // e^-logit(clamp(u_k)) = (1 - c) / c
-    const double* cashDf = nullptr;           // DF at the period's cash date (payment terms)
-    const double* billedAtFull = nullptr;     // contracts
-    const double* cumulativeBilled = nullptr; // contracts: billed at full commitment before period k
-    const double* mwhAtFullUse = nullptr;     // fleets
-    const double* powerPrice = nullptr;       // fleets
-    const double* fixedCost = nullptr;        // fleets
-    const double* taxDepreciation = nullptr;  // fleets
+// Owned storage for every array (host memory), and the view onto it.
+struct PathArrayStorage {
+#define LEDGER_STORAGE(type, name, extent, fill, what) std::vector<type> name;
+    LEDGER_PATH_ARRAYS(LEDGER_STORAGE)
+#undef LEDGER_STORAGE
+
+    // Sizes every per-period, per-item and per-item-and-period array for K periods and N items,
+    // each filled with its declared value (the slot arrays are built, not sized).
+    void size(int K, int N) {
+        const std::size_t k = std::size_t(K), n = std::size_t(N);
+#define LEDGER_SIZE(type, name, extent, fill, what)                                                          \
+    sizeArray(name, ArrayExtent::extent, k, n, static_cast<type>(fill));
+        LEDGER_PATH_ARRAYS(LEDGER_SIZE)
+#undef LEDGER_SIZE
+    }
+    // Points every array of `in` at this storage (an empty array: nullptr).
+    void bind(PathInputs& in) const {
+#define LEDGER_BIND(type, name, extent, fill, what) in.name = name.empty() ? nullptr : name.data();
+        LEDGER_PATH_ARRAYS(LEDGER_BIND)
+#undef LEDGER_BIND
+    }
+
+    // f(name, storage, field, extent) for every array: its vector here and its pointer in `in`.
+    template <class F> void visit(PathInputs& in, F&& f) {
+#define LEDGER_PAIR(type, name, extent, fill, what) f(#name, name, in.name, ArrayExtent::extent);
+        LEDGER_PATH_ARRAYS(LEDGER_PAIR)
+#undef LEDGER_PAIR
+    }
+
+private:
+    template <class T>
+    static void sizeArray(std::vector<T>& v, ArrayExtent e, std::size_t k, std::size_t n, T fill) {
+        switch (e) {
+        case ArrayExtent::Periods:
+            v.assign(k, fill);
+            break;
+        case ArrayExtent::Items:
+            v.assign(n, fill);
+            break;
+        case ArrayExtent::ItemPeriods:
+            v.assign(k * n, fill);
+            break;
+        case ArrayExtent::SlotOffsets:
+        case ArrayExtent::Memberships:
+            break;
+        }
+    }
 };
 
 } // namespace ledger

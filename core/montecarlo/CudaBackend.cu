@@ -88,27 +88,11 @@ struct DeviceOutcomes {
         alternatives = host.alternatives;
         years = host.years;
         providers = host.providers;
-        const std::size_t K = std::size_t(in.periods), N = std::size_t(in.items), KN = K * N;
-        const std::size_t memberships = std::size_t(host.slotAlternativeOffsets[N + 1]);
-        const bool ok =
-            arena.upload(in.periodEndDf, K, error) && arena.upload(in.periodTime, K, error) &&
-            arena.upload(in.baseLogIndex, K, error) && arena.upload(in.periodYear, K, error) &&
-            arena.upload(in.kind, N, error) && arena.upload(in.provider, N, error) &&
-            arena.upload(in.upfrontPeriod, N, error) && arena.upload(in.prepaidPeriod, N, error) &&
-            arena.upload(in.disposalPeriod, N, error) && arena.upload(in.coveredBySpot, N, error) &&
-            arena.upload(in.perfIndex, N, error) && arena.upload(in.marketPrice, N, error) &&
-            arena.upload(in.takeOrPay, N, error) && arena.upload(in.payShare, N, error) &&
-            arena.upload(in.idleFraction, N, error) && arena.upload(in.upfrontAmount, N, error) &&
-            arena.upload(in.upfrontDf, N, error) && arena.upload(in.residualValue, N, error) &&
-            arena.upload(in.nbvTaxAtDisposal, N, error) && arena.upload(in.prepaymentFraction, N, error) &&
-            arena.upload(in.totalContractValue, N, error) && arena.upload(in.recoveryRate, N, error) &&
-            arena.upload(in.slotAlternativeOffsets, N + 2, error) &&
-            arena.upload(in.slotAlternatives, memberships, error) && arena.upload(in.hours, KN, error) &&
-            arena.upload(in.baseUtil, KN, error) && arena.upload(in.expNegLogitUtil, KN, error) &&
-            arena.upload(in.cashDf, KN, error) && arena.upload(in.billedAtFull, KN, error) &&
-            arena.upload(in.cumulativeBilled, KN, error) && arena.upload(in.mwhAtFullUse, KN, error) &&
-            arena.upload(in.powerPrice, KN, error) && arena.upload(in.fixedCost, KN, error) &&
-            arena.upload(in.taxDepreciation, KN, error);
+        // Every compiled array (engine/PathArrays.h), its length read off the host view.
+        bool ok = true;
+        forEachPathArray(in, [&](const char*, auto*& field, ArrayExtent extent) {
+            ok = ok && arena.upload(field, arrayLength(host, extent), error);
+        });
         if (!ok)
             return false;
         const std::size_t row = std::size_t(stride);

@@ -291,9 +291,10 @@ def main():
         ap.error("--compare needs --rng philox: only the pinned numbers give the engine's paths")
     with open(args.inputs) as f:
         m = json.load(f)
-    for key in ("kind", "provider", "upfrontPeriod", "prepaidPeriod", "disposalPeriod", "periodYear",
-                "slotAlternativeOffsets", "slotAlternatives", "coveredBySpot"):
-        m[key] = [int(v) for v in m[key]]
+    # The dump says each array's element type (core/engine/PathArrays.h declares them once).
+    for key, kind in m["array_types"].items():
+        if kind != "double":
+            m[key] = [int(v) for v in m[key]]
     t0 = time.perf_counter()
     out = simulate(m, args.paths, args.seed, args.rng, args.batch)
     seconds = time.perf_counter() - t0

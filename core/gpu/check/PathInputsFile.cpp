@@ -91,23 +91,8 @@ void readPathInputsFile(const std::string& path, PathInputsFile& out) {
     if (in.periods < 1 || in.items < 1 || in.providers < 0 || in.providers > kMaxProviders || in.years < 0 ||
         in.alternatives < 1)
         r.fail("periods", "the sizes (periods, items, providers, years, alternatives) are out of range");
-    in.taxRate = r.scalar<double>("taxRate");
-    in.gpuTrend = r.scalar<double>("gpuTrend");
-    in.gpuDecay = r.scalar<double>("gpuDecay");
-    in.gpuScale = r.scalar<double>("gpuScale");
-    in.utilDecay = r.scalar<double>("utilDecay");
-    in.utilScale = r.scalar<double>("utilScale");
-    in.powerDecay = r.scalar<double>("powerDecay");
-    in.powerScale = r.scalar<double>("powerScale");
-    in.utilStochastic = r.scalar<bool>("utilStochastic");
-    in.hasNextGeneration = r.scalar<bool>("hasNextGeneration");
-    in.launchEarliest = r.scalar<double>("launchEarliest");
-    in.launchMode = r.scalar<double>("launchMode");
-    in.launchLatest = r.scalar<double>("launchLatest");
-    in.dropMin = r.scalar<double>("dropMin");
-    in.dropMax = r.scalar<double>("dropMax");
-    in.replacementPremium = r.scalar<double>("replacementPremium");
-    in.onDemandPremium = r.scalar<double>("onDemandPremium");
+    forEachPathScalar(
+        in, [&](const char* name, auto& value) { value = r.scalar<std::decay_t<decltype(value)>>(name); });
     std::vector<double> fixed;
     const double* unused = nullptr;
     r.array("cholesky", 9, fixed, &unused);
@@ -117,47 +102,17 @@ void readPathInputsFile(const std::string& path, PathInputsFile& out) {
     for (int i = 0; i < in.providers; ++i)
         in.providerHazard[i] = fixed[std::size_t(i)];
 
-    const std::size_t K = std::size_t(in.periods), N = std::size_t(in.items), KN = K * N;
-    r.array("periodEndDf", K, out.periodEndDf, &in.periodEndDf);
-    r.array("periodTime", K, out.periodTime, &in.periodTime);
-    r.array("baseLogIndex", K, out.baseLogIndex, &in.baseLogIndex);
-    r.array("periodYear", K, out.periodYear, &in.periodYear);
-    r.array("kind", N, out.kind, &in.kind);
-    r.array("provider", N, out.provider, &in.provider);
-    r.array("upfrontPeriod", N, out.upfrontPeriod, &in.upfrontPeriod);
-    r.array("prepaidPeriod", N, out.prepaidPeriod, &in.prepaidPeriod);
-    r.array("disposalPeriod", N, out.disposalPeriod, &in.disposalPeriod);
-    r.array("coveredBySpot", N, out.coveredBySpot, &in.coveredBySpot);
-    r.array("perfIndex", N, out.perfIndex, &in.perfIndex);
-    r.array("marketPrice", N, out.marketPrice, &in.marketPrice);
-    r.array("takeOrPay", N, out.takeOrPay, &in.takeOrPay);
-    r.array("payShare", N, out.payShare, &in.payShare);
-    r.array("idleFraction", N, out.idleFraction, &in.idleFraction);
-    r.array("upfrontAmount", N, out.upfrontAmount, &in.upfrontAmount);
-    r.array("upfrontDf", N, out.upfrontDf, &in.upfrontDf);
-    r.array("residualValue", N, out.residualValue, &in.residualValue);
-    r.array("nbvTaxAtDisposal", N, out.nbvTaxAtDisposal, &in.nbvTaxAtDisposal);
-    r.array("prepaymentFraction", N, out.prepaymentFraction, &in.prepaymentFraction);
-    r.array("totalContractValue", N, out.totalContractValue, &in.totalContractValue);
-    r.array("recoveryRate", N, out.recoveryRate, &in.recoveryRate);
-    r.array("slotAlternativeOffsets", N + 2, out.slotAlternativeOffsets, &in.slotAlternativeOffsets);
-    const int memberships = out.slotAlternativeOffsets.back();
-    if (memberships < 0)
-        r.fail("slotAlternativeOffsets", "ends below 0");
-    r.array("slotAlternatives", std::size_t(memberships), out.slotAlternatives, &in.slotAlternatives);
-    for (int a : out.slotAlternatives)
-        if (a < 0 || a >= in.alternatives)
+    // Every array of engine/PathArrays.h, in its order: the offsets come before the memberships
+    // whose count they give.
+    PathArrayStorage& a = out.arrays;
+    a.visit(in, [&](const char* name, auto& storage, auto*& field, ArrayExtent extent) {
+        if (extent == ArrayExtent::Memberships && in.slotAlternativeOffsets[in.items + 1] < 0)
+            r.fail("slotAlternativeOffsets", "ends below 0");
+        r.array(name, arrayLength(in, extent), storage, &field);
+    });
+    for (int alternative : a.slotAlternatives)
+        if (alternative < 0 || alternative >= in.alternatives)
             r.fail("slotAlternatives", "names an alternative that is not there");
-    r.array("hours", KN, out.hours, &in.hours);
-    r.array("baseUtil", KN, out.baseUtil, &in.baseUtil);
-    r.array("expNegLogitUtil", KN, out.expNegLogitUtil, &in.expNegLogitUtil);
-    r.array("cashDf", KN, out.cashDf, &in.cashDf);
-    r.array("billedAtFull", KN, out.billedAtFull, &in.billedAtFull);
-    r.array("cumulativeBilled", KN, out.cumulativeBilled, &in.cumulativeBilled);
-    r.array("mwhAtFullUse", KN, out.mwhAtFullUse, &in.mwhAtFullUse);
-    r.array("powerPrice", KN, out.powerPrice, &in.powerPrice);
-    r.array("fixedCost", KN, out.fixedCost, &in.fixedCost);
-    r.array("taxDepreciation", KN, out.taxDepreciation, &in.taxDepreciation);
     const json& ids = r.field("alternative_ids");
     out.alternativeIds.clear();
     for (const json& id : ids)

@@ -1,6 +1,6 @@
 #pragma once
 // The compiled inputs of a portfolio as `computeledger bench --write-inputs` writes them (JSON: the
-// fields of engine/PathInputs.h by name, every array flat), read back into owned arrays, so that a
+// fields of engine/PathArrays.h by name, every array flat), read back into owned arrays, so that a
 // machine without the app (a bare CUDA image) runs the very paths the app would.
 #include "engine/PathInputs.h"
 
@@ -12,13 +12,7 @@ namespace ledger::gpucheck {
 struct PathInputsFile {
     PathInputs inputs; // its pointers point into the vectors below
     std::vector<std::string> alternativeIds;
-    std::vector<double> periodEndDf, periodTime, baseLogIndex, perfIndex, marketPrice, takeOrPay, payShare,
-        idleFraction, upfrontAmount, upfrontDf, residualValue, nbvTaxAtDisposal, prepaymentFraction,
-        totalContractValue, recoveryRate, hours, baseUtil, expNegLogitUtil, cashDf, billedAtFull,
-        cumulativeBilled, mwhAtFullUse, powerPrice, fixedCost, taxDepreciation;
-    std::vector<int> periodYear, kind, provider, upfrontPeriod, prepaidPeriod, disposalPeriod,
-        slotAlternativeOffsets, slotAlternatives;
-    std::vector<unsigned char> coveredBySpot;
+    PathArrayStorage arrays; // engine/PathArrays.h: every array by the name it is written under
 
     PathInputsFile() = default;
     PathInputsFile(const PathInputsFile&) = delete; // inputs points into this object

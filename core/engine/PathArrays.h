@@ -1,0 +1,72 @@
+#pragma once
+// The compiled portfolio the path function reads, declared once (pbrt-v4 generates its
+// structure-of-arrays layouts from one description; this is the same idea as an X-macro). From
+// these two lists come PathInputs' fields, CompiledPortfolio's storage and its binding, the CUDA
+// upload, the JSON dump (`bench --write-inputs`) and its readers (gpu_check's PathInputsFile,
+// tests/bench/numpy_model.py, which takes the types from the dump). A new array is one line here.
+// (C++17: the CUDA backend includes this.)
+//
+// LEDGER_PATH_SCALARS(X): X(type, name, initial value, what it is)
+// LEDGER_PATH_ARRAYS(X):  X(element type, name, extent, fill value, what it is)
+//   extent Periods: one per period; Items: one per item; ItemPeriods: per item and period, index
+//   k * items + i; SlotOffsets: items + 2; Memberships: slotAlternativeOffsets[items + 1].
+
+#define LEDGER_PATH_SCALARS(X)                                                                               \
+    X(int, periods, 0, "months in the horizon")                                                              \
+    X(int, items, 0, "contracts, then fleets")                                                               \
+    X(int, providers, 0, "distinct contract providers")                                                      \
+    X(int, years, 0, "calendar years the periods start in")                                                  \
+    X(int, alternatives, 0, "the portfolio's, then spot (the last)")                                         \
+    X(double, taxRate, 0.0, "")                                                                              \
+    X(double, gpuTrend, 0.0, "market log-index drift per year")                                              \
+    X(double, gpuDecay, 1.0, "OU step: e^(-kappa dt)")                                                       \
+    X(double, gpuScale, 0.0, "OU step: sigma sqrt((1 - e^(-2 kappa dt)) / (2 kappa))")                       \
+    X(double, utilDecay, 1.0, "")                                                                            \
+    X(double, utilScale, 0.0, "")                                                                            \
+    X(double, powerDecay, 1.0, "")                                                                           \
+    X(double, powerScale, 0.0, "")                                                                           \
+    X(bool, utilStochastic, false, "")                                                                       \
+    X(bool, hasNextGeneration, false, "")                                                                    \
+    X(double, launchEarliest, 0.0, "years from t0")                                                          \
+    X(double, launchMode, 0.0, "years from t0")                                                              \
+    X(double, launchLatest, 0.0, "years from t0")                                                            \
+    X(double, dropMin, 0.0, "")                                                                              \
+    X(double, dropMax, 0.0, "")                                                                              \
+    X(double, replacementPremium, 1.0, "")                                                                   \
+    X(double, onDemandPremium, 1.0, "")
+
+#define LEDGER_PATH_ARRAYS(X)                                                                                \
+    X(double, periodEndDf, Periods, 0.0, "DF at the period's end")                                           \
+    X(double, periodTime, Periods, 0.0, "t_k = k / 12")                                                      \
+    X(double, baseLogIndex, Periods, 0.0, "the market log-index with no shocks (mbar of MODEL.md 6)")        \
+    X(int, periodYear, Periods, 0, "0-based calendar year of the period start")                              \
+    X(int, kind, Items, -1, "ItemKind: 0 contract, 1 fleet")                                                 \
+    X(int, provider, Items, -1, "contracts: index into the sorted provider names")                           \
+    X(int, upfrontPeriod, Items, -1, "period of the capex or prepayment, -1 when none in the horizon")       \
+    X(int, prepaidPeriod, Items, -1, "contracts: -1 prepaid before t0, else period, `periods` if never")     \
+    X(int, disposalPeriod, Items, -1, "fleets: -1 when the disposal is outside the horizon")                 \
+    X(unsigned char, coveredBySpot, Items, 0, "the item's used hours are bought at spot instead")            \
+    X(double, perfIndex, Items, 0.0, "")                                                                     \
+    X(double, marketPrice, Items, 0.0, "SKU market price per GPU-hour today")                                \
+    X(double, takeOrPay, Items, 0.0, "")                                                                     \
+    X(double, payShare, Items, 0.0, "1 - prepayment")                                                        \
+    X(double, idleFraction, Items, 0.0, "")                                                                  \
+    X(double, upfrontAmount, Items, 0.0, "")                                                                 \
+    X(double, upfrontDf, Items, 0.0, "")                                                                     \
+    X(double, residualValue, Items, 0.0, "")                                                                 \
+    X(double, nbvTaxAtDisposal, Items, 0.0, "")                                                              \
+    X(double, prepaymentFraction, Items, 0.0, "")                                                            \
+    X(double, totalContractValue, Items, 0.0, "")                                                            \
+    X(double, recoveryRate, Items, 0.0, "")                                                                  \
+    X(int, slotAlternativeOffsets, SlotOffsets, 0, "slot s (items, then spot): alternatives [s, s+1)")       \
+    X(int, slotAlternatives, Memberships, 0, "the alternatives of each slot")                                \
+    X(double, hours, ItemPeriods, 0.0, "committed GPU-hours")                                                \
+    X(double, baseUtil, ItemPeriods, 0.0, "u_k")                                                             \
+    X(double, expNegLogitUtil, ItemPeriods, 0.0, "e^-logit(clamp(u_k)) = (1 - c) / c")                       \
+    X(double, cashDf, ItemPeriods, 0.0, "DF at the period's cash date (payment terms)")                      \
+    X(double, billedAtFull, ItemPeriods, 0.0, "contracts")                                                   \
+    X(double, cumulativeBilled, ItemPeriods, 0.0, "contracts: billed at full commitment before k")           \
+    X(double, mwhAtFullUse, ItemPeriods, 0.0, "fleets")                                                      \
+    X(double, powerPrice, ItemPeriods, 0.0, "fleets")                                                        \
+    X(double, fixedCost, ItemPeriods, 0.0, "fleets")                                                         \
+    X(double, taxDepreciation, ItemPeriods, 0.0, "fleets")
