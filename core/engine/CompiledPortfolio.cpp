@@ -1,6 +1,7 @@
 #include "engine/CompiledPortfolio.h"
 
 #include "calendar/DiscountCurve.h"
+#include "engine/PathFunction.h"
 #include "portfolio/Defaults.h"
 
 #include <Eigen/Cholesky>
@@ -187,15 +188,14 @@ void CompiledPortfolio::compileMarket(const Portfolio& p) {
     // mbar: the market log-index with no shocks, launch at the mode and the midpoint drop, by the
     // same recursion as a path, so a shock-free path resells at exactly R.
     const int K = grid_.size();
-    const double launch = view_.hasNextGeneration ? view_.launchMode : 1e300;
+    const double launch = view_.hasNextGeneration ? view_.launchMode : kNever;
     const double jump = view_.hasNextGeneration ? std::log(1.0 - 0.5 * (view_.dropMin + view_.dropMax)) : 0.0;
     double x = 0.0;
     for (int k = 0; k < K; ++k) {
         a_.baseLogIndex[k] = x;
         if (k + 1 < K) {
-            const double mk = view_.gpuTrend * a_.periodTime[k] + (a_.periodTime[k] >= launch ? jump : 0.0);
-            const double mn =
-                view_.gpuTrend * a_.periodTime[k + 1] + (a_.periodTime[k + 1] >= launch ? jump : 0.0);
+            const double mk = marketMean(view_, a_.periodTime[k], launch, jump);
+            const double mn = marketMean(view_, a_.periodTime[k + 1], launch, jump);
             x = mn + (x - mk) * view_.gpuDecay;
         }
     }
@@ -223,6 +223,9 @@ void CompiledPortfolio::bindView() {
     v.alternatives = int(alternatives_.size()) + 1;
     v.periods = grid_.size();
     v.items = int(a_.kind.size());
+    v.kindBegin[0] = 0;
+    v.kindBegin[int(ItemKind::Fleet)] = int(contracts_.size());
+    v.kindBegin[kItemKinds] = v.items;
     v.providers = int(providers_.size());
     v.years = years_;
 }

@@ -18,8 +18,6 @@ struct CompileOptions {
     std::optional<double> constantUtilization; // replaces every utilization curve (breakeven analysis)
 };
 
-enum class ItemKind { Contract = 0, Fleet = 1 };
-
 class CompiledPortfolio {
 public:
     // The portfolio must have passed validatePortfolio().
@@ -44,6 +42,10 @@ public:
 
     const std::vector<ContractSchedule>& contractSchedules() const { return contracts_; }
     const std::vector<FleetSchedule>& fleetSchedules() const { return fleets_; }
+    // Item i's place among the items of its kind (the portfolio's contracts or fleets list).
+    int indexInKind(int i) const { return i - view_.kindBegin[int(itemKind(i))]; }
+    const ContractSchedule& contractSchedule(int i) const { return contracts_[std::size_t(indexInKind(i))]; }
+    const FleetSchedule& fleetSchedule(int i) const { return fleets_[std::size_t(indexInKind(i))]; }
     double periodEndDf(int k) const { return a_.periodEndDf[std::size_t(k)]; }
 
 private:

@@ -18,7 +18,7 @@ struct RecordingSink {
         , used(cash.size(), 0.0)
         , lcocWeight(cash.size(), 0.0) {}
 
-    void flow(int slot, int k, double amount, double df) {
+    void flow(int slot, int k, CostLine, double amount, double df) {
         cash[std::size_t(slot) * K + k] += amount;
         pv[std::size_t(slot) * K + k] += amount * df;
     }
@@ -36,7 +36,7 @@ struct RecordingSink {
 // Sums only the NPV per slot: the cheap pass the analytics repeat.
 struct NpvSink {
     std::vector<double> npv;
-    void flow(int slot, int, double amount, double df) { npv[slot] += amount * df; }
+    void flow(int slot, int, CostLine, double amount, double df) { npv[slot] += amount * df; }
     void usage(int, int, double, double) {}
     void providerDefaulted(int, bool) {}
     void finish() {}
@@ -155,17 +155,16 @@ private:
         ir.annual = emptyYears();
         const FleetSchedule* fleet = nullptr;
         if (cp_.itemKind(i) == ItemKind::Contract) {
-            const auto& c = p_.contracts[i];
-            const auto& s = cp_.contractSchedules()[i];
+            const auto& c = p_.contracts[std::size_t(cp_.indexInKind(i))];
+            const auto& s = cp_.contractSchedule(i);
             ir.name = c.name;
             ir.kind = "contract";
             ir.impliedPricePerGpuHour = s.pricePerGpuHour;
             ir.totalContractValue = s.totalContractValue;
         } else {
-            const int f = i - int(p_.contracts.size());
-            ir.name = p_.fleets[f].name;
+            ir.name = p_.fleets[std::size_t(cp_.indexInKind(i))].name;
             ir.kind = "fleet";
-            fleet = &cp_.fleetSchedules()[f];
+            fleet = &cp_.fleetSchedule(i);
         }
         for (int k = 0; k < K_; ++k) {
             const std::size_t at = std::size_t(i) * K_ + k;
@@ -293,12 +292,10 @@ std::vector<UsefulLifeSensitivity> usefulLife(const Portfolio& p, const SkuCatal
             for (int i : cp.alternativeItems(int(a))) {
                 if (cp.itemKind(i) != ItemKind::Fleet)
                     continue;
-                const auto& fs = cp.fleetSchedules()[i - int(q.contracts.size())];
+                const FleetSchedule& fs = cp.fleetSchedule(i);
                 for (int k = 0; k < cp.periods(); ++k) {
                     const int at = k * in.items + i;
-                    const double idle = in.idleFraction[i];
-                    const double power =
-                        in.mwhAtFullUse[at] * (idle + (1.0 - idle) * in.baseUtil[at]) * in.powerPrice[at];
+                    const double power = fleetPowerCost(in, i, at, in.baseUtil[at]);
                     c.bookDepreciation += fs.bookDepreciation[k];
                     c.bookProfitImpact -= power + in.fixedCost[at] + fs.bookDepreciation[k];
                 }

@@ -12,23 +12,59 @@
 // Shocks: launchTime(in), priceDrop(in) -> V (called only with a next generation);
 //         defaultPeriod(in, j) -> V (the period as a whole number; >= periods: never);
 //         normals(in, k, eps[3]) for the step from period k to k + 1.
-// Sink:   flow(slot, k, amount, df): a cost in period k discounted with df;
-//         usage(slot, k, usedHours, lcocWeight) with lcocWeight = U perf DF(period end);
-//         providerDefaulted(j, mask) once per provider; finish() at the end.
-//         slot = item index, or in.items for the spot alternative.
+// Sink:   flow(slot, k, line, amount, df): a cost of cost line `line` (engine/CostLine.h) in period
+//         k discounted with df; usage(slot, k, usedHours, lcocWeight) with lcocWeight =
+//         U perf DF(period end); providerDefaulted(j, mask) once per provider; finish() at the end.
+//         slot = item index, or in.items for the spot alternative. Which alternatives a slot's
+//         flow is costed to is the sink's to say (montecarlo/PathOutcomeSink.h).
+#include "engine/CostLine.h"
+#include "engine/ItemKinds.h"
 #include "engine/LaneMath.h"
 #include "engine/LedgerHD.h"
 #include "engine/PathInputs.h"
 
 namespace ledger {
 
+// The market log-index's mean at time t (years): the trend, and the next generation's jump once
+// it has launched (MODEL.md 6). A path's X and the compiled shock-free index both step from it.
+template <class V> LEDGER_HD V marketMean(const PathInputs& in, double t, V launch, V jump) {
+    return in.gpuTrend * t + select(V(t) >= launch, jump, V(0.0));
+}
+
+// Every item of every kind in period k, kind by kind in ItemKindSteps' order (the items' order):
+// its utilization and usage, its kind's step, and its spot cover.
+template <class V, class Sink, class Step, class... Rest>
+LEDGER_HD void itemPeriods(const PathInputs& in, const PeriodState<V>& s, V utilFactor,
+                           double& lastExpNegBase, V& u, Sink& sink, ItemKindList<Step, Rest...>) {
+    const int k = s.k, N = in.items;
+    for (int i = in.kindBegin[int(Step::kKind)]; i < in.kindBegin[int(Step::kKind) + 1]; ++i) {
+        const int at = k * N + i;
+        // u = 1 / (1 + e^-(b + ydev)), with e^-b compiled once per item and period; items on the
+        // same curve share u: one division, not one per item.
+        if (!in.utilStochastic) {
+            u = V(in.baseUtil[at]);
+        } else if (in.expNegLogitUtil[at] != lastExpNegBase) {
+            lastExpNegBase = in.expNegLogitUtil[at];
+            u = V(1.0) / (V(1.0) + lastExpNegBase * utilFactor);
+        }
+        const V used = u * in.hours[at];
+        sink.usage(i, k, used, used * (in.perfIndex[i] * in.periodEndDf[k]));
+        Step::period(in, s, i, at, u, sink);
+        if (in.coveredBySpot[i]) {
+            const V spot = used * in.marketPrice[i] * s.marketFactor * in.onDemandPremium;
+            sink.flow(N, k, CostLine::Spot, spot * (1.0 - in.taxRate), s.dfEnd);
+            sink.usage(N, k, used, used * (in.perfIndex[i] * in.periodEndDf[k]));
+        }
+    }
+    if constexpr (sizeof...(Rest) > 0)
+        itemPeriods(in, s, utilFactor, lastExpNegBase, u, sink, ItemKindList<Rest...>{});
+}
+
 template <class V, class Shocks, class Sink>
 LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
     const int K = in.periods;
-    const int N = in.items;
-    const double tau = in.taxRate;
 
-    V launch(1e300), jump(0.0);
+    V launch(kNever), jump(0.0);
     if (in.hasNextGeneration) {
         launch = shocks.launchTime(in);
         jump = laneLog(V(1.0) - shocks.priceDrop(in));
@@ -43,73 +79,19 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
     V ydev(0.0); // shared utilization deviation Y - b
     V w(0.0);    // power price log deviation W_k
     for (int k = 0; k < K; ++k) {
-        const V period = V(double(k));
-        const V marketFactor = laneExp(x);
+        PeriodState<V> s;
+        s.k = k;
+        s.period = V(double(k));
+        s.marketFactor = laneExp(x);
         // With no volatility the factor is exactly 1: skip the transcendental.
-        const V powerFactor = in.powerScale > 0.0 ? laneExp(w) : V(1.0);
+        s.powerFactor = in.powerScale > 0.0 ? laneExp(w) : V(1.0);
+        s.dfEnd = V(in.periodEndDf[k]);
+        s.logIndex = x;
+        s.defaultAt = defaultAt;
         const V utilFactor = in.utilStochastic ? laneExp(-ydev) : V(1.0);
-        const V dfEnd(in.periodEndDf[k]);
-        double lastExpNegBase = -1.0; // items on the same curve share u: one division, not one per item
+        double lastExpNegBase = -1.0;
         V u(0.0);
-        for (int i = 0; i < N; ++i) {
-            const int at = k * N + i;
-            // u = 1 / (1 + e^-(b + ydev)), with e^-b compiled once per item and period.
-            if (!in.utilStochastic) {
-                u = V(in.baseUtil[at]);
-            } else if (in.expNegLogitUtil[at] != lastExpNegBase) {
-                lastExpNegBase = in.expNegLogitUtil[at];
-                u = V(1.0) / (V(1.0) + lastExpNegBase * utilFactor);
-            }
-            const V used = u * in.hours[at];
-            sink.usage(i, k, used, used * (in.perfIndex[i] * in.periodEndDf[k]));
-            if (in.kind[i] == 0) {
-                const V kd = defaultAt[in.provider[i]];
-                // After its provider defaults a contract delivers nothing; its committed hours are
-                // bought at market, deductible, dated at the period's end.
-                const auto gone = kd <= period;
-                const V billed = in.billedAtFull[at] * laneMax(V(in.takeOrPay[i]), u);
-                const V billedCost = in.payShare[i] * billed - tau * billed;
-                if (laneAny(gone)) {
-                    const V replacement =
-                        in.hours[at] * in.marketPrice[i] * marketFactor * in.replacementPremium;
-                    sink.flow(i, k, select(gone, replacement * (1.0 - tau), billedCost),
-                              select(gone, dfEnd, V(in.cashDf[at])));
-                } else {
-                    sink.flow(i, k, billedCost, V(in.cashDf[at]));
-                }
-                // In the default's period the undrawn prepayment is partly recovered, the rest written off.
-                const double undrawn =
-                    in.prepaymentFraction[i] * (in.totalContractValue[i] - in.cumulativeBilled[at]);
-                if (undrawn > 0.0) {
-                    const auto hit = laneAnd(kd == period, V(double(in.prepaidPeriod[i])) <= kd);
-                    if (laneAny(hit)) {
-                        const double recovered = in.recoveryRate[i] * undrawn;
-                        sink.flow(i, k, select(hit, V(-recovered - tau * (undrawn - recovered)), V(0.0)),
-                                  dfEnd);
-                    }
-                }
-                if (k == in.upfrontPeriod[i])
-                    sink.flow(i, k, select(period <= kd, V(in.upfrontAmount[i]), V(0.0)), V(in.upfrontDf[i]));
-            } else {
-                const double idle = in.idleFraction[i];
-                const V power =
-                    in.mwhAtFullUse[at] * (idle + (1.0 - idle) * u) * in.powerPrice[at] * powerFactor;
-                sink.flow(i, k, (power + in.fixedCost[at]) * (1.0 - tau) - tau * in.taxDepreciation[at],
-                          dfEnd);
-                if (k == in.upfrontPeriod[i])
-                    sink.flow(i, k, V(in.upfrontAmount[i]), V(in.upfrontDf[i]));
-                if (k == in.disposalPeriod[i]) {
-                    // Resale follows the market's surprise; its expected decline is in residual_fraction.
-                    const V resale = in.residualValue[i] * laneExp(x - in.baseLogIndex[k]);
-                    sink.flow(i, k, -resale + tau * (resale - in.nbvTaxAtDisposal[i]), dfEnd);
-                }
-            }
-            if (in.coveredBySpot[i]) {
-                const V spot = used * in.marketPrice[i] * marketFactor * in.onDemandPremium;
-                sink.flow(N, k, spot * (1.0 - tau), dfEnd);
-                sink.usage(N, k, used, used * (in.perfIndex[i] * in.periodEndDf[k]));
-            }
-        }
+        itemPeriods(in, s, utilFactor, lastExpNegBase, u, sink, ItemKindSteps{});
         if (k + 1 >= K)
             break;
         // Advance the market to period k + 1 with the step-k shocks (MODEL.md 6).
@@ -119,9 +101,8 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
         const V z1 = L[0] * eps[0];
         const V z2 = L[3] * eps[0] + L[4] * eps[1];
         const V z3 = L[6] * eps[0] + L[7] * eps[1] + L[8] * eps[2];
-        const double tk = in.periodTime[k], tn = in.periodTime[k + 1];
-        const V mk = in.gpuTrend * tk + select(V(tk) >= launch, jump, V(0.0));
-        const V mn = in.gpuTrend * tn + select(V(tn) >= launch, jump, V(0.0));
+        const V mk = marketMean(in, in.periodTime[k], launch, jump);
+        const V mn = marketMean(in, in.periodTime[k + 1], launch, jump);
         x = mn + (x - mk) * in.gpuDecay + in.gpuScale * z1;
         ydev = ydev * in.utilDecay + in.utilScale * z2;
         w = w * in.powerDecay + in.powerScale * z3;

@@ -11,6 +11,13 @@ namespace ledger {
 
 constexpr int kMaxProviders = 64;
 
+// The kinds of item, in the order they are compiled (each kind's step: engine/ItemKinds.h).
+enum class ItemKind { Contract = 0, Fleet = 1 };
+constexpr int kItemKinds = 2;
+
+// "Never" as a time in years or a period: beyond any horizon (no next generation, no default).
+constexpr double kNever = 1e300;
+
 enum class ArrayExtent { Periods, Items, ItemPeriods, SlotOffsets, Memberships };
 
 struct PathInputs {
@@ -19,6 +26,7 @@ struct PathInputs {
 #undef LEDGER_SCALAR_FIELD
     double cholesky[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1}; // row-major lower triangle L of the correlation
     double providerHazard[kMaxProviders] = {};        // the first `providers` are used
+    int kindBegin[kItemKinds + 1] = {};               // items of kind c: [kindBegin[c], kindBegin[c + 1])
 
 #define LEDGER_ARRAY_FIELD(type, name, extent, fill, what) const type* name = nullptr;
     LEDGER_PATH_ARRAYS(LEDGER_ARRAY_FIELD)

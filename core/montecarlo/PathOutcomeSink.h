@@ -3,6 +3,7 @@
 // (alternative a of path p at base[a * stride], the lanes of a pack at p, p + 1, ...); the CPU backends and
 // the CUDA kernel use it alike. After the path: NPV cost, LCOC, cumulative cash at each year end
 // (the last of which is the path's total cash: MODEL.md 6.2 asks for both, one row serves both).
+#include "engine/CostLine.h"
 #include "engine/LaneMath.h"
 #include "engine/LedgerHD.h"
 #include "engine/PathInputs.h"
@@ -17,14 +18,15 @@ template <class V> struct PathOutcomeSink {
     unsigned char* defaulted; // [provider * stride]
     long stride;
 
-    LEDGER_HD void flow(int slot, int k, V amount, V df) {
-        const int year = in->periodYear[k];
-        const V pv = amount * df;
-        for (int at = in->slotAlternativeOffsets[slot]; at < in->slotAlternativeOffsets[slot + 1]; ++at) {
-            const long a = in->slotAlternatives[at];
-            laneAccumulate(npv + a * stride, pv);
-            laneAccumulate(cumulative + (a * in->years + year) * stride, amount);
-        }
+    // A slot's flow costs every alternative the slot belongs to alike.
+    LEDGER_HD void flow(int slot, int k, CostLine line, V amount, V df) {
+        for (int at = in->slotAlternativeOffsets[slot]; at < in->slotAlternativeOffsets[slot + 1]; ++at)
+            cost(in->slotAlternatives[at], k, line, amount, df);
+    }
+    // One alternative's cost (a flow that differs by alternative comes here directly).
+    LEDGER_HD void cost(long a, int k, CostLine, V amount, V df) {
+        laneAccumulate(npv + a * stride, amount * df);
+        laneAccumulate(cumulative + (a * in->years + in->periodYear[k]) * stride, amount);
     }
     LEDGER_HD void usage(int slot, int, V, V weight) {
         for (int at = in->slotAlternativeOffsets[slot]; at < in->slotAlternativeOffsets[slot + 1]; ++at)

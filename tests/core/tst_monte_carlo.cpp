@@ -43,7 +43,7 @@ SimulationOptions cpuOptions(std::int64_t paths, std::uint64_t seed, int threads
 struct LastSpotSink {
     int spotSlot, lastPeriod;
     double amount = 0.0;
-    void flow(int slot, int k, double a, double) {
+    void flow(int slot, int k, CostLine, double a, double) {
         if (slot == spotSlot && k == lastPeriod)
             amount += a;
     }

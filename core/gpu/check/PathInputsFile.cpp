@@ -101,6 +101,16 @@ void readPathInputsFile(const std::string& path, PathInputsFile& out) {
     r.array("providerHazard", std::size_t(in.providers), fixed, &unused);
     for (int i = 0; i < in.providers; ++i)
         in.providerHazard[i] = fixed[std::size_t(i)];
+    std::vector<int> kinds;
+    const int* unusedKinds = nullptr;
+    r.array("kindBegin", std::size_t(kItemKinds + 1), kinds, &unusedKinds);
+    for (int c = 0; c <= kItemKinds; ++c) {
+        in.kindBegin[c] = kinds[std::size_t(c)];
+        if (in.kindBegin[c] < (c ? in.kindBegin[c - 1] : 0) || in.kindBegin[c] > in.items)
+            r.fail("kindBegin", "is not a rising list of item indices");
+    }
+    if (in.kindBegin[0] != 0 || in.kindBegin[kItemKinds] != in.items)
+        r.fail("kindBegin", "does not cover the items");
 
     // Every array of engine/PathArrays.h, in its order: the offsets come before the memberships
     // whose count they give.

@@ -1,0 +1,96 @@
+#pragma once
+// The kinds of item a portfolio holds, each with its own period step, listed once at compile time:
+// the path function runs each kind's step over that kind's items (items are compiled kind by kind,
+// PathInputs::kindBegin), with no test of a kind number and no index arithmetic. A new kind is a
+// struct here, its arrays in engine/PathArrays.h, its entry in ItemKindList below.
+// (C++17: the CUDA kernel includes this.)
+#include "engine/CostLine.h"
+#include "engine/LaneMath.h"
+#include "engine/LedgerHD.h"
+#include "engine/PathInputs.h"
+
+namespace ledger {
+
+// What every item's step sees of the path at period k.
+template <class V> struct PeriodState {
+    int k = 0;
+    V period;           // k as a lane value
+    V marketFactor;     // e^X_k
+    V powerFactor;      // e^W_k
+    V dfEnd;            // DF at the period's end
+    V logIndex;         // X_k
+    const V* defaultAt; // per provider, the period of default (>= periods: never)
+};
+
+// A fleet's power cost in period k at utilization u, before the power price's shock: MWh at full
+// use x (idle + (1 - idle) u) x the power price. The path function and the deterministic
+// sensitivities both call this.
+template <class V> LEDGER_HD V fleetPowerCost(const PathInputs& in, int i, int at, V u) {
+    const double idle = in.idleFraction[i];
+    return in.mwhAtFullUse[at] * (idle + (1.0 - idle) * u) * in.powerPrice[at];
+}
+
+struct ContractStep {
+    static constexpr ItemKind kKind = ItemKind::Contract;
+    template <class V, class Sink>
+    LEDGER_HD static void period(const PathInputs& in, const PeriodState<V>& s, int i, int at, V u,
+                                 Sink& sink) {
+        const double tau = in.taxRate;
+        const int k = s.k;
+        const V kd = s.defaultAt[in.provider[i]];
+        // After its provider defaults a contract delivers nothing; its committed hours are bought at
+        // market, deductible, dated at the period's end.
+        const auto gone = kd <= s.period;
+        const V billed = in.billedAtFull[at] * laneMax(V(in.takeOrPay[i]), u);
+        const V billedCost = in.payShare[i] * billed - tau * billed;
+        if (laneAny(gone)) {
+            // Two lines, each lane in one: the other adds an exact zero.
+            const V replacement = in.hours[at] * in.marketPrice[i] * s.marketFactor * in.replacementPremium;
+            sink.flow(i, k, CostLine::ContractBilling, select(gone, V(0.0), billedCost), V(in.cashDf[at]));
+            sink.flow(i, k, CostLine::ContractReplacement, select(gone, replacement * (1.0 - tau), V(0.0)),
+                      s.dfEnd);
+        } else {
+            sink.flow(i, k, CostLine::ContractBilling, billedCost, V(in.cashDf[at]));
+        }
+        // In the default's period the undrawn prepayment is partly recovered, the rest written off.
+        const double undrawn =
+            in.prepaymentFraction[i] * (in.totalContractValue[i] - in.cumulativeBilled[at]);
+        if (undrawn > 0.0) {
+            const auto hit = laneAnd(kd == s.period, V(double(in.prepaidPeriod[i])) <= kd);
+            if (laneAny(hit)) {
+                const double recovered = in.recoveryRate[i] * undrawn;
+                sink.flow(i, k, CostLine::PrepaymentRecovery,
+                          select(hit, V(-recovered - tau * (undrawn - recovered)), V(0.0)), s.dfEnd);
+            }
+        }
+        if (k == in.upfrontPeriod[i])
+            sink.flow(i, k, CostLine::Prepayment, select(s.period <= kd, V(in.upfrontAmount[i]), V(0.0)),
+                      V(in.upfrontDf[i]));
+    }
+};
+
+struct FleetStep {
+    static constexpr ItemKind kKind = ItemKind::Fleet;
+    template <class V, class Sink>
+    LEDGER_HD static void period(const PathInputs& in, const PeriodState<V>& s, int i, int at, V u,
+                                 Sink& sink) {
+        const double tau = in.taxRate;
+        const int k = s.k;
+        const V power = fleetPowerCost(in, i, at, u) * s.powerFactor;
+        sink.flow(i, k, CostLine::FleetOperating,
+                  (power + in.fixedCost[at]) * (1.0 - tau) - tau * in.taxDepreciation[at], s.dfEnd);
+        if (k == in.upfrontPeriod[i])
+            sink.flow(i, k, CostLine::Capex, V(in.upfrontAmount[i]), V(in.upfrontDf[i]));
+        if (k == in.disposalPeriod[i]) {
+            // Resale follows the market's surprise; its expected decline is in residual_fraction.
+            const V resale = in.residualValue[i] * laneExp(s.logIndex - in.baseLogIndex[k]);
+            sink.flow(i, k, CostLine::Resale, -resale + tau * (resale - in.nbvTaxAtDisposal[i]), s.dfEnd);
+        }
+    }
+};
+
+template <class... Steps> struct ItemKindList {};
+// In the order items are compiled (ItemKind's order).
+using ItemKindSteps = ItemKindList<ContractStep, FleetStep>;
+
+} // namespace ledger
