@@ -1,5 +1,7 @@
 #include "EvaluationJson.h"
 
+#include "portfolio/Portfolio.h"
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -104,8 +106,8 @@ QJsonObject evaluationToJson(const EvaluationResult& r) {
     QJsonArray breakeven;
     for (const auto& b : r.breakevenUtilization) {
         breakeven.append(QJsonObject{{"alternative", text(b.alternative)},
-                                     {"versus", "spot"},
-                                     {"outcome", text(b.outcome)},
+                                     {"versus", kSpotAlternativeId},
+                                     {"outcome", toString(b.outcome)},
                                      {"utilization", optional(b.utilization)}});
     }
     QJsonArray usefulLife;

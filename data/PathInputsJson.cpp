@@ -33,7 +33,7 @@ QJsonObject pathInputsToJson(const CompiledPortfolio& cp) {
     QJsonArray ids;
     for (const auto& a : cp.alternatives())
         ids.append(QString::fromStdString(a.id));
-    ids.append("spot");
+    ids.append(kSpotAlternativeId);
     QJsonObject o{{"alternative_ids", ids},
                   {"cholesky", array(in.cholesky, 9)},
                   {"providerHazard", array(in.providerHazard, std::size_t(in.providers))},

@@ -7,9 +7,10 @@ namespace ledger::data {
 namespace {
 
 QJsonObject summaryJson(const DistributionSummary& s) {
-    return {{"mean", s.mean}, {"std", s.std}, {"stderr", s.stderr_}, {"min", s.min}, {"max", s.max},
-            {"p1", s.p1},     {"p5", s.p5},   {"p10", s.p10},        {"p25", s.p25}, {"p50", s.p50},
-            {"p75", s.p75},   {"p90", s.p90}, {"p95", s.p95},        {"p99", s.p99}, {"cvar95", s.cvar95}};
+    QJsonObject o;
+    for (const auto& f : kSummaryStatistics)
+        o[f.key] = s.*f.value;
+    return o;
 }
 
 } // namespace

@@ -37,7 +37,7 @@ QStringList breakevenSentences(const EvaluationResult& r, TextStyle style) {
         if (b.utilization)
             lines << tr("%1 beats the spot market above %2 utilization.")
                          .arg(name(b.alternative), figure(formatPercent(*b.utilization)));
-        else if (b.outcome == "never")
+        else if (b.outcome == BreakevenOutcome::Never)
             lines << tr("The spot market is cheaper than %1 at any utilization.").arg(name(b.alternative));
         else
             lines << tr("%1 is cheaper than the spot market at any utilization.").arg(name(b.alternative));

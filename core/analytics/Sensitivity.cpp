@@ -107,7 +107,7 @@ Sensitivity npvDifferenceSensitivity(const Portfolio& p, const SkuCatalog& catal
                                      std::size_t b) {
     Sensitivity s;
     const auto alts = alternatives(p);
-    auto idOf = [&](std::size_t i) { return i < alts.size() ? alts[i].id : std::string("spot"); };
+    auto idOf = [&](std::size_t i) { return i < alts.size() ? alts[i].id : std::string(kSpotAlternativeId); };
     s.a = idOf(a);
     s.b = idOf(b);
     s.base = difference(p, catalog, a, b);

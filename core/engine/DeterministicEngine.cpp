@@ -191,7 +191,7 @@ private:
     }
 
     AlternativeResult spot() const {
-        AlternativeResult s{"spot", "Spot market", {}, 0, 0, 0, std::nullopt, emptyYears()};
+        AlternativeResult s{kSpotAlternativeId, "Spot market", {}, 0, 0, 0, std::nullopt, emptyYears()};
         for (int i = 0; i < N_; ++i) {
             if (cp_.inputs().coveredBySpot[i])
                 s.items.push_back(cp_.itemId(i));
@@ -221,7 +221,7 @@ private:
             if (it && it->kind == "contract")
                 priced += it->npvCost;
         }
-        if (A.id != "spot" && priced != 0.0)
+        if (A.id != kSpotAlternativeId && priced != 0.0)
             c.breakevenPriceFactor = (B.npvCost - (A.npvCost - priced)) / priced;
         return c;
     }
@@ -254,12 +254,12 @@ std::vector<BreakevenUtilization> breakevenUtilization(const Portfolio& p, const
             const auto npv = npvByAlternative(cp, slotNpv(cp));
             return npv[a] - npv.back();
         };
-        BreakevenUtilization b{alts[a].id, "value", std::nullopt};
+        BreakevenUtilization b{alts[a].id, BreakevenOutcome::Value, std::nullopt};
         constexpr double lowest = 1e-6;
         if (gap(1.0) > 0.0) {
-            b.outcome = "never";
+            b.outcome = BreakevenOutcome::Never;
         } else if (gap(lowest) <= 0.0) {
-            b.outcome = "always";
+            b.outcome = BreakevenOutcome::Always;
         } else {
             double lo = lowest, hi = 1.0;
             while (hi - lo > 1e-7) {

@@ -4,6 +4,18 @@
 
 namespace ledger {
 
+const char* toString(BreakevenOutcome o) {
+    switch (o) {
+    case BreakevenOutcome::Value:
+        return "value";
+    case BreakevenOutcome::Never:
+        return "never";
+    case BreakevenOutcome::Always:
+        return "always";
+    }
+    return "value";
+}
+
 const AlternativeResult* EvaluationResult::alternative(const std::string& id) const {
     for (const auto& a : alternatives) {
         if (a.id == id)

@@ -61,10 +61,18 @@ struct Comparison {
 };
 
 // Buy versus spot at a constant utilization (MODEL.md 7).
+enum class BreakevenOutcome {
+    Value,  // a utilization above which the alternative beats spot
+    Never,  // spot is cheaper at any utilization
+    Always, // the alternative is cheaper at any utilization
+};
+// "value", "never", "always": the words the JSON and the workbook use.
+const char* toString(BreakevenOutcome o);
+
 struct BreakevenUtilization {
     std::string alternative;
-    std::string outcome; // "value", "never" (spot always cheaper), "always" (the alternative always cheaper)
-    std::optional<double> utilization;
+    BreakevenOutcome outcome = BreakevenOutcome::Value;
+    std::optional<double> utilization; // with BreakevenOutcome::Value
 };
 
 struct UsefulLifeCase {
@@ -87,7 +95,7 @@ struct EvaluationResult {
     int periods = 0;
     std::string spotCovers;
     std::vector<ItemResult> items;
-    std::vector<AlternativeResult> alternatives; // the portfolio's, then "spot"
+    std::vector<AlternativeResult> alternatives; // the portfolio's, then spot (kSpotAlternativeId)
     std::vector<Comparison> comparisons;
     std::vector<BreakevenUtilization> breakevenUtilization;
     std::vector<UsefulLifeSensitivity> usefulLife;

@@ -134,7 +134,7 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
         RunLabels labels;
         for (const auto& a : cp.alternatives())
             labels.alternatives.push_back(a.id);
-        labels.alternatives.push_back("spot");
+        labels.alternatives.push_back(kSpotAlternativeId);
         labels.providers = cp.providers();
         labels.firstYear = cp.firstYear();
         if (r.onGpu) {

@@ -13,6 +13,30 @@ struct DistributionSummary {
     double cvar95 = 0.0; // mean of the outcomes at or above p95
 };
 
+// Every figure of a summary by the key the JSON, the CSV and the workbook use, in their order; and
+// the percentiles among them (percent, field): the one list each is declared in.
+struct SummaryStatistic {
+    const char* key;
+    double DistributionSummary::*value;
+};
+inline constexpr SummaryStatistic kSummaryStatistics[] = {
+    {"mean", &DistributionSummary::mean},      {"std", &DistributionSummary::std},
+    {"stderr", &DistributionSummary::stderr_}, {"min", &DistributionSummary::min},
+    {"max", &DistributionSummary::max},        {"p1", &DistributionSummary::p1},
+    {"p5", &DistributionSummary::p5},          {"p10", &DistributionSummary::p10},
+    {"p25", &DistributionSummary::p25},        {"p50", &DistributionSummary::p50},
+    {"p75", &DistributionSummary::p75},        {"p90", &DistributionSummary::p90},
+    {"p95", &DistributionSummary::p95},        {"p99", &DistributionSummary::p99},
+    {"cvar95", &DistributionSummary::cvar95}};
+struct SummaryPercentile {
+    double percent;
+    double DistributionSummary::*value;
+};
+inline constexpr SummaryPercentile kSummaryPercentileFields[] = {
+    {1, &DistributionSummary::p1},   {5, &DistributionSummary::p5},   {10, &DistributionSummary::p10},
+    {25, &DistributionSummary::p25}, {50, &DistributionSummary::p50}, {75, &DistributionSummary::p75},
+    {90, &DistributionSummary::p90}, {95, &DistributionSummary::p95}, {99, &DistributionSummary::p99}};
+
 struct FanPoint {
     int year = 0;
     double p5 = 0.0, p50 = 0.0, p95 = 0.0; // cumulative cash cost at the year's end

@@ -115,16 +115,12 @@ DistributionSummary summarize(OutcomeReductions& r, OutcomeRowId row) {
     }
     s.stderr_ = s.std / std::sqrt(double(n));
 
-    const auto p = percentiles(r, row, kSummaryPercentiles);
-    s.p1 = p[0];
-    s.p5 = p[1];
-    s.p10 = p[2];
-    s.p25 = p[3];
-    s.p50 = p[4];
-    s.p75 = p[5];
-    s.p90 = p[6];
-    s.p95 = p[7];
-    s.p99 = p[8];
+    std::vector<double> qs;
+    for (const auto& f : kSummaryPercentileFields)
+        qs.push_back(f.percent);
+    const auto p = percentiles(r, row, qs);
+    for (std::size_t i = 0; i < qs.size(); ++i)
+        s.*kSummaryPercentileFields[i].value = p[i];
     const std::int64_t count = r.countAtLeast(row, s.p95);
     const double tail = blockedSum(r, row, {SumTerm::TailAtLeast, s.p95}, n);
     s.cvar95 = count ? tail / double(count) : s.p95;

@@ -20,8 +20,8 @@ namespace ledger {
 constexpr std::size_t kSumBlockPaths = 4096;
 // The NPV cost histogram's bins, one range for every alternative.
 constexpr int kHistogramBins = 40;
-// The percentiles of a DistributionSummary, and of the yearly fan of cumulative cash.
-inline constexpr double kSummaryPercentiles[] = {1, 5, 10, 25, 50, 75, 90, 95, 99};
+// The percentiles of the yearly fan of cumulative cash (FanPoint's p5, p50, p95); a summary's are
+// kSummaryPercentileFields (SimulationResult.h).
 inline constexpr double kFanPercentiles[] = {5, 50, 95};
 
 // numpy's default (linear) rule: position q/100 x (n-1) between order statistics, interpolated as

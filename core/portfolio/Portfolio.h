@@ -78,6 +78,10 @@ struct Fleet {
     std::string notes;
 };
 
+// The id of the alternative every portfolio is compared with: buying its hours at spot
+// (MODEL.md 6.2; no alternative of the portfolio may take it).
+inline constexpr const char* kSpotAlternativeId = "spot";
+
 struct Alternative {
     std::string id;
     std::string name;

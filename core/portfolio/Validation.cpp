@@ -347,7 +347,7 @@ private:
             const auto path = idx("alternatives", i);
             const auto& a = (*p_.alternatives)[i];
             name(path + ".id", a.id);
-            if (a.id == "spot")
+            if (a.id == kSpotAlternativeId)
                 fail(path + ".id", "\"spot\" is reserved for the spot-market alternative the app adds");
             if (!ids.insert(a.id).second)
                 fail(path + ".id", "\"" + a.id + "\" is used twice");

@@ -44,8 +44,9 @@ private slots:
         r.alternatives[2].id = "spot";
         r.alternatives[2].name = "Spot";
         r.comparisons = {{"rent", "buy", -1.0, 1.23456}, {"buy", "rent", 1.0, std::nullopt}};
-        r.breakevenUtilization = {
-            {"buy", "value", 0.6125}, {"rent", "never", std::nullopt}, {"gone", "always", std::nullopt}};
+        r.breakevenUtilization = {{"buy", BreakevenOutcome::Value, 0.6125},
+                                  {"rent", BreakevenOutcome::Never, std::nullopt},
+                                  {"gone", BreakevenOutcome::Always, std::nullopt}};
         QCOMPARE(breakevenSentences(r, TextStyle::Plain),
                  QStringList(
                      {"Rent from <CoreWeave> costs the same as Buy & run at 1.235 times its contract prices.",

@@ -208,9 +208,9 @@ private:
                 return dash;
             for (const auto& b : r_.breakevenUtilization)
                 if (b.alternative == a.id)
-                    return b.utilization          ? models::formatPercent(*b.utilization)
-                           : b.outcome == "never" ? tr("never")
-                                                  : tr("always");
+                    return b.utilization                          ? models::formatPercent(*b.utilization)
+                           : b.outcome == BreakevenOutcome::Never ? tr("never")
+                                                                  : tr("always");
             return dash;
         });
         if (c_.simulation) {

@@ -72,8 +72,7 @@ ReportTable alternatives(const ReportContent& c) {
         QVariant breakeven;
         for (const auto& b : r.breakevenUtilization)
             if (b.alternative == a.id)
-                breakeven =
-                    b.utilization ? QVariant(*b.utilization) : QVariant(QString::fromStdString(b.outcome));
+                breakeven = b.utilization ? QVariant(*b.utilization) : QVariant(QString(toString(b.outcome)));
         t.rows.push_back({text(a.id), text(a.name), items.join(';'), qlonglong(rank), a.npvCost, a.totalCash,
                           a.usedGpuHours, optional(a.lcoc), breakeven});
     }
@@ -95,14 +94,15 @@ ReportTable comparisons(const EvaluationResult& r) {
 ReportTable simulationPercentiles(const SimulationResult& s) {
     ReportTable t{
         simulationTableNames()[0], {{"alternative", ColumnKind::Text}, {"metric", ColumnKind::Text}}, {}};
-    for (const char* key : {"mean", "std", "stderr", "min", "max", "p1", "p5", "p10", "p25", "p50", "p75",
-                            "p90", "p95", "p99", "cvar95"})
-        t.columns.push_back({key, ColumnKind::Money});
+    for (const auto& f : kSummaryStatistics)
+        t.columns.push_back({f.key, ColumnKind::Money});
     t.columns.push_back({"prob_cheapest", ColumnKind::Fraction});
     auto row = [&](const AlternativeSimulation& a, const char* metric, const DistributionSummary& d) {
-        t.rows.push_back({text(a.id), QString(metric), d.mean, d.std, d.stderr_, d.min, d.max, d.p1, d.p5,
-                          d.p10, d.p25, d.p50, d.p75, d.p90, d.p95, d.p99, d.cvar95,
-                          std::string(metric) == "npv_cost" ? QVariant(a.probCheapest) : QVariant()});
+        std::vector<QVariant> cells{text(a.id), QString(metric)};
+        for (const auto& f : kSummaryStatistics)
+            cells.push_back(d.*f.value);
+        cells.push_back(std::string(metric) == "npv_cost" ? QVariant(a.probCheapest) : QVariant());
+        t.rows.push_back(cells);
     };
     for (const auto& a : s.alternatives) {
         row(a, "npv_cost", a.npvCost);

@@ -46,7 +46,7 @@ void CashFlowsTab::refresh() {
     view_->clear();
     view_->addItem(tr("All alternatives, side by side"));
     for (const auto& a : doc_->evaluation().alternatives)
-        if (a.id != "spot")
+        if (a.id != kSpotAlternativeId)
             view_->addItem(tr("%1, stacked by contract and fleet").arg(QString::fromStdString(a.name)));
     view_->setCurrentIndex(keep >= 0 && keep < view_->count() ? keep : 0);
     redraw();

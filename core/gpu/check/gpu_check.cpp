@@ -108,8 +108,10 @@ RunLabels labelsFor(const PathInputs& in) {
 }
 
 json summaryJson(const DistributionSummary& s) {
-    return json::array({s.mean, s.std, s.stderr_, s.min, s.max, s.p1, s.p5, s.p10, s.p25, s.p50, s.p75, s.p90,
-                        s.p95, s.p99, s.cvar95});
+    json a = json::array();
+    for (const auto& f : kSummaryStatistics)
+        a.push_back(s.*f.value);
+    return a;
 }
 
 // Every statistic of a run as JSON numbers, to be compared value by value (17 significant digits
