@@ -22,6 +22,9 @@ struct RecordingSink {
         cash[std::size_t(slot) * K + k] += amount;
         pv[std::size_t(slot) * K + k] += amount * df;
     }
+    void flowEither(int slot, int k, bool mask, CostLine where, CostLine other, double amount, double df) {
+        flow(slot, k, mask ? where : other, amount, df);
+    }
     void usage(int slot, int k, double hours, double weight) {
         used[std::size_t(slot) * K + k] += hours;
         lcocWeight[std::size_t(slot) * K + k] += weight;
@@ -37,6 +40,9 @@ struct RecordingSink {
 struct NpvSink {
     std::vector<double> npv;
     void flow(int slot, int, CostLine, double amount, double df) { npv[slot] += amount * df; }
+    void flowEither(int slot, int k, bool, CostLine where, CostLine, double amount, double df) {
+        flow(slot, k, where, amount, df);
+    }
     void usage(int, int, double, double) {}
     void providerDefaulted(int, bool) {}
     void finish() {}

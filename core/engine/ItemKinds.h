@@ -33,8 +33,8 @@ template <class V> LEDGER_HD V fleetPowerCost(const PathInputs& in, int i, int a
 struct ContractStep {
     static constexpr ItemKind kKind = ItemKind::Contract;
     template <class V, class Sink>
-    LEDGER_HD static void period(const PathInputs& in, const PeriodState<V>& s, int i, int at, V u,
-                                 Sink& sink) {
+    LEDGER_HD_INLINE static void period(const PathInputs& in, const PeriodState<V>& s, int i, int at, V u,
+                                        Sink& sink) {
         const double tau = in.taxRate;
         const int k = s.k;
         const V kd = s.defaultAt[in.provider[i]];
@@ -44,11 +44,11 @@ struct ContractStep {
         const V billed = in.billedAtFull[at] * laneMax(V(in.takeOrPay[i]), u);
         const V billedCost = in.payShare[i] * billed - tau * billed;
         if (laneAny(gone)) {
-            // Two lines, each lane in one: the other adds an exact zero.
+            // One flow whose line depends on the lane: replacement where the provider is gone.
             const V replacement = in.hours[at] * in.marketPrice[i] * s.marketFactor * in.replacementPremium;
-            sink.flow(i, k, CostLine::ContractBilling, select(gone, V(0.0), billedCost), V(in.cashDf[at]));
-            sink.flow(i, k, CostLine::ContractReplacement, select(gone, replacement * (1.0 - tau), V(0.0)),
-                      s.dfEnd);
+            sink.flowEither(i, k, gone, CostLine::ContractReplacement, CostLine::ContractBilling,
+                            select(gone, replacement * (1.0 - tau), billedCost),
+                            select(gone, s.dfEnd, V(in.cashDf[at])));
         } else {
             sink.flow(i, k, CostLine::ContractBilling, billedCost, V(in.cashDf[at]));
         }
@@ -72,8 +72,8 @@ struct ContractStep {
 struct FleetStep {
     static constexpr ItemKind kKind = ItemKind::Fleet;
     template <class V, class Sink>
-    LEDGER_HD static void period(const PathInputs& in, const PeriodState<V>& s, int i, int at, V u,
-                                 Sink& sink) {
+    LEDGER_HD_INLINE static void period(const PathInputs& in, const PeriodState<V>& s, int i, int at, V u,
+                                        Sink& sink) {
         const double tau = in.taxRate;
         const int k = s.k;
         const V power = fleetPowerCost(in, i, at, u) * s.powerFactor;

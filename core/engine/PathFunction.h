@@ -13,10 +13,11 @@
 //         defaultPeriod(in, j) -> V (the period as a whole number; >= periods: never);
 //         normals(in, k, eps[3]) for the step from period k to k + 1.
 // Sink:   flow(slot, k, line, amount, df): a cost of cost line `line` (engine/CostLine.h) in period
-//         k discounted with df; usage(slot, k, usedHours, lcocWeight) with lcocWeight =
-//         U perf DF(period end); providerDefaulted(j, mask) once per provider; finish() at the end.
-//         slot = item index, or in.items for the spot alternative. Which alternatives a slot's
-//         flow is costed to is the sink's to say (montecarlo/PathOutcomeSink.h).
+//         k discounted with df; flowEither(slot, k, mask, lineWhere, lineElse, amount, df): one
+//         flow whose line is lineWhere on the lanes of mask, lineElse on the others; usage(slot, k,
+//         usedHours, lcocWeight) with lcocWeight = U perf DF(period end); providerDefaulted(j, mask) once per
+//         provider; finish() at the end. slot = item index, or in.items for the spot alternative. Which
+//         alternatives a slot's flow is costed to is the sink's to say (montecarlo/PathOutcomeSink.h).
 #include "engine/CostLine.h"
 #include "engine/ItemKinds.h"
 #include "engine/LaneMath.h"
@@ -34,8 +35,8 @@ template <class V> LEDGER_HD V marketMean(const PathInputs& in, double t, V laun
 // Every item of every kind in period k, kind by kind in ItemKindSteps' order (the items' order):
 // its utilization and usage, its kind's step, and its spot cover.
 template <class V, class Sink, class Step, class... Rest>
-LEDGER_HD void itemPeriods(const PathInputs& in, const PeriodState<V>& s, V utilFactor,
-                           double& lastExpNegBase, V& u, Sink& sink, ItemKindList<Step, Rest...>) {
+LEDGER_HD_INLINE void itemPeriods(const PathInputs& in, const PeriodState<V>& s, V utilFactor,
+                                  double& lastExpNegBase, V& u, Sink& sink, ItemKindList<Step, Rest...>) {
     const int k = s.k, N = in.items;
     for (int i = in.kindBegin[int(Step::kKind)]; i < in.kindBegin[int(Step::kKind) + 1]; ++i) {
         const int at = k * N + i;

@@ -23,6 +23,11 @@ template <class V> struct PathOutcomeSink {
         for (int at = in->slotAlternativeOffsets[slot]; at < in->slotAlternativeOffsets[slot + 1]; ++at)
             cost(in->slotAlternatives[at], k, line, amount, df);
     }
+    // A flow of one line on some lanes (mask) and another on the rest: here one cost, lines aside.
+    template <class Mask>
+    LEDGER_HD void flowEither(int slot, int k, Mask, CostLine where, CostLine, V amount, V df) {
+        flow(slot, k, where, amount, df);
+    }
     // One alternative's cost (a flow that differs by alternative comes here directly).
     LEDGER_HD void cost(long a, int k, CostLine, V amount, V df) {
         laneAccumulate(npv + a * stride, amount * df);
