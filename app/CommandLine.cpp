@@ -13,6 +13,7 @@
 #include "ResultTable.h"
 #include "SimulationJson.h"
 #include "SkuCatalogJson.h"
+#include "analytics/DealContract.h"
 #include "analytics/NewsDecoder.h"
 #include "engine/CompiledPortfolio.h"
 #include "engine/DeterministicEngine.h"

@@ -6,6 +6,7 @@
 #include "PortfolioEdit.h"
 #include "ReferenceData.h"
 #include "SkuCatalogJson.h"
+#include "analytics/DealContract.h"
 #include "engine/DeterministicEngine.h"
 #include "portfolio/Defaults.h"
 #include "portfolio/Validation.h"

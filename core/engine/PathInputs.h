@@ -3,13 +3,12 @@
 // that it can be copied to a GPU as is (device pointers replacing host pointers). Its fields are
 // declared once, in engine/PathArrays.h.
 #include "engine/PathArrays.h"
+#include "portfolio/Limits.h"
 
 #include <cstddef>
 #include <vector>
 
 namespace ledger {
-
-constexpr int kMaxProviders = 64;
 
 // The kinds of item, in the order they are compiled (each kind's step: engine/ItemKinds.h).
 enum class ItemKind { Contract = 0, Fleet = 1 };

@@ -3,7 +3,6 @@
 // which fields are public facts and which are assumptions a user must set, and where it was reported.
 #include "calendar/Date.h"
 #include "portfolio/Portfolio.h"
-#include "portfolio/SkuCatalog.h"
 
 #include <string>
 #include <vector>
@@ -26,12 +25,5 @@ struct Deal {
     std::vector<std::string> sources;     // URLs
     std::string notes;
 };
-
-// Adds the deal to the portfolio as a contract pre-filled from the library: its value, term,
-// provider and SKU, with one tranche of the constant GPU count its value implies at the SKU's
-// market price (the news decoder; an assumption to replace). The contract's notes and the
-// portfolio's sources say which numbers are facts and where they come from. When the portfolio
-// lists its alternatives, the contract gets one of its own. Returns the new contract's index.
-std::size_t addDealAsContract(Portfolio& p, const Deal& deal, const SkuCatalog& catalog);
 
 } // namespace ledger

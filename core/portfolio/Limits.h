@@ -15,6 +15,9 @@ namespace ledger {
 constexpr int kFirstSupportedYear = 1900;
 constexpr int kLastSupportedYear = 2200;
 
+// Distinct contract providers a portfolio may name (each path draws a default time for each).
+constexpr int kMaxProviders = 64;
+
 // The longest list a portfolio holds (tranches, curve points, contracts, fleets, SKUs, alternatives
 // and their items, sources).
 constexpr std::size_t kMaxListEntries = 10000;

@@ -1,7 +1,6 @@
 #include "portfolio/Validation.h"
 
 #include "engine/ContractSchedule.h"
-#include "engine/PathInputs.h"
 #include "portfolio/Defaults.h"
 
 #include <Eigen/Cholesky>

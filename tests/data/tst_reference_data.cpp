@@ -4,6 +4,7 @@
 #include "PortfolioJson.h"
 #include "ReferenceData.h"
 #include "SkuCatalogJson.h"
+#include "analytics/DealContract.h"
 #include "engine/DeterministicEngine.h"
 #include "portfolio/Validation.h"
 

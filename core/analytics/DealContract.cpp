@@ -1,4 +1,4 @@
-#include "portfolio/Deal.h"
+#include "analytics/DealContract.h"
 
 #include "analytics/NewsDecoder.h"
 #include "portfolio/Validation.h"
