@@ -292,8 +292,6 @@ void CpuReductions::prepareOrderStatistics(OutcomeKind kind, const std::vector<s
         }
     }
     // The groups to run again: those with a path whose value is wanted in some row.
-    if (!runAgain_)
-        throw std::logic_error("a run that kept fan codes, without a way to run its paths again");
     const int width = std::max(1, groupWidth_);
     const std::int64_t groups = (n + width - 1) / width;
     std::vector<unsigned char> rerun(std::size_t(groups), 0);
@@ -309,7 +307,11 @@ void CpuReductions::prepareOrderStatistics(OutcomeKind kind, const std::vector<s
     for (std::int64_t g = 0; g < groups; ++g)
         if (rerun[std::size_t(g)])
             toRun.push_back(g * width);
-    fanPathsRunAgain_ = std::int64_t(toRun.size()) * width;
+    if (!toRun.empty() && !runAgain_)
+        throw std::logic_error("a run that kept fan codes, without a way to run its paths again");
+    fanPathsRunAgain_ = 0;
+    for (std::int64_t begin : toRun)
+        fanPathsRunAgain_ += std::min<std::int64_t>(width, n - begin);
     // Per row, the wanted values as (code, value), gathered from every thread.
     std::vector<std::vector<std::pair<std::uint16_t, double>>> found(rows);
 #pragma omp parallel num_threads(std::max(1, threads_))

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 
 namespace ledger {
 
@@ -162,6 +163,31 @@ std::vector<ConvergencePoint> convergenceSeries(OutcomeReductions& r, OutcomeRow
     return out;
 }
 
+namespace {
+
+// Task t of summarizeRun: alternative t / 2's NPV summary and convergence (t even) or LCOC
+// summary (t odd) for t < 2A, else one year of one alternative's fan.
+void summarizeTask(OutcomeReductions& r, const RunLabels& labels, int t, SimulationResult& result) {
+    const int A = r.alternatives(), Y = r.years();
+    const int heavy = 2 * A;
+    if (t < heavy) {
+        auto& alt = result.alternatives[std::size_t(t / 2)];
+        if (t % 2 == 0) {
+            alt.npvCost = summarize(r, {OutcomeKind::Npv, t / 2});
+            alt.convergence = convergenceSeries(r, {OutcomeKind::Npv, t / 2});
+        } else if (r.count({OutcomeKind::Lcoc, t / 2}) > 0) {
+            alt.lcoc = summarize(r, {OutcomeKind::Lcoc, t / 2});
+        }
+    } else {
+        const int a = (t - heavy) / Y, y = (t - heavy) % Y;
+        const auto q = percentiles(r, {OutcomeKind::Cumulative, a * Y + y}, kFanPercentiles);
+        result.alternatives[std::size_t(a)].annualCumulative[std::size_t(y)] = {labels.firstYear + y, q[0],
+                                                                                q[1], q[2]};
+    }
+}
+
+} // namespace
+
 void summarizeRun(OutcomeReductions& r, const RunLabels& labels, int threads, SimulationResult& result) {
     const int A = r.alternatives(), Y = r.years();
     const double paths = double(r.paths());
@@ -177,22 +203,21 @@ void summarizeRun(OutcomeReductions& r, const RunLabels& labels, int threads, Si
     // third of the time with three alternatives.
     const int heavy = 2 * A;
     const int tasks = heavy + A * Y;
+    // No exception may leave an OpenMP region (it would end the process): the first one a task
+    // throws (Thrust's, where a CUDA call fails; an allocation) is kept and thrown after it.
+    std::exception_ptr failure;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(r.concurrentRows() ? std::max(1, threads) : 1)
     for (int t = 0; t < tasks; ++t) {
-        if (t < heavy) {
-            auto& alt = result.alternatives[t / 2];
-            if (t % 2 == 0) {
-                alt.npvCost = summarize(r, {OutcomeKind::Npv, t / 2});
-                alt.convergence = convergenceSeries(r, {OutcomeKind::Npv, t / 2});
-            } else if (r.count({OutcomeKind::Lcoc, t / 2}) > 0) {
-                alt.lcoc = summarize(r, {OutcomeKind::Lcoc, t / 2});
-            }
-        } else {
-            const int a = (t - heavy) / Y, y = (t - heavy) % Y;
-            const auto q = percentiles(r, {OutcomeKind::Cumulative, a * Y + y}, kFanPercentiles);
-            result.alternatives[a].annualCumulative[y] = {labels.firstYear + y, q[0], q[1], q[2]};
+        try {
+            summarizeTask(r, labels, t, result);
+        } catch (...) {
+#pragma omp critical(ledger_statistics_failure)
+            if (!failure)
+                failure = std::current_exception();
         }
     }
+    if (failure)
+        std::rethrow_exception(failure);
     // One range for every alternative's histogram, so they can be drawn on one axis.
     double low = result.alternatives[0].npvCost.min, high = result.alternatives[0].npvCost.max;
     for (const auto& alt : result.alternatives) {

@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <stdexcept>
 #include <vector>
 
 using namespace ledger;
@@ -45,6 +46,31 @@ double blockedRunningSum(const std::vector<double>& d, std::size_t m) {
         rest += d[i];
     return total + rest;
 }
+
+// One alternative of three paths whose order statistics fail, as Thrust fails where a CUDA call does.
+class FailingReductions final : public OutcomeReductions {
+public:
+    std::int64_t paths() const override { return 3; }
+    int alternatives() const override { return 1; }
+    int years() const override { return 1; }
+    int providers() const override { return 0; }
+    bool concurrentRows() const override { return true; }
+    std::int64_t count(OutcomeRowId) override { return 3; }
+    std::pair<double, double> minMax(OutcomeRowId) override { return {1.0, 3.0}; }
+    std::vector<double> sums(OutcomeRowId, SumTerm, const std::vector<ValueRange>& ranges) override {
+        return std::vector<double>(ranges.size(), 1.0);
+    }
+    std::int64_t countAtLeast(OutcomeRowId, double) override { return 1; }
+    std::vector<double> orderStatistics(OutcomeRowId, const std::vector<std::int64_t>&) override {
+        throw std::runtime_error("out of device memory");
+    }
+    std::vector<std::int64_t> histogram(OutcomeRowId, const HistogramBins& b) override {
+        return std::vector<std::int64_t>(std::size_t(b.bins), 0);
+    }
+    std::vector<std::int64_t> cheapestCounts() override { return {3}; }
+    std::int64_t cheaperCount(int, int) override { return 0; }
+    std::int64_t defaultCount(int) override { return 0; }
+};
 
 } // namespace
 
@@ -155,6 +181,20 @@ private slots:
         for (std::size_t i = 1; i < series.size(); ++i)
             QVERIFY(series[i].paths > series[i - 1].paths);
         QCOMPARE(convergenceSeries(std::vector<double>{5.0}, 40).size(), std::size_t(1));
+    }
+
+    // A reduction that fails inside the statistics' parallel tasks reaches the caller as an
+    // exception (the app says "the statistics failed"), not as the end of the process.
+    void aFailingReductionIsReported() {
+        FailingReductions r;
+        RunLabels labels{{"a"}, {}, 2027};
+        SimulationResult result;
+        try {
+            summarizeRun(r, labels, 2, result);
+            QFAIL("summarizeRun returned");
+        } catch (const std::runtime_error& e) {
+            QCOMPARE(QString(e.what()), QString("out of device memory"));
+        }
     }
 
     // A row's percentiles report a zero as +0, whichever zero sits at the rank.

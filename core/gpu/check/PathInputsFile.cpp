@@ -123,6 +123,25 @@ void readPathInputsFile(const std::string& path, PathInputsFile& out) {
     for (int alternative : a.slotAlternatives)
         if (alternative < 0 || alternative >= in.alternatives)
             r.fail("slotAlternatives", "names an alternative that is not there");
+    // Every index the path function follows must land inside its array.
+    if (in.years < 1)
+        r.fail("years", "must be at least 1 (the periods start in some year)");
+    for (int y : a.periodYear)
+        if (y < 0 || y >= in.years)
+            r.fail("periodYear", "holds a year outside 0 .. years - 1");
+    if (a.slotAlternativeOffsets.front() != 0)
+        r.fail("slotAlternativeOffsets", "does not start at 0");
+    for (std::size_t s = 1; s < a.slotAlternativeOffsets.size(); ++s)
+        if (a.slotAlternativeOffsets[s] < a.slotAlternativeOffsets[s - 1])
+            r.fail("slotAlternativeOffsets", "falls somewhere");
+    for (int i = 0; i < in.items; ++i) {
+        const std::size_t at = std::size_t(i);
+        const int kind = a.kind[at];
+        if (kind < 0 || kind >= kItemKinds || i < in.kindBegin[kind] || i >= in.kindBegin[kind + 1])
+            r.fail("kind", "disagrees with kindBegin at item " + std::to_string(i));
+        if (kind == int(ItemKind::Contract) && (a.provider[at] < 0 || a.provider[at] >= in.providers))
+            r.fail("provider", "names a provider that is not there at item " + std::to_string(i));
+    }
     const json& ids = r.field("alternative_ids");
     out.alternativeIds.clear();
     for (const json& id : ids)
