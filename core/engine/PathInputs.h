@@ -88,7 +88,7 @@ struct PathArrayStorage {
     }
     // Points every array of `in` at this storage (an empty array: nullptr).
     void bind(PathInputs& in) const {
-#define LEDGER_BIND(type, name, extent, fill, what) in.name = name.empty() ? nullptr : name.data();
+#define LEDGER_BIND(type, name, extent, fill, what) in.name = (name).empty() ? nullptr : (name).data();
         LEDGER_PATH_ARRAYS(LEDGER_BIND)
 #undef LEDGER_BIND
     }

@@ -103,7 +103,7 @@ void readPathInputsFile(const std::string& path, PathInputsFile& out) {
         in.providerHazard[i] = fixed[std::size_t(i)];
     std::vector<int> kinds;
     const int* unusedKinds = nullptr;
-    r.array("kindBegin", std::size_t(kItemKinds + 1), kinds, &unusedKinds);
+    r.array("kindBegin", std::size_t(kItemKinds) + 1, kinds, &unusedKinds);
     for (int c = 0; c <= kItemKinds; ++c) {
         in.kindBegin[c] = kinds[std::size_t(c)];
         if (in.kindBegin[c] < (c ? in.kindBegin[c - 1] : 0) || in.kindBegin[c] > in.items)
