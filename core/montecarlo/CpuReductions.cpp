@@ -1,5 +1,7 @@
 #include "montecarlo/CpuReductions.h"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -153,19 +155,27 @@ std::vector<std::int64_t> SpanReductions::histogram(OutcomeRowId, const Histogra
     return histogramOf(values_, bins);
 }
 
-std::span<const double> CpuReductions::values(OutcomeRowId row, std::vector<double>& held) const {
+std::span<const double> CpuReductions::values(OutcomeRowId row, std::vector<double>& held) {
     const std::span<const double> npv(out_.rowStart(out_.npv, std::size_t(row.index)),
                                       std::size_t(out_.paths));
     switch (row.kind) {
     case OutcomeKind::Npv:
         return npv;
     case OutcomeKind::Lcoc: {
-        held.clear();
+        // compacted_ is sized for the threads at construction; a thread beyond them copies anew.
+        const std::size_t thread = std::size_t(omp_get_thread_num());
+        CompactedRow* cache = thread < compacted_.size() ? &compacted_[thread] : nullptr;
+        std::vector<double>& into = cache ? cache->values : held;
+        if (cache && cache->row == row.index)
+            return into;
+        into.clear();
         for (double x : std::span<const double>(out_.rowStart(out_.lcoc, std::size_t(row.index)),
                                                 std::size_t(out_.paths)))
             if (std::isfinite(x))
-                held.push_back(x);
-        return held;
+                into.push_back(x);
+        if (cache)
+            cache->row = row.index;
+        return into;
     }
     case OutcomeKind::Cumulative:
         if (out_.fanStorage != FanStorage::Values)

@@ -53,7 +53,8 @@ public:
         : out_(out)
         , threads_(threads)
         , runAgain_(std::move(runAgain))
-        , groupWidth_(groupWidth) {}
+        , groupWidth_(groupWidth)
+        , compacted_(std::size_t(threads > 0 ? threads : 1)) {}
     std::int64_t paths() const override { return out_.paths; }
     int alternatives() const override { return out_.alternatives; }
     int years() const override { return out_.years; }
@@ -73,8 +74,9 @@ public:
     std::int64_t fanPathsRunAgain() const { return fanPathsRunAgain_; }
 
 private:
-    // The row's values: a span into the outcomes, or (LCOC) its finite values copied into `held`.
-    std::span<const double> values(OutcomeRowId row, std::vector<double>& held) const;
+    // The row's values: a span into the outcomes, or (LCOC) its finite values, copied once into
+    // the calling thread's cache (a summary asks for them six times).
+    std::span<const double> values(OutcomeRowId row, std::vector<double>& held);
 
     const PathOutcomes& out_;
     int threads_;
@@ -83,6 +85,11 @@ private:
     std::vector<std::int64_t> fanRanks_;
     std::vector<std::vector<double>> fanOrderStatistics_; // per fan row, at fanRanks_
     std::int64_t fanPathsRunAgain_ = 0;
+    struct CompactedRow {
+        int row = -1;
+        std::vector<double> values;
+    };
+    std::vector<CompactedRow> compacted_; // per OpenMP thread: the LCOC row it last asked for
 };
 
 } // namespace ledger
