@@ -5,6 +5,7 @@
 #include "InputFile.h"
 #include "Leftovers.h"
 #include "OutputFiles.h"
+#include "portfolio/ItemFields.h"
 #include "portfolio/Limits.h"
 #include "portfolio/Validation.h"
 
@@ -159,12 +160,6 @@ QVariant date(const Date& d) {
 QVariant optionalDate(const std::optional<Date>& d) {
     return d ? date(*d) : QVariant(QMetaType(QMetaType::QString));
 }
-QVariant optionalNumber(const std::optional<double>& v) {
-    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Double));
-}
-QVariant optionalInt(const std::optional<int>& v) {
-    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Int));
-}
 
 QString correlationText(const CorrelationMatrix& m) {
     QStringList parts;
@@ -196,9 +191,50 @@ void insertCurve(Connection& c, const std::string& owner, const UtilizationCurve
                {text(owner), qint64(i), date(curve[i].date), curve[i].value});
 }
 
-void insertDepreciationColumns(QVariantList& values, const DepreciationSpec& d) {
-    values << text(std::string(toString(d.method))) << optionalInt(d.lifeYears) << d.salvageFraction
-           << d.factor << d.bonusFraction;
+// A field's value as its column holds it: a typed NULL when absent.
+QVariant columnValue(FieldType type, const FieldValue& v) {
+    if (const auto* x = std::get_if<double>(&v))
+        return *x;
+    if (const auto* n = std::get_if<long long>(&v))
+        return qint64(*n);
+    if (const auto* t = std::get_if<std::string>(&v))
+        return text(*t);
+    if (const auto* d = std::get_if<Date>(&v))
+        return date(*d);
+    switch (type) {
+    case FieldType::Number:
+        return QVariant(QMetaType(QMetaType::Double));
+    case FieldType::Integer:
+        return QVariant(QMetaType(QMetaType::LongLong));
+    default:
+        return QVariant(QMetaType(QMetaType::QString));
+    }
+}
+
+// One contract or fleet row, its columns named from the kind's table (a Tranches field has its own
+// table); then its tranches and its own utilization curve.
+template <class Item> void insertItem(Connection& c, qint64 position, const Item& item) {
+    using Kind = ItemKindInfo<Item>;
+    QStringList columns{"position"};
+    QVariantList values{position};
+    for (const auto& f : Kind::fields()) {
+        if (f.type == FieldType::Tranches)
+            continue;
+        columns << QString::fromLatin1(f.column);
+        values << columnValue(f.type, f.access.get(item));
+    }
+    columns << "has_utilization";
+    values << int(item.utilization.has_value());
+    c.exec(QString("INSERT INTO %1 (%2) VALUES (%3)")
+               .arg(Kind::list, columns.join(", "), QStringList(columns.size(), "?").join(", ")),
+           values);
+    if constexpr (std::is_same_v<Item, Contract>) {
+        for (std::size_t t = 0; t < item.tranches.size(); ++t)
+            c.exec("INSERT INTO tranches (contract_id, position, date, gpus) VALUES (?, ?, ?, ?)",
+                   {text(item.id), qint64(t), date(item.tranches[t].date), item.tranches[t].gpus});
+    }
+    if (item.utilization)
+        insertCurve(c, item.id, *item.utilization);
 }
 
 void writePortfolio(Connection& c, const Portfolio& p) {
@@ -243,64 +279,28 @@ void writePortfolio(Connection& c, const Portfolio& p) {
          m.spotCovers ? text(*m.spotCovers) : QVariant(QMetaType(QMetaType::QString))});
     for (std::size_t i = 0; i < p.skus.size(); ++i) {
         const auto& s = p.skus[i];
-        c.exec("INSERT INTO skus VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        c.exec("INSERT INTO skus (position, id, name, perf_index, market_price_per_gpu_hour, capex_per_gpu, "
+               "it_kw_per_gpu, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                {qint64(i), text(s.id), text(s.name), s.perfIndex, s.marketPricePerGpuHour, s.capexPerGpu,
                 s.itKwPerGpu, text(s.notes)});
     }
     insertCurve(c, "", p.utilization);
-    for (std::size_t i = 0; i < p.contracts.size(); ++i) {
-        const auto& k = p.contracts[i];
-        c.exec("INSERT INTO contracts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               {qint64(i), text(k.id), text(k.name), text(k.provider), text(k.sku), date(k.start),
-                date(k.end), optionalNumber(k.pricePerGpuHour), optionalNumber(k.totalContractValue),
-                k.escalator, k.takeOrPay, k.prepayment, k.paymentTermsDays, k.providerDefaultHazard,
-                k.recoveryRate, int(k.utilization.has_value()), text(k.notes)});
-        for (std::size_t t = 0; t < k.tranches.size(); ++t)
-            c.exec("INSERT INTO tranches VALUES (?, ?, ?, ?)",
-                   {text(k.id), qint64(t), date(k.tranches[t].date), k.tranches[t].gpus});
-        if (k.utilization)
-            insertCurve(c, k.id, *k.utilization);
-    }
-    for (std::size_t i = 0; i < p.fleets.size(); ++i) {
-        const auto& f = p.fleets[i];
-        QVariantList values{qint64(i),
-                            text(f.id),
-                            text(f.name),
-                            text(f.sku),
-                            f.gpus,
-                            date(f.inService),
-                            optionalDate(f.end),
-                            optionalNumber(f.capexPerGpu),
-                            f.overheadFraction,
-                            optionalNumber(f.itKwPerGpu),
-                            f.pue,
-                            f.powerPricePerMwh,
-                            f.powerEscalator,
-                            f.idlePowerFraction,
-                            f.colocationPerKwMonth,
-                            f.opexFractionPerYear,
-                            optionalNumber(f.residualFraction)};
-        insertDepreciationColumns(values, f.bookDepreciation);
-        insertDepreciationColumns(values, f.taxDepreciation);
-        values << int(f.utilization.has_value()) << text(f.notes);
-        c.exec("INSERT INTO fleets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-               "?, ?, ?, "
-               "?, ?, ?, ?)",
-               values);
-        if (f.utilization)
-            insertCurve(c, f.id, *f.utilization);
-    }
+    for (std::size_t i = 0; i < p.contracts.size(); ++i)
+        insertItem(c, qint64(i), p.contracts[i]);
+    for (std::size_t i = 0; i < p.fleets.size(); ++i)
+        insertItem(c, qint64(i), p.fleets[i]);
     if (p.alternatives) {
         for (std::size_t i = 0; i < p.alternatives->size(); ++i) {
             const auto& a = (*p.alternatives)[i];
-            c.exec("INSERT INTO alternatives VALUES (?, ?, ?)", {qint64(i), text(a.id), text(a.name)});
+            c.exec("INSERT INTO alternatives (position, id, name) VALUES (?, ?, ?)",
+                   {qint64(i), text(a.id), text(a.name)});
             for (std::size_t j = 0; j < a.items.size(); ++j)
-                c.exec("INSERT INTO alternative_items VALUES (?, ?, ?)",
+                c.exec("INSERT INTO alternative_items (alternative_id, position, item_id) VALUES (?, ?, ?)",
                        {text(a.id), qint64(j), text(a.items[j])});
         }
     }
     for (const auto& [path, source] : p.sources)
-        c.exec("INSERT INTO sources VALUES (?, ?)", {text(path), text(source)});
+        c.exec("INSERT INTO sources (path, source) VALUES (?, ?)", {text(path), text(source)});
     c.exec("UPDATE portfolio SET content_sha256 = ? WHERE id = 1", {portfolioInputsHash(p)});
 }
 
@@ -373,6 +373,31 @@ public:
             return std::nullopt;
         return date(column);
     }
+    // A field of a kind's table, read by its column as its type and presence say.
+    FieldValue field(FieldType type, Presence presence, const char* column) const {
+        if (presence == Presence::Optional && value(column).isNull())
+            return {};
+        switch (type) {
+        case FieldType::Number:
+            return real(column);
+        case FieldType::Integer:
+            return (long long)smallInteger(column);
+        case FieldType::Date:
+            return date(column);
+        case FieldType::Text:
+        case FieldType::Choice:
+            return text(column);
+        case FieldType::Tranches:
+            break;
+        }
+        return {};
+    }
+    [[noreturn]] void problem(const char* column, const std::string& message) const {
+        fail(QString("is damaged: %1 row %2%3, column %4: %5")
+                 .arg(table_)
+                 .arg(row_)
+                 .arg(of_.isEmpty() ? QString() : " of " + of_, column, QString::fromStdString(message)));
+    }
 
 private:
     QVariant value(const char* column) const {
@@ -427,19 +452,24 @@ UtilizationCurve readCurve(Connection& c, const std::string& owner) {
     return curve;
 }
 
-DepreciationSpec readDepreciation(const Row& r, const std::string& prefix) {
-    auto col = [&](const char* name) { return prefix + name; };
-    DepreciationSpec d;
-    const std::string methodText = r.text(col("method").c_str());
-    const auto method = depreciationMethodFromString(methodText);
-    if (!method)
-        fail("is damaged: unknown depreciation method \"" + QString::fromStdString(methodText) + "\"");
-    d.method = *method;
-    d.lifeYears = r.optionalSmallInteger(col("life_years").c_str());
-    d.salvageFraction = r.real(col("salvage_fraction").c_str());
-    d.factor = r.real(col("factor").c_str());
-    d.bonusFraction = r.real(col("bonus_fraction").c_str());
-    return d;
+// A contract's or fleet's row: its table's fields by column, then its own curve and tranches.
+template <class Item> Item readItem(Connection& c, const Row& r) {
+    Item item{};
+    for (const auto& f : ItemKindInfo<Item>::fields()) {
+        if (f.type == FieldType::Tranches)
+            continue;
+        if (const auto problem = assignField(f, item, r.field(f.type, f.presence, f.column)))
+            r.problem(f.column, *problem);
+    }
+    if (r.flag("has_utilization"))
+        item.utilization = readCurve(c, item.id);
+    if constexpr (std::is_same_v<Item, Contract>) {
+        forEachRow(c, "tranches", "SELECT * FROM tranches WHERE contract_id = ? ORDER BY position",
+                   {text(item.id)}, [&](const Row& t) {
+                       item.tranches.push_back({t.date("date"), t.real("gpus")});
+                   });
+    }
+    return item;
 }
 
 // The portfolio as stored, and the checksum stored with it (empty when NULL: only documents
@@ -494,59 +524,10 @@ StoredPortfolio readStoredPortfolio(Connection& c) {
     });
     p.utilization = readCurve(c, "");
 
-    forEachRow(c, "contracts", "SELECT * FROM contracts ORDER BY position", {}, [&](const Row& r) {
-        Contract k;
-        k.id = r.text("id");
-        k.name = r.text("name");
-        k.provider = r.text("provider");
-        k.sku = r.text("sku");
-        k.start = r.date("start_date");
-        k.end = r.date("end_date");
-        k.pricePerGpuHour = r.optionalReal("price_per_gpu_hour");
-        k.totalContractValue = r.optionalReal("total_contract_value");
-        k.escalator = r.real("escalator");
-        k.takeOrPay = r.real("take_or_pay");
-        k.prepayment = r.real("prepayment");
-        k.paymentTermsDays = r.smallInteger("payment_terms_days");
-        k.providerDefaultHazard = r.real("provider_default_hazard");
-        k.recoveryRate = r.real("recovery_rate");
-        const bool ownCurve = r.flag("has_utilization");
-        k.notes = r.text("notes");
-        if (ownCurve)
-            k.utilization = readCurve(c, k.id);
-        forEachRow(c, "tranches", "SELECT * FROM tranches WHERE contract_id = ? ORDER BY position",
-                   {text(k.id)}, [&](const Row& t) {
-                       k.tranches.push_back({t.date("date"), t.real("gpus")});
-                   });
-        p.contracts.push_back(std::move(k));
-    });
-
-    forEachRow(c, "fleets", "SELECT * FROM fleets ORDER BY position", {}, [&](const Row& r) {
-        Fleet f;
-        f.id = r.text("id");
-        f.name = r.text("name");
-        f.sku = r.text("sku");
-        f.gpus = r.real("gpus");
-        f.inService = r.date("in_service");
-        f.end = r.optionalDate("end_date");
-        f.capexPerGpu = r.optionalReal("capex_per_gpu");
-        f.overheadFraction = r.real("overhead_fraction");
-        f.itKwPerGpu = r.optionalReal("it_kw_per_gpu");
-        f.pue = r.real("pue");
-        f.powerPricePerMwh = r.real("power_price_per_mwh");
-        f.powerEscalator = r.real("power_escalator");
-        f.idlePowerFraction = r.real("idle_power_fraction");
-        f.colocationPerKwMonth = r.real("colocation_per_kw_month");
-        f.opexFractionPerYear = r.real("opex_fraction_per_year");
-        f.residualFraction = r.optionalReal("residual_fraction");
-        f.bookDepreciation = readDepreciation(r, "book_");
-        f.taxDepreciation = readDepreciation(r, "tax_");
-        const bool ownCurve = r.flag("has_utilization");
-        f.notes = r.text("notes");
-        if (ownCurve)
-            f.utilization = readCurve(c, f.id);
-        p.fleets.push_back(std::move(f));
-    });
+    forEachRow(c, "contracts", "SELECT * FROM contracts ORDER BY position", {},
+               [&](const Row& r) { p.contracts.push_back(readItem<Contract>(c, r)); });
+    forEachRow(c, "fleets", "SELECT * FROM fleets ORDER BY position", {},
+               [&](const Row& r) { p.fleets.push_back(readItem<Fleet>(c, r)); });
 
     if (hasAlternatives) {
         p.alternatives.emplace();

@@ -3,6 +3,7 @@
 
 #include "Csv.h"
 #include "MessageText.h"
+#include "portfolio/ItemFields.h"
 #include "portfolio/Validation.h"
 
 #include <QFile>
@@ -89,9 +90,6 @@ template <class Item> struct Column {
 QString num(double v) {
     return QString::fromStdString(formatNumber(v));
 }
-QString num(const std::optional<double>& v) {
-    return v ? num(*v) : QString();
-}
 QString day(const Date& d) {
     return QString::fromStdString(formatIsoDate(d));
 }
@@ -119,125 +117,62 @@ QString tranchesText(const std::vector<Tranche>& tranches) {
     return parts.join(';');
 }
 
-const std::vector<Column<Contract>>& contractColumns() {
-    static const std::vector<Column<Contract>> columns = {
-        {"id", [](Contract& c, const Cell& x) { c.id = x.str(); },
-         [](const Contract& c) { return qs(c.id); }},
-        {"name", [](Contract& c, const Cell& x) { c.name = x.str(); },
-         [](const Contract& c) { return qs(c.name); }},
-        {"provider", [](Contract& c, const Cell& x) { c.provider = x.str(); },
-         [](const Contract& c) { return qs(c.provider); }},
-        {"sku", [](Contract& c, const Cell& x) { c.sku = x.str(); },
-         [](const Contract& c) { return qs(c.sku); }},
-        {"start", [](Contract& c, const Cell& x) { c.start = x.date(); },
-         [](const Contract& c) { return day(c.start); }},
-        {"end", [](Contract& c, const Cell& x) { c.end = x.date(); },
-         [](const Contract& c) { return day(c.end); }},
-        {"tranches",
-         [](Contract& c, const Cell& x) {
-             if (!x.empty())
-                 c.tranches = parseTranches(x);
-         },
-         [](const Contract& c) { return tranchesText(c.tranches); }},
-        {"price_per_gpu_hour", [](Contract& c, const Cell& x) { c.pricePerGpuHour = x.optionalNumber(); },
-         [](const Contract& c) { return num(c.pricePerGpuHour); }},
-        {"total_contract_value",
-         [](Contract& c, const Cell& x) { c.totalContractValue = x.optionalNumber(); },
-         [](const Contract& c) { return num(c.totalContractValue); }},
-        {"escalator", [](Contract& c, const Cell& x) { c.escalator = x.number(0.0); },
-         [](const Contract& c) { return num(c.escalator); }},
-        {"take_or_pay", [](Contract& c, const Cell& x) { c.takeOrPay = x.number(1.0); },
-         [](const Contract& c) { return num(c.takeOrPay); }},
-        {"prepayment", [](Contract& c, const Cell& x) { c.prepayment = x.number(0.0); },
-         [](const Contract& c) { return num(c.prepayment); }},
-        {"payment_terms_days", [](Contract& c, const Cell& x) { c.paymentTermsDays = x.integer(0); },
-         [](const Contract& c) { return QString::number(c.paymentTermsDays); }},
-        {"provider_default_hazard",
-         [](Contract& c, const Cell& x) { c.providerDefaultHazard = x.number(0.0); },
-         [](const Contract& c) { return num(c.providerDefaultHazard); }},
-        {"recovery_rate", [](Contract& c, const Cell& x) { c.recoveryRate = x.number(0.0); },
-         [](const Contract& c) { return num(c.recoveryRate); }},
-        {"notes", [](Contract& c, const Cell& x) { c.notes = x.optionalStr(); },
-         [](const Contract& c) { return qs(c.notes); }},
-    };
-    return columns;
+// A cell as a field of `type` reads it: empty is absent (the field's default applies).
+FieldValue cellValue(const Cell& x, FieldType type) {
+    if (type == FieldType::Text)
+        return x.text.isEmpty() ? FieldValue{} : FieldValue{x.optionalStr()};
+    if (x.empty())
+        return {};
+    switch (type) {
+    case FieldType::Number:
+        return x.number();
+    case FieldType::Integer:
+        return (long long)x.integer(0);
+    case FieldType::Date:
+        return x.date();
+    case FieldType::Choice:
+        return x.keyword();
+    case FieldType::Tranches:
+        return parseTranches(x);
+    case FieldType::Text:
+        break;
+    }
+    return {};
 }
 
-void depreciationColumns(std::vector<Column<Fleet>>& columns, const QString& prefix,
-                         DepreciationSpec Fleet::*member) {
-    columns.push_back(
-        {prefix + ".method",
-         [member](Fleet& f, const Cell& x) {
-             const auto m = depreciationMethodFromString(x.keyword());
-             if (!m)
-                 x.bad("\"" + x.value() +
-                       "\" is not straight_line, declining_balance, sum_of_years_digits, macrs_5 or "
-                       "macrs_7");
-             (f.*member).method = *m;
-         },
-         [member](const Fleet& f) {
-             return QString::fromStdString(std::string(toString((f.*member).method)));
-         }});
-    columns.push_back({prefix + ".life_years",
-                       [member](Fleet& f, const Cell& x) {
-                           if (!x.empty())
-                               (f.*member).lifeYears = x.integer(0);
-                       },
-                       [member](const Fleet& f) {
-                           return (f.*member).lifeYears ? QString::number(*(f.*member).lifeYears) : QString();
-                       }});
-    columns.push_back({prefix + ".salvage_fraction",
-                       [member](Fleet& f, const Cell& x) { (f.*member).salvageFraction = x.number(0.0); },
-                       [member](const Fleet& f) { return num((f.*member).salvageFraction); }});
-    columns.push_back({prefix + ".factor",
-                       [member](Fleet& f, const Cell& x) { (f.*member).factor = x.number(2.0); },
-                       [member](const Fleet& f) { return num((f.*member).factor); }});
-    columns.push_back({prefix + ".bonus_fraction",
-                       [member](Fleet& f, const Cell& x) { (f.*member).bonusFraction = x.number(0.0); },
-                       [member](const Fleet& f) { return num((f.*member).bonusFraction); }});
-}
+struct CellText {
+    FieldType type;
+    QString operator()(std::monostate) const { return {}; }
+    QString operator()(double v) const { return num(v); }
+    QString operator()(long long v) const { return QString::number(v); }
+    QString operator()(const std::string& v) const {
+        return type == FieldType::Text ? qs(v) : QString::fromStdString(v);
+    }
+    QString operator()(const Date& v) const { return day(v); }
+    QString operator()(const std::vector<Tranche>& v) const { return tranchesText(v); }
+};
 
-const std::vector<Column<Fleet>>& fleetColumns() {
-    static const std::vector<Column<Fleet>> columns = [] {
-        std::vector<Column<Fleet>> c = {
-            {"id", [](Fleet& f, const Cell& x) { f.id = x.str(); }, [](const Fleet& f) { return qs(f.id); }},
-            {"name", [](Fleet& f, const Cell& x) { f.name = x.str(); },
-             [](const Fleet& f) { return qs(f.name); }},
-            {"sku", [](Fleet& f, const Cell& x) { f.sku = x.str(); },
-             [](const Fleet& f) { return qs(f.sku); }},
-            {"gpus", [](Fleet& f, const Cell& x) { f.gpus = x.number(); },
-             [](const Fleet& f) { return num(f.gpus); }},
-            {"in_service", [](Fleet& f, const Cell& x) { f.inService = x.date(); },
-             [](const Fleet& f) { return day(f.inService); }},
-            {"end", [](Fleet& f, const Cell& x) { f.end = x.optionalDate(); },
-             [](const Fleet& f) { return f.end ? day(*f.end) : QString(); }},
-            {"capex_per_gpu", [](Fleet& f, const Cell& x) { f.capexPerGpu = x.optionalNumber(); },
-             [](const Fleet& f) { return num(f.capexPerGpu); }},
-            {"overhead_fraction", [](Fleet& f, const Cell& x) { f.overheadFraction = x.number(0.0); },
-             [](const Fleet& f) { return num(f.overheadFraction); }},
-            {"it_kw_per_gpu", [](Fleet& f, const Cell& x) { f.itKwPerGpu = x.optionalNumber(); },
-             [](const Fleet& f) { return num(f.itKwPerGpu); }},
-            {"pue", [](Fleet& f, const Cell& x) { f.pue = x.number(); },
-             [](const Fleet& f) { return num(f.pue); }},
-            {"power_price_per_mwh", [](Fleet& f, const Cell& x) { f.powerPricePerMwh = x.number(); },
-             [](const Fleet& f) { return num(f.powerPricePerMwh); }},
-            {"power_escalator", [](Fleet& f, const Cell& x) { f.powerEscalator = x.number(); },
-             [](const Fleet& f) { return num(f.powerEscalator); }},
-            {"idle_power_fraction", [](Fleet& f, const Cell& x) { f.idlePowerFraction = x.number(1.0); },
-             [](const Fleet& f) { return num(f.idlePowerFraction); }},
-            {"colocation_per_kw_month",
-             [](Fleet& f, const Cell& x) { f.colocationPerKwMonth = x.number(0.0); },
-             [](const Fleet& f) { return num(f.colocationPerKwMonth); }},
-            {"opex_fraction_per_year", [](Fleet& f, const Cell& x) { f.opexFractionPerYear = x.number(0.0); },
-             [](const Fleet& f) { return num(f.opexFractionPerYear); }},
-            {"residual_fraction", [](Fleet& f, const Cell& x) { f.residualFraction = x.optionalNumber(); },
-             [](const Fleet& f) { return num(f.residualFraction); }},
-        };
-        depreciationColumns(c, "book_depreciation", &Fleet::bookDepreciation);
-        depreciationColumns(c, "tax_depreciation", &Fleet::taxDepreciation);
-        c.push_back({"notes", [](Fleet& f, const Cell& x) { f.notes = x.optionalStr(); },
-                     [](const Fleet& f) { return qs(f.notes); }});
-        return c;
+// The columns of a kind: the fields its table shows in CSV, in the table's order, under their JSON keys.
+template <class Item> const std::vector<Column<Item>>& itemColumns() {
+    static const std::vector<Column<Item>> columns = [] {
+        std::vector<Column<Item>> out;
+        for (const auto& f : ItemKindInfo<Item>::fields()) {
+            if (!(f.shown & kInCsv))
+                continue;
+            const ItemField<Item>* field = &f; // the table is static: the pointer stays valid
+            out.push_back({QString::fromLatin1(f.key),
+                           [field](Item& item, const Cell& x) {
+                               // An empty tranches cell leaves them to the tranche_date rows.
+                               if (field->type == FieldType::Tranches && x.empty())
+                                   return;
+                               if (const auto problem = assignField(*field, item, cellValue(x, field->type)))
+                                   x.bad(QString::fromStdString(*problem));
+                           },
+                           [field](const Item& item) {
+                               return std::visit(CellText{field->type}, field->access.get(item));
+                           }});
+        }
+        return out;
     }();
     return columns;
 }
@@ -377,13 +312,13 @@ bool importCsv(Portfolio& p, const QByteArray& bytes, const QString& displayName
         if (contracts) {
             first = next.contracts.size();
             for (auto& c :
-                 readItems(table, contractColumns(), {"tranche_date", "tranche_gpus"}, &rows, true)) {
+                 readItems(table, itemColumns<Contract>(), {"tranche_date", "tranche_gpus"}, &rows, true)) {
                 newIds.push_back(c.id);
                 next.contracts.push_back(std::move(c));
             }
         } else {
             first = next.fleets.size();
-            for (auto& f : readItems(table, fleetColumns(), {}, &rows, false)) {
+            for (auto& f : readItems(table, itemColumns<Fleet>(), {}, &rows, false)) {
                 newIds.push_back(f.id);
                 next.fleets.push_back(std::move(f));
             }
@@ -427,10 +362,10 @@ bool importCsvFile(Portfolio& p, const QString& path, const SkuCatalog& catalog,
 }
 
 QByteArray exportContractsCsv(const Portfolio& p) {
-    return exportItems(p.contracts, contractColumns());
+    return exportItems(p.contracts, itemColumns<Contract>());
 }
 QByteArray exportFleetsCsv(const Portfolio& p) {
-    return exportItems(p.fleets, fleetColumns());
+    return exportItems(p.fleets, itemColumns<Fleet>());
 }
 
 } // namespace ledger::data

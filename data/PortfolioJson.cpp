@@ -1,5 +1,6 @@
 #include "PortfolioJson.h"
 
+#include "FieldJson.h"
 #include "InputFile.h"
 #include "JsonDuplicateKeys.h"
 #include "JsonObjectReader.h"
@@ -58,103 +59,14 @@ Sku readSkuJson(const QJsonValue& v, const std::string& path) {
 
 namespace {
 
-Contract readContract(const QJsonValue& v, const std::string& path) {
-    JsonObjectReader r(v, path,
-                       {"id", "name", "provider", "sku", "start", "end", "tranches", "price_per_gpu_hour",
-                        "total_contract_value", "escalator", "take_or_pay", "prepayment",
-                        "payment_terms_days", "provider_default_hazard", "recovery_rate", "utilization",
-                        "notes"});
-    Contract c;
-    c.id = r.string("id");
-    c.name = r.string("name");
-    c.provider = r.string("provider");
-    c.sku = r.string("sku");
-    c.start = r.date("start");
-    c.end = r.date("end");
-    const auto tranches = r.array("tranches");
-    for (qsizetype i = 0; i < tranches.size(); ++i) {
-        JsonObjectReader t(tranches[i], at(r.pathOf("tranches"), i), {"date", "gpus"});
-        c.tranches.push_back({t.date("date"), t.number("gpus")});
-    }
-    c.pricePerGpuHour = r.optionalNumber("price_per_gpu_hour");
-    c.totalContractValue = r.optionalNumber("total_contract_value");
-    c.escalator = r.number("escalator", 0.0);
-    c.takeOrPay = r.number("take_or_pay", 1.0);
-    c.prepayment = r.number("prepayment", 0.0);
-    c.paymentTermsDays = int(r.optionalInteger("payment_terms_days", 0, 3650).value_or(0));
-    c.providerDefaultHazard = r.number("provider_default_hazard", 0.0);
-    c.recoveryRate = r.number("recovery_rate", 0.0);
-    c.utilization = readOptionalCurve(r);
-    c.notes = r.optionalString("notes").value_or("");
-    return c;
-}
-
-DepreciationSpec readDepreciation(const QJsonValue& v, const std::string& path) {
-    JsonObjectReader r(v, path, {"method", "life_years", "salvage_fraction", "factor", "bonus_fraction"});
-    DepreciationSpec d;
-    const auto method = r.string("method");
-    const auto m = depreciationMethodFromString(method);
-    if (!m)
-        JsonObjectReader::fail(r.pathOf("method"), "\"" + method +
-                                                       "\" is not one of straight_line, declining_balance, "
-                                                       "sum_of_years_digits, macrs_5, macrs_7");
-    d.method = *m;
-    if (auto life = r.optionalInteger("life_years", 1, 40))
-        d.lifeYears = int(*life);
-    d.salvageFraction = r.number("salvage_fraction", 0.0);
-    d.factor = r.number("factor", 2.0);
-    d.bonusFraction = r.number("bonus_fraction", 0.0);
-    return d;
-}
-
-Fleet readFleet(const QJsonValue& v, const std::string& path) {
-    JsonObjectReader r(v, path,
-                       {"id",
-                        "name",
-                        "sku",
-                        "gpus",
-                        "in_service",
-                        "end",
-                        "capex_per_gpu",
-                        "overhead_fraction",
-                        "it_kw_per_gpu",
-                        "pue",
-                        "power_price_per_mwh",
-                        "power_escalator",
-                        "idle_power_fraction",
-                        "colocation_per_kw_month",
-                        "opex_fraction_per_year",
-                        "residual_fraction",
-                        "book_depreciation",
-                        "tax_depreciation",
-                        "utilization",
-                        "notes"});
-    Fleet f;
-    f.id = r.string("id");
-    f.name = r.string("name");
-    f.sku = r.string("sku");
-    f.gpus = r.number("gpus");
-    f.inService = r.date("in_service");
-    f.end = r.optionalDate("end");
-    f.capexPerGpu = r.optionalNumber("capex_per_gpu");
-    f.overheadFraction = r.number("overhead_fraction", 0.0);
-    f.itKwPerGpu = r.optionalNumber("it_kw_per_gpu");
-    f.pue = r.number("pue");
-    f.powerPricePerMwh = r.number("power_price_per_mwh");
-    f.powerEscalator = r.number("power_escalator");
-    f.idlePowerFraction = r.number("idle_power_fraction", 1.0);
-    f.colocationPerKwMonth = r.number("colocation_per_kw_month", 0.0);
-    f.opexFractionPerYear = r.number("opex_fraction_per_year", 0.0);
-    f.residualFraction = r.optionalNumber("residual_fraction");
-    if (!r.has("book_depreciation"))
-        JsonObjectReader::fail(r.pathOf("book_depreciation"), "missing");
-    f.bookDepreciation = readDepreciation(r.value("book_depreciation"), r.pathOf("book_depreciation"));
-    if (!r.has("tax_depreciation"))
-        JsonObjectReader::fail(r.pathOf("tax_depreciation"), "missing");
-    f.taxDepreciation = readDepreciation(r.value("tax_depreciation"), r.pathOf("tax_depreciation"));
-    f.utilization = readOptionalCurve(r);
-    f.notes = r.optionalString("notes").value_or("");
-    return f;
+// A contract or fleet: its table's fields, then the utilization curve every item may override.
+template <class Item> Item readItem(const QJsonValue& v, const std::string& path) {
+    const auto& fields = ItemKindInfo<Item>::fields();
+    JsonObjectReader r(v, path, allowedKeys(fields, {"utilization"}));
+    Item item{};
+    readItemFields(r, item, fields);
+    item.utilization = readOptionalCurve(r);
+    return item;
 }
 
 Alternative readAlternative(const QJsonValue& v, const std::string& path) {
@@ -258,17 +170,14 @@ Portfolio readPortfolio(const QJsonValue& root) {
         p.utilization = readCurve(*u, "utilization");
     if (auto cs = r.optionalArray("contracts")) {
         for (qsizetype i = 0; i < cs->size(); ++i)
-            p.contracts.push_back(readContract((*cs)[i], at("contracts", i)));
+            p.contracts.push_back(readItem<Contract>((*cs)[i], at("contracts", i)));
     }
     if (auto fs = r.optionalArray("fleets")) {
         for (qsizetype i = 0; i < fs->size(); ++i)
-            p.fleets.push_back(readFleet((*fs)[i], at("fleets", i)));
+            p.fleets.push_back(readItem<Fleet>((*fs)[i], at("fleets", i)));
     }
-    if (auto as = r.optionalArray("alternatives")) {
-        p.alternatives.emplace();
-        for (qsizetype i = 0; i < as->size(); ++i)
-            p.alternatives->push_back(readAlternative((*as)[i], at("alternatives", i)));
-    }
+    if (r.has("alternatives"))
+        p.alternatives = readAlternativesJson(r.value("alternatives"));
     if (r.has("market"))
         p.market = readMarket(r.value("market"));
     if (r.has("sources")) {
@@ -321,71 +230,10 @@ QJsonArray writeCurve(const UtilizationCurve& c) {
     return a;
 }
 
-QJsonObject writeDepreciation(const DepreciationSpec& d) {
-    QJsonObject o{{"method", text(std::string(toString(d.method)))},
-                  {"salvage_fraction", d.salvageFraction},
-                  {"factor", d.factor},
-                  {"bonus_fraction", d.bonusFraction}};
-    if (d.lifeYears)
-        o["life_years"] = *d.lifeYears;
-    return o;
-}
-
-QJsonObject writeContract(const Contract& c) {
-    QJsonArray tranches;
-    for (const auto& t : c.tranches)
-        tranches.append(QJsonObject{{"date", date(t.date)}, {"gpus", t.gpus}});
-    QJsonObject o{{"id", text(c.id)},
-                  {"name", text(c.name)},
-                  {"provider", text(c.provider)},
-                  {"sku", text(c.sku)},
-                  {"start", date(c.start)},
-                  {"end", date(c.end)},
-                  {"tranches", tranches},
-                  {"escalator", c.escalator},
-                  {"take_or_pay", c.takeOrPay},
-                  {"prepayment", c.prepayment},
-                  {"payment_terms_days", c.paymentTermsDays},
-                  {"provider_default_hazard", c.providerDefaultHazard},
-                  {"recovery_rate", c.recoveryRate}};
-    if (c.pricePerGpuHour)
-        o["price_per_gpu_hour"] = *c.pricePerGpuHour;
-    if (c.totalContractValue)
-        o["total_contract_value"] = *c.totalContractValue;
-    if (c.utilization)
-        o["utilization"] = writeCurve(*c.utilization);
-    if (!c.notes.empty())
-        o["notes"] = text(c.notes);
-    return o;
-}
-
-QJsonObject writeFleet(const Fleet& f) {
-    QJsonObject o{{"id", text(f.id)},
-                  {"name", text(f.name)},
-                  {"sku", text(f.sku)},
-                  {"gpus", f.gpus},
-                  {"in_service", date(f.inService)},
-                  {"overhead_fraction", f.overheadFraction},
-                  {"pue", f.pue},
-                  {"power_price_per_mwh", f.powerPricePerMwh},
-                  {"power_escalator", f.powerEscalator},
-                  {"idle_power_fraction", f.idlePowerFraction},
-                  {"colocation_per_kw_month", f.colocationPerKwMonth},
-                  {"opex_fraction_per_year", f.opexFractionPerYear},
-                  {"book_depreciation", writeDepreciation(f.bookDepreciation)},
-                  {"tax_depreciation", writeDepreciation(f.taxDepreciation)}};
-    if (f.end)
-        o["end"] = date(*f.end);
-    if (f.capexPerGpu)
-        o["capex_per_gpu"] = *f.capexPerGpu;
-    if (f.itKwPerGpu)
-        o["it_kw_per_gpu"] = *f.itKwPerGpu;
-    if (f.residualFraction)
-        o["residual_fraction"] = *f.residualFraction;
-    if (f.utilization)
-        o["utilization"] = writeCurve(*f.utilization);
-    if (!f.notes.empty())
-        o["notes"] = text(f.notes);
+template <class Item> QJsonObject writeItem(const Item& item) {
+    QJsonObject o = writeItemFields(item, ItemKindInfo<Item>::fields());
+    if (item.utilization)
+        o["utilization"] = writeCurve(*item.utilization);
     return o;
 }
 
@@ -419,6 +267,15 @@ QJsonObject writeMarket(const MarketModel& m) {
 }
 
 } // namespace
+
+std::vector<Alternative> readAlternativesJson(const QJsonValue& v) {
+    const JsonObjectReader holder(QJsonObject{{"alternatives", v}}, "", {"alternatives"});
+    const auto as = holder.array("alternatives");
+    std::vector<Alternative> out;
+    for (qsizetype i = 0; i < as.size(); ++i)
+        out.push_back(readAlternative(as[i], at("alternatives", i)));
+    return out;
+}
 
 PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayName,
                                 const SkuCatalog& catalog) {
@@ -506,9 +363,9 @@ QByteArray writePortfolioJson(const Portfolio& p) {
         root["utilization"] = writeCurve(p.utilization);
     QJsonArray contracts, fleets;
     for (const auto& c : p.contracts)
-        contracts.append(writeContract(c));
+        contracts.append(writeItem(c));
     for (const auto& f : p.fleets)
-        fleets.append(writeFleet(f));
+        fleets.append(writeItem(f));
     root["contracts"] = contracts;
     root["fleets"] = fleets;
     if (p.alternatives) {

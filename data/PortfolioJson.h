@@ -40,4 +40,7 @@ QString portfolioFileProblem(const QString& path);
 // JsonPathError (JsonObjectReader.h) on a problem.
 Sku readSkuJson(const QJsonValue& v, const std::string& path);
 
+// The "alternatives" list (an array of {id, name, items}). Throws JsonPathError on a problem.
+std::vector<Alternative> readAlternativesJson(const QJsonValue& v);
+
 } // namespace ledger::data

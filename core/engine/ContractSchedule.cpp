@@ -1,6 +1,6 @@
 #include "engine/ContractSchedule.h"
 
-#include <cmath>
+#include "portfolio/ContractTerms.h"
 
 namespace ledger {
 
@@ -12,43 +12,27 @@ ContractSchedule buildContractSchedule(const Contract& c, const PeriodGrid& grid
     std::vector<double> escalatedHours(K, 0.0); // sum_d 24 G(d) (1+e)^y(d) per period
     double escalatedTotal = 0.0, escalatedBefore = 0.0;
 
-    std::size_t tranche = 0;
-    double gpus = 0.0;
-    int years = 0;
-    Date nextAnniversary = addYears(c.start, 1);
-    double escalation = 1.0;
     int k = 0;
     const Date t0 = grid.valuationDate();
-    for (Date d = c.start; d <= c.end; d += boost::gregorian::days(1)) {
-        while (tranche < c.tranches.size() && c.tranches[tranche].date <= d)
-            gpus = c.tranches[tranche++].gpus;
-        while (nextAnniversary <= d) {
-            ++years;
-            nextAnniversary = addYears(c.start, years + 1);
-            escalation = std::pow(1.0 + c.escalator, years);
-        }
-        const double hours = 24.0 * gpus;
+    forEachContractDay(c, [&](const Date& d, double hours, double escalation) {
         const double weighted = hours * escalation;
         escalatedTotal += weighted;
         if (d < t0) {
             escalatedBefore += weighted;
-            continue;
+            return;
         }
         if (d > grid.horizonEnd())
-            continue;
+            return;
         while (d >= grid.end(k))
             ++k;
         s.committedHours[k] += hours;
         escalatedHours[k] += weighted;
-    }
+    });
 
-    if (c.totalContractValue) {
-        s.pricePerGpuHour = *c.totalContractValue / escalatedTotal * priceFactor;
-        s.totalContractValue = *c.totalContractValue * priceFactor;
-    } else {
-        s.pricePerGpuHour = c.pricePerGpuHour.value_or(0.0) * priceFactor;
-        s.totalContractValue = s.pricePerGpuHour * escalatedTotal;
-    }
+    // The price of MODEL.md 3.2, from the day sum of the same walk validation bounds (ContractTerms).
+    s.pricePerGpuHour = impliedPricePerGpuHour(c, escalatedTotal) * priceFactor;
+    s.totalContractValue =
+        c.totalContractValue ? *c.totalContractValue * priceFactor : s.pricePerGpuHour * escalatedTotal;
     for (int i = 0; i < K; ++i)
         s.billedAtFull[i] = s.pricePerGpuHour * escalatedHours[i];
     s.billedBeforeValuation = s.pricePerGpuHour * escalatedBefore;

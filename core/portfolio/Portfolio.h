@@ -33,6 +33,7 @@ using UtilizationCurve = std::vector<UtilizationPoint>;
 struct Tranche {
     Date date;
     double gpus = 0.0;
+    bool operator==(const Tranche&) const = default;
 };
 
 struct Contract {

@@ -1,7 +1,8 @@
 #include "portfolio/Validation.h"
 
-#include "engine/ContractSchedule.h"
+#include "portfolio/ContractTerms.h"
 #include "portfolio/Defaults.h"
+#include "portfolio/ItemFields.h"
 
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
@@ -113,31 +114,39 @@ void checkCurve(const std::string& path, const UtilizationCurve& curve) {
     }
 }
 
-void checkDepreciation(const std::string& path, const DepreciationSpec& d) {
-    if (!isMacrs(d.method)) {
-        if (!d.lifeYears)
-            fail(path + ".life_years", "missing (required for " + std::string(toString(d.method)) + ")");
-        if (*d.lifeYears < 1 || *d.lifeYears > 40)
-            fail(path + ".life_years", std::to_string(*d.lifeYears) + " is outside 1..40 years");
-    }
-    inRange(path + ".salvage_fraction", d.salvageFraction, 0.0, 1.0);
-    if (d.salvageFraction >= 1.0)
-        fail(path + ".salvage_fraction", formatNumber(d.salvageFraction) + " must be below 1");
-    above(path + ".factor", d.factor, 0.0);
-    atMost(path + ".factor", d.factor, 10.0);
-    inRange(path + ".bonus_fraction", d.bonusFraction, 0.0, 1.0);
-}
-
-void checkBookDepreciation(const std::string& path, const DepreciationSpec& d) {
-    checkDepreciation(path, d);
-    if (d.bonusFraction != 0.0)
-        fail(path + ".bonus_fraction",
-             "bonus depreciation is a tax rule (MODEL.md 5); book depreciation has none");
+// A life is needed unless the method's table sets it (its bounds are the field's, ItemFields.cpp).
+void checkLife(const std::string& path, const DepreciationSpec& d) {
+    if (!isMacrs(d.method) && !d.lifeYears)
+        fail(path + ".life_years", "missing (required for " + std::string(toString(d.method)) + ")");
 }
 
 void checkOu(const std::string& path, double reversion, double volatility) {
     inRange(path + ".reversion_per_year", reversion, 0.0, kMaxReversionPerYear);
     inRange(path + ".volatility", volatility, 0.0, kMaxVolatility);
+}
+
+// The checks every field's table row asks for: a name's or a note's length, a date's year, a
+// number's bounds. What depends on other fields or the catalog is checked by the Validator after.
+template <class Item>
+void checkFields(const std::string& path, const Item& item, const std::vector<ItemField<Item>>& fields) {
+    for (const auto& f : fields) {
+        const std::string at = path.empty() ? std::string(f.key) : path + "." + f.key;
+        const FieldValue v = f.access.get(item);
+        if (const auto* s = std::get_if<std::string>(&v); s && f.type == FieldType::Text) {
+            if (f.text == TextRule::Name)
+                name(at, *s);
+            else if (f.text == TextRule::Notes)
+                maxLength(at, *s, kMaxNotesBytes);
+        } else if (const auto* d = std::get_if<Date>(&v)) {
+            checkDate(at, *d);
+        } else if (const auto* x = std::get_if<double>(&v)) {
+            if (const auto problem = boundsProblem(f.type, f.bounds, *x, f.unit))
+                fail(at, *problem);
+        } else if (const auto* n = std::get_if<long long>(&v)) {
+            if (const auto problem = boundsProblem(f.type, f.bounds, double(*n), f.unit))
+                fail(at, *problem);
+        }
+    }
 }
 
 class Validator {
@@ -147,7 +156,7 @@ public:
         , catalog_(c) {}
 
     void run() {
-        name("name", p_.name);
+        checkFields("", p_, portfolioFields());
         maxLength("notes", p_.notes, kMaxNotesBytes);
         listSize("skus", p_.skus.size());
         listSize("contracts", p_.contracts.size());
@@ -159,11 +168,7 @@ public:
             maxLength("sources", path, kMaxNameBytes);
             maxLength("sources." + path, source, kMaxNotesBytes);
         }
-        checkDate("valuation_date", p_.valuationDate);
-        if (p_.assumptions.horizonEnd)
-            checkDate("assumptions.horizon_end", *p_.assumptions.horizonEnd);
         checkCurrency();
-        checkAssumptions();
         checkSkus();
         checkCurve("utilization", p_.utilization);
         std::set<std::string> ids;
@@ -188,11 +193,6 @@ private:
             ok = ok && ch >= 'A' && ch <= 'Z';
         if (!ok)
             fail("currency", "\"" + c + "\" is not an ISO 4217 code such as USD");
-    }
-
-    void checkAssumptions() {
-        inRange("assumptions.discount_rate", p_.assumptions.discountRate, kMinDiscountRate, kMaxDiscountRate);
-        inRange("assumptions.tax_rate", p_.assumptions.taxRate, 0.0, 1.0);
     }
 
     void checkSkus() {
@@ -221,19 +221,14 @@ private:
     }
 
     void checkItemId(const std::string& path, const std::string& id, std::set<std::string>& ids) {
-        name(path, id);
         if (!ids.insert(id).second)
             fail(path, "\"" + id + "\" is used by another contract or fleet");
     }
 
     void checkContract(const std::string& path, const Contract& c, std::set<std::string>& ids) {
+        checkFields(path, c, contractFields());
         checkItemId(path + ".id", c.id, ids);
-        name(path + ".name", c.name);
-        name(path + ".provider", c.provider);
-        maxLength(path + ".notes", c.notes, kMaxNotesBytes);
         sku(path + ".sku", c.sku);
-        checkDate(path + ".start", c.start);
-        checkDate(path + ".end", c.end);
         if (c.end < c.start)
             fail(path + ".end", formatIsoDate(c.end) + " is before start " + formatIsoDate(c.start));
         if (c.tranches.empty())
@@ -257,13 +252,7 @@ private:
                  "give either price_per_gpu_hour or total_contract_value, not both");
         if (!c.pricePerGpuHour && !c.totalContractValue)
             fail(path + ".price_per_gpu_hour", "missing (give price_per_gpu_hour or total_contract_value)");
-        if (c.pricePerGpuHour) {
-            atLeast(path + ".price_per_gpu_hour", *c.pricePerGpuHour, 0.0);
-            atMost(path + ".price_per_gpu_hour", *c.pricePerGpuHour, kMaxPricePerGpuHour);
-        }
         if (c.totalContractValue) {
-            above(path + ".total_contract_value", *c.totalContractValue, 0.0);
-            atMost(path + ".total_contract_value", *c.totalContractValue, kMaxContractValue);
             bool anyGpus = false;
             for (const auto& t : c.tranches)
                 anyGpus = anyGpus || t.gpus > 0;
@@ -271,15 +260,6 @@ private:
                 fail(path + ".total_contract_value",
                      "the tranches commit no GPUs, so no price can be implied");
         }
-        above(path + ".escalator", c.escalator, -1.0);
-        atMost(path + ".escalator", c.escalator, 1.0);
-        inRange(path + ".take_or_pay", c.takeOrPay, 0.0, 1.0);
-        inRange(path + ".prepayment", c.prepayment, 0.0, 1.0);
-        if (c.paymentTermsDays < 0 || c.paymentTermsDays > 3650)
-            fail(path + ".payment_terms_days",
-                 std::to_string(c.paymentTermsDays) + " is outside 0..3650 days");
-        inRange(path + ".provider_default_hazard", c.providerDefaultHazard, 0.0, 10.0);
-        inRange(path + ".recovery_rate", c.recoveryRate, 0.0, 1.0);
         if (c.utilization)
             checkItemCurve(path + ".utilization", *c.utilization);
         providers_.insert(c.provider);
@@ -297,41 +277,22 @@ private:
     }
 
     void checkFleet(const std::string& path, const Fleet& f, std::set<std::string>& ids) {
+        checkFields(path, f, fleetFields());
         checkItemId(path + ".id", f.id, ids);
-        name(path + ".name", f.name);
-        maxLength(path + ".notes", f.notes, kMaxNotesBytes);
         const Sku& s = sku(path + ".sku", f.sku);
-        above(path + ".gpus", f.gpus, 0.0);
-        atMost(path + ".gpus", f.gpus, kMaxGpus);
-        checkBookDepreciation(path + ".book_depreciation", f.bookDepreciation);
-        checkDepreciation(path + ".tax_depreciation", f.taxDepreciation);
-        checkDate(path + ".in_service", f.inService);
-        if (f.end)
-            checkDate(path + ".end", *f.end);
+        checkLife(path + ".book_depreciation", f.bookDepreciation);
+        checkLife(path + ".tax_depreciation", f.taxDepreciation);
+        if (f.bookDepreciation.bonusFraction != 0.0)
+            fail(path + ".book_depreciation.bonus_fraction",
+                 "bonus depreciation is a tax rule (MODEL.md 5); book depreciation has none");
         if (f.end && *f.end < f.inService)
             fail(path + ".end",
                  formatIsoDate(*f.end) + " is before in_service " + formatIsoDate(f.inService));
-        if (f.capexPerGpu)
-            atLeast(path + ".capex_per_gpu", *f.capexPerGpu, 0.0);
-        else if (s.capexPerGpu <= 0)
+        if (!f.capexPerGpu && s.capexPerGpu <= 0)
             fail(path + ".capex_per_gpu",
                  "missing, and SKU \"" + s.id + "\" has no capex_per_gpu to default to");
         atMost(path + ".capex_per_gpu", fleetCapexPerGpu(f, s), kMaxCapexPerGpu);
-        inRange(path + ".overhead_fraction", f.overheadFraction, 0.0, 10.0);
-        if (f.itKwPerGpu)
-            atLeast(path + ".it_kw_per_gpu", *f.itKwPerGpu, 0.0);
         atMost(path + ".it_kw_per_gpu", fleetItKwPerGpu(f, s), kMaxItKwPerGpu);
-        atLeast(path + ".pue", f.pue, 1.0);
-        atMost(path + ".pue", f.pue, 5.0);
-        atLeast(path + ".power_price_per_mwh", f.powerPricePerMwh, 0.0);
-        atMost(path + ".power_price_per_mwh", f.powerPricePerMwh, 1e5);
-        above(path + ".power_escalator", f.powerEscalator, -1.0);
-        atMost(path + ".power_escalator", f.powerEscalator, 1.0);
-        inRange(path + ".idle_power_fraction", f.idlePowerFraction, 0.0, 1.0);
-        inRange(path + ".colocation_per_kw_month", f.colocationPerKwMonth, 0.0, 1e5);
-        inRange(path + ".opex_fraction_per_year", f.opexFractionPerYear, 0.0, 1.0);
-        if (f.residualFraction)
-            inRange(path + ".residual_fraction", *f.residualFraction, 0.0, 1.0);
         if (f.utilization)
             checkItemCurve(path + ".utilization", *f.utilization);
     }
@@ -402,7 +363,7 @@ private:
             const Contract& c = p_.contracts[i];
             if (!c.totalContractValue)
                 continue;
-            const double price = buildContractSchedule(c, PeriodGrid(c.start, c.start)).pricePerGpuHour;
+            const double price = impliedPricePerGpuHour(c);
             if (!(price <= kMaxPricePerGpuHour))
                 fail(idx("contracts", i) + ".total_contract_value",
                      formatNumber(*c.totalContractValue) + " implies " + formatNumber(price) +
