@@ -2,6 +2,7 @@
 #include "CommandLine.h"
 #include "Leftovers.h"
 #include "MainWindow.h"
+#include "ReportCommand.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -11,6 +12,9 @@
 #include <cstdlib>
 
 namespace {
+
+// The subcommand the headless library leaves to the executable: it draws charts.
+constexpr ledger::app::Command kReport{"report", &ledger::app::reportCommand};
 
 void setIdentity() {
     QCoreApplication::setOrganizationName("ComputeLedger");
@@ -47,7 +51,7 @@ int main(int argc, char* argv[]) {
         qInstallMessageHandler(quietHeadlessNotes);
         QApplication app(argc, argv);
         setIdentity();
-        return ledger::app::runCommandLine(app.arguments());
+        return ledger::app::runCommandLine(app.arguments(), {&kReport, 1});
     }
     if (ledger::app::isCommandLineInvocation(args)) {
         QCoreApplication app(argc, argv);

@@ -1,0 +1,50 @@
+#include "CommandSupport.h"
+
+#include "CledgerDocument.h"
+#include "MessageText.h"
+#include "OutputFiles.h"
+#include "SkuCatalogJson.h"
+
+namespace ledger::app {
+
+QTextStream& out() {
+    static QTextStream s(stdout);
+    return s;
+}
+
+int userError(const QString& message) {
+    // One line, whatever the user typed into an argument or a file name.
+    QTextStream(stderr) << data::oneLine(message) << "\n";
+    return kUserError;
+}
+
+void printNotices(const QStringList& notices) {
+    for (const QString& n : notices)
+        QTextStream(stderr) << "computeledger: " << data::oneLine(n) << "\n";
+}
+
+bool parse(QCommandLineParser& parser, const QStringList& args, QString* error) {
+    if (!parser.parse(args)) {
+        *error = "computeledger: " + parser.errorText();
+        return false;
+    }
+    return true;
+}
+
+OpenedPortfolio openPortfolio(const QString& path) {
+    OpenedPortfolio opened{data::bundledSkuCatalog(), data::loadPortfolioFile(path, opened.catalog)};
+    printNotices(opened.load.notices);
+    if (!opened.ok())
+        userError(opened.load.error);
+    return opened;
+}
+
+bool savePortfolioOutput(const Portfolio& p, const QString& out, const QString& in,
+                         const data::PortfolioLoad& load, const QStringList& otherInputs, QString* error) {
+    if (*error = data::outputOverwritesInput({out}, otherInputs); !error->isEmpty())
+        return false;
+    QByteArray fingerprint = data::sameFile(out, in) ? load.fingerprint : QByteArray();
+    return data::savePortfolioFile(p, out, error, &fingerprint);
+}
+
+} // namespace ledger::app

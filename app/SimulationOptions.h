@@ -1,0 +1,35 @@
+#pragma once
+// The Monte Carlo options evaluate, report and bench share (--paths, --seed, --device, --threads,
+// --memory-budget), the run they ask for, and its table for the terminal.
+#include "montecarlo/MonteCarloEngine.h"
+#include "portfolio/Portfolio.h"
+#include "portfolio/SkuCatalog.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace ledger::app {
+
+void addSimulationOptions(QCommandLineParser& parser);
+
+// Reads --paths/--seed/--device/--threads into o; a bad value is a one-line message in *error.
+bool readSimulationOptions(const QCommandLineParser& parser, const QString& command, SimulationOptions& o,
+                           QString* error);
+
+// The simulation options are read only with --simulate; alone they are a mistake worth naming.
+bool simulateGivenFor(const QCommandLineParser& parser, const QString& command,
+                      const QStringList& alsoNeeding, QString* error);
+
+// The Monte Carlo run a command asked for with --simulate (the file's paths and seed unless the
+// command line overrides them); none without --simulate. A bad option or a refused request:
+// false with a one-line message.
+bool requestedSimulation(const QCommandLineParser& parser, const QString& command, const Portfolio& p,
+                         const SkuCatalog& catalog, std::optional<SimulationResult>* run, QString* error);
+
+// The statistics as the terminal shows them after the deterministic table.
+QString simulationTable(const SimulationResult& s, const std::string& currency);
+
+} // namespace ledger::app
