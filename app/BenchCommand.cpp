@@ -1,11 +1,11 @@
 // computeledger bench: path-months per second and peak memory of the Monte Carlo on the standard
 // synthetic portfolio or a file (docs/performance.md).
-#include "Commands.h"
+#include "app/Commands.h"
 
-#include "CommandSupport.h"
-#include "PathInputsJson.h"
-#include "SimulationJson.h"
-#include "SimulationOptions.h"
+#include "app/CommandSupport.h"
+#include "app/SimulationOptions.h"
+#include "data/PathInputsJson.h"
+#include "data/SimulationJson.h"
 #include "engine/CompiledPortfolio.h"
 #include "montecarlo/BenchmarkPortfolio.h"
 #include "portfolio/Validation.h"

@@ -1,8 +1,8 @@
-#include "CommandLine.h"
+#include "app/CommandLine.h"
 
-#include "CommandSupport.h"
-#include "Commands.h"
-#include "Leftovers.h"
+#include "app/CommandSupport.h"
+#include "app/Commands.h"
+#include "data/Leftovers.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 // The command-line front end (DESIGN.md "Command line"): the dispatcher of the subcommands, each in
 // its own file (Commands.h), all opening a portfolio the same way (CommandSupport.h).
-#include "CommandSupport.h"
+#include "app/CommandSupport.h"
 
 #include <QStringList>
 

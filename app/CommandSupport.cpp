@@ -1,9 +1,9 @@
-#include "CommandSupport.h"
+#include "app/CommandSupport.h"
 
-#include "CledgerDocument.h"
-#include "MessageText.h"
-#include "OutputFiles.h"
-#include "SkuCatalogJson.h"
+#include "data/CledgerDocument.h"
+#include "data/MessageText.h"
+#include "data/OutputFiles.h"
+#include "data/SkuCatalogJson.h"
 
 namespace ledger::app {
 

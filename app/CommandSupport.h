@@ -1,7 +1,7 @@
 #pragma once
 // What every subcommand shares: where results and one-line errors go, how its arguments are
 // parsed, the prologue that opens the portfolio it reads, and where it may write one.
-#include "PortfolioJson.h"
+#include "data/PortfolioJson.h"
 #include "portfolio/SkuCatalog.h"
 
 #include <QCommandLineParser>

@@ -1,11 +1,11 @@
 // The bundled reference data: deals (the public compute deals), add-deal (one as a contract of a
 // portfolio) and catalog (the GPU catalog, each figure with its source).
-#include "Commands.h"
+#include "app/Commands.h"
 
-#include "CommandSupport.h"
-#include "ReferenceData.h"
-#include "SkuCatalogJson.h"
 #include "analytics/DealContract.h"
+#include "app/CommandSupport.h"
+#include "data/ReferenceData.h"
+#include "data/SkuCatalogJson.h"
 #include "portfolio/Validation.h"
 
 #include <QLocale>

@@ -1,9 +1,9 @@
 // computeledger decode: the GPUs, GPU-hours and IT megawatts a headline deal implies.
-#include "Commands.h"
+#include "app/Commands.h"
 
-#include "CommandSupport.h"
-#include "SkuCatalogJson.h"
 #include "analytics/NewsDecoder.h"
+#include "app/CommandSupport.h"
+#include "data/SkuCatalogJson.h"
 #include "portfolio/Validation.h"
 
 #include <QLocale>

@@ -1,15 +1,15 @@
 // computeledger evaluate: the deterministic result (MODEL.md 3 to 7), with --simulate the Monte
 // Carlo statistics, as a table or the stable JSON; --save-run stores the run in the document.
-#include "Commands.h"
+#include "app/Commands.h"
 
-#include "BundledResources.h"
-#include "CledgerDocument.h"
-#include "CommandSupport.h"
-#include "EvaluationJson.h"
-#include "ResultTable.h"
-#include "SimulationJson.h"
-#include "SimulationOptions.h"
+#include "app/CommandSupport.h"
+#include "app/ResultTable.h"
+#include "app/SimulationOptions.h"
+#include "data/CledgerDocument.h"
+#include "data/EvaluationJson.h"
+#include "data/SimulationJson.h"
 #include "engine/DeterministicEngine.h"
+#include "resources/BundledResources.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

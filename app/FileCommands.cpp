@@ -1,12 +1,12 @@
 // The commands that move a portfolio between files: convert (.json <-> .cledger), import-csv,
 // export-csv, and runs (the Monte Carlo runs a document stores).
-#include "Commands.h"
+#include "app/Commands.h"
 
-#include "CledgerDocument.h"
-#include "CommandSupport.h"
-#include "MessageText.h"
-#include "OutputFiles.h"
-#include "PortfolioCsv.h"
+#include "app/CommandSupport.h"
+#include "data/CledgerDocument.h"
+#include "data/MessageText.h"
+#include "data/OutputFiles.h"
+#include "data/PortfolioCsv.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -1,10 +1,10 @@
 // computeledger report: the executive PDF, the CSV tables and the workbook, drawn with the report
 // layer's charts. Its own library (ledger_cli_report): the other commands link no widgets.
-#include "ReportCommand.h"
+#include "app/ReportCommand.h"
 
-#include "CommandSupport.h"
-#include "SimulationOptions.h"
-#include "report/ReportExport.h"
+#include "app/CommandSupport.h"
+#include "app/SimulationOptions.h"
+#include "ui/report/ReportExport.h"
 
 #include <QFileInfo>
 

@@ -1,8 +1,8 @@
-#include "ResultTable.h"
+#include "app/ResultTable.h"
 
-#include "BreakevenText.h"
-#include "MessageText.h"
-#include "MoneyFormat.h"
+#include "data/MessageText.h"
+#include "models/BreakevenText.h"
+#include "models/MoneyFormat.h"
 
 #include <QLocale>
 

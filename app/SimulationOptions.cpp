@@ -1,6 +1,6 @@
-#include "SimulationOptions.h"
+#include "app/SimulationOptions.h"
 
-#include "MessageText.h"
+#include "data/MessageText.h"
 
 #include <QLocale>
 

@@ -1,8 +1,8 @@
 // The executable wires; it does not compute: the GUI, or the command line when a subcommand is given.
-#include "CommandLine.h"
-#include "Leftovers.h"
-#include "MainWindow.h"
-#include "ReportCommand.h"
+#include "app/CommandLine.h"
+#include "app/ReportCommand.h"
+#include "data/Leftovers.h"
+#include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>

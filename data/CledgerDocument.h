@@ -3,7 +3,7 @@
 // Reading refuses, without writing a byte, what is not ours, newer or damaged; an older schema is
 // migrated forward in one transaction. Saving is one transaction (a crash leaves the old state or
 // the new one, never a mix); a new file is built beside its destination and renamed into place.
-#include "PortfolioJson.h"
+#include "data/PortfolioJson.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/SkuCatalog.h"
 

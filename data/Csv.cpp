@@ -1,4 +1,4 @@
-#include "Csv.h"
+#include "data/Csv.h"
 
 namespace ledger::data {
 

@@ -1,4 +1,4 @@
-#include "DocumentSchema.h"
+#include "data/DocumentSchema.h"
 
 #include <QMutex>
 #include <QSqlError>

@@ -1,4 +1,4 @@
-#include "EvaluationJson.h"
+#include "data/EvaluationJson.h"
 
 #include "portfolio/Portfolio.h"
 

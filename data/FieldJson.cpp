@@ -1,4 +1,4 @@
-#include "FieldJson.h"
+#include "data/FieldJson.h"
 
 #include <QJsonArray>
 

@@ -2,7 +2,7 @@
 // The JSON side of the field tables (portfolio/ItemFields.h): an item's object read and written by
 // walking its table, and one field's value taken from or given as JSON. The file reader, the writer
 // and a typed edit (PortfolioEdit.h) use these, so a field reads the same wherever it is typed.
-#include "JsonObjectReader.h"
+#include "data/JsonObjectReader.h"
 #include "portfolio/ItemFields.h"
 
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "InputFile.h"
+#include "data/InputFile.h"
 
-#include "MessageText.h"
+#include "data/MessageText.h"
 
 #include <QFile>
 #include <QFileInfo>

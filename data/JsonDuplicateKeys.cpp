@@ -1,4 +1,4 @@
-#include "JsonDuplicateKeys.h"
+#include "data/JsonDuplicateKeys.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

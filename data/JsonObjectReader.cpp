@@ -1,4 +1,4 @@
-#include "JsonObjectReader.h"
+#include "data/JsonObjectReader.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "Leftovers.h"
+#include "data/Leftovers.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "MessageText.h"
+#include "data/MessageText.h"
 
 namespace ledger::data {
 

@@ -1,7 +1,7 @@
-#include "OutputFiles.h"
+#include "data/OutputFiles.h"
 
-#include "Leftovers.h"
-#include "MessageText.h"
+#include "data/Leftovers.h"
+#include "data/MessageText.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "PathInputsJson.h"
+#include "data/PathInputsJson.h"
 
 #include <QJsonArray>
 

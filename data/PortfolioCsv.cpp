@@ -1,8 +1,8 @@
-#include "PortfolioCsv.h"
-#include "InputFile.h"
+#include "data/PortfolioCsv.h"
+#include "data/InputFile.h"
 
-#include "Csv.h"
-#include "MessageText.h"
+#include "data/Csv.h"
+#include "data/MessageText.h"
 #include "portfolio/ItemFields.h"
 #include "portfolio/Validation.h"
 

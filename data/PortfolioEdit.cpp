@@ -1,8 +1,8 @@
-#include "PortfolioEdit.h"
+#include "data/PortfolioEdit.h"
 
-#include "FieldJson.h"
-#include "MessageText.h"
-#include "PortfolioJson.h"
+#include "data/FieldJson.h"
+#include "data/MessageText.h"
+#include "data/PortfolioJson.h"
 #include "portfolio/Validation.h"
 
 #include <QRegularExpression>

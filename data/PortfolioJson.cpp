@@ -1,10 +1,10 @@
-#include "PortfolioJson.h"
+#include "data/PortfolioJson.h"
 
-#include "FieldJson.h"
-#include "InputFile.h"
-#include "JsonDuplicateKeys.h"
-#include "JsonObjectReader.h"
-#include "MessageText.h"
+#include "data/FieldJson.h"
+#include "data/InputFile.h"
+#include "data/JsonDuplicateKeys.h"
+#include "data/JsonObjectReader.h"
+#include "data/MessageText.h"
 #include "portfolio/Validation.h"
 
 #include <QJsonArray>

@@ -1,8 +1,8 @@
-#include "ReferenceData.h"
+#include "data/ReferenceData.h"
 
-#include "BundledResources.h"
-#include "JsonObjectReader.h"
-#include "SkuCatalogJson.h"
+#include "data/JsonObjectReader.h"
+#include "data/SkuCatalogJson.h"
+#include "resources/BundledResources.h"
 
 #include <QFile>
 #include <QJsonArray>

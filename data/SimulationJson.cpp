@@ -1,4 +1,4 @@
-#include "SimulationJson.h"
+#include "data/SimulationJson.h"
 
 #include <QJsonArray>
 

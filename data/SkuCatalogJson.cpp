@@ -1,6 +1,6 @@
-#include "SkuCatalogJson.h"
+#include "data/SkuCatalogJson.h"
 
-#include "ReferenceData.h"
+#include "data/ReferenceData.h"
 
 namespace ledger::data {
 

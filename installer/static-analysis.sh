@@ -10,7 +10,7 @@ build_dir=${BUILD_DIR:-build}
 echo "static-analysis: cppcheck"
 cppcheck --enable=warning,performance,portability --std=c++20 --language=c++ --library=qt --inline-suppr \
   --suppress=missingIncludeSystem --error-exitcode=1 -q -j "$(nproc)" \
-  -I core -I data -I models -I ui -I app core data models ui app resources/tools
+  -I core -I . core data models ui app resources/tools
 
 echo "static-analysis: clang-tidy on core/"
 findings=$(mktemp)

@@ -1,6 +1,6 @@
-#include "AlternativesTableModel.h"
+#include "models/AlternativesTableModel.h"
 
-#include "MoneyFormat.h"
+#include "models/MoneyFormat.h"
 
 namespace ledger::models {
 

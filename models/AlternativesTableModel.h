@@ -1,7 +1,7 @@
 #pragma once
 // One row per alternative (spot last): NPV cost, total cash, LCOC. Raw numbers are kept under
 // Qt::UserRole so sorting and charts never parse display text.
-#include "PortfolioDocument.h"
+#include "models/PortfolioDocument.h"
 
 #include <QAbstractTableModel>
 

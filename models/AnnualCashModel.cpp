@@ -1,6 +1,6 @@
-#include "AnnualCashModel.h"
+#include "models/AnnualCashModel.h"
 
-#include "MoneyFormat.h"
+#include "models/MoneyFormat.h"
 
 namespace ledger::models {
 

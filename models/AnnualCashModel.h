@@ -1,6 +1,6 @@
 #pragma once
 // Annual after-tax cash cost per alternative: one row per calendar year, one column per alternative.
-#include "PortfolioDocument.h"
+#include "models/PortfolioDocument.h"
 
 #include <QAbstractTableModel>
 

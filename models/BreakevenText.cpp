@@ -1,6 +1,6 @@
-#include "BreakevenText.h"
+#include "models/BreakevenText.h"
 
-#include "MoneyFormat.h"
+#include "models/MoneyFormat.h"
 #include "portfolio/Defaults.h"
 
 #include <QCoreApplication>

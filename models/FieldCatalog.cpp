@@ -1,4 +1,4 @@
-#include "FieldCatalog.h"
+#include "models/FieldCatalog.h"
 
 #include "portfolio/ItemFields.h"
 

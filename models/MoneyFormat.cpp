@@ -1,4 +1,4 @@
-#include "MoneyFormat.h"
+#include "models/MoneyFormat.h"
 
 #include <QLocale>
 

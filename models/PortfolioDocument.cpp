@@ -1,15 +1,15 @@
-#include "PortfolioDocument.h"
+#include "models/PortfolioDocument.h"
 
-#include "BundledResources.h"
-#include "CledgerDocument.h"
-#include "PortfolioCsv.h"
-#include "PortfolioEdit.h"
-#include "ReferenceData.h"
-#include "SkuCatalogJson.h"
 #include "analytics/DealContract.h"
+#include "data/CledgerDocument.h"
+#include "data/PortfolioCsv.h"
+#include "data/PortfolioEdit.h"
+#include "data/ReferenceData.h"
+#include "data/SkuCatalogJson.h"
 #include "engine/DeterministicEngine.h"
 #include "portfolio/Defaults.h"
 #include "portfolio/Validation.h"
+#include "resources/BundledResources.h"
 
 #include <QDate>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "PortfolioTreeModel.h"
+#include "models/PortfolioTreeModel.h"
 
 namespace ledger::models {
 

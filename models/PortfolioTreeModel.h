@@ -1,7 +1,7 @@
 #pragma once
 // The portfolio tree: the assumptions, then contracts, fleets and alternatives under their groups.
 // Each item carries its JSON path (PathRole) so an editor can edit it through the document.
-#include "PortfolioDocument.h"
+#include "models/PortfolioDocument.h"
 
 #include <QAbstractItemModel>
 

@@ -1,4 +1,4 @@
-#include "SimulationController.h"
+#include "models/SimulationController.h"
 
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>

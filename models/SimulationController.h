@@ -2,7 +2,7 @@
 // Runs the Monte Carlo engine off the GUI thread: progress with an ETA, cancel, and the last result
 // kept per inputs hash, so the window can mark a result stale when the portfolio changes and show it
 // again when an undo brings those inputs back.
-#include "PortfolioDocument.h"
+#include "models/PortfolioDocument.h"
 #include "montecarlo/MonteCarloEngine.h"
 #include "montecarlo/SimulationResult.h"
 

@@ -1,4 +1,4 @@
-#include "BundledResources.h"
+#include "resources/BundledResources.h"
 
 namespace ledger::resources {
 

@@ -1,4 +1,4 @@
-#include "DealLibraryDialog.h"
+#include "ui/DealLibraryDialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,7 +1,7 @@
-#include "ItemEditor.h"
+#include "ui/ItemEditor.h"
 
-#include "FieldCatalog.h"
-#include "PortfolioDocument.h"
+#include "models/FieldCatalog.h"
+#include "models/PortfolioDocument.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

@@ -12,7 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "Leftovers.h"
+#include "data/Leftovers.h"
 
 #include <sys/stat.h>
 #include <unistd.h>

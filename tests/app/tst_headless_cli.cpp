@@ -1,7 +1,7 @@
 // The headless command-line library (ledger_cli) on its own: linked without the report layer, it
 // evaluates a portfolio, refuses the report it does not hold with one line, and its process maps
 // no Qt Widgets or Charts library (issue 15: a headless evaluate pulls neither).
-#include "CommandLine.h"
+#include "app/CommandLine.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,9 +1,9 @@
 // Times a deterministic evaluation of the bundled example (issue: under 5 ms). Not a test: run it
 // by hand, `build/tests/bench/bench_deterministic [repetitions]`, and quote it in docs/performance.md.
-#include "BundledResources.h"
-#include "PortfolioJson.h"
-#include "SkuCatalogJson.h"
+#include "data/PortfolioJson.h"
+#include "data/SkuCatalogJson.h"
 #include "engine/DeterministicEngine.h"
+#include "resources/BundledResources.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -2,9 +2,9 @@
 // redraw their numbers and charts (hidden tabs redraw when shown), and the window repaints, all on
 // the GUI thread. The target is one frame (16.7 ms) for the example.
 // Run by hand: QT_QPA_PLATFORM=offscreen build/tests/bench/bench_live_recompute [edits]
-#include "BundledResources.h"
-#include "MainWindow.h"
-#include "PortfolioDocument.h"
+#include "models/PortfolioDocument.h"
+#include "resources/BundledResources.h"
+#include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

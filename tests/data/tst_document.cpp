@@ -1,10 +1,10 @@
 // The .cledger document: exact round trips, refusals that write nothing, migration of a committed
 // version-1 file, stored simulation runs, and saves that survive being killed at any moment.
-#include "BundledResources.h"
-#include "CledgerDocument.h"
-#include "DocumentSchema.h"
-#include "PortfolioJson.h"
-#include "SkuCatalogJson.h"
+#include "data/CledgerDocument.h"
+#include "data/DocumentSchema.h"
+#include "data/PortfolioJson.h"
+#include "data/SkuCatalogJson.h"
+#include "resources/BundledResources.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -2,13 +2,13 @@
 // fleet with every field away from its default come back field for field from JSON, from a .cledger
 // document and from CSV, and a typed edit (PortfolioEdit.h) sets each field as the file reader
 // reads it, with the file reader's messages.
-#include "BundledResources.h"
-#include "CledgerDocument.h"
-#include "PortfolioCsv.h"
-#include "PortfolioEdit.h"
-#include "PortfolioJson.h"
-#include "SkuCatalogJson.h"
+#include "data/CledgerDocument.h"
+#include "data/PortfolioCsv.h"
+#include "data/PortfolioEdit.h"
+#include "data/PortfolioJson.h"
+#include "data/SkuCatalogJson.h"
 #include "portfolio/ItemFields.h"
+#include "resources/BundledResources.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

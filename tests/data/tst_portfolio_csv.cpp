@@ -1,10 +1,10 @@
 // CSV import and export of contracts and fleets: spreadsheet shapes, one message per bad row that
 // names the row and column, nothing imported on any error, and the same shape back.
-#include "BundledResources.h"
-#include "Csv.h"
-#include "PortfolioCsv.h"
-#include "PortfolioJson.h"
-#include "SkuCatalogJson.h"
+#include "data/Csv.h"
+#include "data/PortfolioCsv.h"
+#include "data/PortfolioJson.h"
+#include "data/SkuCatalogJson.h"
+#include "resources/BundledResources.h"
 
 #include <QTest>
 

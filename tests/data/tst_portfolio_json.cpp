@@ -1,9 +1,9 @@
 // The JSON portfolio reader and writer (MODEL.md 2): every kind of bad input gets one message that
 // names the file, the JSON path and the problem; valid files round-trip exactly.
-#include "BundledResources.h"
-#include "MessageText.h"
-#include "PortfolioJson.h"
-#include "SkuCatalogJson.h"
+#include "data/MessageText.h"
+#include "data/PortfolioJson.h"
+#include "data/SkuCatalogJson.h"
+#include "resources/BundledResources.h"
 
 #include <QFile>
 #include <QJsonArray>

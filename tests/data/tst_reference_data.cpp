@@ -1,12 +1,12 @@
 // The bundled reference data: every GPU figure sourced and dated, the deal library complete and
 // consistent, and a library deal added to a portfolio as a contract that evaluates.
-#include "BundledResources.h"
-#include "PortfolioJson.h"
-#include "ReferenceData.h"
-#include "SkuCatalogJson.h"
 #include "analytics/DealContract.h"
+#include "data/PortfolioJson.h"
+#include "data/ReferenceData.h"
+#include "data/SkuCatalogJson.h"
 #include "engine/DeterministicEngine.h"
 #include "portfolio/Validation.h"
+#include "resources/BundledResources.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 #include "FuzzCheck.h"
 
-#include "SkuCatalogJson.h"
+#include "data/SkuCatalogJson.h"
 
 #include <QCoreApplication>
 

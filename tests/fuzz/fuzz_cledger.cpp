@@ -1,9 +1,9 @@
 // The .cledger loader (DESIGN.md "The document") on any bytes written to a file: mutated SQLite
 // databases, truncated and foreign ones. A refused file is left byte for byte as it was and named
 // in one line; a loaded one saves to a new document that loads to the same portfolio.
-#include "CledgerDocument.h"
 #include "FuzzCheck.h"
-#include "PortfolioJson.h"
+#include "data/CledgerDocument.h"
+#include "data/PortfolioJson.h"
 
 #include <QFile>
 #include <QTemporaryDir>

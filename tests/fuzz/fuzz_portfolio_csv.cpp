@@ -1,10 +1,10 @@
 // The CSV importer (docs/file-format.md, "CSV") on any bytes, into the bundled example portfolio.
 // A refused file leaves the portfolio exactly as it was and names the file in one line; an accepted
 // one exports to CSV that imports again to the same CSV (nothing the importer read is lost).
-#include "BundledResources.h"
 #include "FuzzCheck.h"
-#include "PortfolioCsv.h"
-#include "PortfolioJson.h"
+#include "data/PortfolioCsv.h"
+#include "data/PortfolioJson.h"
+#include "resources/BundledResources.h"
 
 #include <QFile>
 

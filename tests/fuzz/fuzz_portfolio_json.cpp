@@ -1,9 +1,9 @@
 // The JSON portfolio reader (MODEL.md section 2) on any bytes. It refuses with one line that starts
 // with the file's name, or it returns a portfolio that writes back to JSON reading to the same
 // portfolio, and that evaluates to an output with no NaN or infinity in it.
-#include "EvaluationJson.h"
 #include "FuzzCheck.h"
-#include "PortfolioJson.h"
+#include "data/EvaluationJson.h"
+#include "data/PortfolioJson.h"
 #include "engine/DeterministicEngine.h"
 
 #include <QJsonValue>

@@ -1,14 +1,14 @@
 // The live document: edits are undoable commands that restore numbers exactly, bad values change
 // nothing and get the file reader's message, saves and reopens; the simulation controller runs off
 // the calling thread, reports progress, cancels, and keeps results per inputs.
-#include "BreakevenText.h"
-#include "CledgerDocument.h"
-#include "MoneyFormat.h"
-#include "PortfolioDocument.h"
-#include "PortfolioJson.h"
-#include "ReferenceData.h"
-#include "SimulationController.h"
-#include "SkuCatalogJson.h"
+#include "data/CledgerDocument.h"
+#include "data/PortfolioJson.h"
+#include "data/ReferenceData.h"
+#include "data/SkuCatalogJson.h"
+#include "models/BreakevenText.h"
+#include "models/MoneyFormat.h"
+#include "models/PortfolioDocument.h"
+#include "models/SimulationController.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

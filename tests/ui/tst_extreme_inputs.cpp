@@ -1,17 +1,17 @@
 // Extreme but valid portfolios through every output: 1 GPU, 10 million GPUs, a 40-year horizon, zero
 // and 100% rates, zero utilization. No NaN or infinity may reach the JSON, the CSV, the workbook, the
 // PDF or the screen formats; a 40-year, 1,000-item portfolio evaluates and simulates in bounded memory.
-#include "BundledResources.h"
-#include "EvaluationJson.h"
-#include "MoneyFormat.h"
-#include "PortfolioJson.h"
-#include "SimulationJson.h"
-#include "SkuCatalogJson.h"
+#include "data/EvaluationJson.h"
+#include "data/PortfolioJson.h"
+#include "data/SimulationJson.h"
+#include "data/SkuCatalogJson.h"
 #include "engine/DeterministicEngine.h"
+#include "models/MoneyFormat.h"
 #include "montecarlo/MonteCarloEngine.h"
 #include "portfolio/Validation.h"
-#include "report/ReportExport.h"
-#include "report/ReportTables.h"
+#include "resources/BundledResources.h"
+#include "ui/report/ReportExport.h"
+#include "ui/report/ReportTables.h"
 
 #include <QProcess>
 #include <QStandardPaths>

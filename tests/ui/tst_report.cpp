@@ -1,20 +1,20 @@
 // The report outputs as a reader checks them: the CSV numbers are the ones `evaluate --json` prints,
 // the PDF's text holds the verdict and every KPI, the workbook holds numbers (not text), files are
 // replaced only on success, and the export dialog writes what it is asked for.
-#include "BundledResources.h"
-#include "Csv.h"
-#include "EvaluationJson.h"
-#include "PortfolioDocument.h"
-#include "PortfolioJson.h"
-#include "SimulationController.h"
-#include "SimulationJson.h"
-#include "SkuCatalogJson.h"
+#include "data/Csv.h"
+#include "data/EvaluationJson.h"
+#include "data/PortfolioJson.h"
+#include "data/SimulationJson.h"
+#include "data/SkuCatalogJson.h"
+#include "models/PortfolioDocument.h"
+#include "models/SimulationController.h"
 #include "montecarlo/MonteCarloEngine.h"
-#include "report/ExportReportDialog.h"
-#include "report/PdfReport.h"
-#include "report/ReportExport.h"
-#include "report/ReportFiles.h"
-#include "tabs/OverviewTab.h"
+#include "resources/BundledResources.h"
+#include "ui/report/ExportReportDialog.h"
+#include "ui/report/PdfReport.h"
+#include "ui/report/ReportExport.h"
+#include "ui/report/ReportFiles.h"
+#include "ui/tabs/OverviewTab.h"
 
 #include <QCheckBox>
 #include <QFile>

@@ -1,15 +1,15 @@
 // The window as a user drives it (offscreen): edit through the editor and see the Overview change,
 // undo and redo, a bad value kept out with its message, a simulation run and cancelled from the
 // panel, and open, modify, save, reopen. With CL_SCREENSHOTS=DIR it also saves a PNG of every tab.
-#include "BundledResources.h"
-#include "DealLibraryDialog.h"
-#include "ItemEditor.h"
-#include "MainWindow.h"
-#include "PortfolioDocument.h"
-#include "PortfolioTreeModel.h"
-#include "SimulationController.h"
-#include "tabs/MonteCarloTab.h"
-#include "tabs/OverviewTab.h"
+#include "models/PortfolioDocument.h"
+#include "models/PortfolioTreeModel.h"
+#include "models/SimulationController.h"
+#include "resources/BundledResources.h"
+#include "ui/DealLibraryDialog.h"
+#include "ui/ItemEditor.h"
+#include "ui/MainWindow.h"
+#include "ui/tabs/MonteCarloTab.h"
+#include "ui/tabs/OverviewTab.h"
 
 #include "gpu/GpuDevice.h"
 #include <QApplication>

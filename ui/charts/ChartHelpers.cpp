@@ -1,4 +1,4 @@
-#include "charts/ChartHelpers.h"
+#include "ui/charts/ChartHelpers.h"
 
 #include <QAbstractSeries>
 #include <QApplication>

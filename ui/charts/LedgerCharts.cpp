@@ -1,7 +1,7 @@
-#include "charts/LedgerCharts.h"
+#include "ui/charts/LedgerCharts.h"
 
-#include "MoneyFormat.h"
-#include "charts/ChartHelpers.h"
+#include "models/MoneyFormat.h"
+#include "ui/charts/ChartHelpers.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>

@@ -1,5 +1,5 @@
-#include "Csv.h"
-#include "report/ReportFiles.h"
+#include "data/Csv.h"
+#include "ui/report/ReportFiles.h"
 
 #include <QDate>
 #include <QDir>

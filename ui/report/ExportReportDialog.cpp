@@ -1,9 +1,9 @@
-#include "report/ExportReportDialog.h"
+#include "ui/report/ExportReportDialog.h"
 
-#include "Leftovers.h"
-#include "PortfolioDocument.h"
-#include "SimulationController.h"
-#include "report/PdfReport.h"
+#include "data/Leftovers.h"
+#include "models/PortfolioDocument.h"
+#include "models/SimulationController.h"
+#include "ui/report/PdfReport.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

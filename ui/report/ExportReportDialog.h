@@ -1,8 +1,8 @@
 #pragma once
 // File > Export report: the same outputs as `computeledger report` (PDF, CSV folder, workbook), with
 // a print preview of the PDF. The Monte Carlo section uses the window's current run of these inputs.
-#include "report/ReportContent.h"
-#include "report/ReportExport.h"
+#include "ui/report/ReportContent.h"
+#include "ui/report/ReportExport.h"
 
 #include <QDialog>
 

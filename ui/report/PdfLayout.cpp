@@ -1,6 +1,6 @@
-#include "report/PdfLayout.h"
+#include "ui/report/PdfLayout.h"
 
-#include "charts/LedgerCharts.h"
+#include "ui/charts/LedgerCharts.h"
 
 #include <QCoreApplication>
 #include <QEvent>

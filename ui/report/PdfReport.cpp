@@ -1,9 +1,9 @@
-#include "report/PdfReport.h"
+#include "ui/report/PdfReport.h"
 
-#include "BreakevenText.h"
-#include "MoneyFormat.h"
-#include "charts/LedgerCharts.h"
-#include "report/PdfLayout.h"
+#include "models/BreakevenText.h"
+#include "models/MoneyFormat.h"
+#include "ui/charts/LedgerCharts.h"
+#include "ui/report/PdfLayout.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 // The executive PDF (docs/reports.md): title, verdict and KPIs, charts, annual tables, Monte Carlo
 // percentiles, sensitivity, the audit trail of every assumption, method notes and the run's details.
-#include "report/ReportContent.h"
+#include "ui/report/ReportContent.h"
 
 #include <QPageLayout>
 #include <QString>

@@ -1,10 +1,10 @@
-#include "report/ReportContent.h"
+#include "ui/report/ReportContent.h"
 
-#include "report/ReportTables.h"
+#include "ui/report/ReportTables.h"
 
-#include "CledgerDocument.h"
-#include "PortfolioJson.h"
 #include "analytics/Sensitivity.h"
+#include "data/CledgerDocument.h"
+#include "data/PortfolioJson.h"
 #include "engine/DeterministicEngine.h"
 
 #include <QCoreApplication>

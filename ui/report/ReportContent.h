@@ -1,8 +1,8 @@
 #pragma once
 // Everything a report shows, gathered once: the PDF, the CSV files and the workbook are views of
 // this one value, so they cannot disagree.
-#include "ReferenceData.h"
 #include "analytics/Sensitivity.h"
+#include "data/ReferenceData.h"
 #include "engine/EvaluationResult.h"
 #include "montecarlo/SimulationResult.h"
 #include "portfolio/Portfolio.h"

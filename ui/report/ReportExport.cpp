@@ -1,11 +1,11 @@
-#include "report/ReportExport.h"
+#include "ui/report/ReportExport.h"
 
-#include "EvaluationJson.h"
-#include "Leftovers.h"
-#include "OutputFiles.h"
-#include "SimulationJson.h"
-#include "report/PdfReport.h"
-#include "report/ReportFiles.h"
+#include "data/EvaluationJson.h"
+#include "data/Leftovers.h"
+#include "data/OutputFiles.h"
+#include "data/SimulationJson.h"
+#include "ui/report/PdfReport.h"
+#include "ui/report/ReportFiles.h"
 
 #include <QDir>
 #include <QFile>

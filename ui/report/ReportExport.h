@@ -1,6 +1,6 @@
 #pragma once
 // One call for every output a user asked for: the PDF, the CSV folder, the workbook.
-#include "report/ReportContent.h"
+#include "ui/report/ReportContent.h"
 
 #include <QString>
 #include <QStringList>

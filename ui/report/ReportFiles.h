@@ -1,7 +1,7 @@
 #pragma once
 // The spreadsheet outputs of a report. Each file is written atomically: an existing file is
 // replaced only when the new one is complete.
-#include "report/ReportTables.h"
+#include "ui/report/ReportTables.h"
 
 #include <QByteArray>
 #include <QString>

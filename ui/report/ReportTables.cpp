@@ -1,4 +1,4 @@
-#include "report/ReportTables.h"
+#include "ui/report/ReportTables.h"
 
 #include <QDate>
 #include <QJsonArray>

@@ -3,7 +3,7 @@
 // cell for cell. Numbers stay doubles at full precision; a missing value (no LCOC) is a null cell.
 // Text stays as the file gives it: the CSV writer escapes a text cell a spreadsheet would run as a
 // formula (data::csvEscapeText); the workbook needs no escape, its string cells are never formulas.
-#include "report/ReportContent.h"
+#include "ui/report/ReportContent.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,7 +1,7 @@
-#include "report/ReportFiles.h"
+#include "ui/report/ReportFiles.h"
 
-#include "Leftovers.h"
 #include "calendar/Date.h"
+#include "data/Leftovers.h"
 
 #include <QDate>
 #include <QFile>

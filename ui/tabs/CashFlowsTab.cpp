@@ -1,9 +1,9 @@
-#include "tabs/CashFlowsTab.h"
+#include "ui/tabs/CashFlowsTab.h"
 
-#include "AnnualCashModel.h"
-#include "PortfolioDocument.h"
-#include "charts/ChartHelpers.h"
-#include "charts/LedgerCharts.h"
+#include "models/AnnualCashModel.h"
+#include "models/PortfolioDocument.h"
+#include "ui/charts/ChartHelpers.h"
+#include "ui/charts/LedgerCharts.h"
 
 #include <QBarSeries>
 #include <QBarSet>

@@ -1,6 +1,6 @@
 #pragma once
 // Annual after-tax cash cost per alternative: the table and grouped bars.
-#include "tabs/DocumentTab.h"
+#include "ui/tabs/DocumentTab.h"
 
 class QChartView;
 class QComboBox;

@@ -1,8 +1,8 @@
-#include "tabs/CompareTab.h"
+#include "ui/tabs/CompareTab.h"
 
-#include "PortfolioDocument.h"
-#include "charts/ChartHelpers.h"
-#include "charts/LedgerCharts.h"
+#include "models/PortfolioDocument.h"
+#include "ui/charts/ChartHelpers.h"
+#include "ui/charts/LedgerCharts.h"
 
 #include <QLabel>
 #include <QLineSeries>

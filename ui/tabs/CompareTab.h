@@ -1,6 +1,6 @@
 #pragma once
 // Cumulative after-tax cash cost of each alternative by year, with the crossovers marked.
-#include "tabs/DocumentTab.h"
+#include "ui/tabs/DocumentTab.h"
 
 class QChartView;
 class QLabel;

@@ -1,9 +1,9 @@
-#include "tabs/DepreciationTab.h"
+#include "ui/tabs/DepreciationTab.h"
 
-#include "MoneyFormat.h"
-#include "PortfolioDocument.h"
-#include "charts/ChartHelpers.h"
-#include "charts/LedgerCharts.h"
+#include "models/MoneyFormat.h"
+#include "models/PortfolioDocument.h"
+#include "ui/charts/ChartHelpers.h"
+#include "ui/charts/LedgerCharts.h"
 
 #include <QBarSeries>
 #include <QBarSet>

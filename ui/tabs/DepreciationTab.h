@@ -1,6 +1,6 @@
 #pragma once
 // Book against tax depreciation per year, NBV, and the useful-life sensitivity (3 to 6 years).
-#include "tabs/DocumentTab.h"
+#include "ui/tabs/DocumentTab.h"
 
 class QChartView;
 class QTableWidget;

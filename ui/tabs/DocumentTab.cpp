@@ -1,6 +1,6 @@
-#include "tabs/DocumentTab.h"
+#include "ui/tabs/DocumentTab.h"
 
-#include "PortfolioDocument.h"
+#include "models/PortfolioDocument.h"
 
 namespace ledger::ui {
 

@@ -1,11 +1,11 @@
-#include "tabs/MonteCarloTab.h"
+#include "ui/tabs/MonteCarloTab.h"
 
-#include "MoneyFormat.h"
-#include "PortfolioDocument.h"
-#include "SimulationController.h"
-#include "charts/ChartHelpers.h"
-#include "charts/LedgerCharts.h"
 #include "gpu/GpuDevice.h"
+#include "models/MoneyFormat.h"
+#include "models/PortfolioDocument.h"
+#include "models/SimulationController.h"
+#include "ui/charts/ChartHelpers.h"
+#include "ui/charts/LedgerCharts.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,8 +1,8 @@
-#include "tabs/OverviewTab.h"
+#include "ui/tabs/OverviewTab.h"
 
-#include "BreakevenText.h"
-#include "MoneyFormat.h"
-#include "PortfolioDocument.h"
+#include "models/BreakevenText.h"
+#include "models/MoneyFormat.h"
+#include "models/PortfolioDocument.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>

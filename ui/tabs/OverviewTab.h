@@ -1,6 +1,6 @@
 #pragma once
 // KPI cards per alternative, the verdict, and the breakeven figures.
-#include "tabs/DocumentTab.h"
+#include "ui/tabs/DocumentTab.h"
 
 class QLabel;
 class QHBoxLayout;

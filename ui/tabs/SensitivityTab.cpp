@@ -1,9 +1,9 @@
-#include "tabs/SensitivityTab.h"
+#include "ui/tabs/SensitivityTab.h"
 
-#include "MoneyFormat.h"
-#include "PortfolioDocument.h"
-#include "charts/ChartHelpers.h"
-#include "charts/LedgerCharts.h"
+#include "models/MoneyFormat.h"
+#include "models/PortfolioDocument.h"
+#include "ui/charts/ChartHelpers.h"
+#include "ui/charts/LedgerCharts.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

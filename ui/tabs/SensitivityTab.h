@@ -1,7 +1,7 @@
 #pragma once
 // The tornado: how far the NPV difference between two alternatives moves when each main input goes
 // to its low and high setting (MODEL.md 7).
-#include "tabs/DocumentTab.h"
+#include "ui/tabs/DocumentTab.h"
 
 class QChartView;
 class QComboBox;
