@@ -285,10 +285,11 @@ void writePortfolio(Connection& c, const Portfolio& p) {
                 s.itKwPerGpu, text(s.notes)});
     }
     insertCurve(c, "", p.utilization);
-    for (std::size_t i = 0; i < p.contracts.size(); ++i)
-        insertItem(c, qint64(i), p.contracts[i]);
-    for (std::size_t i = 0; i < p.fleets.size(); ++i)
-        insertItem(c, qint64(i), p.fleets[i]);
+    forEachItemKind([&]<class Item>(std::type_identity<Item>) {
+        const auto& items = ItemKindInfo<Item>::items(p);
+        for (std::size_t i = 0; i < items.size(); ++i)
+            insertItem(c, qint64(i), items[i]);
+    });
     if (p.alternatives) {
         for (std::size_t i = 0; i < p.alternatives->size(); ++i) {
             const auto& a = (*p.alternatives)[i];
@@ -524,10 +525,11 @@ StoredPortfolio readStoredPortfolio(Connection& c) {
     });
     p.utilization = readCurve(c, "");
 
-    forEachRow(c, "contracts", "SELECT * FROM contracts ORDER BY position", {},
-               [&](const Row& r) { p.contracts.push_back(readItem<Contract>(c, r)); });
-    forEachRow(c, "fleets", "SELECT * FROM fleets ORDER BY position", {},
-               [&](const Row& r) { p.fleets.push_back(readItem<Fleet>(c, r)); });
+    forEachItemKind([&]<class Item>(std::type_identity<Item>) {
+        const char* table = ItemKindInfo<Item>::list;
+        forEachRow(c, table, QString("SELECT * FROM %1 ORDER BY position").arg(table), {},
+                   [&](const Row& r) { ItemKindInfo<Item>::items(p).push_back(readItem<Item>(c, r)); });
+    });
 
     if (hasAlternatives) {
         p.alternatives.emplace();

@@ -168,14 +168,13 @@ Portfolio readPortfolio(const QJsonValue& root) {
     }
     if (auto u = r.optionalArray("utilization"))
         p.utilization = readCurve(*u, "utilization");
-    if (auto cs = r.optionalArray("contracts")) {
-        for (qsizetype i = 0; i < cs->size(); ++i)
-            p.contracts.push_back(readItem<Contract>((*cs)[i], at("contracts", i)));
-    }
-    if (auto fs = r.optionalArray("fleets")) {
-        for (qsizetype i = 0; i < fs->size(); ++i)
-            p.fleets.push_back(readItem<Fleet>((*fs)[i], at("fleets", i)));
-    }
+    forEachItemKind([&]<class Item>(std::type_identity<Item>) {
+        const char* list = ItemKindInfo<Item>::list;
+        if (auto items = r.optionalArray(list)) {
+            for (qsizetype i = 0; i < items->size(); ++i)
+                ItemKindInfo<Item>::items(p).push_back(readItem<Item>((*items)[i], at(list, i)));
+        }
+    });
     if (r.has("alternatives"))
         p.alternatives = readAlternativesJson(r.value("alternatives"));
     if (r.has("market"))
@@ -361,13 +360,12 @@ QByteArray writePortfolioJson(const Portfolio& p) {
     root["skus"] = skus;
     if (!p.utilization.empty())
         root["utilization"] = writeCurve(p.utilization);
-    QJsonArray contracts, fleets;
-    for (const auto& c : p.contracts)
-        contracts.append(writeItem(c));
-    for (const auto& f : p.fleets)
-        fleets.append(writeItem(f));
-    root["contracts"] = contracts;
-    root["fleets"] = fleets;
+    forEachItemKind([&]<class Item>(std::type_identity<Item>) {
+        QJsonArray items;
+        for (const Item& item : ItemKindInfo<Item>::items(p))
+            items.append(writeItem(item));
+        root[ItemKindInfo<Item>::list] = items;
+    });
     if (p.alternatives) {
         QJsonArray alts;
         for (const auto& a : *p.alternatives) {

@@ -172,10 +172,15 @@ public:
         checkSkus();
         checkCurve("utilization", p_.utilization);
         std::set<std::string> ids;
-        for (std::size_t i = 0; i < p_.contracts.size(); ++i)
-            checkContract(idx("contracts", i), p_.contracts[i], ids);
-        for (std::size_t i = 0; i < p_.fleets.size(); ++i)
-            checkFleet(idx("fleets", i), p_.fleets[i], ids);
+        forEachItemKind([&]<class Item>(std::type_identity<Item>) {
+            const auto& items = ItemKindInfo<Item>::items(p_);
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const std::string path = idx(ItemKindInfo<Item>::list, i);
+                checkFields(path, items[i], ItemKindInfo<Item>::fields());
+                checkItemId(path + ".id", items[i].id, ids);
+                checkItem(path, items[i]);
+            }
+        });
         if (p_.contracts.empty() && p_.fleets.empty())
             fail("contracts", "the portfolio has no contract and no fleet to evaluate");
         checkAlternatives(ids);
@@ -225,9 +230,8 @@ private:
             fail(path, "\"" + id + "\" is used by another contract or fleet");
     }
 
-    void checkContract(const std::string& path, const Contract& c, std::set<std::string>& ids) {
-        checkFields(path, c, contractFields());
-        checkItemId(path + ".id", c.id, ids);
+    // What a contract's table cannot say: its SKU, its dates' order, tranches and price.
+    void checkItem(const std::string& path, const Contract& c) {
         sku(path + ".sku", c.sku);
         if (c.end < c.start)
             fail(path + ".end", formatIsoDate(c.end) + " is before start " + formatIsoDate(c.start));
@@ -276,9 +280,8 @@ private:
         checkCurve(path, curve);
     }
 
-    void checkFleet(const std::string& path, const Fleet& f, std::set<std::string>& ids) {
-        checkFields(path, f, fleetFields());
-        checkItemId(path + ".id", f.id, ids);
+    // What a fleet's table cannot say: its SKU, lives, dates' order and the SKU's defaults.
+    void checkItem(const std::string& path, const Fleet& f) {
         const Sku& s = sku(path + ".sku", f.sku);
         checkLife(path + ".book_depreciation", f.bookDepreciation);
         checkLife(path + ".tax_depreciation", f.taxDepreciation);

@@ -346,26 +346,11 @@ private:
             t.widths.push_back(1.2);
             t.rightAligned.push_back(true);
         }
-        const std::vector<std::pair<QString, double DistributionSummary::*>> stats = {
-            {tr("mean"), &DistributionSummary::mean},
-            {tr("std"), &DistributionSummary::std},
-            {tr("stderr"), &DistributionSummary::stderr_},
-            {tr("min"), &DistributionSummary::min},
-            {"p1", &DistributionSummary::p1},
-            {"p5", &DistributionSummary::p5},
-            {"p10", &DistributionSummary::p10},
-            {"p25", &DistributionSummary::p25},
-            {"p50", &DistributionSummary::p50},
-            {"p75", &DistributionSummary::p75},
-            {"p90", &DistributionSummary::p90},
-            {"p95", &DistributionSummary::p95},
-            {"p99", &DistributionSummary::p99},
-            {tr("max"), &DistributionSummary::max},
-            {tr("cvar95"), &DistributionSummary::cvar95}};
-        for (const auto& [label, field] : stats) {
-            QStringList cells{label};
+        // The statistics in the order the CSV tables and the workbook list them (SimulationResult.h).
+        for (const auto& f : kSummaryStatistics) {
+            QStringList cells{tr(f.key)};
             for (const auto& a : s.alternatives)
-                cells << millions(a.npvCost.*field);
+                cells << millions(a.npvCost.*f.value);
             t.rows.push_back(cells);
         }
         QStringList cheapest{tr("P(cheapest)")};
