@@ -136,11 +136,19 @@ template <class T> bool fromValue(const FieldValue& v, std::optional<T>& out) {
     return true;
 }
 
+// item.*m0.*m1...: the member a path of member pointers names (const when the item is).
+template <class T> T& follow(T& x) {
+    return x;
+}
+template <class T, class M, class... Ms> decltype(auto) follow(T& x, M m, Ms... rest) {
+    return follow(x.*m, rest...);
+}
+
 template <class Item, auto... Path> FieldValue get(const Item& item) {
-    return toValue((item.*....*Path));
+    return toValue(follow(item, Path...));
 }
 template <class Item, auto... Path> bool set(Item& item, const FieldValue& v) {
-    return fromValue(v, (item.*....*Path));
+    return fromValue(v, follow(item, Path...));
 }
 
 // The accessors of item.*Path[0].*Path[1]...: member<Fleet, &Fleet::bookDepreciation,
