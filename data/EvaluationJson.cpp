@@ -17,10 +17,23 @@ QJsonValue optional(const std::optional<double>& v) {
     return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
 }
 
-QJsonArray annualJson(const std::vector<AnnualRow>& rows) {
+// The owner's lines: [{line, npv, cash}], in CostLine's order (docs/cli.md).
+QJsonArray linesJson(const std::vector<LineAmount>& lines) {
+    QJsonArray out;
+    for (const auto& l : lines)
+        out.append(QJsonObject{{"line", kCostLineKeys[int(l.line)]}, {"npv", l.npv}, {"cash", l.cash}});
+    return out;
+}
+
+// Each year: the old keys, and `lines` {line: cash} for the owner's lines.
+QJsonArray annualJson(const std::vector<AnnualRow>& rows, const std::vector<LineAmount>& owned) {
     QJsonArray out;
     for (const auto& r : rows) {
+        QJsonObject lines;
+        for (const auto& l : owned)
+            lines[kCostLineKeys[int(l.line)]] = r.lineCash[std::size_t(l.line)];
         out.append(QJsonObject{{"year", r.year},
+                               {"lines", lines},
                                {"cash", r.cash},
                                {"committed_gpu_hours", r.committedGpuHours},
                                {"used_gpu_hours", r.usedGpuHours},
@@ -83,7 +96,8 @@ QJsonObject evaluationToJson(const EvaluationResult& r) {
                                  {"lcoc", optional(i.lcoc)},
                                  {"implied_price_per_gpu_hour", optional(i.impliedPricePerGpuHour)},
                                  {"total_contract_value", optional(i.totalContractValue)},
-                                 {"annual", annualJson(i.annual)}});
+                                 {"annual", annualJson(i.annual, i.lines)},
+                                 {"lines", linesJson(i.lines)}});
     }
     QJsonArray alternatives;
     for (const auto& a : r.alternatives) {
@@ -94,7 +108,8 @@ QJsonObject evaluationToJson(const EvaluationResult& r) {
                                         {"total_cash", a.totalCash},
                                         {"used_gpu_hours", a.usedGpuHours},
                                         {"lcoc", optional(a.lcoc)},
-                                        {"annual", annualJson(a.annual)}});
+                                        {"annual", annualJson(a.annual, a.lines)},
+                                        {"lines", linesJson(a.lines)}});
     }
     QJsonArray comparisons;
     for (const auto& c : r.comparisons) {

@@ -147,6 +147,7 @@ void CompiledPortfolio::compileFleet(int i, const Fleet& f, const Sku& sku, cons
         a_.mwhAtFullUse[at] = s.mwhAtFullUse[k];
         a_.powerPrice[at] = s.powerPrice[k];
         a_.fixedCost[at] = s.fixedCost[k];
+        a_.colocationCost[at] = s.colocationCost[k];
         a_.taxDepreciation[at] = s.taxDepreciation[k];
     }
 }

@@ -9,21 +9,33 @@ namespace ledger {
 
 namespace {
 
-// Records every flow of the shock-free path per slot (items, then spot) and period.
+// Records every flow of the shock-free path per slot (items, then spot) and period, and its cost
+// lines per slot and year (lines by period would be 17 times the flows' memory).
 struct RecordingSink {
-    RecordingSink(int slots, int periods)
+    static constexpr bool kRecordsLines = true;
+
+    RecordingSink(int slots, int periods, const int* periodYear, int years)
         : K(periods)
+        , Y(years)
+        , year(periodYear)
         , cash(std::size_t(slots) * periods, 0.0)
         , pv(cash.size(), 0.0)
         , used(cash.size(), 0.0)
-        , lcocWeight(cash.size(), 0.0) {}
+        , lcocWeight(cash.size(), 0.0)
+        , lineCash(std::size_t(slots) * kCostLines * years, 0.0)
+        , linePv(std::size_t(slots) * kCostLines, 0.0) {}
 
-    void flow(int slot, int k, CostLine, double amount, double df) {
+    void flow(int slot, int k, FlowKind, double amount, double df) {
         cash[std::size_t(slot) * K + k] += amount;
         pv[std::size_t(slot) * K + k] += amount * df;
     }
-    void flowEither(int slot, int k, bool mask, CostLine where, CostLine other, double amount, double df) {
+    void flowEither(int slot, int k, bool mask, FlowKind where, FlowKind other, double amount, double df) {
         flow(slot, k, mask ? where : other, amount, df);
+    }
+    void line(int slot, int k, CostLine line, double amount, double df) {
+        const std::size_t at = std::size_t(slot) * kCostLines + std::size_t(line);
+        lineCash[at * Y + std::size_t(year[k])] += amount;
+        linePv[at] += amount * df;
     }
     void usage(int slot, int k, double hours, double weight) {
         used[std::size_t(slot) * K + k] += hours;
@@ -32,15 +44,53 @@ struct RecordingSink {
     void providerDefaulted(int, bool) {}
     void finish() {}
 
-    int K;
+    // A slot's lines that `owner` lists, with their NPV and cash; and its years' line cash.
+    std::vector<LineAmount> lines(int slot, LineOwner owner) const {
+        std::vector<LineAmount> out;
+        for (int l = 0; l < kCostLines; ++l) {
+            if (kCostLineOwners[l] != owner)
+                continue;
+            const std::size_t at = std::size_t(slot) * kCostLines + std::size_t(l);
+            LineAmount a{CostLine(l), linePv[at], 0.0};
+            for (int y = 0; y < Y; ++y)
+                a.cash += lineCash[at * Y + std::size_t(y)];
+            out.push_back(a);
+        }
+        return out;
+    }
+    void addYearLines(int slot, std::vector<AnnualRow>& rows) const {
+        for (int l = 0; l < kCostLines; ++l)
+            for (int y = 0; y < Y; ++y)
+                rows[std::size_t(y)].lineCash[std::size_t(l)] +=
+                    lineCash[(std::size_t(slot) * kCostLines + std::size_t(l)) * Y + std::size_t(y)];
+    }
+
+    int K, Y;
+    const int* year;
     std::vector<double> cash, pv, used, lcocWeight;
+    std::vector<double> lineCash,
+        linePv; // [(slot * kCostLines + line) * years + year], [slot * kCostLines + line]
 };
+
+// An alternative's lines: its items' lines summed line by line, the kinds' lists merged in order.
+void addLines(std::vector<LineAmount>& into, const std::vector<LineAmount>& lines) {
+    for (const LineAmount& l : lines) {
+        auto at =
+            std::find_if(into.begin(), into.end(), [&](const LineAmount& x) { return x.line >= l.line; });
+        if (at != into.end() && at->line == l.line) {
+            at->npv += l.npv;
+            at->cash += l.cash;
+        } else {
+            into.insert(at, l);
+        }
+    }
+}
 
 // Sums only the NPV per slot: the cheap pass the analytics repeat.
 struct NpvSink {
     std::vector<double> npv;
-    void flow(int slot, int, CostLine, double amount, double df) { npv[slot] += amount * df; }
-    void flowEither(int slot, int k, bool, CostLine where, CostLine, double amount, double df) {
+    void flow(int slot, int, FlowKind, double amount, double df) { npv[slot] += amount * df; }
+    void flowEither(int slot, int k, bool, FlowKind where, FlowKind, double amount, double df) {
         flow(slot, k, where, amount, df);
     }
     void usage(int, int, double, double) {}
@@ -90,6 +140,8 @@ void addRow(AnnualRow& into, const AnnualRow& r) {
     into.nbvBook += r.nbvBook;
     into.nbvTax += r.nbvTax;
     into.marketValue += r.marketValue;
+    for (int l = 0; l < kCostLines; ++l)
+        into.lineCash[std::size_t(l)] += r.lineCash[std::size_t(l)];
 }
 
 class Evaluation {
@@ -99,7 +151,7 @@ public:
         , cp_(cp)
         , K_(cp.periods())
         , N_(cp.itemCount())
-        , rec_(N_ + 1, K_) {
+        , rec_(N_ + 1, K_, cp.inputs().periodYear, cp.yearCount()) {
         DeterministicShocks shocks;
         simulatePath<double>(deterministicInputs(cp), shocks, rec_);
     }
@@ -117,7 +169,7 @@ public:
         double weightTotal = 0.0;
         for (std::size_t a = 0; a < cp_.alternatives().size(); ++a) {
             const auto& alt = cp_.alternatives()[a];
-            AlternativeResult ar{alt.id, alt.name, alt.items, 0, 0, 0, std::nullopt, emptyYears()};
+            AlternativeResult ar{alt.id, alt.name, alt.items, 0, 0, 0, std::nullopt, emptyYears(), {}};
             weightTotal = 0.0;
             for (int i : cp_.alternativeItems(int(a))) {
                 const auto& ir = r.items[i];
@@ -127,6 +179,7 @@ public:
                 weightTotal += sum(rec_.lcocWeight, i);
                 for (std::size_t y = 0; y < ar.annual.size(); ++y)
                     addRow(ar.annual[y], ir.annual[y]);
+                addLines(ar.lines, ir.lines);
             }
             ar.lcoc = ratio(ar.npvCost, weightTotal);
             r.alternatives.push_back(std::move(ar));
@@ -193,11 +246,13 @@ private:
             }
         }
         ir.lcoc = ratio(ir.npvCost, sum(rec_.lcocWeight, i));
+        ir.lines = rec_.lines(i, fleet ? LineOwner::Fleet : LineOwner::Contract);
+        rec_.addYearLines(i, ir.annual);
         return ir;
     }
 
     AlternativeResult spot() const {
-        AlternativeResult s{kSpotAlternativeId, "Spot market", {}, 0, 0, 0, std::nullopt, emptyYears()};
+        AlternativeResult s{kSpotAlternativeId, "Spot market", {}, 0, 0, 0, std::nullopt, emptyYears(), {}};
         for (int i = 0; i < N_; ++i) {
             if (cp_.inputs().coveredBySpot[i])
                 s.items.push_back(cp_.itemId(i));
@@ -213,6 +268,8 @@ private:
             row.usedGpuHours += rec_.used[at];
         }
         s.lcoc = ratio(s.npvCost, sum(rec_.lcocWeight, N_));
+        s.lines = rec_.lines(N_, LineOwner::Spot);
+        rec_.addYearLines(N_, s.annual);
         return s;
     }
 

@@ -1,6 +1,9 @@
 #pragma once
 // What a deterministic evaluation reports (DESIGN.md "evaluate --json" keys).
 #include "calendar/Date.h"
+#include "engine/CostLine.h"
+
+#include <array>
 
 #include <optional>
 #include <string>
@@ -19,6 +22,15 @@ struct AnnualRow {
     double nbvTax = 0.0;
     // Fleets: what the GPUs would fetch at the year end (docs/model.md, display only; 0 when not held).
     double marketValue = 0.0;
+    // The year's cash by cost line (CostLine's order); the lines the owner lists add up to `cash`.
+    std::array<double, kCostLines> lineCash{};
+};
+
+// One cost line of an item or an alternative: its NPV and its undiscounted cash in the horizon.
+struct LineAmount {
+    CostLine line = CostLine::Capex;
+    double npv = 0.0;
+    double cash = 0.0;
 };
 
 struct MonthlyFlow {
@@ -40,6 +52,7 @@ struct ItemResult {
     std::optional<double> totalContractValue;     // contracts
     std::vector<AnnualRow> annual;
     std::vector<MonthlyFlow> monthly;
+    std::vector<LineAmount> lines; // the kind's lines (kCostLineOwners), in CostLine's order
 };
 
 struct AlternativeResult {
@@ -51,6 +64,7 @@ struct AlternativeResult {
     double usedGpuHours = 0.0;
     std::optional<double> lcoc;
     std::vector<AnnualRow> annual;
+    std::vector<LineAmount> lines; // the lines of the kinds it holds (spot: spot's), in CostLine's order
 };
 
 struct Comparison {

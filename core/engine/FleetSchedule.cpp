@@ -24,8 +24,8 @@ FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGri
     s.itKw = f.gpus * fleetItKwPerGpu(f, sku);
     s.residualValue = s.depreciableBase * fleetResidualFraction(f);
     s.end = fleetEnd(f);
-    for (auto* v : {&s.gpuHours, &s.mwhAtFullUse, &s.powerPrice, &s.fixedCost, &s.bookDepreciation,
-                    &s.taxDepreciation, &s.nbvBook, &s.nbvTax, &s.marketValue})
+    for (auto* v : {&s.gpuHours, &s.mwhAtFullUse, &s.powerPrice, &s.fixedCost, &s.colocationCost,
+                    &s.bookDepreciation, &s.taxDepreciation, &s.nbvBook, &s.nbvTax, &s.marketValue})
         v->assign(K, 0.0);
 
     const Date t0 = grid.valuationDate();
@@ -62,6 +62,7 @@ FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGri
         s.powerPrice[k] =
             f.powerPricePerMwh * std::pow(1.0 + f.powerEscalator, years.yearFraction(grid.start(k)));
         s.fixedCost[k] = (f.colocationPerKwMonth * s.itKw + opexPerMonth) * share;
+        s.colocationCost[k] = f.colocationPerKwMonth * s.itKw * share;
 
         const int j = monthIndex(grid.start(k)) - serviceMonth;
         s.bookDepreciation[k] = monthlyAmount(bookAnnual, j);

@@ -17,10 +17,11 @@ struct FleetSchedule {
     int disposalPeriod = -1;      // period containing the end, -1 when outside the horizon
     double nbvBookAtDisposal = 0.0;
     double nbvTaxAtDisposal = 0.0;
-    std::vector<double> gpuHours;     // gpus x active hours
-    std::vector<double> mwhAtFullUse; // energy if every GPU ran flat out: kW/1000 x hours x PUE
-    std::vector<double> powerPrice;   // escalated price per MWh
-    std::vector<double> fixedCost;    // colocation + opex, pre-tax
+    std::vector<double> gpuHours;       // gpus x active hours
+    std::vector<double> mwhAtFullUse;   // energy if every GPU ran flat out: kW/1000 x hours x PUE
+    std::vector<double> powerPrice;     // escalated price per MWh
+    std::vector<double> fixedCost;      // colocation + opex, pre-tax
+    std::vector<double> colocationCost; // its colocation part (the cost lines split them)
     std::vector<double> bookDepreciation;
     std::vector<double> taxDepreciation;
     std::vector<double> nbvBook; // after the period; 0 when the fleet is not held

@@ -44,13 +44,26 @@ struct ContractStep {
         const V billed = in.billedAtFull[at] * laneMax(V(in.takeOrPay[i]), u);
         const V billedCost = in.payShare[i] * billed - tau * billed;
         if (laneAny(gone)) {
-            // One flow whose line depends on the lane: replacement where the provider is gone.
+            // One flow whose kind depends on the lane: replacement where the provider is gone.
             const V replacement = in.hours[at] * in.marketPrice[i] * s.marketFactor * in.replacementPremium;
-            sink.flowEither(i, k, gone, CostLine::ContractReplacement, CostLine::ContractBilling,
+            sink.flowEither(i, k, gone, FlowKind::ContractReplacement, FlowKind::ContractBilling,
                             select(gone, replacement * (1.0 - tau), billedCost),
                             select(gone, s.dfEnd, V(in.cashDf[at])));
+            if constexpr (RecordsLines<Sink>::value) {
+                sink.line(i, k, CostLine::Replacement, select(gone, replacement, V(0.0)), s.dfEnd);
+                sink.line(i, k, CostLine::ReplacementTaxShield, select(gone, -tau * replacement, V(0.0)),
+                          s.dfEnd);
+                sink.line(i, k, CostLine::ContractPayments, select(gone, V(0.0), in.payShare[i] * billed),
+                          V(in.cashDf[at]));
+                sink.line(i, k, CostLine::ContractTaxShield, select(gone, V(0.0), -tau * billed),
+                          V(in.cashDf[at]));
+            }
         } else {
-            sink.flow(i, k, CostLine::ContractBilling, billedCost, V(in.cashDf[at]));
+            sink.flow(i, k, FlowKind::ContractBilling, billedCost, V(in.cashDf[at]));
+            if constexpr (RecordsLines<Sink>::value) {
+                sink.line(i, k, CostLine::ContractPayments, in.payShare[i] * billed, V(in.cashDf[at]));
+                sink.line(i, k, CostLine::ContractTaxShield, -tau * billed, V(in.cashDf[at]));
+            }
         }
         // In the default's period the undrawn prepayment is partly recovered, the rest written off.
         const double undrawn =
@@ -59,13 +72,22 @@ struct ContractStep {
             const auto hit = laneAnd(kd == s.period, V(double(in.prepaidPeriod[i])) <= kd);
             if (laneAny(hit)) {
                 const double recovered = in.recoveryRate[i] * undrawn;
-                sink.flow(i, k, CostLine::PrepaymentRecovery,
+                sink.flow(i, k, FlowKind::PrepaymentRecovery,
                           select(hit, V(-recovered - tau * (undrawn - recovered)), V(0.0)), s.dfEnd);
+                if constexpr (RecordsLines<Sink>::value) {
+                    sink.line(i, k, CostLine::PrepaymentRecovery, select(hit, V(-recovered), V(0.0)),
+                              s.dfEnd);
+                    sink.line(i, k, CostLine::WriteoffTaxShield,
+                              select(hit, V(-tau * (undrawn - recovered)), V(0.0)), s.dfEnd);
+                }
             }
         }
-        if (k == in.upfrontPeriod[i])
-            sink.flow(i, k, CostLine::Prepayment, select(s.period <= kd, V(in.upfrontAmount[i]), V(0.0)),
-                      V(in.upfrontDf[i]));
+        if (k == in.upfrontPeriod[i]) {
+            const V prepayment = select(s.period <= kd, V(in.upfrontAmount[i]), V(0.0));
+            sink.flow(i, k, FlowKind::Prepayment, prepayment, V(in.upfrontDf[i]));
+            if constexpr (RecordsLines<Sink>::value)
+                sink.line(i, k, CostLine::Prepayment, prepayment, V(in.upfrontDf[i]));
+        }
     }
 };
 
@@ -77,14 +99,29 @@ struct FleetStep {
         const double tau = in.taxRate;
         const int k = s.k;
         const V power = fleetPowerCost(in, i, at, u) * s.powerFactor;
-        sink.flow(i, k, CostLine::FleetOperating,
+        sink.flow(i, k, FlowKind::FleetOperating,
                   (power + in.fixedCost[at]) * (1.0 - tau) - tau * in.taxDepreciation[at], s.dfEnd);
-        if (k == in.upfrontPeriod[i])
-            sink.flow(i, k, CostLine::Capex, V(in.upfrontAmount[i]), V(in.upfrontDf[i]));
+        if constexpr (RecordsLines<Sink>::value) {
+            const double colocation = in.colocationCost[at];
+            sink.line(i, k, CostLine::Power, power, s.dfEnd);
+            sink.line(i, k, CostLine::Colocation, V(colocation), s.dfEnd);
+            sink.line(i, k, CostLine::Opex, V(in.fixedCost[at] - colocation), s.dfEnd);
+            sink.line(i, k, CostLine::OperatingTaxShield, -tau * (power + in.fixedCost[at]), s.dfEnd);
+            sink.line(i, k, CostLine::DepreciationTaxShield, V(-tau * in.taxDepreciation[at]), s.dfEnd);
+        }
+        if (k == in.upfrontPeriod[i]) {
+            sink.flow(i, k, FlowKind::Capex, V(in.upfrontAmount[i]), V(in.upfrontDf[i]));
+            if constexpr (RecordsLines<Sink>::value)
+                sink.line(i, k, CostLine::Capex, V(in.upfrontAmount[i]), V(in.upfrontDf[i]));
+        }
         if (k == in.disposalPeriod[i]) {
             // Resale follows the market's surprise; its expected decline is in residual_fraction.
             const V resale = in.residualValue[i] * laneExp(s.logIndex - in.baseLogIndex[k]);
-            sink.flow(i, k, CostLine::Resale, -resale + tau * (resale - in.nbvTaxAtDisposal[i]), s.dfEnd);
+            sink.flow(i, k, FlowKind::Resale, -resale + tau * (resale - in.nbvTaxAtDisposal[i]), s.dfEnd);
+            if constexpr (RecordsLines<Sink>::value) {
+                sink.line(i, k, CostLine::Resale, -resale, s.dfEnd);
+                sink.line(i, k, CostLine::DisposalTax, tau * (resale - in.nbvTaxAtDisposal[i]), s.dfEnd);
+            }
         }
     }
 };

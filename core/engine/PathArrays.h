@@ -69,4 +69,5 @@
     X(double, mwhAtFullUse, ItemPeriods, 0.0, "fleets")                                                      \
     X(double, powerPrice, ItemPeriods, 0.0, "fleets")                                                        \
     X(double, fixedCost, ItemPeriods, 0.0, "fleets")                                                         \
+    X(double, colocationCost, ItemPeriods, 0.0, "fleets: the colocation part of fixedCost (cost lines)")     \
     X(double, taxDepreciation, ItemPeriods, 0.0, "fleets")

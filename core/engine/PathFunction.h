@@ -53,7 +53,11 @@ LEDGER_HD_INLINE void itemPeriods(const PathInputs& in, const PeriodState<V>& s,
         Step::period(in, s, i, at, u, sink);
         if (in.coveredBySpot[i]) {
             const V spot = used * in.marketPrice[i] * s.marketFactor * in.onDemandPremium;
-            sink.flow(N, k, CostLine::Spot, spot * (1.0 - in.taxRate), s.dfEnd);
+            sink.flow(N, k, FlowKind::Spot, spot * (1.0 - in.taxRate), s.dfEnd);
+            if constexpr (RecordsLines<Sink>::value) {
+                sink.line(N, k, CostLine::Spot, spot, s.dfEnd);
+                sink.line(N, k, CostLine::SpotTaxShield, -in.taxRate * spot, s.dfEnd);
+            }
             sink.usage(N, k, used, used * (in.perfIndex[i] * in.periodEndDf[k]));
         }
     }

@@ -19,17 +19,17 @@ template <class V> struct PathOutcomeSink {
     long stride;
 
     // A slot's flow costs every alternative the slot belongs to alike.
-    LEDGER_HD void flow(int slot, int k, CostLine line, V amount, V df) {
+    LEDGER_HD void flow(int slot, int k, FlowKind line, V amount, V df) {
         for (int at = in->slotAlternativeOffsets[slot]; at < in->slotAlternativeOffsets[slot + 1]; ++at)
             cost(in->slotAlternatives[at], k, line, amount, df);
     }
     // A flow of one line on some lanes (mask) and another on the rest: here one cost, lines aside.
     template <class Mask>
-    LEDGER_HD void flowEither(int slot, int k, Mask, CostLine where, CostLine, V amount, V df) {
+    LEDGER_HD void flowEither(int slot, int k, Mask, FlowKind where, FlowKind, V amount, V df) {
         flow(slot, k, where, amount, df);
     }
     // One alternative's cost (a flow that differs by alternative comes here directly).
-    LEDGER_HD void cost(long a, int k, CostLine, V amount, V df) {
+    LEDGER_HD void cost(long a, int k, FlowKind, V amount, V df) {
         laneAccumulate(npv + a * stride, amount * df);
         laneAccumulate(cumulative + (a * in->years + in->periodYear[k]) * stride, amount);
     }

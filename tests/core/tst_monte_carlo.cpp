@@ -43,10 +43,10 @@ SimulationOptions cpuOptions(std::int64_t paths, std::uint64_t seed, int threads
 struct LastSpotSink {
     int spotSlot, lastPeriod;
     double amount = 0.0;
-    void flowEither(int slot, int k, bool, CostLine line, CostLine, double a, double df) {
+    void flowEither(int slot, int k, bool, FlowKind line, FlowKind, double a, double df) {
         flow(slot, k, line, a, df);
     }
-    void flow(int slot, int k, CostLine, double a, double) {
+    void flow(int slot, int k, FlowKind, double a, double) {
         if (slot == spotSlot && k == lastPeriod)
             amount += a;
     }
