@@ -205,8 +205,9 @@ private slots:
         }
         QCOMPARE(run({"report", QStringLiteral(EXAMPLE_JSON), "--csv", csvDir}).exitCode, 0);
         QStringList left = QDir(csvDir).entryList({"*.csv"}, QDir::Files);
-        QCOMPARE(left, (QStringList{"alternatives.csv", "annual_summary.csv", "comparisons.csv",
-                                    "monthly_cashflows.csv", "my-notes.csv", "simulation_mine.csv"}));
+        QCOMPARE(left,
+                 (QStringList{"alternatives.csv", "annual_summary.csv", "comparisons.csv", "cost_lines.csv",
+                              "monthly_cashflows.csv", "my-notes.csv", "simulation_mine.csv"}));
     }
 
     // Defect 8: export-csv wrote contracts.csv and then failed on fleets.csv.

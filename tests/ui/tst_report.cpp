@@ -117,6 +117,44 @@ private slots:
         QVERIFY(compared > 100);
     }
 
+    // cost_lines: every line of every alternative and item, its NPV, cash and yearly cash as the
+    // JSON's lines[] and annual lines{} hold them, text for text.
+    void csvCostLinesEqualEvaluateJson() {
+        const auto& f = fixture();
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(writeCsvReport(reportTables(f.content), dir.path(), &error), qPrintable(error));
+        const auto t = readCsv(dir.filePath("cost_lines.csv"));
+        const QJsonObject json = data::evaluationToJson(f.content.evaluation);
+        const QJsonArray years = json["alternatives"].toArray()[0].toObject()["annual"].toArray();
+        QCOMPARE(t.header.mid(0, 5), QStringList({"owner", "owner_type", "line", "npv", "cash"}));
+        QCOMPARE(t.header.size(), 5 + years.size());
+        QCOMPARE(t.header[5], QString::number(years[0].toObject()["year"].toInt()));
+        std::size_t row = 0;
+        for (const char* group : {"alternatives", "items"}) {
+            for (const QJsonValue& owner : json[group].toArray()) {
+                double npv = 0.0;
+                for (const QJsonValue& line : owner.toObject()["lines"].toArray()) {
+                    const QStringList& cells = t.rows.at(row++);
+                    const QString key = line.toObject()["line"].toString();
+                    QCOMPARE(cells[0], owner.toObject()["id"].toString());
+                    QCOMPARE(cells[1], QString(group) == "items" ? QString("item") : QString("alternative"));
+                    QCOMPARE(cells[2], key);
+                    QCOMPARE(cells[3], jsonText(line.toObject()["npv"]));
+                    QCOMPARE(cells[4], jsonText(line.toObject()["cash"]));
+                    const QJsonArray annual = owner.toObject()["annual"].toArray();
+                    for (qsizetype y = 0; y < annual.size(); ++y)
+                        QCOMPARE(cells[5 + y], jsonText(annual[y].toObject()["lines"].toObject()[key]));
+                    npv += cells[3].toDouble();
+                }
+                const double total = owner.toObject()["npv_cost"].toDouble();
+                QVERIFY(std::abs(npv - total) <= 1e-9 * std::max(1.0, std::abs(total)));
+            }
+        }
+        QCOMPARE(row, t.rows.size());
+        QVERIFY(row > 20);
+    }
+
     void csvAlternativesAndSimulationEqualJson() {
         const auto& f = fixture();
         QTemporaryDir dir;
@@ -224,10 +262,10 @@ private slots:
         QVERIFY(p.waitForFinished(30000));
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(p.exitCode() == 0, qPrintable(p.readAllStandardError()));
-        QVERIFY2(
-            out.contains("'report', 'annual_summary', 'monthly_cashflows', 'alternatives', 'comparisons', "
-                         "'simulation_percentiles', 'simulation_fan', 'simulation_prob_cheaper'"),
-            qPrintable(out));
+        QVERIFY2(out.contains(
+                     "'report', 'annual_summary', 'monthly_cashflows', 'alternatives', 'comparisons', "
+                     "'cost_lines', 'simulation_percentiles', 'simulation_fan', 'simulation_prob_cheaper'"),
+                 qPrintable(out));
         // alternatives!E3: buy's NPV cost, a number cell (no t="s"), the double the JSON holds.
         const double buy = f.content.evaluation.alternatives[1].npvCost;
         const QString cell = out.section('\n', 1, 1);

@@ -79,6 +79,35 @@ ReportTable alternatives(const ReportContent& c) {
     return t;
 }
 
+// What each cost is made of, like a finance model: a row per item or alternative and line, its NPV
+// and cash over the horizon, then its cash in each year (docs/model.md, "Cost lines").
+ReportTable costLines(const EvaluationResult& r) {
+    ReportTable t{"cost_lines",
+                  {{"owner", ColumnKind::Text},
+                   {"owner_type", ColumnKind::Text},
+                   {"line", ColumnKind::Text},
+                   {"npv", ColumnKind::Money},
+                   {"cash", ColumnKind::Money}},
+                  {}};
+    const auto& years = r.alternatives.front().annual;
+    for (const auto& y : years)
+        t.columns.push_back({QString::number(y.year), ColumnKind::Money});
+    auto add = [&](const std::string& id, const char* type, const auto& owner) {
+        for (const auto& l : owner.lines) {
+            std::vector<QVariant> cells{text(id), QString(type), QString(kCostLineKeys[int(l.line)]), l.npv,
+                                        l.cash};
+            for (const auto& y : owner.annual)
+                cells.push_back(y.lineCash[std::size_t(l.line)]);
+            t.rows.push_back(std::move(cells));
+        }
+    };
+    for (const auto& a : r.alternatives)
+        add(a.id, "alternative", a);
+    for (const auto& i : r.items)
+        add(i.id, "item", i);
+    return t;
+}
+
 ReportTable comparisons(const EvaluationResult& r) {
     ReportTable t{"comparisons",
                   {{"a", ColumnKind::Text},
@@ -150,7 +179,7 @@ QString exactNumber(double v) {
 
 std::vector<ReportTable> reportTables(const ReportContent& c) {
     std::vector<ReportTable> tables{annualSummary(c.evaluation), monthlyCashflows(c.evaluation),
-                                    alternatives(c), comparisons(c.evaluation)};
+                                    alternatives(c), comparisons(c.evaluation), costLines(c.evaluation)};
     if (c.simulation) {
         tables.push_back(simulationPercentiles(*c.simulation));
         tables.push_back(simulationFan(*c.simulation));
