@@ -11,9 +11,13 @@
 #include "ui/tabs/MonteCarloTab.h"
 #include "ui/tabs/OverviewTab.h"
 
+#include "analytics/CostWaterfall.h"
 #include "gpu/GpuDevice.h"
 #include <QApplication>
+#include <QBarSet>
+#include <QChartView>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,8 +25,10 @@
 #include <QPalette>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStackedBarSeries>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -313,6 +319,43 @@ private slots:
         QCOMPARE(again.editor()->field("gpus")->text(), QString("60000"));
     }
 
+    // Cash flows by cost line: the table a line per row (and the total), years as columns; the
+    // chart stacked by line. Compare: the waterfall from the next best to the cheapest.
+    void costLinesInTheCashFlowsAndCompareTabs() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.show();
+        const auto& r = w.document()->evaluation();
+        w.tabs()->setCurrentIndex(1); // a tab draws when it is shown
+        auto* view = w.findChild<QComboBox*>("cashFlowsView");
+        QVERIFY(view);
+        const int byLine = view->findText("Buy and operate, by cost line");
+        QVERIFY(byLine > 0);
+        view->setCurrentIndex(byLine);
+        auto* table = w.findChild<QTableView*>("cashFlowsTable");
+        const auto* buy = r.alternative("buy");
+        QCOMPARE(table->model()->rowCount(), int(buy->lines.size()) + 1);
+        QCOMPARE(table->model()->headerData(0, Qt::Vertical).toString(), QString("Capex"));
+        QCOMPARE(table->model()->index(0, 0).data(Qt::UserRole).toDouble(), buy->lines[0].npv);
+        const int total = int(buy->lines.size());
+        QCOMPARE(table->model()->index(total, 0).data(Qt::UserRole).toDouble(), buy->npvCost);
+        QCOMPARE(table->model()->columnCount(), 2 + int(buy->annual.size()));
+        // The waterfall: spot's NPV (the next best), a step per line either holds, buy's NPV.
+        w.tabs()->setCurrentIndex(3);
+        auto* waterfall = w.findChild<QChartView*>("waterfallChart");
+        QVERIFY(waterfall);
+        QCOMPARE(w.findChild<QComboBox*>("waterfallAlternative")->currentData().toString(), QString("buy"));
+        QCOMPARE(w.findChild<QComboBox*>("waterfallReference")->currentData().toString(), QString("spot"));
+        const auto series = waterfall->chart()->series();
+        QCOMPARE(series.size(), qsizetype(1));
+        const auto* bars = qobject_cast<QStackedBarSeries*>(series[0]);
+        QVERIFY(bars);
+        const auto steps = costWaterfall(r, "buy", "spot").steps;
+        QCOMPARE(bars->barSets()[3]->at(0), r.alternative("spot")->npvCost / 1e6);
+        QCOMPARE(bars->barSets()[3]->at(qsizetype(steps.size()) + 1), buy->npvCost / 1e6);
+        QCOMPARE(bars->barSets()[0]->count(), qsizetype(steps.size()) + 2);
+    }
+
     void screenshotsOfEveryTab() {
         const QString dir = qEnvironmentVariable("CL_SCREENSHOTS");
         if (dir.isEmpty())
@@ -368,6 +411,13 @@ private:
             QTest::qWait(200);
             QVERIFY(w.grab().save(dir + "/" + prefix + names[i] + ".png"));
         }
+        // The cash flows of the cheapest alternative by cost line.
+        w.tabs()->setCurrentIndex(1);
+        auto* view = w.findChild<QComboBox*>("cashFlowsView");
+        view->setCurrentIndex(view->findText("Buy and operate, by cost line"));
+        QTest::qWait(200);
+        QVERIFY(w.grab().save(dir + "/" + prefix + "cash-flows-by-line.png"));
+        view->setCurrentIndex(0);
     }
 };
 

@@ -31,6 +31,14 @@ QColor seriesColor(int i) {
     return colors[i % 6];
 }
 
+QColor costLineColor(int line) {
+    // 17 distinct hues (CostLine's order), paired light and dark: a line and its tax shield.
+    static const QRgb colors[] = {0x1f77b4, 0xaec7e8, 0xff7f0e, 0xffbb78, 0xd62728, 0xff9896,
+                                  0x9467bd, 0xc5b0d5, 0x2ca02c, 0x98df8a, 0x8c564b, 0xe377c2,
+                                  0xf7b6d2, 0x7f7f7f, 0xbcbd22, 0x17becf, 0x9edae5};
+    return QColor(colors[std::size_t(line) % (sizeof colors / sizeof colors[0])]);
+}
+
 void resetChart(QChart* chart) {
     chart->removeAllSeries();
     for (QAbstractAxis* axis : chart->axes())

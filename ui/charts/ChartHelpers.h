@@ -15,6 +15,8 @@ namespace ledger::ui {
 QChartView* makeChartView(const QString& title, QWidget* parent);
 // The colour of the i-th alternative in every chart (readable on light and dark backgrounds).
 QColor seriesColor(int i);
+// The colour of a cost line in every chart: the same line looks the same in the window and the PDF.
+QColor costLineColor(int line);
 // Replaces the chart's series and axes.
 void resetChart(QChart* chart);
 // Adds a value axis (left) with a label; attaches every series.

@@ -1,9 +1,11 @@
 #include "ui/charts/LedgerCharts.h"
 
+#include "models/CostLineText.h"
 #include "models/MoneyFormat.h"
 #include "ui/charts/ChartHelpers.h"
 
 #include <QBarCategoryAxis>
+#include <QBarLegendMarker>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QCoreApplication>
@@ -34,6 +36,13 @@ QStringList yearLabels(const EvaluationResult& r) {
     for (const auto& row : r.alternatives.front().annual)
         years << QString::number(row.year);
     return years;
+}
+
+// Round ticks (0, 2,000, 4,000) on the vertical axis after fitValueAxis.
+void niceValueAxis(QChart* chart) {
+    for (QAbstractAxis* axis : chart->axes(Qt::Vertical))
+        if (auto* v = qobject_cast<QValueAxis*>(axis))
+            v->applyNiceNumbers();
 }
 
 void hideFromLegend(QChart* chart, const std::vector<QLineSeries*>& lines) {
@@ -78,6 +87,89 @@ void drawAnnualCashByItem(QChart* chart, const EvaluationResult& r, const Altern
     }
     chart->addSeries(series);
     attachValueAxes(chart, tr("Calendar year"), tr("%1 millions").arg(q(r.currency)), true, yearLabels(r));
+}
+
+void drawAnnualCashByLine(QChart* chart, const EvaluationResult& r, const AlternativeResult& alternative) {
+    resetChart(chart);
+    chart->setTitle(tr("%1: annual after-tax cash cost by line (below zero: tax shields and resale)")
+                        .arg(q(alternative.name)));
+    auto* series = new QStackedBarSeries();
+    double low = 0.0, high = 0.0;
+    std::vector<double> up(alternative.annual.size(), 0.0), down(alternative.annual.size(), 0.0);
+    for (const auto& l : alternative.lines) {
+        if (l.cash == 0.0 && l.npv == 0.0)
+            continue; // a line this alternative never has on the shock-free path (a default's)
+        auto* set = new QBarSet(models::costLineLabel(l.line));
+        set->setColor(costLineColor(int(l.line)));
+        for (std::size_t y = 0; y < alternative.annual.size(); ++y) {
+            const double v = alternative.annual[y].lineCash[std::size_t(l.line)] / 1e6;
+            *set << v;
+            (v >= 0 ? up[y] : down[y]) += v;
+        }
+        series->append(set);
+    }
+    for (std::size_t y = 0; y < up.size(); ++y) {
+        high = std::max(high, up[y]);
+        low = std::min(low, down[y]);
+    }
+    chart->addSeries(series);
+    attachValueAxes(chart, tr("Calendar year"), tr("%1 millions").arg(q(r.currency)), true, yearLabels(r));
+    fitValueAxis(chart, low, high, false);
+    niceValueAxis(chart);
+}
+
+void drawCostWaterfall(QChart* chart, const CostWaterfall& w, const EvaluationResult& r) {
+    resetChart(chart);
+    const AlternativeResult* a = r.alternative(w.alternative);
+    const AlternativeResult* b = r.alternative(w.reference);
+    if (!a || !b)
+        return;
+    chart->setTitle(
+        tr("From %1 to %2: NPV cost by line (%3 millions)").arg(q(b->name), q(a->name), q(r.currency)));
+    // A waterfall as stacked bars: an invisible base, then the step up or down, or a total.
+    auto* base = new QBarSet(QString());
+    auto* more = new QBarSet(tr("Costs more"));
+    auto* less = new QBarSet(tr("Saves"));
+    auto* total = new QBarSet(tr("NPV cost"));
+    base->setColor(Qt::transparent);
+    base->setBorderColor(Qt::transparent);
+    more->setColor(QColor(0xc0, 0x39, 0x2b));
+    less->setColor(QColor(0x27, 0xae, 0x60));
+    total->setColor(seriesColor(0));
+    QStringList categories;
+    auto bar = [&](const QString& label, double from, double to, bool isTotal) {
+        categories << label;
+        *base << (isTotal ? 0.0 : std::min(from, to)) / 1e6;
+        *more << (!isTotal && to > from ? to - from : 0.0) / 1e6;
+        *less << (!isTotal && to < from ? from - to : 0.0) / 1e6;
+        *total << (isTotal ? to : 0.0) / 1e6;
+    };
+    bar(q(b->name), 0.0, w.referenceNpv, true);
+    double running = w.referenceNpv, low = std::min(0.0, w.referenceNpv),
+           high = std::max(0.0, w.referenceNpv);
+    for (const auto& s : w.steps) {
+        bar(models::costLineLabel(s.line), running, running + s.difference, false);
+        running += s.difference;
+        low = std::min(low, running);
+        high = std::max(high, running);
+    }
+    bar(q(a->name), 0.0, w.alternativeNpv, true);
+    low = std::min(low, w.alternativeNpv) / 1e6;
+    high = std::max(high, w.alternativeNpv) / 1e6;
+    auto* series = new QStackedBarSeries();
+    for (QBarSet* set : {base, more, less, total})
+        series->append(set);
+    chart->addSeries(series);
+    attachValueAxes(chart, QString(), tr("%1 millions").arg(q(r.currency)), true, categories);
+    for (QLegendMarker* marker : chart->legend()->markers(series))
+        if (auto* bar = qobject_cast<QBarLegendMarker*>(marker); bar && bar->barset() == base)
+            marker->setVisible(false);
+    for (QAbstractAxis* axis : chart->axes(Qt::Horizontal)) {
+        axis->setLabelsAngle(-60);
+        axis->setTruncateLabels(false);
+    }
+    fitValueAxis(chart, low, high, low >= 0.0);
+    niceValueAxis(chart);
 }
 
 QStringList drawCumulativeCost(QChart* chart, const EvaluationResult& r) {

@@ -1,6 +1,7 @@
 #pragma once
 // The charts of the window and of the PDF report, each filled from a result: the tabs and the report
 // draw the same picture from the same numbers. Each function clears the chart first.
+#include "analytics/CostWaterfall.h"
 #include "analytics/Sensitivity.h"
 #include "engine/EvaluationResult.h"
 #include "montecarlo/SimulationResult.h"
@@ -14,6 +15,11 @@ namespace ledger::ui {
 void drawAnnualCashByAlternative(QChart* chart, const EvaluationResult& r);
 // One alternative's annual cash stacked by its contracts and fleets.
 void drawAnnualCashByItem(QChart* chart, const EvaluationResult& r, const AlternativeResult& alternative);
+// One alternative's annual cash stacked by cost line (tax shields and resale below the axis).
+void drawAnnualCashByLine(QChart* chart, const EvaluationResult& r, const AlternativeResult& alternative);
+// The NPV difference of two alternatives as a waterfall: the reference's NPV cost, a step per cost
+// line (up: costs more, down: saves), the alternative's NPV cost.
+void drawCostWaterfall(QChart* chart, const CostWaterfall& w, const EvaluationResult& r);
 // Cumulative cash cost lines with the crossovers marked; returns one sentence per crossover.
 QStringList drawCumulativeCost(QChart* chart, const EvaluationResult& r);
 // Owned fleets: book and tax depreciation bars, NBV and expected market value lines.

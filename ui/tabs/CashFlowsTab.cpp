@@ -1,6 +1,7 @@
 #include "ui/tabs/CashFlowsTab.h"
 
 #include "models/AnnualCashModel.h"
+#include "models/CostLinesModel.h"
 #include "models/PortfolioDocument.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/LedgerCharts.h"
@@ -28,11 +29,13 @@ CashFlowsTab::CashFlowsTab(models::PortfolioDocument* doc, QWidget* parent)
     top->addWidget(view_, 1);
     layout->addLayout(top);
     auto* split = new QSplitter(Qt::Vertical, this);
-    auto* table = new QTableView(split);
-    table->setModel(new models::AnnualCashModel(doc, this));
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table_ = new QTableView(split);
+    table_->setObjectName("cashFlowsTable");
+    annual_ = new models::AnnualCashModel(doc, this);
+    lines_ = new models::CostLinesModel(doc, this);
+    table_->setModel(annual_);
     chart_ = makeChartView(QString(), split);
-    split->addWidget(table);
+    split->addWidget(table_);
     split->addWidget(chart_);
     split->setStretchFactor(1, 2);
     layout->addWidget(split);
@@ -40,14 +43,20 @@ CashFlowsTab::CashFlowsTab(models::PortfolioDocument* doc, QWidget* parent)
 }
 
 void CashFlowsTab::refresh() {
-    // The choices: every alternative side by side, or one alternative stacked by its items.
+    // The choices: every alternative side by side, one alternative stacked by its items, or one
+    // alternative (spot too) by cost line. Each item holds {view, alternative index}.
     const int keep = view_->currentIndex();
     QSignalBlocker block(view_);
     view_->clear();
-    view_->addItem(tr("All alternatives, side by side"));
-    for (const auto& a : doc_->evaluation().alternatives)
-        if (a.id != kSpotAlternativeId)
-            view_->addItem(tr("%1, stacked by contract and fleet").arg(QString::fromStdString(a.name)));
+    view_->addItem(tr("All alternatives, side by side"), QVariantList{int(View::Alternatives), 0});
+    const auto& alts = doc_->evaluation().alternatives;
+    for (std::size_t a = 0; a < alts.size(); ++a)
+        if (alts[a].id != kSpotAlternativeId)
+            view_->addItem(tr("%1, stacked by contract and fleet").arg(QString::fromStdString(alts[a].name)),
+                           QVariantList{int(View::ByItem), int(a)});
+    for (std::size_t a = 0; a < alts.size(); ++a)
+        view_->addItem(tr("%1, by cost line").arg(QString::fromStdString(alts[a].name)),
+                       QVariantList{int(View::ByLine), int(a)});
     view_->setCurrentIndex(keep >= 0 && keep < view_->count() ? keep : 0);
     redraw();
 }
@@ -58,11 +67,22 @@ void CashFlowsTab::redraw() {
         return;
     }
     const auto& r = doc_->evaluation();
-    const int choice = view_->currentIndex();
-    if (choice <= 0)
-        drawAnnualCashByAlternative(chart_->chart(), r);
+    const QVariantList choice = view_->currentData().toList();
+    const auto view = choice.isEmpty() ? View::Alternatives : View(choice[0].toInt());
+    const int a = choice.isEmpty() ? 0 : choice[1].toInt();
+    if (view == View::ByLine) {
+        lines_->setAlternative(a);
+        table_->setModel(lines_);
+        table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        drawAnnualCashByLine(chart_->chart(), r, r.alternatives[std::size_t(a)]);
+        return;
+    }
+    table_->setModel(annual_);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    if (view == View::ByItem)
+        drawAnnualCashByItem(chart_->chart(), r, r.alternatives[std::size_t(a)]);
     else
-        drawAnnualCashByItem(chart_->chart(), r, r.alternatives[std::size_t(choice - 1)]);
+        drawAnnualCashByAlternative(chart_->chart(), r);
 }
 
 } // namespace ledger::ui
