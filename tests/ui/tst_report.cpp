@@ -225,6 +225,13 @@ private slots:
                          qPrintable(QString::fromStdString(a.id) + " " + millions(v)));
             QVERIFY(flat.contains(QLocale(QLocale::English).toString(a.probCheapest * 100.0, 'f', 1) + "%"));
         }
+        // The cost lines: every line's NPV of every alternative (the shock-free lines), and the waterfall.
+        QVERIFY(flat.contains("What the costs are made of"));
+        QVERIFY(flat.contains("From Spot market to Buy and operate: NPV cost by line"));
+        for (const auto& a : f.content.evaluation.alternatives)
+            for (const auto& l : a.lines)
+                if (l.npv != 0.0)
+                    QVERIFY2(flat.contains(millions(l.npv)), qPrintable(QString(kCostLineKeys[int(l.line)])));
         // Breakeven, the audit trail with its sources, the run's identity, page numbers.
         QVERIFY(flat.contains("0.514 times its contract prices"));
         QVERIFY(flat.contains("CoreWeave Form 8-K, 30 Sep 2025"));

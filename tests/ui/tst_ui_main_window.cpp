@@ -25,7 +25,7 @@
 #include <QPalette>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStackedBarSeries>
+#include <QHorizontalStackedBarSeries>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -348,11 +348,12 @@ private slots:
         QCOMPARE(w.findChild<QComboBox*>("waterfallReference")->currentData().toString(), QString("spot"));
         const auto series = waterfall->chart()->series();
         QCOMPARE(series.size(), qsizetype(1));
-        const auto* bars = qobject_cast<QStackedBarSeries*>(series[0]);
+        const auto* bars = qobject_cast<QHorizontalStackedBarSeries*>(series[0]);
         QVERIFY(bars);
         const auto steps = costWaterfall(r, "buy", "spot").steps;
-        QCOMPARE(bars->barSets()[3]->at(0), r.alternative("spot")->npvCost / 1e6);
-        QCOMPARE(bars->barSets()[3]->at(qsizetype(steps.size()) + 1), buy->npvCost / 1e6);
+        // Read top down; bar categories run bottom up: buy's total first, spot's last.
+        QCOMPARE(bars->barSets()[3]->at(0), buy->npvCost / 1e6);
+        QCOMPARE(bars->barSets()[3]->at(qsizetype(steps.size()) + 1), r.alternative("spot")->npvCost / 1e6);
         QCOMPARE(bars->barSets()[0]->count(), qsizetype(steps.size()) + 2);
     }
 

@@ -4,12 +4,14 @@
 #include "models/MoneyFormat.h"
 #include "ui/charts/ChartHelpers.h"
 
+#include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarLegendMarker>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QCoreApplication>
 #include <QHorizontalBarSeries>
+#include <QHorizontalStackedBarSeries>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -124,9 +126,28 @@ void drawCostWaterfall(QChart* chart, const CostWaterfall& w, const EvaluationRe
     const AlternativeResult* b = r.alternative(w.reference);
     if (!a || !b)
         return;
-    chart->setTitle(
-        tr("From %1 to %2: NPV cost by line (%3 millions)").arg(q(b->name), q(a->name), q(r.currency)));
-    // A waterfall as stacked bars: an invisible base, then the step up or down, or a total.
+    const QString cur = q(r.currency);
+    chart->setTitle(tr("From %1 to %2: NPV cost by line").arg(q(b->name), q(a->name)));
+    // A waterfall as stacked horizontal bars, read top down: an invisible base, then the step right
+    // (costs more) or left (saves), or a total. Bar categories run bottom up, so the rows are added
+    // in reverse.
+    struct Row {
+        QString label;
+        double from, to;
+        bool total;
+    };
+    std::vector<Row> rows{{q(b->name), 0.0, w.referenceNpv, true}};
+    double running = w.referenceNpv;
+    double low = std::min(0.0, w.referenceNpv), high = std::max(0.0, w.referenceNpv);
+    for (const auto& s : w.steps) {
+        rows.push_back({models::costLineLabel(s.line), running, running + s.difference, false});
+        running += s.difference;
+        low = std::min(low, running);
+        high = std::max(high, running);
+    }
+    rows.push_back({q(a->name), 0.0, w.alternativeNpv, true});
+    low = std::min(low, w.alternativeNpv) / 1e6;
+    high = std::max(high, w.alternativeNpv) / 1e6;
     auto* base = new QBarSet(QString());
     auto* more = new QBarSet(tr("Costs more"));
     auto* less = new QBarSet(tr("Saves"));
@@ -137,39 +158,37 @@ void drawCostWaterfall(QChart* chart, const CostWaterfall& w, const EvaluationRe
     less->setColor(QColor(0x27, 0xae, 0x60));
     total->setColor(seriesColor(0));
     QStringList categories;
-    auto bar = [&](const QString& label, double from, double to, bool isTotal) {
-        categories << label;
-        *base << (isTotal ? 0.0 : std::min(from, to)) / 1e6;
-        *more << (!isTotal && to > from ? to - from : 0.0) / 1e6;
-        *less << (!isTotal && to < from ? from - to : 0.0) / 1e6;
-        *total << (isTotal ? to : 0.0) / 1e6;
-    };
-    bar(q(b->name), 0.0, w.referenceNpv, true);
-    double running = w.referenceNpv, low = std::min(0.0, w.referenceNpv),
-           high = std::max(0.0, w.referenceNpv);
-    for (const auto& s : w.steps) {
-        bar(models::costLineLabel(s.line), running, running + s.difference, false);
-        running += s.difference;
-        low = std::min(low, running);
-        high = std::max(high, running);
+    for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
+        categories << it->label;
+        *base << (it->total ? 0.0 : std::min(it->from, it->to)) / 1e6;
+        *more << (!it->total && it->to > it->from ? it->to - it->from : 0.0) / 1e6;
+        *less << (!it->total && it->to < it->from ? it->from - it->to : 0.0) / 1e6;
+        *total << (it->total ? it->to : 0.0) / 1e6;
     }
-    bar(q(a->name), 0.0, w.alternativeNpv, true);
-    low = std::min(low, w.alternativeNpv) / 1e6;
-    high = std::max(high, w.alternativeNpv) / 1e6;
-    auto* series = new QStackedBarSeries();
+    auto* series = new QHorizontalStackedBarSeries();
     for (QBarSet* set : {base, more, less, total})
         series->append(set);
     chart->addSeries(series);
-    attachValueAxes(chart, QString(), tr("%1 millions").arg(q(r.currency)), true, categories);
+    const QPalette pal = QApplication::palette();
+    auto* y = new QBarCategoryAxis();
+    y->append(categories);
+    y->setTruncateLabels(false);
+    auto* x = new QValueAxis();
+    x->setTitleText(tr("%1 millions").arg(cur));
+    x->setLabelFormat("%'.0f");
+    x->setRange(low >= 0.0 ? 0.0 : low * 1.05, high * 1.05);
+    x->applyNiceNumbers();
+    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(x), static_cast<QAbstractAxis*>(y)}) {
+        axis->setLabelsBrush(pal.text());
+        axis->setTitleBrush(pal.text());
+    }
+    chart->addAxis(y, Qt::AlignLeft);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(y);
+    series->attachAxis(x);
     for (QLegendMarker* marker : chart->legend()->markers(series))
         if (auto* bar = qobject_cast<QBarLegendMarker*>(marker); bar && bar->barset() == base)
             marker->setVisible(false);
-    for (QAbstractAxis* axis : chart->axes(Qt::Horizontal)) {
-        axis->setLabelsAngle(-60);
-        axis->setTruncateLabels(false);
-    }
-    fitValueAxis(chart, low, high, low >= 0.0);
-    niceValueAxis(chart);
 }
 
 QStringList drawCumulativeCost(QChart* chart, const EvaluationResult& r) {

@@ -1,6 +1,8 @@
 #include "ui/report/PdfReport.h"
 
+#include "analytics/CostWaterfall.h"
 #include "models/BreakevenText.h"
+#include "models/CostLineText.h"
 #include "models/MoneyFormat.h"
 #include "ui/charts/LedgerCharts.h"
 #include "ui/report/PdfLayout.h"
@@ -14,6 +16,7 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <array>
 
 namespace ledger::report {
 
@@ -65,6 +68,7 @@ public:
         titlePage();
         executiveSummary();
         charts();
+        costLines();
         annualTables();
         monteCarlo();
         sensitivity();
@@ -276,6 +280,57 @@ private:
             ui::drawCostFan(fan.get(), *c_.simulation, c_.portfolio.currency);
             l_.chart(std::move(fan), 300);
         }
+    }
+
+    // What each alternative's cost is made of (docs/model.md, "Cost lines"): the waterfall from the
+    // next best to the cheapest, and the NPV of every line of every alternative.
+    void costLines() {
+        if (r_.nothingToCompare())
+            return;
+        l_.newSection(tr("Cost lines"));
+        l_.heading(tr("What the costs are made of"), 14);
+        const auto [cheapest, next] = cheapestAgainstNextBest(r_);
+        if (!cheapest.empty()) {
+            auto waterfall = newChart();
+            ui::drawCostWaterfall(waterfall.get(), costWaterfall(r_, cheapest, next), r_);
+            l_.chart(std::move(waterfall), 320);
+            l_.paragraph(tr("From the NPV cost of %1 to that of %2, line by line: red costs more, green "
+                            "saves (tax shields, resale and avoided payments).")
+                             .arg(q(r_.alternative(next)->name), q(r_.alternative(cheapest)->name)),
+                         9, false, QColor(0x55, 0x5f, 0x6b));
+        }
+        PdfTable t;
+        t.header << tr("NPV by line (%1 M)").arg(cur_);
+        t.widths = {2.0};
+        t.rightAligned = {false};
+        std::array<bool, kCostLines> held{};
+        for (const auto& a : r_.alternatives) {
+            t.header << q(a.name);
+            t.widths.push_back(1.2);
+            t.rightAligned.push_back(true);
+            for (const auto& l : a.lines)
+                held[std::size_t(l.line)] = true;
+        }
+        for (int l = 0; l < kCostLines; ++l) {
+            if (!held[std::size_t(l)])
+                continue;
+            QStringList cells{models::costLineLabel(CostLine(l))};
+            bool any = false;
+            for (const auto& a : r_.alternatives) {
+                const auto it = std::find_if(a.lines.begin(), a.lines.end(),
+                                             [&](const LineAmount& x) { return int(x.line) == l; });
+                cells << (it == a.lines.end() ? QString() : millions(it->npv));
+                any = any || (it != a.lines.end() && it->npv != 0.0);
+            }
+            if (any) // a line no alternative has on the shock-free path (a default's) is left out
+                t.rows.push_back(cells);
+        }
+        QStringList total{tr("NPV cost after tax")};
+        for (const auto& a : r_.alternatives)
+            total << millions(a.npvCost);
+        t.emphasized.push_back(int(t.rows.size()));
+        t.rows.push_back(total);
+        l_.table(t);
     }
 
     void annualTables() {
