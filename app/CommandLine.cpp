@@ -21,9 +21,16 @@ constexpr Command kHeadlessCommands[] = {
     {"export-csv", &exportCsvCommand}, {"deals", &dealsCommand},   {"add-deal", &addDealCommand},
     {"catalog", &catalogCommand},
 };
-// Every subcommand's name, whichever library runs it: a file of that name is not opened in the window.
-const QStringList kCommandNames = {"evaluate",   "report",     "decode", "bench",    "convert", "runs",
-                                   "import-csv", "export-csv", "deals",  "add-deal", "catalog"};
+// The subcommands the executable adds (CommandLine.h): named here too, so that a file of that name
+// is not opened in the window and a headless build says what it lacks.
+const QStringList kAddedCommandNames = {"report"};
+
+bool isCommandName(const QString& name) {
+    for (const Command& c : kHeadlessCommands)
+        if (name == QLatin1String(c.name))
+            return true;
+    return kAddedCommandNames.contains(name);
+}
 
 QString usage() {
     return QStringLiteral(
@@ -70,7 +77,7 @@ bool isCommandLineInvocation(const QStringList& args) {
     const QString first = args[1];
     // Anything that is not a file to open in the window is the command line's to answer (and to
     // reject with a message, rather than open a window over a typo).
-    return kCommandNames.contains(first) || first.startsWith('-') || !QFileInfo::exists(first);
+    return isCommandName(first) || first.startsWith('-') || !QFileInfo::exists(first);
 }
 
 int printEvaluation(const QString& path) {
@@ -101,7 +108,7 @@ int runCommandLine(const QStringList& args, std::span<const Command> more) {
                 if (first == QLatin1String(c.name))
                     return c.run(args);
         }
-        if (kCommandNames.contains(first))
+        if (isCommandName(first))
             return userError("computeledger " + first + ": not part of this program (a headless build)");
         return userError("computeledger: \"" + first +
                          "\" is neither a command nor a file; see computeledger --help");

@@ -32,7 +32,9 @@ bool parse(QCommandLineParser& parser, const QStringList& args, QString* error) 
 }
 
 OpenedPortfolio openPortfolio(const QString& path) {
-    OpenedPortfolio opened{data::bundledSkuCatalog(), data::loadPortfolioFile(path, opened.catalog)};
+    OpenedPortfolio opened;
+    opened.catalog = data::bundledSkuCatalog();
+    opened.load = data::loadPortfolioFile(path, opened.catalog);
     printNotices(opened.load.notices);
     if (!opened.ok())
         userError(opened.load.error);

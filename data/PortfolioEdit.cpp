@@ -11,47 +11,37 @@ namespace ledger::data {
 
 namespace {
 
-// Where a path points: the item (or the portfolio itself) and the key in its table.
-struct Target {
-    enum class Owner { None, Portfolio, Contract, Fleet, Alternatives } owner = Owner::None;
+// A path into an item of one kind: "contracts[2].escalator" -> index 2, key "escalator" (nullopt
+// when the path is not of that kind or names no item of it).
+struct ItemPath {
     std::size_t index = 0;
-    QString itemPath; // "contracts[2]", empty for the portfolio
-    QString key;      // "escalator", "book_depreciation.method", "assumptions.tax_rate"
+    QString itemPath; // "contracts[2]"
+    QString key;      // "escalator", "book_depreciation.method"
 };
-
-Target locate(const Portfolio& p, const QString& path) {
-    Target t;
-    if (path == "alternatives") {
-        t.owner = Target::Owner::Alternatives;
-        return t;
-    }
-    static const QRegularExpression item(R"(^(contracts|fleets)\[(\d+)\]\.(.+)$)");
-    if (const auto m = item.match(path); m.hasMatch()) {
-        const bool contract = m.captured(1) == "contracts";
-        bool ok = false;
-        t.index = m.captured(2).toULongLong(&ok);
-        if (!ok || t.index >= (contract ? p.contracts.size() : p.fleets.size()))
-            return t;
-        t.owner = contract ? Target::Owner::Contract : Target::Owner::Fleet;
-        t.itemPath = m.captured(1) + "[" + m.captured(2) + "]";
-        t.key = m.captured(3);
-        return t;
-    }
-    t.owner = Target::Owner::Portfolio;
-    t.key = path;
-    return t;
+template <class Item> std::optional<ItemPath> itemPath(const Portfolio& p, const QString& path) {
+    const QString list = QString::fromLatin1(ItemKindInfo<Item>::list);
+    static const QRegularExpression shape(R"(^([a-z_]+)\[(\d+)\]\.(.+)$)");
+    const auto m = shape.match(path);
+    if (!m.hasMatch() || m.captured(1) != list)
+        return std::nullopt;
+    bool ok = false;
+    const std::size_t index = m.captured(2).toULongLong(&ok);
+    if (!ok || index >= ItemKindInfo<Item>::items(p).size())
+        return std::nullopt;
+    return ItemPath{index, list + "[" + m.captured(2) + "]", m.captured(3)};
 }
 
-// The value read as the file reader reads the field, so its messages are the file's.
+// The value read as the file reader reads the field, so its messages are the file's. False when
+// the table has no such key.
 template <class Item>
-bool assignJson(Item& item, const std::vector<ItemField<Item>>& fields, const Target& t,
-                const QJsonValue& value, QString* problem) {
-    const ItemField<Item>* f = findField(fields, t.key.toStdString());
+bool assignJson(Item& item, const std::vector<ItemField<Item>>& fields, const QString& itemPath,
+                const QString& key, const QJsonValue& value, QString* problem) {
+    const ItemField<Item>* f = findField(fields, key.toStdString());
     if (!f)
         return false;
-    const QString parent = t.key.contains('.') ? t.key.section('.', 0, -2) : QString();
-    const QString leaf = t.key.section('.', -1);
-    std::string at = t.itemPath.toStdString();
+    const QString parent = key.contains('.') ? key.section('.', 0, -2) : QString();
+    const QString leaf = key.section('.', -1);
+    std::string at = itemPath.toStdString();
     if (!parent.isEmpty()) {
         if (!at.empty())
             at += '.';
@@ -71,22 +61,10 @@ bool assignJson(Item& item, const std::vector<ItemField<Item>>& fields, const Ta
 }
 
 // Sets one value; false and *problem when the path names no field or the value is not of its type.
+// A path is "alternatives", an item's field ("fleets[0].pue", every kind alike) or the portfolio's.
 bool apply(Portfolio& p, const QString& path, const QJsonValue& value, QString* problem) {
-    const Target t = locate(p, path);
     bool found = false;
-    switch (t.owner) {
-    case Target::Owner::None:
-        break;
-    case Target::Owner::Portfolio:
-        found = assignJson(p, portfolioFields(), t, value, problem);
-        break;
-    case Target::Owner::Contract:
-        found = assignJson(p.contracts[t.index], contractFields(), t, value, problem);
-        break;
-    case Target::Owner::Fleet:
-        found = assignJson(p.fleets[t.index], fleetFields(), t, value, problem);
-        break;
-    case Target::Owner::Alternatives:
+    if (path == "alternatives") {
         found = true;
         try {
             if (value.isUndefined())
@@ -96,7 +74,17 @@ bool apply(Portfolio& p, const QString& path, const QJsonValue& value, QString* 
         } catch (const JsonPathError& e) {
             *problem = QString::fromStdString(e.path + ": " + e.message);
         }
-        break;
+    } else {
+        bool anItem = false;
+        forEachItemKind([&]<class Item>(std::type_identity<Item>) {
+            if (const auto at = itemPath<Item>(p, path)) {
+                anItem = true;
+                found = assignJson(ItemKindInfo<Item>::items(p)[at->index], ItemKindInfo<Item>::fields(),
+                                   at->itemPath, at->key, value, problem);
+            }
+        });
+        if (!anItem && !path.contains('['))
+            found = assignJson(p, portfolioFields(), QString(), path, value, problem);
     }
     if (!found)
         *problem = path + ": no such field";
@@ -129,23 +117,21 @@ std::optional<Portfolio> withValue(const Portfolio& p, const QString& path, cons
 }
 
 QJsonValue valueAt(const Portfolio& p, const QString& path) {
-    const Target t = locate(p, path);
-    auto read = [&](const auto& item, const auto& fields) {
-        const auto* f = findField(fields, t.key.toStdString());
+    auto read = [](const auto& item, const auto& fields, const QString& key) {
+        const auto* f = findField(fields, key.toStdString());
         return f ? fieldToJson(f->access.get(item)) : QJsonValue(QJsonValue::Undefined);
     };
-    switch (t.owner) {
-    case Target::Owner::Portfolio:
-        return read(p, portfolioFields());
-    case Target::Owner::Contract:
-        return read(p.contracts[t.index], contractFields());
-    case Target::Owner::Fleet:
-        return read(p.fleets[t.index], fleetFields());
-    case Target::Owner::None:
-    case Target::Owner::Alternatives:
-        break;
-    }
-    return QJsonValue(QJsonValue::Undefined);
+    QJsonValue out(QJsonValue::Undefined);
+    bool anItem = false;
+    forEachItemKind([&]<class Item>(std::type_identity<Item>) {
+        if (const auto at = itemPath<Item>(p, path)) {
+            anItem = true;
+            out = read(ItemKindInfo<Item>::items(p)[at->index], ItemKindInfo<Item>::fields(), at->key);
+        }
+    });
+    if (!anItem && !path.contains('['))
+        out = read(p, portfolioFields(), path);
+    return out;
 }
 
 } // namespace ledger::data

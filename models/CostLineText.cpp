@@ -4,28 +4,41 @@
 
 namespace ledger::models {
 
+namespace {
+
+// In CostLine's order.
+constexpr const char* kLabels[kCostLines] = {
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Capex"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Prepayment"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Contract payments"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Contract tax shield"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Power"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Colocation"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Opex"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Operating tax shield"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Depreciation tax shield"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Resale"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Disposal tax"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Replacement at market"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Replacement tax shield"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Prepayment recovery"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Write-off tax shield"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Spot purchases"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Spot tax shield"),
+};
+
+constexpr bool everyLineHasALabel() {
+    for (const char* label : kLabels)
+        if (label == nullptr)
+            return false;
+    return true;
+}
+static_assert(everyLineHasALabel(), "kLabels: one label per CostLine");
+
+} // namespace
+
 QString costLineLabel(CostLine line) {
-    // In CostLine's order.
-    static const char* const labels[kCostLines] = {
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Capex"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Prepayment"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Contract payments"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Contract tax shield"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Power"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Colocation"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Opex"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Operating tax shield"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Depreciation tax shield"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Resale"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Disposal tax"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Replacement at market"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Replacement tax shield"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Prepayment recovery"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Write-off tax shield"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Spot purchases"),
-        QT_TRANSLATE_NOOP("ledger::CostLine", "Spot tax shield"),
-    };
-    return QCoreApplication::translate("ledger::CostLine", labels[int(line)]);
+    return QCoreApplication::translate("ledger::CostLine", kLabels[int(line)]);
 }
 
 } // namespace ledger::models

@@ -63,6 +63,14 @@ constexpr const char* kCostLineKeys[kCostLines] = {"capex",
                                                    "spot",
                                                    "spot_tax_shield"};
 
+constexpr bool everyCostLineHasAKey() {
+    for (const char* key : kCostLineKeys)
+        if (key == nullptr)
+            return false;
+    return true;
+}
+static_assert(everyCostLineHasAKey(), "kCostLineKeys: one key per CostLine");
+
 // Which outputs list a line: a contract's, a fleet's or the spot alternative's (an alternative
 // lists the lines of the kinds it holds).
 enum class LineOwner : int { Contract, Fleet, Spot };

@@ -17,7 +17,7 @@ constexpr unsigned kEverywhere = kInCsv | kInEditor;
 
 constexpr const char* kMethods = "straight_line, declining_balance, sum_of_years_digits, macrs_5, macrs_7";
 
-// The four fields of a depreciation object, under "book_depreciation." or "tax_depreciation.".
+// The five fields of a depreciation object, under "book_depreciation." or "tax_depreciation.".
 template <DepreciationSpec Fleet::*Spec>
 void depreciationFields(std::vector<ItemField<Fleet>>& out, bool book) {
     using D = DepreciationSpec;
@@ -417,8 +417,10 @@ std::optional<std::string> boundsProblem(FieldType type, const Bounds& b, double
     if (!std::isfinite(v))
         return "is not a finite number";
     if (type == FieldType::Integer) {
+        // Whole numbers in full ("100000", not "1e+05"); the readers keep them within +-1e9.
+        auto whole = [](double x) { return std::to_string((long long)x); };
         if (v < b.lo || v > b.hi)
-            return formatNumber(v) + " is outside " + formatNumber(b.lo) + ".." + formatNumber(b.hi) +
+            return whole(v) + " is outside " + whole(b.lo) + ".." + whole(b.hi) +
                    (*unit ? std::string(" ") + unit : std::string());
         return std::nullopt;
     }
@@ -459,8 +461,8 @@ std::optional<std::string> assignField(const ItemField<Item>& f, Item& item, Fie
     if (const auto* s = std::get_if<std::string>(&value); s && f.type == FieldType::Choice)
         return "\"" + *s + "\" is not one of " + f.choices;
     if (const auto* n = std::get_if<long long>(&value); n && f.type == FieldType::Integer)
-        return std::to_string(*n) + " is outside " + formatNumber(f.bounds.lo) + ".." +
-               formatNumber(f.bounds.hi) + (*f.unit ? std::string(" ") + f.unit : std::string());
+        return std::to_string(*n) + " is outside " + std::to_string((long long)f.bounds.lo) + ".." +
+               std::to_string((long long)f.bounds.hi) + (*f.unit ? std::string(" ") + f.unit : std::string());
     return "is not of the field's type";
 }
 

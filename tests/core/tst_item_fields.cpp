@@ -138,6 +138,8 @@ private slots:
         QCOMPARE(bounds(contractFields(), "escalator", -1.0), std::string("-1 must be above -1"));
         QCOMPARE(bounds(fleetFields(), "book_depreciation.salvage_fraction", 1.0),
                  std::string("1 must be below 1"));
+        QCOMPARE(bounds(contractFields(), "payment_terms_days", 100000),
+                 std::string("100000 is outside 0..3650 days"));
         QCOMPARE(bounds(contractFields(), "payment_terms_days", 4000),
                  std::string("4000 is outside 0..3650 days"));
         QCOMPARE(bounds(fleetFields(), "book_depreciation.life_years", 0),

@@ -10,14 +10,17 @@
 #include "models/SimulationController.h"
 #include "montecarlo/MonteCarloEngine.h"
 #include "resources/BundledResources.h"
+#include "ui/charts/LedgerCharts.h"
 #include "ui/report/ExportReportDialog.h"
 #include "ui/report/PdfReport.h"
 #include "ui/report/ReportExport.h"
 #include "ui/report/ReportFiles.h"
 #include "ui/tabs/OverviewTab.h"
 
+#include <QBarSet>
 #include <QCheckBox>
 #include <QFile>
+#include <QHorizontalStackedBarSeries>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -197,6 +200,40 @@ private slots:
         QCOMPARE(monthly.header, QStringList({"item", "period_start", "cash", "present_value"}));
         QCOMPARE(monthly.rows.front()[1], QString("2027-01-01")); // ISO dates
         QCOMPARE(monthly.rows.size(), std::size_t(4 * 72));
+    }
+
+    // A waterfall whose running total crosses 0 and runs below it: each bar starts where the last
+    // ended (Qt stacks negative values from 0 on their own, so the chart splits such steps).
+    void waterfallStepsAcrossZero() {
+        EvaluationResult r;
+        r.currency = "USD";
+        AlternativeResult from, to;
+        from.id = from.name = "from";
+        to.id = to.name = "to";
+        from.npvCost = 1e6;
+        from.lines = {{CostLine::Capex, 1e6, 0}, {CostLine::Resale, 0, 0}};
+        to.npvCost = -3e6;
+        to.lines = {{CostLine::Capex, -1e6, 0}, {CostLine::Resale, -2e6, 0}};
+        r.alternatives = {from, to};
+        const CostWaterfall w = costWaterfall(r, "to", "from");
+        QCOMPARE(w.steps.size(), std::size_t(2));
+        QCOMPARE(w.steps[0].difference, -2e6); // capex: 1 -> -1 (across 0)
+        QCOMPARE(w.steps[1].difference, -2e6); // resale: -1 -> -3 (below 0)
+        QChart chart;
+        ui::drawCostWaterfall(&chart, w, r);
+        const auto* bars = qobject_cast<QHorizontalStackedBarSeries*>(chart.series().at(0));
+        QVERIFY(bars);
+        // Sets: base, costs more, saves, total, costs more below 0, saves below 0; rows bottom up:
+        // "to", resale, capex, "from".
+        const auto sets = bars->barSets();
+        auto at = [&](int set, int row) { return sets[set]->at(row); };
+        QCOMPARE(at(3, 3), 1.0);  // from: 1 M
+        QCOMPARE(at(2, 2), 1.0);  // capex saves 1 M right of 0 ...
+        QCOMPARE(at(5, 2), -1.0); // ... and 1 M left of it
+        QCOMPARE(at(0, 2), 0.0);  // with no base
+        QCOMPARE(at(0, 1), -1.0); // resale: from -1 M ...
+        QCOMPARE(at(5, 1), -2.0); // ... 2 M further left
+        QCOMPARE(at(3, 0), -3.0); // to: -3 M, where the steps end
     }
 
     void pdfTextHoldsTheVerdictAndTheKpis() {

@@ -148,25 +148,56 @@ void drawCostWaterfall(QChart* chart, const CostWaterfall& w, const EvaluationRe
     rows.push_back({q(a->name), 0.0, w.alternativeNpv, true});
     low = std::min(low, w.alternativeNpv) / 1e6;
     high = std::max(high, w.alternativeNpv) / 1e6;
+    // Qt stacks negative values leftwards from 0 and positive ones rightwards, each on its own: a step
+    // wholly right of 0 is a base then the step, one wholly left of 0 a negative base then the
+    // (negative) step, and one across 0 a positive and a negative part with no base.
     auto* base = new QBarSet(QString());
     auto* more = new QBarSet(tr("Costs more"));
     auto* less = new QBarSet(tr("Saves"));
     auto* total = new QBarSet(tr("NPV cost"));
+    auto* moreBelow = new QBarSet(QString()); // the part of a step left of 0, in its step's colour
+    auto* lessBelow = new QBarSet(QString());
     base->setColor(Qt::transparent);
     base->setBorderColor(Qt::transparent);
-    more->setColor(QColor(0xc0, 0x39, 0x2b));
-    less->setColor(QColor(0x27, 0xae, 0x60));
+    for (QBarSet* set : {more, moreBelow})
+        set->setColor(QColor(0xc0, 0x39, 0x2b));
+    for (QBarSet* set : {less, lessBelow})
+        set->setColor(QColor(0x27, 0xae, 0x60));
     total->setColor(seriesColor(0));
     QStringList categories;
     for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
-        categories << it->label;
-        *base << (it->total ? 0.0 : std::min(it->from, it->to)) / 1e6;
-        *more << (!it->total && it->to > it->from ? it->to - it->from : 0.0) / 1e6;
-        *less << (!it->total && it->to < it->from ? it->from - it->to : 0.0) / 1e6;
-        *total << (it->total ? it->to : 0.0) / 1e6;
+        // Category labels must differ (the axis drops a repeated one): the same alternative twice,
+        // or an alternative named like a line.
+        QString label = it->label;
+        while (categories.contains(label))
+            label += QStringLiteral(" ");
+        categories << label;
+        const double lo = std::min(it->from, it->to) / 1e6, hi = std::max(it->from, it->to) / 1e6;
+        const bool up = it->to > it->from;
+        double baseValue = 0.0, above = 0.0, below = 0.0;
+        if (it->total) {
+            *total << it->to / 1e6;
+        } else {
+            *total << 0.0;
+            if (lo >= 0.0) {
+                baseValue = lo;
+                above = hi - lo;
+            } else if (hi <= 0.0) {
+                baseValue = hi;
+                below = lo - hi;
+            } else {
+                above = hi;
+                below = lo;
+            }
+        }
+        *base << baseValue;
+        *more << (up ? above : 0.0);
+        *less << (up ? 0.0 : above);
+        *moreBelow << (up ? below : 0.0);
+        *lessBelow << (up ? 0.0 : below);
     }
     auto* series = new QHorizontalStackedBarSeries();
-    for (QBarSet* set : {base, more, less, total})
+    for (QBarSet* set : {base, more, less, total, moreBelow, lessBelow})
         series->append(set);
     chart->addSeries(series);
     const QPalette pal = QApplication::palette();
@@ -187,7 +218,8 @@ void drawCostWaterfall(QChart* chart, const CostWaterfall& w, const EvaluationRe
     series->attachAxis(y);
     series->attachAxis(x);
     for (QLegendMarker* marker : chart->legend()->markers(series))
-        if (auto* bar = qobject_cast<QBarLegendMarker*>(marker); bar && bar->barset() == base)
+        if (auto* bar = qobject_cast<QBarLegendMarker*>(marker);
+            bar && (bar->barset() == base || bar->barset() == moreBelow || bar->barset() == lessBelow))
             marker->setVisible(false);
 }
 

@@ -45,19 +45,26 @@ CashFlowsTab::CashFlowsTab(models::PortfolioDocument* doc, QWidget* parent)
 void CashFlowsTab::refresh() {
     // The choices: every alternative side by side, one alternative stacked by its items, or one
     // alternative (spot too) by cost line. Each item holds {view, alternative index}.
-    const int keep = view_->currentIndex();
+    // The view is kept by what it shows (the view and the alternative's id), not its place in the list.
+    const QVariantList keep = view_->currentData().toList();
     QSignalBlocker block(view_);
     view_->clear();
-    view_->addItem(tr("All alternatives, side by side"), QVariantList{int(View::Alternatives), 0});
+    view_->addItem(tr("All alternatives, side by side"), QVariantList{int(View::Alternatives), 0, QString()});
     const auto& alts = doc_->evaluation().alternatives;
     for (std::size_t a = 0; a < alts.size(); ++a)
         if (alts[a].id != kSpotAlternativeId)
             view_->addItem(tr("%1, stacked by contract and fleet").arg(QString::fromStdString(alts[a].name)),
-                           QVariantList{int(View::ByItem), int(a)});
+                           QVariantList{int(View::ByItem), int(a), QString::fromStdString(alts[a].id)});
     for (std::size_t a = 0; a < alts.size(); ++a)
         view_->addItem(tr("%1, by cost line").arg(QString::fromStdString(alts[a].name)),
-                       QVariantList{int(View::ByLine), int(a)});
-    view_->setCurrentIndex(keep >= 0 && keep < view_->count() ? keep : 0);
+                       QVariantList{int(View::ByLine), int(a), QString::fromStdString(alts[a].id)});
+    int again = 0;
+    for (int i = 0; i < view_->count() && keep.size() == 3; ++i) {
+        const QVariantList v = view_->itemData(i).toList();
+        if (v[0] == keep[0] && v[2] == keep[2])
+            again = i;
+    }
+    view_->setCurrentIndex(again);
     redraw();
 }
 
