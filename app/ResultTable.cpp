@@ -2,6 +2,7 @@
 
 #include "data/MessageText.h"
 #include "models/BreakevenText.h"
+#include "models/CostLineText.h"
 #include "models/MoneyFormat.h"
 
 #include <QLocale>
@@ -74,6 +75,23 @@ QString formatResultTable(const Portfolio& p, const EvaluationResult& r) {
     if (!r.nothingToCompare()) {
         for (const QString& sentence : models::breakevenSentences(r, models::TextStyle::Plain))
             out += "Breakeven: " + data::oneLine(sentence) + "\n";
+        // What each cost is made of (docs/model.md, "Cost lines"), the rows of the PDF's table.
+        out += "\n" + pad("NPV by cost line (" + cur + " M)", 30, false);
+        for (const auto& a : r.alternatives)
+            out += pad(shown(a.id), 16, true);
+        out += "\n";
+        for (const CostLine line : models::costLinesShown(r)) {
+            out += pad(models::costLineLabel(line), 30, false);
+            for (const auto& a : r.alternatives) {
+                const auto npv = models::lineNpv(a, line);
+                out += pad(npv ? millions(*npv) : QString("-"), 16, true);
+            }
+            out += "\n";
+        }
+        out += pad("NPV cost after tax", 30, false);
+        for (const auto& a : r.alternatives)
+            out += pad(millions(a.npvCost), 16, true);
+        out += "\n";
     }
     return out;
 }

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace ledger::models {
 
 namespace {
@@ -36,6 +38,27 @@ constexpr bool everyLineHasALabel() {
 static_assert(everyLineHasALabel(), "kLabels: one label per CostLine");
 
 } // namespace
+
+std::vector<CostLine> costLinesShown(const EvaluationResult& r) {
+    std::vector<CostLine> out;
+    for (int l = 0; l < kCostLines; ++l) {
+        const bool any =
+            std::any_of(r.alternatives.begin(), r.alternatives.end(), [&](const AlternativeResult& a) {
+                const auto npv = lineNpv(a, CostLine(l));
+                return npv && *npv != 0.0;
+            });
+        if (any)
+            out.push_back(CostLine(l));
+    }
+    return out;
+}
+
+std::optional<double> lineNpv(const AlternativeResult& a, CostLine line) {
+    for (const auto& l : a.lines)
+        if (l.line == line)
+            return l.npv;
+    return std::nullopt;
+}
 
 QString costLineLabel(CostLine line) {
     return QCoreApplication::translate("ledger::CostLine", kLabels[int(line)]);

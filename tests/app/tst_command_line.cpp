@@ -58,6 +58,14 @@ private slots:
         QVERIFY(r.out.contains(
             "Breakeven: Rent from CoreWeave costs the same as Buy and operate at 0.514 times its "
             "contract prices.\n"));
+        // What the costs are made of: a line per row, an alternative per column, the NPV cost last.
+        QVERIFY2(r.out.contains(
+                     "NPV by cost line (USD M)                  rent             buy            spot\n"
+                     "Capex                                        -         9,263.7               -\n"),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(
+            "Spot tax shield                              -               -        -3,570.3\n"
+            "NPV cost after tax                    20,210.3        10,383.7        13,431.0\n"));
         QVERIFY(r.err.isEmpty());
     }
 
@@ -522,6 +530,7 @@ private slots:
         QVERIFY(!r.out.contains("Verdict:"));
         QVERIFY(!r.out.contains("cheapest"));
         QVERIFY(!r.out.contains("Breakeven:"));
+        QVERIFY(!r.out.contains("NPV by cost line"));
         QVERIFY(r.out.contains("Rent from CoreWeave (rent)                   0.0                     0.0"));
 
         r = run({"evaluate", ended, "--json"});

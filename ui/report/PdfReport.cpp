@@ -16,7 +16,6 @@
 #include <QSaveFile>
 
 #include <algorithm>
-#include <array>
 
 namespace ledger::report {
 
@@ -303,27 +302,18 @@ private:
         t.header << tr("NPV by line (%1 M)").arg(cur_);
         t.widths = {2.0};
         t.rightAligned = {false};
-        std::array<bool, kCostLines> held{};
         for (const auto& a : r_.alternatives) {
             t.header << q(a.name);
             t.widths.push_back(1.2);
             t.rightAligned.push_back(true);
-            for (const auto& l : a.lines)
-                held[std::size_t(l.line)] = true;
         }
-        for (int l = 0; l < kCostLines; ++l) {
-            if (!held[std::size_t(l)])
-                continue;
-            QStringList cells{models::costLineLabel(CostLine(l))};
-            bool any = false;
+        for (const CostLine line : models::costLinesShown(r_)) {
+            QStringList cells{models::costLineLabel(line)};
             for (const auto& a : r_.alternatives) {
-                const auto it = std::find_if(a.lines.begin(), a.lines.end(),
-                                             [&](const LineAmount& x) { return int(x.line) == l; });
-                cells << (it == a.lines.end() ? QString() : millions(it->npv));
-                any = any || (it != a.lines.end() && it->npv != 0.0);
+                const auto npv = models::lineNpv(a, line);
+                cells << (npv ? millions(*npv) : QString());
             }
-            if (any) // a line no alternative has on the shock-free path (a default's) is left out
-                t.rows.push_back(cells);
+            t.rows.push_back(cells);
         }
         QStringList total{tr("NPV cost after tax")};
         for (const auto& a : r_.alternatives)
