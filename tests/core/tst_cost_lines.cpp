@@ -2,6 +2,9 @@
 // alternative worked out by hand from MODEL.md 3-6, and the lines adding up to every total the
 // engine reports (item, alternative, year) to 1e-9 relative, while the totals stay as they were.
 #include "TestPortfolios.h"
+#include "engine/CompiledPortfolio.h"
+#include "engine/PathFunction.h"
+#include "montecarlo/PhiloxShocks.h"
 
 #include <QTest>
 
@@ -39,6 +42,24 @@ template <class Result> void checkAddsUp(const Result& r, const char* what) {
         QVERIFY2(near(year, row.cash, 1e-9), what);
     }
 }
+
+// On one Monte Carlo path: each slot's NPV from its flows and from its lines, and which lines came.
+struct PathLinesSink {
+    static constexpr bool kRecordsLines = true;
+    std::vector<double> flows, lines;
+    std::vector<bool> seen = std::vector<bool>(kCostLines, false);
+    void flow(int slot, int, FlowKind, double amount, double df) { flows[std::size_t(slot)] += amount * df; }
+    void flowEither(int slot, int k, bool, FlowKind where, FlowKind, double amount, double df) {
+        flow(slot, k, where, amount, df);
+    }
+    void line(int slot, int, CostLine l, double amount, double df) {
+        lines[std::size_t(slot)] += amount * df;
+        seen[std::size_t(l)] = seen[std::size_t(l)] || amount != 0.0;
+    }
+    void usage(int, int, double, double) {}
+    void providerDefaulted(int, bool) {}
+    void finish() {}
+};
 
 } // namespace
 
@@ -99,6 +120,31 @@ private slots:
         QCOMPARE(spot.lines.size(), std::size_t(2));
         QVERIFY(near(cashOf(spot.lines, CostLine::Spot), 74400.0 * 2.0));
         QVERIFY(near(cashOf(spot.lines, CostLine::SpotTaxShield), -0.25 * 74400.0 * 2.0));
+    }
+
+    // The must-hold on a sample of Monte Carlo paths: every slot's lines add up to its flows
+    // on each path, defaults (replacement, prepayment recovery and write-off) included.
+    void linesAddUpOnSampledMonteCarloPaths() {
+        const auto p = stochasticPortfolio();
+        const CompiledPortfolio cp(p, testCatalog());
+        const auto& in = cp.inputs();
+        std::vector<bool> seen(kCostLines, false);
+        for (int path = 0; path < 400; ++path) {
+            PhiloxShocks shocks(20260101, std::uint64_t(path));
+            PathLinesSink sink{std::vector<double>(std::size_t(in.items) + 1, 0.0),
+                               std::vector<double>(std::size_t(in.items) + 1, 0.0)};
+            simulatePath<double>(in, shocks, sink);
+            for (std::size_t s = 0; s < sink.flows.size(); ++s)
+                QVERIFY2(near(sink.lines[s], sink.flows[s], 1e-9),
+                         qPrintable(QString("path %1 slot %2").arg(path).arg(s)));
+            for (int l = 0; l < kCostLines; ++l)
+                seen[std::size_t(l)] = seen[std::size_t(l)] || sink.seen[std::size_t(l)];
+        }
+        // A 5% hazard over ten years: some paths default, and their lines are there to add up.
+        for (CostLine l :
+             {CostLine::Replacement, CostLine::ReplacementTaxShield, CostLine::PrepaymentRecovery,
+              CostLine::WriteoffTaxShield, CostLine::Power, CostLine::Resale, CostLine::Spot})
+            QVERIFY2(seen[std::size_t(l)], kCostLineKeys[int(l)]);
     }
 
     // An alternative of a contract and a fleet lists both kinds' lines, in CostLine's order.
