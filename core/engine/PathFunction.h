@@ -12,12 +12,14 @@
 // Shocks: launchTime(in), priceDrop(in) -> V (called only with a next generation);
 //         defaultPeriod(in, j) -> V (the period as a whole number; >= periods: never);
 //         normals(in, k, eps[3]) for the step from period k to k + 1.
-// Sink:   flow(slot, k, line, amount, df): a cost of cost line `line` (engine/CostLine.h) in period
-//         k discounted with df; flowEither(slot, k, mask, lineWhere, lineElse, amount, df): one
-//         flow whose line is lineWhere on the lanes of mask, lineElse on the others; usage(slot, k,
+// Sink:   flow(slot, k, kind, amount, df): a cost of FlowKind `kind` (engine/CostLine.h) in period
+//         k discounted with df; flowEither(slot, k, mask, kindWhere, kindElse, amount, df): one
+//         flow whose kind is kindWhere on the lanes of mask, kindElse on the others; usage(slot, k,
 //         usedHours, lcocWeight) with lcocWeight = U perf DF(period end); providerDefaulted(j, mask) once per
 //         provider; finish() at the end. slot = item index, or in.items for the spot alternative. Which
 //         alternatives a slot's flow is costed to is the sink's to say (montecarlo/PathOutcomeSink.h).
+//         A sink with kRecordsLines (RecordsLines) also gets line(slot, k, CostLine, amount, df) for
+//         each part of each flow; the parts of a flow add up to it.
 #include "engine/CostLine.h"
 #include "engine/ItemKinds.h"
 #include "engine/LaneMath.h"
