@@ -25,13 +25,17 @@ QJsonObject simulationToJson(const SimulationResult& r) {
         for (const auto& c : a.convergence)
             convergence.append(
                 QJsonObject{{"paths", qint64(c.paths)}, {"mean", c.mean}, {"half_width_95", c.halfWidth95}});
+        QJsonArray lines;
+        for (const auto& l : a.lines)
+            lines.append(QJsonObject{{"line", kCostLineKeys[int(l.line)]}, {"mean", l.mean}});
         alternatives.append(
             QJsonObject{{"id", QString::fromStdString(a.id)},
                         {"npv_cost", summaryJson(a.npvCost)},
                         {"lcoc", a.lcoc ? QJsonValue(summaryJson(*a.lcoc)) : QJsonValue(QJsonValue::Null)},
                         {"annual_cumulative", fan},
                         {"prob_cheapest", a.probCheapest},
-                        {"convergence", convergence}});
+                        {"convergence", convergence},
+                        {"lines", lines}});
     }
     QJsonArray probCheaper;
     for (const auto& p : r.probCheaper)

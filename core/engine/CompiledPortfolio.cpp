@@ -67,8 +67,8 @@ CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catal
     }
     compileMarket(p);
     compileMembership();
-    bindView();
     view_.taxRate = p.assumptions.taxRate;
+    bindView();
 }
 
 void CompiledPortfolio::compileContract(int i, const Contract& c, const Sku& sku, const Portfolio& p,
@@ -229,6 +229,16 @@ void CompiledPortfolio::bindView() {
     v.kindBegin[kItemKinds] = v.items;
     v.providers = int(providers_.size());
     v.years = years_;
+    // An alternative of one kind of item can find that kind's own line as the rest of its mean NPV
+    // cost (engine/CostLine.h); one of two kinds has two such lines and one rest. With a tax rate of
+    // 1 a spot or power cost leaves no trace in the NPV cost to find it by.
+    v.ownLinesAsRest = v.taxRate < 1.0;
+    for (std::size_t a = 0; a < alternatives_.size(); ++a) {
+        bool contracts = false, fleets = false;
+        for (int i : alternativeItems(int(a)))
+            (i < v.kindBegin[int(ItemKind::Fleet)] ? contracts : fleets) = true;
+        v.ownLinesAsRest = v.ownLinesAsRest && !(contracts && fleets);
+    }
 }
 
 std::vector<int> CompiledPortfolio::alternativeItems(int a) const {

@@ -6,6 +6,8 @@
 //   several to a flow. A sink that records lines (RecordsLines below) is also told each flow's
 //   lines; the Monte Carlo sinks are not, so the paths do no extra work.
 // Costs are positive, inflows negative, as everywhere. (C++17: the CUDA kernel includes this.)
+#include "engine/LedgerHD.h"
+
 #include <type_traits>
 
 namespace ledger {
@@ -71,14 +73,99 @@ constexpr bool everyCostLineHasAKey() {
 }
 static_assert(everyCostLineHasAKey(), "kCostLineKeys: one key per CostLine");
 
+// A line as the path function names it: known when the path function is compiled, so a sink may
+// take it as a template argument (the Monte Carlo's decides there what to sum, at no cost on a
+// path) or, converted, as a CostLine.
+template <CostLine L> struct LineTag {
+    LEDGER_HD constexpr operator CostLine() const { return L; }
+};
+
 // Which outputs list a line: a contract's, a fleet's or the spot alternative's (an alternative
-// lists the lines of the kinds it holds).
+// lists the lines of the kinds it holds). Functions, not tables, here and below: the CUDA kernel
+// reads them too, and device code cannot index a host table.
 enum class LineOwner : int { Contract, Fleet, Spot };
-constexpr LineOwner kCostLineOwners[kCostLines] = {
-    LineOwner::Fleet, LineOwner::Contract, LineOwner::Contract, LineOwner::Contract, LineOwner::Fleet,
-    LineOwner::Fleet, LineOwner::Fleet,    LineOwner::Fleet,    LineOwner::Fleet,    LineOwner::Fleet,
-    LineOwner::Fleet, LineOwner::Contract, LineOwner::Contract, LineOwner::Contract, LineOwner::Contract,
-    LineOwner::Spot,  LineOwner::Spot};
+LEDGER_HD constexpr LineOwner lineOwner(CostLine l) {
+    switch (l) {
+    case CostLine::Prepayment:
+    case CostLine::ContractPayments:
+    case CostLine::ContractTaxShield:
+    case CostLine::Replacement:
+    case CostLine::ReplacementTaxShield:
+    case CostLine::PrepaymentRecovery:
+    case CostLine::WriteoffTaxShield:
+        return LineOwner::Contract;
+    case CostLine::Spot:
+    case CostLine::SpotTaxShield:
+        return LineOwner::Spot;
+    default:
+        return LineOwner::Fleet;
+    }
+}
+
+// How the Monte Carlo finds a line's mean NPV without a row per path (montecarlo/LineMeans.h),
+// summing over the paths only what it must, so the paths do little more than before:
+// - path-free lines are the same on every path (no shock moves them): the deterministic run's;
+// - a tax shield of lines is -tau x the lines naming it (taxShieldOf) on every path, as the period
+//   steps book them: its mean is -tau x theirs;
+// - an owner's own line (ownLine) can be found as the rest of an alternative of that owner alone:
+//   its mean NPV cost less its other lines (PathInputs::ownLinesAsRest says when it is);
+// - every other line is summed over the paths.
+// tst_core_line_sums holds the first two to every sampled path.
+LEDGER_HD constexpr bool isPathFree(CostLine l) {
+    return l == CostLine::Capex || l == CostLine::Colocation || l == CostLine::Opex ||
+           l == CostLine::DepreciationTaxShield;
+}
+constexpr int kNoShield = -1;
+LEDGER_HD constexpr int taxShieldOf(CostLine l) {
+    switch (l) {
+    case CostLine::Power:
+    case CostLine::Colocation:
+    case CostLine::Opex:
+        return int(CostLine::OperatingTaxShield);
+    case CostLine::Replacement:
+        return int(CostLine::ReplacementTaxShield);
+    case CostLine::Spot:
+        return int(CostLine::SpotTaxShield);
+    default:
+        return kNoShield;
+    }
+}
+LEDGER_HD constexpr CostLine ownLine(LineOwner o) {
+    return o == LineOwner::Contract ? CostLine::ContractPayments
+           : o == LineOwner::Fleet  ? CostLine::Power
+                                    : CostLine::Spot;
+}
+LEDGER_HD constexpr bool isTaxShieldOfLines(CostLine line) {
+    for (int l = 0; l < kCostLines; ++l)
+        if (taxShieldOf(CostLine(l)) == int(line))
+            return true;
+    return false;
+}
+// A line the paths sum, own lines included (they are summed when they cannot be the rest).
+LEDGER_HD constexpr bool isSummedLine(CostLine l) {
+    return !isPathFree(l) && !isTaxShieldOfLines(l);
+}
+// The summed lines of each owner numbered from 0 in CostLine's order: a slot's running sums are
+// kSummedLinesPerSlot cells, line l's at summedCell(l) (-1: not summed).
+LEDGER_HD constexpr int summedCell(CostLine line) {
+    int n = 0;
+    for (int l = 0; l < int(line); ++l)
+        n += isSummedLine(CostLine(l)) && lineOwner(CostLine(l)) == lineOwner(line);
+    return isSummedLine(line) ? n : -1;
+}
+LEDGER_HD constexpr int summedLinesOf(LineOwner owner) {
+    int n = 0;
+    for (int l = 0; l < kCostLines; ++l)
+        n += isSummedLine(CostLine(l)) && lineOwner(CostLine(l)) == owner;
+    return n;
+}
+constexpr int kSummedLinesPerSlot = 6;
+static_assert(summedLinesOf(LineOwner::Contract) <= kSummedLinesPerSlot &&
+                  summedLinesOf(LineOwner::Fleet) <= kSummedLinesPerSlot &&
+                  summedLinesOf(LineOwner::Spot) <= kSummedLinesPerSlot,
+              "kSummedLinesPerSlot: room for every owner's summed lines");
+static_assert(summedLinesOf(LineOwner::Contract) == kSummedLinesPerSlot,
+              "kSummedLinesPerSlot: no room wasted");
 
 // A sink with `static constexpr bool kRecordsLines = true` and line(slot, k, CostLine, amount, df) is
 // told every flow's lines besides the flow itself.

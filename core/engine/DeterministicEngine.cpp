@@ -48,7 +48,7 @@ struct RecordingSink {
     std::vector<LineAmount> lines(int slot, LineOwner owner) const {
         std::vector<LineAmount> out;
         for (int l = 0; l < kCostLines; ++l) {
-            if (kCostLineOwners[l] != owner)
+            if (lineOwner(CostLine(l)) != owner)
                 continue;
             const std::size_t at = std::size_t(slot) * kCostLines + std::size_t(l);
             LineAmount a{CostLine(l), linePv[at], 0.0};

@@ -52,7 +52,7 @@ struct ItemResult {
     std::optional<double> totalContractValue;     // contracts
     std::vector<AnnualRow> annual;
     std::vector<MonthlyFlow> monthly;
-    std::vector<LineAmount> lines; // the kind's lines (kCostLineOwners), in CostLine's order
+    std::vector<LineAmount> lines; // the kind's lines (lineOwner), in CostLine's order
 };
 
 struct AlternativeResult {

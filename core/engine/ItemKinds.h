@@ -50,19 +50,20 @@ struct ContractStep {
                             select(gone, replacement * (1.0 - tau), billedCost),
                             select(gone, s.dfEnd, V(in.cashDf[at])));
             if constexpr (RecordsLines<Sink>::value) {
-                sink.line(i, k, CostLine::Replacement, select(gone, replacement, V(0.0)), s.dfEnd);
-                sink.line(i, k, CostLine::ReplacementTaxShield, select(gone, -tau * replacement, V(0.0)),
-                          s.dfEnd);
-                sink.line(i, k, CostLine::ContractPayments, select(gone, V(0.0), in.payShare[i] * billed),
-                          V(in.cashDf[at]));
-                sink.line(i, k, CostLine::ContractTaxShield, select(gone, V(0.0), -tau * billed),
+                sink.line(i, k, LineTag<CostLine::Replacement>{}, select(gone, replacement, V(0.0)), s.dfEnd);
+                sink.line(i, k, LineTag<CostLine::ReplacementTaxShield>{},
+                          select(gone, -tau * replacement, V(0.0)), s.dfEnd);
+                sink.line(i, k, LineTag<CostLine::ContractPayments>{},
+                          select(gone, V(0.0), in.payShare[i] * billed), V(in.cashDf[at]));
+                sink.line(i, k, LineTag<CostLine::ContractTaxShield>{}, select(gone, V(0.0), -tau * billed),
                           V(in.cashDf[at]));
             }
         } else {
             sink.flow(i, k, FlowKind::ContractBilling, billedCost, V(in.cashDf[at]));
             if constexpr (RecordsLines<Sink>::value) {
-                sink.line(i, k, CostLine::ContractPayments, in.payShare[i] * billed, V(in.cashDf[at]));
-                sink.line(i, k, CostLine::ContractTaxShield, -tau * billed, V(in.cashDf[at]));
+                sink.line(i, k, LineTag<CostLine::ContractPayments>{}, in.payShare[i] * billed,
+                          V(in.cashDf[at]));
+                sink.line(i, k, LineTag<CostLine::ContractTaxShield>{}, -tau * billed, V(in.cashDf[at]));
             }
         }
         // In the default's period the undrawn prepayment is partly recovered, the rest written off.
@@ -75,9 +76,9 @@ struct ContractStep {
                 sink.flow(i, k, FlowKind::PrepaymentRecovery,
                           select(hit, V(-recovered - tau * (undrawn - recovered)), V(0.0)), s.dfEnd);
                 if constexpr (RecordsLines<Sink>::value) {
-                    sink.line(i, k, CostLine::PrepaymentRecovery, select(hit, V(-recovered), V(0.0)),
-                              s.dfEnd);
-                    sink.line(i, k, CostLine::WriteoffTaxShield,
+                    sink.line(i, k, LineTag<CostLine::PrepaymentRecovery>{},
+                              select(hit, V(-recovered), V(0.0)), s.dfEnd);
+                    sink.line(i, k, LineTag<CostLine::WriteoffTaxShield>{},
                               select(hit, V(-tau * (undrawn - recovered)), V(0.0)), s.dfEnd);
                 }
             }
@@ -86,7 +87,7 @@ struct ContractStep {
             const V prepayment = select(s.period <= kd, V(in.upfrontAmount[i]), V(0.0));
             sink.flow(i, k, FlowKind::Prepayment, prepayment, V(in.upfrontDf[i]));
             if constexpr (RecordsLines<Sink>::value)
-                sink.line(i, k, CostLine::Prepayment, prepayment, V(in.upfrontDf[i]));
+                sink.line(i, k, LineTag<CostLine::Prepayment>{}, prepayment, V(in.upfrontDf[i]));
         }
     }
 };
@@ -103,24 +104,27 @@ struct FleetStep {
                   (power + in.fixedCost[at]) * (1.0 - tau) - tau * in.taxDepreciation[at], s.dfEnd);
         if constexpr (RecordsLines<Sink>::value) {
             const double colocation = in.colocationCost[at];
-            sink.line(i, k, CostLine::Power, power, s.dfEnd);
-            sink.line(i, k, CostLine::Colocation, V(colocation), s.dfEnd);
-            sink.line(i, k, CostLine::Opex, V(in.fixedCost[at] - colocation), s.dfEnd);
-            sink.line(i, k, CostLine::OperatingTaxShield, -tau * (power + in.fixedCost[at]), s.dfEnd);
-            sink.line(i, k, CostLine::DepreciationTaxShield, V(-tau * in.taxDepreciation[at]), s.dfEnd);
+            sink.line(i, k, LineTag<CostLine::Power>{}, power, s.dfEnd);
+            sink.line(i, k, LineTag<CostLine::Colocation>{}, V(colocation), s.dfEnd);
+            sink.line(i, k, LineTag<CostLine::Opex>{}, V(in.fixedCost[at] - colocation), s.dfEnd);
+            sink.line(i, k, LineTag<CostLine::OperatingTaxShield>{}, -tau * (power + in.fixedCost[at]),
+                      s.dfEnd);
+            sink.line(i, k, LineTag<CostLine::DepreciationTaxShield>{}, V(-tau * in.taxDepreciation[at]),
+                      s.dfEnd);
         }
         if (k == in.upfrontPeriod[i]) {
             sink.flow(i, k, FlowKind::Capex, V(in.upfrontAmount[i]), V(in.upfrontDf[i]));
             if constexpr (RecordsLines<Sink>::value)
-                sink.line(i, k, CostLine::Capex, V(in.upfrontAmount[i]), V(in.upfrontDf[i]));
+                sink.line(i, k, LineTag<CostLine::Capex>{}, V(in.upfrontAmount[i]), V(in.upfrontDf[i]));
         }
         if (k == in.disposalPeriod[i]) {
             // Resale follows the market's surprise; its expected decline is in residual_fraction.
             const V resale = in.residualValue[i] * laneExp(s.logIndex - in.baseLogIndex[k]);
             sink.flow(i, k, FlowKind::Resale, -resale + tau * (resale - in.nbvTaxAtDisposal[i]), s.dfEnd);
             if constexpr (RecordsLines<Sink>::value) {
-                sink.line(i, k, CostLine::Resale, -resale, s.dfEnd);
-                sink.line(i, k, CostLine::DisposalTax, tau * (resale - in.nbvTaxAtDisposal[i]), s.dfEnd);
+                sink.line(i, k, LineTag<CostLine::Resale>{}, -resale, s.dfEnd);
+                sink.line(i, k, LineTag<CostLine::DisposalTax>{}, tau * (resale - in.nbvTaxAtDisposal[i]),
+                          s.dfEnd);
             }
         }
     }

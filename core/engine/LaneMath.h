@@ -38,6 +38,12 @@ LEDGER_HD inline void laneStore(double* p, double v) {
 LEDGER_HD inline void laneAccumulate(double* p, double v) {
     *p += v;
 }
+// Adds v's lanes into one register's width of running sums at p: the same as laneAccumulate but for
+// several registers side by side (montecarlo/simd/PackPair.h), which are first added together. For
+// sums over paths, where which lane holds which path does not matter.
+LEDGER_HD inline void laneAccumulateFolded(double* p, double v) {
+    *p += v;
+}
 LEDGER_HD inline void laneSetFlags(unsigned char* p, bool mask) {
     if (mask)
         *p = 1;

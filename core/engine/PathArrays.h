@@ -33,7 +33,8 @@
     X(double, dropMin, 0.0, "")                                                                              \
     X(double, dropMax, 0.0, "")                                                                              \
     X(double, replacementPremium, 1.0, "")                                                                   \
-    X(double, onDemandPremium, 1.0, "")
+    X(double, onDemandPremium, 1.0, "")                                                                      \
+    X(bool, ownLinesAsRest, false, "Monte Carlo line means: own lines found as the rest (engine/CostLine.h)")
 
 #define LEDGER_PATH_ARRAYS(X)                                                                                \
     X(double, periodEndDf, Periods, 0.0, "DF at the period's end")                                           \

@@ -18,8 +18,8 @@
 //         usedHours, lcocWeight) with lcocWeight = U perf DF(period end); providerDefaulted(j, mask) once per
 //         provider; finish() at the end. slot = item index, or in.items for the spot alternative. Which
 //         alternatives a slot's flow is costed to is the sink's to say (montecarlo/PathOutcomeSink.h).
-//         A sink with kRecordsLines (RecordsLines) also gets line(slot, k, CostLine, amount, df) for
-//         each part of each flow; the parts of a flow add up to it.
+//         A sink with kRecordsLines (RecordsLines) also gets line(slot, k, LineTag<line>, amount, df)
+//         for each part of each flow (a LineTag converts to its CostLine); the parts add up to it.
 #include "engine/CostLine.h"
 #include "engine/ItemKinds.h"
 #include "engine/LaneMath.h"
@@ -57,8 +57,8 @@ LEDGER_HD_INLINE void itemPeriods(const PathInputs& in, const PeriodState<V>& s,
             const V spot = used * in.marketPrice[i] * s.marketFactor * in.onDemandPremium;
             sink.flow(N, k, FlowKind::Spot, spot * (1.0 - in.taxRate), s.dfEnd);
             if constexpr (RecordsLines<Sink>::value) {
-                sink.line(N, k, CostLine::Spot, spot, s.dfEnd);
-                sink.line(N, k, CostLine::SpotTaxShield, -in.taxRate * spot, s.dfEnd);
+                sink.line(N, k, LineTag<CostLine::Spot>{}, spot, s.dfEnd);
+                sink.line(N, k, LineTag<CostLine::SpotTaxShield>{}, -in.taxRate * spot, s.dfEnd);
             }
             sink.usage(N, k, used, used * (in.perfIndex[i] * in.periodEndDf[k]));
         }

@@ -60,19 +60,26 @@ const char* cpuInstructionSet(int lanes) {
 }
 
 void runPathRange(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int lanes, std::int64_t begin,
-                  std::int64_t end) {
+                  std::int64_t end, ChunkLineSums* lines) {
     if (lanes == 32) {
-        simd::runPaths32(in, seed, out, begin, end);
+        simd::runPaths32(in, seed, out, begin, end, lines);
     } else if (lanes == 16) {
-        simd::runPaths16(in, seed, out, begin, end);
+        simd::runPaths16(in, seed, out, begin, end, lines);
     } else if (lanes == 8) {
-        simd::runPaths8(in, seed, out, begin, end);
+        simd::runPaths8(in, seed, out, begin, end, lines);
     } else if (lanes == 4) {
-        simd::runPaths4(in, seed, out, begin, end);
+        simd::runPaths4(in, seed, out, begin, end, lines);
     } else {
         for (std::int64_t p = begin; p < end; ++p) {
             PhiloxShocks shocks(seed, std::uint64_t(p));
-            PathOutcomeSink<double> sink = out.sinkFor<double>(in, p);
+            if (!lines) {
+                PathOutcomeSink<double> sink = out.sinkFor<double>(in, p);
+                simulatePath<double>(in, shocks, sink);
+                continue;
+            }
+            PathOutcomeSink<double, SinkLines::Folded> sink = out.sinkFor<double, SinkLines::Folded>(in, p);
+            sink.lines = lines->folded.data();
+            sink.lineStride = 1;
             simulatePath<double>(in, shocks, sink);
         }
     }
@@ -127,7 +134,7 @@ void scaleFanFromPilot(const PathOutcomes& pilot, std::int64_t count, PathOutcom
 } // namespace
 
 bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int threads, int maxLanes,
-                   const RunControl& control) {
+                   const RunControl& control, LineSums* lineSums) {
     const int lanes = cpuLanes(maxLanes);
     // Chunks (a multiple of 32 paths, the widest group) small enough that a cancel is seen within ~100 ms.
     const std::int64_t work = std::int64_t(std::max(1, in.periods)) * std::max(1, in.items);
@@ -147,6 +154,13 @@ bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, 
             std::unique_ptr<PathOutcomes> local;
             if (buckets && !slice)
                 local = std::make_unique<PathOutcomes>(chunk, in);
+            // This thread's line sums: its chunks' sums, joined to the run's once at the end.
+            std::unique_ptr<ChunkLineSums> lines;
+            LineSums threadSums(lineSums ? in.alternatives : 0);
+            if (lineSums) {
+                lines = std::make_unique<ChunkLineSums>(in, lanes, cpuBaseLanes(lanes));
+                lines->runEnd = out.paths;
+            }
 #pragma omp for schedule(dynamic, 1)
             for (std::int64_t c = 0; c < chunks; ++c) {
                 if (stopped.load(std::memory_order_relaxed))
@@ -163,12 +177,18 @@ bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, 
                 const std::int64_t padded =
                     std::min(target.first + target.stride, (end + lanes - 1) / lanes * lanes);
                 target.clear(begin, padded);
-                runPathRange(in, seed, target, lanes, begin, padded);
+                runPathRange(in, seed, target, lanes, begin, padded, lines.get());
+                if (lines)
+                    lines->foldChunk(in, threadSums);
                 if (local)
                     out.store(*local, end - begin);
                 const std::int64_t now = done.fetch_add(end - begin) + (end - begin);
                 if (control.progress && omp_get_thread_num() == 0)
                     control.progress(now, out.paths);
+            }
+            if (lineSums) {
+#pragma omp critical(ledger_line_sums)
+                lineSums->add(threadSums);
             }
         }
     };

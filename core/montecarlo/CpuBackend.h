@@ -5,6 +5,7 @@
 // bit-identical for any thread count; lanes differ from one another only in SLEEF's and libm's last bits
 // (below 1e-15).
 #include "engine/PathInputs.h"
+#include "montecarlo/LineSums.h"
 #include "montecarlo/PathOutcomes.h"
 #include "montecarlo/RunControl.h"
 
@@ -27,14 +28,16 @@ int cpuBaseLanes(int lanes);
 constexpr std::int64_t kFanPilotPaths = 4096;
 
 // Runs paths [0, out.paths) with cpuLanes(maxLanes) paths per step (tests compare the widths),
-// keeping the fan as out.fanStorage says. Returns false when cancelled (the outcomes are then
-// incomplete).
+// keeping the fan as out.fanStorage says, and with lineSums (sized for in.alternatives, at zero)
+// summing each alternative's NPV by cost line over the paths. Returns false when cancelled (the
+// outcomes are then incomplete).
 bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int threads, int maxLanes,
-                   const RunControl& control);
+                   const RunControl& control, LineSums* lineSums = nullptr);
 
 // Runs paths [begin, end) `lanes` at a time (begin a multiple of lanes, end - out.first within
-// out's padded rows) into out, which keeps its values: a run's chunk, or its paths run again.
+// out's padded rows) into out, which keeps its values: a run's chunk, or its paths run again. With
+// lines (of `lanes` lanes), the paths' lines join its chunk sums.
 void runPathRange(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int lanes, std::int64_t begin,
-                  std::int64_t end);
+                  std::int64_t end, ChunkLineSums* lines = nullptr);
 
 } // namespace ledger

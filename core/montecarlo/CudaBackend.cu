@@ -10,6 +10,7 @@
 #include <thrust/device_vector.h>
 #include <thrust/execution_policy.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <vector>
@@ -18,18 +19,37 @@ namespace ledger {
 
 namespace {
 
+// Without lines: thread p runs path p. With lines: `lineThreads` threads, thread t running paths
+// t, t + lineThreads, ... and keeping its running sums of the slots' summed lines over them at
+// lines[cell * lineThreads + t] (a warp's sums side by side, so their updates are coalesced).
+template <SinkLines kLines>
 __global__ void pathKernel(PathInputs in, unsigned long long seed, long long first, long long paths,
                            long stride, double* npv, double* lcoc, double* cumulative,
-                           unsigned char* defaulted) {
-    const long long p = (long long)blockIdx.x * blockDim.x + threadIdx.x;
-    if (p >= paths)
+                           unsigned char* defaulted, double* lines, long long lineThreads) {
+    const long long t = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    constexpr bool withLines = kLines != SinkLines::None;
+    const long long step = withLines ? lineThreads : paths;
+    if (withLines && t >= lineThreads)
         return;
-    PhiloxShocks shocks(seed, (unsigned long long)(first + p));
-    PathOutcomeSink<double> sink{
-        &in,   npv + p, lcoc + p, cumulative ? cumulative + p : nullptr, defaulted ? defaulted + p : nullptr,
-        stride};
-    simulatePath<double>(in, shocks, sink);
+    for (long long p = t; p < paths; p += step) {
+        PhiloxShocks shocks(seed, (unsigned long long)(first + p));
+        PathOutcomeSink<double, kLines> sink{&in,
+                                             npv + p,
+                                             lcoc + p,
+                                             cumulative ? cumulative + p : nullptr,
+                                             defaulted ? defaulted + p : nullptr,
+                                             stride};
+        if (withLines) {
+            sink.lines = lines + t;
+            sink.lineStride = long(lineThreads);
+        }
+        simulatePath<double>(in, shocks, sink);
+    }
 }
+
+// The line sums' room: a thread's sums are slotLineCells doubles, so the threads are as many as
+// the GPU keeps resident (more would only wait), within this much memory.
+constexpr std::uint64_t kLineSumBytes = 256ULL << 20;
 
 // Device allocations freed together, whatever path the run takes out.
 class DeviceArena {
@@ -80,9 +100,14 @@ struct DeviceOutcomes {
     int alternatives = 0, years = 0, providers = 0;
     double *npv = nullptr, *lcoc = nullptr, *cumulative = nullptr;
     unsigned char* defaulted = nullptr;
+    double* lines = nullptr; // [cell * lineThreads + thread], with lines
+    long long lineThreads = 0;
+    int lineCells = 0;
+    PathInputs hostInputs; // the host view: addSlotSums reads the memberships there
 
-    bool prepare(const PathInputs& host, std::int64_t count, std::string* error) {
+    bool prepare(const PathInputs& host, std::int64_t count, std::string* error, bool withLines) {
         in = host;
+        hostInputs = host;
         paths = count;
         stride = (count + 31) / 32 * 32;
         alternatives = host.alternatives;
@@ -100,15 +125,64 @@ struct DeviceOutcomes {
         lcoc = arena.allocate<double>(row * alternatives, error);
         cumulative = years > 0 ? arena.allocate<double>(row * alternatives * years, error) : nullptr;
         defaulted = providers > 0 ? arena.allocate<unsigned char>(row * providers, error) : nullptr;
-        return npv && lcoc && (years == 0 || cumulative) && (providers == 0 || defaulted);
+        if (!(npv && lcoc && (years == 0 || cumulative) && (providers == 0 || defaulted)))
+            return false;
+        return !withLines || prepareLines(host, error);
+    }
+    bool prepareLines(const PathInputs& host, std::string* error) {
+        int device = 0, sms = 0, blocks = 0;
+        if (!DeviceArena::check(cudaGetDevice(&device), error) ||
+            !DeviceArena::check(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, device),
+                                error) ||
+            !DeviceArena::check(cudaOccupancyMaxActiveBlocksPerMultiprocessor(
+                                    &blocks, pathKernel<SinkLines::Folded>, kPathKernelBlock, 0),
+                                error))
+            return false;
+        const long long cells = slotLineCells(host);
+        const long long resident = (long long)std::max(1, sms) * std::max(1, blocks) * kPathKernelBlock;
+        const long long affordable = (long long)(kLineSumBytes / (sizeof(double) * cells));
+        const long long wanted = (paths + kPathKernelBlock - 1) / kPathKernelBlock * kPathKernelBlock;
+        lineThreads = std::max<long long>(kPathKernelBlock, std::min({wanted, resident, affordable}) /
+                                                                kPathKernelBlock * kPathKernelBlock);
+        lineCells = int(cells);
+        lines = arena.allocate<double>(std::size_t(cells * lineThreads), error);
+        return lines != nullptr;
     }
     // Thread p writes path p of each row: a warp's stores fall in consecutive addresses (coalesced).
     bool launch(std::uint64_t seed, std::int64_t firstPath, std::string* error,
                 int block = kPathKernelBlock) const {
-        const long long grid = (paths + block - 1) / block;
-        pathKernel<<<(unsigned)grid, block>>>(in, seed, firstPath, paths, long(stride), npv, lcoc, cumulative,
-                                              defaulted);
+        if (lines) {
+            const long long grid = (lineThreads + block - 1) / block;
+            if (!DeviceArena::check(
+                    cudaMemset(lines, 0, std::size_t(lineCells) * lineThreads * sizeof(double)), error))
+                return false;
+            pathKernel<SinkLines::Folded><<<(unsigned)grid, block>>>(in, seed, firstPath, paths, long(stride),
+                                                                     npv, lcoc, cumulative, defaulted, lines,
+                                                                     lineThreads);
+        } else {
+            const long long grid = (paths + block - 1) / block;
+            pathKernel<SinkLines::None><<<(unsigned)grid, block>>>(
+                in, seed, firstPath, paths, long(stride), npv, lcoc, cumulative, defaulted, nullptr, 0);
+        }
         return DeviceArena::check(cudaGetLastError(), error);
+    }
+    // Each cell's sum over the threads (CUB's reduction: the same bits run after run on one GPU),
+    // added to the alternatives' in `into`.
+    bool lineSums(LineSums& into, std::string* error) const {
+        if (!lines)
+            return true;
+        std::vector<double> cellSums(std::size_t(lineCells), 0.0);
+        try {
+            for (int c = 0; c < lineCells; ++c) {
+                const double* cell = lines + (long long)c * lineThreads;
+                cellSums[std::size_t(c)] = thrust::reduce(thrust::device, cell, cell + lineThreads, 0.0);
+            }
+        } catch (const std::exception& e) {
+            *error = std::string("CUDA: the line sums failed: ") + e.what();
+            return false;
+        }
+        addSlotSums(hostInputs, cellSums.data(), into);
+        return true;
     }
     bool download(PathOutcomes& out, std::string* error) const {
         return download(out.npv, npv, error) && download(out.lcoc, lcoc, error) &&
@@ -134,6 +208,7 @@ public:
         : d_(std::move(d))
         , r_(thrust::device, d_->arrays()) {}
     bool download(PathOutcomes& out, std::string* error) const override { return d_->download(out, error); }
+    bool lineSums(LineSums& into, std::string* error) const override { return d_->lineSums(into, error); }
     std::int64_t paths() const override { return r_.paths(); }
     int alternatives() const override { return r_.alternatives(); }
     int years() const override { return r_.years(); }
@@ -167,18 +242,19 @@ private:
 std::unique_ptr<GpuRun> runPathsOnGpuResident(const PathInputs& in, std::uint64_t seed, std::int64_t paths,
                                               std::string* error, std::int64_t firstPath) {
     auto d = std::make_unique<DeviceOutcomes>();
-    if (!d->prepare(in, paths, error) || !d->launch(seed, firstPath, error) ||
+    if (!d->prepare(in, paths, error, true) || !d->launch(seed, firstPath, error) ||
         !DeviceArena::check(cudaDeviceSynchronize(), error))
         return nullptr;
     return std::make_unique<ResidentRun>(std::move(d));
 }
 
 bool runPathsOnGpu(const PathInputs& host, std::uint64_t seed, PathOutcomes& out, std::string* error,
-                   std::int64_t firstPath, GpuRunTiming* timing, int timedLaunches) {
+                   std::int64_t firstPath, GpuRunTiming* timing, int timedLaunches, LineSums* lines) {
     const auto started = std::chrono::steady_clock::now();
     DeviceOutcomes d;
-    if (!d.prepare(host, out.paths, error) || !d.launch(seed, firstPath, error) ||
-        !DeviceArena::check(cudaDeviceSynchronize(), error) || !d.download(out, error))
+    if (!d.prepare(host, out.paths, error, lines != nullptr) || !d.launch(seed, firstPath, error) ||
+        !DeviceArena::check(cudaDeviceSynchronize(), error) || !d.download(out, error) ||
+        (lines && !d.lineSums(*lines, error)))
         return false;
     if (!timing)
         return true;

@@ -1,6 +1,7 @@
 #pragma once
 // The CUDA backend: a thin kernel that runs the same path function, one thread per path.
 #include "engine/PathInputs.h"
+#include "montecarlo/LineSums.h"
 #include "montecarlo/OutcomeReductions.h"
 #include "montecarlo/PathOutcomes.h"
 
@@ -24,10 +25,12 @@ struct GpuRunTiming {
 
 // Runs paths [firstPath, firstPath + out.paths) on GPU 0 into out (path firstPath at index 0: a
 // run in chunks keeps every path's own random numbers). With timing, also launches the kernel
-// `timedLaunches` more times and reports the figures. Returns false and sets *error when the GPU
-// cannot.
+// `timedLaunches` more times and reports the figures. With lines (sized for in.alternatives), adds
+// each alternative's NPV by cost line summed over the paths. Returns false and sets *error when the
+// GPU cannot.
 bool runPathsOnGpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::string* error,
-                   std::int64_t firstPath = 0, GpuRunTiming* timing = nullptr, int timedLaunches = 0);
+                   std::int64_t firstPath = 0, GpuRunTiming* timing = nullptr, int timedLaunches = 0,
+                   LineSums* lines = nullptr);
 
 // A run whose per-path outcomes stay on the GPU: the statistics' reductions run there and only
 // their answers cross the bus (Statistics.h's summarizeRun takes it like any OutcomeReductions).
@@ -36,6 +39,8 @@ public:
     // Copies the per-path outcomes into out (sized for the run, keeping the fan's values): gpu_check
     // holds the GPU's statistics to the CPU's on the same values.
     virtual bool download(PathOutcomes& out, std::string* error) const = 0;
+    // Adds each alternative's NPV by cost line summed over the paths (the run keeps them on the side).
+    virtual bool lineSums(LineSums& into, std::string* error) const = 0;
 };
 
 // Runs paths [firstPath, firstPath + paths) on GPU 0, keeping their outcomes there. Null, with

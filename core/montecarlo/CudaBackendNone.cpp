@@ -4,7 +4,7 @@
 namespace ledger {
 
 bool runPathsOnGpu(const PathInputs&, std::uint64_t, PathOutcomes&, std::string* error, std::int64_t,
-                   GpuRunTiming*, int) {
+                   GpuRunTiming*, int, LineSums*) {
     *error = "this build has no CUDA backend (nvcc was not found)";
     return false;
 }

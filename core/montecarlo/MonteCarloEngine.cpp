@@ -5,6 +5,7 @@
 #include "montecarlo/CpuBackend.h"
 #include "montecarlo/CpuReductions.h"
 #include "montecarlo/CudaBackend.h"
+#include "montecarlo/LineMeans.h"
 #include "montecarlo/Statistics.h"
 
 #include <unistd.h>
@@ -27,6 +28,7 @@ struct Run {
     int threads = 0;
     int lanes = 1;
     bool cancelled = false;
+    LineSums lines; // each alternative's NPV by cost line, summed over the paths
 };
 
 // Installed memory (0 when the system does not say): a budget above it would only end in an
@@ -70,7 +72,8 @@ Run run(const CompiledPortfolio& cp, const SimulationOptions& o, FanStorage fan,
             bool ran = false;
             if (resident) {
                 r.onGpu = runPathsOnGpuResident(in, o.seed, o.paths, &error);
-                ran = r.onGpu != nullptr;
+                r.lines = LineSums(in.alternatives);
+                ran = r.onGpu != nullptr && r.onGpu->lineSums(r.lines, &error);
             } else {
                 r.outcomes = allocate(FanStorage::Values);
                 ran = runPathsOnGpu(in, o.seed, *r.outcomes, &error);
@@ -91,7 +94,8 @@ Run run(const CompiledPortfolio& cp, const SimulationOptions& o, FanStorage fan,
     r.threads = o.threads > 0 ? o.threads : defaultCpuThreads();
     r.lanes = cpuLanes(o.maxLanes);
     r.device = std::string("cpu (") + cpuInstructionSet(r.lanes) + ")";
-    r.cancelled = !runPathsOnCpu(in, o.seed, *r.outcomes, r.threads, o.maxLanes, o.control);
+    r.lines = LineSums(in.alternatives);
+    r.cancelled = !runPathsOnCpu(in, o.seed, *r.outcomes, r.threads, o.maxLanes, o.control, &r.lines);
     return r;
 }
 
@@ -158,6 +162,12 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
             summarizeRun(reductions, labels, r.threads, result);
             result.fanPathsRunAgain = reductions.fanPathsRunAgain();
         }
+        std::vector<double> npvMeans;
+        for (const auto& a : result.alternatives)
+            npvMeans.push_back(a.npvCost.mean);
+        const auto means = lineMeans(cp.inputs(), r.lines, o.paths, npvMeans);
+        for (std::size_t a = 0; a < result.alternatives.size(); ++a)
+            result.alternatives[a].lines = means[a];
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

@@ -3,6 +3,9 @@
 // (alternative a of path p at base[a * stride], the lanes of a pack at p, p + 1, ...); the CPU backends and
 // the CUDA kernel use it alike. After the path: NPV cost, LCOC, cumulative cash at each year end
 // (the last of which is the path's total cash: MODEL.md 6.2 asks for both, one row serves both).
+// With kLines, also the NPV of the lines the paths must sum, a running sum per slot and line
+// (lines[(slot * kSummedLinesPerSlot + summedCell(line)) * lineStride], the lanes side by side): a
+// CPU thread's sums over a chunk (montecarlo/LineSums.h) or a GPU thread's over its paths.
 #include "engine/CostLine.h"
 #include "engine/LaneMath.h"
 #include "engine/LedgerHD.h"
@@ -10,13 +13,21 @@
 
 namespace ledger {
 
-template <class V> struct PathOutcomeSink {
+// Whether a sink sums lines, and how a pack's lanes go into the sums: added together into one
+// register's width (Folded: sums over paths, lanes mixed), or each lane on its own (ByLane: a pack
+// whose last lanes are padding beyond the run, to be left out).
+enum class SinkLines { None, Folded, ByLane };
+
+template <class V, SinkLines kLines = SinkLines::None> struct PathOutcomeSink {
+    static constexpr bool kRecordsLines = kLines != SinkLines::None;
     const PathInputs* in;
     double* npv;              // [alternative * stride]
     double* lcoc;             // [alternative * stride]: the LCOC weight while the path runs
     double* cumulative;       // [(alternative * years + year) * stride]: annual cash, then cumulated
     unsigned char* defaulted; // [provider * stride]
     long stride;
+    double* lines = nullptr; // with kLines
+    long lineStride = 0;
 
     // A slot's flow costs every alternative the slot belongs to alike.
     LEDGER_HD void flow(int slot, int k, FlowKind line, V amount, V df) {
@@ -32,6 +43,21 @@ template <class V> struct PathOutcomeSink {
     LEDGER_HD void cost(long a, int k, FlowKind, V amount, V df) {
         laneAccumulate(npv + a * stride, amount * df);
         laneAccumulate(cumulative + (a * in->years + in->periodYear[k]) * stride, amount);
+    }
+    // A part of a flow: summed into the slot's cell if the line is one the paths must sum
+    // (engine/CostLine.h, decided here at compile time); the alternatives take the slots' sums
+    // after the run (LineSums.h).
+    template <CostLine L> LEDGER_HD void line(int slot, int, LineTag<L>, V amount, V df) {
+        if constexpr (isSummedLine(L)) {
+            if (L == ownLine(lineOwner(L)) && in->ownLinesAsRest)
+                return;
+            constexpr int kCell = summedCell(L);
+            double* cell = lines + (long(slot) * kSummedLinesPerSlot + kCell) * lineStride;
+            if constexpr (kLines == SinkLines::Folded)
+                laneAccumulateFolded(cell, amount * df);
+            else
+                laneAccumulate(cell, amount * df);
+        }
     }
     LEDGER_HD void usage(int slot, int, V, V weight) {
         for (int at = in->slotAlternativeOffsets[slot]; at < in->slotAlternativeOffsets[slot + 1]; ++at)

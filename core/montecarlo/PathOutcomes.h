@@ -115,14 +115,15 @@ struct PathOutcomes {
                  std::int64_t first = 0);
 
     // The sink writing path p's outcome (lanes p .. p+3 for a four-path lane type); needs the values.
-    template <class V> PathOutcomeSink<V> sinkFor(const PathInputs& in, std::int64_t p) {
+    template <class V, SinkLines kLines = SinkLines::None>
+    PathOutcomeSink<V, kLines> sinkFor(const PathInputs& in, std::int64_t p) {
         const std::int64_t at = p - first;
-        return PathOutcomeSink<V>{&in,
-                                  npv.data() + at,
-                                  lcoc.data() + at,
-                                  years > 0 ? cumulative.data() + at : nullptr,
-                                  providers > 0 ? defaulted.data() + at : nullptr,
-                                  long(stride)};
+        return PathOutcomeSink<V, kLines>{&in,
+                                          npv.data() + at,
+                                          lcoc.data() + at,
+                                          years > 0 ? cumulative.data() + at : nullptr,
+                                          providers > 0 ? defaulted.data() + at : nullptr,
+                                          long(stride)};
     }
     // Where row `index` (an alternative, or alternative x years + year) of v starts.
     const double* rowStart(const OutcomeBuffer& v, std::size_t index) const {

@@ -1,5 +1,7 @@
 #pragma once
 // What a Monte Carlo run reports (MODEL.md 6.2; DESIGN.md "simulation" keys).
+#include "engine/CostLine.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -54,6 +56,13 @@ struct Histogram {
     std::vector<std::int64_t> counts;
 };
 
+// A cost line's mean NPV over the run's paths; the means of an alternative's lines add up to the
+// mean of its NPV cost.
+struct LineMean {
+    CostLine line = CostLine::Capex;
+    double mean = 0.0;
+};
+
 struct AlternativeSimulation {
     std::string id;
     DistributionSummary npvCost;
@@ -63,6 +72,7 @@ struct AlternativeSimulation {
     Histogram npvHistogram;
     double probCheapest =
         0.0; // share of paths where this alternative has the lowest NPV cost (ties: the first)
+    std::vector<LineMean> lines; // the lines of the kinds it holds (spot: spot's), in CostLine's order
 };
 
 struct ProbabilityCheaper {

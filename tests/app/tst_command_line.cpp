@@ -130,6 +130,24 @@ private slots:
         const QJsonObject s2 = QJsonDocument::fromJson(again.out.toUtf8()).object()["simulation"].toObject();
         QCOMPARE(s2["alternatives"].toArray()[0].toObject()["npv_cost"].toObject()["mean"].toDouble(),
                  npv["mean"].toDouble());
+        // Each alternative's mean NPV by line: the deterministic result's lines, in its order, adding
+        // up to the mean NPV cost; the same bits on one thread as on two.
+        const QJsonArray deterministic =
+            QJsonDocument::fromJson(r.out.toUtf8()).object()["alternatives"].toArray();
+        for (qsizetype a = 0; a < alts.size(); ++a) {
+            const QJsonArray lines = alts[a].toObject()["lines"].toArray();
+            const QJsonArray want = deterministic[a].toObject()["lines"].toArray();
+            QCOMPARE(lines.size(), want.size());
+            double sum = 0.0;
+            for (qsizetype l = 0; l < lines.size(); ++l) {
+                QCOMPARE(lines[l].toObject()["line"].toString(), want[l].toObject()["line"].toString());
+                sum += lines[l].toObject()["mean"].toDouble();
+            }
+            const double mean = alts[a].toObject()["npv_cost"].toObject()["mean"].toDouble();
+            QVERIFY(std::abs(sum - mean) <= 1e-9 * std::abs(mean));
+            QCOMPARE(s2["alternatives"].toArray()[a].toObject()["lines"].toArray(), lines);
+        }
+        QCOMPARE(alts[2].toObject()["lines"].toArray()[0].toObject()["line"].toString(), QString("spot"));
         const auto fileSeed = run({"evaluate", "--example", "--json", "--simulate", "--paths", "10"});
         QCOMPARE(QJsonDocument::fromJson(fileSeed.out.toUtf8())
                      .object()["simulation"]

@@ -16,6 +16,7 @@
 #include "gpu/check/PathInputsFile.h"
 #include "montecarlo/CpuReductions.h"
 #include "montecarlo/CudaBackend.h"
+#include "montecarlo/LineSums.h"
 #include "montecarlo/PathOutcomes.h"
 #include "montecarlo/PhiloxShocks.h"
 #include "montecarlo/Statistics.h"
@@ -67,19 +68,57 @@ double seconds(std::chrono::steady_clock::time_point since) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
 
-// The scalar path function over [first, first + out.paths), every core, in the app's chunking.
-void runCpu(const PathInputs& in, std::uint64_t seed, std::int64_t first, PathOutcomes& out) {
+// The scalar path function over [first, first + out.paths), every core, in the app's chunking;
+// with lines, the lines the paths sum (montecarlo/LineSums.h) as well.
+void runCpu(const PathInputs& in, std::uint64_t seed, std::int64_t first, PathOutcomes& out,
+            LineSums* lines = nullptr) {
     const std::int64_t chunk = 4096;
-#pragma omp parallel for schedule(dynamic, 1)
-    for (std::int64_t begin = 0; begin < out.paths; begin += chunk) {
-        const std::int64_t end = std::min(out.paths, begin + chunk);
-        out.clear(begin, end);
-        for (std::int64_t p = begin; p < end; ++p) {
-            PhiloxShocks shocks(seed, std::uint64_t(first + p));
-            PathOutcomeSink<double> sink = out.sinkFor<double>(in, p);
-            simulatePath<double>(in, shocks, sink);
+#pragma omp parallel
+    {
+        ChunkLineSums scratch(in, 1, 1);
+        scratch.runEnd = out.paths;
+        LineSums mine(in.alternatives);
+#pragma omp for schedule(dynamic, 1)
+        for (std::int64_t begin = 0; begin < out.paths; begin += chunk) {
+            const std::int64_t end = std::min(out.paths, begin + chunk);
+            out.clear(begin, end);
+            for (std::int64_t p = begin; p < end; ++p) {
+                PhiloxShocks shocks(seed, std::uint64_t(first + p));
+                if (!lines) {
+                    PathOutcomeSink<double> sink = out.sinkFor<double>(in, p);
+                    simulatePath<double>(in, shocks, sink);
+                    continue;
+                }
+                auto sink = out.sinkFor<double, SinkLines::Folded>(in, p);
+                sink.lines = scratch.folded.data();
+                sink.lineStride = 1;
+                simulatePath<double>(in, shocks, sink);
+            }
+            if (lines)
+                scratch.foldChunk(in, mine);
+        }
+        if (lines) {
+#pragma omp critical(gpu_check_lines)
+            lines->add(mine);
         }
     }
+}
+
+// The largest difference between the CPU's and the GPU's line sums, relative to each alternative's
+// summed lines in size (a line near 0 after cancelling is not held to its own size).
+double lineSumsDifference(const LineSums& a, const LineSums& b) {
+    double worst = 0.0;
+    for (int alt = 0; alt < a.alternatives; ++alt) {
+        double scale = 0.0;
+        for (int l = 0; l < kCostLines; ++l)
+            scale = std::max(scale, std::abs(a.sum(alt, CostLine(l))));
+        for (int l = 0; l < kCostLines; ++l) {
+            const double d = std::abs(a.sum(alt, CostLine(l)) - b.sum(alt, CostLine(l)));
+            if (d > 0.0)
+                worst = std::max(worst, scale > 0.0 ? d / scale : INFINITY);
+        }
+    }
+    return worst;
 }
 
 // The largest relative difference between two rows of outcomes (0 where both are 0).
@@ -206,8 +245,9 @@ json compareStatistics(const PathInputs& in, const Options& o, bool* agreed) {
 json compare(const std::string& name, const PathInputs& in, const Options& o, const GpuDevice& gpu,
              bool* agreed) {
     PathOutcomes cpu(o.paths, in);
+    LineSums cpuLines(in.alternatives);
     const auto t0 = std::chrono::steady_clock::now();
-    runCpu(in, o.seed, 0, cpu);
+    runCpu(in, o.seed, 0, cpu, &cpuLines);
     json r{{"inputs", name},
            {"paths", o.paths},
            {"months", in.periods},
@@ -227,8 +267,9 @@ json compare(const std::string& name, const PathInputs& in, const Options& o, co
         return r;
     }
     PathOutcomes device(o.paths, in);
+    LineSums deviceLines(in.alternatives);
     std::string error;
-    if (!runPathsOnGpu(in, o.seed, device, &error)) {
+    if (!runPathsOnGpu(in, o.seed, device, &error, 0, nullptr, 0, &deviceLines)) {
         r["gpu"] = "failed: " + error;
         *agreed = false;
         return r;
@@ -242,11 +283,13 @@ json compare(const std::string& name, const PathInputs& in, const Options& o, co
     for (int j = 0; j < in.providers; ++j)
         for (std::int64_t p = 0; p < o.paths; ++p)
             sameDefaults = sameDefaults && cpu.defaultedOn(j, p) == device.defaultedOn(j, p);
-    const double worst = std::max({npv, lcoc, cumulative});
+    const double lines = lineSumsDifference(cpuLines, deviceLines);
+    const double worst = std::max({npv, lcoc, cumulative, lines});
     const bool ok = worst <= o.tolerance && sameDefaults;
     *agreed = *agreed && ok;
     r["gpu"] = "ran";
-    r["max_relative_difference"] = {{"npv", npv}, {"lcoc", lcoc}, {"cumulative", cumulative}, {"all", worst}};
+    r["max_relative_difference"] = {
+        {"npv", npv}, {"lcoc", lcoc}, {"cumulative", cumulative}, {"line_sums", lines}, {"all", worst}};
     r["defaults_identical"] = sameDefaults;
     r["tolerance"] = o.tolerance;
     r["agreed"] = ok;

@@ -7,13 +7,13 @@
 namespace ledger::simd {
 
 void runPaths4(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin,
-               std::int64_t end) {
-    runPathsSimd<Avx2>(in, seed, out, begin, end);
+               std::int64_t end, ChunkLineSums* lines) {
+    runPathsSimd<Avx2>(in, seed, out, begin, end, lines);
 }
 
 void runPaths16(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin,
-                std::int64_t end) {
-    runPathsSimd<IsaPair<IsaPair<Avx2>>>(in, seed, out, begin, end);
+                std::int64_t end, ChunkLineSums* lines) {
+    runPathsSimd<IsaPair<IsaPair<Avx2>>>(in, seed, out, begin, end, lines);
 }
 
 void philoxWords16(std::uint64_t seed, std::uint64_t firstPath, std::uint32_t draw, std::uint32_t stream,

@@ -7,13 +7,13 @@
 namespace ledger::simd {
 
 void runPaths8(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin,
-               std::int64_t end) {
-    runPathsSimd<Avx512>(in, seed, out, begin, end);
+               std::int64_t end, ChunkLineSums* lines) {
+    runPathsSimd<Avx512>(in, seed, out, begin, end, lines);
 }
 
 void runPaths32(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, std::int64_t begin,
-                std::int64_t end) {
-    runPathsSimd<IsaPair<IsaPair<Avx512>>>(in, seed, out, begin, end);
+                std::int64_t end, ChunkLineSums* lines) {
+    runPathsSimd<IsaPair<IsaPair<Avx512>>>(in, seed, out, begin, end, lines);
 }
 
 void philoxWords8(std::uint64_t seed, std::uint64_t firstPath, std::uint32_t draw, std::uint32_t stream,

@@ -18,6 +18,7 @@ struct Mask4 {
 
 struct Pack4 {
     static constexpr int kLanes = 4;
+    static constexpr int kFoldedLanes = 4; // laneAccumulateFolded's width
     __m256d v;
     Pack4() = default;
     Pack4(double x)
@@ -111,6 +112,9 @@ inline void laneStore(double* p, Pack4 v) {
 }
 inline void laneAccumulate(double* p, Pack4 v) {
     _mm256_storeu_pd(p, _mm256_add_pd(_mm256_loadu_pd(p), v.v));
+}
+inline void laneAccumulateFolded(double* p, Pack4 v) {
+    laneAccumulate(p, v);
 }
 inline void laneSetFlags(unsigned char* p, Mask4 mask) {
     const int bits = _mm256_movemask_pd(mask.m);

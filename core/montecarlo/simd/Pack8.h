@@ -18,6 +18,7 @@ struct Mask8 {
 
 struct Pack8 {
     static constexpr int kLanes = 8;
+    static constexpr int kFoldedLanes = 8; // laneAccumulateFolded's width
     __m512d v;
     Pack8() = default;
     Pack8(double x)
@@ -111,6 +112,9 @@ inline void laneStore(double* p, Pack8 v) {
 }
 inline void laneAccumulate(double* p, Pack8 v) {
     _mm512_storeu_pd(p, _mm512_add_pd(_mm512_loadu_pd(p), v.v));
+}
+inline void laneAccumulateFolded(double* p, Pack8 v) {
+    laneAccumulate(p, v);
 }
 inline void laneSetFlags(unsigned char* p, Mask8 mask) {
     for (int lane = 0; lane < 8; ++lane) {

@@ -24,6 +24,7 @@ template <class M> struct MaskPair {
 
 template <class H> struct PackPair {
     static constexpr int kLanes = 2 * H::kLanes;
+    static constexpr int kFoldedLanes = H::kFoldedLanes;
     H lo, hi;
     PackPair() = default;
     PackPair(double x)
@@ -121,6 +122,9 @@ template <class H> void laneStore(double* p, PackPair<H> v) {
 template <class H> void laneAccumulate(double* p, PackPair<H> v) {
     laneAccumulate(p, v.lo);
     laneAccumulate(p + H::kLanes, v.hi);
+}
+template <class H> void laneAccumulateFolded(double* p, PackPair<H> v) {
+    laneAccumulateFolded(p, v.lo + v.hi);
 }
 template <class M> void laneSetFlags(unsigned char* p, MaskPair<M> mask) {
     laneSetFlags(p, mask.lo);

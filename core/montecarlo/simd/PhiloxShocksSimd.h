@@ -73,7 +73,9 @@ public:
         const Pack u = Isa::uniforms(words(1 + std::uint32_t(j) / 4, 1).w[j % 4]);
         return laneMin(laneFloor(12.0 * (-laneLog(u) / hazard)), Pack(double(in.periods)));
     }
-    void normals(const PathInputs&, int k, Pack eps[3]) const {
+    // Once per period: inlined into the path function, whatever its size (a call passes the packs
+    // through memory; GCC's size budget alone dropped the inlining once the path function grew).
+    __attribute__((always_inline)) void normals(const PathInputs&, int k, Pack eps[3]) const {
         const Words r = words(std::uint32_t(k), 0);
         constexpr double twoPi = 6.283185307179586476925286766559;
         const Pack radius = laneSqrt(-2.0 * laneLog(Isa::uniforms(r.w[0])));
