@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Run on a GPU machine from the repository root, with gpu-bundle/ carried along
 # (installer/gpu-bundle.sh makes it): builds gpu_check for sm_90 from core/ alone, then
-#   1. compares GPU and CPU outcomes path by path (1e-12 relative) on the bundled example, the
-#      benchmark portfolio and every-feature.json;
+#   1. compares GPU and CPU outcomes path by path (1e-12 relative), and the sums of the cost lines
+#      over the paths, on the bundled example, the benchmark portfolio and every-feature.json;
 #   2. times the kernel alone (CUDA events, after a warm-up) and the whole run for 1M, 10M and
 #      100M paths x 120 months (in chunks of 25M paths), and the CPU on the same machine up to 10M;
 #   3. writes gpu-check.json, the build log (with -Xptxas -v: registers, spills) and the run's log

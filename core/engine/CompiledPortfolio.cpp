@@ -230,9 +230,10 @@ void CompiledPortfolio::bindView() {
     v.providers = int(providers_.size());
     v.years = years_;
     // An alternative of one kind of item can find that kind's own line as the rest of its mean NPV
-    // cost (engine/CostLine.h); one of two kinds has two such lines and one rest. With a tax rate of
-    // 1 a spot or power cost leaves no trace in the NPV cost to find it by.
-    v.ownLinesAsRest = v.taxRate < 1.0;
+    // cost (engine/CostLine.h); one of two kinds has two such lines and one rest. The rest of a line
+    // with a tax shield is divided by 1 - tau: near a tax rate of 1 that would magnify rounding, so
+    // from 0.9 (no real rate) the own lines are summed instead.
+    v.ownLinesAsRest = v.taxRate < 0.9;
     for (std::size_t a = 0; a < alternatives_.size(); ++a) {
         bool contracts = false, fleets = false;
         for (int i : alternativeItems(int(a)))

@@ -3,6 +3,7 @@
 #include "engine/PathFunction.h"
 
 #include <array>
+#include <stdexcept>
 
 namespace ledger {
 
@@ -63,8 +64,13 @@ std::vector<std::vector<LineMean>> lineMeans(const PathInputs& in, const LineSum
         int rest = -1;
         if (in.ownLinesAsRest)
             for (int o = 0; o <= kItemKinds; ++o)
-                if (owners[a][std::size_t(o)])
+                if (owners[a][std::size_t(o)]) {
+                    // The paths did not sum the own lines: a second owner's would be lost.
+                    if (rest >= 0)
+                        throw std::logic_error(
+                            "line means: an alternative of two kinds with own lines as rest");
                     rest = int(ownLine(LineOwner(o)));
+                }
         for (int l = 0; l < kCostLines; ++l) {
             const CostLine line = CostLine(l);
             if (isPathFree(line))

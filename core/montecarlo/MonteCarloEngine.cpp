@@ -74,6 +74,8 @@ Run run(const CompiledPortfolio& cp, const SimulationOptions& o, FanStorage fan,
                 r.onGpu = runPathsOnGpuResident(in, o.seed, o.paths, &error);
                 r.lines = LineSums(in.alternatives);
                 ran = r.onGpu != nullptr && r.onGpu->lineSums(r.lines, &error);
+                if (!ran)
+                    r.onGpu.reset(); // a CPU run stands in (auto), with its own line sums
             } else {
                 r.outcomes = allocate(FanStorage::Values);
                 ran = runPathsOnGpu(in, o.seed, *r.outcomes, &error);

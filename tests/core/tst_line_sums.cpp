@@ -105,17 +105,24 @@ private slots:
     // summed) and without (the own lines found as the rest).
     void theMeansAreThePathsMeans_data() {
         QTest::addColumn<bool>("mixed");
-        QTest::newRow("own lines as the rest") << false;
-        QTest::newRow("an alternative of both kinds") << true;
+        QTest::addColumn<double>("taxRate");
+        QTest::addColumn<bool>("rest");
+        QTest::newRow("own lines as the rest") << false << 0.21 << true;
+        QTest::newRow("an alternative of both kinds") << true << 0.21 << false;
+        QTest::newRow("no tax") << false << 0.0 << true;
+        QTest::newRow("a tax rate of 0.95: summed") << false << 0.95 << false;
     }
     void theMeansAreThePathsMeans() {
         QFETCH(bool, mixed);
-        const auto p = mixed ? threeAlternatives() : stochasticPortfolio();
+        QFETCH(double, taxRate);
+        QFETCH(bool, rest);
+        auto p = mixed ? threeAlternatives() : stochasticPortfolio();
+        p.assumptions.taxRate = taxRate;
         const std::int64_t paths = 700; // not a multiple of any lane count: a padded last pack
         const auto r = simulate(p, paths, 2, 32);
         const CompiledPortfolio cp(p, testCatalog());
         const PathInputs& in = cp.inputs();
-        QCOMPARE(in.ownLinesAsRest, !mixed);
+        QCOMPARE(in.ownLinesAsRest, rest);
         std::vector<double> expected(std::size_t(in.alternatives) * kCostLines, 0.0);
         for (std::int64_t path = 0; path < paths; ++path) {
             PhiloxShocks shocks(20261201, std::uint64_t(path));
@@ -143,7 +150,7 @@ private slots:
                 moved += l.mean != 0.0;
             }
         }
-        QVERIFY(moved >= (mixed ? 25 : 15));
+        QVERIFY(moved >= (mixed ? 25 : taxRate > 0.0 ? 15 : 8)); // no tax: no shield moves
         // Defaults happened on some of these paths: their lines are in the means.
         QVERIFY(find(r.alternatives[0].lines, CostLine::Replacement)->mean > 0.0);
         QVERIFY(find(r.alternatives[0].lines, CostLine::PrepaymentRecovery)->mean < 0.0);

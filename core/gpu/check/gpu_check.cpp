@@ -3,8 +3,10 @@
 // from core/ alone: no Qt. The portfolios come as compiled inputs the app wrote
 // (`computeledger bench --write-inputs`), so both sides run exactly the paths the app runs; the CPU
 // side is the scalar path function (glibc's math), which agrees with the app's vector paths to
-// 5.5e-16. Then the statistics computed on the device (ThrustReductions) against the CPU's
-// (CpuReductions) on the same per-path values brought down: the same bits.
+// 5.5e-16; and the lines the paths sum for the mean NPV by cost line (montecarlo/LineSums.h), to
+// the same tolerance relative to each alternative's largest. Then the statistics computed on the
+// device (ThrustReductions) against the CPU's (CpuReductions) on the same per-path values brought
+// down: the same bits.
 //
 //   gpu_check --inputs NAME=FILE... [--paths N] [--seed S] [--timing FILE --timing-paths N,N,...]
 //             [--cpu-timing-max N] [--block-sizes B,B,...] [--tolerance T] [--out FILE.json]
@@ -326,7 +328,10 @@ json timing(const PathInputs& in, const Options& o, const GpuDevice& gpu) {
                 PathOutcomes part(std::min(o.chunk, paths - first), in);
                 GpuRunTiming t;
                 std::string error;
-                if (!runPathsOnGpu(in, o.seed, part, &error, first, &t, 3)) {
+                // With the line sums: the kernel the app runs (a grid-stride loop, its sums cleared
+                // before each launch).
+                LineSums lines(in.alternatives);
+                if (!runPathsOnGpu(in, o.seed, part, &error, first, &t, 3, &lines)) {
                     row["gpu"] = "failed: " + error;
                     break;
                 }
@@ -380,7 +385,8 @@ json blockSizeTiming(const PathInputs& in, const Options& o, const GpuDevice& gp
         t.blockSize = block;
         std::string error;
         json row{{"block", block}, {"paths", paths}};
-        if (runPathsOnGpu(in, o.seed, part, &error, 0, &t, 5)) {
+        LineSums lines(in.alternatives);
+        if (runPathsOnGpu(in, o.seed, part, &error, 0, &t, 5, &lines)) {
             row["kernel_seconds"] = t.kernelSeconds;
             row["path_months_per_second"] = double(paths) * in.periods / t.kernelSeconds;
         } else {
