@@ -64,6 +64,9 @@ int addDealCommand(const QStringList& args) {
         return userError("computeledger add-deal: no deal \"" + pos[2] +
                          "\" in the library; see computeledger deals");
     Portfolio p = *load.portfolio;
+    if (const Contract* already = contractFromDeal(p, deal->id))
+        return userError("computeledger add-deal: " +
+                         QString::fromStdString(dealAlreadyInMessage(*deal, *already)));
     addDealAsContract(p, *deal, catalog);
     if (const auto invalid = validatePortfolio(p, catalog))
         return userError("computeledger add-deal: " + QString::fromStdString(invalid->toString()));

@@ -584,9 +584,11 @@ void checkSchema(Connection& c, int version) {
 }
 
 // Writes the checksum of the numbers an older document holds, inside the migration: from version
-// 3 on, every document has one.
-void stampChecksum(Connection& c) {
+// 3 on, every document has one, so a version-3 document without one is damaged, not migrated.
+void stampChecksum(Connection& c, int from) {
     const StoredPortfolio stored = readStoredPortfolio(c);
+    if (from >= 3 && stored.checksum.isEmpty())
+        fail("is damaged: the checksum of its numbers is missing");
     const QString hash = portfolioInputsHash(stored.portfolio);
     if (!stored.checksum.isEmpty() && stored.checksum != hash)
         fail("is damaged: its numbers do not match the checksum saved with them");
@@ -608,7 +610,7 @@ void beginMigration(Connection& c, int from) {
         fail(error);
     }
     c.exec(QString("PRAGMA user_version = %1").arg(kSchemaVersion));
-    stampChecksum(c);
+    stampChecksum(c, from);
 }
 
 // Brings an older document to kSchemaVersion in one transaction.

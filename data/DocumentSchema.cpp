@@ -156,6 +156,11 @@ const QStringList kVersion2 = {
 // document is damage, where versions 2 could leave it NULL after migrating a version-1 file.
 const QStringList kVersion3 = {};
 
+// Version 4: the deal library id a contract was added from (issue 17: a deal is not added twice).
+const QStringList kVersion4 = {
+    R"sql(ALTER TABLE contracts ADD COLUMN deal TEXT NOT NULL DEFAULT '')sql",
+};
+
 // The schema as SQLite lists it, one entry per table, index and trigger, with its statement.
 QStringList schemaEntries(QSqlDatabase& db) {
     QStringList entries;
@@ -176,7 +181,7 @@ QString sqliteProblem(const QSqlError& e) {
 }
 
 bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
-    const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3};
+    const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4};
     for (int version = from; version < to; ++version) {
         for (const QString& statement : *steps[version]) {
             QSqlQuery q(db);

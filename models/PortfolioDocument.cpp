@@ -319,6 +319,11 @@ bool PortfolioDocument::addFleet(QString* error) {
 }
 
 bool PortfolioDocument::addDeal(const Deal& deal, QString* error) {
+    if (const Contract* already = contractFromDeal(portfolio(), deal.id)) {
+        if (error)
+            *error = QString::fromStdString(dealAlreadyInMessage(deal, *already));
+        return false;
+    }
     return change(
         tr("Add deal %1").arg(QString::fromStdString(deal.title)),
         [&](Portfolio& p) { addDealAsContract(p, deal, catalog_); }, error);

@@ -46,6 +46,7 @@ std::size_t addDealAsContract(Portfolio& p, const Deal& deal, const SkuCatalog& 
     c.start = deal.start;
     c.end = deal.end;
     c.totalContractValue = deal.totalContractValue;
+    c.deal = deal.id;
     c.tranches = {{deal.start, std::max(1.0, std::round(decoded.gpus))}};
     c.notes = "From the deal library (" + deal.id + "). Public: " + joined(deal.facts, ", ") +
               ". Assumed, to set: " + joined(deal.assumptions, ", ") +
@@ -62,6 +63,17 @@ std::size_t addDealAsContract(Portfolio& p, const Deal& deal, const SkuCatalog& 
     if (p.alternatives)
         p.alternatives->push_back({id, deal.title, {id}});
     return index;
+}
+
+const Contract* contractFromDeal(const Portfolio& p, const std::string& dealId) {
+    const auto at = std::find_if(p.contracts.begin(), p.contracts.end(),
+                                 [&](const Contract& c) { return !dealId.empty() && c.deal == dealId; });
+    return at == p.contracts.end() ? nullptr : &*at;
+}
+
+std::string dealAlreadyInMessage(const Deal& deal, const Contract& in) {
+    return "the deal \"" + deal.id + "\" is already in the portfolio as contract \"" + in.id +
+           "\"; it is added once (edit that contract to change its terms)";
 }
 
 } // namespace ledger

@@ -16,4 +16,12 @@ namespace ledger {
 // lists its alternatives, the contract gets one of its own. Returns the new contract's index.
 std::size_t addDealAsContract(Portfolio& p, const Deal& deal, const SkuCatalog& catalog);
 
+// The contract of the portfolio added from that library deal (its `deal` field), if any: a deal
+// added twice would count its capacity and cost twice.
+const Contract* contractFromDeal(const Portfolio& p, const std::string& dealId);
+
+// "the deal \"X\" is already in the portfolio as contract \"Y\" (...)": the one message every front end
+// gives.
+std::string dealAlreadyInMessage(const Deal& deal, const Contract& in);
+
 } // namespace ledger

@@ -212,6 +212,15 @@ const std::vector<ItemField<Contract>>& contractFields() {
          .label = "Notes",
          .tooltip = "Where the figures come from.",
          .access = member<C, &C::notes>},
+        {.key = "deal",
+         .column = "deal",
+         .type = T::Text,
+         .presence = P::Defaulted,
+         .text = TextRule::Notes,
+         .label = "Library deal",
+         .tooltip = "The deal library entry this contract was added from; the same deal is not added twice.",
+         .shown = kInCsv | kInEditor,
+         .access = member<C, &C::deal>},
     };
     return fields;
 }

@@ -54,6 +54,7 @@ struct Contract {
     double recoveryRate = 0.0;
     std::optional<UtilizationCurve> utilization;
     std::string notes;
+    std::string deal; // the deal library id it was added from (add-deal), empty otherwise
 };
 
 struct Fleet {

@@ -323,6 +323,25 @@ private slots:
             QJsonDocument::fromJson(run({"evaluate", out, "--json"}).out.toUtf8()).object();
         QCOMPARE(result["items"].toArray().size(), 5);
         QCOMPARE(result["items"].toArray()[2].toObject()["id"].toString(), QString("microsoft-iren-2025"));
+        // The added contract remembers its deal; adding the same deal again is refused, nothing written.
+        QFile written(out);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QJsonArray contracts =
+            QJsonDocument::fromJson(written.readAll()).object()["contracts"].toArray();
+        QCOMPARE(contracts.last().toObject()["deal"].toString(), QString("microsoft-iren-2025"));
+        const QString twice = dir.filePath("twice.json");
+        const auto again = run({"add-deal", out, "microsoft-iren-2025", "--out", twice});
+        QCOMPARE(again.exitCode, 1);
+        QCOMPARE(again.err,
+                 QString("computeledger add-deal: the deal \"microsoft-iren-2025\" is already in the "
+                         "portfolio as contract \"microsoft-iren-2025\"; it is added once (edit that "
+                         "contract to change its terms)\n"));
+        QVERIFY(!QFile::exists(twice));
+        // The example's CoreWeave contracts are the library's Meta deals.
+        const auto example =
+            run({"add-deal", QStringLiteral(EXAMPLE_JSON), "meta-coreweave-2025", "--out", twice});
+        QCOMPARE(example.exitCode, 1);
+        QVERIFY(example.err.contains("as contract \"cw-2025\""));
         const auto missing = run({"add-deal", QStringLiteral(EXAMPLE_JSON), "nope", "--out", out});
         QCOMPARE(missing.exitCode, 1);
         QCOMPARE(

@@ -272,9 +272,12 @@ private slots:
         QFile::setPermissions(doc, QFile::ReadOwner | QFile::WriteOwner);
         const auto load = loadDocument(doc, bundledSkuCatalog());
         QVERIFY2(load.ok(), qPrintable(load.error));
-        // The fixture was saved from the example before the example gained its "sources".
+        // The fixture was saved from the example before the example gained its "sources" and its
+        // contracts their library deals.
         Portfolio expected = example();
         expected.sources.clear();
+        for (auto& c : expected.contracts)
+            c.deal.clear();
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(expected));
         QFile f(doc);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -299,19 +302,53 @@ private slots:
         QVERIFY2(load.ok(), qPrintable(load.error));
         QCOMPARE(rawScalar(doc, "SELECT content_sha256 FROM portfolio").toString(),
                  portfolioInputsHash(*load.portfolio));
-        QCOMPARE(rawScalar(doc, "PRAGMA user_version").toInt(), 3);
+        QCOMPARE(rawScalar(doc, "PRAGMA user_version").toInt(), kSchemaVersion);
         // A version-2 document an older build migrated from version 1 (NULL checksum) is stamped too.
         const QString v2 = dir.filePath("v2.cledger");
         QString error;
         QVERIFY(saveDocument(example(), v2, &error));
-        rawExec(v2, {"UPDATE portfolio SET content_sha256 = NULL", "PRAGMA user_version = 2"});
+        rawExec(v2, {"ALTER TABLE contracts DROP COLUMN deal", "UPDATE portfolio SET content_sha256 = NULL",
+                     "PRAGMA user_version = 2"});
         QVERIFY2(loadDocument(v2, bundledSkuCatalog()).ok(), "a version-2 document without checksum");
+        Portfolio withoutDeals = example(); // version 2 had no column for them
+        for (auto& c : withoutDeals.contracts)
+            c.deal.clear();
         QCOMPARE(rawScalar(v2, "SELECT content_sha256 FROM portfolio").toString(),
-                 portfolioInputsHash(example()));
+                 portfolioInputsHash(withoutDeals));
         // In a current document a NULL checksum is damage.
         rawExec(v2, {"UPDATE portfolio SET content_sha256 = NULL"});
         QCOMPARE(loadDocument(v2, bundledSkuCatalog()).error,
                  v2 + ": is damaged: the checksum of its numbers is missing");
+    }
+
+    // Version 4 (issue 17): a version-3 document gains the contracts' deal column, empty, and keeps
+    // its checksum; one without a checksum is damaged, not migrated (version 3 always has one).
+    void versionThreeDocumentsGainTheDealColumn() {
+        QTemporaryDir dir;
+        const QString v3 = dir.filePath("v3.cledger");
+        Portfolio p = example();
+        for (auto& c : p.contracts)
+            c.deal.clear();
+        QString error;
+        QVERIFY(saveDocument(p, v3, &error));
+        rawExec(v3, {"ALTER TABLE contracts DROP COLUMN deal", "PRAGMA user_version = 3"});
+        const auto load = loadDocument(v3, bundledSkuCatalog());
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
+        QCOMPARE(rawScalar(v3, "PRAGMA user_version").toInt(), 4);
+        QCOMPARE(rawScalar(v3, "SELECT count(*) FROM contracts WHERE deal = ''").toInt(), 2);
+        const QString damaged = dir.filePath("v3-no-checksum.cledger");
+        QVERIFY(saveDocument(p, damaged, &error));
+        rawExec(damaged, {"ALTER TABLE contracts DROP COLUMN deal",
+                          "UPDATE portfolio SET content_sha256 = NULL", "PRAGMA user_version = 3"});
+        QCOMPARE(loadDocument(damaged, bundledSkuCatalog()).error,
+                 damaged + ": is damaged: the checksum of its numbers is missing");
+        QCOMPARE(rawScalar(damaged, "PRAGMA user_version").toInt(), 3); // refused: left as it was
+        // The deals round trip through a current document.
+        const QString current = dir.filePath("current.cledger");
+        QVERIFY(saveDocument(example(), current, &error));
+        QCOMPARE(loadDocument(current, bundledSkuCatalog()).portfolio->contracts[0].deal,
+                 std::string("meta-coreweave-2025"));
     }
 
     // Issue 13, defect 4: the reader converted any text to a number ('15,000' GPUs read as 0).

@@ -180,6 +180,13 @@ private slots:
         QVERIFY2(doc.addDeal(library.at(10), &error), qPrintable(error));
         QCOMPARE(doc.portfolio().contracts.back().id, library.at(10).id);
         QVERIFY(doc.evaluation().item(library.at(10).id));
+        // The same deal a second time: refused, the portfolio and the undo stack as they were.
+        const int steps = doc.undoStack()->count();
+        QVERIFY(!doc.addDeal(library.at(10), &error));
+        QVERIFY(
+            error.startsWith(QString::fromStdString("the deal \"" + library.at(10).id + "\" is already in")));
+        QCOMPARE(int(doc.portfolio().contracts.size()), 3);
+        QCOMPARE(doc.undoStack()->count(), steps);
         doc.undoStack()->undo();
         QCOMPARE(int(doc.portfolio().contracts.size()), 2);
     }
