@@ -2,6 +2,7 @@
 
 #include "data/MessageText.h"
 #include "models/BreakevenText.h"
+#include "models/CapacityText.h"
 #include "models/CostLineText.h"
 #include "models/MoneyFormat.h"
 
@@ -60,7 +61,7 @@ QString formatResultTable(const Portfolio& p, const EvaluationResult& r) {
     }
     out += "* per performance-weighted (H100-equivalent), discounted used GPU-hour\n\n";
 
-    const auto ranked = r.rankedByNpvCost();
+    const auto ranked = r.rankedAtFullCapacity();
     if (r.nothingToCompare()) {
         // Not "X is cheapest, 0.0 M below Y": with every cost 0 the order is only the file's.
         out += models::nothingToCompareSentence(p, r) + "\n";
@@ -68,7 +69,12 @@ QString formatResultTable(const Portfolio& p, const EvaluationResult& r) {
         out += QString("Verdict: %1 is cheapest, %2 %3 M NPV below %4 (the next best).\n")
                    .arg(shown(ranked[0]->name), cur, millions(ranked[1]->npvCost - ranked[0]->npvCost),
                         shown(ranked[1]->name));
+    } else if (ranked.size() == 1 && r.alternatives.size() >= 2) {
+        out += "Verdict: " + data::oneLine(models::onlyFullCapacitySentence(*ranked[0])) + ".\n";
     }
+    if (!r.nothingToCompare())
+        if (const QString shortfall = models::capacityShortSentence(r); !shortfall.isEmpty())
+            out += "Capacity: " + data::oneLine(shortfall) + "\n";
     // The same sentences as the Overview tab and the PDF report (none with nothing to compare: they
     // would name a winner among costs of 0). They quote names, hence oneLine; the sentences' own words
     // hold no control character, so only the names change.

@@ -93,6 +93,7 @@ QJsonObject evaluationToJson(const EvaluationResult& r) {
                                  {"total_cash", i.totalCash},
                                  {"committed_gpu_hours", i.committedGpuHours},
                                  {"used_gpu_hours", i.usedGpuHours},
+                                 {"used_h100_hours", i.usedH100Hours},
                                  {"lcoc", optional(i.lcoc)},
                                  {"implied_price_per_gpu_hour", optional(i.impliedPricePerGpuHour)},
                                  {"total_contract_value", optional(i.totalContractValue)},
@@ -107,6 +108,7 @@ QJsonObject evaluationToJson(const EvaluationResult& r) {
                                         {"npv_cost", a.npvCost},
                                         {"total_cash", a.totalCash},
                                         {"used_gpu_hours", a.usedGpuHours},
+                                        {"used_h100_hours", a.usedH100Hours},
                                         {"lcoc", optional(a.lcoc)},
                                         {"annual", annualJson(a.annual, a.lines)},
                                         {"lines", linesJson(a.lines)}});
@@ -116,7 +118,8 @@ QJsonObject evaluationToJson(const EvaluationResult& r) {
         comparisons.append(QJsonObject{{"a", text(c.a)},
                                        {"b", text(c.b)},
                                        {"npv_difference", c.npvDifference},
-                                       {"breakeven_price_factor", optional(c.breakevenPriceFactor)}});
+                                       {"breakeven_price_factor", optional(c.breakevenPriceFactor)},
+                                       {"capacity_matched", c.capacityMatched}});
     }
     QJsonArray breakeven;
     for (const auto& b : r.breakevenUtilization) {

@@ -28,12 +28,22 @@ QStringList breakevenSentences(const EvaluationResult& r, TextStyle style) {
     };
     auto figure = [&](const QString& text) { return html ? "<b>" + text + "</b>" : text; };
     QStringList lines;
+    // A breakeven between alternatives that deliver different capacity prices a different purchase
+    // (MODEL.md 8): left out, as the verdict leaves them unranked.
+    auto matched = [&](const std::string& a, const std::string& b) {
+        for (const auto& c : r.comparisons)
+            if ((c.a == a && c.b == b) || (c.a == b && c.b == a))
+                return c.capacityMatched;
+        return true;
+    };
     for (const auto& c : r.comparisons) {
-        if (c.breakevenPriceFactor)
+        if (c.breakevenPriceFactor && c.capacityMatched)
             lines << tr("%1 costs the same as %2 at %3 times its contract prices.")
                          .arg(name(c.a), name(c.b), figure(en.toString(*c.breakevenPriceFactor, 'f', 3)));
     }
     for (const auto& b : r.breakevenUtilization) {
+        if (!matched(b.alternative, kSpotAlternativeId))
+            continue;
         if (b.utilization)
             lines << tr("%1 beats the spot market above %2 utilization.")
                          .arg(name(b.alternative), figure(formatPercent(*b.utilization)));

@@ -31,7 +31,7 @@ CostWaterfall costWaterfall(const EvaluationResult& r, const std::string& altern
 }
 
 std::pair<std::string, std::string> cheapestAgainstNextBest(const EvaluationResult& r) {
-    const auto ranked = r.rankedByNpvCost();
+    const auto ranked = r.rankedAtFullCapacity(); // the verdict's: one that buys less is not cheaper
     if (ranked.size() < 2)
         return {};
     return {ranked[0]->id, ranked[1]->id};

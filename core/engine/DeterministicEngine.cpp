@@ -169,13 +169,14 @@ public:
         double weightTotal = 0.0;
         for (std::size_t a = 0; a < cp_.alternatives().size(); ++a) {
             const auto& alt = cp_.alternatives()[a];
-            AlternativeResult ar{alt.id, alt.name, alt.items, 0, 0, 0, std::nullopt, emptyYears(), {}};
+            AlternativeResult ar{alt.id, alt.name, alt.items, 0, 0, 0, std::nullopt, emptyYears(), {}, 0.0};
             weightTotal = 0.0;
             for (int i : cp_.alternativeItems(int(a))) {
                 const auto& ir = r.items[i];
                 ar.npvCost += ir.npvCost;
                 ar.totalCash += ir.totalCash;
                 ar.usedGpuHours += ir.usedGpuHours;
+                ar.usedH100Hours += ir.usedH100Hours;
                 weightTotal += sum(rec_.lcocWeight, i);
                 for (std::size_t y = 0; y < ar.annual.size(); ++y)
                     addRow(ar.annual[y], ir.annual[y]);
@@ -184,7 +185,7 @@ public:
             ar.lcoc = ratio(ar.npvCost, weightTotal);
             r.alternatives.push_back(std::move(ar));
         }
-        r.alternatives.push_back(spot());
+        r.alternatives.push_back(spot(r));
         for (std::size_t a = 0; a < r.alternatives.size(); ++a) {
             for (std::size_t b = a + 1; b < r.alternatives.size(); ++b)
                 r.comparisons.push_back(compare(r, a, b));
@@ -245,17 +246,21 @@ private:
                 row.marketValue = fleet->marketValue[k];
             }
         }
+        ir.usedH100Hours = ir.usedGpuHours * in.perfIndex[i];
         ir.lcoc = ratio(ir.npvCost, sum(rec_.lcocWeight, i));
         ir.lines = rec_.lines(i, fleet ? LineOwner::Fleet : LineOwner::Contract);
         rec_.addYearLines(i, ir.annual);
         return ir;
     }
 
-    AlternativeResult spot() const {
-        AlternativeResult s{kSpotAlternativeId, "Spot market", {}, 0, 0, 0, std::nullopt, emptyYears(), {}};
+    AlternativeResult spot(const EvaluationResult& r) const {
+        AlternativeResult s{kSpotAlternativeId, "Spot market", {}, 0,  0, 0,
+                            std::nullopt,       emptyYears(),  {}, 0.0};
         for (int i = 0; i < N_; ++i) {
-            if (cp_.inputs().coveredBySpot[i])
+            if (cp_.inputs().coveredBySpot[i]) {
                 s.items.push_back(cp_.itemId(i));
+                s.usedH100Hours += r.items[std::size_t(i)].usedH100Hours;
+            }
         }
         for (int k = 0; k < K_; ++k) {
             const std::size_t at = std::size_t(N_) * K_ + k;
@@ -276,7 +281,7 @@ private:
     Comparison compare(const EvaluationResult& r, std::size_t a, std::size_t b) const {
         const auto& A = r.alternatives[a];
         const auto& B = r.alternatives[b];
-        Comparison c{A.id, B.id, A.npvCost - B.npvCost, std::nullopt};
+        Comparison c{A.id, B.id, A.npvCost - B.npvCost, std::nullopt, capacityMatched(A, B)};
         // NPV_a(x) = fixed + x * priced, priced being the NPV of a's contracts (all proportional to price).
         double priced = 0.0;
         for (const auto& id : A.items) {

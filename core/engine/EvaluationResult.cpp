@@ -1,6 +1,7 @@
 #include "engine/EvaluationResult.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ledger {
 
@@ -38,6 +39,42 @@ std::vector<const AlternativeResult*> EvaluationResult::rankedByNpvCost() const 
         ranked.push_back(&a);
     std::stable_sort(ranked.begin(), ranked.end(), [](auto* x, auto* y) { return x->npvCost < y->npvCost; });
     return ranked;
+}
+
+bool capacityMatched(const AlternativeResult& a, const AlternativeResult& b) {
+    const double larger = std::max(a.usedH100Hours, b.usedH100Hours);
+    return std::abs(a.usedH100Hours - b.usedH100Hours) <= kCapacityTolerance * larger;
+}
+
+double EvaluationResult::mostUsedH100Hours() const {
+    double most = 0.0;
+    for (const auto& a : alternatives)
+        most = std::max(most, a.usedH100Hours);
+    return most;
+}
+
+namespace {
+bool atFullCapacity(const AlternativeResult& a, double most) {
+    return most - a.usedH100Hours <= kCapacityTolerance * most;
+}
+} // namespace
+
+std::vector<const AlternativeResult*> EvaluationResult::rankedAtFullCapacity() const {
+    const double most = mostUsedH100Hours();
+    std::vector<const AlternativeResult*> ranked;
+    for (const AlternativeResult* a : rankedByNpvCost())
+        if (atFullCapacity(*a, most))
+            ranked.push_back(a);
+    return ranked;
+}
+
+std::vector<const AlternativeResult*> EvaluationResult::shortOfCapacity() const {
+    const double most = mostUsedH100Hours();
+    std::vector<const AlternativeResult*> out;
+    for (const auto& a : alternatives)
+        if (!atFullCapacity(a, most))
+            out.push_back(&a);
+    return out;
 }
 
 bool EvaluationResult::nothingToCompare() const {

@@ -47,6 +47,7 @@ struct ItemResult {
     double totalCash = 0.0;
     double committedGpuHours = 0.0;
     double usedGpuHours = 0.0;
+    double usedH100Hours = 0.0;                   // used GPU-hours x the SKU's performance index (H100 = 1)
     std::optional<double> lcoc;                   // none when the item delivers no used hours in the horizon
     std::optional<double> impliedPricePerGpuHour; // contracts
     std::optional<double> totalContractValue;     // contracts
@@ -65,13 +66,20 @@ struct AlternativeResult {
     std::optional<double> lcoc;
     std::vector<AnnualRow> annual;
     std::vector<LineAmount> lines; // the lines of the kinds it holds (spot: spot's), in CostLine's order
+    double usedH100Hours = 0.0;    // its items' (spot: those of the items it covers)
 };
+
+// Two alternatives deliver the same capacity when their used H100-equivalent hours differ by at
+// most this share of the larger (MODEL.md 8): only then does NPV alone say which is cheaper.
+constexpr double kCapacityTolerance = 0.01;
+bool capacityMatched(const AlternativeResult& a, const AlternativeResult& b);
 
 struct Comparison {
     std::string a;
     std::string b;
     double npvDifference = 0.0;                 // NPV_a - NPV_b
     std::optional<double> breakevenPriceFactor; // none when a has no contract price to scale
+    bool capacityMatched = true;                // capacityMatched(a, b)
 };
 
 // Buy versus spot at a constant utilization (MODEL.md 7).
@@ -118,6 +126,13 @@ struct EvaluationResult {
     const ItemResult* item(const std::string& id) const;
     // Alternatives from the lowest NPV cost up (ties keep the portfolio's order).
     std::vector<const AlternativeResult*> rankedByNpvCost() const;
+    // The verdict's ranking: the alternatives that deliver the most capacity (within
+    // kCapacityTolerance of the largest used H100-equivalent hours), from the lowest NPV cost up; an
+    // alternative that delivers less is not cheaper, it buys less (MODEL.md 8).
+    std::vector<const AlternativeResult*> rankedAtFullCapacity() const;
+    // The others, in the portfolio's order: what each output names as delivering less.
+    std::vector<const AlternativeResult*> shortOfCapacity() const;
+    double mostUsedH100Hours() const;
     // True when no alternative has a cash flow at all (NPV cost, total cash and every year's cash are
     // 0), as when every contract and fleet ends before the valuation date. The ranking is then only
     // the portfolio's order, so every output says there is nothing to compare instead of naming a

@@ -310,6 +310,63 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath("bad.json")));
     }
 
+    // Issue 17: a 1,000-GPU contract beside the example's fleets was "cheapest by USD 10,265 M". It
+    // delivers 99.9% fewer H100-equivalent hours: the verdict and the breakevens leave it out and
+    // say why; the JSON marks its comparisons.
+    void aSmallerAlternativeIsNotCrowned() {
+        QFile f(QStringLiteral(EXAMPLE_JSON));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject p = QJsonDocument::fromJson(f.readAll()).object();
+        QJsonArray contracts = p["contracts"].toArray();
+        contracts.append(
+            QJsonObject{{"id", "small"},
+                        {"name", "New contract"},
+                        {"provider", "Acme"},
+                        {"sku", "H100"},
+                        {"start", "2027-01-01"},
+                        {"end", "2029-12-31"},
+                        {"tranches", QJsonArray{QJsonObject{{"date", "2027-01-01"}, {"gpus", 1000}}}},
+                        {"price_per_gpu_hour", 2.0}});
+        p["contracts"] = contracts;
+        QJsonArray alternatives = p["alternatives"].toArray();
+        alternatives.append(
+            QJsonObject{{"id", "small"}, {"name", "New contract"}, {"items", QJsonArray{"small"}}});
+        p["alternatives"] = alternatives;
+        QTemporaryDir dir;
+        const QString file = dir.filePath("small.json");
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(p).toJson());
+        out.close();
+        const auto table = run({"evaluate", file});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.contains(
+                     "Verdict: Buy and operate is cheapest, USD 3,047.3 M NPV below Spot market (the "
+                     "next best).\n"),
+                 qPrintable(table.out));
+        QVERIFY(
+            table.out.contains("Capacity: New contract delivers 99.9% fewer H100-equivalent GPU-hours "
+                               "(30,945.0 M fewer) than Buy and operate, so it is not ranked against it on "
+                               "NPV; add a demand to cost every alternative on the same need.\n"));
+        for (const QString& line : table.out.split('\n'))
+            if (line.startsWith("Breakeven:"))
+                QVERIFY2(!line.contains("New contract"), qPrintable(line));
+        const QJsonObject r =
+            QJsonDocument::fromJson(run({"evaluate", file, "--json"}).out.toUtf8()).object();
+        for (const auto& c : r["comparisons"].toArray()) {
+            const QJsonObject o = c.toObject();
+            const bool small = o["a"].toString() == "small" || o["b"].toString() == "small";
+            QCOMPARE(o["capacity_matched"].toBool(), !small);
+        }
+        // The example itself: GB300 and VR200 on both sides, every pair matched.
+        const QJsonObject example =
+            QJsonDocument::fromJson(run({"evaluate", QStringLiteral(EXAMPLE_JSON), "--json"}).out.toUtf8())
+                .object();
+        for (const auto& c : example["comparisons"].toArray())
+            QVERIFY(c.toObject()["capacity_matched"].toBool());
+        QVERIFY(example["alternatives"].toArray()[0].toObject()["used_h100_hours"].toDouble() > 0.0);
+    }
+
     void dealLibraryAndCatalog() {
         const auto deals = run({"deals"});
         QCOMPARE(deals.exitCode, 0);

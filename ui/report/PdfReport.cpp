@@ -2,6 +2,7 @@
 
 #include "analytics/CostWaterfall.h"
 #include "models/BreakevenText.h"
+#include "models/CapacityText.h"
 #include "models/CostLineText.h"
 #include "models/MoneyFormat.h"
 #include "ui/charts/LedgerCharts.h"
@@ -140,7 +141,10 @@ private:
     QString verdict() const {
         if (r_.nothingToCompare())
             return models::nothingToCompareSentence(c_.portfolio, r_);
-        const auto ranked = r_.rankedByNpvCost();
+        const auto ranked = r_.rankedAtFullCapacity();
+        const QString shortfall = models::capacityShortSentence(r_);
+        if (ranked.size() < 2 && r_.alternatives.size() >= 2)
+            return models::onlyFullCapacitySentence(*ranked.front()) + ". " + shortfall;
         if (ranked.size() < 2)
             return tr("One alternative only: %1, NPV cost %2 %3 M.")
                 .arg(q(ranked.front()->name), cur_, millions(ranked.front()->npvCost));
@@ -153,6 +157,8 @@ private:
                            .arg(en().toString(qlonglong(c_.simulation->paths)),
                                 models::formatPercent(sim->probCheapest), cur_, millions(sim->npvCost.p5),
                                 millions(sim->npvCost.p95));
+        if (!shortfall.isEmpty())
+            s += " " + shortfall;
         return s;
     }
 
@@ -176,15 +182,16 @@ private:
                 cells << value(a);
             t.rows.push_back(cells);
         };
-        const auto ranked = r_.rankedByNpvCost();
+        const auto ranked = r_.rankedAtFullCapacity(); // one that delivers less has no rank
         // With every cost 0 a rank, a breakeven against "the cheapest" or "always cheaper than spot"
         // would only restate the file's order: those cells show a dash, as the verdict says why.
         const bool nothing = r_.nothingToCompare();
         const QString dash = QString::fromUtf8("\u2014");
         row(tr("Rank by NPV cost"), [&](const AlternativeResult& a) {
-            if (nothing)
+            const auto at = std::find(ranked.begin(), ranked.end(), &a);
+            if (nothing || at == ranked.end())
                 return dash;
-            return QString::number(std::find(ranked.begin(), ranked.end(), &a) - ranked.begin() + 1);
+            return QString::number(at - ranked.begin() + 1);
         });
         t.emphasized.push_back(1);
         row(tr("NPV cost, after tax (%1 M)").arg(cur_),
@@ -195,6 +202,8 @@ private:
             [](const AlternativeResult& a) { return perHour(a.lcoc); });
         row(tr("Used GPU-hours (millions)"),
             [](const AlternativeResult& a) { return millions(a.usedGpuHours); });
+        row(tr("Used H100-equivalent GPU-hours (millions)"),
+            [](const AlternativeResult& a) { return millions(a.usedH100Hours); });
         const AlternativeResult* best = ranked.front();
         row(tr("Breakeven price factor vs %1").arg(q(best->name)),
             [&](const AlternativeResult& a) -> QString {

@@ -1,6 +1,7 @@
 #include "ui/tabs/OverviewTab.h"
 
 #include "models/BreakevenText.h"
+#include "models/CapacityText.h"
 #include "models/MoneyFormat.h"
 #include "models/PortfolioDocument.h"
 
@@ -37,7 +38,7 @@ void OverviewTab::refresh() {
         return;
     const auto& r = doc_->evaluation();
     const QString cur = QString::fromStdString(r.currency);
-    const auto ranked = r.rankedByNpvCost();
+    const auto ranked = r.rankedAtFullCapacity();
     if (r.nothingToCompare()) {
         // Every cost is 0: naming the first alternative "cheapest by 0.0 M" would be a false finding.
         // The reason reads on after "Nothing to compare: " elsewhere; under a heading it is a sentence.
@@ -51,7 +52,12 @@ void OverviewTab::refresh() {
                                    models::formatMillions(ranked[1]->npvCost - ranked[0]->npvCost),
                                    QString::fromStdString(ranked[1]->name).toHtmlEscaped(), cur,
                                    ranked[0]->lcoc ? models::formatPerHour(*ranked[0]->lcoc) : tr("n/a")));
+    } else if (ranked.size() == 1 && r.alternatives.size() >= 2) {
+        verdict_->setText("<h2>" + models::onlyFullCapacitySentence(*ranked[0]).toHtmlEscaped() + "</h2>");
     }
+    if (!r.nothingToCompare())
+        if (const QString shortfall = models::capacityShortSentence(r); !shortfall.isEmpty())
+            verdict_->setText(verdict_->text() + "<p>" + shortfall.toHtmlEscaped() + "</p>");
     for (const auto& a : r.alternatives) {
         auto* card = new QGroupBox(QString::fromStdString(a.name), this);
         auto* v = new QVBoxLayout(card);

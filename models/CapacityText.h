@@ -1,0 +1,20 @@
+#pragma once
+// Which alternatives deliver less capacity than the most, in words (MODEL.md 8), written once for
+// the Overview tab, the PDF report and the terminal table: without a demand, an alternative that
+// delivers fewer used H100-equivalent GPU-hours is not called cheaper or dearer on NPV alone.
+#include "engine/EvaluationResult.h"
+
+#include <QString>
+
+namespace ledger::models {
+
+// "Rent delivers 12.3% fewer H100-equivalent GPU-hours (620.1 M fewer) than Buy, so it is not ranked
+// against it on NPV; add a demand to cost every alternative on the same need." Empty when every
+// alternative delivers within 1% of the most (EvaluationResult::shortOfCapacity).
+QString capacityShortSentence(const EvaluationResult& r);
+
+// The verdict's heading when one alternative alone delivers the most: "Buy delivers the most
+// capacity" (no alternative within 1% of it to be cheaper than).
+QString onlyFullCapacitySentence(const AlternativeResult& a);
+
+} // namespace ledger::models
