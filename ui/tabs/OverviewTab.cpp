@@ -64,11 +64,12 @@ void OverviewTab::refresh() {
         auto* npv = new QLabel(tr("<span style='font-size:18pt'>%1 M</span><br>NPV cost (%2, after tax)")
                                    .arg(models::formatMillions(a.npvCost), cur),
                                card);
-        auto* rest = new QLabel(tr("Total cash %1 M<br>LCOC %2 per GPU-hour<br>Used GPU-hours %3 M")
-                                    .arg(models::formatMillions(a.totalCash),
-                                         a.lcoc ? models::formatPerHour(*a.lcoc) : tr("n/a"),
-                                         models::formatMillions(a.usedGpuHours)),
-                                card);
+        auto* rest = new QLabel(
+            tr("Total cash %1 M<br>LCOC %2 per GPU-hour<br>Used GPU-hours %3 M<br>"
+               "H100-equivalent %4 M")
+                .arg(models::formatMillions(a.totalCash), a.lcoc ? models::formatPerHour(*a.lcoc) : tr("n/a"),
+                     models::formatMillions(a.usedGpuHours), models::formatMillions(a.usedH100Hours)),
+            card);
         npv->setObjectName("cardNpv");
         v->addWidget(npv);
         v->addWidget(rest);
