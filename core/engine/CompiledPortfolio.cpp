@@ -211,6 +211,17 @@ void CompiledPortfolio::compileMembership() {
             bySlot[i].push_back(a);
     }
     bySlot[N].push_back(A); // spot
+    // An alternative of one kind of item finds that kind's own line as the rest of its mean NPV cost
+    // (engine/CostLine.h); one of both kinds has two such lines and one rest, so its items sum their
+    // own lines on the paths.
+    for (int a = 0; a < A; ++a) {
+        bool contracts = false, fleets = false;
+        for (int i : alternativeItems(a))
+            (i < int(contracts_.size()) ? contracts : fleets) = true;
+        if (contracts && fleets)
+            for (int i : alternativeItems(a))
+                a_.ownLineSummed[std::size_t(i)] = 1;
+    }
     a_.slotAlternativeOffsets = {0};
     for (const auto& list : bySlot) {
         a_.slotAlternatives.insert(a_.slotAlternatives.end(), list.begin(), list.end());
@@ -229,17 +240,9 @@ void CompiledPortfolio::bindView() {
     v.kindBegin[kItemKinds] = v.items;
     v.providers = int(providers_.size());
     v.years = years_;
-    // An alternative of one kind of item can find that kind's own line as the rest of its mean NPV
-    // cost (engine/CostLine.h); one of two kinds has two such lines and one rest. The rest of a line
-    // with a tax shield is divided by 1 - tau: near a tax rate of 1 that would magnify rounding, so
-    // from 0.9 (no real rate) the own lines are summed instead.
+    // The rest of a line with a tax shield is divided by 1 - tau (engine/CostLine.h): near a tax
+    // rate of 1 that would magnify rounding, so from 0.9 (no real rate) every own line is summed.
     v.ownLinesAsRest = v.taxRate < 0.9;
-    for (std::size_t a = 0; a < alternatives_.size(); ++a) {
-        bool contracts = false, fleets = false;
-        for (int i : alternativeItems(int(a)))
-            (i < v.kindBegin[int(ItemKind::Fleet)] ? contracts : fleets) = true;
-        v.ownLinesAsRest = v.ownLinesAsRest && !(contracts && fleets);
-    }
 }
 
 std::vector<int> CompiledPortfolio::alternativeItems(int a) const {

@@ -108,7 +108,8 @@ LEDGER_HD constexpr LineOwner lineOwner(CostLine l) {
 // - a tax shield of lines is -tau x the lines naming it (taxShieldOf) on every path, as the period
 //   steps book them: its mean is -tau x theirs;
 // - an owner's own line (ownLine) can be found as the rest of an alternative of that owner alone:
-//   its mean NPV cost less its other lines (PathInputs::ownLinesAsRest says when it is);
+//   its mean NPV cost less its other lines (below a tax rate of 0.9, PathInputs::ownLinesAsRest;
+//   an item of an alternative of both kinds sums its own line, PathInputs::ownLineSummed);
 // - every other line is summed over the paths.
 // tst_core_line_sums holds the first two to every sampled path.
 LEDGER_HD constexpr bool isPathFree(CostLine l) {

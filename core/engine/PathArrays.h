@@ -34,7 +34,7 @@
     X(double, dropMax, 0.0, "")                                                                              \
     X(double, replacementPremium, 1.0, "")                                                                   \
     X(double, onDemandPremium, 1.0, "")                                                                      \
-    X(bool, ownLinesAsRest, false, "Monte Carlo line means: own lines found as the rest (engine/CostLine.h)")
+    X(bool, ownLinesAsRest, false, "Monte Carlo line means: own lines may be found as the rest (CostLine.h)")
 
 #define LEDGER_PATH_ARRAYS(X)                                                                                \
     X(double, periodEndDf, Periods, 0.0, "DF at the period's end")                                           \
@@ -47,6 +47,7 @@
     X(int, prepaidPeriod, Items, -1, "contracts: -1 prepaid before t0, else period, `periods` if never")     \
     X(int, disposalPeriod, Items, -1, "fleets: -1 when the disposal is outside the horizon")                 \
     X(unsigned char, coveredBySpot, Items, 0, "the item's used hours are bought at spot instead")            \
+    X(unsigned char, ownLineSummed, Items, 0, "in an alternative of both kinds: its own line is summed")     \
     X(double, perfIndex, Items, 0.0, "")                                                                     \
     X(double, marketPrice, Items, 0.0, "SKU market price per GPU-hour today")                                \
     X(double, takeOrPay, Items, 0.0, "")                                                                     \

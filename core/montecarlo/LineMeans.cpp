@@ -3,7 +3,6 @@
 #include "engine/PathFunction.h"
 
 #include <array>
-#include <stdexcept>
 
 namespace ledger {
 
@@ -60,17 +59,16 @@ std::vector<std::vector<LineMean>> lineMeans(const PathInputs& in, const LineSum
     const double tau = in.taxRate;
     for (std::size_t a = 0; a < A; ++a) {
         std::array<double, kCostLines> mean{};
-        // The line found as the rest: the own line of the one owner the alternative holds.
-        int rest = -1;
-        if (in.ownLinesAsRest)
-            for (int o = 0; o <= kItemKinds; ++o)
-                if (owners[a][std::size_t(o)]) {
-                    // The paths did not sum the own lines: a second owner's would be lost.
-                    if (rest >= 0)
-                        throw std::logic_error(
-                            "line means: an alternative of two kinds with own lines as rest");
-                    rest = int(ownLine(LineOwner(o)));
-                }
+        // The line found as the rest: the own line of the one owner the alternative holds (one of
+        // both kinds has none: its items summed their own lines, PathInputs::ownLineSummed).
+        int rest = -1, kinds = 0;
+        for (int o = 0; o <= kItemKinds; ++o)
+            if (owners[a][std::size_t(o)]) {
+                ++kinds;
+                rest = int(ownLine(LineOwner(o)));
+            }
+        if (!in.ownLinesAsRest || kinds != 1)
+            rest = -1;
         for (int l = 0; l < kCostLines; ++l) {
             const CostLine line = CostLine(l);
             if (isPathFree(line))

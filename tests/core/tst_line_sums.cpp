@@ -104,25 +104,40 @@ private slots:
     // this test's own adds them up path by path: with an alternative of both kinds (every line
     // summed) and without (the own lines found as the rest).
     void theMeansAreThePathsMeans_data() {
-        QTest::addColumn<bool>("mixed");
+        QTest::addColumn<int>(
+            "mixed"); // 0: rent and buy; 1: and both; 2: and a second contract with the fleet
         QTest::addColumn<double>("taxRate");
         QTest::addColumn<bool>("rest");
-        QTest::newRow("own lines as the rest") << false << 0.21 << true;
-        QTest::newRow("an alternative of both kinds") << true << 0.21 << false;
-        QTest::newRow("no tax") << false << 0.0 << true;
-        QTest::newRow("a tax rate of 0.95: summed") << false << 0.95 << false;
+        QTest::newRow("own lines as the rest") << 0 << 0.21 << true;
+        QTest::newRow("an alternative of both kinds") << 1 << 0.21 << true;
+        QTest::newRow("one contract in both kinds, one not") << 2 << 0.21 << true;
+        QTest::newRow("no tax") << 0 << 0.0 << true;
+        QTest::newRow("a tax rate of 0.95: summed") << 0 << 0.95 << false;
     }
     void theMeansAreThePathsMeans() {
-        QFETCH(bool, mixed);
+        QFETCH(int, mixed);
         QFETCH(double, taxRate);
         QFETCH(bool, rest);
-        auto p = mixed ? threeAlternatives() : stochasticPortfolio();
+        auto p = mixed == 1 ? threeAlternatives() : stochasticPortfolio();
+        if (mixed == 2) {
+            auto c2 = p.contracts[0];
+            c2.id = std::string("c2");
+            c2.tranches = {{c2.start, 400}};
+            p.contracts.push_back(c2);
+            p.alternatives->push_back({"both", "Both", {"c2", "f"}});
+        }
         p.assumptions.taxRate = taxRate;
         const std::int64_t paths = 700; // not a multiple of any lane count: a padded last pack
         const auto r = simulate(p, paths, 2, 32);
         const CompiledPortfolio cp(p, testCatalog());
         const PathInputs& in = cp.inputs();
         QCOMPARE(in.ownLinesAsRest, rest);
+        // Which items sum their own line: those in an alternative of both kinds (items: c, [c2,] f).
+        const std::vector<int> summed = mixed == 0   ? std::vector<int>{0, 0}
+                                        : mixed == 1 ? std::vector<int>{1, 1}
+                                                     : std::vector<int>{0, 1, 1};
+        for (int i = 0; i < in.items; ++i)
+            QCOMPARE(int(in.ownLineSummed[i]), summed[std::size_t(i)]);
         std::vector<double> expected(std::size_t(in.alternatives) * kCostLines, 0.0);
         for (std::int64_t path = 0; path < paths; ++path) {
             PhiloxShocks shocks(20261201, std::uint64_t(path));
