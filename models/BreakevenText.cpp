@@ -31,10 +31,8 @@ QStringList breakevenSentences(const EvaluationResult& r, TextStyle style) {
     // A breakeven between alternatives that deliver different capacity prices a different purchase
     // (MODEL.md 8): left out, as the verdict leaves them unranked.
     auto matched = [&](const std::string& a, const std::string& b) {
-        for (const auto& c : r.comparisons)
-            if ((c.a == a && c.b == b) || (c.a == b && c.b == a))
-                return c.capacityMatched;
-        return true;
+        const auto *x = r.alternative(a), *y = r.alternative(b);
+        return !x || !y || capacityMatched(*x, *y);
     };
     for (const auto& c : r.comparisons) {
         if (c.breakevenPriceFactor && c.capacityMatched)

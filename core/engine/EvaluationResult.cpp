@@ -41,11 +41,6 @@ std::vector<const AlternativeResult*> EvaluationResult::rankedByNpvCost() const 
     return ranked;
 }
 
-bool capacityMatched(const AlternativeResult& a, const AlternativeResult& b) {
-    const double larger = std::max(a.usedH100Hours, b.usedH100Hours);
-    return std::abs(a.usedH100Hours - b.usedH100Hours) <= kCapacityTolerance * larger;
-}
-
 double EvaluationResult::mostUsedH100Hours() const {
     double most = 0.0;
     for (const auto& a : alternatives)
@@ -54,10 +49,17 @@ double EvaluationResult::mostUsedH100Hours() const {
 }
 
 namespace {
+bool sameCapacity(double x, double y) {
+    return std::abs(x - y) <= kCapacityTolerance * std::max(x, y);
+}
 bool atFullCapacity(const AlternativeResult& a, double most) {
-    return most - a.usedH100Hours <= kCapacityTolerance * most;
+    return sameCapacity(a.usedH100Hours, most);
 }
 } // namespace
+
+bool capacityMatched(const AlternativeResult& a, const AlternativeResult& b) {
+    return sameCapacity(a.usedH100Hours, b.usedH100Hours);
+}
 
 std::vector<const AlternativeResult*> EvaluationResult::rankedAtFullCapacity() const {
     const double most = mostUsedH100Hours();

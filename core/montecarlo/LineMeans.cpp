@@ -28,12 +28,6 @@ struct PathFreeSink {
     void finish() {}
 };
 
-LineOwner slotOwner(const PathInputs& in, int slot) {
-    return slot == in.items                                   ? LineOwner::Spot
-           : slot < in.kindBegin[int(ItemKind::Contract) + 1] ? LineOwner::Contract
-                                                              : LineOwner::Fleet;
-}
-
 } // namespace
 
 std::vector<std::vector<LineMean>> lineMeans(const PathInputs& in, const LineSums& sums, std::int64_t paths,
@@ -42,7 +36,7 @@ std::vector<std::vector<LineMean>> lineMeans(const PathInputs& in, const LineSum
     std::vector<std::array<bool, kCostLines>> listed(A, std::array<bool, kCostLines>{});
     std::vector<std::array<bool, kItemKinds + 1>> owners(A, std::array<bool, kItemKinds + 1>{});
     for (int slot = 0; slot <= in.items; ++slot) {
-        const LineOwner owner = slotOwner(in, slot);
+        const LineOwner owner = slotLineOwner(in, slot);
         for (int at = in.slotAlternativeOffsets[slot]; at < in.slotAlternativeOffsets[slot + 1]; ++at) {
             const std::size_t a = std::size_t(in.slotAlternatives[at]);
             owners[a][std::size_t(owner)] = true;

@@ -4,9 +4,7 @@ namespace ledger {
 
 void addSlotSums(const PathInputs& in, const double* slotCells, LineSums& into) {
     for (int slot = 0; slot <= in.items; ++slot) {
-        const LineOwner owner = slot == in.items                                   ? LineOwner::Spot
-                                : slot < in.kindBegin[int(ItemKind::Contract) + 1] ? LineOwner::Contract
-                                                                                   : LineOwner::Fleet;
+        const LineOwner owner = slotLineOwner(in, slot);
         for (int l = 0; l < kCostLines; ++l) {
             const CostLine line = CostLine(l);
             if (lineOwner(line) != owner || summedCell(line) < 0)

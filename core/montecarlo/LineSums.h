@@ -62,6 +62,13 @@ inline int slotLineCells(const PathInputs& in) {
     return (in.items + 1) * kSummedLinesPerSlot;
 }
 
+// Whose lines a slot has: a contract's, a fleet's, or spot's (the slot after the items).
+inline LineOwner slotLineOwner(const PathInputs& in, int slot) {
+    return slot == in.items                                   ? LineOwner::Spot
+           : slot < in.kindBegin[int(ItemKind::Contract) + 1] ? LineOwner::Contract
+                                                              : LineOwner::Fleet;
+}
+
 // Adds slot cells' sums (slotCells[slot * kSummedLinesPerSlot + summedCell(line)]) to the lines of
 // every alternative each slot belongs to.
 void addSlotSums(const PathInputs& in, const double* slotCells, LineSums& into);
