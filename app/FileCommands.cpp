@@ -76,25 +76,29 @@ int exportCsvCommand(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument("export-csv", "subcommand");
     parser.addPositionalArgument("FILE", "the portfolio (.json or .cledger)");
-    parser.addPositionalArgument("DIR", "the folder for contracts.csv and fleets.csv");
+    parser.addPositionalArgument("DIR",
+                                 "the folder for contracts.csv, fleets.csv and (with a demand) demand.csv");
     QString error;
     if (!parse(parser, args, &error))
         return userError(error);
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 3)
         return userError("computeledger export-csv: expected FILE and DIR");
-    const QStringList outputs{QDir(pos[2]).filePath("contracts.csv"), QDir(pos[2]).filePath("fleets.csv")};
+    const QStringList outputs{QDir(pos[2]).filePath("contracts.csv"), QDir(pos[2]).filePath("fleets.csv"),
+                              QDir(pos[2]).filePath("demand.csv")};
     if (const QString problem = data::outputOverwritesInput(outputs, {pos[1]}); !problem.isEmpty())
         return userError("computeledger export-csv: " + problem);
     const OpenedPortfolio opened = openPortfolio(pos[1]);
     if (!opened.ok())
         return kUserError;
     const data::PortfolioLoad& load = opened.load;
-    // Both files or neither: staged beside their destinations and put in place together.
+    // Every file or none: staged beside their destinations and put in place together.
     data::OutputSet set;
     if (!set.makeFolder(pos[2], &error) ||
         !set.add(outputs[0], data::exportContractsCsv(*load.portfolio), &error) ||
-        !set.add(outputs[1], data::exportFleetsCsv(*load.portfolio), &error) || !set.commit(&error))
+        !set.add(outputs[1], data::exportFleetsCsv(*load.portfolio), &error) ||
+        (load.portfolio->demand && !set.add(outputs[2], data::exportDemandCsv(*load.portfolio), &error)) ||
+        !set.commit(&error))
         return userError(error);
     return kSuccess;
 }

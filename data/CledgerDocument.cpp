@@ -239,7 +239,7 @@ template <class Item> void insertItem(Connection& c, qint64 position, const Item
 
 void writePortfolio(Connection& c, const Portfolio& p) {
     for (const char* table : {"tranches", "alternative_items", "utilization_points", "contracts", "fleets",
-                              "alternatives", "skus", "sources", "portfolio"})
+                              "alternatives", "skus", "sources", "demand_points", "portfolio"})
         c.exec(QString("DELETE FROM %1").arg(table));
     const auto& m = p.market;
     const auto& g = m.nextGeneration;
@@ -302,6 +302,14 @@ void writePortfolio(Connection& c, const Portfolio& p) {
     }
     for (const auto& [path, source] : p.sources)
         c.exec("INSERT INTO sources (path, source) VALUES (?, ?)", {text(path), text(source)});
+    c.exec("UPDATE portfolio SET demand_sku = ?, demand_reversion_per_year = ?, demand_volatility = ? WHERE "
+           "id = 1",
+           {p.demand ? text(p.demand->sku) : QVariant(QMetaType(QMetaType::QString)),
+            m.demand.reversionPerYear, m.demand.volatility});
+    if (p.demand)
+        for (std::size_t i = 0; i < p.demand->curve.size(); ++i)
+            c.exec("INSERT INTO demand_points (position, date, gpus) VALUES (?, ?, ?)",
+                   {qint64(i), date(p.demand->curve[i].date), p.demand->curve[i].gpus});
     c.exec("UPDATE portfolio SET content_sha256 = ? WHERE id = 1", {portfolioInputsHash(p)});
 }
 
@@ -513,6 +521,10 @@ StoredPortfolio readStoredPortfolio(Connection& c) {
         m.replacementPremium = r.real("replacement_premium");
         m.onDemandPremium = r.real("on_demand_premium");
         m.spotCovers = r.optionalText("spot_covers");
+        m.demand.reversionPerYear = r.real("demand_reversion_per_year");
+        m.demand.volatility = r.real("demand_volatility");
+        if (auto sku = r.optionalText("demand_sku"))
+            p.demand = Demand{*sku, {}};
         stored.checksum = QString::fromStdString(r.optionalText("content_sha256").value_or(""));
     });
     if (!found)
@@ -543,6 +555,11 @@ StoredPortfolio readStoredPortfolio(Connection& c) {
     }
     forEachRow(c, "sources", "SELECT * FROM sources", {},
                [&](const Row& r) { p.sources[r.text("path")] = r.text("source"); });
+    if (p.demand)
+        forEachRow(c, "demand_points", "SELECT * FROM demand_points ORDER BY position", {},
+                   [&](const Row& r) {
+                       p.demand->curve.push_back({r.date("date"), r.real("gpus")});
+                   });
     return stored;
 }
 

@@ -161,6 +161,18 @@ const QStringList kVersion4 = {
     R"sql(ALTER TABLE contracts ADD COLUMN deal TEXT NOT NULL DEFAULT '')sql",
 };
 
+// Version 5: the demand every alternative meets (MODEL.md 8) and its uncertainty.
+const QStringList kVersion5 = {
+    R"sql(CREATE TABLE demand_points (
+        position INTEGER PRIMARY KEY,             -- order on the curve
+        date TEXT NOT NULL,                       -- from this day on ...
+        gpus REAL NOT NULL                        -- ... this many GPUs of demand_sku are needed
+    ))sql",
+    R"sql(ALTER TABLE portfolio ADD COLUMN demand_sku TEXT)sql", // NULL: no demand
+    R"sql(ALTER TABLE portfolio ADD COLUMN demand_reversion_per_year REAL NOT NULL DEFAULT 2.0)sql",
+    R"sql(ALTER TABLE portfolio ADD COLUMN demand_volatility REAL NOT NULL DEFAULT 0.0)sql",
+};
+
 // The schema as SQLite lists it, one entry per table, index and trigger, with its statement.
 QStringList schemaEntries(QSqlDatabase& db) {
     QStringList entries;
@@ -181,7 +193,7 @@ QString sqliteProblem(const QSqlError& e) {
 }
 
 bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
-    const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4};
+    const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4, &kVersion5};
     for (int version = from; version < to; ++version) {
         for (const QString& statement : *steps[version]) {
             QSqlQuery q(db);

@@ -25,25 +25,42 @@ QJsonArray linesJson(const std::vector<LineAmount>& lines) {
     return out;
 }
 
-// Each year: the old keys, and `lines` {line: cash} for the owner's lines.
-QJsonArray annualJson(const std::vector<AnnualRow>& rows, const std::vector<LineAmount>& owned) {
+// Each year: the old keys, and `lines` {line: cash} for the owner's lines; with a demand, how an
+// alternative meets it.
+QJsonArray annualJson(const std::vector<AnnualRow>& rows, const std::vector<LineAmount>& owned,
+                      bool demand = false) {
     QJsonArray out;
     for (const auto& r : rows) {
         QJsonObject lines;
         for (const auto& l : owned)
             lines[kCostLineKeys[int(l.line)]] = r.lineCash[std::size_t(l.line)];
-        out.append(QJsonObject{{"year", r.year},
-                               {"lines", lines},
-                               {"cash", r.cash},
-                               {"committed_gpu_hours", r.committedGpuHours},
-                               {"used_gpu_hours", r.usedGpuHours},
-                               {"depreciation_book", r.depreciationBook},
-                               {"depreciation_tax", r.depreciationTax},
-                               {"nbv_book", r.nbvBook},
-                               {"nbv_tax", r.nbvTax},
-                               {"market_value", r.marketValue}});
+        QJsonObject row{{"year", r.year},
+                        {"lines", lines},
+                        {"cash", r.cash},
+                        {"committed_gpu_hours", r.committedGpuHours},
+                        {"used_gpu_hours", r.usedGpuHours},
+                        {"depreciation_book", r.depreciationBook},
+                        {"depreciation_tax", r.depreciationTax},
+                        {"nbv_book", r.nbvBook},
+                        {"nbv_tax", r.nbvTax},
+                        {"market_value", r.marketValue}};
+        if (demand) {
+            row["demand_h100_hours"] = r.demandH100Hours;
+            row["capacity_h100_hours"] = r.capacityH100Hours;
+            row["idle_h100_hours"] = r.idleH100Hours;
+            row["shortfall_h100_hours"] = r.shortfallH100Hours;
+        }
+        out.append(row);
     }
     return out;
+}
+
+QJsonObject demandJson(const DemandServed& d) {
+    return {{"demand_h100_hours", d.demandH100Hours},
+            {"capacity_h100_hours", d.capacityH100Hours},
+            {"used_capacity_h100_hours", d.usedCapacityH100Hours},
+            {"idle_h100_hours", d.idleH100Hours},
+            {"shortfall_h100_hours", d.shortfallH100Hours}};
 }
 
 QJsonArray strings(const std::vector<std::string>& v) {
@@ -51,6 +68,24 @@ QJsonArray strings(const std::vector<std::string>& v) {
     for (const auto& s : v)
         out.append(text(s));
     return out;
+}
+
+// An item's figures: standalone in items[], or as costed in one alternative (item_costs, with a
+// demand: no LCOC of its own).
+QJsonObject itemJson(const ItemResult& i) {
+    return {{"id", text(i.id)},
+            {"name", text(i.name)},
+            {"kind", text(i.kind)},
+            {"npv_cost", i.npvCost},
+            {"total_cash", i.totalCash},
+            {"committed_gpu_hours", i.committedGpuHours},
+            {"used_gpu_hours", i.usedGpuHours},
+            {"used_h100_hours", i.usedH100Hours},
+            {"lcoc", optional(i.lcoc)},
+            {"implied_price_per_gpu_hour", optional(i.impliedPricePerGpuHour)},
+            {"total_contract_value", optional(i.totalContractValue)},
+            {"annual", annualJson(i.annual, i.lines)},
+            {"lines", linesJson(i.lines)}};
 }
 
 } // namespace
@@ -85,33 +120,28 @@ QJsonObject evaluationToJson(const EvaluationResult& r) {
                           {"periods", r.periods},
                           {"spot_covers", text(r.spotCovers)}};
     QJsonArray items;
-    for (const auto& i : r.items) {
-        items.append(QJsonObject{{"id", text(i.id)},
-                                 {"name", text(i.name)},
-                                 {"kind", text(i.kind)},
-                                 {"npv_cost", i.npvCost},
-                                 {"total_cash", i.totalCash},
-                                 {"committed_gpu_hours", i.committedGpuHours},
-                                 {"used_gpu_hours", i.usedGpuHours},
-                                 {"used_h100_hours", i.usedH100Hours},
-                                 {"lcoc", optional(i.lcoc)},
-                                 {"implied_price_per_gpu_hour", optional(i.impliedPricePerGpuHour)},
-                                 {"total_contract_value", optional(i.totalContractValue)},
-                                 {"annual", annualJson(i.annual, i.lines)},
-                                 {"lines", linesJson(i.lines)}});
-    }
+    for (const auto& i : r.items)
+        items.append(itemJson(i));
     QJsonArray alternatives;
     for (const auto& a : r.alternatives) {
-        alternatives.append(QJsonObject{{"id", text(a.id)},
-                                        {"name", text(a.name)},
-                                        {"items", strings(a.items)},
-                                        {"npv_cost", a.npvCost},
-                                        {"total_cash", a.totalCash},
-                                        {"used_gpu_hours", a.usedGpuHours},
-                                        {"used_h100_hours", a.usedH100Hours},
-                                        {"lcoc", optional(a.lcoc)},
-                                        {"annual", annualJson(a.annual, a.lines)},
-                                        {"lines", linesJson(a.lines)}});
+        QJsonObject o{{"id", text(a.id)},
+                      {"name", text(a.name)},
+                      {"items", strings(a.items)},
+                      {"npv_cost", a.npvCost},
+                      {"total_cash", a.totalCash},
+                      {"used_gpu_hours", a.usedGpuHours},
+                      {"used_h100_hours", a.usedH100Hours},
+                      {"lcoc", optional(a.lcoc)},
+                      {"annual", annualJson(a.annual, a.lines, a.demand.has_value())},
+                      {"lines", linesJson(a.lines)}};
+        if (a.demand) {
+            o["demand"] = demandJson(*a.demand);
+            QJsonArray costs;
+            for (const auto& i : a.itemCosts)
+                costs.append(itemJson(i));
+            o["item_costs"] = costs;
+        }
+        alternatives.append(o);
     }
     QJsonArray comparisons;
     for (const auto& c : r.comparisons) {
@@ -141,13 +171,25 @@ QJsonObject evaluationToJson(const EvaluationResult& r) {
     }
     // nothing_to_compare: a reader that picks the lowest npv_cost would otherwise crown the first of
     // several alternatives that all cost 0 (docs/cli.md).
-    return QJsonObject{{"portfolio", portfolio},
-                       {"items", items},
-                       {"alternatives", alternatives},
-                       {"comparisons", comparisons},
-                       {"breakeven_utilization", breakeven},
-                       {"useful_life_sensitivity", usefulLife},
-                       {"nothing_to_compare", r.nothingToCompare()}};
+    QJsonObject out{{"portfolio", portfolio},
+                    {"items", items},
+                    {"alternatives", alternatives},
+                    {"comparisons", comparisons},
+                    {"breakeven_utilization", breakeven},
+                    {"useful_life_sensitivity", usefulLife},
+                    {"nothing_to_compare", r.nothingToCompare()}};
+    if (r.hasDemand) {
+        QJsonArray factors;
+        for (const auto& b : r.breakevenDemand)
+            factors.append(QJsonObject{{"alternative", text(b.alternative)},
+                                       {"versus", kSpotAlternativeId},
+                                       {"outcome", toString(b.outcome)},
+                                       {"factor", optional(b.factor)}});
+        out["breakeven_demand_factor"] = factors;
+        portfolio["demand_sku"] = text(r.demandSku);
+        out["portfolio"] = portfolio;
+    }
+    return out;
 }
 
 } // namespace ledger::data

@@ -192,41 +192,67 @@ QByteArray exportItems(const std::vector<Item>& items, const std::vector<Column<
     return out;
 }
 
+// Column positions by header name: each known (known(h)) and given once.
+template <class Known>
+std::map<QString, int> headerIndex(const CsvTable& t, const Known& known, const char* unknownWhat) {
+    std::map<QString, int> index;
+    for (int i = 0; i < t.header.size(); ++i) {
+        const QString& h = t.header[i];
+        if (!known(h))
+            fail(QString("row 1, column %1: %2")
+                     .arg(h.isEmpty() ? QString("(empty)") : h, QString(unknownWhat)));
+        if (index.count(h))
+            fail(QString("row 1, column %1: appears twice").arg(h));
+        index[h] = i;
+    }
+    return index;
+}
+
+// The cells of data row r by column name (empty where the column is absent or the row short); a
+// row longer than the header is refused.
+struct RowCells {
+    const QStringList& row;
+    const std::map<QString, int>& index;
+    int line;
+    RowCells(const CsvTable& t, const std::map<QString, int>& columns, std::size_t r)
+        : row(t.rows[r])
+        , index(columns)
+        , line(t.lineOfRow[r]) {
+        if (row.size() > t.header.size())
+            fail(QString("row %1: %2 fields, the header has %3")
+                     .arg(line)
+                     .arg(row.size())
+                     .arg(t.header.size()));
+    }
+    Cell operator()(const QString& key) const {
+        const auto it = index.find(key);
+        const QString text = it == index.end() || it->second >= row.size() ? QString() : row[it->second];
+        return Cell{text, line, key};
+    }
+};
+
 // Reads the rows of one kind. Repeated rows of a contract id add tranches (tranche_date, tranche_gpus).
 template <class Item>
 std::vector<Item> readItems(const CsvTable& t, const std::vector<Column<Item>>& columns,
                             const QStringList& extra, std::vector<int>* rowOfItem,
                             bool repeatedRowsAddTranches) {
-    std::map<QString, int> index;
-    for (int i = 0; i < t.header.size(); ++i) {
-        const QString& h = t.header[i];
-        bool known = extra.contains(h);
-        for (const auto& c : columns)
-            known = known || c.key == h;
-        if (!known)
-            fail(QString("row 1, column %1: unknown column").arg(h.isEmpty() ? QString("(empty)") : h));
-        if (index.count(h))
-            fail(QString("row 1, column %1: appears twice").arg(h));
-        index[h] = i;
-    }
+    const auto index = headerIndex(
+        t,
+        [&](const QString& h) {
+            bool known = extra.contains(h);
+            for (const auto& c : columns)
+                known = known || c.key == h;
+            return known;
+        },
+        "unknown column");
     if (!index.count("id"))
         fail("row 1: the column id is missing");
     std::vector<Item> items;
     std::map<QString, std::size_t> byId;
     std::vector<std::map<QString, QString>> firstCells; // per item: its first row's cells, as typed
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
-        const QStringList& row = t.rows[r];
-        const int line = t.lineOfRow[r];
-        if (row.size() > t.header.size())
-            fail(QString("row %1: %2 fields, the header has %3")
-                     .arg(line)
-                     .arg(row.size())
-                     .arg(t.header.size()));
-        auto cell = [&](const QString& key) {
-            const auto it = index.find(key);
-            const QString text = it == index.end() || it->second >= row.size() ? QString() : row[it->second];
-            return Cell{text, line, key};
-        };
+        const RowCells cell(t, index, r);
+        const int line = cell.line;
         const Cell id = cell("id");
         // Rows are told apart by the id they give, "'=x" (as exported) and "=x" (typed) alike.
         const QString idText = QString::fromStdString(id.optionalStr());
@@ -288,6 +314,49 @@ QString locate(const ValidationError& e, const char* list, std::size_t firstImpo
     return QString::fromStdString(e.toString());
 }
 
+// A demand file (MODEL.md 8): columns sku, date and gpus, one row per curve point, one SKU.
+Demand readDemandCsv(const CsvTable& t, std::vector<int>* rowOfPoint) {
+    const QStringList columns{"sku", "date", "gpus"};
+    const auto index = headerIndex(
+        t, [&](const QString& h) { return columns.contains(h); },
+        "unknown column in a demand file (sku, date, gpus)");
+    for (const QString& c : columns)
+        if (!index.count(c))
+            fail(QString("row 1: the column %1 is missing").arg(c));
+    if (t.rows.empty())
+        fail("row 2: a demand file needs at least one row");
+    Demand d;
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        const RowCells cell(t, index, r);
+        const int line = cell.line;
+        const std::string sku = cell("sku").str();
+        if (r == 0)
+            d.sku = sku;
+        else if (sku != d.sku)
+            cell("sku").bad(QString("\"%1\" differs from row %2's \"%3\" (a demand is of one SKU)")
+                                .arg(QString::fromStdString(sku))
+                                .arg(t.lineOfRow[0])
+                                .arg(QString::fromStdString(d.sku)));
+        d.curve.push_back({cell("date").date(), cell("gpus").number()});
+        rowOfPoint->push_back(line);
+    }
+    return d;
+}
+
+// A validation message about demand.curve[i] (or demand.sku) at the row it came from.
+QString locateDemand(const ValidationError& e, const std::vector<int>& rows) {
+    static const QRegularExpression point(R"(^demand\.curve\[(\d+)\]\.(\w+)$)");
+    const QString path = QString::fromStdString(e.path);
+    const auto m = point.match(path);
+    if (m.hasMatch() && std::size_t(m.captured(1).toInt()) < rows.size())
+        return QString("row %1, column %2: %3")
+            .arg(rows[std::size_t(m.captured(1).toInt())])
+            .arg(m.captured(2), QString::fromStdString(e.message));
+    if (path == "demand.sku" && !rows.empty())
+        return QString("row %1, column sku: %2").arg(rows.front()).arg(QString::fromStdString(e.message));
+    return QString::fromStdString(e.toString());
+}
+
 } // namespace
 
 bool importCsv(Portfolio& p, const QByteArray& bytes, const QString& displayName, const SkuCatalog& catalog,
@@ -303,9 +372,19 @@ bool importCsv(Portfolio& p, const QByteArray& bytes, const QString& displayName
         std::vector<int> rows;
         const bool contracts = table.header.contains("provider");
         const bool fleets = table.header.contains("in_service");
+        if (!contracts && !fleets && table.header.contains("gpus") && table.header.contains("date")) {
+            // A demand replaces the portfolio's: a plan is one curve.
+            next.demand = readDemandCsv(table, &rows);
+            if (const auto err = validatePortfolio(next, catalog))
+                fail(locateDemand(*err, rows));
+            p = std::move(next);
+            if (kindOut)
+                *kindOut = CsvKind::Demand;
+            return true;
+        }
         if (contracts == fleets)
-            fail("row 1: not a contracts file (with a provider column) nor a fleets file (with an in_service "
-                 "column)");
+            fail("row 1: not a contracts file (with a provider column), a fleets file (with an in_service "
+                 "column) nor a demand file (with date and gpus columns)");
         std::size_t first = 0;
         const char* list = contracts ? "contracts" : "fleets";
         std::vector<std::string> newIds;
@@ -366,6 +445,14 @@ QByteArray exportContractsCsv(const Portfolio& p) {
 }
 QByteArray exportFleetsCsv(const Portfolio& p) {
     return exportItems(p.fleets, itemColumns<Fleet>());
+}
+
+QByteArray exportDemandCsv(const Portfolio& p) {
+    QByteArray out = csvLine({"sku", "date", "gpus"});
+    if (p.demand)
+        for (const DemandPoint& point : p.demand->curve)
+            out += csvLine({qs(p.demand->sku), day(point.date), num(point.gpus)});
+    return out;
 }
 
 } // namespace ledger::data

@@ -34,6 +34,19 @@ UtilizationCurve readCurve(const QJsonArray& a, const std::string& path) {
     return curve;
 }
 
+// MODEL.md 8: {"sku", "curve": [{"date", "gpus"}]}.
+Demand readDemand(const QJsonValue& v) {
+    JsonObjectReader r(v, "demand", {"sku", "curve"});
+    Demand d;
+    d.sku = r.string("sku");
+    const auto curve = r.array("curve");
+    for (qsizetype i = 0; i < curve.size(); ++i) {
+        JsonObjectReader point(curve[i], at("demand.curve", i), {"date", "gpus"});
+        d.curve.push_back({point.date("date"), point.number("gpus")});
+    }
+    return d;
+}
+
 std::optional<UtilizationCurve> readOptionalCurve(const JsonObjectReader& r) {
     if (auto a = r.optionalArray("utilization"))
         return readCurve(*a, r.pathOf("utilization"));
@@ -90,7 +103,7 @@ void readOu(const JsonObjectReader& market, const QString& key, OuProcess& ou) {
 
 MarketModel readMarket(const QJsonValue& v) {
     JsonObjectReader r(v, "market",
-                       {"gpu_price", "next_generation", "utilization", "power_price", "correlation",
+                       {"gpu_price", "next_generation", "utilization", "power_price", "demand", "correlation",
                         "replacement_premium", "on_demand_premium", "spot_covers"});
     MarketModel m;
     if (r.has("gpu_price")) {
@@ -110,6 +123,7 @@ MarketModel readMarket(const QJsonValue& v) {
     }
     readOu(r, "utilization", m.utilization);
     readOu(r, "power_price", m.powerPrice);
+    readOu(r, "demand", m.demand);
     if (r.has("correlation")) {
         const auto rows = r.array("correlation");
         const std::string path = r.pathOf("correlation");
@@ -134,8 +148,8 @@ MarketModel readMarket(const QJsonValue& v) {
 Portfolio readPortfolio(const QJsonValue& root) {
     JsonObjectReader r(root, "",
                        {"format", "version", "name", "notes", "currency", "valuation_date", "assumptions",
-                        "skus", "utilization", "contracts", "fleets", "alternatives", "market", "simulation",
-                        "sources"});
+                        "skus", "utilization", "contracts", "fleets", "alternatives", "demand", "market",
+                        "simulation", "sources"});
     if (!r.has("format"))
         JsonObjectReader::fail("format", "missing (expected \"computeledger-portfolio\")");
     if (r.string("format") != kFormat)
@@ -177,6 +191,8 @@ Portfolio readPortfolio(const QJsonValue& root) {
     });
     if (r.has("alternatives"))
         p.alternatives = readAlternativesJson(r.value("alternatives"));
+    if (r.has("demand"))
+        p.demand = readDemand(r.value("demand"));
     if (r.has("market"))
         p.market = readMarket(r.value("market"));
     if (r.has("sources")) {
@@ -262,6 +278,10 @@ QJsonObject writeMarket(const MarketModel& m) {
     }
     if (m.spotCovers)
         o["spot_covers"] = text(*m.spotCovers);
+    // Written when it says something: a file without a demand keeps the keys it had.
+    const OuProcess defaults = MarketModel{}.demand;
+    if (m.demand.reversionPerYear != defaults.reversionPerYear || m.demand.volatility != defaults.volatility)
+        o["demand"] = writeOu(m.demand);
     return o;
 }
 
@@ -375,6 +395,12 @@ QByteArray writePortfolioJson(const Portfolio& p) {
             alts.append(QJsonObject{{"id", text(a.id)}, {"name", text(a.name)}, {"items", items}});
         }
         root["alternatives"] = alts;
+    }
+    if (p.demand) {
+        QJsonArray curve;
+        for (const auto& point : p.demand->curve)
+            curve.append(QJsonObject{{"date", date(point.date)}, {"gpus", point.gpus}});
+        root["demand"] = QJsonObject{{"sku", text(p.demand->sku)}, {"curve", curve}};
     }
     root["market"] = writeMarket(p.market);
     root["simulation"] =

@@ -27,6 +27,8 @@ constexpr const char* kLabels[kCostLines] = {
     QT_TRANSLATE_NOOP("ledger::CostLine", "Write-off tax shield"),
     QT_TRANSLATE_NOOP("ledger::CostLine", "Spot purchases"),
     QT_TRANSLATE_NOOP("ledger::CostLine", "Spot tax shield"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Shortfall bought at spot"),
+    QT_TRANSLATE_NOOP("ledger::CostLine", "Shortfall tax shield"),
 };
 
 constexpr bool everyLineHasALabel() {

@@ -1,6 +1,7 @@
 #include "engine/CompiledPortfolio.h"
 
 #include "calendar/DiscountCurve.h"
+#include "engine/DemandSchedule.h"
 #include "engine/PathFunction.h"
 #include "portfolio/Defaults.h"
 
@@ -34,7 +35,45 @@ CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catal
     const int K = grid_.size();
     const DiscountCurve curve(p.valuationDate, p.assumptions.discountRate);
 
-    const int N = int(p.contracts.size() + p.fleets.size());
+    for (const auto& c : p.contracts)
+        providers_.push_back(c.provider);
+    std::sort(providers_.begin(), providers_.end());
+    providers_.erase(std::unique(providers_.begin(), providers_.end()), providers_.end());
+    if (int(providers_.size()) > kMaxProviders)
+        throw std::invalid_argument("more than 64 providers");
+    alternatives_ = ledger::alternatives(p);
+
+    // What is compiled: each item once; with a demand, each item once per alternative holding it,
+    // kind by kind and within a kind alternative by alternative (its items share its used share).
+    const bool demand = p.demand && !options.standalone;
+    const int contracts = int(p.contracts.size());
+    std::vector<int> groups;
+    if (!demand) {
+        for (int i = 0; i < contracts + int(p.fleets.size()); ++i) {
+            portfolioItems_.push_back(i);
+            groups.push_back(-1);
+        }
+    } else {
+        auto indexOf = [&](const std::string& id) {
+            for (int c = 0; c < contracts; ++c)
+                if (p.contracts[std::size_t(c)].id == id)
+                    return c;
+            for (std::size_t f = 0; f < p.fleets.size(); ++f)
+                if (p.fleets[f].id == id)
+                    return contracts + int(f);
+            throw std::invalid_argument("alternative item \"" + id + "\" is not in the portfolio");
+        };
+        for (bool fleets : {false, true})
+            for (std::size_t a = 0; a < alternatives_.size(); ++a)
+                for (const auto& id : alternatives_[a].items) {
+                    const int item = indexOf(id);
+                    if ((item >= contracts) == fleets) {
+                        portfolioItems_.push_back(item);
+                        groups.push_back(int(a));
+                    }
+                }
+    }
+    const int N = int(portfolioItems_.size());
     a_.size(K, N);
     firstYear_ = int(grid_.start(0).year());
     for (int k = 0; k < K; ++k) {
@@ -44,28 +83,31 @@ CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catal
     }
     years_ = a_.periodYear.back() + 1;
 
-    for (const auto& c : p.contracts)
-        providers_.push_back(c.provider);
-    std::sort(providers_.begin(), providers_.end());
-    providers_.erase(std::unique(providers_.begin(), providers_.end()), providers_.end());
-    if (int(providers_.size()) > kMaxProviders)
-        throw std::invalid_argument("more than 64 providers");
-
-    int i = 0;
-    for (const auto& c : p.contracts)
-        compileContract(i++, c, *catalog.find(p, c.sku), p, options);
-    for (const auto& f : p.fleets)
-        compileFleet(i++, f, *catalog.find(p, f.sku), p, options);
-
-    alternatives_ = ledger::alternatives(p);
-    spotCovers_ = p.market.spotCovers.value_or(alternatives_.front().id);
-    for (std::size_t a = 0; a < alternatives_.size(); ++a) {
-        if (alternatives_[a].id == spotCovers_) {
-            for (int item : alternativeItems(int(a)))
-                a_.coveredBySpot[item] = 1;
+    for (int i = 0; i < N; ++i) {
+        const int item = portfolioItems_[std::size_t(i)];
+        a_.demandGroup[std::size_t(i)] = groups[std::size_t(i)];
+        if (item < contracts) {
+            const Contract& c = p.contracts[std::size_t(item)];
+            compileContract(i, c, *catalog.find(p, c.sku), p, options);
+        } else {
+            const Fleet& f = p.fleets[std::size_t(item - contracts)];
+            compileFleet(i, f, *catalog.find(p, f.sku), p, options);
         }
     }
+
+    spotCovers_ = p.market.spotCovers.value_or(alternatives_.front().id);
+    if (!demand) {
+        for (std::size_t a = 0; a < alternatives_.size(); ++a) {
+            if (alternatives_[a].id == spotCovers_) {
+                for (int item : alternativeItems(int(a)))
+                    a_.coveredBySpot[item] = 1;
+            }
+        }
+    }
+    view_.alternatives = int(alternatives_.size()) + 1;
     compileMarket(p);
+    if (demand)
+        compileDemand(p, catalog, options);
     compileMembership();
     view_.taxRate = p.assumptions.taxRate;
     bindView();
@@ -202,22 +244,55 @@ void CompiledPortfolio::compileMarket(const Portfolio& p) {
     }
 }
 
+// MODEL.md 8: the demand by period, each alternative's capacity (spot's: none), its used share as
+// the items' deterministic utilization (what the shock-free path uses, for the analytics that read
+// u_k), the shortfall's price, and the demand's uncertainty on the utilization factor's shocks.
+void CompiledPortfolio::compileDemand(const Portfolio& p, const SkuCatalog& catalog,
+                                      const CompileOptions& o) {
+    const Demand& d = *p.demand;
+    const Sku& sku = *catalog.find(p, d.sku);
+    const int K = grid_.size(), N = int(a_.kind.size()), A = view_.alternatives;
+    a_.demandHours = demandHours(d, sku.perfIndex, grid_, o.demandFactor);
+    a_.capacity.assign(std::size_t(K) * std::size_t(A), 0.0);
+    for (int k = 0; k < K; ++k)
+        for (int i = 0; i < N; ++i)
+            a_.capacity[std::size_t(k * A + a_.demandGroup[i])] += a_.hours[k * N + i] * a_.perfIndex[i];
+    for (int k = 0; k < K; ++k)
+        for (int i = 0; i < N; ++i) {
+            const double q = a_.capacity[std::size_t(k * A + a_.demandGroup[i])];
+            const double share = q > 0.0 ? std::min(1.0, a_.demandHours[k] / q) : 0.0;
+            a_.baseUtil[k * N + i] = share;
+            a_.expNegLogitUtil[k * N + i] = std::exp(-logit(share));
+        }
+    view_.hasDemand = true;
+    view_.demandPrice = sku.marketPricePerGpuHour / sku.perfIndex;
+    demandPerfIndex_ = sku.perfIndex;
+    const auto& m = p.market.demand;
+    view_.utilDecay = std::exp(-m.reversionPerYear * kDt);
+    view_.utilScale = ouScale(m.reversionPerYear, m.volatility);
+    view_.utilStochastic = false;
+    view_.demandStochastic = m.volatility > 0.0;
+}
+
 void CompiledPortfolio::compileMembership() {
     const int N = int(a_.kind.size());
     const int A = int(alternatives_.size());
-    std::vector<std::vector<int>> bySlot(N + 1);
+    std::vector<std::vector<int>> bySlot(std::size_t(N + (view_.hasDemand ? A + 1 : 1)));
     for (int a = 0; a < A; ++a) {
         for (int i : alternativeItems(a))
             bySlot[i].push_back(a);
     }
     bySlot[N].push_back(A); // spot
+    if (view_.hasDemand)
+        for (int a = 0; a < A; ++a)
+            bySlot[std::size_t(N + 1 + a)].push_back(a); // its shortfall (shortfallSlot)
     // An alternative of one kind of item finds that kind's own line as the rest of its mean NPV cost
     // (engine/CostLine.h); one of both kinds has two such lines and one rest, so its items sum their
     // own lines on the paths.
     for (int a = 0; a < A; ++a) {
         bool contracts = false, fleets = false;
         for (int i : alternativeItems(a))
-            (i < int(contracts_.size()) ? contracts : fleets) = true;
+            (itemKind(i) == ItemKind::Contract ? contracts : fleets) = true;
         if (contracts && fleets)
             for (int i : alternativeItems(a))
                 a_.ownLineSummed[std::size_t(i)] = 1;
@@ -232,7 +307,6 @@ void CompiledPortfolio::compileMembership() {
 void CompiledPortfolio::bindView() {
     auto& v = view_;
     a_.bind(v);
-    v.alternatives = int(alternatives_.size()) + 1;
     v.periods = grid_.size();
     v.items = int(a_.kind.size());
     v.kindBegin[0] = 0;
@@ -247,17 +321,14 @@ void CompiledPortfolio::bindView() {
 
 std::vector<int> CompiledPortfolio::alternativeItems(int a) const {
     std::vector<int> out;
-    for (const auto& id : alternatives_[a].items)
-        out.push_back(itemIndex(id));
+    const int group = view_.hasDemand ? a : -1;
+    for (const auto& id : alternatives_[std::size_t(a)].items)
+        for (std::size_t i = 0; i < itemIds_.size(); ++i)
+            if (itemIds_[i] == id && a_.demandGroup[i] == group) {
+                out.push_back(int(i));
+                break;
+            }
     return out;
-}
-
-int CompiledPortfolio::itemIndex(const std::string& id) const {
-    for (std::size_t i = 0; i < itemIds_.size(); ++i) {
-        if (itemIds_[i] == id)
-            return int(i);
-    }
-    return -1;
 }
 
 } // namespace ledger

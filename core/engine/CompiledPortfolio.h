@@ -16,6 +16,9 @@ namespace ledger {
 
 struct CompileOptions {
     std::optional<double> constantUtilization; // replaces every utilization curve (breakeven analysis)
+    // Leaves the demand aside: each item once, on its utilization curve (the items' own figures).
+    bool standalone = false;
+    double demandFactor = 1.0; // multiplies the demand (the breakeven demand factor, MODEL.md 8)
 };
 
 class CompiledPortfolio {
@@ -26,6 +29,15 @@ public:
     CompiledPortfolio& operator=(const CompiledPortfolio&) = delete;
 
     const PathInputs& inputs() const { return view_; }
+    // Whether every alternative meets a demand (MODEL.md 8): then an "item" below is an item as
+    // costed in one alternative (demandGroup), and each alternative has a shortfall slot.
+    bool hasDemand() const { return view_.hasDemand; }
+    // The portfolio's index of compiled item i (contracts, then fleets), and with a demand the
+    // alternative it is costed in (-1 without).
+    int portfolioItem(int i) const { return portfolioItems_[std::size_t(i)]; }
+    int demandGroup(int i) const { return a_.demandGroup[std::size_t(i)]; }
+    // The demand SKU's performance index (1 without a demand).
+    double demandPerfIndex() const { return demandPerfIndex_; }
     const PeriodGrid& grid() const { return grid_; }
     int periods() const { return grid_.size(); }
     int itemCount() const { return int(itemIds_.size()); }
@@ -35,9 +47,8 @@ public:
     int yearCount() const { return years_; }
     const std::vector<Alternative>& alternatives() const { return alternatives_; }
     const std::string& spotCovers() const { return spotCovers_; }
-    // Item indices of alternative a (a < alternatives().size()).
+    // The compiled items costed to alternative a (a < alternatives().size()), in its items' order.
     std::vector<int> alternativeItems(int a) const;
-    int itemIndex(const std::string& id) const;
     const std::vector<std::string>& providers() const { return providers_; }
 
     const std::vector<ContractSchedule>& contractSchedules() const { return contracts_; }
@@ -53,6 +64,7 @@ private:
                          const CompileOptions& o);
     void compileFleet(int i, const Fleet& f, const Sku& sku, const Portfolio& p, const CompileOptions& o);
     void compileMarket(const Portfolio& p);
+    void compileDemand(const Portfolio& p, const SkuCatalog& catalog, const CompileOptions& o);
     void compileMembership();
     void bindView();
 
@@ -60,6 +72,8 @@ private:
     int firstYear_ = 0;
     int years_ = 0;
     std::vector<std::string> itemIds_;
+    std::vector<int> portfolioItems_;
+    double demandPerfIndex_ = 1.0;
     std::vector<Alternative> alternatives_;
     std::string spotCovers_;
     std::vector<std::string> providers_;

@@ -21,8 +21,9 @@ enum class FlowKind : int {
     Capex,               // the fleet's depreciable base, at its in-service date
     Resale,              // the fleet's resale at disposal, after tax on the gain over tax NBV
     Spot,                // used hours bought at spot (the spot alternative), after tax
+    Shortfall,           // with a demand: what an alternative's capacity lacks, bought at spot, after tax
 };
-constexpr int kFlowKinds = 8;
+constexpr int kFlowKinds = 9;
 
 // The after-tax total of an item, an alternative or a year is the sum of its lines.
 enum class CostLine : int {
@@ -43,8 +44,10 @@ enum class CostLine : int {
     WriteoffTaxShield,     // -tau x the undrawn prepayment written off
     Spot,                  // the spot alternative's purchases
     SpotTaxShield,         // -tau x spot
+    Shortfall,             // with a demand: the demand beyond an alternative's capacity, bought at spot
+    ShortfallTaxShield,    // -tau x shortfall
 };
-constexpr int kCostLines = 17;
+constexpr int kCostLines = 19;
 
 // The key of a line in every output ("contract_payments"), in CostLine's order.
 constexpr const char* kCostLineKeys[kCostLines] = {"capex",
@@ -63,7 +66,9 @@ constexpr const char* kCostLineKeys[kCostLines] = {"capex",
                                                    "prepayment_recovery",
                                                    "writeoff_tax_shield",
                                                    "spot",
-                                                   "spot_tax_shield"};
+                                                   "spot_tax_shield",
+                                                   "shortfall",
+                                                   "shortfall_tax_shield"};
 
 constexpr bool everyCostLineHasAKey() {
     for (const char* key : kCostLineKeys)
@@ -80,10 +85,11 @@ template <CostLine L> struct LineTag {
     LEDGER_HD constexpr operator CostLine() const { return L; }
 };
 
-// Which outputs list a line: a contract's, a fleet's or the spot alternative's (an alternative
-// lists the lines of the kinds it holds). Functions, not tables, here and below: the CUDA kernel
-// reads them too, and device code cannot index a host table.
-enum class LineOwner : int { Contract, Fleet, Spot };
+// Which outputs list a line: a contract's, a fleet's, the spot alternative's, or (with a demand) an
+// alternative's own shortfall (an alternative lists the lines of the kinds it holds). Functions, not
+// tables, here and below: the CUDA kernel reads them too, and device code cannot index a host table.
+enum class LineOwner : int { Contract, Fleet, Spot, Shortfall };
+constexpr int kLineOwners = 4;
 LEDGER_HD constexpr LineOwner lineOwner(CostLine l) {
     switch (l) {
     case CostLine::Prepayment:
@@ -97,6 +103,9 @@ LEDGER_HD constexpr LineOwner lineOwner(CostLine l) {
     case CostLine::Spot:
     case CostLine::SpotTaxShield:
         return LineOwner::Spot;
+    case CostLine::Shortfall:
+    case CostLine::ShortfallTaxShield:
+        return LineOwner::Shortfall;
     default:
         return LineOwner::Fleet;
     }
@@ -127,14 +136,25 @@ LEDGER_HD constexpr int taxShieldOf(CostLine l) {
         return int(CostLine::ReplacementTaxShield);
     case CostLine::Spot:
         return int(CostLine::SpotTaxShield);
+    case CostLine::Shortfall:
+        return int(CostLine::ShortfallTaxShield);
     default:
         return kNoShield;
     }
 }
+// A shortfall is always summed: an alternative with a demand holds it beside its items' lines.
+LEDGER_HD constexpr bool hasOwnLine(LineOwner o) {
+    return o != LineOwner::Shortfall;
+}
 LEDGER_HD constexpr CostLine ownLine(LineOwner o) {
     return o == LineOwner::Contract ? CostLine::ContractPayments
            : o == LineOwner::Fleet  ? CostLine::Power
-                                    : CostLine::Spot;
+           : o == LineOwner::Spot   ? CostLine::Spot
+                                    : CostLine::Shortfall;
+}
+// Whether line l is the own line of its owner (found as the rest where it can be).
+LEDGER_HD constexpr bool isOwnLine(CostLine l) {
+    return hasOwnLine(lineOwner(l)) && l == ownLine(lineOwner(l));
 }
 LEDGER_HD constexpr bool isTaxShieldOfLines(CostLine line) {
     for (int l = 0; l < kCostLines; ++l)
@@ -163,7 +183,8 @@ LEDGER_HD constexpr int summedLinesOf(LineOwner owner) {
 constexpr int kSummedLinesPerSlot = 6;
 static_assert(summedLinesOf(LineOwner::Contract) <= kSummedLinesPerSlot &&
                   summedLinesOf(LineOwner::Fleet) <= kSummedLinesPerSlot &&
-                  summedLinesOf(LineOwner::Spot) <= kSummedLinesPerSlot,
+                  summedLinesOf(LineOwner::Spot) <= kSummedLinesPerSlot &&
+                  summedLinesOf(LineOwner::Shortfall) <= kSummedLinesPerSlot,
               "kSummedLinesPerSlot: room for every owner's summed lines");
 static_assert(summedLinesOf(LineOwner::Contract) == kSummedLinesPerSlot,
               "kSummedLinesPerSlot: no room wasted");

@@ -4,6 +4,7 @@
 #include "portfolio/Defaults.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace ledger {
 
@@ -99,29 +100,35 @@ struct NpvSink {
 };
 
 // The deterministic run uses u_k as given (MODEL.md 3.1, 4), even when the market makes utilization
-// stochastic: the logit transform (with its clamp) is for the Monte Carlo paths only.
+// stochastic: the logit transform (with its clamp) is for the Monte Carlo paths only; and the
+// demand as given (MODEL.md 8).
 PathInputs deterministicInputs(const CompiledPortfolio& cp) {
     PathInputs in = cp.inputs();
     in.utilStochastic = false;
+    in.demandStochastic = false;
     return in;
 }
 
 std::vector<double> slotNpv(const CompiledPortfolio& cp) {
-    NpvSink sink{std::vector<double>(cp.itemCount() + 1, 0.0)};
+    NpvSink sink{std::vector<double>(std::size_t(pathSlots(cp.inputs())), 0.0)};
     DeterministicShocks shocks;
     simulatePath<double>(deterministicInputs(cp), shocks, sink);
     return sink.npv;
 }
 
+// The portfolio's alternatives, then spot: their items' slots and, with a demand, their shortfall's.
 std::vector<double> npvByAlternative(const CompiledPortfolio& cp, const std::vector<double>& slots) {
+    const PathInputs& in = cp.inputs();
     std::vector<double> out;
     for (std::size_t a = 0; a < cp.alternatives().size(); ++a) {
         double sum = 0.0;
         for (int i : cp.alternativeItems(int(a)))
             sum += slots[i];
+        if (cp.hasDemand())
+            sum += slots[std::size_t(shortfallSlot(in, int(a)))];
         out.push_back(sum);
     }
-    out.push_back(slots.back());
+    out.push_back(slots[std::size_t(in.items)]);
     return out;
 }
 
@@ -144,16 +151,31 @@ void addRow(AnnualRow& into, const AnnualRow& r) {
         into.lineCash[std::size_t(l)] += r.lineCash[std::size_t(l)];
 }
 
+// One shock-free run of a compiled portfolio, every flow recorded.
+struct RecordedRun {
+    explicit RecordedRun(const CompiledPortfolio& cp)
+        : rec(pathSlots(cp.inputs()), cp.periods(), cp.inputs().periodYear, cp.yearCount()) {
+        DeterministicShocks shocks;
+        simulatePath<double>(deterministicInputs(cp), shocks, rec);
+    }
+    RecordingSink rec;
+};
+
 class Evaluation {
 public:
-    Evaluation(const Portfolio& p, const CompiledPortfolio& cp)
+    // `items` compiles each item once on its utilization curve (the items' figures); `costed` the
+    // alternatives as they are costed: the same compilation without a demand, each item per
+    // alternative with one (MODEL.md 8).
+    Evaluation(const Portfolio& p, const CompiledPortfolio& items, const CompiledPortfolio& costed)
         : p_(p)
-        , cp_(cp)
-        , K_(cp.periods())
-        , N_(cp.itemCount())
-        , rec_(N_ + 1, K_, cp.inputs().periodYear, cp.yearCount()) {
-        DeterministicShocks shocks;
-        simulatePath<double>(deterministicInputs(cp), shocks, rec_);
+        , cp_(items)
+        , costed_(costed)
+        , K_(items.periods())
+        , N_(items.itemCount())
+        , run_(items)
+        , rec_(run_.rec) {
+        if (&costed != &items)
+            costedRun_.emplace(costed);
     }
 
     EvaluationResult run() {
@@ -165,22 +187,42 @@ public:
         r.periods = K_;
         r.spotCovers = cp_.spotCovers();
         for (int i = 0; i < N_; ++i)
-            r.items.push_back(item(i));
+            r.items.push_back(item(cp_, rec_, i));
+        r.hasDemand = costed_.hasDemand();
+        if (p_.demand)
+            r.demandSku = p_.demand->sku;
+        const RecordingSink& rec = costedRun_ ? costedRun_->rec : rec_;
+        std::vector<ItemResult> costedItems;
+        if (costedRun_)
+            for (int i = 0; i < costed_.itemCount(); ++i)
+                costedItems.push_back(item(costed_, rec, i));
+        const std::vector<ItemResult>& slots = costedRun_ ? costedItems : r.items;
         double weightTotal = 0.0;
-        for (std::size_t a = 0; a < cp_.alternatives().size(); ++a) {
-            const auto& alt = cp_.alternatives()[a];
-            AlternativeResult ar{alt.id, alt.name, alt.items, 0, 0, 0, std::nullopt, emptyYears(), {}, 0.0};
+        for (std::size_t a = 0; a < costed_.alternatives().size(); ++a) {
+            const auto& alt = costed_.alternatives()[a];
+            AlternativeResult ar;
+            ar.id = alt.id;
+            ar.name = alt.name;
+            ar.items = alt.items;
+            ar.annual = emptyYears();
             weightTotal = 0.0;
-            for (int i : cp_.alternativeItems(int(a))) {
-                const auto& ir = r.items[i];
+            for (int i : costed_.alternativeItems(int(a))) {
+                const auto& ir = slots[std::size_t(i)];
                 ar.npvCost += ir.npvCost;
                 ar.totalCash += ir.totalCash;
                 ar.usedGpuHours += ir.usedGpuHours;
                 ar.usedH100Hours += ir.usedH100Hours;
-                weightTotal += sum(rec_.lcocWeight, i);
+                weightTotal += sum(rec.lcocWeight, i);
                 for (std::size_t y = 0; y < ar.annual.size(); ++y)
                     addRow(ar.annual[y], ir.annual[y]);
                 addLines(ar.lines, ir.lines);
+                if (costedRun_)
+                    ar.itemCosts.push_back(ir);
+            }
+            if (costed_.hasDemand()) {
+                const int slot = shortfallSlot(costed_.inputs(), int(a));
+                addShortfall(ar, rec, slot, int(a), LineOwner::Shortfall);
+                weightTotal += sum(rec.lcocWeight, slot);
             }
             ar.lcoc = ratio(ar.npvCost, weightTotal);
             r.alternatives.push_back(std::move(ar));
@@ -208,36 +250,40 @@ private:
         return rows;
     }
 
-    ItemResult item(int i) const {
-        const auto& in = cp_.inputs();
+    // Compiled item i of cp as its shock-free run `rec` recorded it.
+    ItemResult item(const CompiledPortfolio& cp, const RecordingSink& rec, int i) const {
+        const auto& in = cp.inputs();
+        const int N = cp.itemCount();
         ItemResult ir;
-        ir.id = cp_.itemId(i);
+        ir.id = cp.itemId(i);
         ir.annual = emptyYears();
         const FleetSchedule* fleet = nullptr;
-        if (cp_.itemKind(i) == ItemKind::Contract) {
-            const auto& c = p_.contracts[std::size_t(cp_.indexInKind(i))];
-            const auto& s = cp_.contractSchedule(i);
+        const int contracts = int(p_.contracts.size());
+        const int inPortfolio = cp.portfolioItem(i);
+        if (cp.itemKind(i) == ItemKind::Contract) {
+            const auto& c = p_.contracts[std::size_t(inPortfolio)];
+            const auto& s = cp.contractSchedule(i);
             ir.name = c.name;
             ir.kind = "contract";
             ir.impliedPricePerGpuHour = s.pricePerGpuHour;
             ir.totalContractValue = s.totalContractValue;
         } else {
-            ir.name = p_.fleets[std::size_t(cp_.indexInKind(i))].name;
+            ir.name = p_.fleets[std::size_t(inPortfolio - contracts)].name;
             ir.kind = "fleet";
-            fleet = &cp_.fleetSchedule(i);
+            fleet = &cp.fleetSchedule(i);
         }
         for (int k = 0; k < K_; ++k) {
             const std::size_t at = std::size_t(i) * K_ + k;
-            const double committed = in.hours[k * N_ + i];
-            ir.npvCost += rec_.pv[at];
-            ir.totalCash += rec_.cash[at];
+            const double committed = in.hours[k * N + i];
+            ir.npvCost += rec.pv[at];
+            ir.totalCash += rec.cash[at];
             ir.committedGpuHours += committed;
-            ir.usedGpuHours += rec_.used[at];
-            ir.monthly.push_back({cp_.grid().start(k), rec_.cash[at], rec_.pv[at]});
+            ir.usedGpuHours += rec.used[at];
+            ir.monthly.push_back({cp.grid().start(k), rec.cash[at], rec.pv[at]});
             AnnualRow& row = ir.annual[in.periodYear[k]];
-            row.cash += rec_.cash[at];
+            row.cash += rec.cash[at];
             row.committedGpuHours += committed;
-            row.usedGpuHours += rec_.used[at];
+            row.usedGpuHours += rec.used[at];
             if (fleet) {
                 row.depreciationBook += fleet->bookDepreciation[k];
                 row.depreciationTax += fleet->taxDepreciation[k];
@@ -247,15 +293,63 @@ private:
             }
         }
         ir.usedH100Hours = ir.usedGpuHours * in.perfIndex[i];
-        ir.lcoc = ratio(ir.npvCost, sum(rec_.lcocWeight, i));
-        ir.lines = rec_.lines(i, fleet ? LineOwner::Fleet : LineOwner::Contract);
-        rec_.addYearLines(i, ir.annual);
+        // With a demand an item's used hours are not what LCOC is per (its alternative's demand is).
+        if (!cp.hasDemand())
+            ir.lcoc = ratio(ir.npvCost, sum(rec.lcocWeight, i));
+        ir.lines = rec.lines(i, fleet ? LineOwner::Fleet : LineOwner::Contract);
+        rec.addYearLines(i, ir.annual);
         return ir;
     }
 
+    // MODEL.md 8: alternative a's shortfall slot (spot's own slot for spot): its flows and lines,
+    // and how it meets the demand, year by year. Hours bought at spot count as GPU-hours of the
+    // demand's SKU in the GPU-hour columns.
+    void addShortfall(AlternativeResult& ar, const RecordingSink& rec, int slot, int a,
+                      LineOwner owner) const {
+        const PathInputs& in = costed_.inputs();
+        DemandServed served;
+        for (int k = 0; k < K_; ++k) {
+            const std::size_t at = std::size_t(slot) * K_ + k;
+            const double demand = in.demandHours[k];
+            const double capacity = in.capacity[std::size_t(k * in.alternatives + a)];
+            const double used = std::min(demand, capacity);
+            const double shortfall = std::max(0.0, demand - capacity);
+            const double boughtGpuHours = shortfall / costed_.demandPerfIndex();
+            ar.npvCost += rec.pv[at];
+            ar.totalCash += rec.cash[at];
+            ar.usedGpuHours += boughtGpuHours;
+            served.demandH100Hours += demand;
+            served.capacityH100Hours += capacity;
+            served.usedCapacityH100Hours += used;
+            served.idleH100Hours += capacity - used;
+            served.shortfallH100Hours += shortfall;
+            AnnualRow& row = ar.annual[std::size_t(in.periodYear[k])];
+            row.cash += rec.cash[at];
+            row.committedGpuHours += boughtGpuHours;
+            row.usedGpuHours += boughtGpuHours;
+            row.demandH100Hours += demand;
+            row.capacityH100Hours += capacity;
+            row.idleH100Hours += capacity - used;
+            row.shortfallH100Hours += shortfall;
+        }
+        addLines(ar.lines, rec.lines(slot, owner));
+        rec.addYearLines(slot, ar.annual);
+        ar.usedH100Hours = served.demandH100Hours;
+        ar.demand = served;
+    }
+
     AlternativeResult spot(const EvaluationResult& r) const {
-        AlternativeResult s{kSpotAlternativeId, "Spot market", {}, 0,  0, 0,
-                            std::nullopt,       emptyYears(),  {}, 0.0};
+        AlternativeResult s;
+        s.id = kSpotAlternativeId;
+        s.name = "Spot market";
+        s.annual = emptyYears();
+        if (costedRun_) {
+            // With a demand spot has no capacity: it buys the whole demand (MODEL.md 8).
+            const int slot = costed_.inputs().items;
+            addShortfall(s, costedRun_->rec, slot, costed_.inputs().alternatives - 1, LineOwner::Spot);
+            s.lcoc = ratio(s.npvCost, sum(costedRun_->rec.lcocWeight, slot));
+            return s;
+        }
         for (int i = 0; i < N_; ++i) {
             if (cp_.inputs().coveredBySpot[i]) {
                 s.items.push_back(cp_.itemId(i));
@@ -283,11 +377,18 @@ private:
         const auto& B = r.alternatives[b];
         Comparison c{A.id, B.id, A.npvCost - B.npvCost, std::nullopt, capacityMatched(A, B)};
         // NPV_a(x) = fixed + x * priced, priced being the NPV of a's contracts (all proportional to price).
+        // With a demand, a's contracts as costed in a (their used share).
         double priced = 0.0;
-        for (const auto& id : A.items) {
-            const ItemResult* it = r.item(id);
-            if (it && it->kind == "contract")
-                priced += it->npvCost;
+        if (r.hasDemand) {
+            for (const ItemResult& it : A.itemCosts)
+                if (it.kind == "contract")
+                    priced += it.npvCost;
+        } else {
+            for (const auto& id : A.items) {
+                const ItemResult* it = r.item(id);
+                if (it && it->kind == "contract")
+                    priced += it->npvCost;
+            }
         }
         if (A.id != kSpotAlternativeId && priced != 0.0)
             c.breakevenPriceFactor = (B.npvCost - (A.npvCost - priced)) / priced;
@@ -296,8 +397,11 @@ private:
 
     const Portfolio& p_;
     const CompiledPortfolio& cp_;
+    const CompiledPortfolio& costed_;
     int K_, N_;
-    RecordingSink rec_;
+    RecordedRun run_;
+    const RecordingSink& rec_;
+    std::optional<RecordedRun> costedRun_; // with a demand
 };
 
 bool hasFleet(const Portfolio& p, const Alternative& a) {
@@ -308,6 +412,16 @@ bool hasFleet(const Portfolio& p, const Alternative& a) {
         }
     }
     return false;
+}
+
+// The x in [lo, hi] where gap, above 0 at lo and not above 0 at hi, changes sign: halves kept
+// while wider than tolerance, then the last half's middle.
+template <class Gap> double bisectFalling(const Gap& gap, double lo, double hi, double tolerance) {
+    while (hi - lo > tolerance) {
+        const double mid = 0.5 * (lo + hi);
+        (gap(mid) > 0.0 ? lo : hi) = mid;
+    }
+    return 0.5 * (lo + hi);
 }
 
 std::vector<BreakevenUtilization> breakevenUtilization(const Portfolio& p, const SkuCatalog& catalog) {
@@ -329,12 +443,34 @@ std::vector<BreakevenUtilization> breakevenUtilization(const Portfolio& p, const
         } else if (gap(lowest) <= 0.0) {
             b.outcome = BreakevenOutcome::Always;
         } else {
-            double lo = lowest, hi = 1.0;
-            while (hi - lo > 1e-7) {
-                const double mid = 0.5 * (lo + hi);
-                (gap(mid) > 0.0 ? lo : hi) = mid;
-            }
-            b.utilization = 0.5 * (lo + hi);
+            b.utilization = bisectFalling(gap, lowest, 1.0, 1e-7);
+        }
+        out.push_back(b);
+    }
+    return out;
+}
+
+// MODEL.md 8: f(c) = NPV_a(c D) - NPV_spot(c D); "always" if f(0) <= 0, "never" if f(10) > 0,
+// else bisection on [0, 10] to an absolute 1e-6, keeping the half where f changes sign.
+std::vector<BreakevenDemand> breakevenDemand(const Portfolio& p, const SkuCatalog& catalog) {
+    std::vector<BreakevenDemand> out;
+    const auto alts = alternatives(p);
+    for (std::size_t a = 0; a < alts.size(); ++a) {
+        auto gap = [&](double c) {
+            CompileOptions o;
+            o.demandFactor = c;
+            CompiledPortfolio cp(p, catalog, o);
+            const auto npv = npvByAlternative(cp, slotNpv(cp));
+            return npv[a] - npv.back();
+        };
+        BreakevenDemand b{alts[a].id, BreakevenOutcome::Value, std::nullopt};
+        constexpr double kMost = 10.0;
+        if (gap(0.0) <= 0.0) {
+            b.outcome = BreakevenOutcome::Always;
+        } else if (gap(kMost) > 0.0) {
+            b.outcome = BreakevenOutcome::Never;
+        } else {
+            b.factor = bisectFalling(gap, 0.0, kMost, 1e-6);
         }
         out.push_back(b);
     }
@@ -384,10 +520,18 @@ std::vector<double> alternativeNpvCosts(const CompiledPortfolio& cp) {
 }
 
 EvaluationResult evaluatePortfolio(const Portfolio& p, const SkuCatalog& catalog, const EvaluateOptions& o) {
-    CompiledPortfolio cp(p, catalog);
-    EvaluationResult r = Evaluation(p, cp).run();
+    CompileOptions standalone;
+    standalone.standalone = true;
+    const CompiledPortfolio items(p, catalog, standalone);
+    std::optional<CompiledPortfolio> costed;
+    if (p.demand)
+        costed.emplace(p, catalog);
+    EvaluationResult r = Evaluation(p, items, costed ? *costed : items).run();
     if (o.analytics) {
-        r.breakevenUtilization = breakevenUtilization(p, catalog);
+        if (p.demand)
+            r.breakevenDemand = breakevenDemand(p, catalog);
+        else
+            r.breakevenUtilization = breakevenUtilization(p, catalog);
         r.usefulLife = usefulLife(p, catalog);
     }
     return r;

@@ -24,6 +24,21 @@ struct AnnualRow {
     double marketValue = 0.0;
     // The year's cash by cost line (CostLine's order); the lines the owner lists add up to `cash`.
     std::array<double, kCostLines> lineCash{};
+    // With a demand, an alternative's year (MODEL.md 8), in H100-equivalent hours: the demand, its
+    // capacity, the capacity left idle and the shortfall bought at spot.
+    double demandH100Hours = 0.0;
+    double capacityH100Hours = 0.0;
+    double idleH100Hours = 0.0;
+    double shortfallH100Hours = 0.0;
+};
+
+// With a demand: how an alternative meets it over the horizon, in H100-equivalent hours.
+struct DemandServed {
+    double demandH100Hours = 0.0;
+    double capacityH100Hours = 0.0;
+    double usedCapacityH100Hours = 0.0; // min(demand, capacity) per period
+    double idleH100Hours = 0.0;         // capacity - used capacity
+    double shortfallH100Hours = 0.0;    // demand - used capacity: bought at spot
 };
 
 // One cost line of an item or an alternative: its NPV and its undiscounted cash in the horizon.
@@ -66,7 +81,11 @@ struct AlternativeResult {
     std::optional<double> lcoc;
     std::vector<AnnualRow> annual;
     std::vector<LineAmount> lines; // the lines of the kinds it holds (spot: spot's), in CostLine's order
-    double usedH100Hours = 0.0;    // its items' (spot: those of the items it covers)
+    double usedH100Hours =
+        0.0; // its items' (spot: those of the items it covers); with a demand, the demand's
+    // With a demand (MODEL.md 8): its items as costed in it (their used share), and how it meets it.
+    std::vector<ItemResult> itemCosts;
+    std::optional<DemandServed> demand;
 };
 
 // Two alternatives deliver the same capacity when their used H100-equivalent hours differ by at
@@ -97,6 +116,13 @@ struct BreakevenUtilization {
     std::optional<double> utilization; // with BreakevenOutcome::Value
 };
 
+// With a demand (MODEL.md 8): the multiple of the demand at which the alternative costs what spot does.
+struct BreakevenDemand {
+    std::string alternative;
+    BreakevenOutcome outcome = BreakevenOutcome::Value; // Always: cheaper than spot even at no demand
+    std::optional<double> factor;                       // with BreakevenOutcome::Value, in (0, 10]
+};
+
 struct UsefulLifeCase {
     int bookLifeYears = 0;
     double npvCost = 0.0;
@@ -119,8 +145,11 @@ struct EvaluationResult {
     std::vector<ItemResult> items;
     std::vector<AlternativeResult> alternatives; // the portfolio's, then spot (kSpotAlternativeId)
     std::vector<Comparison> comparisons;
-    std::vector<BreakevenUtilization> breakevenUtilization;
+    std::vector<BreakevenUtilization> breakevenUtilization; // without a demand
+    std::vector<BreakevenDemand> breakevenDemand;           // with a demand
     std::vector<UsefulLifeSensitivity> usefulLife;
+    bool hasDemand = false; // every alternative meets the portfolio's demand (MODEL.md 8)
+    std::string demandSku;  // with a demand
 
     const AlternativeResult* alternative(const std::string& id) const;
     const ItemResult* item(const std::string& id) const;

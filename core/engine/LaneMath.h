@@ -27,6 +27,9 @@ LEDGER_HD inline double laneLog(double x) {
 LEDGER_HD inline double laneMax(double a, double b) {
     return fmax(a, b);
 }
+LEDGER_HD inline double laneMin(double a, double b) {
+    return fmin(a, b);
+}
 // Loading needs the lane type spelled out (a double* argument says nothing about it).
 template <class V> struct Lanes;
 template <> struct Lanes<double> {

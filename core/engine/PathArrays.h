@@ -9,7 +9,11 @@
 // LEDGER_PATH_SCALARS(X): X(type, name, initial value, what it is)
 // LEDGER_PATH_ARRAYS(X):  X(element type, name, extent, fill value, what it is)
 //   extent Periods: one per period; Items: one per item; ItemPeriods: per item and period, index
-//   k * items + i; SlotOffsets: items + 2; Memberships: slotAlternativeOffsets[items + 1].
+//   k * items + i; AlternativePeriods: per alternative (spot last) and period, index k * alternatives + a;
+//   SlotOffsets: one more than the slots (engine/PathInputs.h, pathSlots); Memberships: the last offset.
+//
+// With a demand (MODEL.md 8) an "item" is an item as costed in one alternative (demandGroup): the
+// portfolio's items are compiled once per alternative that holds them.
 
 #define LEDGER_PATH_SCALARS(X)                                                                               \
     X(int, periods, 0, "months in the horizon")                                                              \
@@ -34,13 +38,18 @@
     X(double, dropMax, 0.0, "")                                                                              \
     X(double, replacementPremium, 1.0, "")                                                                   \
     X(double, onDemandPremium, 1.0, "")                                                                      \
-    X(bool, ownLinesAsRest, false, "Monte Carlo line means: own lines may be found as the rest (CostLine.h)")
+    X(bool, ownLinesAsRest, false,                                                                           \
+      "Monte Carlo line means: own lines may be found as the rest (CostLine.h)")                             \
+    X(bool, hasDemand, false, "MODEL.md 8: alternatives meet a demand; utilDecay/utilScale are its OU")      \
+    X(bool, demandStochastic, false, "the demand's volatility is above 0")                                   \
+    X(double, demandPrice, 0.0, "market price per H100-equivalent hour today of the demand's SKU")
 
 #define LEDGER_PATH_ARRAYS(X)                                                                                \
     X(double, periodEndDf, Periods, 0.0, "DF at the period's end")                                           \
     X(double, periodTime, Periods, 0.0, "t_k = k / 12")                                                      \
     X(double, baseLogIndex, Periods, 0.0, "the market log-index with no shocks (mbar of MODEL.md 6)")        \
     X(int, periodYear, Periods, 0, "0-based calendar year of the period start")                              \
+    X(double, demandHours, Periods, 0.0, "D_k: the demand in H100-equivalent hours")                         \
     X(int, kind, Items, -1, "ItemKind: 0 contract, 1 fleet")                                                 \
     X(int, provider, Items, -1, "contracts: index into the sorted provider names")                           \
     X(int, upfrontPeriod, Items, -1, "period of the capex or prepayment, -1 when none in the horizon")       \
@@ -48,6 +57,7 @@
     X(int, disposalPeriod, Items, -1, "fleets: -1 when the disposal is outside the horizon")                 \
     X(unsigned char, coveredBySpot, Items, 0, "the item's used hours are bought at spot instead")            \
     X(unsigned char, ownLineSummed, Items, 0, "in an alternative of both kinds: its own line is summed")     \
+    X(int, demandGroup, Items, -1, "with a demand: the alternative whose used share the item takes")         \
     X(double, perfIndex, Items, 0.0, "")                                                                     \
     X(double, marketPrice, Items, 0.0, "SKU market price per GPU-hour today")                                \
     X(double, takeOrPay, Items, 0.0, "")                                                                     \
@@ -60,7 +70,8 @@
     X(double, prepaymentFraction, Items, 0.0, "")                                                            \
     X(double, totalContractValue, Items, 0.0, "")                                                            \
     X(double, recoveryRate, Items, 0.0, "")                                                                  \
-    X(int, slotAlternativeOffsets, SlotOffsets, 0, "slot s (items, then spot): alternatives [s, s+1)")       \
+    X(double, capacity, AlternativePeriods, 0.0, "with a demand: Q_ak, H100-equivalent hours")               \
+    X(int, slotAlternativeOffsets, SlotOffsets, 0, "slot s (pathSlots): alternatives [s, s+1)")              \
     X(int, slotAlternatives, Memberships, 0, "the alternatives of each slot")                                \
     X(double, hours, ItemPeriods, 0.0, "committed GPU-hours")                                                \
     X(double, baseUtil, ItemPeriods, 0.0, "u_k")                                                             \

@@ -16,7 +16,8 @@
 //         k discounted with df; flowEither(slot, k, mask, kindWhere, kindElse, amount, df): one
 //         flow whose kind is kindWhere on the lanes of mask, kindElse on the others; usage(slot, k,
 //         usedHours, lcocWeight) with lcocWeight = U perf DF(period end); providerDefaulted(j, mask) once per
-//         provider; finish() at the end. slot = item index, or in.items for the spot alternative. Which
+//         provider; finish() at the end. slot = item index, in.items for the spot alternative, or
+//         (with a demand) shortfallSlot(in, a) for alternative a's shortfall (engine/PathInputs.h). Which
 //         alternatives a slot's flow is costed to is the sink's to say (montecarlo/PathOutcomeSink.h).
 //         A sink with kRecordsLines (RecordsLines) also gets line(slot, k, LineTag<line>, amount, df)
 //         for each part of each flow (a LineTag converts to its CostLine); the parts add up to it.
@@ -34,24 +35,40 @@ template <class V> LEDGER_HD V marketMean(const PathInputs& in, double t, V laun
     return in.gpuTrend * t + select(V(t) >= launch, jump, V(0.0));
 }
 
+// With a demand (MODEL.md 8): alternative a's used share of its capacity in period k, for the
+// period's demand (its H100-equivalent hours on this path).
+template <class V> LEDGER_HD_INLINE V demandShare(const PathInputs& in, int k, int a, V demand) {
+    const double capacity = in.capacity[k * in.alternatives + a];
+    return capacity > 0.0 ? laneMin(V(1.0), demand / V(capacity)) : V(0.0);
+}
+
 // Every item of every kind in period k, kind by kind in ItemKindSteps' order (the items' order):
-// its utilization and usage, its kind's step, and its spot cover.
+// its utilization (with a demand: its alternative's used share) and usage, its kind's step, and its
+// spot cover.
 template <class V, class Sink, class Step, class... Rest>
-LEDGER_HD_INLINE void itemPeriods(const PathInputs& in, const PeriodState<V>& s, V utilFactor,
-                                  double& lastExpNegBase, V& u, Sink& sink, ItemKindList<Step, Rest...>) {
+LEDGER_HD_INLINE void itemPeriods(const PathInputs& in, const PeriodState<V>& s, V utilFactor, V demand,
+                                  double& lastExpNegBase, int& lastGroup, V& u, Sink& sink,
+                                  ItemKindList<Step, Rest...>) {
     const int k = s.k, N = in.items;
     for (int i = in.kindBegin[int(Step::kKind)]; i < in.kindBegin[int(Step::kKind) + 1]; ++i) {
         const int at = k * N + i;
         // u = 1 / (1 + e^-(b + ydev)), with e^-b compiled once per item and period; items on the
-        // same curve share u: one division, not one per item.
-        if (!in.utilStochastic) {
+        // same curve share u: one division, not one per item. With a demand the items of one
+        // alternative are compiled side by side and share its used share alike.
+        if (in.hasDemand) {
+            if (in.demandGroup[i] != lastGroup) {
+                lastGroup = in.demandGroup[i];
+                u = demandShare(in, k, lastGroup, demand);
+            }
+        } else if (!in.utilStochastic) {
             u = V(in.baseUtil[at]);
         } else if (in.expNegLogitUtil[at] != lastExpNegBase) {
             lastExpNegBase = in.expNegLogitUtil[at];
             u = V(1.0) / (V(1.0) + lastExpNegBase * utilFactor);
         }
         const V used = u * in.hours[at];
-        sink.usage(i, k, used, used * (in.perfIndex[i] * in.periodEndDf[k]));
+        // With a demand an alternative's LCOC is per demand hour: its shortfall slot counts them.
+        sink.usage(i, k, used, in.hasDemand ? V(0.0) : used * (in.perfIndex[i] * in.periodEndDf[k]));
         Step::period(in, s, i, at, u, sink);
         if (in.coveredBySpot[i]) {
             const V spot = used * in.marketPrice[i] * s.marketFactor * in.onDemandPremium;
@@ -64,7 +81,34 @@ LEDGER_HD_INLINE void itemPeriods(const PathInputs& in, const PeriodState<V>& s,
         }
     }
     if constexpr (sizeof...(Rest) > 0)
-        itemPeriods(in, s, utilFactor, lastExpNegBase, u, sink, ItemKindList<Rest...>{});
+        itemPeriods(in, s, utilFactor, demand, lastExpNegBase, lastGroup, u, sink, ItemKindList<Rest...>{});
+}
+
+// MODEL.md 8: every alternative (spot too, whose capacity is 0) buys at spot what its capacity
+// lacks of the period's demand, deductible, dated at the period's end; and serves the whole demand,
+// the hours its LCOC is per.
+template <class V, class Sink>
+LEDGER_HD_INLINE void shortfallPeriod(const PathInputs& in, const PeriodState<V>& s, V demand, Sink& sink) {
+    const int k = s.k;
+    const double tau = in.taxRate;
+    const V price = in.demandPrice * s.marketFactor * in.onDemandPremium;
+    const V weight = demand * in.periodEndDf[k];
+    for (int a = 0; a < in.alternatives; ++a) {
+        const int slot = shortfallSlot(in, a);
+        const V bought = laneMax(demand - V(in.capacity[k * in.alternatives + a]), V(0.0)) * price;
+        sink.flow(slot, k, a == in.alternatives - 1 ? FlowKind::Spot : FlowKind::Shortfall,
+                  bought * (1.0 - tau), s.dfEnd);
+        if constexpr (RecordsLines<Sink>::value) {
+            if (slot == in.items) {
+                sink.line(slot, k, LineTag<CostLine::Spot>{}, bought, s.dfEnd);
+                sink.line(slot, k, LineTag<CostLine::SpotTaxShield>{}, -tau * bought, s.dfEnd);
+            } else {
+                sink.line(slot, k, LineTag<CostLine::Shortfall>{}, bought, s.dfEnd);
+                sink.line(slot, k, LineTag<CostLine::ShortfallTaxShield>{}, -tau * bought, s.dfEnd);
+            }
+        }
+        sink.usage(slot, k, demand, weight);
+    }
 }
 
 template <class V, class Shocks, class Sink>
@@ -83,7 +127,7 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
     }
 
     V x(0.0);    // market log-index X_k
-    V ydev(0.0); // shared utilization deviation Y - b
+    V ydev(0.0); // shared utilization deviation Y - b (with a demand: the demand's V_k)
     V w(0.0);    // power price log deviation W_k
     for (int k = 0; k < K; ++k) {
         PeriodState<V> s;
@@ -96,9 +140,16 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
         s.logIndex = x;
         s.defaultAt = defaultAt;
         const V utilFactor = in.utilStochastic ? laneExp(-ydev) : V(1.0);
+        // With a demand, Z2 drives the demand's log deviation V_k instead (MODEL.md 8).
+        const V demand = !in.hasDemand         ? V(0.0)
+                         : in.demandStochastic ? in.demandHours[k] * laneExp(ydev)
+                                               : V(in.demandHours[k]);
         double lastExpNegBase = -1.0;
+        int lastGroup = -1;
         V u(0.0);
-        itemPeriods(in, s, utilFactor, lastExpNegBase, u, sink, ItemKindSteps{});
+        itemPeriods(in, s, utilFactor, demand, lastExpNegBase, lastGroup, u, sink, ItemKindSteps{});
+        if (in.hasDemand)
+            shortfallPeriod(in, s, demand, sink);
         if (k + 1 >= K)
             break;
         // Advance the market to period k + 1 with the step-k shocks (MODEL.md 6).

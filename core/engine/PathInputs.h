@@ -2,6 +2,7 @@
 // The flat, pointer-only view of a compiled portfolio that the path function reads. Plain data so
 // that it can be copied to a GPU as is (device pointers replacing host pointers). Its fields are
 // declared once, in engine/PathArrays.h.
+#include "engine/LedgerHD.h"
 #include "engine/PathArrays.h"
 #include "portfolio/Limits.h"
 
@@ -17,7 +18,7 @@ constexpr int kItemKinds = 2;
 // "Never" as a time in years or a period: beyond any horizon (no next generation, no default).
 constexpr double kNever = 1e300;
 
-enum class ArrayExtent { Periods, Items, ItemPeriods, SlotOffsets, Memberships };
+enum class ArrayExtent { Periods, Items, ItemPeriods, AlternativePeriods, SlotOffsets, Memberships };
 
 struct PathInputs {
 #define LEDGER_SCALAR_FIELD(type, name, initial, what) type name = initial;
@@ -32,6 +33,17 @@ struct PathInputs {
 #undef LEDGER_ARRAY_FIELD
 };
 
+// The slots a path's flows go to: the items, spot (slot `items`), and with a demand each of the
+// portfolio's alternatives' shortfall (shortfallSlot). A slot's flows cost the alternatives
+// slotAlternatives lists for it.
+LEDGER_HD inline int pathSlots(const PathInputs& in) {
+    return in.items + (in.hasDemand ? in.alternatives : 1);
+}
+// Where alternative a's shortfall bought at spot goes (MODEL.md 8): spot's own slot for spot.
+LEDGER_HD inline int shortfallSlot(const PathInputs& in, int a) {
+    return a == in.alternatives - 1 ? in.items : in.items + 1 + a;
+}
+
 // How many elements an array of that extent holds (Memberships reads the offsets, so the view must
 // be a host one, or the count taken before the upload).
 inline std::size_t arrayLength(const PathInputs& in, ArrayExtent e) {
@@ -43,10 +55,12 @@ inline std::size_t arrayLength(const PathInputs& in, ArrayExtent e) {
         return N;
     case ArrayExtent::ItemPeriods:
         return K * N;
+    case ArrayExtent::AlternativePeriods:
+        return in.hasDemand ? K * std::size_t(in.alternatives) : 0;
     case ArrayExtent::SlotOffsets:
-        return N + 2;
+        return std::size_t(pathSlots(in)) + 1;
     case ArrayExtent::Memberships:
-        return in.slotAlternativeOffsets ? std::size_t(in.slotAlternativeOffsets[N + 1]) : 0;
+        return in.slotAlternativeOffsets ? std::size_t(in.slotAlternativeOffsets[pathSlots(in)]) : 0;
     }
     return 0;
 }
@@ -113,6 +127,7 @@ private:
         case ArrayExtent::ItemPeriods:
             v.assign(k * n, fill);
             break;
+        case ArrayExtent::AlternativePeriods: // sized when a demand is compiled
         case ArrayExtent::SlotOffsets:
         case ArrayExtent::Memberships:
             break;

@@ -34,8 +34,8 @@ std::vector<std::vector<LineMean>> lineMeans(const PathInputs& in, const LineSum
                                              const std::vector<double>& npvMeans) {
     const std::size_t A = std::size_t(in.alternatives);
     std::vector<std::array<bool, kCostLines>> listed(A, std::array<bool, kCostLines>{});
-    std::vector<std::array<bool, kItemKinds + 1>> owners(A, std::array<bool, kItemKinds + 1>{});
-    for (int slot = 0; slot <= in.items; ++slot) {
+    std::vector<std::array<bool, kLineOwners>> owners(A, std::array<bool, kLineOwners>{});
+    for (int slot = 0; slot < pathSlots(in); ++slot) {
         const LineOwner owner = slotLineOwner(in, slot);
         for (int at = in.slotAlternativeOffsets[slot]; at < in.slotAlternativeOffsets[slot + 1]; ++at) {
             const std::size_t a = std::size_t(in.slotAlternatives[at]);
@@ -54,10 +54,11 @@ std::vector<std::vector<LineMean>> lineMeans(const PathInputs& in, const LineSum
     for (std::size_t a = 0; a < A; ++a) {
         std::array<double, kCostLines> mean{};
         // The line found as the rest: the own line of the one owner the alternative holds (one of
-        // both kinds has none: its items summed their own lines, PathInputs::ownLineSummed).
+        // both kinds has none: its items summed their own lines, PathInputs::ownLineSummed; a
+        // shortfall is always summed).
         int rest = -1, kinds = 0;
-        for (int o = 0; o <= kItemKinds; ++o)
-            if (owners[a][std::size_t(o)]) {
+        for (int o = 0; o < kLineOwners; ++o)
+            if (owners[a][std::size_t(o)] && hasOwnLine(LineOwner(o))) {
                 ++kinds;
                 rest = int(ownLine(LineOwner(o)));
             }

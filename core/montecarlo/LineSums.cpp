@@ -3,7 +3,7 @@
 namespace ledger {
 
 void addSlotSums(const PathInputs& in, const double* slotCells, LineSums& into) {
-    for (int slot = 0; slot <= in.items; ++slot) {
+    for (int slot = 0; slot < pathSlots(in); ++slot) {
         const LineOwner owner = slotLineOwner(in, slot);
         for (int l = 0; l < kCostLines; ++l) {
             const CostLine line = CostLine(l);

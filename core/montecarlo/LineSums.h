@@ -57,14 +57,16 @@ struct LineSums {
     }
 };
 
-// Cells a run's slots sum their lines in: kSummedLinesPerSlot for each item and for spot.
+// Cells a run's slots sum their lines in: kSummedLinesPerSlot for each slot (pathSlots).
 inline int slotLineCells(const PathInputs& in) {
-    return (in.items + 1) * kSummedLinesPerSlot;
+    return pathSlots(in) * kSummedLinesPerSlot;
 }
 
-// Whose lines a slot has: a contract's, a fleet's, or spot's (the slot after the items).
+// Whose lines a slot has: a contract's, a fleet's, spot's (the slot after the items), or an
+// alternative's shortfall (the slots after spot's, with a demand).
 inline LineOwner slotLineOwner(const PathInputs& in, int slot) {
-    return slot == in.items                                   ? LineOwner::Spot
+    return slot > in.items                                    ? LineOwner::Shortfall
+           : slot == in.items                                 ? LineOwner::Spot
            : slot < in.kindBegin[int(ItemKind::Contract) + 1] ? LineOwner::Contract
                                                               : LineOwner::Fleet;
 }

@@ -49,7 +49,7 @@ template <class V, SinkLines kLines = SinkLines::None> struct PathOutcomeSink {
     // after the run (LineSums.h).
     template <CostLine L> LEDGER_HD void line(int slot, int, LineTag<L>, V amount, V df) {
         if constexpr (isSummedLine(L)) {
-            if constexpr (L == ownLine(lineOwner(L))) {
+            if constexpr (isOwnLine(L)) {
                 // Found as the rest unless the slot is in an alternative of both kinds.
                 if (in->ownLinesAsRest && (lineOwner(L) == LineOwner::Spot || !in->ownLineSummed[slot]))
                     return;

@@ -30,6 +30,18 @@ struct UtilizationPoint {
 // A step function: the value of the latest point dated on or before a day (1.0 when empty).
 using UtilizationCurve = std::vector<UtilizationPoint>;
 
+// The need every alternative is costed as meeting (MODEL.md 8): GPUs of one SKU by date, a step
+// curve like the tranches (the latest point dated on or before a day; none before the first).
+struct DemandPoint {
+    Date date;
+    double gpus = 0.0;
+    bool operator==(const DemandPoint&) const = default;
+};
+struct Demand {
+    std::string sku;
+    std::vector<DemandPoint> curve;
+};
+
 struct Tranche {
     Date date;
     double gpus = 0.0;
@@ -123,6 +135,8 @@ struct MarketModel {
     std::optional<NextGeneration> nextGeneration;
     OuProcess utilization{2.0, 0.0};
     OuProcess powerPrice{0.8, 0.20};
+    // With a demand, the demand's uncertainty: its log deviation is an OU process on Z2 (MODEL.md 8).
+    OuProcess demand{2.0, 0.0};
     CorrelationMatrix correlation{{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}};
     double replacementPremium = 1.0;
     double onDemandPremium = 1.0;
@@ -146,6 +160,7 @@ struct Portfolio {
     std::vector<Contract> contracts;
     std::vector<Fleet> fleets;
     std::optional<std::vector<Alternative>> alternatives;
+    std::optional<Demand> demand; // MODEL.md 8: when given, every alternative meets it
     MarketModel market;
     SimulationSettings simulation;
     // Where each assumption comes from, keyed by its JSON path (e.g. "contracts[0].price_per_gpu_hour"):

@@ -7,6 +7,7 @@
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -186,6 +187,7 @@ public:
         checkAlternatives(ids);
         checkHorizon();
         checkImpliedPrices();
+        checkDemand();
         checkMarket();
         checkSimulation();
     }
@@ -374,6 +376,47 @@ private:
         }
     }
 
+    // MODEL.md 8: a step curve of GPUs of a known SKU, needed somewhere in the horizon.
+    void checkDemand() {
+        if (!p_.demand)
+            return;
+        const Demand& d = *p_.demand;
+        name("demand.sku", d.sku);
+        sku("demand.sku", d.sku);
+        if (d.curve.empty())
+            fail("demand.curve", "at least one point is needed");
+        listSize("demand.curve", d.curve.size());
+        const Date h = horizonEnd(p_);
+        bool needed = false;
+        for (std::size_t i = 0; i < d.curve.size(); ++i) {
+            const auto at = idx("demand.curve", i);
+            const DemandPoint& point = d.curve[i];
+            checkDate(at + ".date", point.date);
+            atLeast(at + ".gpus", point.gpus, 0.0);
+            atMost(at + ".gpus", point.gpus, kMaxGpus);
+            if (i > 0 && point.date <= d.curve[i - 1].date)
+                fail(at + ".date", formatIsoDate(point.date) + " is not after demand.curve[" +
+                                       std::to_string(i - 1) + "].date " +
+                                       formatIsoDate(d.curve[i - 1].date));
+            // The point's GPUs are needed from its date (or t0) until the next point (or the horizon).
+            const Date from = std::max(point.date, p_.valuationDate);
+            const Date until = i + 1 < d.curve.size() ? addDays(d.curve[i + 1].date, -1) : h;
+            needed = needed || (point.gpus > 0.0 && from <= until && from <= h);
+        }
+        if (!needed)
+            fail("demand.curve", "asks for no GPUs between valuation_date " +
+                                     formatIsoDate(p_.valuationDate) + " and the horizon end " +
+                                     formatIsoDate(h));
+        std::size_t memberships = 0;
+        for (const auto& a : alternatives(p_))
+            memberships += a.items.size();
+        if (memberships > kMaxListEntries)
+            fail("alternatives", std::to_string(memberships) +
+                                     " items in all; with a demand every item is costed per alternative, "
+                                     "at most " +
+                                     std::to_string(kMaxListEntries));
+    }
+
     void checkMarket() {
         const auto& m = p_.market;
         finite("market.gpu_price.trend_per_year", m.gpuPrice.trendPerYear);
@@ -382,6 +425,16 @@ private:
         checkOu("market.gpu_price", m.gpuPrice.reversionPerYear, m.gpuPrice.volatility);
         checkOu("market.utilization", m.utilization.reversionPerYear, m.utilization.volatility);
         checkOu("market.power_price", m.powerPrice.reversionPerYear, m.powerPrice.volatility);
+        checkOu("market.demand", m.demand.reversionPerYear, m.demand.volatility);
+        // With a demand the utilization curves are not used, so their uncertainty would be ignored.
+        if (p_.demand && m.utilization.volatility > 0.0)
+            fail("market.utilization.volatility",
+                 formatNumber(m.utilization.volatility) +
+                     " is above 0 beside a demand, where it would be ignored: give the demand's "
+                     "uncertainty as market.demand.volatility");
+        if (m.demand.volatility > 0.0 && !p_.demand)
+            fail("market.demand.volatility", formatNumber(m.demand.volatility) +
+                                                 " is above 0 without a demand (add one, or set it to 0)");
         if (m.nextGeneration) {
             const auto& g = *m.nextGeneration;
             checkDate("market.next_generation.launch_earliest", g.launchEarliest);

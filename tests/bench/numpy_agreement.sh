@@ -7,6 +7,7 @@ set -eu
 app=$1
 script=$2
 work=$3
+shift 3
 python=""
 for candidate in /usr/bin/python3 python3; do
     if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c "import numpy" 2>/dev/null; then
@@ -28,4 +29,13 @@ for months in 120 37; do
         >"$work/engine-$months.json"
     "$python" "$script" --inputs "$work/inputs-$months.json" --paths 4099 --seed 11 --rng philox \
         --compare "$work/engine-$months.json"
+done
+# Portfolio files too (a demand's rules, MODEL.md 8, with its uncertainty on Z2).
+n=0
+for portfolio in "$@"; do
+    n=$((n + 1))
+    "$app" bench --portfolio "$portfolio" --paths 4099 --seed 11 --device cpu --json \
+        --write-inputs "$work/inputs-file-$n.json" >"$work/engine-file-$n.json"
+    "$python" "$script" --inputs "$work/inputs-file-$n.json" --paths 4099 --seed 11 --rng philox \
+        --compare "$work/engine-file-$n.json"
 done

@@ -152,16 +152,25 @@ def simulate_batch(m, draws, n, out, lo):
         df_end = m["periodEndDf"][k]
         last_base = -1.0
         u = 0.0
+        # MODEL.md 8: with a demand every item takes its alternative's used share of the demand (on
+        # this path D_k e^V_k, V driven by Z2), and every alternative buys its shortfall at spot.
+        has_demand = m.get("hasDemand", False)
+        if has_demand:
+            demand = m["demandHours"][k] * (np.exp(ydev) if m["demandStochastic"] else np.ones(n))
         for i in range(N):
             at = k * N + i
-            if not m["utilStochastic"]:
+            if has_demand:
+                q = m["capacity"][k * A + m["demandGroup"][i]]
+                u = np.minimum(1.0, demand / q) if q > 0.0 else np.zeros(n)
+            elif not m["utilStochastic"]:
                 u = m["baseUtil"][at]
             elif m["expNegLogitUtil"][at] != last_base:
                 last_base = m["expNegLogitUtil"][at]
                 u = 1.0 / (1.0 + last_base * util_factor)
             used = u * m["hours"][at]
             lcoc_weight = used * (m["perfIndex"][i] * m["periodEndDf"][k])
-            usage(i, lcoc_weight)
+            if not has_demand:  # with a demand LCOC is per demand hour
+                usage(i, lcoc_weight)
             if m["kind"][i] == 0:
                 kd = default_at[m["provider"][i]]
                 gone = kd <= period
@@ -191,6 +200,13 @@ def simulate_batch(m, draws, n, out, lo):
                 spot = used * m["marketPrice"][i] * market_factor * m["onDemandPremium"]
                 flow(N, k, spot * (1.0 - tau), df_end)
                 usage(N, lcoc_weight)
+        if has_demand:
+            price = m["demandPrice"] * market_factor * m["onDemandPremium"]
+            for a in range(A):
+                slot = N if a == A - 1 else N + 1 + a
+                shortfall = np.maximum(demand - m["capacity"][k * A + a], 0.0)
+                flow(slot, k, shortfall * price * (1.0 - tau), df_end)
+                usage(slot, demand * m["periodEndDf"][k])
         if k + 1 >= K:
             break
         e0, e1, e2 = draws.normals(k)

@@ -1,7 +1,9 @@
 #pragma once
 // Small portfolios built in code for the engine tests: every number they produce can be worked out
 // by hand from MODEL.md.
+#include "engine/CostLine.h"
 #include "engine/DeterministicEngine.h"
+#include "montecarlo/MonteCarloEngine.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/SkuCatalog.h"
 #include "portfolio/Validation.h"
@@ -110,5 +112,32 @@ inline EvaluationResult evaluate(const Portfolio& p) {
         qFatal("test portfolio invalid: %s", err->toString().c_str());
     return evaluatePortfolio(p, catalog, EvaluateOptions{false});
 }
+
+// A CPU run of `paths` paths from `seed` (threads 0: all cores).
+inline SimulationOptions cpuOptions(std::int64_t paths, std::uint64_t seed, int threads = 0) {
+    SimulationOptions o;
+    o.paths = paths;
+    o.seed = seed;
+    o.device = ComputeDevice::Cpu;
+    o.threads = threads;
+    return o;
+}
+
+// Records one slot's flows in one period of a path (a sink of engine/PathFunction.h): the spot
+// slot's last period gives back a path's market index, or its demand.
+struct SlotPeriodSink {
+    int slot, period;
+    double amount = 0.0;
+    void flowEither(int s, int k, bool, FlowKind line, FlowKind, double a, double df) {
+        flow(s, k, line, a, df);
+    }
+    void flow(int s, int k, FlowKind, double a, double) {
+        if (s == slot && k == period)
+            amount += a;
+    }
+    void usage(int, int, double, double) {}
+    void providerDefaulted(int, bool) {}
+    void finish() {}
+};
 
 } // namespace ledger::testing

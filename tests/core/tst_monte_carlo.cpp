@@ -30,31 +30,6 @@ void requireValid(const Portfolio& p) {
         qFatal("test portfolio invalid: %s", err->toString().c_str());
 }
 
-SimulationOptions cpuOptions(std::int64_t paths, std::uint64_t seed, int threads = 0) {
-    SimulationOptions o;
-    o.paths = paths;
-    o.seed = seed;
-    o.device = ComputeDevice::Cpu;
-    o.threads = threads;
-    return o;
-}
-
-// Records the spot cost of the last period, from which a path's market log-index is read back.
-struct LastSpotSink {
-    int spotSlot, lastPeriod;
-    double amount = 0.0;
-    void flowEither(int slot, int k, bool, FlowKind line, FlowKind, double a, double df) {
-        flow(slot, k, line, a, df);
-    }
-    void flow(int slot, int k, FlowKind, double a, double) {
-        if (slot == spotSlot && k == lastPeriod)
-            amount += a;
-    }
-    void usage(int, int, double, double) {}
-    void providerDefaulted(int, bool) {}
-    void finish() {}
-};
-
 bool within(double value, double expected, double standardError, double k = 4.0) {
     return std::abs(value - expected) <= k * standardError;
 }
@@ -238,7 +213,7 @@ private slots:
         double sum = 0.0, squares = 0.0;
         for (int path = 0; path < n; ++path) {
             PhiloxShocks shocks(20260101, path);
-            LastSpotSink sink{in.items, K - 1};
+            SlotPeriodSink sink{in.items, K - 1};
             simulatePath<double>(in, shocks, sink);
             const double x = std::log(sink.amount / (hours * 2.0)); // H100 market price 2.0
             sum += x;

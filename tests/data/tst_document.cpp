@@ -26,6 +26,12 @@ using namespace ledger::data;
 
 namespace {
 
+// What version 5 added, taken away again: a document as version 4 saved it (DocumentSchema.cpp).
+const QStringList kBackToVersion4 = {"DROP TABLE demand_points",
+                                     "ALTER TABLE portfolio DROP COLUMN demand_sku",
+                                     "ALTER TABLE portfolio DROP COLUMN demand_reversion_per_year",
+                                     "ALTER TABLE portfolio DROP COLUMN demand_volatility"};
+
 Portfolio example() {
     const auto load = loadPortfolioJsonFile(resources::examplePortfolioPath(), bundledSkuCatalog());
     if (!load.ok())
@@ -307,8 +313,9 @@ private slots:
         const QString v2 = dir.filePath("v2.cledger");
         QString error;
         QVERIFY(saveDocument(example(), v2, &error));
-        rawExec(v2, {"ALTER TABLE contracts DROP COLUMN deal", "UPDATE portfolio SET content_sha256 = NULL",
-                     "PRAGMA user_version = 2"});
+        rawExec(v2, kBackToVersion4 + QStringList{"ALTER TABLE contracts DROP COLUMN deal",
+                                                  "UPDATE portfolio SET content_sha256 = NULL",
+                                                  "PRAGMA user_version = 2"});
         QVERIFY2(loadDocument(v2, bundledSkuCatalog()).ok(), "a version-2 document without checksum");
         Portfolio withoutDeals = example(); // version 2 had no column for them
         for (auto& c : withoutDeals.contracts)
@@ -331,16 +338,18 @@ private slots:
             c.deal.clear();
         QString error;
         QVERIFY(saveDocument(p, v3, &error));
-        rawExec(v3, {"ALTER TABLE contracts DROP COLUMN deal", "PRAGMA user_version = 3"});
+        rawExec(v3, kBackToVersion4 +
+                        QStringList{"ALTER TABLE contracts DROP COLUMN deal", "PRAGMA user_version = 3"});
         const auto load = loadDocument(v3, bundledSkuCatalog());
         QVERIFY2(load.ok(), qPrintable(load.error));
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
-        QCOMPARE(rawScalar(v3, "PRAGMA user_version").toInt(), 4);
+        QCOMPARE(rawScalar(v3, "PRAGMA user_version").toInt(), kSchemaVersion);
         QCOMPARE(rawScalar(v3, "SELECT count(*) FROM contracts WHERE deal = ''").toInt(), 2);
         const QString damaged = dir.filePath("v3-no-checksum.cledger");
         QVERIFY(saveDocument(p, damaged, &error));
-        rawExec(damaged, {"ALTER TABLE contracts DROP COLUMN deal",
-                          "UPDATE portfolio SET content_sha256 = NULL", "PRAGMA user_version = 3"});
+        rawExec(damaged, kBackToVersion4 + QStringList{"ALTER TABLE contracts DROP COLUMN deal",
+                                                       "UPDATE portfolio SET content_sha256 = NULL",
+                                                       "PRAGMA user_version = 3"});
         QCOMPARE(loadDocument(damaged, bundledSkuCatalog()).error,
                  damaged + ": is damaged: the checksum of its numbers is missing");
         QCOMPARE(rawScalar(damaged, "PRAGMA user_version").toInt(), 3); // refused: left as it was
@@ -349,6 +358,37 @@ private slots:
         QVERIFY(saveDocument(example(), current, &error));
         QCOMPARE(loadDocument(current, bundledSkuCatalog()).portfolio->contracts[0].deal,
                  std::string("meta-coreweave-2025"));
+    }
+
+    // Version 5 adds the demand (MODEL.md 8): a version-4 document reads as one without a demand,
+    // keeps its checksum, and takes a demand once migrated.
+    void versionFourDocumentsGainTheDemand() {
+        QTemporaryDir dir;
+        const QString v4 = dir.filePath("v4.cledger");
+        const Portfolio p = example();
+        QVERIFY(!p.demand);
+        QString error;
+        QVERIFY(saveDocument(p, v4, &error));
+        rawExec(v4, kBackToVersion4 + QStringList{"PRAGMA user_version = 4"});
+        const auto load = loadDocument(v4, bundledSkuCatalog());
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
+        QCOMPARE(rawScalar(v4, "PRAGMA user_version").toInt(), 5);
+        QVERIFY(rawScalar(v4, "SELECT demand_sku FROM portfolio").isNull());
+        QCOMPARE(rawScalar(v4, "SELECT demand_reversion_per_year FROM portfolio").toDouble(), 2.0);
+
+        Portfolio q = p;
+        q.demand = Demand{"H100", {{Date(2026, 1, 1), 400000}, {Date(2028, 7, 1), 900000.5}}};
+        q.market.demand = {1.5, 0.25};
+        q.market.utilization.volatility = 0.0;
+        const QString current = dir.filePath("demand.cledger");
+        QVERIFY(saveDocument(q, current, &error));
+        QCOMPARE(rawScalar(current, "SELECT count(*) FROM demand_points").toInt(), 2);
+        const auto back = loadDocument(current, bundledSkuCatalog());
+        QVERIFY2(back.ok(), qPrintable(back.error));
+        QCOMPARE(writePortfolioJson(*back.portfolio), writePortfolioJson(q));
+        QCOMPARE(back.portfolio->demand->curve[1].gpus, 900000.5);
+        QCOMPARE(back.portfolio->market.demand.volatility, 0.25);
     }
 
     // Issue 13, defect 4: the reader converted any text to a number ('15,000' GPUs read as 0).

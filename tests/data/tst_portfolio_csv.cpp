@@ -139,10 +139,59 @@ private slots:
                          "or total_contract_value)"));
         QCOMPARE(
             importError("id,name\nx,y\n"),
-            QString(
-                "deal.csv: row 1: not a contracts file (with a provider column) nor a fleets file (with an "
-                "in_service column)"));
+            QString("deal.csv: row 1: not a contracts file (with a provider column), a fleets file (with an "
+                    "in_service column) nor a demand file (with date and gpus columns)"));
         QCOMPARE(importError(""), QString("deal.csv: the file is empty (expected a header row)"));
+    }
+
+    // MODEL.md 8: a demand plan kept in a spreadsheet (sku, date, gpus), the same shape back.
+    void importsAndExportsADemand() {
+        Portfolio p = example();
+        p.market.utilization.volatility = 0.0; // a demand's uncertainty is market.demand's
+        const QByteArray csv = "date,gpus,sku\r\n2026-01-01,400000,H100\r\n2027-01-01,\"650,000\",H100\r\n";
+        QString error;
+        QVERIFY(!importCsv(p, csv, "demand.csv", bundledSkuCatalog(), &error));
+        QCOMPARE(error, QString("demand.csv: row 3, column gpus: \"650,000\" is not a number"));
+        QVERIFY(!p.demand);
+        const QByteArray good = "date,gpus,sku\r\n2026-01-01,400000,H100\r\n2027-01-01,650000.5,H100\r\n";
+        CsvKind kind = CsvKind::Contracts;
+        QVERIFY2(importCsv(p, good, "demand.csv", bundledSkuCatalog(), &error, &kind), qPrintable(error));
+        QCOMPARE(kind, CsvKind::Demand);
+        QCOMPARE(p.demand->sku, std::string("H100"));
+        QCOMPARE(int(p.demand->curve.size()), 2);
+        QCOMPARE(p.demand->curve[1].gpus, 650000.5);
+        const QByteArray out = exportDemandCsv(p);
+        QCOMPARE(out, QByteArray("sku,date,gpus\r\nH100,2026-01-01,4e+05\r\nH100,2027-01-01,650000.5\r\n"));
+        Portfolio back = example();
+        back.market.utilization.volatility = 0.0;
+        QVERIFY2(importCsv(back, out, "demand.csv", bundledSkuCatalog(), &error), qPrintable(error));
+        QCOMPARE(writePortfolioJson(back), writePortfolioJson(p));
+
+        // Validation's messages at the row they come from; nothing changes.
+        const Portfolio before = p;
+        QVERIFY(!importCsv(p, "sku,date,gpus\r\nH100,2026-01-01,5\r\nH100,2025-01-01,6\r\n", "d.csv",
+                           bundledSkuCatalog(), &error));
+        QCOMPARE(
+            error,
+            QString("d.csv: row 3, column date: 2025-01-01 is not after demand.curve[0].date 2026-01-01"));
+        QVERIFY(
+            !importCsv(p, "sku,date,gpus\r\nH100,2026-01-01,-5\r\n", "d.csv", bundledSkuCatalog(), &error));
+        QCOMPARE(error, QString("d.csv: row 2, column gpus: -5 is below 0"));
+        QVERIFY(
+            !importCsv(p, "sku,date,gpus\r\nH900,2026-01-01,5\r\n", "d.csv", bundledSkuCatalog(), &error));
+        QCOMPARE(
+            error,
+            QString("d.csv: row 2, column sku: no SKU \"H900\" in the portfolio or the bundled catalog"));
+        QVERIFY(!importCsv(p, "sku,date,gpus\r\nH100,2026-01-01,5\r\nB200,2027-01-01,6\r\n", "d.csv",
+                           bundledSkuCatalog(), &error));
+        QCOMPARE(
+            error,
+            QString(
+                "d.csv: row 3, column sku: \"B200\" differs from row 2's \"H100\" (a demand is of one SKU)"));
+        QVERIFY(!importCsv(p, "sku,date,gpus,notes\r\n", "d.csv", bundledSkuCatalog(), &error));
+        QCOMPARE(error,
+                 QString("d.csv: row 1, column notes: unknown column in a demand file (sku, date, gpus)"));
+        QCOMPARE(writePortfolioJson(p), writePortfolioJson(before));
     }
 
     void exportThenImportGivesTheSameItems() {

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """An independent, deliberately plain implementation of the deterministic model of MODEL.md
-(sections 1-5 and 7, with the readings written down in docs/model.md), day by day, in pure Python.
+(sections 1-5 and 7, with the readings written down in docs/model.md, and the demand of section 8 v2
+when a portfolio states one), day by day, in pure Python.
 
 It shares no code with the C++ engine. tests/reference/compare_reference.py runs both on the
 portfolios in tests/reference/portfolios/ and requires every number to agree to 1e-9 relative.
@@ -151,9 +152,9 @@ def evaluate(p, catalog):
     for f in p.get("fleets", []):
         items.append(("fleet", f))
 
-    results = {}
-    for kind, it in items:
-        util = it.get("utilization", p.get("utilization", []))
+    def cost_item(kind, it, u_k):
+        """One item's flows, u_k being its used share of each period: the utilization curve when the
+        item stands alone, its alternative's used share of the demand otherwise (MODEL.md 8)."""
         sku = skus[it["sku"]]
         cash = [0.0] * K
         pv = [0.0] * K
@@ -164,7 +165,6 @@ def evaluate(p, catalog):
         dep_t = [0.0] * K
         nbv_b = [0.0] * K
         nbv_t = [0.0] * K
-        u_k = [step_value(util, starts[k]) for k in range(K)]
         extra = {}
         if kind == "contract":
             start, end = parse(it["start"]), parse(it["end"])
@@ -285,20 +285,92 @@ def evaluate(p, catalog):
             "_weight": sum(weight), "_used": used, "_sku": sku,
         }
         res.update(extra)
-        results[it["id"]] = res
+        res["_hours"] = hours
+        return res
+
+    results = {}
+    for kind, it in items:
+        util = it.get("utilization", p.get("utilization", []))
+        results[it["id"]] = cost_item(kind, it, [step_value(util, starts[k]) for k in range(K)])
 
     alts = p.get("alternatives") or [{"id": i["id"], "name": i["name"], "items": [i["id"]]} for _, i in items]
-    out_alts = []
-    for al in alts:
+    od = mkt.get("on_demand_premium", 1.0)
+    by_id = {it["id"]: (kind, it) for kind, it in items}
+    demand = p.get("demand")
+
+    def demand_alternatives(scale, only=None):
+        """MODEL.md 8: every alternative (spot last, with no items) costed as meeting the demand, each
+        curve point's GPUs times `scale`. `only`: the ids of the portfolio alternatives to cost."""
+        dsku = skus[demand["sku"]]
+        dperf = dsku.get("perf_index", 1.0)
+        curve = sorted(demand["curve"], key=lambda q: q["date"])
+
+        def gpus(d):
+            g = 0.0  # before the first point: no demand
+            for q in curve:
+                if parse(q["date"]) <= d:
+                    g = q["gpus"] * scale
+            return g
+
+        # D_k: H100-equivalent hours needed in period k, days inside [t0, horizon_end] only.
+        D = [0.0] * K
+        for k in range(K):
+            d = starts[k]
+            while d < starts[k + 1] and d <= horizon:
+                D[k] += 24 * gpus(d) * dperf
+                d += ONE_DAY
+        # Spot price per H100-equivalent hour: the demand SKU's market price on the shock-free path.
+        price = [dsku["market_price_per_gpu_hour"] / dperf * math.exp(X[k]) * od for k in range(K)]
+        served = sum(D[k] * df(starts[k + 1]) for k in range(K))
+
+        out = []
+        for al in [x for x in alts if only is None or x["id"] in only] + [{"id": "spot", "items": []}]:
+            Q = [0.0] * K
+            for i in al["items"]:
+                perf = results[i]["_sku"].get("perf_index", 1.0)
+                for k in range(K):
+                    Q[k] += results[i]["_hours"][k] * perf
+            share = [min(1.0, D[k] / Q[k]) if Q[k] > 0 else 0.0 for k in range(K)]
+            members = [cost_item(by_id[i][0], by_id[i][1], share) for i in al["items"]]
+            npv = sum(x["npv_cost"] for x in members)
+            cash = sum(x["total_cash"] for x in members)
+            annual = [sum(x["annual"][y]["cash"] for x in members) for y in range(len(years))]
+            short_total = 0.0
+            for k in range(K):
+                S = max(0.0, D[k] - Q[k])
+                short_total += S
+                c = (1 - tau) * S * price[k]
+                npv += c * df(starts[k + 1])
+                cash += c
+                annual[starts[k].year - y0] += c
+            used_cap = sum(min(D[k], Q[k]) for k in range(K))
+            res = {"id": al["id"], "npv_cost": npv, "total_cash": cash,
+                   "lcoc": npv / served if served > 0 else None, "annual_cash": annual,
+                   "used_h100_hours": sum(D),
+                   "demand": {"demand_h100_hours": sum(D), "capacity_h100_hours": sum(Q),
+                              "used_capacity_h100_hours": used_cap,
+                              "idle_h100_hours": sum(Q[k] - min(D[k], Q[k]) for k in range(K)),
+                              "shortfall_h100_hours": short_total},
+                   "_contract_npv": sum(x["npv_cost"] for x in members if x["kind"] == "contract")}
+            if al["id"] != "spot":
+                res["item_costs"] = [{"id": x["id"], "npv_cost": x["npv_cost"], "total_cash": x["total_cash"]}
+                                     for x in members]
+            out.append(res)
+        return out
+
+    if demand is not None:
+        out_alts = demand_alternatives(1.0)
+    out_alts_plain = []
+    for al in alts if demand is None else []:
         members = [results[i] for i in al["items"]]
         npv = sum(x["npv_cost"] for x in members)
         w = sum(x["_weight"] for x in members)
-        out_alts.append({"id": al["id"], "npv_cost": npv, "total_cash": sum(x["total_cash"] for x in members),
-                         "lcoc": npv / w if w > 0 else None,
-                         "annual_cash": [sum(x["annual"][y]["cash"] for x in members) for y in range(len(years))],
-                         "_contract_npv": sum(x["npv_cost"] for x in members if x["kind"] == "contract")})
-    covers = mkt.get("spot_covers", alts[0]["id"])
-    od = mkt.get("on_demand_premium", 1.0)
+        out_alts_plain.append({"id": al["id"], "npv_cost": npv, "total_cash": sum(x["total_cash"] for x in members),
+                               "lcoc": npv / w if w > 0 else None,
+                               "annual_cash": [sum(x["annual"][y]["cash"] for x in members)
+                                               for y in range(len(years))],
+                               "_contract_npv": sum(x["npv_cost"] for x in members if x["kind"] == "contract")})
+    covers = mkt.get("spot_covers", alts[0]["id"]) if demand is None else None
     spot_npv = spot_cash = spot_w = 0.0
     spot_annual = [0.0] * len(years)
     for al in alts:
@@ -313,9 +385,10 @@ def evaluate(p, catalog):
                 spot_cash += c
                 spot_annual[starts[k].year - y0] += c
                 spot_w += x["_used"][k] * x["_sku"].get("perf_index", 1.0) * df(starts[k + 1])
-    out_alts.append({"id": "spot", "npv_cost": spot_npv, "total_cash": spot_cash,
-                     "lcoc": spot_npv / spot_w if spot_w > 0 else None, "annual_cash": spot_annual,
-                     "_contract_npv": 0.0})
+    if demand is None:
+        out_alts = out_alts_plain + [{"id": "spot", "npv_cost": spot_npv, "total_cash": spot_cash,
+                                      "lcoc": spot_npv / spot_w if spot_w > 0 else None,
+                                      "annual_cash": spot_annual, "_contract_npv": 0.0}]
     comps = []
     for i in range(len(out_alts)):
         for j in range(i + 1, len(out_alts)):
@@ -325,13 +398,39 @@ def evaluate(p, catalog):
                 be = (B["npv_cost"] - (A["npv_cost"] - A["_contract_npv"])) / A["_contract_npv"]
             comps.append({"a": A["id"], "b": B["id"], "npv_difference": A["npv_cost"] - B["npv_cost"],
                           "breakeven_price_factor": be})
+            if demand is not None:
+                comps[-1]["capacity_matched"] = True  # every alternative meets the same demand
     clean = lambda d: {k: v for k, v in d.items() if not k.startswith("_")}
-    return {
+    out = {
         "portfolio": {"valuation_date": t0.isoformat(), "horizon_end": horizon.isoformat(), "periods": K},
         "items": [clean(results[i["id"]]) for _, i in items],
         "alternatives": [clean(x) for x in out_alts],
         "comparisons": comps,
     }
+    if demand is not None:
+        # Breakeven demand factor (MODEL.md 8): f(c) = NPV_a(c D) - NPV_spot(c D), bisection on [0, 10].
+        bdf = []
+        for al in alts:
+            def f(c):
+                a_c, spot_c = demand_alternatives(c, only={al["id"]})
+                return a_c["npv_cost"] - spot_c["npv_cost"]
+
+            if f(0.0) <= 0:
+                outcome, factor = "always", None
+            elif f(10.0) > 0:
+                outcome, factor = "never", None
+            else:
+                lo, hi = 0.0, 10.0
+                while hi - lo > 1e-6:
+                    mid = (lo + hi) / 2
+                    if f(mid) > 0:
+                        lo = mid
+                    else:
+                        hi = mid
+                outcome, factor = "value", (lo + hi) / 2
+            bdf.append({"alternative": al["id"], "versus": "spot", "outcome": outcome, "factor": factor})
+        out["breakeven_demand_factor"] = bdf
+    return out
 
 
 if __name__ == "__main__":

@@ -125,6 +125,30 @@ def huge_sku_price(p):
 variant('sku-price-1e300.json', huge_sku_price)
 variant('discount-rate-minus-99pct.json', setter(['assumptions', 'discount_rate'], -0.9999999999))
 variant('volatility-above-two.json', setter(['market', 'gpu_price', 'volatility'], 10))
+# A demand (MODEL.md 8) that cannot be met or read.
+def with_demand(curve, sku='H100', utilization_volatility=0.0, extra=None):
+    def change(p):
+        p['market']['utilization']['volatility'] = utilization_volatility
+        p['demand'] = {'sku': sku, 'curve': curve}
+        if extra:
+            p['demand'].update(extra)
+    return change
+
+
+variant('demand-no-gpus.json', with_demand([{'date': '2026-01-01', 'gpus': 0}]))
+variant('demand-after-horizon.json',
+        with_demand([{'date': '2027-01-01', 'gpus': 0}, {'date': '2033-01-01', 'gpus': 900000}]))
+variant('demand-decreasing-dates.json',
+        with_demand([{'date': '2028-01-01', 'gpus': 500000}, {'date': '2027-06-01', 'gpus': 600000}]))
+variant('demand-negative-gpus.json',
+        with_demand([{'date': '2027-01-01', 'gpus': 500000}, {'date': '2028-01-01', 'gpus': -1}]))
+variant('demand-unknown-sku.json', with_demand([{'date': '2027-01-01', 'gpus': 500000}], sku='H900'))
+variant('demand-unknown-key.json', with_demand([{'date': '2027-01-01', 'gpus': 500000}], extra={'unit': 'gpus'}))
+variant('demand-beside-utilization-volatility.json',
+        with_demand([{'date': '2027-01-01', 'gpus': 500000}], utilization_volatility=0.3))
+variant('demand-volatility-without-demand.json',
+        setter(['market', 'demand'], {'reversion_per_year': 2.0, 'volatility': 0.2}))
+
 raw_variant('seed-above-2-53.json', '"seed": 20260101', '"seed": 9007199254740993')
 def implied_price_huge(p):
     p['contracts'][0]['total_contract_value'] = 1e15
