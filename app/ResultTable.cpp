@@ -59,7 +59,8 @@ QString formatResultTable(const Portfolio& p, const EvaluationResult& r) {
         out += pad(name, nameWidth, false) + pad(millions(a.npvCost), 22, true) +
                pad(millions(a.totalCash), 24, true) + pad(lcoc, 22, true) + "\n";
     }
-    out += "* per performance-weighted (H100-equivalent), discounted used GPU-hour\n\n";
+    out += r.hasDemand ? "* per H100-equivalent GPU-hour of the demand, discounted\n\n"
+                       : "* per performance-weighted (H100-equivalent), discounted used GPU-hour\n\n";
 
     const auto ranked = r.rankedAtFullCapacity();
     if (r.nothingToCompare()) {
@@ -75,6 +76,12 @@ QString formatResultTable(const Portfolio& p, const EvaluationResult& r) {
     if (!r.nothingToCompare())
         if (const QString shortfall = models::capacityShortSentence(r); !shortfall.isEmpty())
             out += "Capacity: " + data::oneLine(shortfall) + "\n";
+    // With a demand: what each alternative is costed on, and how it meets it.
+    if (const QString demand = models::demandSentence(r); !demand.isEmpty()) {
+        out += "Demand: " + data::oneLine(demand) + "\n";
+        for (const auto& a : r.alternatives)
+            out += "  " + data::oneLine(models::demandServedSentence(a)) + "\n";
+    }
     // The same sentences as the Overview tab and the PDF report (none with nothing to compare: they
     // would name a winner among costs of 0). They quote names, hence oneLine; the sentences' own words
     // hold no control character, so only the names change.

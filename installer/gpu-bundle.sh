@@ -3,8 +3,9 @@
 # folder (default gpu-bundle/, ignored by git; under 64 MiB, the most the device tool carries):
 #   include/Random123, include/nlohmann   the header-only libraries the kernel and the reader use
 #   inputs/*.json                          compiled inputs the app writes (bench --write-inputs):
-#                                          the bundled example, the benchmark portfolio (120 months)
-#                                          and tests/data/portfolios/every-feature.json
+#                                          the bundled example (with its demand), the benchmark
+#                                          portfolio (120 months), tests/data/portfolios/every-feature.json
+#                                          and demand-uncertain.json (a demand with its uncertainty)
 # Needs build/bin/computeledger (installer/build.sh). Usage: installer/gpu-bundle.sh [DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,7 @@ write() { # name, then bench arguments
 write example --portfolio resources/examples/meta-coreweave.json
 write benchmark --months 120
 write every-feature --portfolio tests/data/portfolios/every-feature.json
+write demand-uncertain --portfolio tests/data/portfolios/demand-uncertain.json
 bytes=$(du -sb "$dir" | cut -f1)
 if ((bytes > 64 * 1024 * 1024)); then
   echo "gpu-bundle: $dir holds $bytes bytes, more than the 64 MiB the device tool carries" >&2

@@ -50,6 +50,17 @@ QStringList breakevenSentences(const EvaluationResult& r, TextStyle style) {
         else
             lines << tr("%1 is cheaper than the spot market at any utilization.").arg(name(b.alternative));
     }
+    // With a demand (MODEL.md 8): the multiple of the demand above which the alternative beats spot.
+    for (const auto& b : r.breakevenDemand) {
+        if (b.factor)
+            lines << tr("%1 beats the spot market above %2 times the demand.")
+                         .arg(name(b.alternative), figure(en.toString(*b.factor, 'f', 3)));
+        else if (b.outcome == BreakevenOutcome::Never)
+            lines << tr("The spot market is cheaper than %1 at any demand up to 10 times the plan.")
+                         .arg(name(b.alternative));
+        else
+            lines << tr("%1 is cheaper than the spot market at any demand.").arg(name(b.alternative));
+    }
     return lines;
 }
 

@@ -33,6 +33,33 @@ QString capacityShortSentence(const EvaluationResult& r) {
              short_.size() == 1 ? tr("it is") : tr("they are"));
 }
 
+QString demandSentence(const EvaluationResult& r) {
+    if (!r.hasDemand || r.alternatives.empty() || !r.alternatives.front().demand)
+        return {};
+    return tr("Every alternative meets the same demand: %1 M H100-equivalent GPU-hours (GPUs of %2) over the "
+              "horizon.")
+        .arg(formatMillions(r.alternatives.front().demand->demandH100Hours),
+             QString::fromStdString(r.demandSku));
+}
+
+QString demandServedSentence(const AlternativeResult& a) {
+    if (!a.demand)
+        return {};
+    const DemandServed& d = *a.demand;
+    const QString name = QString::fromStdString(a.name);
+    if (d.capacityH100Hours <= 0.0)
+        return tr("%1: the whole demand bought at spot.").arg(name);
+    const double need = d.demandH100Hours;
+    QString text = need > 0.0 ? tr("%1: %2 of the demand from its own capacity")
+                                    .arg(name, formatPercent(d.usedCapacityH100Hours / need))
+                              : tr("%1: no demand in the horizon").arg(name);
+    if (d.shortfallH100Hours > 0.0)
+        text += tr(", %1 (%2 M H100-equivalent GPU-hours) bought at spot")
+                    .arg(formatPercent(d.shortfallH100Hours / need), formatMillions(d.shortfallH100Hours));
+    text += tr("; %1 of its capacity idle.").arg(formatPercent(d.idleH100Hours / d.capacityH100Hours));
+    return text;
+}
+
 QString onlyFullCapacitySentence(const AlternativeResult& a) {
     return tr("%1 delivers the most capacity").arg(QString::fromStdString(a.name));
 }

@@ -17,4 +17,13 @@ QString capacityShortSentence(const EvaluationResult& r);
 // capacity" (no alternative within 1% of it to be cheaper than).
 QString onlyFullCapacitySentence(const AlternativeResult& a);
 
+// With a demand (MODEL.md 8), what every alternative is costed on: "Every alternative meets the same
+// demand: 1,234.5 M H100-equivalent GPU-hours (GPUs of H100) over the horizon." Empty without one.
+QString demandSentence(const EvaluationResult& r);
+
+// How one alternative meets the demand: "Rent: 86.3% of the demand from its own capacity, 13.7%
+// (123.4 M H100-equivalent GPU-hours) bought at spot; 4.1% of its capacity idle." Spot: "Spot
+// market: the whole demand bought at spot." Empty without a demand.
+QString demandServedSentence(const AlternativeResult& a);
+
 } // namespace ledger::models

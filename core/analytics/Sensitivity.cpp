@@ -31,12 +31,22 @@ void ownSkus(Portfolio& p, const SkuCatalog& catalog) {
         own(c.sku);
     for (const auto& f : p.fleets)
         own(f.sku);
+    if (p.demand)
+        own(p.demand->sku);
 }
 
 struct Input {
     std::string name, lowLabel, highLabel;
     std::function<void(Portfolio&, bool high)> apply;
 };
+
+// With a demand the utilization curves are not used (MODEL.md 8): the demand moves instead.
+Input demandInput() {
+    return {"Demand", "x0.8", "x1.2", [](Portfolio& p, bool h) {
+                for (auto& point : p.demand->curve)
+                    point.gpus *= h ? 1.2 : 0.8;
+            }};
+}
 
 std::vector<Input> inputs(const SkuCatalog& catalog) {
     auto scaleContracts = [](Portfolio& p, double f) {
@@ -111,7 +121,12 @@ Sensitivity npvDifferenceSensitivity(const Portfolio& p, const SkuCatalog& catal
     s.a = idOf(a);
     s.b = idOf(b);
     s.base = difference(p, catalog, a, b);
-    for (const auto& input : inputs(catalog)) {
+    auto list = inputs(catalog);
+    if (p.demand)
+        for (auto& input : list)
+            if (input.name == "Utilization")
+                input = demandInput();
+    for (const auto& input : list) {
         Portfolio low = p, high = p;
         input.apply(low, false);
         input.apply(high, true);

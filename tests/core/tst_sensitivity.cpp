@@ -37,6 +37,31 @@ private slots:
             QVERIFY(std::abs(s.bars[i - 1].high - s.bars[i - 1].low) >=
                     std::abs(s.bars[i].high - s.bars[i].low));
     }
+
+    // With a demand the utilization curves are not used: the tornado moves the demand instead. A
+    // 100-GPU take-or-pay contract at 1.5 against a 110-GPU demand (flat market, spot at 2.0, no tax
+    // or discounting; g = 8,760 x 2.0 a GPU-year at spot): rent - spot = 1,314,000 + 10 g - 110 g.
+    // x1.2 (132 GPUs) adds shortfall to rent and spot alike: the same. x0.8 (88 GPUs) is within
+    // the contract: 1,314,000 - 88 g.
+    void aDemandReplacesUtilization() {
+        auto p = basePortfolio(day(2027, 1, 1), 0.0, 0.0);
+        p.assumptions.horizonEnd = day(2027, 12, 31);
+        p.contracts = {simpleContract(day(2027, 1, 1), day(2027, 12, 31), 100, 1.5)};
+        p.alternatives = std::vector<Alternative>{{"rent", "Rent", {"c"}}};
+        p.market.gpuPrice = {0.0, 1.0, 0.0};
+        p.demand = Demand{"H100", {{day(2027, 1, 1), 110}}};
+        const Sensitivity s = npvDifferenceSensitivity(p, testCatalog(), 0, 1);
+        QCOMPARE(s.b, std::string("spot"));
+        const auto demand =
+            std::find_if(s.bars.begin(), s.bars.end(), [](const auto& b) { return b.input == "Demand"; });
+        QVERIFY(demand != s.bars.end());
+        QVERIFY(std::none_of(s.bars.begin(), s.bars.end(),
+                             [](const auto& b) { return b.input == "Utilization"; }));
+        const double gpuYear = 8760.0 * 2.0;
+        QVERIFY(near(s.base, 1314000 - 100 * gpuYear));
+        QVERIFY(near(demand->high, 1314000 - 100 * gpuYear));
+        QVERIFY(near(demand->low, 1314000 - 88 * gpuYear));
+    }
 };
 
 QTEST_APPLESS_MAIN(SensitivityTest)

@@ -147,7 +147,7 @@ private slots:
     // MODEL.md 8: a demand plan kept in a spreadsheet (sku, date, gpus), the same shape back.
     void importsAndExportsADemand() {
         Portfolio p = example();
-        p.market.utilization.volatility = 0.0; // a demand's uncertainty is market.demand's
+        p.demand.reset(); // the example's own, replaced by the file's below
         const QByteArray csv = "date,gpus,sku\r\n2026-01-01,400000,H100\r\n2027-01-01,\"650,000\",H100\r\n";
         QString error;
         QVERIFY(!importCsv(p, csv, "demand.csv", bundledSkuCatalog(), &error));
@@ -163,7 +163,6 @@ private slots:
         const QByteArray out = exportDemandCsv(p);
         QCOMPARE(out, QByteArray("sku,date,gpus\r\nH100,2026-01-01,4e+05\r\nH100,2027-01-01,650000.5\r\n"));
         Portfolio back = example();
-        back.market.utilization.volatility = 0.0;
         QVERIFY2(importCsv(back, out, "demand.csv", bundledSkuCatalog(), &error), qPrintable(error));
         QCOMPARE(writePortfolioJson(back), writePortfolioJson(p));
 

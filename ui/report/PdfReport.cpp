@@ -159,6 +159,8 @@ private:
                                 millions(sim->npvCost.p95));
         if (!shortfall.isEmpty())
             s += " " + shortfall;
+        if (const QString demand = models::demandSentence(r_); !demand.isEmpty())
+            s += " " + demand;
         return s;
     }
 
@@ -198,7 +200,8 @@ private:
             [](const AlternativeResult& a) { return millions(a.npvCost); });
         row(tr("Total cash, undiscounted (%1 M)").arg(cur_),
             [](const AlternativeResult& a) { return millions(a.totalCash); });
-        row(tr("LCOC (%1 per H100-equivalent GPU-hour)").arg(cur_),
+        row(r_.hasDemand ? tr("LCOC (%1 per H100-equivalent GPU-hour of the demand)").arg(cur_)
+                         : tr("LCOC (%1 per H100-equivalent GPU-hour)").arg(cur_),
             [](const AlternativeResult& a) { return perHour(a.lcoc); });
         row(tr("Used GPU-hours (millions)"),
             [](const AlternativeResult& a) { return millions(a.usedGpuHours); });
@@ -215,16 +218,42 @@ private:
                                                       : tr("n/a");
                 return tr("n/a");
             });
-        row(tr("Breakeven utilization vs spot"), [&](const AlternativeResult& a) -> QString {
-            if (nothing)
+        if (r_.hasDemand) {
+            // MODEL.md 8: how each alternative meets the one demand, and the demand at which it beats spot.
+            row(tr("Demand met by own capacity"), [](const AlternativeResult& a) {
+                return a.demand && a.demand->demandH100Hours > 0.0
+                           ? models::formatPercent(a.demand->usedCapacityH100Hours /
+                                                   a.demand->demandH100Hours)
+                           : QString::fromUtf8("\u2014");
+            });
+            row(tr("Shortfall bought at spot (M H100-eq. GPU-hours)"), [](const AlternativeResult& a) {
+                return a.demand ? millions(a.demand->shortfallH100Hours) : QString::fromUtf8("\u2014");
+            });
+            row(tr("Idle capacity (M H100-eq. GPU-hours)"), [](const AlternativeResult& a) {
+                return a.demand ? millions(a.demand->idleH100Hours) : QString::fromUtf8("\u2014");
+            });
+            row(tr("Breakeven demand factor vs spot"), [&](const AlternativeResult& a) -> QString {
+                if (nothing)
+                    return dash;
+                for (const auto& b : r_.breakevenDemand)
+                    if (b.alternative == a.id)
+                        return b.factor                               ? en().toString(*b.factor, 'f', 3) + "x"
+                               : b.outcome == BreakevenOutcome::Never ? tr("never")
+                                                                      : tr("always");
                 return dash;
-            for (const auto& b : r_.breakevenUtilization)
-                if (b.alternative == a.id)
-                    return b.utilization                          ? models::formatPercent(*b.utilization)
-                           : b.outcome == BreakevenOutcome::Never ? tr("never")
-                                                                  : tr("always");
-            return dash;
-        });
+            });
+        } else {
+            row(tr("Breakeven utilization vs spot"), [&](const AlternativeResult& a) -> QString {
+                if (nothing)
+                    return dash;
+                for (const auto& b : r_.breakevenUtilization)
+                    if (b.alternative == a.id)
+                        return b.utilization                          ? models::formatPercent(*b.utilization)
+                               : b.outcome == BreakevenOutcome::Never ? tr("never")
+                                                                      : tr("always");
+                return dash;
+            });
+        }
         if (c_.simulation) {
             auto stat = [&](const QString& label, double DistributionSummary::*field) {
                 row(label, [&](const AlternativeResult& a) {

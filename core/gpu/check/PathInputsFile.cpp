@@ -116,7 +116,7 @@ void readPathInputsFile(const std::string& path, PathInputsFile& out) {
     // whose count they give.
     PathArrayStorage& a = out.arrays;
     a.visit(in, [&](const char* name, auto& storage, auto*& field, ArrayExtent extent) {
-        if (extent == ArrayExtent::Memberships && in.slotAlternativeOffsets[in.items + 1] < 0)
+        if (extent == ArrayExtent::Memberships && in.slotAlternativeOffsets[pathSlots(in)] < 0)
             r.fail("slotAlternativeOffsets", "ends below 0");
         r.array(name, arrayLength(in, extent), storage, &field);
     });
@@ -141,6 +141,9 @@ void readPathInputsFile(const std::string& path, PathInputsFile& out) {
             r.fail("kind", "disagrees with kindBegin at item " + std::to_string(i));
         if (kind == int(ItemKind::Contract) && (a.provider[at] < 0 || a.provider[at] >= in.providers))
             r.fail("provider", "names a provider that is not there at item " + std::to_string(i));
+        // With a demand (MODEL.md 8) each item is costed in one of the portfolio's alternatives.
+        if (in.hasDemand && (a.demandGroup[at] < 0 || a.demandGroup[at] >= in.alternatives - 1))
+            r.fail("demandGroup", "names an alternative that is not there at item " + std::to_string(i));
     }
     const json& ids = r.field("alternative_ids");
     out.alternativeIds.clear();
