@@ -58,4 +58,18 @@ const std::vector<FieldSpec>& assumptionFields() {
     return fields;
 }
 
+const std::vector<FieldSpec>& demandUncertaintyFields() {
+    // Not in an item table (portfolio/ItemFields.cpp lists no market field): written here once.
+    static const std::vector<FieldSpec> fields = {
+        {"volatility", tr("Volatility"), tr("per √year"), FieldKind::Number,
+         tr("How uncertain the demand is, a year: the Monte Carlo moves each path's demand by e^V, V a "
+            "mean-reverting deviation with this volatility, driven by the utilization shock's correlation "
+            "row. 0: the demand is certain. 0..2.")},
+        {"reversion_per_year", tr("Reversion"), tr("per year"), FieldKind::Number,
+         tr("kappa: how fast the demand's deviation decays back to the curve (default 2.0; a half-life of "
+            "ln 2 / kappa years). 0..100.")},
+    };
+    return fields;
+}
+
 } // namespace ledger::models

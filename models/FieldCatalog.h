@@ -20,5 +20,8 @@ struct FieldSpec {
 const std::vector<FieldSpec>& contractFields();
 const std::vector<FieldSpec>& fleetFields();
 const std::vector<FieldSpec>& assumptionFields(); // paths from the portfolio root
+// The demand's uncertainty (market.demand, MODEL.md 8), shown in the demand editor; keys are its
+// JSON keys under market.demand.
+const std::vector<FieldSpec>& demandUncertaintyFields();
 
 } // namespace ledger::models

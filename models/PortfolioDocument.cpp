@@ -1,6 +1,7 @@
 #include "models/PortfolioDocument.h"
 
 #include "analytics/DealContract.h"
+#include "analytics/DemandFromCapacity.h"
 #include "data/CledgerDocument.h"
 #include "data/PortfolioCsv.h"
 #include "data/PortfolioEdit.h"
@@ -450,6 +451,67 @@ bool PortfolioDocument::deleteItem(const QString& path, QString* error) {
             shiftSources(p, list, i + 1, -1);
         },
         error);
+}
+
+bool PortfolioDocument::setDemand(const Demand& demand, const QString& description, QString* error) {
+    return change(
+        description,
+        [&](Portfolio& p) {
+            auto& m = p.market;
+            if (!p.demand && m.utilization.volatility > 0.0 && m.demand.volatility == 0.0) {
+                m.demand = m.utilization;
+                m.utilization.volatility = 0.0;
+            }
+            p.demand = demand;
+        },
+        error);
+}
+
+bool PortfolioDocument::removeDemand(QString* error) {
+    if (!portfolio_ || !portfolio_->demand) {
+        *error = tr("The portfolio has no demand to remove.");
+        return false;
+    }
+    return change(
+        tr("Remove demand"),
+        [](Portfolio& p) {
+            auto& m = p.market;
+            if (m.demand.volatility > 0.0 && m.utilization.volatility == 0.0)
+                m.utilization = m.demand;
+            m.demand.volatility = 0.0;
+            p.demand.reset();
+        },
+        error);
+}
+
+bool PortfolioDocument::setDemandUncertainty(const OuProcess& uncertainty, const QString& description,
+                                             QString* error) {
+    return change(
+        description, [&](Portfolio& p) { p.market.demand = uncertainty; }, error);
+}
+
+bool PortfolioDocument::addDemandFromAlternative(std::size_t a, QString* error) {
+    if (!portfolio_ || a >= evaluation_.alternatives.size())
+        return false;
+    Demand demand;
+    try {
+        demand = demandFromAlternative(*portfolio_, catalog_, evaluation_, a);
+    } catch (const std::invalid_argument& e) {
+        *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    return setDemand(
+        demand,
+        tr("Add demand: %1's used hours").arg(QString::fromStdString(evaluation_.alternatives[a].name)),
+        error);
+}
+
+std::vector<Sku> PortfolioDocument::usableSkus() const {
+    std::vector<Sku> out = portfolio_ ? portfolio_->skus : std::vector<Sku>();
+    for (const Sku& s : catalog_.bundled())
+        if (std::none_of(out.begin(), out.end(), [&](const Sku& own) { return own.id == s.id; }))
+            out.push_back(s);
+    return out;
 }
 
 bool PortfolioDocument::setValues(const QList<QPair<QString, QJsonValue>>& values, const QString& description,

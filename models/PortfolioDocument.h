@@ -72,6 +72,21 @@ public:
     bool duplicateItem(const QString& path, QString* error);
     bool deleteItem(const QString& path, QString* error);
 
+    // The demand (MODEL.md 8): each change one undoable command named in words, checked as a file
+    // is (a bad one changes nothing and sets *error to validation's message, "demand.curve[1].gpus: -1
+    // is below 0"). MODEL.md 8 reads one uncertainty factor as the utilization's without a demand
+    // and as the demand's with one, and refuses both at once: adding the first demand moves
+    // market.utilization's uncertainty to market.demand, removing it moves it back.
+    bool setDemand(const Demand& demand, const QString& description, QString* error);
+    bool removeDemand(QString* error);
+    // market.demand: the demand's uncertainty.
+    bool setDemandUncertainty(const OuProcess& uncertainty, const QString& description, QString* error);
+    // The used hours of alternative a as the demand (core/analytics/DemandFromCapacity.h).
+    bool addDemandFromAlternative(std::size_t a, QString* error);
+    // The SKUs the portfolio can name (SkuCatalog::find's order): its own, then the bundled ones
+    // it does not shadow.
+    std::vector<Sku> usableSkus() const;
+
     bool hasPortfolio() const { return portfolio_.has_value(); }
     const Portfolio& portfolio() const { return *portfolio_; }
     const EvaluationResult& evaluation() const { return evaluation_; }

@@ -2,12 +2,6 @@
 
 namespace ledger::models {
 
-namespace {
-// Top level rows: 0 assumptions, 1 contracts, 2 fleets, 3 alternatives. A child's internal id is its
-// group row + 1 (0 marks a top-level row).
-constexpr int kGroups = 4;
-} // namespace
-
 PortfolioTreeModel::PortfolioTreeModel(PortfolioDocument* doc, QObject* parent)
     : QAbstractItemModel(parent)
     , doc_(doc) {
@@ -20,6 +14,7 @@ PortfolioTreeModel::PortfolioTreeModel(PortfolioDocument* doc, QObject* parent)
 QModelIndex PortfolioTreeModel::index(int row, int column, const QModelIndex& parent) const {
     if (!hasIndex(row, column, parent))
         return {};
+    // A child's internal id is its group row + 1 (0 marks a top-level row).
     return createIndex(row, column, parent.isValid() ? quintptr(parent.row() + 1) : quintptr(0));
 }
 
@@ -33,16 +28,16 @@ int PortfolioTreeModel::rowCount(const QModelIndex& parent) const {
     if (!doc_->hasPortfolio())
         return 0;
     if (!parent.isValid())
-        return kGroups;
+        return RowCount;
     if (parent.internalId() != 0)
         return 0;
     const auto& p = doc_->portfolio();
     switch (parent.row()) {
-    case 1:
+    case ContractsRow:
         return int(p.contracts.size());
-    case 2:
+    case FleetsRow:
         return int(p.fleets.size());
-    case 3:
+    case AlternativesRow:
         return int(doc_->evaluation().alternatives.size()) - 1; // without spot
     default:
         return 0;
@@ -58,24 +53,33 @@ QVariant PortfolioTreeModel::data(const QModelIndex& index, int role) const {
         return {};
     const auto& p = doc_->portfolio();
     if (index.internalId() == 0) {
-        static const char* names[] = {QT_TR_NOOP("Assumptions"), QT_TR_NOOP("Contracts (rent)"),
-                                      QT_TR_NOOP("Fleets (buy)"), QT_TR_NOOP("Alternatives")};
+        static const char* names[] = {QT_TR_NOOP("Assumptions"), QT_TR_NOOP("Demand"),
+                                      QT_TR_NOOP("Contracts (rent)"), QT_TR_NOOP("Fleets (buy)"),
+                                      QT_TR_NOOP("Alternatives")};
+        const bool demand = index.row() == DemandRow;
+        if (role == Qt::DisplayRole && demand)
+            return p.demand ? tr("Demand (%1 GPUs)").arg(QString::fromStdString(p.demand->sku))
+                            : tr("Demand (none)");
         if (role == Qt::DisplayRole)
             return tr(names[index.row()]);
+        if (role == Qt::ToolTipRole && demand)
+            return tr("The need every alternative is costed as meeting");
         if (role == KindRole)
-            return int(index.row() == 0 ? Kind::Assumptions : Kind::Group);
+            return int(index.row() == AssumptionsRow ? Kind::Assumptions
+                       : demand                      ? Kind::Demand
+                                                     : Kind::Group);
         if (role == PathRole)
-            return QString();
+            return demand ? QString("demand") : QString();
         return {};
     }
     const int group = int(index.internalId()) - 1;
     const int i = index.row();
     QString name, path;
     Kind kind = Kind::Contract;
-    if (group == 1) {
+    if (group == ContractsRow) {
         name = QString::fromStdString(p.contracts[i].name);
         path = QString("contracts[%1]").arg(i);
-    } else if (group == 2) {
+    } else if (group == FleetsRow) {
         name = QString::fromStdString(p.fleets[i].name);
         path = QString("fleets[%1]").arg(i);
         kind = Kind::Fleet;

@@ -1,6 +1,7 @@
 #pragma once
-// The portfolio tree: the assumptions, then contracts, fleets and alternatives under their groups.
-// Each item carries its JSON path (PathRole) so an editor can edit it through the document.
+// The portfolio tree: the assumptions and the demand, then contracts, fleets and alternatives under
+// their groups. Each item carries its JSON path (PathRole: "", "demand", "contracts[0]", ...) so an
+// editor can edit it through the document.
 #include "models/PortfolioDocument.h"
 
 #include <QAbstractItemModel>
@@ -11,7 +12,9 @@ class PortfolioTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
     enum Role { PathRole = Qt::UserRole + 1, KindRole };
-    enum class Kind { Assumptions, Group, Contract, Fleet, Alternative };
+    enum class Kind { Assumptions, Group, Contract, Fleet, Alternative, Demand };
+    // The top-level rows.
+    enum Row { AssumptionsRow, DemandRow, ContractsRow, FleetsRow, AlternativesRow, RowCount };
 
     explicit PortfolioTreeModel(PortfolioDocument* doc, QObject* parent = nullptr);
 

@@ -5,6 +5,7 @@
 #include "models/PortfolioTreeModel.h"
 #include "models/SimulationController.h"
 #include "ui/DealLibraryDialog.h"
+#include "ui/DemandEditor.h"
 #include "ui/ItemEditor.h"
 #include "ui/report/ExportReportDialog.h"
 #include "ui/tabs/CashFlowsTab.h"
@@ -27,6 +28,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -68,9 +70,15 @@ MainWindow::MainWindow(QWidget* parent)
     tree_->setHeaderHidden(true);
     treeLayout->addWidget(itemBar);
     treeLayout->addWidget(tree_);
-    editor_ = new ItemEditor(document_, left);
+    editors_ = new QStackedWidget(left);
+    editors_->setObjectName("editors");
+    editor_ = new ItemEditor(document_, editors_);
+    demandEditor_ = new DemandEditor(document_, editors_);
+    editors_->addWidget(editor_);
+    editors_->addWidget(demandEditor_);
+    showEditorFor(QString());
     auto* editorScroll = new QScrollArea(left);
-    editorScroll->setWidget(editor_);
+    editorScroll->setWidget(editors_);
     editorScroll->setWidgetResizable(true);
     left->addWidget(treeHost);
     left->addWidget(editorScroll);
@@ -97,6 +105,11 @@ MainWindow::MainWindow(QWidget* parent)
         tree_->expandAll();
         for (int group = 0; group < treeModel_->rowCount(); ++group) {
             const QModelIndex parent = treeModel_->index(group, 0);
+            if (!selectedPath_.isEmpty() &&
+                parent.data(models::PortfolioTreeModel::PathRole) == selectedPath_) {
+                tree_->selectionModel()->setCurrentIndex(parent, QItemSelectionModel::ClearAndSelect);
+                return;
+            }
             for (int row = 0; row < treeModel_->rowCount(parent); ++row) {
                 const QModelIndex child = treeModel_->index(row, 0, parent);
                 if (!selectedPath_.isEmpty() &&
@@ -109,7 +122,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& index) {
-                editor_->showItem(index.data(models::PortfolioTreeModel::PathRole).toString());
+                showEditorFor(index.data(models::PortfolioTreeModel::PathRole).toString());
             });
     connect(document_, &models::PortfolioDocument::evaluationChanged, this, &MainWindow::refreshTitle);
     connect(document_, &models::PortfolioDocument::modifiedChanged, this, [this](bool modified) {
@@ -217,10 +230,21 @@ bool MainWindow::openInitial(const QString& path) {
     return false;
 }
 
+void MainWindow::showEditorFor(const QString& path) {
+    QWidget* shown = path == "demand" ? static_cast<QWidget*>(demandEditor_) : editor_;
+    // The stack takes the size of the page shown, not of its tallest page: the other is ignored.
+    for (QWidget* page : {static_cast<QWidget*>(demandEditor_), static_cast<QWidget*>(editor_)})
+        page->setSizePolicy(QSizePolicy::Preferred,
+                            page == shown ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    editors_->setCurrentWidget(shown);
+    if (shown == editor_)
+        editor_->showItem(path);
+}
+
 bool MainWindow::openPath(const QString& path, QString* error) {
     if (!document_->open(path, error))
         return false;
-    editor_->showItem(QString());
+    showEditorFor(QString());
     rememberFile(path);
     if (!document_->openNotices().isEmpty())
         statusBar()->showMessage(document_->openNotices().join("; "), 15000);
@@ -273,11 +297,14 @@ void MainWindow::duplicateCurrent() {
 void MainWindow::deleteCurrent() {
     QString error;
     const QString path = currentItemPath();
-    if (!document_->deleteItem(path, &error)) {
+    const bool deleted =
+        path == "demand" ? document_->removeDemand(&error) : document_->deleteItem(path, &error);
+    if (!deleted) {
         reportError(tr("Cannot delete"), error);
         return;
     }
-    editor_->showItem(QString());
+    if (path != "demand")
+        showEditorFor(QString());
 }
 
 QString MainWindow::autosavePath() const {

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class QMenu;
+class QStackedWidget;
 class QTabWidget;
 class QTreeView;
 
@@ -16,6 +17,7 @@ class SimulationController;
 
 namespace ledger::ui {
 
+class DemandEditor;
 class ItemEditor;
 class MonteCarloTab;
 class OverviewTab;
@@ -32,7 +34,8 @@ public:
     bool openPath(const QString& path, QString* error);
     bool saveTo(const QString& path, QString* error);
 
-    // Structural edits on the tree's current item (contracts and fleets), as the toolbar does them.
+    // Structural edits on the tree's current item (contracts and fleets; Delete on the demand removes
+    // it), as the toolbar does them.
     void addContract();
     void addFleet();
     void addDeal();
@@ -48,6 +51,9 @@ public:
     models::PortfolioDocument* document() const { return document_; }
     models::SimulationController* simulation() const { return simulation_; }
     ItemEditor* editor() const { return editor_; }
+    DemandEditor* demandEditor() const { return demandEditor_; }
+    // Shows the editor of a tree path: "demand" the demand's, anything else ItemEditor::showItem's.
+    void showEditorFor(const QString& path);
     OverviewTab* overview() const { return overview_; }
     MonteCarloTab* monteCarlo() const { return monteCarlo_; }
     QTabWidget* tabs() const { return tabs_; }
@@ -74,6 +80,8 @@ private:
     models::PortfolioTreeModel* treeModel_;
     QTreeView* tree_;
     ItemEditor* editor_;
+    DemandEditor* demandEditor_;
+    QStackedWidget* editors_; // the item editor or the demand editor
     QTabWidget* tabs_;
     OverviewTab* overview_;
     MonteCarloTab* monteCarlo_;

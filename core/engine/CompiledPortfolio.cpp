@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 
 namespace ledger {
@@ -95,6 +96,17 @@ CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catal
         }
     }
 
+    // Each alternative's compiled items, in its items' order: without a demand the items of those
+    // ids, with one the ids' items costed in it.
+    std::map<std::pair<std::string, int>, int> compiledAs;
+    for (int i = 0; i < N; ++i)
+        compiledAs.emplace(std::pair(itemIds_[std::size_t(i)], groups[std::size_t(i)]), i);
+    for (std::size_t a = 0; a < alternatives_.size(); ++a) {
+        std::vector<int>& list = alternativeItems_.emplace_back();
+        for (const auto& id : alternatives_[a].items)
+            list.push_back(compiledAs.at({id, demand ? int(a) : -1}));
+    }
+
     spotCovers_ = p.market.spotCovers.value_or(alternatives_.front().id);
     if (!demand) {
         for (std::size_t a = 0; a < alternatives_.size(); ++a) {
@@ -107,7 +119,7 @@ CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catal
     view_.alternatives = int(alternatives_.size()) + 1;
     compileMarket(p);
     if (demand)
-        compileDemand(p, catalog, options);
+        compileDemand(p, catalog);
     compileMembership();
     view_.taxRate = p.assumptions.taxRate;
     bindView();
@@ -247,19 +259,19 @@ void CompiledPortfolio::compileMarket(const Portfolio& p) {
 // MODEL.md 8: the demand by period, each alternative's capacity (spot's: none), its used share as
 // the items' deterministic utilization (what the shock-free path uses, for the analytics that read
 // u_k), the shortfall's price, and the demand's uncertainty on the utilization factor's shocks.
-void CompiledPortfolio::compileDemand(const Portfolio& p, const SkuCatalog& catalog,
-                                      const CompileOptions& o) {
+void CompiledPortfolio::compileDemand(const Portfolio& p, const SkuCatalog& catalog) {
     const Demand& d = *p.demand;
     const Sku& sku = *catalog.find(p, d.sku);
     const int K = grid_.size(), N = int(a_.kind.size()), A = view_.alternatives;
-    a_.demandHours = demandHours(d, sku.perfIndex, grid_, o.demandFactor);
+    a_.demandHours = demandHours(d, sku.perfIndex, grid_);
     a_.capacity.assign(std::size_t(K) * std::size_t(A), 0.0);
     for (int k = 0; k < K; ++k)
         for (int i = 0; i < N; ++i)
-            a_.capacity[std::size_t(k * A + a_.demandGroup[i])] += a_.hours[k * N + i] * a_.perfIndex[i];
+            a_.capacity[std::size_t(k) * std::size_t(A) + std::size_t(a_.demandGroup[i])] +=
+                a_.hours[k * N + i] * a_.perfIndex[i];
     for (int k = 0; k < K; ++k)
         for (int i = 0; i < N; ++i) {
-            const double q = a_.capacity[std::size_t(k * A + a_.demandGroup[i])];
+            const double q = a_.capacity[std::size_t(k) * std::size_t(A) + std::size_t(a_.demandGroup[i])];
             const double share = q > 0.0 ? std::min(1.0, a_.demandHours[k] / q) : 0.0;
             a_.baseUtil[k * N + i] = share;
             a_.expNegLogitUtil[k * N + i] = std::exp(-logit(share));
@@ -285,7 +297,7 @@ void CompiledPortfolio::compileMembership() {
     bySlot[N].push_back(A); // spot
     if (view_.hasDemand)
         for (int a = 0; a < A; ++a)
-            bySlot[std::size_t(N + 1 + a)].push_back(a); // its shortfall (shortfallSlot)
+            bySlot[std::size_t(N) + 1 + std::size_t(a)].push_back(a); // its shortfall (shortfallSlot)
     // An alternative of one kind of item finds that kind's own line as the rest of its mean NPV cost
     // (engine/CostLine.h); one of both kinds has two such lines and one rest, so its items sum their
     // own lines on the paths.
@@ -317,18 +329,6 @@ void CompiledPortfolio::bindView() {
     // The rest of a line with a tax shield is divided by 1 - tau (engine/CostLine.h): near a tax
     // rate of 1 that would magnify rounding, so from 0.9 (no real rate) every own line is summed.
     v.ownLinesAsRest = v.taxRate < 0.9;
-}
-
-std::vector<int> CompiledPortfolio::alternativeItems(int a) const {
-    std::vector<int> out;
-    const int group = view_.hasDemand ? a : -1;
-    for (const auto& id : alternatives_[std::size_t(a)].items)
-        for (std::size_t i = 0; i < itemIds_.size(); ++i)
-            if (itemIds_[i] == id && a_.demandGroup[i] == group) {
-                out.push_back(int(i));
-                break;
-            }
-    return out;
 }
 
 } // namespace ledger

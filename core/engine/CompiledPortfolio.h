@@ -18,7 +18,6 @@ struct CompileOptions {
     std::optional<double> constantUtilization; // replaces every utilization curve (breakeven analysis)
     // Leaves the demand aside: each item once, on its utilization curve (the items' own figures).
     bool standalone = false;
-    double demandFactor = 1.0; // multiplies the demand (the breakeven demand factor, MODEL.md 8)
 };
 
 class CompiledPortfolio {
@@ -48,7 +47,7 @@ public:
     const std::vector<Alternative>& alternatives() const { return alternatives_; }
     const std::string& spotCovers() const { return spotCovers_; }
     // The compiled items costed to alternative a (a < alternatives().size()), in its items' order.
-    std::vector<int> alternativeItems(int a) const;
+    const std::vector<int>& alternativeItems(int a) const { return alternativeItems_[std::size_t(a)]; }
     const std::vector<std::string>& providers() const { return providers_; }
 
     const std::vector<ContractSchedule>& contractSchedules() const { return contracts_; }
@@ -64,7 +63,7 @@ private:
                          const CompileOptions& o);
     void compileFleet(int i, const Fleet& f, const Sku& sku, const Portfolio& p, const CompileOptions& o);
     void compileMarket(const Portfolio& p);
-    void compileDemand(const Portfolio& p, const SkuCatalog& catalog, const CompileOptions& o);
+    void compileDemand(const Portfolio& p, const SkuCatalog& catalog);
     void compileMembership();
     void bindView();
 
@@ -73,6 +72,7 @@ private:
     int years_ = 0;
     std::vector<std::string> itemIds_;
     std::vector<int> portfolioItems_;
+    std::vector<std::vector<int>> alternativeItems_;
     double demandPerfIndex_ = 1.0;
     std::vector<Alternative> alternatives_;
     std::string spotCovers_;

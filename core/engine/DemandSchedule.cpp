@@ -2,17 +2,7 @@
 
 namespace ledger {
 
-double demandGpusOn(const Demand& d, const Date& day) {
-    double gpus = 0.0;
-    for (const DemandPoint& p : d.curve) {
-        if (p.date > day)
-            break;
-        gpus = p.gpus;
-    }
-    return gpus;
-}
-
-std::vector<double> demandHours(const Demand& d, double perfIndex, const PeriodGrid& grid, double factor) {
+std::vector<double> demandHours(const Demand& d, double perfIndex, const PeriodGrid& grid) {
     std::vector<double> out(std::size_t(grid.size()), 0.0);
     std::size_t next = 0; // the first curve point after the day
     double gpus = 0.0;
@@ -23,7 +13,7 @@ std::vector<double> demandHours(const Demand& d, double perfIndex, const PeriodG
                 gpus = d.curve[next++].gpus;
             hours += 24.0 * gpus;
         }
-        out[std::size_t(k)] = hours * perfIndex * factor;
+        out[std::size_t(k)] = hours * perfIndex;
     }
     return out;
 }

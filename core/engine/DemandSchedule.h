@@ -8,13 +8,9 @@
 namespace ledger {
 
 // Per period: the sum over its days inside [t0, horizon end] of 24 x gpus(d) (the latest curve
-// point dated on or before d, none before the first), times perf and factor. The day sum is the
-// one a contract's committed hours take (ContractSchedule), so a demand of a contract's GPUs needs
+// point dated on or before d, none before the first), times perf. The day sum is
+// the one a contract's committed hours take (ContractSchedule), so a demand of a contract's GPUs needs
 // exactly its capacity.
-std::vector<double> demandHours(const Demand& d, double perfIndex, const PeriodGrid& grid,
-                                double factor = 1.0);
-
-// GPUs the curve asks for on day d.
-double demandGpusOn(const Demand& d, const Date& day);
+std::vector<double> demandHours(const Demand& d, double perfIndex, const PeriodGrid& grid);
 
 } // namespace ledger

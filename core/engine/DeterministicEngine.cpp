@@ -455,12 +455,21 @@ std::vector<BreakevenUtilization> breakevenUtilization(const Portfolio& p, const
 std::vector<BreakevenDemand> breakevenDemand(const Portfolio& p, const SkuCatalog& catalog) {
     std::vector<BreakevenDemand> out;
     const auto alts = alternatives(p);
+    // Only D_k moves with c (the path function works each share out from it): one compilation,
+    // its demand scaled in a copy the paths read.
+    const CompiledPortfolio cp(p, catalog);
+    const PathInputs& compiled = cp.inputs();
+    std::vector<double> scaled(compiled.demandHours, compiled.demandHours + compiled.periods);
+    PathInputs in = deterministicInputs(cp);
+    in.demandHours = scaled.data();
     for (std::size_t a = 0; a < alts.size(); ++a) {
         auto gap = [&](double c) {
-            CompileOptions o;
-            o.demandFactor = c;
-            CompiledPortfolio cp(p, catalog, o);
-            const auto npv = npvByAlternative(cp, slotNpv(cp));
+            for (int k = 0; k < compiled.periods; ++k)
+                scaled[std::size_t(k)] = compiled.demandHours[k] * c;
+            NpvSink sink{std::vector<double>(std::size_t(pathSlots(in)), 0.0)};
+            DeterministicShocks shocks;
+            simulatePath<double>(in, shocks, sink);
+            const auto npv = npvByAlternative(cp, sink.npv);
             return npv[a] - npv.back();
         };
         BreakevenDemand b{alts[a].id, BreakevenOutcome::Value, std::nullopt};

@@ -52,20 +52,29 @@ private slots:
         QVERIFY(r.out.contains("Spot market (spot)"));
         QVERIFY(r.out.contains("Verdict: Buy and operate is cheapest"));
         // The breakeven sentences of the window and the PDF, by name.
-        QVERIFY2(
-            r.out.contains("Breakeven: Buy and operate beats the spot market above 65.9% utilization.\n"),
-            qPrintable(r.out));
+        QVERIFY2(r.out.contains(
+                     "Breakeven: Buy and operate beats the spot market above 0.380 times the demand.\n"),
+                 qPrintable(r.out));
         QVERIFY(r.out.contains(
-            "Breakeven: Rent from CoreWeave costs the same as Buy and operate at 0.514 times its "
+            "Breakeven: Rent from CoreWeave costs the same as Buy and operate at 0.556 times its "
             "contract prices.\n"));
+        // The example's demand (MODEL.md 8): how each alternative meets it.
+        QVERIFY2(r.out.contains("Demand: Every alternative meets the same demand: 37,224.0 M H100-equivalent "
+                                "GPU-hours (GPUs of H100) over the horizon.\n"
+                                "  Rent from CoreWeave: 89.7% of the demand from its own capacity, 10.3% "
+                                "(3,819.5 M H100-equivalent GPU-hours) bought at spot; 5.2% of its capacity "
+                                "idle.\n"),
+                 qPrintable(r.out));
         // What the costs are made of: a line per row, an alternative per column, the NPV cost last.
         QVERIFY2(r.out.contains(
                      "NPV by cost line (USD M)                  rent             buy            spot\n"
                      "Capex                                        -         9,263.7               -\n"),
                  qPrintable(r.out));
         QVERIFY(r.out.contains(
-            "Spot tax shield                              -               -        -3,570.3\n"
-            "NPV cost after tax                    20,210.3        10,383.7        13,431.0\n"));
+            "Spot tax shield                              -               -        -7,085.4\n"
+            "Shortfall bought at spot               1,945.9         2,983.8               -\n"
+            "Shortfall tax shield                    -408.6          -626.6               -\n"
+            "NPV cost after tax                    21,747.5        12,767.0        26,654.5\n"));
         QVERIFY(r.err.isEmpty());
     }
 
@@ -317,6 +326,11 @@ private slots:
         QFile f(QStringLiteral(EXAMPLE_JSON));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QJsonObject p = QJsonDocument::fromJson(f.readAll()).object();
+        // Without a demand (with one every alternative is costed on it: tst_core_demand).
+        p.remove("demand");
+        QJsonObject market = p["market"].toObject();
+        market.remove("demand");
+        p["market"] = market;
         QJsonArray contracts = p["contracts"].toArray();
         contracts.append(
             QJsonObject{{"id", "small"},
@@ -589,11 +603,11 @@ private slots:
         for (int i : {4, 5, 6, 7})
             QCOMPARE(lines[i].size(), lines[3].size());
         QVERIFY2(
-            r.out.contains("\nVerdict: Buy \\u001b[31mand operate is cheapest, USD 3,047.3 M NPV below Spot "
-                           "market (the next best).\n"),
+            r.out.contains("\nVerdict: Buy \\u001b[31mand operate is cheapest, USD 8,980.5 M NPV below Rent "
+                           "from CoreWeave (the next best).\n"),
             qPrintable(r.out));
         QVERIFY(r.out.contains(
-            "\nBreakeven: Buy \\u001b[31mand operate beats the spot market above 65.9% utilization.\n"));
+            "\nBreakeven: Buy \\u001b[31mand operate beats the spot market above 0.380 times the demand.\n"));
     }
 
     // Every item ends before the valuation date: every alternative costs 0, and no output may name
@@ -601,7 +615,15 @@ private slots:
     void evaluateSaysNothingToCompareWhenEveryItemHasEnded() {
         QFile example(QStringLiteral(EXAMPLE_JSON));
         QVERIFY(example.open(QIODevice::ReadOnly));
+        // Without the example's demand: one would still be bought at spot after every item ended.
         QByteArray json = example.readAll();
+        const qsizetype demand = json.indexOf("  \"demand\": {"), market = json.indexOf("  \"market\": {");
+        QVERIFY(demand > 0 && market > demand);
+        json.remove(demand, market - demand);
+        const QByteArray uncertainty =
+            "    \"demand\": { \"reversion_per_year\": 1.0, \"volatility\": 0.15 },\n";
+        QVERIFY(json.contains(uncertainty));
+        json.replace(uncertainty, "");
         const QByteArray valuation = "\"valuation_date\": \"2027-01-01\"";
         QVERIFY(json.contains(valuation));
         QTemporaryDir dir;

@@ -246,7 +246,7 @@ private slots:
                      QFile::Permissions(0x7077), // owner, group, other
                  QFile::ReadOwner | QFile::WriteOwner);
         QCOMPARE(QDir(dir.filePath("out")).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
-                 (QStringList{"contracts.csv", "fleets.csv"}));
+                 (QStringList{"contracts.csv", "demand.csv", "fleets.csv"}));
     }
 
     // Defect 9: a FIFO as input hung forever; /dev/zero grew to 2 GB; `<(cat FILE)` failed.

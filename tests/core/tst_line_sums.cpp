@@ -104,8 +104,8 @@ private slots:
     // this test's own adds them up path by path: with an alternative of both kinds (every line
     // summed) and without (the own lines found as the rest).
     void theMeansAreThePathsMeans_data() {
-        QTest::addColumn<int>(
-            "mixed"); // 0: rent and buy; 1: and both; 2: and a second contract with the fleet
+        QTest::addColumn<int>("mixed"); // 0: rent and buy; 1: and both; 2: and a second contract with the
+                                        // fleet; 3: 1 with a demand
         QTest::addColumn<double>("taxRate");
         QTest::addColumn<bool>("rest");
         QTest::newRow("own lines as the rest") << 0 << 0.21 << true;
@@ -113,12 +113,19 @@ private slots:
         QTest::newRow("one contract in both kinds, one not") << 2 << 0.21 << true;
         QTest::newRow("no tax") << 0 << 0.0 << true;
         QTest::newRow("a tax rate of 0.95: summed") << 0 << 0.95 << false;
+        QTest::newRow("a demand: items per alternative, shortfalls summed") << 3 << 0.21 << true;
     }
     void theMeansAreThePathsMeans() {
         QFETCH(int, mixed);
         QFETCH(double, taxRate);
         QFETCH(bool, rest);
-        auto p = mixed == 1 ? threeAlternatives() : stochasticPortfolio();
+        auto p = mixed == 1 || mixed == 3 ? threeAlternatives() : stochasticPortfolio();
+        if (mixed == 3) {
+            // 1,500 GPUs needed, 1,000 in rent or buy (a shortfall), 2,000 in both (idle capacity).
+            p.demand = Demand{"H100", {{day(2027, 1, 1), 1500}}};
+            p.market.utilization.volatility = 0.0;
+            p.market.demand = {1.5, 0.3};
+        }
         if (mixed == 2) {
             auto c2 = p.contracts[0];
             c2.id = std::string("c2");
@@ -132,18 +139,20 @@ private slots:
         const CompiledPortfolio cp(p, testCatalog());
         const PathInputs& in = cp.inputs();
         QCOMPARE(in.ownLinesAsRest, rest);
-        // Which items sum their own line: those in an alternative of both kinds (items: c, [c2,] f).
+        // Which items sum their own line: those in an alternative of both kinds (items: c, [c2,] f;
+        // with a demand c in rent, c in both, f in buy, f in both).
         const std::vector<int> summed = mixed == 0   ? std::vector<int>{0, 0}
                                         : mixed == 1 ? std::vector<int>{1, 1}
-                                                     : std::vector<int>{0, 1, 1};
+                                        : mixed == 2 ? std::vector<int>{0, 1, 1}
+                                                     : std::vector<int>{0, 1, 0, 1};
         for (int i = 0; i < in.items; ++i)
             QCOMPARE(int(in.ownLineSummed[i]), summed[std::size_t(i)]);
         std::vector<double> expected(std::size_t(in.alternatives) * kCostLines, 0.0);
         for (std::int64_t path = 0; path < paths; ++path) {
             PhiloxShocks shocks(20261201, std::uint64_t(path));
-            SlotLinesSink sink{std::vector<double>(std::size_t(in.items + 1) * kCostLines, 0.0)};
+            SlotLinesSink sink{std::vector<double>(std::size_t(pathSlots(in)) * kCostLines, 0.0)};
             simulatePath<double>(in, shocks, sink);
-            for (int slot = 0; slot <= in.items; ++slot)
+            for (int slot = 0; slot < pathSlots(in); ++slot)
                 for (int at = in.slotAlternativeOffsets[slot]; at < in.slotAlternativeOffsets[slot + 1]; ++at)
                     for (int l = 0; l < kCostLines; ++l)
                         expected[std::size_t(in.slotAlternatives[at]) * kCostLines + std::size_t(l)] +=
@@ -170,6 +179,10 @@ private slots:
         QVERIFY(find(r.alternatives[0].lines, CostLine::Replacement)->mean > 0.0);
         QVERIFY(find(r.alternatives[0].lines, CostLine::PrepaymentRecovery)->mean < 0.0);
         QVERIFY(find(r.alternatives.back().lines, CostLine::Spot)->mean > 0.0);
+        if (mixed == 3) {
+            QVERIFY(find(r.alternatives[0].lines, CostLine::Shortfall)->mean > 0.0);
+            QVERIFY(find(r.alternatives[0].lines, CostLine::ShortfallTaxShield)->mean < 0.0);
+        }
     }
 
     // What the means take as given holds on every sampled path: the path-free lines are the

@@ -264,13 +264,19 @@ private slots:
         }
         // The cost lines: every line's NPV of every alternative (the shock-free lines), and the waterfall.
         QVERIFY(flat.contains("What the costs are made of"));
-        QVERIFY(flat.contains("From Spot market to Buy and operate: NPV cost by line"));
+        // The waterfall runs from the next best to the cheapest: with the example's demand, rent.
+        QVERIFY(flat.contains("From Rent from CoreWeave to Buy and operate: NPV cost by line"));
+        // The demand (MODEL.md 8): what every alternative meets, and how.
+        QVERIFY(
+            flat.contains("Every alternative meets the same demand: 37,224.0 M H100-equivalent GPU-hours"));
+        QVERIFY(flat.contains("Idle capacity (M H100-eq. GPU-hours) 1,821.6 2,300.1 0.0"));
+        QVERIFY(flat.contains("Breakeven demand factor vs spot 0.769x 0.380x"));
         for (const auto& a : f.content.evaluation.alternatives)
             for (const auto& l : a.lines)
                 if (l.npv != 0.0)
                     QVERIFY2(flat.contains(millions(l.npv)), qPrintable(QString(kCostLineKeys[int(l.line)])));
         // Breakeven, the audit trail with its sources, the run's identity, page numbers.
-        QVERIFY(flat.contains("0.514 times its contract prices"));
+        QVERIFY(flat.contains("0.556 times its contract prices"));
         QVERIFY(flat.contains("CoreWeave Form 8-K, 30 Sep 2025"));
         QVERIFY(flat.contains("cw-2025.total_contract_value"));
         QVERIFY(flat.contains("Seed 77"));
@@ -439,7 +445,7 @@ private slots:
         // And in the bytes: the name needs no quotes, only its '.
         QFile raw(dir.filePath("alternatives.csv"));
         QVERIFY(raw.open(QIODevice::ReadOnly));
-        QVERIFY(raw.readAll().contains("\r\nrent,'=1+2+cmd|' /C calc'!A0,'+cw;cw-2026,3,"));
+        QVERIFY(raw.readAll().contains("\r\nrent,'=1+2+cmd|' /C calc'!A0,'+cw;cw-2026,2,"));
     }
 
     // Every item ends before the valuation date: the PDF and the Overview say there is nothing to
@@ -448,6 +454,9 @@ private slots:
         const auto& f = fixture();
         Portfolio p = f.portfolio;
         p.valuationDate = *parseIsoDate("2034-01-01"); // the example's latest end is 2032-12-20
+        // Without the example's demand, which spot would still meet after every item ended.
+        p.demand.reset();
+        p.market.demand = MarketModel{}.demand;
         const ReportContent content = buildReportContent(p, f.catalog, std::nullopt, "ended.json");
         QVERIFY(content.evaluation.nothingToCompare());
         QTemporaryDir dir;

@@ -1,5 +1,7 @@
 #include "ui/charts/ChartHelpers.h"
 
+#include "engine/CostLine.h"
+
 #include <QAbstractSeries>
 #include <QApplication>
 #include <QBarCategoryAxis>
@@ -7,10 +9,12 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <iterator>
 
 namespace ledger::ui {
 
-QChartView* makeChartView(const QString& title, QWidget* parent) {
+namespace {
+QChart* styledChart(const QString& title) {
     auto* chart = new QChart();
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -18,10 +22,23 @@ QChartView* makeChartView(const QString& title, QWidget* parent) {
     chart->setBackgroundBrush(pal.base());
     chart->setTitleBrush(pal.text());
     chart->legend()->setLabelColor(pal.text().color());
-    auto* view = new QChartView(chart, parent);
+    return chart;
+}
+} // namespace
+
+QChartView* makeChartView(const QString& title, QWidget* parent) {
+    auto* view = new QChartView(styledChart(title), parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(260);
     return view;
+}
+
+QChart* freshChart(QChartView* view) {
+    QChart* old = view->chart();
+    QChart* chart = styledChart(old ? old->title() : QString());
+    view->setChart(chart); // the view owns the new chart and hands the old one back
+    delete old;
+    return chart;
 }
 
 QColor seriesColor(int i) {
@@ -32,17 +49,23 @@ QColor seriesColor(int i) {
 }
 
 QColor costLineColor(int line) {
-    // 17 distinct hues (CostLine's order), paired light and dark: a line and its tax shield.
-    static const QRgb colors[] = {0x1f77b4, 0xaec7e8, 0xff7f0e, 0xffbb78, 0xd62728, 0xff9896,
-                                  0x9467bd, 0xc5b0d5, 0x2ca02c, 0x98df8a, 0x8c564b, 0xe377c2,
-                                  0xf7b6d2, 0x7f7f7f, 0xbcbd22, 0x17becf, 0x9edae5};
-    return QColor(colors[std::size_t(line) % (sizeof colors / sizeof colors[0])]);
+    // A distinct hue per line (CostLine's order), paired dark and light: a line and its tax shield.
+    // The shortfall is bought at spot: a darker teal than spot's own, which no alternative shows
+    // beside it (spot has no shortfall).
+    static constexpr QRgb colors[] = {0x1f77b4, 0xaec7e8, 0xff7f0e, 0xffbb78, 0xd62728, 0xff9896, 0x9467bd,
+                                      0xc5b0d5, 0x2ca02c, 0x98df8a, 0x8c564b, 0xe377c2, 0xf7b6d2, 0x7f7f7f,
+                                      0xbcbd22, 0x17becf, 0x9edae5, 0x00838f, 0x7fc8cf};
+    static_assert(std::size(colors) == std::size_t(kCostLines), "costLineColor: one colour per CostLine");
+    return QColor(colors[std::size_t(line) % std::size(colors)]);
 }
 
 void resetChart(QChart* chart) {
     chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes())
+    // removeAxis hands the axis back to the caller: delete it, or every redraw keeps one more.
+    for (QAbstractAxis* axis : chart->axes()) {
         chart->removeAxis(axis);
+        delete axis;
+    }
 }
 
 void attachValueAxes(QChart* chart, const QString& xLabel, const QString& yLabel, bool categoryX,

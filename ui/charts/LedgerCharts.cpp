@@ -77,15 +77,29 @@ void drawAnnualCashByItem(QChart* chart, const EvaluationResult& r, const Altern
                         .arg(q(alternative.name)));
     auto* series = new QStackedBarSeries();
     int i = 0;
-    for (const auto& id : alternative.items) {
-        const auto* item = r.item(id);
-        if (!item)
-            continue;
-        auto* set = new QBarSet(q(item->name));
+    auto add = [&](const ItemResult& item) {
+        auto* set = new QBarSet(q(item.name));
         set->setColor(seriesColor(i++));
-        for (const auto& row : item->annual)
+        for (const auto& row : item.annual)
             *set << row.cash / 1e6;
         series->append(set);
+    };
+    if (alternative.demand) {
+        // With a demand each item costs what the alternative's used share makes it (MODEL.md 8), and
+        // the shortfall bought at spot is a part of the alternative's cash of its own.
+        for (const auto& item : alternative.itemCosts)
+            add(item);
+        auto* shortfall = new QBarSet(tr("Shortfall bought at spot, after tax"));
+        shortfall->setColor(costLineColor(int(CostLine::Shortfall)));
+        for (const auto& row : alternative.annual)
+            *shortfall << (row.lineCash[std::size_t(CostLine::Shortfall)] +
+                           row.lineCash[std::size_t(CostLine::ShortfallTaxShield)]) /
+                              1e6;
+        series->append(shortfall);
+    } else {
+        for (const auto& id : alternative.items)
+            if (const auto* item = r.item(id))
+                add(*item);
     }
     chart->addSeries(series);
     attachValueAxes(chart, tr("Calendar year"), tr("%1 millions").arg(q(r.currency)), true, yearLabels(r));

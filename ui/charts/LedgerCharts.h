@@ -13,7 +13,8 @@ namespace ledger::ui {
 
 // Annual after-tax cash cost, one bar per alternative and year.
 void drawAnnualCashByAlternative(QChart* chart, const EvaluationResult& r);
-// One alternative's annual cash stacked by its contracts and fleets.
+// One alternative's annual cash stacked by its contracts and fleets (with a demand: as costed in it,
+// and its shortfall bought at spot).
 void drawAnnualCashByItem(QChart* chart, const EvaluationResult& r, const AlternativeResult& alternative);
 // One alternative's annual cash stacked by cost line (tax shields and resale below the axis).
 void drawAnnualCashByLine(QChart* chart, const EvaluationResult& r, const AlternativeResult& alternative);

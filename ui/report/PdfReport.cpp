@@ -203,10 +203,13 @@ private:
         row(r_.hasDemand ? tr("LCOC (%1 per H100-equivalent GPU-hour of the demand)").arg(cur_)
                          : tr("LCOC (%1 per H100-equivalent GPU-hour)").arg(cur_),
             [](const AlternativeResult& a) { return perHour(a.lcoc); });
-        row(tr("Used GPU-hours (millions)"),
-            [](const AlternativeResult& a) { return millions(a.usedGpuHours); });
-        row(tr("Used H100-equivalent GPU-hours (millions)"),
-            [](const AlternativeResult& a) { return millions(a.usedH100Hours); });
+        // With a demand every alternative serves the same hours: the rows below say how instead.
+        if (!r_.hasDemand) {
+            row(tr("Used GPU-hours (millions)"),
+                [](const AlternativeResult& a) { return millions(a.usedGpuHours); });
+            row(tr("Used H100-equivalent GPU-hours (millions)"),
+                [](const AlternativeResult& a) { return millions(a.usedH100Hours); });
+        }
         const AlternativeResult* best = ranked.front();
         row(tr("Breakeven price factor vs %1").arg(q(best->name)),
             [&](const AlternativeResult& a) -> QString {

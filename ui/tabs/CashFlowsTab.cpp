@@ -70,7 +70,7 @@ void CashFlowsTab::refresh() {
 
 void CashFlowsTab::redraw() {
     if (!doc_->hasPortfolio()) {
-        resetChart(chart_->chart());
+        freshChart(chart_);
         return;
     }
     const auto& r = doc_->evaluation();
@@ -81,15 +81,15 @@ void CashFlowsTab::redraw() {
         lines_->setAlternative(a);
         table_->setModel(lines_);
         table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-        drawAnnualCashByLine(chart_->chart(), r, r.alternatives[std::size_t(a)]);
+        drawAnnualCashByLine(freshChart(chart_), r, r.alternatives[std::size_t(a)]);
         return;
     }
     table_->setModel(annual_);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     if (view == View::ByItem)
-        drawAnnualCashByItem(chart_->chart(), r, r.alternatives[std::size_t(a)]);
+        drawAnnualCashByItem(freshChart(chart_), r, r.alternatives[std::size_t(a)]);
     else
-        drawAnnualCashByAlternative(chart_->chart(), r);
+        drawAnnualCashByAlternative(freshChart(chart_), r);
 }
 
 } // namespace ledger::ui

@@ -53,18 +53,18 @@ CompareTab::CompareTab(models::PortfolioDocument* doc, QWidget* parent)
 
 void CompareTab::redrawWaterfall() {
     if (!doc_->hasPortfolio()) {
-        resetChart(waterfall_->chart());
+        freshChart(waterfall_);
         return;
     }
     const auto w = costWaterfall(doc_->evaluation(), alternative_->currentData().toString().toStdString(),
                                  reference_->currentData().toString().toStdString());
-    drawCostWaterfall(waterfall_->chart(), w, doc_->evaluation());
+    drawCostWaterfall(freshChart(waterfall_), w, doc_->evaluation());
 }
 
 void CompareTab::refresh() {
     if (!doc_->hasPortfolio()) {
-        resetChart(chart_->chart());
-        resetChart(waterfall_->chart());
+        freshChart(chart_);
+        freshChart(waterfall_);
         return;
     }
     // The pair kept by id across edits; first the cheapest against the next best.
@@ -86,7 +86,7 @@ void CompareTab::refresh() {
         reference_->setCurrentIndex(std::max(0, reference_->findData(keepB)));
     }
     redrawWaterfall();
-    const QStringList notes = drawCumulativeCost(chart_->chart(), doc_->evaluation());
+    const QStringList notes = drawCumulativeCost(freshChart(chart_), doc_->evaluation());
     crossovers_->setText(notes.isEmpty() ? tr("No crossover: the order of the alternatives holds every year.")
                                          : notes.join("; ") + ".");
 }

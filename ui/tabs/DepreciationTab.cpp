@@ -33,12 +33,12 @@ DepreciationTab::DepreciationTab(models::PortfolioDocument* doc, QWidget* parent
 
 void DepreciationTab::refresh() {
     if (!doc_->hasPortfolio()) {
-        resetChart(chart_->chart());
+        freshChart(chart_);
         return;
     }
     const auto& r = doc_->evaluation();
     const QString cur = QString::fromStdString(r.currency);
-    drawDepreciation(chart_->chart(), r);
+    drawDepreciation(freshChart(chart_), r);
 
     lives_->clear();
     lives_->setColumnCount(4);

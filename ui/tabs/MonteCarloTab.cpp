@@ -195,9 +195,9 @@ void MonteCarloTab::showResult() {
     percentiles_->setHorizontalHeaderLabels(headers);
     percentiles_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
 
-    drawNpvHistogram(histogram_->chart(), *s, r.currency);
-    drawCostFan(fan_->chart(), *s, r.currency);
-    drawConvergence(convergence_->chart(), *s, r.currency);
+    drawNpvHistogram(freshChart(histogram_), *s, r.currency);
+    drawCostFan(freshChart(fan_), *s, r.currency);
+    drawConvergence(freshChart(convergence_), *s, r.currency);
 }
 
 } // namespace ledger::ui

@@ -63,13 +63,13 @@ void SensitivityTab::refresh() {
 
 void SensitivityTab::redraw() {
     if (!doc_->hasPortfolio() || pair_->count() == 0) {
-        resetChart(chart_->chart());
+        freshChart(chart_);
         return;
     }
     const QPoint ab = pair_->currentData().toPoint();
     const Sensitivity s = doc_->sensitivity(std::size_t(ab.x()), std::size_t(ab.y()));
     const QString cur = QString::fromStdString(doc_->portfolio().currency);
-    drawTornado(chart_->chart(), s, doc_->portfolio().currency);
+    drawTornado(freshChart(chart_), s, doc_->portfolio().currency);
 
     table_->clear();
     table_->setColumnCount(5);
