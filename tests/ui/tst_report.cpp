@@ -271,6 +271,11 @@ private slots:
             flat.contains("Every alternative meets the same demand: 37,224.0 M H100-equivalent GPU-hours"));
         QVERIFY(flat.contains("Idle capacity (M H100-eq. GPU-hours) 1,821.6 2,300.1 0.0"));
         QVERIFY(flat.contains("Breakeven demand factor vs spot 0.769x 0.380x"));
+        // A chart of capacity against the demand for each alternative with capacity (not spot).
+        QVERIFY(flat.contains("Capacity against the demand"));
+        QVERIFY(flat.contains("Rent from CoreWeave: million H100-equivalent GPU-hours a year"));
+        QVERIFY(flat.contains("Buy and operate: million H100-equivalent GPU-hours a year"));
+        QVERIFY(!flat.contains("Spot market: million H100-equivalent GPU-hours a year"));
         for (const auto& a : f.content.evaluation.alternatives)
             for (const auto& l : a.lines)
                 if (l.npv != 0.0)

@@ -5,6 +5,8 @@
 #include "models/CapacityText.h"
 #include "models/CostLineText.h"
 #include "models/MoneyFormat.h"
+#include "ui/charts/ChartHelpers.h"
+#include "ui/charts/DemandCharts.h"
 #include "ui/charts/LedgerCharts.h"
 #include "ui/report/PdfLayout.h"
 
@@ -300,6 +302,21 @@ private:
                          ? tr("No crossover: the order of the alternatives holds every year.")
                          : crossovers.join("; ") + ".",
                      9, false, QColor(0x55, 0x5f, 0x6b));
+        if (r_.hasDemand) {
+            // MODEL.md 8: what each alternative's own capacity covers of the demand, year by year, as
+            // on the Overview (spot has none: it buys the whole demand).
+            l_.heading(tr("Capacity against the demand"), 14);
+            for (std::size_t i = 0; i < r_.alternatives.size(); ++i) {
+                const AlternativeResult& a = r_.alternatives[i];
+                if (!a.demand || a.demand->capacityH100Hours <= 0.0)
+                    continue;
+                l_.paragraph(models::demandServedSentence(a), 9, false, QColor(0x33, 0x33, 0x33));
+                auto capacity = newChart();
+                ui::drawCapacityAgainstDemand(capacity.get(), a, ui::seriesColor(int(i)));
+                capacity->setTitle(tr("%1: million H100-equivalent GPU-hours a year").arg(q(a.name)));
+                l_.chart(std::move(capacity), 220);
+            }
+        }
         const bool fleets = std::any_of(r_.items.begin(), r_.items.end(),
                                         [](const ItemResult& i) { return i.kind == "fleet"; });
         if (fleets) {
