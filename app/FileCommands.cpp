@@ -97,8 +97,9 @@ int exportCsvCommand(const QStringList& args) {
     if (!set.makeFolder(pos[2], &error) ||
         !set.add(outputs[0], data::exportContractsCsv(*load.portfolio), &error) ||
         !set.add(outputs[1], data::exportFleetsCsv(*load.portfolio), &error) ||
-        (load.portfolio->demand && !set.add(outputs[2], data::exportDemandCsv(*load.portfolio), &error)) ||
-        !set.commit(&error))
+        // Always written (its header alone without a demand), so no older demand.csv stays beside
+        // the others to come back on an import of the folder.
+        !set.add(outputs[2], data::exportDemandCsv(*load.portfolio), &error) || !set.commit(&error))
         return userError(error);
     return kSuccess;
 }

@@ -323,9 +323,7 @@ Demand readDemandCsv(const CsvTable& t, std::vector<int>* rowOfPoint) {
     for (const QString& c : columns)
         if (!index.count(c))
             fail(QString("row 1: the column %1 is missing").arg(c));
-    if (t.rows.empty())
-        fail("row 2: a demand file needs at least one row");
-    Demand d;
+    Demand d; // no rows: no demand (what export writes for a portfolio without one)
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         const RowCells cell(t, index, r);
         const int line = cell.line;
@@ -373,8 +371,14 @@ bool importCsv(Portfolio& p, const QByteArray& bytes, const QString& displayName
         const bool contracts = table.header.contains("provider");
         const bool fleets = table.header.contains("in_service");
         if (!contracts && !fleets && table.header.contains("gpus") && table.header.contains("date")) {
-            // A demand replaces the portfolio's: a plan is one curve.
-            next.demand = readDemandCsv(table, &rows);
+            // A demand replaces the portfolio's: a plan is one curve; a file of its header alone
+            // removes it, and its uncertainty.
+            Demand d = readDemandCsv(table, &rows);
+            if (d.curve.empty()) {
+                next.demand.reset();
+                next.market.demand = MarketModel{}.demand; // its uncertainty goes with it
+            } else
+                next.demand = std::move(d);
             if (const auto err = validatePortfolio(next, catalog))
                 fail(locateDemand(*err, rows));
             p = std::move(next);

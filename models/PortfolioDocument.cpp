@@ -454,11 +454,17 @@ bool PortfolioDocument::deleteItem(const QString& path, QString* error) {
 }
 
 bool PortfolioDocument::setDemand(const Demand& demand, const QString& description, QString* error) {
+    // A first demand takes over utilization's uncertainty (validation refuses both at once: the
+    // curves are not used with a demand), and the undo text says so.
+    const bool takesOver = portfolio_ && !portfolio_->demand &&
+                           portfolio_->market.utilization.volatility > 0.0 &&
+                           portfolio_->market.demand.volatility == 0.0;
     return change(
-        description,
+        takesOver ? tr("%1 (its uncertainty now the demand's, from utilization's)").arg(description)
+                  : description,
         [&](Portfolio& p) {
             auto& m = p.market;
-            if (!p.demand && m.utilization.volatility > 0.0 && m.demand.volatility == 0.0) {
+            if (takesOver) {
                 m.demand = m.utilization;
                 m.utilization.volatility = 0.0;
             }
@@ -478,8 +484,14 @@ bool PortfolioDocument::removeDemand(QString* error) {
             auto& m = p.market;
             if (m.demand.volatility > 0.0 && m.utilization.volatility == 0.0)
                 m.utilization = m.demand;
-            m.demand.volatility = 0.0;
+            // Without a demand its uncertainty says nothing: back to the defaults, which are not
+            // written, and its sources go with it, as an item's do.
+            m.demand = MarketModel{}.demand;
             p.demand.reset();
+            for (auto it = p.sources.begin(); it != p.sources.end();)
+                it = it->first.rfind("demand", 0) == 0 || it->first.rfind("market.demand", 0) == 0
+                         ? p.sources.erase(it)
+                         : std::next(it);
         },
         error);
 }

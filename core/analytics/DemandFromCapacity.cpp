@@ -1,8 +1,10 @@
 #include "analytics/DemandFromCapacity.h"
 
 #include "calendar/Date.h"
+#include "calendar/PeriodGrid.h"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 namespace ledger {
@@ -43,16 +45,26 @@ Demand demandFromAlternative(const Portfolio& p, const SkuCatalog& catalog, cons
         for (std::size_t y = 0; y < used.size() && y < item->annual.size(); ++y)
             used[y] += item->annual[y].usedGpuHours * perf;
     }
+    // A year row holds the periods that start in it (MODEL.md 1): its days run from its first
+    // period's start to its last period's end, clipped to the horizon, which need not be 1 January
+    // to 31 December when the valuation date is mid-month.
+    const PeriodGrid grid(r.valuationDate, r.horizonEnd);
     Demand d;
     d.sku = h100->id;
     for (std::size_t y = 0; y < a.annual.size(); ++y) {
         const int year = a.annual[y].year;
-        const Date from = std::max(Date(year, 1, 1), r.valuationDate);
-        const Date until = std::min(Date(year, 12, 31), r.horizonEnd);
-        const long days = (until - from).days() + 1;
-        if (days <= 0)
-            continue; // a year row wholly outside the horizon holds no hours to ask for
-        d.curve.push_back({from, used[y] / h100->perfIndex / (24.0 * double(days))});
+        std::optional<Date> from;
+        long days = 0;
+        for (int k = 0; k < grid.size(); ++k) {
+            if (int(grid.start(k).year()) != year)
+                continue;
+            if (!from)
+                from = grid.start(k);
+            days += (grid.lastDay(k) - grid.start(k)).days() + 1;
+        }
+        if (!from || days <= 0)
+            continue; // a year row with no period holds no hours to ask for
+        d.curve.push_back({*from, used[y] / h100->perfIndex / (24.0 * double(days))});
     }
     return d;
 }

@@ -13,9 +13,10 @@ namespace ledger {
 inline constexpr const char* kDemandFromCapacitySku = "H100";
 
 // The used hours of alternative `alternative` of r (the evaluation of p) as a step curve of
-// H100 GPUs: one point per year row of r, the first at the valuation date and the others on
-// 1 January, asking for gpus = used H100-equivalent hours of the year / perf(H100) / (24 x the
-// days of the year inside [valuation date, horizon end]). The year's used H100-equivalent hours
+// H100 GPUs: one point per year row of r, at the start of its first period (the valuation date,
+// then 1 January, or the month's day of a mid-month valuation date), asking for gpus = used
+// H100-equivalent hours of the year / perf(H100) / (24 x the days of the row's periods inside the
+// horizon). The year's used H100-equivalent hours
 // are its items' standalone used GPU-hours (r.items) times their SKUs' performance index. Over a
 // year the demand so asks for exactly the hours the alternative uses; within a year it is their
 // average, so months whose capacity is below that average fall short.

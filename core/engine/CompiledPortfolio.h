@@ -29,12 +29,10 @@ public:
 
     const PathInputs& inputs() const { return view_; }
     // Whether every alternative meets a demand (MODEL.md 8): then an "item" below is an item as
-    // costed in one alternative (demandGroup), and each alternative has a shortfall slot.
+    // costed in one alternative (PathInputs::demandGroup), and each alternative has a shortfall slot.
     bool hasDemand() const { return view_.hasDemand; }
-    // The portfolio's index of compiled item i (contracts, then fleets), and with a demand the
-    // alternative it is costed in (-1 without).
+    // The portfolio's index of compiled item i (its contracts, then its fleets).
     int portfolioItem(int i) const { return portfolioItems_[std::size_t(i)]; }
-    int demandGroup(int i) const { return a_.demandGroup[std::size_t(i)]; }
     // The demand SKU's performance index (1 without a demand).
     double demandPerfIndex() const { return demandPerfIndex_; }
     const PeriodGrid& grid() const { return grid_; }
@@ -52,7 +50,8 @@ public:
 
     const std::vector<ContractSchedule>& contractSchedules() const { return contracts_; }
     const std::vector<FleetSchedule>& fleetSchedules() const { return fleets_; }
-    // Item i's place among the items of its kind (the portfolio's contracts or fleets list).
+    // Item i's place among the compiled items of its kind (with a demand an item is compiled once per
+    // alternative holding it: portfolioItem gives the portfolio's item).
     int indexInKind(int i) const { return i - view_.kindBegin[int(itemKind(i))]; }
     const ContractSchedule& contractSchedule(int i) const { return contracts_[std::size_t(indexInKind(i))]; }
     const FleetSchedule& fleetSchedule(int i) const { return fleets_[std::size_t(indexInKind(i))]; }

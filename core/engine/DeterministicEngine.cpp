@@ -325,7 +325,9 @@ private:
             served.shortfallH100Hours += shortfall;
             AnnualRow& row = ar.annual[std::size_t(in.periodYear[k])];
             row.cash += rec.cash[at];
-            row.committedGpuHours += boughtGpuHours;
+            // Spot's purchases are its commitment, as without a demand; a shortfall is no capacity.
+            if (owner == LineOwner::Spot)
+                row.committedGpuHours += boughtGpuHours;
             row.usedGpuHours += boughtGpuHours;
             row.demandH100Hours += demand;
             row.capacityH100Hours += capacity;

@@ -15,7 +15,8 @@
 // Sink:   flow(slot, k, kind, amount, df): a cost of FlowKind `kind` (engine/CostLine.h) in period
 //         k discounted with df; flowEither(slot, k, mask, kindWhere, kindElse, amount, df): one
 //         flow whose kind is kindWhere on the lanes of mask, kindElse on the others; usage(slot, k,
-//         usedHours, lcocWeight) with lcocWeight = U perf DF(period end); providerDefaulted(j, mask) once per
+//         usedHours, lcocWeight) with lcocWeight = U perf DF(period end) (with a demand: 0 for items, D DF
+//         for each alternative's shortfall slot); providerDefaulted(j, mask) once per
 //         provider; finish() at the end. slot = item index, in.items for the spot alternative, or
 //         (with a demand) shortfallSlot(in, a) for alternative a's shortfall (engine/PathInputs.h). Which
 //         alternatives a slot's flow is costed to is the sink's to say (montecarlo/PathOutcomeSink.h).

@@ -94,6 +94,25 @@ private slots:
         QCOMPARE(rent.demand->shortfallH100Hours, 273600.0);
     }
 
+    // A mid-month valuation date: t0 2027-01-15 to 2028-01-14, 100 GPUs fully used. Every period
+    // starts in 2027 (the last runs to 2028-01-14), so the one year row holds 365 days of use:
+    // 100 x 24 x 365 hours over 24 x 365 = 100 GPUs from t0 (not over the 351 days of 2027 after
+    // t0, which would ask for 104), and the contract meets it with no shortfall.
+    void aMidMonthValuationDateCountsThePeriodsDays() {
+        auto p = basePortfolio(day(2027, 1, 15), 0.08, 0.0);
+        p.assumptions.horizonEnd = day(2028, 1, 14);
+        p.contracts = {simpleContract(day(2027, 1, 15), day(2028, 1, 14), 100, 2.0)};
+        const EvaluationResult before = evaluatePortfolio(p, catalog());
+        p.demand = demandFromAlternative(p, catalog(), before, 0);
+        QCOMPARE(p.demand->curve.size(), std::size_t(1));
+        QCOMPARE(p.demand->curve[0].date, day(2027, 1, 15));
+        QCOMPARE(p.demand->curve[0].gpus, 100.0);
+        QVERIFY(!validatePortfolio(p, catalog()));
+        const EvaluationResult r = evaluatePortfolio(p, catalog());
+        QCOMPARE(r.alternatives[0].demand->shortfallH100Hours, 0.0);
+        QCOMPARE(r.alternatives[0].demand->idleH100Hours, 0.0);
+    }
+
     void anUnknownAlternativeIsRefused() {
         const Portfolio p = portfolio();
         const EvaluationResult r = evaluatePortfolio(p, catalog());

@@ -191,6 +191,16 @@ private slots:
         QCOMPARE(error,
                  QString("d.csv: row 1, column notes: unknown column in a demand file (sku, date, gpus)"));
         QCOMPARE(writePortfolioJson(p), writePortfolioJson(before));
+
+        // Without a demand export writes the header alone, and importing that removes a demand, so
+        // a folder exported from a portfolio without one brings none back.
+        Portfolio none = example();
+        none.demand.reset();
+        QCOMPARE(exportDemandCsv(none), QByteArray("sku,date,gpus\r\n"));
+        QVERIFY2(importCsv(p, exportDemandCsv(none), "demand.csv", bundledSkuCatalog(), &error, &kind),
+                 qPrintable(error));
+        QCOMPARE(kind, CsvKind::Demand);
+        QVERIFY(!p.demand);
     }
 
     void exportThenImportGivesTheSameItems() {

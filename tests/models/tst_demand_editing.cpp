@@ -168,6 +168,20 @@ private slots:
         QVERIFY(!doc.evaluation().hasDemand);
     }
 
+    // The example cites where its demand comes from; removed, the demand takes its sources along.
+    void removingTheDemandRemovesItsSources() {
+        PortfolioDocument doc(PortfolioDocument::bundledCatalog());
+        QString error;
+        QVERIFY(doc.open(QStringLiteral(LEDGER_EXAMPLE_JSON), &error));
+        QCOMPARE(int(doc.portfolio().sources.count("demand.curve")), 1);
+        QVERIFY(doc.removeDemand(&error));
+        QCOMPARE(int(doc.portfolio().sources.count("demand.curve")), 0);
+        QCOMPARE(int(doc.portfolio().sources.count("market.demand.volatility")), 0);
+        QCOMPARE(int(doc.portfolio().sources.count("contracts[0].total_contract_value")), 1);
+        doc.undoStack()->undo();
+        QCOMPARE(int(doc.portfolio().sources.count("demand.curve")), 1);
+    }
+
     // tests/data/portfolios/demand-uncertain.json: market.demand {reversion 1.5, volatility 0.35}.
     void removingTheDemandGivesItsUncertaintyBackToUtilization() {
         PortfolioDocument doc(PortfolioDocument::bundledCatalog());
@@ -180,10 +194,16 @@ private slots:
         QCOMPARE(doc.portfolio().market.utilization.reversionPerYear, 1.5);
         QCOMPARE(doc.portfolio().market.utilization.volatility, 0.35);
         QCOMPARE(doc.portfolio().market.demand.volatility, 0.0);
+        QCOMPARE(doc.portfolio().market.demand.reversionPerYear, 2.0); // the default: not written
+        QVERIFY(!data::writePortfolioJson(doc.portfolio()).contains("\"demand\""));
         QVERIFY(!doc.removeDemand(&error));
         QCOMPARE(error, QString("The portfolio has no demand to remove."));
-        // Added again, the factor's uncertainty is the demand's.
+        // Added again, the factor's uncertainty is the demand's, and the undo text says so.
         QVERIFY(doc.addDemandFromAlternative(0, &error));
+        QVERIFY2(doc.undoStack()
+                     ->text(doc.undoStack()->count() - 1)
+                     .endsWith("(its uncertainty now the demand's, from utilization's)"),
+                 qPrintable(doc.undoStack()->text(doc.undoStack()->count() - 1)));
         QCOMPARE(doc.portfolio().market.demand.reversionPerYear, 1.5);
         QCOMPARE(doc.portfolio().market.demand.volatility, 0.35);
         QCOMPARE(doc.portfolio().market.utilization.volatility, 0.0);

@@ -35,10 +35,11 @@ void AlternativeCard::setAlternative(const AlternativeResult& a, const std::stri
     setTitle(QString::fromStdString(a.name));
     npv_->setText(tr("<span style='font-size:18pt'>%1 M</span><br>NPV cost (%2, after tax)")
                       .arg(models::formatMillions(a.npvCost), QString::fromStdString(currency)));
-    rest_->setText(
-        tr("Total cash %1 M<br>LCOC %2 per GPU-hour<br>Used GPU-hours %3 M<br>H100-equivalent %4 M")
-            .arg(models::formatMillions(a.totalCash), a.lcoc ? models::formatPerHour(*a.lcoc) : tr("n/a"),
-                 models::formatMillions(a.usedGpuHours), models::formatMillions(a.usedH100Hours)));
+    rest_->setText(tr("Total cash %1 M<br>LCOC %2 per H100-equivalent GPU-hour<br>Used GPU-hours %3 "
+                      "M<br>H100-equivalent %4 M")
+                       .arg(models::formatMillions(a.totalCash),
+                            a.lcoc ? models::formatPerHour(*a.lcoc) : tr("n/a"),
+                            models::formatMillions(a.usedGpuHours), models::formatMillions(a.usedH100Hours)));
     served_->setText(models::demandServedSentence(a));
     served_->setVisible(a.demand.has_value());
     // Spot has no capacity of its own: its sentence says it buys the whole demand.
