@@ -1,21 +1,13 @@
 #include "engine/FleetSchedule.h"
 
 #include "calendar/DiscountCurve.h"
+#include "engine/DepreciationMonths.h"
 #include "portfolio/Defaults.h"
 
 #include <algorithm>
 #include <cmath>
 
 namespace ledger {
-
-namespace {
-// Month j (0-based from the in-service month) gets its depreciation year's amount / 12.
-double monthlyAmount(const std::vector<double>& annual, int j) {
-    if (j < 0 || j / 12 >= int(annual.size()))
-        return 0.0;
-    return annual[j / 12] / 12.0;
-}
-} // namespace
 
 FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGrid& grid) {
     const int K = grid.size();
@@ -32,19 +24,21 @@ FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGri
     if (s.end < t0)
         return s; // disposed of before the valuation date: nothing left to value
 
-    const auto bookAnnual = annualDepreciation(f.bookDepreciation, s.depreciableBase);
-    const auto taxAnnual = annualDepreciation(f.taxDepreciation, s.depreciableBase);
     const int serviceMonth = monthIndex(f.inService);
-
     if (f.inService >= t0 && f.inService <= grid.horizonEnd())
         s.capexPeriod = grid.periodContaining(f.inService);
     s.disposalPeriod = grid.periodContaining(s.end);
+    // The month the sale is booked in: its period's (each period books the month it starts in).
+    const int disposalMonth =
+        s.disposalPeriod >= 0 ? monthIndex(grid.start(s.disposalPeriod)) : monthIndex(s.end);
+    const DepreciationMonths book(f.bookDepreciation, s.depreciableBase, serviceMonth, disposalMonth);
+    const DepreciationMonths tax(f.taxDepreciation, s.depreciableBase, serviceMonth, disposalMonth);
 
     // Depreciation taken before t0 is sunk but lowers the NBV carried into the horizon.
     double accBook = 0.0, accTax = 0.0;
-    for (int j = 0; j < monthIndex(t0) - serviceMonth; ++j) {
-        accBook += monthlyAmount(bookAnnual, j);
-        accTax += monthlyAmount(taxAnnual, j);
+    for (int month = serviceMonth; month < monthIndex(t0); ++month) {
+        accBook += book.at(month);
+        accTax += tax.at(month);
     }
 
     const DiscountCurve years(t0, 0.0);
@@ -64,9 +58,8 @@ FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGri
         s.fixedCost[k] = (f.colocationPerKwMonth * s.itKw + opexPerMonth) * share;
         s.colocationCost[k] = f.colocationPerKwMonth * s.itKw * share;
 
-        const int j = monthIndex(grid.start(k)) - serviceMonth;
-        s.bookDepreciation[k] = monthlyAmount(bookAnnual, j);
-        s.taxDepreciation[k] = monthlyAmount(taxAnnual, j);
+        s.bookDepreciation[k] = book.at(monthIndex(grid.start(k)));
+        s.taxDepreciation[k] = tax.at(monthIndex(grid.start(k)));
         accBook += s.bookDepreciation[k];
         accTax += s.taxDepreciation[k];
         const bool held = f.inService <= grid.lastDay(k);

@@ -53,10 +53,10 @@ private slots:
         QVERIFY(r.out.contains("Verdict: Buy and operate is cheapest"));
         // The breakeven sentences of the window and the PDF, by name.
         QVERIFY2(r.out.contains(
-                     "Breakeven: Buy and operate beats the spot market above 0.380 times the demand.\n"),
+                     "Breakeven: Buy and operate beats the spot market above 0.379 times the demand.\n"),
                  qPrintable(r.out));
         QVERIFY(r.out.contains(
-            "Breakeven: Rent from CoreWeave costs the same as Buy and operate at 0.556 times its "
+            "Breakeven: Rent from CoreWeave costs the same as Buy and operate at 0.554 times its "
             "contract prices.\n"));
         // The example's demand (MODEL.md 8): how each alternative meets it.
         QVERIFY2(r.out.contains("Demand: Every alternative meets the same demand: 37,224.0 M H100-equivalent "
@@ -74,7 +74,7 @@ private slots:
             "Spot tax shield                              -               -        -7,085.4\n"
             "Shortfall bought at spot               1,945.9         2,983.8               -\n"
             "Shortfall tax shield                    -408.6          -626.6               -\n"
-            "NPV cost after tax                    21,747.5        12,767.0        26,654.5\n"));
+            "NPV cost after tax                    21,747.5        12,742.0        26,654.5\n"));
         QVERIFY(r.err.isEmpty());
     }
 
@@ -355,7 +355,7 @@ private slots:
         const auto table = run({"evaluate", file});
         QCOMPARE(table.exitCode, 0);
         QVERIFY2(table.out.contains(
-                     "Verdict: Buy and operate is cheapest, USD 3,047.3 M NPV below Spot market (the "
+                     "Verdict: Buy and operate is cheapest, USD 3,072.3 M NPV below Spot market (the "
                      "next best).\n"),
                  qPrintable(table.out));
         QVERIFY(
@@ -603,11 +603,11 @@ private slots:
         for (int i : {4, 5, 6, 7})
             QCOMPARE(lines[i].size(), lines[3].size());
         QVERIFY2(
-            r.out.contains("\nVerdict: Buy \\u001b[31mand operate is cheapest, USD 8,980.5 M NPV below Rent "
+            r.out.contains("\nVerdict: Buy \\u001b[31mand operate is cheapest, USD 9,005.5 M NPV below Rent "
                            "from CoreWeave (the next best).\n"),
             qPrintable(r.out));
         QVERIFY(r.out.contains(
-            "\nBreakeven: Buy \\u001b[31mand operate beats the spot market above 0.380 times the demand.\n"));
+            "\nBreakeven: Buy \\u001b[31mand operate beats the spot market above 0.379 times the demand.\n"));
     }
 
     // Every item ends before the valuation date: every alternative costs 0, and no output may name

@@ -220,12 +220,46 @@ def evaluate(p, catalog):
             kW = f["gpus"] * kw_per
             idle = f.get("idle_power_fraction", 1.0)
             resid = f.get("residual_fraction", f["book_depreciation"].get("salvage_fraction", 0.0))
-            book = schedule(f["book_depreciation"], Bc)
-            tax = schedule(f["tax_depreciation"], Bc)
             mi = lambda d: d.year * 12 + d.month - 1
+            kd0 = period_of(end)
+            # The month a sale is booked in: that of the period containing the end date.
+            sold = mi(starts[kd0]) if kd0 is not None else mi(end)
 
-            def monthly(sched, j):
-                return sched[j // 12] / 12 if 0 <= j and j // 12 < len(sched) else 0.0
+            def by_month(spec):
+                """MODEL.md 5 v2: month M's deduction. MACRS and any bonus by calendar tax year (year 1
+                = the year of the in-service month, spread over its months in service; none when sold
+                in that same year; in the year of sale D_n x months held / 12, or the table's last
+                year's whole D_n over the months held); other methods by 12-month years."""
+                S = mi(ins)
+                b = spec.get("bonus_fraction", 0.0)
+                if spec["method"] in MACRS:
+                    tax_years, twelve = schedule(spec, Bc), []
+                else:
+                    twelve = schedule(dict(spec, bonus_fraction=0.0), Bc * (1 - b))
+                    tax_years = [b * Bc] if b else []
+
+                def at(M):
+                    if M < S or M > sold:
+                        return 0.0
+                    v = twelve[(M - S) // 12] / 12 if (M - S) // 12 < len(twelve) else 0.0
+                    n = M // 12 - S // 12 + 1
+                    if n > len(tax_years) or sold // 12 == S // 12:
+                        return v
+                    d = tax_years[n - 1]
+                    if n == 1:
+                        return v + d / (12 - S % 12)
+                    if M // 12 == sold // 12 and n == len(tax_years):
+                        return v + d / (sold % 12 + 1)
+                    return v + d / 12
+                return at
+
+            book_at = by_month(f["book_depreciation"])
+            tax_at = by_month(f["tax_depreciation"])
+
+            def monthly(which, j):
+                return (book_at if which == "book" else tax_at)(mi(ins) + j)
+
+            book, tax = "book", "tax"
 
             if end >= t0:
                 if t0 <= ins <= horizon:

@@ -270,7 +270,7 @@ private slots:
         QVERIFY(
             flat.contains("Every alternative meets the same demand: 37,224.0 M H100-equivalent GPU-hours"));
         QVERIFY(flat.contains("Idle capacity (M H100-eq. GPU-hours) 1,821.6 2,300.1 0.0"));
-        QVERIFY(flat.contains("Breakeven demand factor vs spot 0.769x 0.380x"));
+        QVERIFY(flat.contains("Breakeven demand factor vs spot 0.769x 0.379x"));
         // A chart of capacity against the demand for each alternative with capacity (not spot).
         QVERIFY(flat.contains("Capacity against the demand"));
         QVERIFY(flat.contains("Rent from CoreWeave: million H100-equivalent GPU-hours a year"));
@@ -281,7 +281,7 @@ private slots:
                 if (l.npv != 0.0)
                     QVERIFY2(flat.contains(millions(l.npv)), qPrintable(QString(kCostLineKeys[int(l.line)])));
         // Breakeven, the audit trail with its sources, the run's identity, page numbers.
-        QVERIFY(flat.contains("0.556 times its contract prices"));
+        QVERIFY(flat.contains("0.554 times its contract prices"));
         QVERIFY(flat.contains("CoreWeave Form 8-K, 30 Sep 2025"));
         QVERIFY(flat.contains("cw-2025.total_contract_value"));
         QVERIFY(flat.contains("Seed 77"));
