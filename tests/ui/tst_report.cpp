@@ -173,8 +173,19 @@ private slots:
             QCOMPARE(alts.rows[std::size_t(i)][npv], jsonText(jsonAlts[i].toObject()["npv_cost"]));
             QCOMPARE(alts.rows[std::size_t(i)][lcoc], jsonText(jsonAlts[i].toObject()["lcoc"]));
         }
-        // The example ranks buy first, then spot, then rent.
+        // The example ranks buy first, then rent, then spot (it has a demand).
         QCOMPARE(alts.rows[1][alts.header.indexOf("rank")], QString("1"));
+        // With a demand: how each alternative meets it, as in the JSON, and its breakeven demand factor.
+        const int shortfall = int(alts.header.indexOf("shortfall_h100_hours"));
+        const int factor = int(alts.header.indexOf("breakeven_demand_factor_vs_spot"));
+        QVERIFY(shortfall > 0 && factor > shortfall);
+        for (qsizetype i = 0; i < jsonAlts.size(); ++i)
+            QCOMPARE(alts.rows[std::size_t(i)][shortfall],
+                     jsonText(jsonAlts[i].toObject()["demand"].toObject()["shortfall_h100_hours"]));
+        const QJsonArray factors =
+            data::evaluationToJson(f.content.evaluation)["breakeven_demand_factor"].toArray();
+        QCOMPARE(alts.rows[0][factor], jsonText(factors[0].toObject()["factor"]));
+        QCOMPARE(alts.rows[2][factor], QString()); // spot: none
 
         const auto pct = readCsv(dir.filePath("simulation_percentiles.csv"));
         const QJsonArray simAlts = data::simulationToJson(f.simulation)["alternatives"].toArray();

@@ -63,6 +63,13 @@ ReportTable alternatives(const ReportContent& c) {
                    {"lcoc", ColumnKind::Price},
                    {"breakeven_utilization_vs_spot", ColumnKind::Fraction}},
                   {}};
+    // With a demand (MODEL.md 8): how each meets it, and the demand factor above which it beats spot.
+    if (r.hasDemand)
+        for (const char* key : {"demand_h100_hours", "capacity_h100_hours", "used_capacity_h100_hours",
+                                "idle_h100_hours", "shortfall_h100_hours"})
+            t.columns.push_back({key, ColumnKind::Hours});
+    if (r.hasDemand)
+        t.columns.push_back({"breakeven_demand_factor_vs_spot", ColumnKind::Fraction});
     const auto ranked = r.rankedByNpvCost();
     for (const auto& a : r.alternatives) {
         QStringList items;
@@ -75,6 +82,17 @@ ReportTable alternatives(const ReportContent& c) {
                 breakeven = b.utilization ? QVariant(*b.utilization) : QVariant(QString(toString(b.outcome)));
         t.rows.push_back({text(a.id), text(a.name), items.join(';'), qlonglong(rank), a.npvCost, a.totalCash,
                           a.usedGpuHours, optional(a.lcoc), breakeven});
+        if (r.hasDemand && a.demand) {
+            const DemandServed& d = *a.demand;
+            auto& row = t.rows.back();
+            row.insert(row.end(), {d.demandH100Hours, d.capacityH100Hours, d.usedCapacityH100Hours,
+                                   d.idleH100Hours, d.shortfallH100Hours});
+            QVariant factor; // none for spot
+            for (const auto& b : r.breakevenDemand)
+                if (b.alternative == a.id)
+                    factor = b.factor ? QVariant(*b.factor) : QVariant(QString(toString(b.outcome)));
+            row.push_back(factor);
+        }
     }
     return t;
 }
