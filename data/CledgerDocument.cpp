@@ -302,6 +302,9 @@ void writePortfolio(Connection& c, const Portfolio& p) {
     }
     for (const auto& [path, source] : p.sources)
         c.exec("INSERT INTO sources (path, source) VALUES (?, ?)", {text(path), text(source)});
+    c.exec("UPDATE portfolio SET fiscal_year_end_month = ? WHERE id = 1",
+           {p.assumptions.fiscalYearEndMonth ? QVariant(*p.assumptions.fiscalYearEndMonth)
+                                             : QVariant(QMetaType(QMetaType::Int))});
     c.exec("UPDATE portfolio SET demand_sku = ?, demand_reversion_per_year = ?, demand_volatility = ? WHERE "
            "id = 1",
            {p.demand ? text(p.demand->sku) : QVariant(QMetaType(QMetaType::QString)),
@@ -501,6 +504,7 @@ StoredPortfolio readStoredPortfolio(Connection& c) {
         p.assumptions.discountRate = r.real("discount_rate");
         p.assumptions.taxRate = r.real("tax_rate");
         p.assumptions.horizonEnd = r.optionalDate("horizon_end");
+        p.assumptions.fiscalYearEndMonth = r.optionalSmallInteger("fiscal_year_end_month");
         hasAlternatives = r.flag("has_alternatives");
         p.simulation.paths = r.integer("simulation_paths");
         const std::int64_t seed = r.integer("simulation_seed");

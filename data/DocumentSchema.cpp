@@ -173,6 +173,11 @@ const QStringList kVersion5 = {
     R"sql(ALTER TABLE portfolio ADD COLUMN demand_volatility REAL NOT NULL DEFAULT 0.0)sql",
 };
 
+// Version 6: fiscal years (MODEL.md 1 v2): the month they end in, NULL for calendar years.
+const QStringList kVersion6 = {
+    R"sql(ALTER TABLE portfolio ADD COLUMN fiscal_year_end_month INTEGER)sql",
+};
+
 // The schema as SQLite lists it, one entry per table, index and trigger, with its statement.
 QStringList schemaEntries(QSqlDatabase& db) {
     QStringList entries;
@@ -193,7 +198,7 @@ QString sqliteProblem(const QSqlError& e) {
 }
 
 bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
-    const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4, &kVersion5};
+    const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4, &kVersion5, &kVersion6};
     for (int version = from; version < to; ++version) {
         for (const QString& statement : *steps[version]) {
             QSqlQuery q(db);

@@ -171,10 +171,13 @@ Portfolio readPortfolio(const QJsonValue& root) {
         if (!r.has("assumptions"))
             JsonObjectReader::fail("assumptions", "missing");
         JsonObjectReader a(r.value("assumptions"), "assumptions",
-                           {"discount_rate", "tax_rate", "horizon_end"});
+                           {"discount_rate", "tax_rate", "horizon_end", "fiscal_year_end_month"});
         p.assumptions.discountRate = a.number("discount_rate");
         p.assumptions.taxRate = a.number("tax_rate", 0.0);
         p.assumptions.horizonEnd = a.optionalDate("horizon_end");
+        // Bounds 1..12 are validation's (ItemFields), with its message; here any whole number.
+        if (auto m = a.optionalInteger("fiscal_year_end_month", -1'000'000, 1'000'000))
+            p.assumptions.fiscalYearEndMonth = int(*m);
     }
     if (auto skus = r.optionalArray("skus")) {
         for (qsizetype i = 0; i < skus->size(); ++i)
@@ -364,6 +367,8 @@ QByteArray writePortfolioJson(const Portfolio& p) {
                             {"tax_rate", p.assumptions.taxRate}};
     if (p.assumptions.horizonEnd)
         assumptions["horizon_end"] = date(*p.assumptions.horizonEnd);
+    if (p.assumptions.fiscalYearEndMonth)
+        assumptions["fiscal_year_end_month"] = *p.assumptions.fiscalYearEndMonth;
     root["assumptions"] = assumptions;
     QJsonArray skus;
     for (const auto& s : p.skus) {

@@ -76,11 +76,13 @@ CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catal
     }
     const int N = int(portfolioItems_.size());
     a_.size(K, N);
-    firstYear_ = int(grid_.start(0).year());
+    // Annual rows are fiscal years, labelled by the year they end in (MODEL.md 1 v2).
+    const int fiscalEnd = fiscalYearEndMonth(p);
+    firstYear_ = fiscalYear(grid_.start(0), fiscalEnd);
     for (int k = 0; k < K; ++k) {
         a_.periodEndDf[k] = curve.factor(grid_.end(k));
         a_.periodTime[k] = k / 12.0;
-        a_.periodYear[k] = int(grid_.start(k).year()) - firstYear_;
+        a_.periodYear[k] = fiscalYear(grid_.start(k), fiscalEnd) - firstYear_;
     }
     years_ = a_.periodYear.back() + 1;
 
@@ -176,7 +178,7 @@ void CompiledPortfolio::compileFleet(int i, const Fleet& f, const Sku& sku, cons
     const int N = int(a_.kind.size());
     const DiscountCurve curve(p.valuationDate, p.assumptions.discountRate);
     itemIds_.push_back(f.id);
-    fleets_.push_back(buildFleetSchedule(f, sku, grid_));
+    fleets_.push_back(buildFleetSchedule(f, sku, grid_, fiscalYearEndMonth(p)));
     const auto& s = fleets_.back();
     a_.kind[i] = int(ItemKind::Fleet);
     a_.perfIndex[i] = sku.perfIndex;

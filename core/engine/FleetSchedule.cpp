@@ -9,7 +9,8 @@
 
 namespace ledger {
 
-FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGrid& grid) {
+FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGrid& grid,
+                                 int fiscalYearEndMonth) {
     const int K = grid.size();
     FleetSchedule s;
     s.depreciableBase = f.gpus * fleetCapexPerGpu(f, sku) * (1.0 + f.overheadFraction);
@@ -31,8 +32,10 @@ FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGri
     // The month the sale is booked in: its period's (each period books the month it starts in).
     const int disposalMonth =
         s.disposalPeriod >= 0 ? monthIndex(grid.start(s.disposalPeriod)) : monthIndex(s.end);
-    const DepreciationMonths book(f.bookDepreciation, s.depreciableBase, serviceMonth, disposalMonth);
-    const DepreciationMonths tax(f.taxDepreciation, s.depreciableBase, serviceMonth, disposalMonth);
+    const DepreciationMonths book(f.bookDepreciation, s.depreciableBase, serviceMonth, disposalMonth,
+                                  fiscalYearEndMonth);
+    const DepreciationMonths tax(f.taxDepreciation, s.depreciableBase, serviceMonth, disposalMonth,
+                                 fiscalYearEndMonth);
 
     // Depreciation taken before t0 is sunk but lowers the NBV carried into the horizon.
     double accBook = 0.0, accTax = 0.0;

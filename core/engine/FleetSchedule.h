@@ -31,6 +31,8 @@ struct FleetSchedule {
     std::vector<double> marketValue;
 };
 
-FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGrid& grid);
+// fiscalYearEndMonth: tax years for MACRS and bonus (MODEL.md 5 v2), 12 for calendar years.
+FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGrid& grid,
+                                 int fiscalYearEndMonth = 12);
 
 } // namespace ledger

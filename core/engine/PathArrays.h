@@ -19,7 +19,7 @@
     X(int, periods, 0, "months in the horizon")                                                              \
     X(int, items, 0, "contracts, then fleets")                                                               \
     X(int, providers, 0, "distinct contract providers")                                                      \
-    X(int, years, 0, "calendar years the periods start in")                                                  \
+    X(int, years, 0, "fiscal years the periods start in")                                                    \
     X(int, alternatives, 0, "the portfolio's, then spot (the last)")                                         \
     X(double, taxRate, 0.0, "")                                                                              \
     X(double, gpuTrend, 0.0, "market log-index drift per year")                                              \
@@ -48,7 +48,7 @@
     X(double, periodEndDf, Periods, 0.0, "DF at the period's end")                                           \
     X(double, periodTime, Periods, 0.0, "t_k = k / 12")                                                      \
     X(double, baseLogIndex, Periods, 0.0, "the market log-index with no shocks (mbar of MODEL.md 6)")        \
-    X(int, periodYear, Periods, 0, "0-based calendar year of the period start")                              \
+    X(int, periodYear, Periods, 0, "0-based fiscal year of the period start")                                \
     X(double, demandHours, Periods, 0.0, "D_k: the demand in H100-equivalent hours")                         \
     X(int, kind, Items, -1, "ItemKind: 0 contract, 1 fleet")                                                 \
     X(int, provider, Items, -1, "contracts: index into the sorted provider names")                           \

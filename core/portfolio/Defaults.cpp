@@ -20,6 +20,14 @@ double fleetResidualFraction(const Fleet& f) {
     return f.residualFraction.value_or(f.bookDepreciation.salvageFraction);
 }
 
+int fiscalYearEndMonth(const Portfolio& p) {
+    return p.assumptions.fiscalYearEndMonth.value_or(12);
+}
+
+int fiscalYear(const Date& d, int fiscalYearEndMonth) {
+    return int(d.year()) + (int(d.month()) > fiscalYearEndMonth ? 1 : 0);
+}
+
 Date horizonEnd(const Portfolio& p) {
     if (p.assumptions.horizonEnd)
         return *p.assumptions.horizonEnd;

@@ -418,6 +418,16 @@ const std::vector<ItemField<Portfolio>>& portfolioFields() {
          .tooltip = "Empty: the latest end of any item.",
          .shown = kInEditor,
          .access = member<Pf, &Pf::assumptions, &A::horizonEnd>},
+        {.key = "assumptions.fiscal_year_end_month",
+         .column = "fiscal_year_end_month",
+         .type = T::Integer,
+         .presence = P::Optional,
+         .bounds = {1, false, 12, false},
+         .label = "Fiscal year end (month)",
+         .tooltip = "The month fiscal years end in, 1..12 (6: FY2027 runs July 2026 to June 2027); annual "
+                    "rows and tax years are fiscal years. Empty: 12, calendar years.",
+         .shown = kInEditor,
+         .access = member<Pf, &Pf::assumptions, &A::fiscalYearEndMonth>},
     };
     return fields;
 }

@@ -106,6 +106,9 @@ struct Assumptions {
     double discountRate = 0.0;
     double taxRate = 0.0;
     std::optional<Date> horizonEnd;
+    // MODEL.md 1 (v2): the month fiscal years end in, 1..12 (default 12: calendar years); annual rows
+    // and tax years are fiscal years.
+    std::optional<int> fiscalYearEndMonth;
 };
 
 // Ornstein-Uhlenbeck factor parameters (MODEL.md section 6).

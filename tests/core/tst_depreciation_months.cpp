@@ -80,6 +80,36 @@ private slots:
         QCOMPARE(yearTotal(same, 2027), 0.0);
     }
 
+    // Fiscal years ending in June (MODEL.md 1): property placed in service in February 2027 is in
+    // FY2027's tax year (July 2026 - June 2027), so year 1's 20% goes over February - June.
+    void taxYearsAreFiscalYears() {
+        const DepreciationMonths d(macrs5(), 1e6, month(2027, 2), -1, 6);
+        QCOMPARE(d.at(month(2027, 2)), 200000.0 / 5);
+        QCOMPARE(d.at(month(2027, 6)), 200000.0 / 5);
+        QCOMPARE(d.at(month(2027, 7)), 320000.0 / 12); // FY2028, tax year 2
+        double fy2028 = 0.0;
+        for (int m = month(2027, 7); m <= month(2028, 6); ++m)
+            fy2028 += d.at(m);
+        QCOMPARE(fy2028, 320000.0);
+    }
+
+    // A fleet's annual rows are fiscal years labelled by the year they end in: t0 2026-10-01 and
+    // June year ends give FY2027 (October 2026 - June 2027: 9 periods), then FY2028 ...
+    void annualRowsAreFiscalYears() {
+        auto p = basePortfolio(day(2026, 10, 1), 0.0, 0.0);
+        p.assumptions.fiscalYearEndMonth = 6;
+        auto f = simpleFleet(day(2027, 2, 1), day(2028, 12, 31));
+        f.taxDepreciation = macrs5(1.0);
+        p.fleets = {f};
+        const auto r = evaluate(p);
+        QCOMPARE(int(r.items[0].annual.size()), 3);
+        QCOMPARE(r.items[0].annual[0].year, 2027);
+        QCOMPARE(r.items[0].annual[2].year, 2029);
+        QCOMPARE(r.items[0].annual[0].depreciationTax, 1e6); // the bonus, in its fiscal tax year
+        QCOMPARE(r.items[0].annual[0].depreciationBook, 5 * 200000.0 / 12); // Feb - Jun, straight line
+        QCOMPARE(r.items[0].annual[1].depreciationBook, 200000.0);
+    }
+
     // Straight line without bonus keeps v1's 12-month years from the in-service month.
     void otherMethodsKeepTheirTwelveMonthYears() {
         DepreciationSpec sl;

@@ -26,8 +26,9 @@ using namespace ledger::data;
 
 namespace {
 
-// What version 5 added, taken away again: a document as version 4 saved it (DocumentSchema.cpp).
-const QStringList kBackToVersion4 = {"DROP TABLE demand_points",
+// What versions 5 and 6 added, taken away again: a document as version 4 saved it (DocumentSchema.cpp).
+const QStringList kBackToVersion4 = {"ALTER TABLE portfolio DROP COLUMN fiscal_year_end_month",
+                                     "DROP TABLE demand_points",
                                      "ALTER TABLE portfolio DROP COLUMN demand_sku",
                                      "ALTER TABLE portfolio DROP COLUMN demand_reversion_per_year",
                                      "ALTER TABLE portfolio DROP COLUMN demand_volatility"};
@@ -387,7 +388,7 @@ private slots:
         const auto load = loadDocument(v4, bundledSkuCatalog());
         QVERIFY2(load.ok(), qPrintable(load.error));
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
-        QCOMPARE(rawScalar(v4, "PRAGMA user_version").toInt(), 5);
+        QCOMPARE(rawScalar(v4, "PRAGMA user_version").toInt(), kSchemaVersion);
         QVERIFY(rawScalar(v4, "SELECT demand_sku FROM portfolio").isNull());
         QCOMPARE(rawScalar(v4, "SELECT demand_reversion_per_year FROM portfolio").toDouble(), 2.0);
 

@@ -124,8 +124,12 @@ def evaluate(p, catalog):
     def df(d):
         return (1 + r) ** (-((d - t0).days / 365))
 
-    y0 = t0.year
-    years = list(range(y0, starts[K - 1].year + 1))
+    # Fiscal years (MODEL.md 1 v2): labelled by the calendar year they end in; a period belongs to
+    # the one it starts in. Tax years are fiscal years too.
+    fy_end = a.get("fiscal_year_end_month", 12)
+    fiscal = lambda d: d.year + (1 if d.month > fy_end else 0)
+    y0 = fiscal(t0)
+    years = list(range(y0, fiscal(starts[K - 1]) + 1))
     mkt = p.get("market", {})
     gp = mkt.get("gpu_price", {})
     trend = gp.get("trend_per_year", -0.15)
@@ -242,14 +246,16 @@ def evaluate(p, catalog):
                     if M < S or M > sold:
                         return 0.0
                     v = twelve[(M - S) // 12] / 12 if (M - S) // 12 < len(twelve) else 0.0
-                    n = M // 12 - S // 12 + 1
-                    if n > len(tax_years) or sold // 12 == S // 12:
+                    ty = lambda m: (m + 12 - fy_end) // 12  # the tax year of month m
+                    pos = lambda m: (m + 12 - fy_end) % 12  # its place in that tax year
+                    n = ty(M) - ty(S) + 1
+                    if n > len(tax_years) or ty(sold) == ty(S):
                         return v
                     d = tax_years[n - 1]
                     if n == 1:
-                        return v + d / (12 - S % 12)
-                    if M // 12 == sold // 12 and n == len(tax_years):
-                        return v + d / (sold % 12 + 1)
+                        return v + d / (12 - pos(S))
+                    if ty(M) == ty(sold) and n == len(tax_years):
+                        return v + d / (pos(sold) + 1)
                     return v + d / 12
                 return at
 
@@ -301,7 +307,7 @@ def evaluate(p, catalog):
             weight[k] = used[k] * sku.get("perf_index", 1.0) * df(starts[k + 1])
         annual = []
         for y in years:
-            ks = [k for k in range(K) if starts[k].year == y]
+            ks = [k for k in range(K) if fiscal(starts[k]) == y]
             annual.append({
                 "year": y,
                 "cash": sum(cash[k] for k in ks),
@@ -376,7 +382,7 @@ def evaluate(p, catalog):
                 c = (1 - tau) * S * price[k]
                 npv += c * df(starts[k + 1])
                 cash += c
-                annual[starts[k].year - y0] += c
+                annual[fiscal(starts[k]) - y0] += c
             used_cap = sum(min(D[k], Q[k]) for k in range(K))
             res = {"id": al["id"], "npv_cost": npv, "total_cash": cash,
                    "lcoc": npv / served if served > 0 else None, "annual_cash": annual,
@@ -417,7 +423,7 @@ def evaluate(p, catalog):
                 c = x["_used"][k] * price * math.exp(X[k]) * od * (1 - tau)
                 spot_npv += c * df(starts[k + 1])
                 spot_cash += c
-                spot_annual[starts[k].year - y0] += c
+                spot_annual[fiscal(starts[k]) - y0] += c
                 spot_w += x["_used"][k] * x["_sku"].get("perf_index", 1.0) * df(starts[k + 1])
     if demand is None:
         out_alts = out_alts_plain + [{"id": "spot", "npv_cost": spot_npv, "total_cash": spot_cash,

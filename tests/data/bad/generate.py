@@ -146,6 +146,7 @@ variant('demand-unknown-sku.json', with_demand([{'date': '2027-01-01', 'gpus': 5
 variant('demand-unknown-key.json', with_demand([{'date': '2027-01-01', 'gpus': 500000}], extra={'unit': 'gpus'}))
 variant('demand-beside-utilization-volatility.json',
         with_demand([{'date': '2027-01-01', 'gpus': 500000}], utilization_volatility=0.3))
+variant('fiscal-year-end-13.json', setter(['assumptions', 'fiscal_year_end_month'], 13))
 variant('demand-volatility-without-demand.json',
         setter(['market', 'demand'], {'reversion_per_year': 2.0, 'volatility': 0.2}))
 
