@@ -19,7 +19,7 @@ QString pointPath(int row, const char* field) {
 DemandCurveModel::DemandCurveModel(PortfolioDocument* doc, QObject* parent)
     : QAbstractTableModel(parent)
     , doc_(doc) {
-    shownRows_ = rowCount();
+    shownRows_ = points();
     connect(doc_, &PortfolioDocument::evaluationChanged, this, [this] {
         if (rowCount() == shownRows_) {
             if (shownRows_ > 0)
@@ -36,9 +36,13 @@ const Demand* DemandCurveModel::demand() const {
     return doc_->hasPortfolio() && doc_->portfolio().demand ? &*doc_->portfolio().demand : nullptr;
 }
 
-int DemandCurveModel::rowCount(const QModelIndex& parent) const {
+int DemandCurveModel::points() const {
     const Demand* d = demand();
-    return parent.isValid() || !d ? 0 : int(d->curve.size());
+    return d ? int(d->curve.size()) : 0;
+}
+
+int DemandCurveModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : points();
 }
 
 int DemandCurveModel::columnCount(const QModelIndex& parent) const {

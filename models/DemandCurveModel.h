@@ -34,6 +34,7 @@ signals:
     void editRefused(const QString& message);
 
 private:
+    int points() const; // the curve's points (rowCount, without a virtual call)
     const Demand* demand() const;
     PortfolioDocument* doc_;
     int shownRows_ = 0; // rows when last reset: a change that keeps them keeps the view's selection
