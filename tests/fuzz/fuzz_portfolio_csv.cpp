@@ -28,7 +28,15 @@ const Portfolio& example() {
 }
 
 QByteArray exportKind(const Portfolio& p, data::CsvKind kind) {
-    return kind == data::CsvKind::Contracts ? data::exportContractsCsv(p) : data::exportFleetsCsv(p);
+    switch (kind) {
+    case data::CsvKind::Contracts:
+        return data::exportContractsCsv(p);
+    case data::CsvKind::Fleets:
+        return data::exportFleetsCsv(p);
+    case data::CsvKind::Demand:
+        return data::exportDemandCsv(p);
+    }
+    return {};
 }
 
 } // namespace
@@ -49,8 +57,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Portfolio again = example();
     if (kind == data::CsvKind::Contracts)
         again.contracts.clear();
-    else
-        again.fleets.clear();
+    else if (kind == data::CsvKind::Fleets)
+        again.fleets.clear(); // a demand file replaces the example's demand by itself
     data::CsvKind againKind = kind;
     FUZZ_CHECK(data::importCsv(again, exported, "exported.csv", fuzz::catalog(), &error, &againKind),
                error.toUtf8().constData());
