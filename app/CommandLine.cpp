@@ -52,7 +52,7 @@ QString usage() {
         "  computeledger runs FILE.cledger     the Monte Carlo runs stored in a document\n"
         "  computeledger import-csv FILE CSV... --out OUT\n"
         "                                      add contracts or fleets from CSV files; write the result\n"
-        "  computeledger export-csv FILE DIR   write DIR/contracts.csv, DIR/fleets.csv (and DIR/demand.csv)\n"
+        "  computeledger export-csv FILE DIR   write DIR/contracts.csv, DIR/fleets.csv and DIR/demand.csv\n"
         "  computeledger deals                 the library of public compute deals\n"
         "  computeledger add-deal FILE DEAL --out OUT\n"
         "                                      add a library deal to a portfolio as a pre-filled contract\n"

@@ -76,8 +76,7 @@ int exportCsvCommand(const QStringList& args) {
     QCommandLineParser parser;
     parser.addPositionalArgument("export-csv", "subcommand");
     parser.addPositionalArgument("FILE", "the portfolio (.json or .cledger)");
-    parser.addPositionalArgument("DIR",
-                                 "the folder for contracts.csv, fleets.csv and (with a demand) demand.csv");
+    parser.addPositionalArgument("DIR", "the folder for contracts.csv, fleets.csv and demand.csv");
     QString error;
     if (!parse(parser, args, &error))
         return userError(error);
