@@ -178,6 +178,12 @@ const QStringList kVersion6 = {
     R"sql(ALTER TABLE portfolio ADD COLUMN fiscal_year_end_month INTEGER)sql",
 };
 
+// Version 7: a contract that is a lease (MODEL.md 9): NULL in both for a service contract.
+const QStringList kVersion7 = {
+    R"sql(ALTER TABLE contracts ADD COLUMN lease_classification TEXT)sql",
+    R"sql(ALTER TABLE contracts ADD COLUMN lease_incremental_borrowing_rate REAL)sql",
+};
+
 // The schema as SQLite lists it, one entry per table, index and trigger, with its statement.
 QStringList schemaEntries(QSqlDatabase& db) {
     QStringList entries;
@@ -198,7 +204,8 @@ QString sqliteProblem(const QSqlError& e) {
 }
 
 bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
-    const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4, &kVersion5, &kVersion6};
+    const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4,
+                                  &kVersion5, &kVersion6, &kVersion7};
     for (int version = from; version < to; ++version) {
         for (const QString& statement : *steps[version]) {
             QSqlQuery q(db);

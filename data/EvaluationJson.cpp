@@ -88,6 +88,55 @@ QJsonObject itemJson(const ItemResult& i) {
             {"lines", linesJson(i.lines)}};
 }
 
+// MODEL.md 9: each fiscal year's lines, totals and year-end balances, under the keys of
+// engine/AccountingLine.h.
+QJsonArray accountingJson(const std::vector<AccountingYear>& years) {
+    QJsonArray out;
+    for (const AccountingYear& y : years) {
+        QJsonObject o{{"year", y.year}};
+        for (int l = 0; l < kAccountingLines; ++l)
+            o[kAccountingLineKeys[l]] = y.lines[std::size_t(l)];
+        o["ebitda_cost"] = y.ebitdaCost;
+        o["operating_cost"] = y.operatingCost;
+        o["pretax_cost"] = y.pretaxCost;
+        o["income_tax"] = y.incomeTax;
+        o["net_income_impact"] = y.netIncomeImpact;
+        for (int b = 0; b < kBalanceItems; ++b)
+            o[kBalanceItemKeys[b]] = y.balance[std::size_t(b)];
+        out.append(o);
+    }
+    return out;
+}
+
+QJsonObject leaseJson(const LeaseResult& l) {
+    QJsonArray years;
+    for (const LeaseYear& y : l.years)
+        years.append(QJsonObject{{"year", y.year},
+                                 {"opening_liability", y.openingLiability},
+                                 {"interest", y.interest},
+                                 {"payment", y.payment},
+                                 {"closing_liability", y.closingLiability},
+                                 {"rou_asset", y.rouAsset},
+                                 {"amortization", y.amortization},
+                                 {"straight_line_cost", y.straightLineCost}});
+    QJsonArray maturity;
+    for (const auto& [year, payment] : l.maturity.payments)
+        maturity.append(QJsonObject{{"year", year}, {"payment", payment}});
+    return {{"contract", text(l.contract)},
+            {"classification", text(l.classification)},
+            {"incremental_borrowing_rate", l.incrementalBorrowingRate},
+            {"measured_at", text(formatIsoDate(l.measuredAt))},
+            {"liability_at_measurement", l.liabilityAtMeasurement},
+            {"rou_asset_at_measurement", l.rouAtMeasurement},
+            {"prepaid_at_measurement", l.prepaidAtMeasurement},
+            {"years", years},
+            {"maturity", QJsonObject{{"as_at", text(formatIsoDate(l.maturity.asAt))},
+                                     {"years", maturity},
+                                     {"total", l.maturity.total},
+                                     {"imputed_interest", l.maturity.imputedInterest},
+                                     {"liability", l.maturity.liability}}}};
+}
+
 } // namespace
 
 QString firstNonFinite(const QJsonValue& v, const QString& path) {
@@ -169,6 +218,15 @@ QJsonObject evaluationToJson(const EvaluationResult& r) {
         }
         usefulLife.append(QJsonObject{{"alternative", text(s.alternative)}, {"cases", cases}});
     }
+    // MODEL.md 9: every item (standalone, as items[] costs it), then every alternative.
+    QJsonArray accounting;
+    for (const auto& i : r.items)
+        accounting.append(QJsonObject{{"item", text(i.id)}, {"years", accountingJson(i.accounting)}});
+    for (const auto& a : r.alternatives)
+        accounting.append(QJsonObject{{"alternative", text(a.id)}, {"years", accountingJson(a.accounting)}});
+    QJsonArray leases;
+    for (const auto& l : r.leases)
+        leases.append(leaseJson(l));
     // nothing_to_compare: a reader that picks the lowest npv_cost would otherwise crown the first of
     // several alternatives that all cost 0 (docs/cli.md).
     QJsonObject out{{"portfolio", portfolio},
@@ -177,6 +235,8 @@ QJsonObject evaluationToJson(const EvaluationResult& r) {
                     {"comparisons", comparisons},
                     {"breakeven_utilization", breakeven},
                     {"useful_life_sensitivity", usefulLife},
+                    {"accounting", accounting},
+                    {"leases", leases},
                     {"nothing_to_compare", r.nothingToCompare()}};
     if (r.hasDemand) {
         QJsonArray factors;

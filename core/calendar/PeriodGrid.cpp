@@ -2,10 +2,17 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
 
 namespace ledger {
 
-PeriodGrid::PeriodGrid(Date valuation, Date horizonEnd)
+namespace {
+std::string tooMany(int maxPeriods) {
+    return "horizon covers more than " + std::to_string(maxPeriods) + " monthly periods";
+}
+} // namespace
+
+PeriodGrid::PeriodGrid(Date valuation, Date horizonEnd, int maxPeriods)
     : horizonEnd_(horizonEnd) {
     if (horizonEnd < valuation)
         throw std::invalid_argument("horizon_end is before the valuation date");
@@ -16,11 +23,11 @@ PeriodGrid::PeriodGrid(Date valuation, Date horizonEnd)
         starts_.push_back(next);
         if (next > horizonEnd)
             break;
-        if (k > kMaxPeriods)
-            throw std::invalid_argument("horizon covers more than 480 monthly periods");
+        if (k > maxPeriods)
+            throw std::invalid_argument(tooMany(maxPeriods));
     }
-    if (size() > kMaxPeriods)
-        throw std::invalid_argument("horizon covers more than 480 monthly periods");
+    if (size() > maxPeriods)
+        throw std::invalid_argument(tooMany(maxPeriods));
 }
 
 Date PeriodGrid::lastDay(int k) const {

@@ -10,8 +10,12 @@ class PeriodGrid {
 public:
     static constexpr int kMaxPeriods = 480;
 
+    // Every month from 1900 to 2200 (portfolio/Limits.h): a lease's schedule runs to its end,
+    // past any horizon (MODEL.md 9).
+    static constexpr int kMaxLeasePeriods = 3700;
+
     // Covers valuation .. horizonEnd (inclusive). horizonEnd must not be before valuation.
-    PeriodGrid(Date valuation, Date horizonEnd);
+    PeriodGrid(Date valuation, Date horizonEnd, int maxPeriods = kMaxPeriods);
 
     int size() const { return int(starts_.size()) - 1; }
     Date valuationDate() const { return starts_.front(); }

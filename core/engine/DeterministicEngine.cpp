@@ -1,5 +1,6 @@
 #include "engine/DeterministicEngine.h"
 
+#include "engine/Accounting.h"
 #include "engine/PathFunction.h"
 #include "portfolio/Defaults.h"
 
@@ -176,6 +177,12 @@ public:
         , rec_(run_.rec) {
         if (&costed != &items)
             costedRun_.emplace(costed);
+        // MODEL.md 9: each lease measured once, whatever alternatives cost it.
+        for (const Contract& c : p.contracts) {
+            leases_.emplace_back();
+            if (c.isLease())
+                leases_.back() = buildLeaseSchedule(c, p.valuationDate, fiscalYearEndMonth(p));
+        }
     }
 
     EvaluationResult run() {
@@ -186,6 +193,10 @@ public:
         r.horizonEnd = cp_.grid().horizonEnd();
         r.periods = K_;
         r.spotCovers = cp_.spotCovers();
+        r.taxRate = p_.assumptions.taxRate;
+        for (std::size_t c = 0; c < p_.contracts.size(); ++c)
+            if (leases_[c])
+                r.leases.push_back(leaseResult(p_.contracts[c].id, *leases_[c]));
         for (int i = 0; i < N_; ++i)
             r.items.push_back(item(cp_, rec_, i));
         r.hasDemand = costed_.hasDemand();
@@ -205,6 +216,7 @@ public:
             ar.name = alt.name;
             ar.items = alt.items;
             ar.annual = emptyYears();
+            ar.accounting = emptyAccounting();
             weightTotal = 0.0;
             for (int i : costed_.alternativeItems(int(a))) {
                 const auto& ir = slots[std::size_t(i)];
@@ -213,8 +225,10 @@ public:
                 ar.usedGpuHours += ir.usedGpuHours;
                 ar.usedH100Hours += ir.usedH100Hours;
                 weightTotal += sum(rec.lcocWeight, i);
-                for (std::size_t y = 0; y < ar.annual.size(); ++y)
+                for (std::size_t y = 0; y < ar.annual.size(); ++y) {
                     addRow(ar.annual[y], ir.annual[y]);
+                    addYear(ar.accounting[y], ir.accounting[y]);
+                }
                 addLines(ar.lines, ir.lines);
                 if (costedRun_)
                     ar.itemCosts.push_back(ir);
@@ -223,7 +237,9 @@ public:
                 const int slot = shortfallSlot(costed_.inputs(), int(a));
                 addShortfall(ar, rec, slot, int(a), LineOwner::Shortfall);
                 weightTotal += sum(rec.lcocWeight, slot);
+                addOwnAccounting(ar.accounting, ar.annual, LineOwner::Shortfall);
             }
+            closeYears(ar.accounting, p_.assumptions.taxRate);
             ar.lcoc = ratio(ar.npvCost, weightTotal);
             r.alternatives.push_back(std::move(ar));
         }
@@ -241,6 +257,13 @@ private:
         for (int k = 0; k < K_; ++k)
             s += v[std::size_t(slot) * K_ + k];
         return s;
+    }
+
+    std::vector<AccountingYear> emptyAccounting() const {
+        std::vector<AccountingYear> years(std::size_t(cp_.yearCount()));
+        for (int y = 0; y < cp_.yearCount(); ++y)
+            years[std::size_t(y)].year = cp_.firstYear() + y;
+        return years;
     }
 
     std::vector<AnnualRow> emptyYears() const {
@@ -298,6 +321,11 @@ private:
             ir.lcoc = ratio(ir.npvCost, sum(rec.lcocWeight, i));
         ir.lines = rec.lines(i, fleet ? LineOwner::Fleet : LineOwner::Contract);
         rec.addYearLines(i, ir.annual);
+        const Contract* contract = fleet ? nullptr : &p_.contracts[std::size_t(inPortfolio)];
+        const LeaseSchedule* lease = nullptr;
+        if (contract && leases_[std::size_t(inPortfolio)])
+            lease = &*leases_[std::size_t(inPortfolio)];
+        ir.accounting = itemAccounting(cp, i, ir.annual, contract, lease);
         return ir;
     }
 
@@ -350,6 +378,7 @@ private:
             const int slot = costed_.inputs().items;
             addShortfall(s, costedRun_->rec, slot, costed_.inputs().alternatives - 1, LineOwner::Spot);
             s.lcoc = ratio(s.npvCost, sum(costedRun_->rec.lcocWeight, slot));
+            spotAccounting(s);
             return s;
         }
         for (int i = 0; i < N_; ++i) {
@@ -371,7 +400,14 @@ private:
         s.lcoc = ratio(s.npvCost, sum(rec_.lcocWeight, N_));
         s.lines = rec_.lines(N_, LineOwner::Spot);
         rec_.addYearLines(N_, s.annual);
+        spotAccounting(s);
         return s;
+    }
+
+    void spotAccounting(AlternativeResult& s) const {
+        s.accounting = emptyAccounting();
+        addOwnAccounting(s.accounting, s.annual, LineOwner::Spot);
+        closeYears(s.accounting, p_.assumptions.taxRate);
     }
 
     Comparison compare(const EvaluationResult& r, std::size_t a, std::size_t b) const {
@@ -403,7 +439,8 @@ private:
     int K_, N_;
     RecordedRun run_;
     const RecordingSink& rec_;
-    std::optional<RecordedRun> costedRun_; // with a demand
+    std::optional<RecordedRun> costedRun_;             // with a demand
+    std::vector<std::optional<LeaseSchedule>> leases_; // by the portfolio's contract index
 };
 
 bool hasFleet(const Portfolio& p, const Alternative& a) {

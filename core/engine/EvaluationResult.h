@@ -1,7 +1,9 @@
 #pragma once
 // What a deterministic evaluation reports (DESIGN.md "evaluate --json" keys).
 #include "calendar/Date.h"
+#include "engine/AccountingLine.h"
 #include "engine/CostLine.h"
+#include "engine/LeaseResult.h"
 
 #include <array>
 
@@ -69,6 +71,7 @@ struct ItemResult {
     std::vector<AnnualRow> annual;
     std::vector<MonthlyFlow> monthly;
     std::vector<LineAmount> lines; // the kind's lines (lineOwner), in CostLine's order
+    std::vector<AccountingYear> accounting; // MODEL.md 9, by fiscal year (the annual rows' years)
 };
 
 struct AlternativeResult {
@@ -86,6 +89,7 @@ struct AlternativeResult {
     // With a demand (MODEL.md 8): its items as costed in it (their used share), and how it meets it.
     std::vector<ItemResult> itemCosts;
     std::optional<DemandServed> demand;
+    std::vector<AccountingYear> accounting; // MODEL.md 9: its items' as costed in it, and its own spot
 };
 
 // Two alternatives deliver the same capacity when their used H100-equivalent hours differ by at
@@ -148,6 +152,8 @@ struct EvaluationResult {
     std::vector<BreakevenUtilization> breakevenUtilization; // without a demand
     std::vector<BreakevenDemand> breakevenDemand;           // with a demand
     std::vector<UsefulLifeSensitivity> usefulLife;
+    std::vector<LeaseResult> leases; // the contracts that are leases, in the portfolio's order
+    double taxRate = 0.0;            // tau: the accounting view's income tax
     bool hasDemand = false; // every alternative meets the portfolio's demand (MODEL.md 8)
     std::string demandSku;  // with a demand
 

@@ -221,6 +221,28 @@ const std::vector<ItemField<Contract>>& contractFields() {
          .tooltip = "The deal library entry this contract was added from; the same deal is not added twice.",
          .shown = kInCsv | kInEditor,
          .access = member<C, &C::deal>},
+        // MODEL.md 9: a contract that is a lease (ASC 842). Both or neither: validation.
+        {.key = "lease.classification",
+         .column = "lease_classification",
+         .type = T::Choice,
+         .presence = P::Optional,
+         .choices = "operating, finance",
+         .label = "Lease",
+         .tooltip =
+             "Empty: a service contract. operating or finance: an ASC 842 lease, with a "
+             "right-of-use asset and a liability (dedicated GPUs the customer directs are likely one).",
+         .shown = kEverywhere,
+         .access = member<C, &C::lease, &LeaseTerms::classification>},
+        {.key = "lease.incremental_borrowing_rate",
+         .column = "lease_incremental_borrowing_rate",
+         .presence = P::Optional,
+         .bounds = {-0.5, true, 1, false},
+         .label = "Borrowing rate",
+         .unit = "per year",
+         .tooltip = "The lessee's incremental borrowing rate i: the lease liability is the fixed payments "
+                    "discounted monthly at (1 + i)^(1/12) - 1.",
+         .shown = kEverywhere,
+         .access = member<C, &C::lease, &LeaseTerms::incrementalBorrowingRate>},
     };
     return fields;
 }

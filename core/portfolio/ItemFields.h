@@ -21,7 +21,7 @@ enum class FieldType {
     Number,   // double
     Integer,  // a whole number (int in the struct, long long on the way)
     Date,     // an ISO date in files
-    Choice,   // one keyword of the field's `choices` (a depreciation method)
+    Choice,   // one keyword of the field's `choices` (a depreciation method, a lease classification)
     Tranches, // a contract's committed GPUs from each date on (its own table, list or cell)
 };
 
@@ -99,6 +99,9 @@ inline FieldValue toValue(const std::vector<Tranche>& v) {
 inline FieldValue toValue(DepreciationMethod m) {
     return std::string(toString(m));
 }
+inline FieldValue toValue(LeaseClassification c) {
+    return std::string(toString(c));
+}
 template <class T> FieldValue toValue(const std::optional<T>& v) {
     return v ? toValue(*v) : FieldValue{};
 }
@@ -123,6 +126,13 @@ inline bool fromValue(const FieldValue& v, DepreciationMethod& out) {
     if (m)
         out = *m;
     return m.has_value();
+}
+inline bool fromValue(const FieldValue& v, LeaseClassification& out) {
+    const std::string* held = std::get_if<std::string>(&v);
+    const auto c = held ? leaseClassificationFromString(*held) : std::nullopt;
+    if (c)
+        out = *c;
+    return c.has_value();
 }
 template <class T> bool fromValue(const FieldValue& v, std::optional<T>& out) {
     if (std::holds_alternative<std::monostate>(v)) {

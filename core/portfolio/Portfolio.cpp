@@ -2,6 +2,17 @@
 
 namespace ledger {
 
+std::string_view toString(LeaseClassification c) {
+    return c == LeaseClassification::Finance ? "finance" : "operating";
+}
+
+std::optional<LeaseClassification> leaseClassificationFromString(std::string_view s) {
+    for (auto c : {LeaseClassification::Operating, LeaseClassification::Finance})
+        if (toString(c) == s)
+            return c;
+    return std::nullopt;
+}
+
 double utilizationOn(const UtilizationCurve& curve, const Date& d) {
     // Before the first point the first value applies (docs/model.md): a curve that starts late
     // should not jump to 100% for the days before it.

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ledger {
@@ -48,6 +49,19 @@ struct Tranche {
     bool operator==(const Tranche&) const = default;
 };
 
+// ASC 842 (MODEL.md 9): how a contract that is a lease is booked. The classification is the user's
+// judgement (dedicated GPUs the customer directs are likely a lease); the app does the arithmetic.
+enum class LeaseClassification { Operating, Finance };
+std::string_view toString(LeaseClassification c);
+std::optional<LeaseClassification> leaseClassificationFromString(std::string_view s);
+
+// A contract's `lease` object: both given for a lease, both absent for a service contract
+// (validation refuses one without the other).
+struct LeaseTerms {
+    std::optional<LeaseClassification> classification;
+    std::optional<double> incrementalBorrowingRate; // a year, in (-0.5, 1]
+};
+
 struct Contract {
     std::string id;
     std::string name;
@@ -67,6 +81,8 @@ struct Contract {
     std::optional<UtilizationCurve> utilization;
     std::string notes;
     std::string deal; // the deal library id it was added from (add-deal), empty otherwise
+    LeaseTerms lease;
+    bool isLease() const { return lease.classification.has_value(); }
 };
 
 struct Fleet {

@@ -268,6 +268,11 @@ private:
         }
         if (c.utilization)
             checkItemCurve(path + ".utilization", *c.utilization);
+        // MODEL.md 9: a lease needs both; the table has bounded the rate and the classification.
+        if (c.lease.classification && !c.lease.incrementalBorrowingRate)
+            fail(path + ".lease.incremental_borrowing_rate", "missing (a lease is measured at this rate)");
+        if (!c.lease.classification && c.lease.incrementalBorrowingRate)
+            fail(path + ".lease.classification", "missing (operating or finance)");
         providers_.insert(c.provider);
         if (providers_.size() > std::size_t(kMaxProviders))
             fail(path + ".provider", "\"" + c.provider + "\" is provider number " +

@@ -16,8 +16,9 @@ using namespace ledger::testing;
 
 namespace {
 
-// A value of the field's type that no default or test portfolio holds (the n-th field gets n).
-FieldValue distinctValue(FieldType type, int n) {
+// A value of the field's type that no default or test portfolio holds (the n-th field gets n; a
+// choice, the last of its keywords: macrs_7, finance).
+FieldValue distinctValue(FieldType type, int n, const char* choices) {
     switch (type) {
     case FieldType::Text:
         return "text " + std::to_string(n);
@@ -27,8 +28,10 @@ FieldValue distinctValue(FieldType type, int n) {
         return (long long)(n + 2);
     case FieldType::Date:
         return day(2030, 1, 1) + boost::gregorian::days(n);
-    case FieldType::Choice:
-        return std::string("macrs_7");
+    case FieldType::Choice: {
+        const std::string all(choices);
+        return all.substr(all.rfind(' ') + 1);
+    }
     case FieldType::Tranches:
         return std::vector<Tranche>{{day(2031, 1, 1), double(n)}};
     }
@@ -44,7 +47,7 @@ template <class Item>
 void checkRowsAreIndependent(const Item& start, const std::vector<ItemField<Item>>& fields) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         Item item = start;
-        const FieldValue v = distinctValue(fields[i].type, int(i));
+        const FieldValue v = distinctValue(fields[i].type, int(i), fields[i].choices);
         QVERIFY2(fields[i].access.set(item, v), fields[i].key);
         QVERIFY2(sameValue(fields[i].access.get(item), v), fields[i].key);
         for (std::size_t j = 0; j < fields.size(); ++j) {
@@ -90,7 +93,7 @@ private slots:
         checkNamesAreUnique(fleetFields());
         checkNamesAreUnique(portfolioFields());
         // MODEL.md 2's contract and fleet fields, each once (the curve is every item's, outside).
-        QCOMPARE(contractFields().size(), std::size_t(17));
+        QCOMPARE(contractFields().size(), std::size_t(19));
         QCOMPARE(fleetFields().size(), std::size_t(27));
         QCOMPARE(std::string(field(fleetFields(), "tax_depreciation.life_years").column), "tax_life_years");
     }

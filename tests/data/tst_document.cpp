@@ -26,8 +26,10 @@ using namespace ledger::data;
 
 namespace {
 
-// What versions 5 and 6 added, taken away again: a document as version 4 saved it (DocumentSchema.cpp).
-const QStringList kBackToVersion4 = {"ALTER TABLE portfolio DROP COLUMN fiscal_year_end_month",
+// What versions 5 to 7 added, taken away again: a document as version 4 saved it (DocumentSchema.cpp).
+const QStringList kBackToVersion4 = {"ALTER TABLE contracts DROP COLUMN lease_classification",
+                                     "ALTER TABLE contracts DROP COLUMN lease_incremental_borrowing_rate",
+                                     "ALTER TABLE portfolio DROP COLUMN fiscal_year_end_month",
                                      "DROP TABLE demand_points",
                                      "ALTER TABLE portfolio DROP COLUMN demand_sku",
                                      "ALTER TABLE portfolio DROP COLUMN demand_reversion_per_year",
@@ -41,9 +43,13 @@ Portfolio example() {
 }
 
 // The example as a document before version 5 could hold it: without its demand (and so without the
-// demand's uncertainty).
+// demand's uncertainty), and without the lease version 7 added.
 Portfolio exampleBeforeDemand() {
     Portfolio p = example();
+    for (Contract& c : p.contracts)
+        c.lease = {};
+    for (auto it = p.sources.begin(); it != p.sources.end();)
+        it = it->first.find(".lease.") != std::string::npos ? p.sources.erase(it) : std::next(it);
     p.demand.reset();
     p.market.demand = MarketModel{}.demand;
     p.sources.erase("demand.curve");

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """An independent, deliberately plain implementation of the deterministic model of MODEL.md
-(sections 1-5 and 7, with the readings written down in docs/model.md, and the demand of section 8 v2
-when a portfolio states one), day by day, in pure Python.
+(sections 1-5 and 7, with the readings written down in docs/model.md, the demand of section 8 v2
+when a portfolio states one, and the accounting view and ASC 842 leases of section 9 v2), day by day,
+in pure Python.
 
 It shares no code with the C++ engine. tests/reference/compare_reference.py runs both on the
 portfolios in tests/reference/portfolios/ and requires every number to agree to 1e-9 relative.
@@ -91,6 +92,14 @@ def schedule(spec, base):
     return out
 
 
+# MODEL.md 9: the accounting lines (flows of a year, pre-tax, costs positive) and the year-end balances.
+ACCT_FLOWS = ["service_cost", "operating_lease_cost", "variable_lease_cost", "power", "colocation", "opex",
+              "spot", "depreciation", "lease_amortization", "interest", "disposal_loss", "default_writeoff"]
+EBITDA_LINES = ["service_cost", "operating_lease_cost", "variable_lease_cost", "power", "colocation", "opex",
+                "spot"]
+ACCT_BALANCES = ["nbv_book", "rou_asset", "lease_liability", "prepaid_balance", "deferred_tax_liability"]
+
+
 def evaluate(p, catalog):
     t0 = parse(p["valuation_date"])
     a = p["assumptions"]
@@ -150,6 +159,130 @@ def evaluate(p, catalog):
     for k in range(K - 1):
         X.append(m(k + 1) + (X[k] - m(k)) * math.exp(-kappa / 12))
 
+    def lease_schedule(it, days, p0, tcv):
+        """MODEL.md 9, ASC 842: a lease measured at the period m0 containing max(start, t0), on the period
+        grid continued past the horizon to the contract's end (docs/model.md). Returns per period of that
+        grid (index k, the same k as the horizon grid where both exist) the fixed payment, interest,
+        liability after the period, amortization (finance) or straight-line cost (operating) and the ROU
+        asset after the period."""
+        start, end = parse(it["start"]), parse(it["end"])
+        lease = it["lease"]
+        i = lease["incremental_borrowing_rate"]
+        top = it.get("take_or_pay", 1.0)
+        pre = it.get("prepayment", 0.0)
+        ext = [t0]
+        while ext[-1] <= max(end, horizon):
+            ext.append(add_months(t0, len(ext)))
+        n = len(ext) - 1
+
+        def ext_period(d):
+            for k in range(n):
+                if ext[k] <= d < ext[k + 1]:
+                    return k
+            return None
+
+        measured = max(start, t0)
+        if end < t0:
+            # Ended before t0: nothing remains to measure (MODEL.md 9 is silent; read as all zeros).
+            entry = {"contract": it["id"], "classification": lease["classification"],
+                     "incremental_borrowing_rate": i, "measured_at": measured.isoformat(),
+                     "liability_at_measurement": 0.0, "rou_asset_at_measurement": 0.0,
+                     "prepaid_at_measurement": 0.0, "years": [],
+                     "maturity": {"as_at": measured.isoformat(), "years": [], "total": 0.0,
+                                  "imputed_interest": 0.0, "liability": 0.0}}
+            zero = [0.0] * n
+            return {"entry": entry, "m0": None, "k_end": None, "finance": lease["classification"] == "finance",
+                    "interest": zero, "closing": zero, "amort": zero, "sl": zero, "rou": zero}
+        m0, k_end = ext_period(measured), ext_period(end)
+        F = [0.0] * n  # billed at full commitment, whole periods (no horizon clip)
+        a = [0] * n  # the contract's days in the period, from t0 on
+        before = 0.0  # F billed on the days before period m0's start
+        for d, g, e in days:
+            if d < ext[m0]:
+                before += 24 * g * p0 * e
+                continue
+            k = ext_period(d)
+            F[k] += 24 * g * p0 * e
+            a[k] += 1
+        prepaid0 = pre * (tcv - before)
+        P = [(1 - pre) * top * F[k] if m0 <= k <= k_end else 0.0 for k in range(n)]
+        j = (1 + i) ** (1 / 12) - 1
+        L0 = sum(P[k] * (1 + j) ** (-(k - m0 + 1)) for k in range(m0, k_end + 1))
+        opening = [0.0] * n
+        interest = [0.0] * n
+        closing = [0.0] * n
+        L = L0
+        for k in range(m0, k_end + 1):
+            opening[k] = L
+            interest[k] = j * L
+            L = L + interest[k] - P[k]
+            closing[k] = L
+        closing[k_end] = 0.0  # paid off by its last payment (exactly, not to rounding)
+        rou0 = L0 + prepaid0
+        A = sum(a[m0:k_end + 1])
+        amort = [0.0] * n
+        sl = [0.0] * n
+        rou = [0.0] * n
+        finance = lease["classification"] == "finance"
+        sumP = sum(P)
+        cumP = cumSL = cumAm = 0.0
+        for k in range(m0, k_end + 1):
+            if finance:
+                amort[k] = rou0 * a[k] / A
+                cumAm += amort[k]
+                rou[k] = rou0 - cumAm
+            else:
+                sl[k] = (sumP + prepaid0) * a[k] / A
+                cumP += P[k]
+                cumSL += sl[k]
+                rou[k] = closing[k] + prepaid0 + cumP - cumSL
+        rou[k_end] = 0.0  # fully amortized / expensed after the last period
+        ks = range(m0, k_end + 1)
+        lyears = sorted({fiscal(ext[k]) for k in ks})
+        rows, maturity = [], []
+        for y in lyears:
+            yk = [k for k in ks if fiscal(ext[k]) == y]
+            rows.append({"year": y, "opening_liability": opening[yk[0]],
+                         "interest": sum(interest[k] for k in yk), "payment": sum(P[k] for k in yk),
+                         "closing_liability": closing[yk[-1]], "rou_asset": rou[yk[-1]],
+                         "amortization": sum(amort[k] for k in yk) if finance else 0.0,
+                         "straight_line_cost": 0.0 if finance else sum(sl[k] for k in yk)})
+            maturity.append({"year": y, "payment": sum(P[k] for k in yk)})
+        entry = {"contract": it["id"], "classification": lease["classification"],
+                 "incremental_borrowing_rate": i, "measured_at": measured.isoformat(),
+                 "liability_at_measurement": L0, "rou_asset_at_measurement": rou0,
+                 "prepaid_at_measurement": prepaid0, "years": rows,
+                 "maturity": {"as_at": measured.isoformat(), "years": maturity, "total": sumP,
+                              "imputed_interest": sumP - L0, "liability": L0}}
+        return {"entry": entry, "m0": m0, "k_end": k_end, "finance": finance, "interest": interest,
+                "closing": closing, "amort": amort, "sl": sl, "rou": rou}
+
+    def acct_years(acct, bal):
+        """Per-period accounting lines and balances (after each period) -> one row per fiscal year."""
+        rows = []
+        for y in years:
+            ks = [k for k in range(K) if fiscal(starts[k]) == y]
+            row = {"year": y}
+            for line in ACCT_FLOWS:
+                row[line] = sum(acct[line][k] for k in ks)
+            row["ebitda_cost"] = sum(row[line] for line in EBITDA_LINES)
+            row["operating_cost"] = (row["ebitda_cost"] + row["depreciation"] + row["lease_amortization"]
+                                     + row["disposal_loss"] + row["default_writeoff"])
+            row["pretax_cost"] = row["operating_cost"] + row["interest"]
+            row["income_tax"] = -tau * row["pretax_cost"]
+            row["net_income_impact"] = -(row["pretax_cost"] + row["income_tax"])
+            for b in ACCT_BALANCES:
+                row[b] = bal[b][ks[-1]]
+            rows.append(row)
+        return rows
+
+    def acct_sum(members, spot_line):
+        """An alternative's accounting: its members' lines and balances, plus a spot line."""
+        acct = {line: [sum(x["_acct"][line][k] for x in members) for k in range(K)] for line in ACCT_FLOWS}
+        acct["spot"] = [acct["spot"][k] + spot_line[k] for k in range(K)]
+        bal = {b: [sum(x["_bal"][b][k] for x in members) for k in range(K)] for b in ACCT_BALANCES}
+        return acct_years(acct, bal)
+
     items = []
     for c in p.get("contracts", []):
         items.append(("contract", c))
@@ -170,6 +303,8 @@ def evaluate(p, catalog):
         nbv_b = [0.0] * K
         nbv_t = [0.0] * K
         extra = {}
+        acct = {line: [0.0] * K for line in ACCT_FLOWS}
+        bal = {b: [0.0] * K for b in ACCT_BALANCES}
         if kind == "contract":
             start, end = parse(it["start"]), parse(it["end"])
             tr = sorted(it["tranches"], key=lambda x: x["date"])
@@ -198,12 +333,41 @@ def evaluate(p, catalog):
             pre = it.get("prepayment", 0.0)
             terms = it.get("payment_terms_days", 0)
             billed = [0.0] * K
+            full = [0.0] * K  # F_k: billed at full commitment, days inside the horizon
+            above = [0.0] * K  # usage billed above take-or-pay: B_k - take_or_pay F_k, day by day
             for d, g, e in days:
                 k = period_of(d)
                 if k is None:
                     continue
                 hours[k] += 24 * g
                 billed[k] += 24 * g * p0 * e * max(top, u_k[k])
+                full[k] += 24 * g * p0 * e
+                above[k] += 24 * g * p0 * e * max(0.0, u_k[k] - top)
+            if "lease" not in it:
+                # MODEL.md 9: a service contract's cost in its period of service, the prepaid share
+                # drawn at full commitment; its prepaid balance after each period.
+                nd, cum = 0, 0.0
+                for k in range(K):
+                    acct["service_cost"][k] = (1 - pre) * billed[k] + pre * full[k]
+                    # Drawn down to the horizon in a clipped last period (docs/model.md).
+                    while nd < len(days) and days[nd][0] < starts[k + 1] and days[nd][0] <= horizon:
+                        cum += 24 * days[nd][1] * p0 * days[nd][2]
+                        nd += 1
+                    if pre and start < starts[k + 1]:
+                        bal["prepaid_balance"][k] = 0.0 if end < starts[k + 1] else pre * (tcv - cum)
+            else:
+                ls = lease_schedule(it, days, p0, tcv)
+                extra["_lease"] = ls["entry"]
+                for k in range(K):
+                    variable = (1 - pre) * above[k]
+                    if ls["finance"]:
+                        acct["variable_lease_cost"][k] = variable
+                        acct["lease_amortization"][k] = ls["amort"][k]
+                        acct["interest"][k] = ls["interest"][k]
+                    else:
+                        acct["operating_lease_cost"][k] = ls["sl"][k] + variable
+                    bal["rou_asset"][k] = ls["rou"][k]
+                    bal["lease_liability"][k] = ls["closing"][k]
             for k in range(K):
                 P = (1 - pre) * billed[k]
                 C = P - tau * billed[k]
@@ -294,12 +458,19 @@ def evaluate(p, catalog):
                     acc_b += dep_b[k]
                     acc_t += dep_t[k]
                     C = (E * pe + colo + opex) * (1 - tau) - tau * dep_t[k]
+                    acct["power"][k] = E * pe
+                    acct["colocation"][k] = colo
+                    acct["opex"][k] = opex
+                    acct["depreciation"][k] = dep_b[k]
                     if k == kd:
                         R = Bc * resid
                         C += -R + tau * (R - (Bc - acc_t))
+                        acct["disposal_loss"][k] = (Bc - acc_b) - R
                     elif ins <= min(starts[k + 1] - ONE_DAY, horizon):
                         nbv_b[k] = Bc - acc_b
                         nbv_t[k] = Bc - acc_t
+                    bal["nbv_book"][k] = nbv_b[k]
+                    bal["deferred_tax_liability"][k] = tau * (nbv_b[k] - nbv_t[k])
                     cash[k] += C
                     pv[k] += C * df(starts[k + 1])
         for k in range(K):
@@ -326,6 +497,7 @@ def evaluate(p, catalog):
         }
         res.update(extra)
         res["_hours"] = hours
+        res["_acct"], res["_bal"] = acct, bal
         return res
 
     results = {}
@@ -376,9 +548,11 @@ def evaluate(p, catalog):
             cash = sum(x["total_cash"] for x in members)
             annual = [sum(x["annual"][y]["cash"] for x in members) for y in range(len(years))]
             short_total = 0.0
+            short_pretax = [0.0] * K  # MODEL.md 9: the shortfall (spot: the purchases) in the spot line
             for k in range(K):
                 S = max(0.0, D[k] - Q[k])
                 short_total += S
+                short_pretax[k] = S * price[k]
                 c = (1 - tau) * S * price[k]
                 npv += c * df(starts[k + 1])
                 cash += c
@@ -391,7 +565,8 @@ def evaluate(p, catalog):
                               "used_capacity_h100_hours": used_cap,
                               "idle_h100_hours": sum(Q[k] - min(D[k], Q[k]) for k in range(K)),
                               "shortfall_h100_hours": short_total},
-                   "_contract_npv": sum(x["npv_cost"] for x in members if x["kind"] == "contract")}
+                   "_contract_npv": sum(x["npv_cost"] for x in members if x["kind"] == "contract"),
+                   "_accounting": acct_sum(members, short_pretax)}
             if al["id"] != "spot":
                 res["item_costs"] = [{"id": x["id"], "npv_cost": x["npv_cost"], "total_cash": x["total_cash"]}
                                      for x in members]
@@ -409,10 +584,12 @@ def evaluate(p, catalog):
                                "lcoc": npv / w if w > 0 else None,
                                "annual_cash": [sum(x["annual"][y]["cash"] for x in members)
                                                for y in range(len(years))],
-                               "_contract_npv": sum(x["npv_cost"] for x in members if x["kind"] == "contract")})
+                               "_contract_npv": sum(x["npv_cost"] for x in members if x["kind"] == "contract"),
+                               "_accounting": acct_sum(members, [0.0] * K)})
     covers = mkt.get("spot_covers", alts[0]["id"]) if demand is None else None
     spot_npv = spot_cash = spot_w = 0.0
     spot_annual = [0.0] * len(years)
+    spot_pretax = [0.0] * K  # MODEL.md 9: the spot alternative's purchases, pre-tax
     for al in alts:
         if al["id"] != covers:
             continue
@@ -420,6 +597,7 @@ def evaluate(p, catalog):
             x = results[i]
             price = x["_sku"]["market_price_per_gpu_hour"]
             for k in range(K):
+                spot_pretax[k] += x["_used"][k] * price * math.exp(X[k]) * od
                 c = x["_used"][k] * price * math.exp(X[k]) * od * (1 - tau)
                 spot_npv += c * df(starts[k + 1])
                 spot_cash += c
@@ -428,7 +606,8 @@ def evaluate(p, catalog):
     if demand is None:
         out_alts = out_alts_plain + [{"id": "spot", "npv_cost": spot_npv, "total_cash": spot_cash,
                                       "lcoc": spot_npv / spot_w if spot_w > 0 else None,
-                                      "annual_cash": spot_annual, "_contract_npv": 0.0}]
+                                      "annual_cash": spot_annual, "_contract_npv": 0.0,
+                                      "_accounting": acct_sum([], spot_pretax)}]
     comps = []
     for i in range(len(out_alts)):
         for j in range(i + 1, len(out_alts)):
@@ -446,6 +625,11 @@ def evaluate(p, catalog):
         "items": [clean(results[i["id"]]) for _, i in items],
         "alternatives": [clean(x) for x in out_alts],
         "comparisons": comps,
+        # MODEL.md 9: every item standalone (as items[] costs it), then every alternative (spot last).
+        "accounting": [{"item": i["id"], "years": acct_years(results[i["id"]]["_acct"], results[i["id"]]["_bal"])}
+                       for _, i in items]
+                      + [{"alternative": x["id"], "years": x["_accounting"]} for x in out_alts],
+        "leases": [results[c["id"]]["_lease"] for c in p.get("contracts", []) if "lease" in c],
     }
     if demand is not None:
         # Breakeven demand factor (MODEL.md 8): f(c) = NPV_a(c D) - NPV_spot(c D), bisection on [0, 10].

@@ -147,6 +147,14 @@ variant('demand-unknown-key.json', with_demand([{'date': '2027-01-01', 'gpus': 5
 variant('demand-beside-utilization-volatility.json',
         with_demand([{'date': '2027-01-01', 'gpus': 500000}], utilization_volatility=0.3))
 variant('fiscal-year-end-13.json', setter(['assumptions', 'fiscal_year_end_month'], 13))
+# MODEL.md 9: a contract that is a lease needs a classification and a rate in (-50%, 100%].
+lease = lambda **terms: setter(['contracts', 0, 'lease'], terms)
+variant('lease-without-rate.json', lease(classification='operating'))
+variant('lease-without-classification.json', lease(incremental_borrowing_rate=0.06))
+variant('lease-classification-unknown.json', lease(classification='capital', incremental_borrowing_rate=0.06))
+variant('lease-rate-minus-50pct.json', lease(classification='finance', incremental_borrowing_rate=-0.5))
+variant('lease-rate-above-100pct.json', lease(classification='finance', incremental_borrowing_rate=1.5))
+variant('lease-unknown-key.json', lease(classification='finance', incremental_borrowing_rate=0.06, term_years=5))
 variant('demand-volatility-without-demand.json',
         setter(['market', 'demand'], {'reversion_per_year': 2.0, 'volatility': 0.2}))
 

@@ -1,0 +1,324 @@
+// The accounting view and ASC 842 leases (MODEL.md 9, issue 18) against hand arithmetic: each lease
+// rule, the service contract's accrual, a fleet's depreciation, disposal loss and deferred tax, the
+// totals adding up in every row, expense equal to cash over a life inside the horizon, and cash and
+// NPV untouched by the classification.
+#include "TestPortfolios.h"
+#include "engine/LeaseSchedule.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace ledger;
+using namespace ledger::testing;
+
+namespace {
+
+// A rate whose monthly rate is exactly 1%: (1.01)^12 - 1.
+const double kOnePercentAMonth = std::pow(1.01, 12) - 1.0;
+
+// 1,000 GPUs at 2.00 an hour: 48,000 a day billed at full commitment.
+constexpr double kPerDay = 24.0 * 1000 * 2.0;
+
+Contract lease(Date start, Date end, LeaseClassification c, double rate) {
+    Contract k = simpleContract(start, end, 1000, 2.0);
+    k.lease.classification = c;
+    k.lease.incrementalBorrowingRate = rate;
+    return k;
+}
+
+Portfolio withContract(const Contract& c, Date t0 = day(2026, 1, 1), double tax = 0.0) {
+    Portfolio p = basePortfolio(t0, 0.09, tax);
+    p.contracts = {c};
+    return p;
+}
+
+const AccountingYear& year(const std::vector<AccountingYear>& years, int y) {
+    for (const auto& a : years)
+        if (a.year == y)
+            return a;
+    qFatal("no year %d", y);
+}
+
+// Every pre-tax cash line of an item in the horizon: what it pays out, less what it gets back.
+double preTaxCash(const ItemResult& item) {
+    double sum = 0.0;
+    for (const LineAmount& l : item.lines) {
+        switch (l.line) {
+        case CostLine::Capex:
+        case CostLine::Prepayment:
+        case CostLine::ContractPayments:
+        case CostLine::Power:
+        case CostLine::Colocation:
+        case CostLine::Opex:
+        case CostLine::Resale:
+        case CostLine::Replacement:
+        case CostLine::PrepaymentRecovery:
+            sum += l.cash;
+            break;
+        default:
+            break;
+        }
+    }
+    return sum;
+}
+
+void checkTotals(const std::vector<AccountingYear>& years, double tau) {
+    for (const AccountingYear& y : years) {
+        using L = AccountingLine;
+        const double ebitda = y[L::ServiceCost] + y[L::OperatingLeaseCost] + y[L::VariableLeaseCost] +
+                              y[L::Power] + y[L::Colocation] + y[L::Opex] + y[L::Spot];
+        QVERIFY(near(y.ebitdaCost, ebitda));
+        QVERIFY(near(y.operatingCost, ebitda + y[L::Depreciation] + y[L::LeaseAmortization] +
+                                          y[L::DisposalLoss] + y[L::DefaultWriteoff]));
+        QVERIFY(near(y.pretaxCost, y.operatingCost + y[L::Interest]));
+        QVERIFY(near(y.incomeTax, -tau * y.pretaxCost));
+        QVERIFY(near(y.netIncomeImpact, -(1.0 - tau) * y.pretaxCost));
+    }
+}
+
+} // namespace
+
+class AccountingTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    // Two months (31 + 28 days) at 1% a month: P = 1,488,000 and 1,344,000 at the months' ends;
+    // L = 1,488,000 / 1.01 + 1,344,000 / 1.01^2. Operating: one straight-line cost of 2,832,000
+    // over 59 days, equal to the payments (flat); the ROU asset equals the liability throughout.
+    void flatOperatingLease() {
+        const Contract c =
+            lease(day(2026, 1, 1), day(2026, 2, 28), LeaseClassification::Operating, kOnePercentAMonth);
+        const LeaseSchedule s = buildLeaseSchedule(c, day(2026, 1, 1), 12);
+        QCOMPARE(s.periods.size(), std::size_t(2));
+        QCOMPARE(s.periods[0].payment, 31 * kPerDay);
+        QCOMPARE(s.periods[1].payment, 28 * kPerDay);
+        QVERIFY(near(s.liabilityAtMeasurement, 1488000.0 / 1.01 + 1344000.0 / (1.01 * 1.01)));
+        QCOMPARE(s.rouAtMeasurement, s.liabilityAtMeasurement);
+        QVERIFY(near(s.periods[0].straightLineCost, 2832000.0 * 31 / 59));
+        QVERIFY(near(s.periods[0].straightLineCost, 1488000.0));
+        QVERIFY(near(s.periods[0].rouAsset, s.periods[0].closingLiability));
+        QVERIFY(near(s.periods[0].closingLiability, 1344000.0 / 1.01));
+        QCOMPARE(s.periods[1].closingLiability, 0.0);
+        QCOMPARE(s.periods[1].rouAsset, 0.0);
+
+        const EvaluationResult r = evaluate(withContract(c));
+        const AccountingYear& y = year(r.items[0].accounting, 2026);
+        QVERIFY(near(y[AccountingLine::OperatingLeaseCost], 2832000.0));
+        QCOMPARE(y[AccountingLine::ServiceCost], 0.0);
+        QCOMPARE(y[AccountingLine::Interest], 0.0); // inside the straight-line cost
+        QVERIFY(near(y.ebitdaCost, 2832000.0));
+        QCOMPARE(r.leases.size(), std::size_t(1));
+        QCOMPARE(r.leases[0].maturity.total, 2832000.0);
+        QVERIFY(near(r.leases[0].maturity.imputedInterest, 2832000.0 - s.liabilityAtMeasurement));
+    }
+
+    // Two years at a 10% escalator: payments 17,520,000 then 19,272,000; the straight-line cost
+    // smooths them to 18,396,000 a year (365 days each). After year 1 the ROU asset is the
+    // liability less the 876,000 expensed ahead of the payments.
+    void escalatingOperatingLease() {
+        Contract c = lease(day(2026, 1, 1), day(2027, 12, 31), LeaseClassification::Operating, 0.08);
+        c.escalator = 0.10;
+        const EvaluationResult r = evaluate(withContract(c));
+        const auto& years = r.items[0].accounting;
+        QVERIFY(near(year(years, 2026)[AccountingLine::OperatingLeaseCost], 18396000.0));
+        QVERIFY(near(year(years, 2027)[AccountingLine::OperatingLeaseCost], 18396000.0));
+        const LeaseResult& l = r.leases[0];
+        QVERIFY(near(l.years[0].payment, 17520000.0));
+        QVERIFY(near(l.years[1].payment, 19272000.0));
+        QVERIFY(near(year(years, 2026)[BalanceItem::RouAsset],
+                     year(years, 2026)[BalanceItem::LeaseLiability] - 876000.0));
+        QCOMPARE(year(years, 2027)[BalanceItem::RouAsset], 0.0);
+        QCOMPARE(year(years, 2027)[BalanceItem::LeaseLiability], 0.0);
+    }
+
+    // Finance: interest j L_k, amortization of the ROU asset by active days; the liability reaches
+    // 0 after the last payment and interest + amortization = the fixed payments + the prepaid
+    // balance at measurement (a prepayment of 25%: 708,000 of the 2,832,000).
+    void financeLease() {
+        Contract c =
+            lease(day(2026, 1, 1), day(2026, 2, 28), LeaseClassification::Finance, kOnePercentAMonth);
+        c.prepayment = 0.25;
+        const LeaseSchedule s = buildLeaseSchedule(c, day(2026, 1, 1), 12);
+        QVERIFY(near(s.prepaidAtMeasurement, 708000.0));
+        QVERIFY(near(s.periods[0].payment, 0.75 * 1488000.0));
+        const double L = 0.75 * (1488000.0 / 1.01 + 1344000.0 / (1.01 * 1.01));
+        QVERIFY(near(s.liabilityAtMeasurement, L));
+        QVERIFY(near(s.rouAtMeasurement, L + 708000.0));
+        QVERIFY(near(s.periods[0].interest, 0.01 * L));
+        QVERIFY(near(s.periods[1].interest, 0.01 * 0.75 * 1344000.0 / 1.01));
+        QVERIFY(near(s.periods[0].amortization, (L + 708000.0) * 31 / 59));
+        QCOMPARE(s.periods[1].closingLiability, 0.0);
+        QCOMPARE(s.periods[1].rouAsset, 0.0);
+        double expensed = 0.0;
+        for (const auto& p : s.periods)
+            expensed += p.interest + p.amortization;
+        QVERIFY(near(expensed, 0.75 * 2832000.0 + 708000.0));
+
+        const EvaluationResult r = evaluate(withContract(c));
+        const AccountingYear& y = year(r.items[0].accounting, 2026);
+        QCOMPARE(y.ebitdaCost, 0.0); // take-or-pay 1: no variable payments
+        QVERIFY(near(y.pretaxCost, 2832000.0));
+        QCOMPARE(y[BalanceItem::PrepaidBalance], 0.0); // inside the ROU asset
+    }
+
+    // Begun 2025-07-01, valued 2026-01-01, ends 2026-06-30, 20% prepaid: TCV 17,520,000, 184 days
+    // (8,832,000) billed before t0, so 1,737,600 of the prepayment is left; measured at t0 on the
+    // 181 days left, 80% of each month's bill a fixed payment.
+    void leaseBegunBeforeTheValuationDate() {
+        Contract c = lease(day(2025, 7, 1), day(2026, 6, 30), LeaseClassification::Finance, 0.05);
+        c.prepayment = 0.2;
+        const LeaseSchedule s = buildLeaseSchedule(c, day(2026, 1, 1), 12);
+        QCOMPARE(s.measuredAt, day(2026, 1, 1));
+        QCOMPARE(s.firstPeriod, 0);
+        QCOMPARE(s.periods.size(), std::size_t(6));
+        QVERIFY(near(s.prepaidAtMeasurement, 0.2 * (17520000.0 - 184 * kPerDay)));
+        QVERIFY(near(s.prepaidAtMeasurement, 1737600.0));
+        double payments = 0.0;
+        for (const auto& p : s.periods)
+            payments += p.payment;
+        QVERIFY(near(payments, 0.8 * 181 * kPerDay));
+        const EvaluationResult r = evaluate(withContract(c));
+        QVERIFY(near(year(r.items[0].accounting, 2026).pretaxCost, payments + 1737600.0));
+    }
+
+    // A service contract prepaid 30%: each month's expense is the 70% billed plus 30% drawn at full
+    // commitment; the prepaid balance falls as it is drawn, 0 before it is paid.
+    void serviceContractWithAPrepayment() {
+        Contract c = simpleContract(day(2027, 1, 1), day(2027, 12, 31), 1000, 2.0);
+        c.prepayment = 0.3;
+        c.takeOrPay = 0.5;
+        Portfolio p = withContract(c);
+        p.utilization = {{day(2026, 1, 1), 0.4}};
+        const EvaluationResult r = evaluate(p);
+        const auto& years = r.items[0].accounting;
+        QCOMPARE(year(years, 2026)[BalanceItem::PrepaidBalance], 0.0);
+        QCOMPARE(year(years, 2026).pretaxCost, 0.0);
+        // Billed at max(0.5, 0.4): 0.7 x 0.5 x 17,520,000 + 0.3 x 17,520,000.
+        QVERIFY(
+            near(year(years, 2027)[AccountingLine::ServiceCost], 0.7 * 0.5 * 17520000.0 + 0.3 * 17520000.0));
+        QVERIFY(std::abs(year(years, 2027)[BalanceItem::PrepaidBalance]) < 1e-6);
+        // Expense over the life = cash: the prepayment and the 70% bills.
+        QVERIFY(near(year(years, 2027).pretaxCost, preTaxCash(r.items[0])));
+    }
+
+    // Take-or-pay 0.8: at 50% use the bill is the floor (no variable payment); at 90% the 10% above
+    // it is variable, 0.9 x 0.1 x F with 10% prepaid.
+    void takeOrPayBelowOneWithVariablePayments() {
+        Contract c = lease(day(2026, 1, 1), day(2026, 2, 28), LeaseClassification::Finance, 0.05);
+        c.takeOrPay = 0.8;
+        c.prepayment = 0.1;
+        c.utilization = UtilizationCurve{{day(2026, 1, 1), 0.5}, {day(2026, 2, 1), 0.9}};
+        const EvaluationResult r = evaluate(withContract(c));
+        const AccountingYear& y = year(r.items[0].accounting, 2026);
+        QVERIFY(near(y[AccountingLine::VariableLeaseCost], 0.9 * 0.1 * 28 * kPerDay));
+        const LeaseSchedule s = buildLeaseSchedule(c, day(2026, 1, 1), 12);
+        QVERIFY(near(s.periods[0].payment, 0.9 * 0.8 * 31 * kPerDay));
+        c.lease.classification = LeaseClassification::Operating;
+        const EvaluationResult o = evaluate(withContract(c));
+        const AccountingYear& oy = year(o.items[0].accounting, 2026);
+        // Operating: the straight-line cost of the fixed payments and the prepayment, plus the same
+        // variable payment, all in EBITDA.
+        QVERIFY(near(oy[AccountingLine::OperatingLeaseCost],
+                     0.9 * 0.8 * 59 * kPerDay + 0.1 * 59 * kPerDay + 0.9 * 0.1 * 28 * kPerDay));
+        QVERIFY(near(oy.pretaxCost, y.pretaxCost));
+    }
+
+    // Straight-line book over 5 years of Bc 1,000,000, MACRS 5 for tax, sold after 2 years for 30%:
+    // depreciation 200,000 a year, NBV 600,000 at disposal, a loss of 300,000; deferred tax
+    // 21% x (book NBV - tax NBV) while held.
+    void fleetDepreciationDisposalAndDeferredTax() {
+        Portfolio p = basePortfolio(day(2026, 1, 1), 0.09, 0.21);
+        Fleet f = simpleFleet(day(2026, 1, 1), day(2027, 12, 31));
+        f.residualFraction = 0.3;
+        f.taxDepreciation.method = DepreciationMethod::Macrs5;
+        f.taxDepreciation.lifeYears.reset();
+        f.opexFractionPerYear = 0.012; // 1,000 a month
+        p.fleets = {f};
+        const EvaluationResult r = evaluate(p);
+        const auto& years = r.items[0].accounting;
+        QVERIFY(near(year(years, 2026)[AccountingLine::Depreciation], 200000.0));
+        QVERIFY(near(year(years, 2026)[AccountingLine::Opex], 12000.0));
+        QVERIFY(near(year(years, 2027)[AccountingLine::DisposalLoss], 600000.0 - 300000.0));
+        QVERIFY(near(year(years, 2026)[BalanceItem::NbvBook], 800000.0));
+        // MACRS 5 year 1: 20%, so tax NBV 800,000 too; year 2 (sold): 32% x 12/12 deducted, then 0.
+        QVERIFY(std::abs(year(years, 2026)[BalanceItem::DeferredTaxLiability]) < 1e-6);
+        QCOMPARE(year(years, 2027)[BalanceItem::NbvBook], 0.0);
+        QVERIFY(near(year(years, 2027).ebitdaCost, 12000.0));
+        // Expense over the life = cash: capex + opex - resale.
+        QVERIFY(near(year(years, 2026).pretaxCost + year(years, 2027).pretaxCost, preTaxCash(r.items[0])));
+        QVERIFY(near(preTaxCash(r.items[0]), 1000000.0 + 24000.0 - 300000.0));
+        checkTotals(years, 0.21);
+    }
+
+    // Every row of every item and alternative adds up, and every item whose life lies inside the
+    // horizon expenses exactly its pre-tax cash, in a portfolio of every kind: a service contract
+    // prepaid, an operating and a finance lease at take-or-pay below 1, a fleet sold in the horizon.
+    void linesAddUpAndExpenseEqualsCash() {
+        Portfolio p = basePortfolio(day(2026, 1, 1), 0.09, 0.21);
+        p.utilization = {{day(2026, 1, 1), 0.6}, {day(2027, 6, 1), 0.95}};
+        Contract service = simpleContract(day(2026, 3, 15), day(2028, 9, 30), 800, 2.2);
+        service.prepayment = 0.2;
+        service.takeOrPay = 0.7;
+        service.escalator = 0.05;
+        service.paymentTermsDays = 45;
+        Contract op = lease(day(2026, 2, 1), day(2029, 1, 31), LeaseClassification::Operating, 0.07);
+        op.id = std::string("op");
+        op.takeOrPay = 0.8;
+        op.prepayment = 0.1;
+        op.escalator = 0.03;
+        Contract fin = lease(day(2026, 1, 1), day(2028, 12, 31), LeaseClassification::Finance, 0.06);
+        fin.id = std::string("fin");
+        fin.takeOrPay = 0.9;
+        fin.tranches = {{day(2026, 1, 1), 500}, {day(2027, 1, 1), 1500}};
+        Fleet f = simpleFleet(day(2026, 4, 1), day(2029, 3, 31));
+        f.residualFraction = 0.2;
+        f.powerPricePerMwh = 80;
+        f.colocationPerKwMonth = 150;
+        p.contracts = {service, op, fin};
+        p.fleets = {f};
+        p.assumptions.horizonEnd = day(2030, 12, 31);
+        const EvaluationResult r = evaluate(p);
+        for (const ItemResult& item : r.items) {
+            checkTotals(item.accounting, 0.21);
+            double expensed = 0.0;
+            for (const auto& y : item.accounting)
+                expensed += y.pretaxCost;
+            QVERIFY2(near(expensed, preTaxCash(item), 1e-11), item.id.c_str());
+        }
+        for (const AlternativeResult& a : r.alternatives)
+            checkTotals(a.accounting, 0.21);
+    }
+
+    // The classification moves the books only: cash, NPV, the lines and every year's cash are the
+    // same to the bit with no lease, an operating lease and a finance lease.
+    void cashAndNpvDoNotDependOnTheClassification() {
+        Contract c = simpleContract(day(2025, 10, 1), day(2029, 9, 30), 1000, 2.4);
+        c.prepayment = 0.15;
+        c.takeOrPay = 0.8;
+        c.escalator = 0.04;
+        Portfolio p = withContract(c, day(2026, 1, 1), 0.21);
+        p.utilization = {{day(2026, 1, 1), 0.7}, {day(2027, 1, 1), 0.9}};
+        const EvaluationResult none = evaluate(p);
+        for (auto cls : {LeaseClassification::Operating, LeaseClassification::Finance}) {
+            Portfolio q = p;
+            q.contracts[0].lease = {cls, 0.065};
+            const EvaluationResult r = evaluate(q);
+            for (std::size_t a = 0; a < r.alternatives.size(); ++a) {
+                QCOMPARE(r.alternatives[a].npvCost, none.alternatives[a].npvCost);
+                QCOMPARE(r.alternatives[a].totalCash, none.alternatives[a].totalCash);
+                for (std::size_t y = 0; y < r.alternatives[a].annual.size(); ++y) {
+                    QCOMPARE(r.alternatives[a].annual[y].cash, none.alternatives[a].annual[y].cash);
+                    QVERIFY(r.alternatives[a].annual[y].lineCash == none.alternatives[a].annual[y].lineCash);
+                }
+            }
+            QCOMPARE(r.items[0].npvCost, none.items[0].npvCost);
+            // The total expense over the horizon differs only in timing, not in the lease's whole life.
+            QVERIFY(!r.leases.empty());
+        }
+        QVERIFY(none.leases.empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(AccountingTest)
+#include "tst_accounting.moc"
