@@ -75,6 +75,7 @@ bool requestedSimulation(const QCommandLineParser& parser, const QString& comman
     SimulationOptions options;
     options.paths = p.simulation.paths;
     options.seed = p.simulation.seed;
+    options.accounting = true; // MODEL.md 9's EBITDA and pre-tax cost percentiles in the JSON
     if (!readSimulationOptions(parser, command, options, error))
         return false;
     try {

@@ -28,14 +28,26 @@ QJsonObject simulationToJson(const SimulationResult& r) {
         QJsonArray lines;
         for (const auto& l : a.lines)
             lines.append(QJsonObject{{"line", kCostLineKeys[int(l.line)]}, {"mean", l.mean}});
-        alternatives.append(
-            QJsonObject{{"id", QString::fromStdString(a.id)},
-                        {"npv_cost", summaryJson(a.npvCost)},
-                        {"lcoc", a.lcoc ? QJsonValue(summaryJson(*a.lcoc)) : QJsonValue(QJsonValue::Null)},
-                        {"annual_cumulative", fan},
-                        {"prob_cheapest", a.probCheapest},
-                        {"convergence", convergence},
-                        {"lines", lines}});
+        QJsonObject o{{"id", QString::fromStdString(a.id)},
+                      {"npv_cost", summaryJson(a.npvCost)},
+                      {"lcoc", a.lcoc ? QJsonValue(summaryJson(*a.lcoc)) : QJsonValue(QJsonValue::Null)},
+                      {"annual_cumulative", fan},
+                      {"prob_cheapest", a.probCheapest},
+                      {"convergence", convergence},
+                      {"lines", lines}};
+        // MODEL.md 9: each fiscal year's EBITDA and pre-tax cost as booked, when the run had them.
+        if (!a.ebitdaCost.empty()) {
+            QJsonArray accounting;
+            auto percentiles = [](const FanPoint& f) {
+                return QJsonObject{{"p5", f.p5}, {"p50", f.p50}, {"p95", f.p95}};
+            };
+            for (std::size_t y = 0; y < a.ebitdaCost.size(); ++y)
+                accounting.append(QJsonObject{{"year", a.ebitdaCost[y].year},
+                                              {"ebitda_cost", percentiles(a.ebitdaCost[y])},
+                                              {"pretax_cost", percentiles(a.pretaxCost[y])}});
+            o["accounting"] = accounting;
+        }
+        alternatives.append(o);
     }
     QJsonArray probCheaper;
     for (const auto& p : r.probCheaper)

@@ -8,6 +8,7 @@
 #include "ui/DemandEditor.h"
 #include "ui/ItemEditor.h"
 #include "ui/report/ExportReportDialog.h"
+#include "ui/tabs/AccountingTab.h"
 #include "ui/tabs/CashFlowsTab.h"
 #include "ui/tabs/CompareTab.h"
 #include "ui/tabs/DepreciationTab.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->addTab(overview_, tr("Overview"));
     tabs_->addTab(new CashFlowsTab(document_, tabs_), tr("Cash flows"));
     tabs_->addTab(new DepreciationTab(document_, tabs_), tr("Depreciation"));
+    tabs_->addTab(new AccountingTab(document_, tabs_), tr("Accounting"));
     tabs_->addTab(new CompareTab(document_, tabs_), tr("Compare"));
     tabs_->addTab(monteCarlo_, tr("Monte Carlo"));
     tabs_->addTab(new SensitivityTab(document_, tabs_), tr("Sensitivity"));

@@ -2,7 +2,7 @@
 // The accounting view's lines (MODEL.md 9): what a deal does to the income statement and the
 // balance sheet, pre-tax, costs positive. Declared once here: the keys every output uses, which
 // lines are inside EBITDA and operating income, and which cash-view line (engine/CostLine.h) feeds
-// which of them.
+// which of them. (C++17: the Monte Carlo sink, and so the CUDA kernel, includes this.)
 #include "engine/CostLine.h"
 
 #include <array>
@@ -51,7 +51,7 @@ constexpr AccountingStage stageOf(AccountingLine l) {
 // (capex, prepayment, resale: balance-sheet movements; every tax shield) are not. A lease moves
 // its contract payments (MODEL.md 9); the disposal's gain or loss is worked out from the resale.
 constexpr int kNotAnExpense = -1;
-constexpr int accountingLineOf(CostLine l) {
+LEDGER_HD constexpr int accountingLineOf(CostLine l) {
     switch (l) {
     case CostLine::ContractPayments:
         return int(AccountingLine::ServiceCost);

@@ -170,6 +170,44 @@ void CompiledPortfolio::compileContract(int i, const Contract& c, const Sku& sku
         a_.cumulativeBilled[at] = cumulative;
         cumulative += s.billedAtFull[k];
     }
+    compileContractAccruals(i, c, p);
+}
+
+// MODEL.md 9 on a path: what the books add to the bill (the prepaid share drawn; for a lease its
+// straight-line cost or its amortization and interest in place of the fixed payment), and what a
+// default in period k writes off: the carrying amount (prepaid balance, or ROU asset less lease
+// liability) less the prepayment recovered. engine/Accounting.cpp books the deterministic run alike.
+void CompiledPortfolio::compileContractAccruals(int i, const Contract& c, const Portfolio& p) {
+    const int K = grid_.size();
+    const int N = int(a_.kind.size());
+    leases_.emplace_back();
+    if (c.isLease())
+        leases_.back() = buildLeaseSchedule(c, p.valuationDate, fiscalYearEndMonth(p));
+    const LeaseSchedule* lease = leases_.back() ? &*leases_.back() : nullptr;
+    for (int k = 0; k < K; ++k) {
+        const int at = k * N + i;
+        const double full = a_.billedAtFull[at];
+        const bool prepaid = a_.prepaidPeriod[i] <= k;
+        const double undrawn =
+            prepaid ? c.prepayment * (a_.totalContractValue[i] - a_.cumulativeBilled[at]) : 0.0;
+        double carrying = undrawn;
+        if (!lease) {
+            a_.accrualEbitda[at] = c.prepayment * full;
+        } else {
+            const double fixed = a_.payShare[i] * (full * c.takeOrPay);
+            const LeasePeriod* lp = lease->period(k);
+            if (lease->classification == LeaseClassification::Operating) {
+                a_.accrualEbitda[at] = (lp ? lp->straightLineCost : 0.0) - fixed;
+            } else {
+                a_.accrualEbitda[at] = -fixed;
+                a_.accrualBelow[at] = lp ? lp->amortization + lp->interest : 0.0;
+            }
+            carrying = k < lease->firstPeriod    ? 0.0
+                       : k == lease->firstPeriod ? lease->rouAtMeasurement - lease->liabilityAtMeasurement
+                                                 : lease->rouAfter(k - 1) - lease->liabilityAfter(k - 1);
+        }
+        a_.defaultWriteoff[at] = carrying - c.recoveryRate * undrawn;
+    }
 }
 
 void CompiledPortfolio::compileFleet(int i, const Fleet& f, const Sku& sku, const Portfolio& p,
@@ -192,6 +230,7 @@ void CompiledPortfolio::compileFleet(int i, const Fleet& f, const Sku& sku, cons
     a_.disposalPeriod[i] = s.disposalPeriod;
     a_.residualValue[i] = s.residualValue;
     a_.nbvTaxAtDisposal[i] = s.nbvTaxAtDisposal;
+    a_.nbvBookAtDisposal[i] = s.nbvBookAtDisposal;
     const UtilizationCurve& util = f.utilization ? *f.utilization : p.utilization;
     for (int k = 0; k < K; ++k) {
         const int at = k * N + i;
@@ -205,6 +244,7 @@ void CompiledPortfolio::compileFleet(int i, const Fleet& f, const Sku& sku, cons
         a_.fixedCost[at] = s.fixedCost[k];
         a_.colocationCost[at] = s.colocationCost[k];
         a_.taxDepreciation[at] = s.taxDepreciation[k];
+        a_.accrualBelow[at] = s.bookDepreciation[k];
     }
 }
 

@@ -4,6 +4,7 @@
 #include "calendar/PeriodGrid.h"
 #include "engine/ContractSchedule.h"
 #include "engine/FleetSchedule.h"
+#include "engine/LeaseSchedule.h"
 #include "engine/PathInputs.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/SkuCatalog.h"
@@ -55,11 +56,17 @@ public:
     int indexInKind(int i) const { return i - view_.kindBegin[int(itemKind(i))]; }
     const ContractSchedule& contractSchedule(int i) const { return contracts_[std::size_t(indexInKind(i))]; }
     const FleetSchedule& fleetSchedule(int i) const { return fleets_[std::size_t(indexInKind(i))]; }
+    // A contract's lease schedule (MODEL.md 9), or null for a service contract.
+    const LeaseSchedule* leaseSchedule(int i) const {
+        const auto& l = leases_[std::size_t(indexInKind(i))];
+        return l ? &*l : nullptr;
+    }
     double periodEndDf(int k) const { return a_.periodEndDf[std::size_t(k)]; }
 
 private:
     void compileContract(int i, const Contract& c, const Sku& sku, const Portfolio& p,
                          const CompileOptions& o);
+    void compileContractAccruals(int i, const Contract& c, const Portfolio& p);
     void compileFleet(int i, const Fleet& f, const Sku& sku, const Portfolio& p, const CompileOptions& o);
     void compileMarket(const Portfolio& p);
     void compileDemand(const Portfolio& p, const SkuCatalog& catalog);
@@ -78,6 +85,7 @@ private:
     std::vector<std::string> providers_;
     std::vector<ContractSchedule> contracts_;
     std::vector<FleetSchedule> fleets_;
+    std::vector<std::optional<LeaseSchedule>> leases_; // per compiled contract
 
     PathArrayStorage a_; // every compiled array (engine/PathArrays.h)
     PathInputs view_{};

@@ -196,4 +196,14 @@ template <class Sink>
 struct RecordsLines<Sink, std::void_t<decltype(Sink::kRecordsLines)>>
     : std::integral_constant<bool, Sink::kRecordsLines> {};
 
+// A sink with `static constexpr bool kRecordsAccounting = true` and accrual(slot, k, ebitda, below) is
+// also told, per item and period, what the books add to the pre-tax lines it is told of (MODEL.md 9):
+// in EBITDA (a prepaid share drawn, a lease's straight-line cost for its fixed payment) and below it
+// (depreciation, a finance lease's amortization and interest, a disposal's loss, a default's
+// write-off). Such a sink records lines too.
+template <class Sink, class = void> struct RecordsAccounting : std::false_type {};
+template <class Sink>
+struct RecordsAccounting<Sink, std::void_t<decltype(Sink::kRecordsAccounting)>>
+    : std::integral_constant<bool, Sink::kRecordsAccounting> {};
+
 } // namespace ledger

@@ -177,12 +177,6 @@ public:
         , rec_(run_.rec) {
         if (&costed != &items)
             costedRun_.emplace(costed);
-        // MODEL.md 9: each lease measured once, whatever alternatives cost it.
-        for (const Contract& c : p.contracts) {
-            leases_.emplace_back();
-            if (c.isLease())
-                leases_.back() = buildLeaseSchedule(c, p.valuationDate, fiscalYearEndMonth(p));
-        }
     }
 
     EvaluationResult run() {
@@ -194,9 +188,9 @@ public:
         r.periods = K_;
         r.spotCovers = cp_.spotCovers();
         r.taxRate = p_.assumptions.taxRate;
-        for (std::size_t c = 0; c < p_.contracts.size(); ++c)
-            if (leases_[c])
-                r.leases.push_back(leaseResult(p_.contracts[c].id, *leases_[c]));
+        for (int i = 0; i < N_; ++i)
+            if (cp_.itemKind(i) == ItemKind::Contract && cp_.leaseSchedule(i))
+                r.leases.push_back(leaseResult(cp_.itemId(i), *cp_.leaseSchedule(i)));
         for (int i = 0; i < N_; ++i)
             r.items.push_back(item(cp_, rec_, i));
         r.hasDemand = costed_.hasDemand();
@@ -322,10 +316,7 @@ private:
         ir.lines = rec.lines(i, fleet ? LineOwner::Fleet : LineOwner::Contract);
         rec.addYearLines(i, ir.annual);
         const Contract* contract = fleet ? nullptr : &p_.contracts[std::size_t(inPortfolio)];
-        const LeaseSchedule* lease = nullptr;
-        if (contract && leases_[std::size_t(inPortfolio)])
-            lease = &*leases_[std::size_t(inPortfolio)];
-        ir.accounting = itemAccounting(cp, i, ir.annual, contract, lease);
+        ir.accounting = itemAccounting(cp, i, ir.annual, contract, contract ? cp.leaseSchedule(i) : nullptr);
         return ir;
     }
 
@@ -439,8 +430,7 @@ private:
     int K_, N_;
     RecordedRun run_;
     const RecordingSink& rec_;
-    std::optional<RecordedRun> costedRun_;             // with a demand
-    std::vector<std::optional<LeaseSchedule>> leases_; // by the portfolio's contract index
+    std::optional<RecordedRun> costedRun_; // with a demand
 };
 
 bool hasFleet(const Portfolio& p, const Alternative& a) {

@@ -70,7 +70,7 @@ struct ItemResult {
     std::optional<double> totalContractValue;     // contracts
     std::vector<AnnualRow> annual;
     std::vector<MonthlyFlow> monthly;
-    std::vector<LineAmount> lines; // the kind's lines (lineOwner), in CostLine's order
+    std::vector<LineAmount> lines;          // the kind's lines (lineOwner), in CostLine's order
     std::vector<AccountingYear> accounting; // MODEL.md 9, by fiscal year (the annual rows' years)
 };
 
@@ -154,8 +154,8 @@ struct EvaluationResult {
     std::vector<UsefulLifeSensitivity> usefulLife;
     std::vector<LeaseResult> leases; // the contracts that are leases, in the portfolio's order
     double taxRate = 0.0;            // tau: the accounting view's income tax
-    bool hasDemand = false; // every alternative meets the portfolio's demand (MODEL.md 8)
-    std::string demandSku;  // with a demand
+    bool hasDemand = false;          // every alternative meets the portfolio's demand (MODEL.md 8)
+    std::string demandSku;           // with a demand
 
     const AlternativeResult* alternative(const std::string& id) const;
     const ItemResult* item(const std::string& id) const;

@@ -83,6 +83,12 @@ struct ContractStep {
                 }
             }
         }
+        if constexpr (RecordsAccounting<Sink>::value) {
+            // The books stop with the bills; in the default's period the carrying amount goes.
+            sink.accrual(i, k, select(gone, V(0.0), V(in.accrualEbitda[at])),
+                         select(gone, select(kd == s.period, V(in.defaultWriteoff[at]), V(0.0)),
+                                V(in.accrualBelow[at])));
+        }
         if (k == in.upfrontPeriod[i]) {
             const V prepayment = select(s.period <= kd, V(in.upfrontAmount[i]), V(0.0));
             sink.flow(i, k, FlowKind::Prepayment, prepayment, V(in.upfrontDf[i]));
@@ -112,6 +118,8 @@ struct FleetStep {
             sink.line(i, k, LineTag<CostLine::DepreciationTaxShield>{}, V(-tau * in.taxDepreciation[at]),
                       s.dfEnd);
         }
+        if constexpr (RecordsAccounting<Sink>::value)
+            sink.accrual(i, k, V(0.0), V(in.accrualBelow[at])); // book depreciation
         if (k == in.upfrontPeriod[i]) {
             sink.flow(i, k, FlowKind::Capex, V(in.upfrontAmount[i]), V(in.upfrontDf[i]));
             if constexpr (RecordsLines<Sink>::value)
@@ -121,6 +129,8 @@ struct FleetStep {
             // Resale follows the market's surprise; its expected decline is in residual_fraction.
             const V resale = in.residualValue[i] * laneExp(s.logIndex - in.baseLogIndex[k]);
             sink.flow(i, k, FlowKind::Resale, -resale + tau * (resale - in.nbvTaxAtDisposal[i]), s.dfEnd);
+            if constexpr (RecordsAccounting<Sink>::value)
+                sink.accrual(i, k, V(0.0), V(in.nbvBookAtDisposal[i]) - resale); // the disposal's loss
             if constexpr (RecordsLines<Sink>::value) {
                 sink.line(i, k, LineTag<CostLine::Resale>{}, -resale, s.dfEnd);
                 sink.line(i, k, LineTag<CostLine::DisposalTax>{}, tau * (resale - in.nbvTaxAtDisposal[i]),

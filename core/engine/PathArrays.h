@@ -67,6 +67,7 @@
     X(double, upfrontDf, Items, 0.0, "")                                                                     \
     X(double, residualValue, Items, 0.0, "")                                                                 \
     X(double, nbvTaxAtDisposal, Items, 0.0, "")                                                              \
+    X(double, nbvBookAtDisposal, Items, 0.0, "fleets: the accounting view's disposal loss is it less R")     \
     X(double, prepaymentFraction, Items, 0.0, "")                                                            \
     X(double, totalContractValue, Items, 0.0, "")                                                            \
     X(double, recoveryRate, Items, 0.0, "")                                                                  \
@@ -83,4 +84,7 @@
     X(double, powerPrice, ItemPeriods, 0.0, "fleets")                                                        \
     X(double, fixedCost, ItemPeriods, 0.0, "fleets")                                                         \
     X(double, colocationCost, ItemPeriods, 0.0, "fleets: the colocation part of fixedCost (cost lines)")     \
-    X(double, taxDepreciation, ItemPeriods, 0.0, "fleets")
+    X(double, taxDepreciation, ItemPeriods, 0.0, "fleets")                                                   \
+    X(double, accrualEbitda, ItemPeriods, 0.0, "MODEL.md 9: what the books add to the bill in EBITDA")       \
+    X(double, accrualBelow, ItemPeriods, 0.0, "MODEL.md 9: depreciation, amortization and interest")         \
+    X(double, defaultWriteoff, ItemPeriods, 0.0, "MODEL.md 9: carrying amount less recovery at a default")

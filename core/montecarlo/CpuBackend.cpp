@@ -72,6 +72,11 @@ void runPathRange(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, i
     } else {
         for (std::int64_t p = begin; p < end; ++p) {
             PhiloxShocks shocks(seed, std::uint64_t(p));
+            if (out.fanQuantity != FanQuantity::CumulativeCash) {
+                auto sink = out.sinkFor<double, SinkLines::None, true>(in, p);
+                simulatePath<double>(in, shocks, sink);
+                continue;
+            }
             if (!lines) {
                 PathOutcomeSink<double> sink = out.sinkFor<double>(in, p);
                 simulatePath<double>(in, shocks, sink);
@@ -152,8 +157,10 @@ bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, 
         {
             // A slice that keeps the values of one chunk, when the run keeps only buckets.
             std::unique_ptr<PathOutcomes> local;
-            if (buckets && !slice)
+            if (buckets && !slice) {
                 local = std::make_unique<PathOutcomes>(chunk, in);
+                local->fanQuantity = out.fanQuantity;
+            }
             // This thread's line sums: its chunks' sums, joined to the run's once at the end.
             std::unique_ptr<ChunkLineSums> lines;
             LineSums threadSums(lineSums ? in.alternatives : 0);
@@ -194,6 +201,7 @@ bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, 
     };
     if (buckets) {
         PathOutcomes first(pilot, in);
+        first.fanQuantity = out.fanQuantity;
         runChunks(0, pilot, &first);
         if (stopped)
             return false;

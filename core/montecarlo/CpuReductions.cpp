@@ -331,6 +331,7 @@ void CpuReductions::prepareOrderStatistics(OutcomeKind kind, const std::vector<s
         shape.years = out_.years;
         shape.providers = out_.providers;
         PathOutcomes slice(width, shape);
+        slice.fanQuantity = out_.fanQuantity; // the paths run again give what their run kept
         std::vector<std::vector<std::pair<std::uint16_t, double>>> mine(rows);
 #pragma omp for schedule(dynamic, 64)
         for (std::size_t i = 0; i < toRun.size(); ++i) {

@@ -101,6 +101,44 @@ Run run(const CompiledPortfolio& cp, const SimulationOptions& o, FanStorage fan,
     return r;
 }
 
+// MODEL.md 9 on the run's paths: each quantity a run of its own into the outcomes' year rows (the
+// fan's memory, its codes and its paths run again: no row per path is added), on the CPU. A GPU run
+// lends no host outcomes: they are made here, as a CPU run keeps them. False when cancelled.
+bool accountingPercentiles(const CompiledPortfolio& cp, const SimulationOptions& o, Run& r,
+                           SimulationResult& result) {
+    const PathInputs& in = cp.inputs();
+    const int threads = r.threads > 0 ? r.threads : (o.threads > 0 ? o.threads : defaultCpuThreads());
+    const int width = cpuBaseLanes(cpuLanes(o.maxLanes));
+    if (!r.outcomes)
+        r.outcomes = std::make_unique<PathOutcomes>(o.paths, in, FanStorage::Buckets);
+    PathOutcomes& out = *r.outcomes;
+    int pass = 1;
+    for (const FanQuantity q : {FanQuantity::EbitdaCost, FanQuantity::PretaxCost}) {
+        out.fanQuantity = q;
+        // Progress over the three runs as one.
+        RunControl control = o.control;
+        if (o.control.progress)
+            control.progress = [&o, pass](std::int64_t done, std::int64_t total) {
+                o.control.progress(done + pass * total, 3 * total);
+            };
+        ++pass;
+        if (!runPathsOnCpu(in, o.seed, out, threads, o.maxLanes, control))
+            return false;
+        CpuReductions reductions(
+            out, threads,
+            [&](PathOutcomes& slice, std::int64_t begin, std::int64_t end) {
+                runPathRange(in, o.seed, slice, width, begin, end);
+            },
+            width);
+        const auto years = yearPercentiles(reductions, cp.firstYear(), threads);
+        for (std::size_t a = 0; a < result.alternatives.size(); ++a)
+            (q == FanQuantity::EbitdaCost ? result.alternatives[a].ebitdaCost
+                                          : result.alternatives[a].pretaxCost) = years[a];
+        result.fanPathsRunAgain += reductions.fanPathsRunAgain();
+    }
+    return true;
+}
+
 } // namespace
 
 std::string toString(ComputeDevice d) {
@@ -128,7 +166,13 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
     const auto start = std::chrono::steady_clock::now();
     CompiledPortfolio cp(p, catalog);
     const auto pathsStart = std::chrono::steady_clock::now();
-    Run r = run(cp, o, o.keepFanValues ? FanStorage::Values : FanStorage::Buckets, true);
+    // With the accounting view's runs after it, the main run is the first third of the progress.
+    SimulationOptions first = o;
+    if (o.accounting && o.control.progress)
+        first.control.progress = [&o](std::int64_t done, std::int64_t total) {
+            o.control.progress(done, 3 * total);
+        };
+    Run r = run(cp, first, o.keepFanValues ? FanStorage::Values : FanStorage::Buckets, true);
     SimulationResult result;
     result.pathSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - pathsStart).count();
     result.paths = o.paths;
@@ -164,6 +208,8 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
             summarizeRun(reductions, labels, r.threads, result);
             result.fanPathsRunAgain = reductions.fanPathsRunAgain();
         }
+        if (o.accounting)
+            result.cancelled = !accountingPercentiles(cp, o, r, result);
         std::vector<double> npvMeans;
         for (const auto& a : result.alternatives)
             npvMeans.push_back(a.npvCost.mean);

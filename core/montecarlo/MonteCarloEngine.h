@@ -24,6 +24,9 @@ struct SimulationOptions {
     // A CPU run keeps every path's cumulative cash for the fan instead of its bucket alone (4x the
     // memory; the same statistics to the bit: tests compare the two).
     bool keepFanValues = false;
+    // MODEL.md 9: each alternative's EBITDA and pre-tax cost by fiscal year (p5, p50, p95) on the
+    // same paths. Run again for each, into the fan's own memory (docs/monte-carlo.md).
+    bool accounting = false;
     RunControl control;
 };
 

@@ -46,6 +46,10 @@ using BucketBuffer = std::vector<std::uint16_t, UninitializedAllocator<std::uint
 // few values the fan's percentiles need being found again afterwards (CpuReductions).
 enum class FanStorage { Values, Buckets };
 
+// What the year rows hold: each year end's cumulative cash cost (the fan), or (MODEL.md 9, a run of
+// its own over the same paths) each year's EBITDA cost or pre-tax cost as booked.
+enum class FanQuantity { CumulativeCash, EbitdaCost, PretaxCost };
+
 // The fan code of a value in one fan row: equal-width buckets over [low, high) with one bucket
 // below and one above, each split in three around the value many paths share there, if the pilot
 // paths showed one (a take-or-pay floor, a path without default: exact ties are common). Codes
@@ -104,6 +108,7 @@ struct PathOutcomes {
     int providers = 0;
     std::int64_t first = 0; // the path index at position 0 (a slice of a run: the paths first ...)
     FanStorage fanStorage = FanStorage::Values;
+    FanQuantity fanQuantity = FanQuantity::CumulativeCash;
     // A path's total cash cost (MODEL.md 6.2) is its cumulative cash at the last year end: no row of
     // its own.
     OutcomeBuffer npv, lcoc, cumulative; // cumulative: only with FanStorage::Values
@@ -115,15 +120,17 @@ struct PathOutcomes {
                  std::int64_t first = 0);
 
     // The sink writing path p's outcome (lanes p .. p+3 for a four-path lane type); needs the values.
-    template <class V, SinkLines kLines = SinkLines::None>
-    PathOutcomeSink<V, kLines> sinkFor(const PathInputs& in, std::int64_t p) {
+    template <class V, SinkLines kLines = SinkLines::None, bool kAccounting = false>
+    PathOutcomeSink<V, kLines, kAccounting> sinkFor(const PathInputs& in, std::int64_t p) {
         const std::int64_t at = p - first;
-        return PathOutcomeSink<V, kLines>{&in,
-                                          npv.data() + at,
-                                          lcoc.data() + at,
-                                          years > 0 ? cumulative.data() + at : nullptr,
-                                          providers > 0 ? defaulted.data() + at : nullptr,
-                                          long(stride)};
+        PathOutcomeSink<V, kLines, kAccounting> sink{&in,
+                                                     npv.data() + at,
+                                                     lcoc.data() + at,
+                                                     years > 0 ? cumulative.data() + at : nullptr,
+                                                     providers > 0 ? defaulted.data() + at : nullptr,
+                                                     long(stride)};
+        sink.pretax = fanQuantity == FanQuantity::PretaxCost;
+        return sink;
     }
     // Where row `index` (an alternative, or alternative x years + year) of v starts.
     const double* rowStart(const OutcomeBuffer& v, std::size_t index) const {

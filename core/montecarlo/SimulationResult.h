@@ -39,9 +39,11 @@ inline constexpr SummaryPercentile kSummaryPercentileFields[] = {
     {25, &DistributionSummary::p25}, {50, &DistributionSummary::p50}, {75, &DistributionSummary::p75},
     {90, &DistributionSummary::p90}, {95, &DistributionSummary::p95}, {99, &DistributionSummary::p99}};
 
+// Percentiles of one year's figure over the paths: the cumulative cash cost at the year's end (the
+// fan), or the year's EBITDA or pre-tax cost as booked (MODEL.md 9).
 struct FanPoint {
     int year = 0;
-    double p5 = 0.0, p50 = 0.0, p95 = 0.0; // cumulative cash cost at the year's end
+    double p5 = 0.0, p50 = 0.0, p95 = 0.0;
 };
 
 struct ConvergencePoint {
@@ -68,6 +70,8 @@ struct AlternativeSimulation {
     DistributionSummary npvCost;
     std::optional<DistributionSummary> lcoc; // over the paths with used hours; none when no path has any
     std::vector<FanPoint> annualCumulative;
+    // MODEL.md 9, by fiscal year on the same paths (SimulationOptions::accounting; empty otherwise).
+    std::vector<FanPoint> ebitdaCost, pretaxCost;
     std::vector<ConvergencePoint> convergence;
     Histogram npvHistogram;
     double probCheapest =

@@ -243,6 +243,27 @@ void summarizeRun(OutcomeReductions& r, const RunLabels& labels, int threads, Si
         result.defaults.push_back({labels.providers[std::size_t(j)], double(r.defaultCount(j)) / paths});
 }
 
+std::vector<std::vector<FanPoint>> yearPercentiles(OutcomeReductions& r, int firstYear, int threads) {
+    const int A = r.alternatives(), Y = r.years();
+    std::vector<std::vector<FanPoint>> out(std::size_t(A), std::vector<FanPoint>(std::size_t(Y), FanPoint{}));
+    r.prepareOrderStatistics(OutcomeKind::Cumulative, planPercentiles(r.paths(), kFanPercentiles).ranks);
+    std::exception_ptr failure;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(r.concurrentRows() ? std::max(1, threads) : 1)
+    for (int t = 0; t < A * Y; ++t) {
+        try {
+            const auto q = percentiles(r, {OutcomeKind::Cumulative, t}, kFanPercentiles);
+            out[std::size_t(t / Y)][std::size_t(t % Y)] = {firstYear + t % Y, q[0], q[1], q[2]};
+        } catch (...) {
+#pragma omp critical(ledger_statistics_failure)
+            if (!failure)
+                failure = std::current_exception();
+        }
+    }
+    if (failure)
+        std::rethrow_exception(failure);
+    return out;
+}
+
 std::vector<double> percentilesLinear(std::span<const double> values, std::span<const double> qs) {
     SpanReductions r(values);
     return percentiles(r, {}, qs);

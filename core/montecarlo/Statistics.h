@@ -54,6 +54,10 @@ struct RunLabels {
 // on up to `threads` threads where the reductions allow it.
 void summarizeRun(OutcomeReductions& r, const RunLabels& labels, int threads, SimulationResult& result);
 
+// The p5, p50 and p95 of every alternative's year rows (out[a][y], years labelled from firstYear):
+// the fan's percentiles, of whatever the rows hold (PathOutcomes::fanQuantity).
+std::vector<std::vector<FanPoint>> yearPercentiles(OutcomeReductions& r, int firstYear, int threads);
+
 // The same for one row of values in memory.
 std::vector<double> percentilesLinear(std::span<const double> values, std::span<const double> qs);
 DistributionSummary summarize(std::span<const double> values);

@@ -206,7 +206,8 @@ private slots:
         QCOMPARE(run({"report", QStringLiteral(EXAMPLE_JSON), "--csv", csvDir}).exitCode, 0);
         QStringList left = QDir(csvDir).entryList({"*.csv"}, QDir::Files);
         QCOMPARE(left,
-                 (QStringList{"alternatives.csv", "annual_summary.csv", "comparisons.csv", "cost_lines.csv",
+                 (QStringList{"accounting.csv", "alternatives.csv", "annual_summary.csv", "comparisons.csv",
+                              "cost_lines.csv", "lease_maturity.csv", "lease_schedules.csv",
                               "monthly_cashflows.csv", "my-notes.csv", "simulation_mine.csv"}));
     }
 

@@ -4,6 +4,8 @@
 // NPV untouched by the classification.
 #include "TestPortfolios.h"
 #include "engine/LeaseSchedule.h"
+#include "engine/PathFunction.h"
+#include "montecarlo/PhiloxShocks.h"
 
 #include <QTest>
 
@@ -76,6 +78,77 @@ void checkTotals(const std::vector<AccountingYear>& years, double tau) {
         QVERIFY(near(y.netIncomeImpact, -(1.0 - tau) * y.pretaxCost));
     }
 }
+
+// Every kind of contract booking and a fleet, all inside a horizon of 2030: a prepaid service
+// contract, an operating lease with an escalator and a prepayment, a finance lease at take-or-pay
+// 0.9, a fleet sold in the horizon; alternatives rent (the three contracts) and buy.
+Portfolio everyBooking() {
+    Portfolio p = basePortfolio(day(2026, 1, 1), 0.09, 0.21);
+    p.utilization = {{day(2026, 1, 1), 0.6}, {day(2027, 6, 1), 0.95}};
+    Contract service = simpleContract(day(2026, 3, 15), day(2028, 9, 30), 800, 2.2);
+    service.prepayment = 0.2;
+    service.takeOrPay = 0.7;
+    service.escalator = 0.05;
+    service.paymentTermsDays = 45;
+    service.recoveryRate = 0.3;
+    Contract op = lease(day(2026, 2, 1), day(2029, 1, 31), LeaseClassification::Operating, 0.07);
+    op.id = std::string("op");
+    op.takeOrPay = 0.8;
+    op.prepayment = 0.1;
+    op.escalator = 0.03;
+    op.recoveryRate = 0.5;
+    Contract fin = lease(day(2026, 1, 1), day(2028, 12, 31), LeaseClassification::Finance, 0.06);
+    fin.id = std::string("fin");
+    fin.takeOrPay = 0.9;
+    fin.prepayment = 0.05;
+    fin.tranches = {{day(2026, 1, 1), 500}, {day(2027, 1, 1), 1500}};
+    Fleet f = simpleFleet(day(2026, 4, 1), day(2029, 3, 31));
+    f.residualFraction = 0.2;
+    f.powerPricePerMwh = 80;
+    f.colocationPerKwMonth = 150;
+    p.contracts = {service, op, fin};
+    p.fleets = {f};
+    p.alternatives = std::vector<Alternative>{{"rent", "Rent", {"c", "op", "fin"}}, {"buy", "Buy", {"f"}}};
+    p.assumptions.horizonEnd = day(2030, 12, 31);
+    return p;
+}
+
+// On one path, per slot: the pre-tax cost as booked over the horizon (MODEL.md 9's lines the path
+// function names, and its accruals) and the pre-tax cash; and whether a default hit it.
+struct BookedAndPaidSink {
+    static constexpr bool kRecordsLines = true;
+    static constexpr bool kRecordsAccounting = true;
+    std::vector<double> booked, paid;
+    std::vector<bool> replaced;
+    void flow(int, int, FlowKind, double, double) {}
+    void flowEither(int, int, bool, FlowKind, FlowKind, double, double) {}
+    void line(int slot, int, CostLine l, double amount, double) {
+        if (accountingLineOf(l) != kNotAnExpense)
+            booked[std::size_t(slot)] += amount;
+        switch (l) {
+        case CostLine::Capex:
+        case CostLine::Prepayment:
+        case CostLine::ContractPayments:
+        case CostLine::Power:
+        case CostLine::Colocation:
+        case CostLine::Opex:
+        case CostLine::Resale:
+        case CostLine::Replacement:
+        case CostLine::PrepaymentRecovery:
+        case CostLine::Spot:
+            paid[std::size_t(slot)] += amount;
+            break;
+        default:
+            break;
+        }
+        if (l == CostLine::Replacement && amount != 0.0)
+            replaced[std::size_t(slot)] = true;
+    }
+    void accrual(int slot, int, double ebitda, double below) { booked[std::size_t(slot)] += ebitda + below; }
+    void usage(int, int, double, double) {}
+    void providerDefaulted(int, bool) {}
+    void finish() {}
+};
 
 } // namespace
 
@@ -318,7 +391,105 @@ private slots:
         }
         QVERIFY(none.leases.empty());
     }
+
+    // The Monte Carlo books each path as the deterministic run is booked: with no shock, every
+    // path's EBITDA and pre-tax cost of every alternative and year is the deterministic one, so p5,
+    // p50 and p95 all are; and the main run's statistics are the same bits with or without the
+    // accounting runs after it.
+    void monteCarloWithoutShocksIsTheDeterministicView() {
+        Portfolio p = everyBooking();
+        p.market.gpuPrice.volatility = 0.0;
+        p.market.powerPrice.volatility = 0.0;
+        const EvaluationResult det = evaluate(p);
+        auto o = cpuOptions(3000, 7, 2);
+        o.accounting = true;
+        const SimulationResult s = simulatePortfolio(p, testCatalog(), o);
+        QCOMPARE(s.alternatives.size(), det.alternatives.size());
+        for (std::size_t a = 0; a < s.alternatives.size(); ++a) {
+            const auto& years = det.alternatives[a].accounting;
+            QCOMPARE(s.alternatives[a].ebitdaCost.size(), years.size());
+            for (std::size_t y = 0; y < years.size(); ++y) {
+                const FanPoint& e = s.alternatives[a].ebitdaCost[y];
+                const FanPoint& t = s.alternatives[a].pretaxCost[y];
+                QCOMPARE(e.year, years[y].year);
+                for (double v : {e.p5, e.p50, e.p95})
+                    QVERIFY2(near(v, years[y].ebitdaCost, 1e-9), qPrintable(QString::number(years[y].year)));
+                for (double v : {t.p5, t.p50, t.p95})
+                    QVERIFY2(near(v, years[y].pretaxCost, 1e-9), qPrintable(QString::number(years[y].year)));
+            }
+        }
+        QVERIFY(
+            near(s.alternatives[0].ebitdaCost[1].p50, det.alternatives[0].accounting[1].ebitdaCost, 1e-9));
+        auto plain = cpuOptions(3000, 7, 2);
+        const SimulationResult without = simulatePortfolio(p, testCatalog(), plain);
+        QVERIFY(without.alternatives[0].ebitdaCost.empty());
+        for (std::size_t a = 0; a < s.alternatives.size(); ++a) {
+            QCOMPARE(s.alternatives[a].npvCost.mean, without.alternatives[a].npvCost.mean);
+            QCOMPARE(s.alternatives[a].npvCost.p95, without.alternatives[a].npvCost.p95);
+            QCOMPARE(s.alternatives[a].annualCumulative.back().p50,
+                     without.alternatives[a].annualCumulative.back().p50);
+        }
+    }
+
+    // On every path, defaults included, each item whose life lies inside the horizon books exactly
+    // its pre-tax cash over the horizon: a default stops the bills and the accruals and writes off
+    // the carrying amount less the recovery (docs/model.md). 400 paths at a 40% hazard a year.
+    void everyPathExpensesItsCash() {
+        Portfolio p = everyBooking();
+        for (Contract& c : p.contracts)
+            c.providerDefaultHazard = 0.4;
+        p.contracts[1].provider = std::string("Second");
+        p.market.utilization.volatility = 0.3;
+        const auto catalog = testCatalog();
+        QVERIFY(!validatePortfolio(p, catalog));
+        const CompiledPortfolio cp(p, catalog);
+        const PathInputs& in = cp.inputs();
+        int defaulted = 0;
+        for (std::uint64_t path = 0; path < 400; ++path) {
+            BookedAndPaidSink sink;
+            sink.booked.assign(std::size_t(pathSlots(in)), 0.0);
+            sink.paid = sink.booked;
+            sink.replaced.assign(sink.booked.size(), false);
+            PhiloxShocks shocks(11, path);
+            simulatePath<double>(in, shocks, sink);
+            for (int i = 0; i < in.items; ++i) {
+                QVERIFY2(near(sink.booked[std::size_t(i)], sink.paid[std::size_t(i)], 1e-10),
+                         qPrintable(QString("path %1 item %2: booked %3, paid %4")
+                                        .arg(path)
+                                        .arg(i)
+                                        .arg(sink.booked[std::size_t(i)], 0, 'f', 4)
+                                        .arg(sink.paid[std::size_t(i)], 0, 'f', 4)));
+                defaulted += sink.replaced[std::size_t(i)];
+            }
+        }
+        QVERIFY2(defaulted > 100, qPrintable(QString::number(defaulted)));
+    }
+
+    // The accounting runs give the same bits on any thread count and whether the fan keeps its
+    // values or its codes.
+    void monteCarloBooksTheSameBitsOnAnyThreadCount() {
+        Portfolio p = everyBooking();
+        for (Contract& c : p.contracts)
+            c.providerDefaultHazard = 0.2;
+        p.market.utilization.volatility = 0.3;
+        auto one = cpuOptions(9000, 3, 1);
+        one.accounting = true;
+        auto two = cpuOptions(9000, 3, 2);
+        two.accounting = true;
+        two.keepFanValues = true;
+        const SimulationResult a = simulatePortfolio(p, testCatalog(), one);
+        const SimulationResult b = simulatePortfolio(p, testCatalog(), two);
+        for (std::size_t k = 0; k < a.alternatives.size(); ++k)
+            for (std::size_t y = 0; y < a.alternatives[k].ebitdaCost.size(); ++y) {
+                QCOMPARE(a.alternatives[k].ebitdaCost[y].p5, b.alternatives[k].ebitdaCost[y].p5);
+                QCOMPARE(a.alternatives[k].ebitdaCost[y].p95, b.alternatives[k].ebitdaCost[y].p95);
+                QCOMPARE(a.alternatives[k].pretaxCost[y].p50, b.alternatives[k].pretaxCost[y].p50);
+            }
+        // Not one value repeated: the paths differ (a default, utilization).
+        QVERIFY(a.alternatives[0].pretaxCost[1].p5 < a.alternatives[0].pretaxCost[1].p95);
+    }
 };
+;
 
 QTEST_APPLESS_MAIN(AccountingTest)
 #include "tst_accounting.moc"

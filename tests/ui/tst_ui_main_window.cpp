@@ -25,6 +25,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPalette>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -347,7 +349,7 @@ private slots:
         QCOMPARE(table->model()->index(total, 0).data(Qt::UserRole).toDouble(), buy->npvCost);
         QCOMPARE(table->model()->columnCount(), 2 + int(buy->annual.size()));
         // The waterfall: the next best's NPV, a step per line either holds, buy's NPV.
-        w.tabs()->setCurrentIndex(3);
+        w.tabs()->setCurrentIndex(4); // Compare, after Accounting
         auto* waterfall = w.findChild<QChartView*>("waterfallChart");
         QVERIFY(waterfall);
         QCOMPARE(w.findChild<QComboBox*>("waterfallAlternative")->currentData().toString(), QString("buy"));
@@ -446,13 +448,20 @@ private slots:
 
 private:
     static void grabTabs(MainWindow& w, const QString& dir, const QString& prefix) {
-        const QStringList names = {"overview", "cash-flows",  "depreciation",
+        const QStringList names = {"overview", "cash-flows",  "depreciation", "accounting",
                                    "compare",  "monte-carlo", "sensitivity"};
         for (int i = 0; i < w.tabs()->count(); ++i) {
             w.tabs()->setCurrentIndex(i);
             QTest::qWait(200);
             QVERIFY(w.grab().save(dir + "/" + prefix + names[i] + ".png"));
         }
+        // The Accounting tab scrolled down to the lease note of Rent's operating lease.
+        w.tabs()->setCurrentIndex(3); // Accounting
+        auto* page = w.tabs()->currentWidget()->findChild<QScrollArea*>();
+        page->verticalScrollBar()->setValue(page->verticalScrollBar()->maximum());
+        QTest::qWait(200);
+        QVERIFY(w.grab().save(dir + "/" + prefix + "accounting-lease.png"));
+        page->verticalScrollBar()->setValue(0);
         // The cash flows of the cheapest alternative by cost line.
         w.tabs()->setCurrentIndex(1);
         auto* view = w.findChild<QComboBox*>("cashFlowsView");

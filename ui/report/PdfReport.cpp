@@ -5,6 +5,7 @@
 #include "models/CapacityText.h"
 #include "models/CostLineText.h"
 #include "models/MoneyFormat.h"
+#include "portfolio/Defaults.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/DemandCharts.h"
 #include "ui/charts/LedgerCharts.h"
@@ -72,6 +73,7 @@ public:
         charts();
         costLines();
         annualTables();
+        books();
         monteCarlo();
         sensitivity();
         assumptions();
@@ -430,6 +432,126 @@ private:
                 for (const auto& x : s.cases)
                     t.rows.push_back({q(s.alternative), QString::number(x.bookLifeYears), millions(x.npvCost),
                                       millions(x.bookDepreciation), millions(x.bookProfitImpact)});
+            l_.table(t);
+        }
+    }
+
+    // MODEL.md 9: what each alternative does to the income statement and the balance sheet, by fiscal
+    // year, and the lease note's maturity table.
+    QString fiscalLabel(int year) const {
+        return fiscalYearEndMonth(c_.portfolio) == 12 ? QString::number(year) : tr("FY%1").arg(year);
+    }
+
+    void books() {
+        if (r_.alternatives.empty() || r_.alternatives.front().accounting.empty())
+            return;
+        l_.newSection(tr("The books"));
+        l_.heading(tr("What it does to the books"), 14);
+        l_.paragraph(
+            tr("The same deterministic run as booked (ASC 842 for the contracts marked as leases), "
+               "pre-tax, by %1, costs positive. EBITDA cost is what reaches EBITDA: rent and "
+               "service fees, operating-lease cost, power, colocation, opex and spot purchases. "
+               "Buying moves most of its cost below EBITDA as depreciation; a finance lease "
+               "as amortization and interest. The net income impact is after income tax at %2. "
+               "Cash and NPV do not depend on how a contract is booked.")
+                .arg(fiscalYearEndMonth(c_.portfolio) == 12 ? tr("calendar year") : tr("fiscal year"),
+                     en().toString(100.0 * r_.taxRate, 'g', 4) + "%"),
+            9, false, QColor(0x55, 0x5f, 0x6b));
+        PdfTable t;
+        t.header << tr("Year");
+        t.widths = {0.8};
+        t.rightAligned = {false};
+        for (const auto& a : r_.alternatives) {
+            t.header << tr("%1: EBITDA cost").arg(q(a.name)) << tr("%1: net income").arg(q(a.name));
+            t.widths.insert(t.widths.end(), {1.1, 1.1});
+            t.rightAligned.insert(t.rightAligned.end(), {true, true});
+        }
+        const std::size_t years = r_.alternatives.front().accounting.size();
+        QStringList total{tr("Total")};
+        for (std::size_t y = 0; y < years; ++y) {
+            QStringList cells{fiscalLabel(r_.alternatives.front().accounting[y].year)};
+            for (const auto& a : r_.alternatives)
+                cells << millions(a.accounting[y].ebitdaCost) << millions(a.accounting[y].netIncomeImpact);
+            t.rows.push_back(cells);
+        }
+        for (const auto& a : r_.alternatives) {
+            double ebitda = 0.0, net = 0.0;
+            for (const auto& y : a.accounting) {
+                ebitda += y.ebitdaCost;
+                net += y.netIncomeImpact;
+            }
+            total << millions(ebitda) << millions(net);
+        }
+        t.emphasized.push_back(int(t.rows.size()));
+        t.rows.push_back(total);
+        l_.heading(tr("EBITDA cost and net income impact (%1 M)").arg(cur_), 11);
+        l_.table(t);
+        balanceSheets();
+        leaseNotes();
+    }
+
+    // Each alternative's balance-sheet items at the year ends, the columns it holds.
+    void balanceSheets() {
+        static const char* labels[kBalanceItems] = {"NBV of owned GPUs", "Right-of-use asset",
+                                                    "Lease liability", "Prepaid balance",
+                                                    "Deferred tax liability"};
+        for (const auto& a : r_.alternatives) {
+            std::vector<int> shown;
+            for (int b = 0; b < kBalanceItems; ++b)
+                if (std::any_of(a.accounting.begin(), a.accounting.end(),
+                                [&](const AccountingYear& y) { return y.balance[std::size_t(b)] != 0.0; }))
+                    shown.push_back(b);
+            if (shown.empty())
+                continue;
+            PdfTable t;
+            t.header << tr("Year end");
+            t.widths = {0.9};
+            t.rightAligned = {false};
+            for (int b : shown) {
+                t.header << tr(labels[b]);
+                t.widths.push_back(1.2);
+                t.rightAligned.push_back(true);
+            }
+            for (const auto& y : a.accounting) {
+                QStringList cells{fiscalLabel(y.year)};
+                for (int b : shown)
+                    cells << millions(y.balance[std::size_t(b)]);
+                t.rows.push_back(cells);
+            }
+            l_.keepTogether(140);
+            l_.heading(tr("%1: balance sheet at the year end (%2 M)").arg(q(a.name), cur_), 11);
+            l_.table(t);
+        }
+    }
+
+    // The 10-K lease note: the undiscounted fixed payments by fiscal year, less the imputed
+    // interest, equal to the liability at the measurement date.
+    void leaseNotes() {
+        for (const LeaseResult& l : r_.leases) {
+            const ItemResult* item = r_.item(l.contract);
+            PdfTable t;
+            t.header = {tr("Fiscal year"), tr("Fixed payments (%1 M)").arg(cur_)};
+            t.widths = {1.2, 1.4};
+            t.rightAligned = {false, true};
+            for (const auto& [year, payment] : l.maturity.payments)
+                t.rows.push_back({fiscalLabel(year), millions(payment)});
+            t.emphasized.push_back(int(t.rows.size()));
+            t.rows.push_back({tr("Total undiscounted"), millions(l.maturity.total)});
+            t.rows.push_back({tr("Less imputed interest"), millions(-l.maturity.imputedInterest)});
+            t.emphasized.push_back(int(t.rows.size()));
+            t.rows.push_back({tr("Lease liability"), millions(l.maturity.liability)});
+            l_.keepTogether(120);
+            l_.heading(tr("Lease note: %1 (%2 lease at %3%)")
+                           .arg(item ? q(item->name) : q(l.contract), q(l.classification),
+                                en().toString(100.0 * l.incrementalBorrowingRate, 'g', 4)),
+                       11);
+            const bool commenced = !(l.measuredAt > r_.valuationDate);
+            l_.paragraph(commenced
+                             ? tr("Maturity of the lease liability as at %1.").arg(date(l.maturity.asAt))
+                             : tr("Signed, not yet commenced: the maturity table as at its commencement "
+                                  "on %1 (the liability is not on the balance sheet before then).")
+                                   .arg(date(l.maturity.asAt)),
+                         9, false, QColor(0x55, 0x5f, 0x6b));
             l_.table(t);
         }
     }

@@ -126,6 +126,88 @@ ReportTable costLines(const EvaluationResult& r) {
     return t;
 }
 
+// MODEL.md 9, like a finance model: a row per item or alternative and line of the income statement
+// (its lines, then its totals) or the balance sheet, the fiscal years as columns.
+ReportTable accounting(const EvaluationResult& r) {
+    ReportTable t{"accounting",
+                  {{"owner", ColumnKind::Text},
+                   {"owner_type", ColumnKind::Text},
+                   {"statement", ColumnKind::Text},
+                   {"line", ColumnKind::Text}},
+                  {}};
+    for (const auto& y : r.alternatives.front().accounting)
+        t.columns.push_back({QString::number(y.year), ColumnKind::Money});
+    auto add = [&](const std::string& id, const char* type, const std::vector<AccountingYear>& years) {
+        auto row = [&](const char* statement, const char* line, auto value) {
+            std::vector<QVariant> cells{text(id), QString(type), QString(statement), QString(line)};
+            for (const AccountingYear& y : years)
+                cells.push_back(value(y));
+            t.rows.push_back(std::move(cells));
+        };
+        for (int l = 0; l < kAccountingLines; ++l)
+            row("income", kAccountingLineKeys[l],
+                [&](const AccountingYear& y) { return y.lines[std::size_t(l)]; });
+        row("income", "ebitda_cost", [](const AccountingYear& y) { return y.ebitdaCost; });
+        row("income", "operating_cost", [](const AccountingYear& y) { return y.operatingCost; });
+        row("income", "pretax_cost", [](const AccountingYear& y) { return y.pretaxCost; });
+        row("income", "income_tax", [](const AccountingYear& y) { return y.incomeTax; });
+        row("income", "net_income_impact", [](const AccountingYear& y) { return y.netIncomeImpact; });
+        for (int b = 0; b < kBalanceItems; ++b)
+            row("balance", kBalanceItemKeys[b],
+                [&](const AccountingYear& y) { return y.balance[std::size_t(b)]; });
+    };
+    for (const auto& a : r.alternatives)
+        add(a.id, "alternative", a.accounting);
+    for (const auto& i : r.items)
+        add(i.id, "item", i.accounting);
+    return t;
+}
+
+// Each lease's liability and right-of-use asset by fiscal year, to the lease's end.
+ReportTable leaseSchedules(const EvaluationResult& r) {
+    ReportTable t{"lease_schedules",
+                  {{"contract", ColumnKind::Text},
+                   {"classification", ColumnKind::Text},
+                   {"year", ColumnKind::Integer},
+                   {"opening_liability", ColumnKind::Money},
+                   {"interest", ColumnKind::Money},
+                   {"payment", ColumnKind::Money},
+                   {"closing_liability", ColumnKind::Money},
+                   {"rou_asset", ColumnKind::Money},
+                   {"amortization", ColumnKind::Money},
+                   {"straight_line_cost", ColumnKind::Money}},
+                  {}};
+    for (const LeaseResult& l : r.leases)
+        for (const LeaseYear& y : l.years)
+            t.rows.push_back({text(l.contract), text(l.classification), qlonglong(y.year), y.openingLiability,
+                              y.interest, y.payment, y.closingLiability, y.rouAsset, y.amortization,
+                              y.straightLineCost});
+    return t;
+}
+
+// The lease note's maturity table: the undiscounted payments by fiscal year, their total, less the
+// imputed interest, equal to the liability at the measurement date.
+ReportTable leaseMaturity(const EvaluationResult& r) {
+    ReportTable t{"lease_maturity",
+                  {{"contract", ColumnKind::Text},
+                   {"as_at", ColumnKind::Date},
+                   {"entry", ColumnKind::Text},
+                   {"year", ColumnKind::Integer},
+                   {"amount", ColumnKind::Money}},
+                  {}};
+    for (const LeaseResult& l : r.leases) {
+        const QVariant asAt = date(l.maturity.asAt);
+        for (const auto& [year, payment] : l.maturity.payments)
+            t.rows.push_back({text(l.contract), asAt, QString("payment"), qlonglong(year), payment});
+        t.rows.push_back({text(l.contract), asAt, QString("total"), QVariant(), l.maturity.total});
+        t.rows.push_back(
+            {text(l.contract), asAt, QString("imputed_interest"), QVariant(), -l.maturity.imputedInterest});
+        t.rows.push_back(
+            {text(l.contract), asAt, QString("lease_liability"), QVariant(), l.maturity.liability});
+    }
+    return t;
+}
+
 ReportTable comparisons(const EvaluationResult& r) {
     ReportTable t{"comparisons",
                   {{"a", ColumnKind::Text},
@@ -196,8 +278,10 @@ QString exactNumber(double v) {
 }
 
 std::vector<ReportTable> reportTables(const ReportContent& c) {
-    std::vector<ReportTable> tables{annualSummary(c.evaluation), monthlyCashflows(c.evaluation),
-                                    alternatives(c), comparisons(c.evaluation), costLines(c.evaluation)};
+    std::vector<ReportTable> tables{
+        annualSummary(c.evaluation),  monthlyCashflows(c.evaluation), alternatives(c),
+        comparisons(c.evaluation),    costLines(c.evaluation),        accounting(c.evaluation),
+        leaseSchedules(c.evaluation), leaseMaturity(c.evaluation)};
     if (c.simulation) {
         tables.push_back(simulationPercentiles(*c.simulation));
         tables.push_back(simulationFan(*c.simulation));

@@ -27,7 +27,8 @@ struct ReportTable {
     std::vector<std::vector<QVariant>> rows; // double, qlonglong, QString, QDate or null
 };
 
-// annual_summary, monthly_cashflows, alternatives, comparisons, cost_lines, and with a simulation
+// annual_summary, monthly_cashflows, alternatives, comparisons, cost_lines, accounting,
+// lease_schedules, lease_maturity, and with a simulation
 // simulation_percentiles, simulation_fan, simulation_pairs.
 std::vector<ReportTable> reportTables(const ReportContent& c);
 // The names of the tables only a report with a simulation has, in that order: a report without one

@@ -15,6 +15,11 @@ void runPathsSimd(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, s
     using Pack = typename Isa::Pack;
     for (std::int64_t p = begin; p < end; p += Isa::kLanes) {
         PhiloxShocksSimd<Isa> shocks(seed, std::uint64_t(p));
+        if (out.fanQuantity != FanQuantity::CumulativeCash) {
+            auto sink = out.sinkFor<Pack, SinkLines::None, true>(in, p);
+            simulatePath<Pack>(in, shocks, sink);
+            continue;
+        }
         if (!lines) {
             PathOutcomeSink<Pack> sink = out.sinkFor<Pack>(in, p);
             simulatePath<Pack>(in, shocks, sink);

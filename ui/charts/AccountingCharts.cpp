@@ -1,0 +1,52 @@
+#include "ui/charts/AccountingCharts.h"
+
+#include "models/AccountingText.h"
+#include "ui/charts/ChartHelpers.h"
+
+#include <QBarSeries>
+#include <QBarSet>
+#include <QCoreApplication>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace ledger::ui {
+
+namespace {
+QString tr(const char* text) {
+    return QCoreApplication::translate("AccountingCharts", text);
+}
+} // namespace
+
+void drawEbitdaCostByAlternative(QChart* chart, const EvaluationResult& r, int fiscalYearEndMonth) {
+    resetChart(chart);
+    chart->setTitle(tr("EBITDA cost by fiscal year and alternative (pre-tax, costs positive)"));
+    if (r.alternatives.empty())
+        return;
+    auto* series = new QBarSeries();
+    double low = 0.0;
+    double high = 0.0;
+    int i = 0;
+    for (const auto& a : r.alternatives) {
+        auto* set = new QBarSet(QString::fromStdString(a.name));
+        set->setColor(seriesColor(i++));
+        for (const auto& y : a.accounting) {
+            *set << y.ebitdaCost / 1e6;
+            low = std::min(low, y.ebitdaCost / 1e6);
+            high = std::max(high, y.ebitdaCost / 1e6);
+        }
+        series->append(set);
+    }
+    chart->addSeries(series);
+    QStringList years;
+    for (const auto& y : r.alternatives.front().accounting)
+        years << models::fiscalYearLabel(y.year, fiscalYearEndMonth);
+    attachValueAxes(chart, fiscalYearEndMonth != 12 ? tr("Fiscal year") : tr("Calendar year"),
+                    tr("%1 millions").arg(QString::fromStdString(r.currency)), true, years);
+    fitValueAxis(chart, low, high);
+    for (QAbstractAxis* axis : chart->axes(Qt::Vertical))
+        if (auto* v = qobject_cast<QValueAxis*>(axis))
+            v->applyNiceNumbers();
+}
+
+} // namespace ledger::ui
