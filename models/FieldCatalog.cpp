@@ -23,11 +23,29 @@ FieldKind kindOf(FieldType type, Presence presence) {
         return optional ? FieldKind::OptionalDate : FieldKind::Date;
     case FieldType::Tranches:
         return FieldKind::Tranches;
-    case FieldType::Text:
     case FieldType::Choice:
+        return optional ? FieldKind::OptionalChoice : FieldKind::Text;
+    case FieldType::Text:
         break;
     }
     return FieldKind::Text;
+}
+
+// What leaving the field empty means, in the editor's words.
+template <class Item> QString placeholderOf(const ItemField<Item>& f) {
+    if (!givenTogetherWith(QString::fromLatin1(f.key)).isEmpty())
+        return f.type == FieldType::Choice ? tr("%1, or empty: no lease").arg(QString::fromLatin1(f.choices))
+                                           : tr("with a lease; empty: no lease");
+    switch (kindOf(f.type, f.presence)) {
+    case FieldKind::OptionalNumber:
+        return tr("empty: default");
+    case FieldKind::OptionalDate:
+        return tr("YYYY-MM-DD or empty");
+    case FieldKind::Date:
+        return tr("YYYY-MM-DD");
+    default:
+        return {};
+    }
 }
 
 // The rows of a kind's table (portfolio/ItemFields.cpp) the editor shows, in the table's order.
@@ -36,12 +54,21 @@ template <class Item> std::vector<FieldSpec> editorFields(const std::vector<Item
     for (const auto& f : table) {
         if (f.shown & kInEditor)
             out.push_back({QString::fromLatin1(f.key), tr(f.label), tr(f.unit), kindOf(f.type, f.presence),
-                           tr(f.tooltip)});
+                           tr(f.tooltip), placeholderOf(f)});
     }
     return out;
 }
 
 } // namespace
+
+QString givenTogetherWith(const QString& key) {
+    // Validation's both-or-neither rule for a lease (portfolio/Validation.cpp).
+    if (key == "lease.classification")
+        return "lease.incremental_borrowing_rate";
+    if (key == "lease.incremental_borrowing_rate")
+        return "lease.classification";
+    return {};
+}
 
 const std::vector<FieldSpec>& contractFields() {
     static const std::vector<FieldSpec> fields = editorFields(ledger::contractFields());
@@ -64,10 +91,12 @@ const std::vector<FieldSpec>& demandUncertaintyFields() {
         {"volatility", tr("Volatility"), tr("per √year"), FieldKind::Number,
          tr("How uncertain the demand is, a year: the Monte Carlo moves each path's demand by e^V, V a "
             "mean-reverting deviation with this volatility, driven by the utilization shock's correlation "
-            "row. 0: the demand is certain. 0..2.")},
+            "row. 0: the demand is certain. 0..2."),
+         QString()},
         {"reversion_per_year", tr("Reversion"), tr("per year"), FieldKind::Number,
          tr("kappa: how fast the demand's deviation decays back to the curve (default 2.0; a half-life of "
-            "ln 2 / kappa years). 0..100.")},
+            "ln 2 / kappa years). 0..100."),
+         QString()},
     };
     return fields;
 }

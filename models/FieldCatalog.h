@@ -7,7 +7,8 @@
 
 namespace ledger::models {
 
-enum class FieldKind { Text, Number, Integer, Date, OptionalNumber, OptionalDate, Tranches };
+// OptionalChoice: one of a list of keywords, or empty for none (a contract's lease classification).
+enum class FieldKind { Text, Number, Integer, Date, OptionalNumber, OptionalDate, Tranches, OptionalChoice };
 
 struct FieldSpec {
     QString key; // relative to the item's path: "price_per_gpu_hour", "book_depreciation.life_years"
@@ -15,7 +16,12 @@ struct FieldSpec {
     QString unit;
     FieldKind kind = FieldKind::Number;
     QString tooltip;
+    QString placeholder; // what an empty field means
 };
+
+// The field given together with `key` or not at all, as validation asks (a lease's classification and
+// its borrowing rate, MODEL.md 9), or empty: an editor sets the two in one edit.
+QString givenTogetherWith(const QString& key);
 
 const std::vector<FieldSpec>& contractFields();
 const std::vector<FieldSpec>& fleetFields();

@@ -130,6 +130,7 @@ void ItemEditor::follow() {
 }
 
 void ItemEditor::rebuild() {
+    pending_ = {};
     while (form_->rowCount() > 0)
         form_->removeRow(0);
     const auto* fields = fieldsFor(prefix_);
@@ -152,11 +153,7 @@ void ItemEditor::rebuild() {
         edit->setObjectName(f.key);
         edit->setProperty("jsonKey", f.key);
         edit->setToolTip(f.tooltip);
-        if (f.kind == models::FieldKind::Date || f.kind == models::FieldKind::OptionalDate)
-            edit->setPlaceholderText(f.kind == models::FieldKind::OptionalDate ? tr("YYYY-MM-DD or empty")
-                                                                               : tr("YYYY-MM-DD"));
-        else if (f.kind == models::FieldKind::OptionalNumber)
-            edit->setPlaceholderText(tr("empty: default"));
+        edit->setPlaceholderText(f.placeholder);
         connect(edit, &QLineEdit::editingFinished, this, [this, edit] { commit(edit); });
         auto* label =
             new QLabel(f.unit.isEmpty() ? f.label : QString("%1 (%2)").arg(f.label, f.unit), formHost_);
@@ -231,6 +228,8 @@ void ItemEditor::refreshValues() {
         return;
     for (const auto& f : *fields) {
         if (QLineEdit* edit = field(f.key)) {
+            if (pathOf(prefix_, f.key) == pending_.first)
+                continue; // typed, waiting for its companion
             if (!edit->hasFocus() || edit->text() == edit->property("shown").toString()) {
                 const QString text = textOf(doc_->value(pathOf(prefix_, f.key)));
                 edit->setText(text);
@@ -254,6 +253,9 @@ void ItemEditor::commit(QLineEdit* edit) {
     case models::FieldKind::Text:
     case models::FieldKind::Date:
         value = text;
+        break;
+    case models::FieldKind::OptionalChoice:
+        value = text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text);
         break;
     case models::FieldKind::OptionalDate:
         value = text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text);
@@ -298,6 +300,10 @@ void ItemEditor::commit(QLineEdit* edit) {
         break;
     }
     }
+    if (const QString together = models::givenTogetherWith(key); !together.isEmpty()) {
+        commitTogether(edit, key, value, together);
+        return;
+    }
     QString error;
     // A price replaces a contract value and the other way round (a contract has one of the two).
     const QString other = key == "price_per_gpu_hour"     ? QString("total_contract_value")
@@ -312,6 +318,40 @@ void ItemEditor::commit(QLineEdit* edit) {
     if (!ok2) {
         message_->setText(error);
         edit->setText(edit->property("shown").toString());
+        return;
+    }
+    message_->clear();
+}
+
+// Two fields given together or not at all (a lease's classification and rate): on an item without
+// them the first one typed waits, shown, for the other, and the two are then one edit; clearing the
+// classification ends the lease, both fields in one edit.
+void ItemEditor::commitTogether(QLineEdit* edit, const QString& key, const QJsonValue& value,
+                                const QString& other) {
+    const QString path = pathOf(prefix_, key), otherPath = pathOf(prefix_, other);
+    const bool otherSet = !doc_->value(otherPath).isUndefined();
+    QString error;
+    bool done = false;
+    if (value.isUndefined() && key == "lease.classification") {
+        done =
+            doc_->setValues({{path, value}, {otherPath, value}}, tr("Set %1: no lease").arg(prefix_), &error);
+    } else if (otherSet || value.isUndefined()) {
+        done = doc_->setValue(path, value, &error);
+    } else if (pending_.first == otherPath) {
+        done = doc_->setValues({{path, value}, {otherPath, pending_.second}},
+                               tr("Set %1: a lease").arg(prefix_), &error);
+    } else {
+        pending_ = {path, value};
+        edit->setProperty("shown", edit->text().trimmed());
+        message_->setText(
+            tr("%1: now enter %2 as well; the lease is set when both are given.").arg(path, otherPath));
+        return;
+    }
+    pending_ = {};
+    if (!done) {
+        message_->setText(error);
+        edit->setText(edit->property("shown").toString());
+        refreshValues();
         return;
     }
     message_->clear();

@@ -2,7 +2,10 @@
 // The editor of the selected tree item: one field per row with its unit and a tooltip explaining it
 // and the formula it feeds. A change goes to the document as one undoable command; a bad value keeps
 // the old one and shows the engine's message under the fields.
+#include <QJsonValue>
 #include <QWidget>
+
+#include <utility>
 
 class QFormLayout;
 class QLabel;
@@ -29,6 +32,7 @@ private:
     void rebuild();
     void refreshValues();
     void commit(QLineEdit* edit);
+    void commitTogether(QLineEdit* edit, const QString& key, const QJsonValue& value, const QString& other);
     // Alternatives: a name and which contracts and fleets belong to it.
     void buildAlternative(int index);
     void commitAlternative(int index);
@@ -45,6 +49,7 @@ private:
     QFormLayout* form_;
     QWidget* formHost_;
     QLabel* message_;
+    std::pair<QString, QJsonValue> pending_; // a field typed that waits for its companion (its path)
 };
 
 } // namespace ledger::ui

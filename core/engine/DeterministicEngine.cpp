@@ -188,6 +188,7 @@ public:
         r.periods = K_;
         r.spotCovers = cp_.spotCovers();
         r.taxRate = p_.assumptions.taxRate;
+        r.fiscalYearEndMonth = fiscalYearEndMonth(p_);
         for (int i = 0; i < N_; ++i)
             if (cp_.itemKind(i) == ItemKind::Contract && cp_.leaseSchedule(i))
                 r.leases.push_back(leaseResult(cp_.itemId(i), *cp_.leaseSchedule(i)));

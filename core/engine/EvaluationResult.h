@@ -154,6 +154,7 @@ struct EvaluationResult {
     std::vector<UsefulLifeSensitivity> usefulLife;
     std::vector<LeaseResult> leases; // the contracts that are leases, in the portfolio's order
     double taxRate = 0.0;            // tau: the accounting view's income tax
+    int fiscalYearEndMonth = 12;     // MODEL.md 1: the years of every row end in this month
     bool hasDemand = false;          // every alternative meets the portfolio's demand (MODEL.md 8)
     std::string demandSku;           // with a demand
 

@@ -181,13 +181,31 @@ private slots:
         QCOMPARE(w.editor()->message(),
                  QString("contracts[1].lease.incremental_borrowing_rate: 2 is above 1"));
         QCOMPARE(w.document()->portfolio().contracts[1].lease.incrementalBorrowingRate, 0.05);
+        // Empty: no lease, the rate cleared with it in one edit; undo brings both back.
         setField(w.editor(), "lease.classification", "");
-        // Empty is refused today: the editor sends "" (a Choice field is a text field) and, with the
-        // rate kept, validation's both-or-neither rule would refuse it anyway; a service contract is
-        // made by clearing both at once (PortfolioDocument::setValues), as the tab's test does.
-        QCOMPARE(w.editor()->message(),
-                 QString("contracts[1].lease.classification: \"\" is not one of operating, finance"));
+        QCOMPARE(w.editor()->message(), QString());
+        QVERIFY(!w.document()->portfolio().contracts[1].isLease());
+        QVERIFY(!w.document()->portfolio().contracts[1].lease.incrementalBorrowingRate);
+        QCOMPARE(w.editor()->field("lease.incremental_borrowing_rate")->text(), QString());
+        w.document()->undoStack()->undo();
         QVERIFY(w.document()->portfolio().contracts[1].isLease());
+        QCOMPARE(w.document()->portfolio().contracts[1].lease.incrementalBorrowingRate, 0.05);
+        // A service contract made a lease one field at a time: the rate typed first waits, shown,
+        // for the classification (nothing is changed, no undo step), then both are one edit.
+        w.editor()->showItem("contracts[0]");
+        const int steps = w.document()->undoStack()->index();
+        setField(w.editor(), "lease.incremental_borrowing_rate", "0.07");
+        QVERIFY(w.editor()->message().contains("now enter contracts[0].lease.classification as well"));
+        QVERIFY(!w.document()->portfolio().contracts[0].isLease());
+        QCOMPARE(w.document()->undoStack()->index(), steps);
+        QCOMPARE(w.editor()->field("lease.incremental_borrowing_rate")->text(), QString("0.07"));
+        setField(w.editor(), "lease.classification", "operating");
+        QCOMPARE(w.editor()->message(), QString());
+        QVERIFY(w.document()->portfolio().contracts[0].lease.classification ==
+                LeaseClassification::Operating);
+        QCOMPARE(w.document()->portfolio().contracts[0].lease.incrementalBorrowingRate, 0.07);
+        QCOMPARE(w.document()->undoStack()->index(), steps + 1);
+        QVERIFY(w.editor()->field("lease.classification")->placeholderText().contains("empty: no lease"));
     }
 };
 

@@ -1,5 +1,7 @@
 #include "ui/charts/LedgerCharts.h"
 
+#include "models/AccountingText.h"
+
 #include "models/CostLineText.h"
 #include "models/MoneyFormat.h"
 #include "ui/charts/ChartHelpers.h"
@@ -36,8 +38,13 @@ QString q(const std::string& s) {
 QStringList yearLabels(const EvaluationResult& r) {
     QStringList years;
     for (const auto& row : r.alternatives.front().annual)
-        years << QString::number(row.year);
+        years << models::fiscalYearLabel(row.year, r.fiscalYearEndMonth);
     return years;
+}
+
+// The years of the rows: calendar years, or fiscal years (MODEL.md 1).
+QString yearAxisTitle(const EvaluationResult& r) {
+    return r.fiscalYearEndMonth == 12 ? tr("Calendar year") : tr("Fiscal year");
 }
 
 // Round ticks (0, 2,000, 4,000) on the vertical axis after fitValueAxis.
@@ -68,7 +75,7 @@ void drawAnnualCashByAlternative(QChart* chart, const EvaluationResult& r) {
         series->append(set);
     }
     chart->addSeries(series);
-    attachValueAxes(chart, tr("Calendar year"), tr("%1 millions").arg(q(r.currency)), true, yearLabels(r));
+    attachValueAxes(chart, yearAxisTitle(r), tr("%1 millions").arg(q(r.currency)), true, yearLabels(r));
 }
 
 void drawAnnualCashByItem(QChart* chart, const EvaluationResult& r, const AlternativeResult& alternative) {
@@ -102,7 +109,7 @@ void drawAnnualCashByItem(QChart* chart, const EvaluationResult& r, const Altern
                 add(*item);
     }
     chart->addSeries(series);
-    attachValueAxes(chart, tr("Calendar year"), tr("%1 millions").arg(q(r.currency)), true, yearLabels(r));
+    attachValueAxes(chart, yearAxisTitle(r), tr("%1 millions").arg(q(r.currency)), true, yearLabels(r));
 }
 
 void drawAnnualCashByLine(QChart* chart, const EvaluationResult& r, const AlternativeResult& alternative) {
@@ -129,7 +136,7 @@ void drawAnnualCashByLine(QChart* chart, const EvaluationResult& r, const Altern
         low = std::min(low, down[y]);
     }
     chart->addSeries(series);
-    attachValueAxes(chart, tr("Calendar year"), tr("%1 millions").arg(q(r.currency)), true, yearLabels(r));
+    attachValueAxes(chart, yearAxisTitle(r), tr("%1 millions").arg(q(r.currency)), true, yearLabels(r));
     fitValueAxis(chart, low, high, false);
     niceValueAxis(chart);
 }
@@ -280,7 +287,7 @@ QStringList drawCumulativeCost(QChart* chart, const EvaluationResult& r) {
         }
     }
     chart->addSeries(marks);
-    attachValueAxes(chart, tr("Calendar year end"), tr("%1 millions, cumulative").arg(q(r.currency)));
+    attachValueAxes(chart, yearAxisTitle(r) + tr(" end"), tr("%1 millions, cumulative").arg(q(r.currency)));
     double low = 0.0, high = 0.0;
     for (const auto& values : cumulative) {
         for (double v : values) {
@@ -340,7 +347,7 @@ void drawDepreciation(QChart* chart, const EvaluationResult& r) {
     chart->addSeries(nbvBook);
     chart->addSeries(nbvTax);
     chart->addSeries(market);
-    attachValueAxes(chart, tr("Calendar year"), tr("%1 millions").arg(q(r.currency)), true, years);
+    attachValueAxes(chart, yearAxisTitle(r), tr("%1 millions").arg(q(r.currency)), true, years);
     fitValueAxis(chart, 0.0, high);
 }
 
@@ -389,7 +396,7 @@ void drawCostFan(QChart* chart, const SimulationResult& s, const std::string& cu
                 bands.push_back(line);
         }
     }
-    attachValueAxes(chart, tr("Calendar year end (dashed: p5 and p95)"),
+    attachValueAxes(chart, tr("Year end (dashed: p5 and p95)"),
                     tr("%1 millions, cumulative").arg(q(currency)));
     hideFromLegend(chart, bands);
     fitValueAxis(chart, low, high);

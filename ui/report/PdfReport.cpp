@@ -1,11 +1,11 @@
 #include "ui/report/PdfReport.h"
 
 #include "analytics/CostWaterfall.h"
+#include "models/AccountingText.h"
 #include "models/BreakevenText.h"
 #include "models/CapacityText.h"
 #include "models/CostLineText.h"
 #include "models/MoneyFormat.h"
-#include "portfolio/Defaults.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/DemandCharts.h"
 #include "ui/charts/LedgerCharts.h"
@@ -386,9 +386,10 @@ private:
     void annualTables() {
         l_.newSection(tr("Annual tables"));
         l_.heading(tr("Annual figures by alternative"), 14);
-        l_.paragraph(tr("Cash is the after-tax cash cost of the calendar year, undiscounted (negative: tax "
+        l_.paragraph(tr("Cash is the after-tax cash cost of the %1, undiscounted (negative: tax "
                         "shields and resale exceed the spend). GPU-hours in millions. Depreciation and net "
-                        "book value (NBV) are for the owned fleets, NBV at the year end."),
+                        "book value (NBV) are for the owned fleets, NBV at the year end.")
+                         .arg(r_.fiscalYearEndMonth == 12 ? tr("calendar year") : tr("fiscal year")),
                      9, false, QColor(0x55, 0x5f, 0x6b));
         for (const auto& a : r_.alternatives) {
             l_.heading(q(a.name), 11);
@@ -405,7 +406,7 @@ private:
             t.rightAligned = std::vector<bool>(8, true);
             AnnualRow total;
             for (const auto& y : a.annual) {
-                t.rows.push_back({QString::number(y.year), millions(y.cash), millions(y.committedGpuHours),
+                t.rows.push_back({fiscalLabel(y.year), millions(y.cash), millions(y.committedGpuHours),
                                   millions(y.usedGpuHours), millions(y.depreciationBook),
                                   millions(y.depreciationTax), millions(y.nbvBook), millions(y.nbvTax)});
                 total.cash += y.cash;
@@ -438,25 +439,22 @@ private:
 
     // MODEL.md 9: what each alternative does to the income statement and the balance sheet, by fiscal
     // year, and the lease note's maturity table.
-    QString fiscalLabel(int year) const {
-        return fiscalYearEndMonth(c_.portfolio) == 12 ? QString::number(year) : tr("FY%1").arg(year);
-    }
+    QString fiscalLabel(int year) const { return models::fiscalYearLabel(year, r_.fiscalYearEndMonth); }
 
     void books() {
         if (r_.alternatives.empty() || r_.alternatives.front().accounting.empty())
             return;
         l_.newSection(tr("The books"));
         l_.heading(tr("What it does to the books"), 14);
-        l_.paragraph(
-            tr("The same deterministic run as booked (ASC 842 for the contracts marked as leases), "
-               "pre-tax, by %1, costs positive. EBITDA cost is what reaches EBITDA: rent and "
-               "service fees, operating-lease cost, power, colocation, opex and spot purchases. "
-               "Buying moves most of its cost below EBITDA as depreciation; a finance lease "
-               "as amortization and interest. The net income impact is after income tax at %2. "
-               "Cash and NPV do not depend on how a contract is booked.")
-                .arg(fiscalYearEndMonth(c_.portfolio) == 12 ? tr("calendar year") : tr("fiscal year"),
-                     en().toString(100.0 * r_.taxRate, 'g', 4) + "%"),
-            9, false, QColor(0x55, 0x5f, 0x6b));
+        l_.paragraph(tr("The same deterministic run as booked (ASC 842 for the contracts marked as leases), "
+                        "pre-tax, by %1, costs positive. EBITDA cost is what reaches EBITDA: rent and "
+                        "service fees, operating-lease cost, power, colocation, opex and spot purchases. "
+                        "Buying moves most of its cost below EBITDA as depreciation; a finance lease "
+                        "as amortization and interest. The net income impact is after income tax at %2. "
+                        "Cash and NPV do not depend on how a contract is booked.")
+                         .arg(r_.fiscalYearEndMonth == 12 ? tr("calendar year") : tr("fiscal year"),
+                              en().toString(100.0 * r_.taxRate, 'g', 4) + "%"),
+                     9, false, QColor(0x55, 0x5f, 0x6b));
         PdfTable t;
         t.header << tr("Year");
         t.widths = {0.8};
