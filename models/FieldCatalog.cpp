@@ -34,8 +34,7 @@ FieldKind kindOf(FieldType type, Presence presence) {
 // What leaving the field empty means, in the editor's words.
 template <class Item> QString placeholderOf(const ItemField<Item>& f) {
     if (!givenTogetherWith(QString::fromLatin1(f.key)).isEmpty())
-        return f.type == FieldType::Choice ? tr("%1, or empty: no lease").arg(QString::fromLatin1(f.choices))
-                                           : tr("with a lease; empty: no lease");
+        return f.type == FieldType::Choice ? tr("empty: no lease") : tr("with a lease; empty: no lease");
     switch (kindOf(f.type, f.presence)) {
     case FieldKind::OptionalNumber:
         return tr("empty: default");
