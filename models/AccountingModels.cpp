@@ -61,8 +61,7 @@ const std::vector<AccountingYear>& AccountingTableModel::years() const {
 }
 
 QString AccountingTableModel::yearLabel(int column) const {
-    return fiscalYearLabel(years()[std::size_t(column)].year,
-                           doc_->portfolio().assumptions.fiscalYearEndMonth.value_or(12));
+    return fiscalYearLabel(years()[std::size_t(column)].year, doc_->evaluation().fiscalYearEndMonth);
 }
 
 // The income statement.

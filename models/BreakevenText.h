@@ -13,8 +13,8 @@ namespace ledger::models {
 enum class TextStyle { Plain, Html };
 
 // One sentence per comparison with a breakeven price factor, then one per alternative's
-// breakeven utilization (with a demand: breakeven demand factor) against spot, in the result's order, but none between alternatives whose
-// capacity differs (Comparison::capacityMatched). The outputs show none when
+// breakeven utilization (with a demand: breakeven demand factor) against spot, in the result's order, but
+// none between alternatives whose capacity differs (Comparison::capacityMatched). The outputs show none when
 // r.nothingToCompare(): each would name a winner ("cheaper than the spot market at any
 // utilization") among costs of 0.
 QStringList breakevenSentences(const EvaluationResult& r, TextStyle style);

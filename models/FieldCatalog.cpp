@@ -69,6 +69,10 @@ QString givenTogetherWith(const QString& key) {
     return {};
 }
 
+bool clearingEndsBoth(const QString& key) {
+    return key == "lease.classification";
+}
+
 const std::vector<FieldSpec>& contractFields() {
     static const std::vector<FieldSpec> fields = editorFields(ledger::contractFields());
     return fields;

@@ -22,6 +22,8 @@ struct FieldSpec {
 // The field given together with `key` or not at all, as validation asks (a lease's classification and
 // its borrowing rate, MODEL.md 9), or empty: an editor sets the two in one edit.
 QString givenTogetherWith(const QString& key);
+// Whether clearing `key` clears its companion too: an empty classification means no lease at all.
+bool clearingEndsBoth(const QString& key);
 
 const std::vector<FieldSpec>& contractFields();
 const std::vector<FieldSpec>& fleetFields();

@@ -43,7 +43,7 @@ const LeaseResult* LeaseTableModel::lease() const {
 }
 
 QString LeaseTableModel::yearLabel(int year) const {
-    return fiscalYearLabel(year, doc_->portfolio().assumptions.fiscalYearEndMonth.value_or(12));
+    return fiscalYearLabel(year, doc_->evaluation().fiscalYearEndMonth);
 }
 
 // The schedule.

@@ -332,7 +332,7 @@ void ItemEditor::commitTogether(QLineEdit* edit, const QString& key, const QJson
     const bool otherSet = !doc_->value(otherPath).isUndefined();
     QString error;
     bool done = false;
-    if (value.isUndefined() && key == "lease.classification") {
+    if (value.isUndefined() && models::clearingEndsBoth(key)) {
         done =
             doc_->setValues({{path, value}, {otherPath, value}}, tr("Set %1: no lease").arg(prefix_), &error);
     } else if (otherSet || value.isUndefined()) {

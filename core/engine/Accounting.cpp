@@ -119,6 +119,8 @@ std::vector<AccountingYear> itemAccounting(const CompiledPortfolio& cp, int i,
                                            const std::vector<AnnualRow>& annual, const Contract* contract,
                                            const LeaseSchedule* lease) {
     std::vector<AccountingYear> years = yearsOf(annual);
+    if (lease && !lease->commencesBy(cp.grid().horizonEnd()))
+        lease = nullptr; // it books nothing in the horizon, like a service contract yet to start
     if (contract) {
         addOwnAccounting(years, annual, LineOwner::Contract);
         contractAccruals(cp, i, *contract, lease, years);

@@ -25,6 +25,7 @@ enum class AccountingLine : int {
 };
 constexpr int kAccountingLines = 12;
 
+static_assert(int(AccountingLine::DefaultWriteoff) + 1 == kAccountingLines, "kAccountingLines: every line");
 constexpr const char* kAccountingLineKeys[kAccountingLines] = {
     "service_cost", "operating_lease_cost", "variable_lease_cost",
     "power",        "colocation",           "opex",
@@ -72,6 +73,7 @@ LEDGER_HD constexpr int accountingLineOf(CostLine l) {
 
 enum class BalanceItem : int { NbvBook, RouAsset, LeaseLiability, PrepaidBalance, DeferredTaxLiability };
 constexpr int kBalanceItems = 5;
+static_assert(int(BalanceItem::DeferredTaxLiability) + 1 == kBalanceItems, "kBalanceItems: every item");
 constexpr const char* kBalanceItemKeys[kBalanceItems] = {"nbv_book", "rou_asset", "lease_liability",
                                                          "prepaid_balance", "deferred_tax_liability"};
 

@@ -184,6 +184,8 @@ void CompiledPortfolio::compileContractAccruals(int i, const Contract& c, const 
     if (c.isLease())
         leases_.back() = buildLeaseSchedule(c, p.valuationDate, fiscalYearEndMonth(p));
     const LeaseSchedule* lease = leases_.back() ? &*leases_.back() : nullptr;
+    if (lease && !lease->commencesBy(grid_.horizonEnd()))
+        lease = nullptr; // nothing in the horizon (engine/Accounting.cpp alike)
     for (int k = 0; k < K; ++k) {
         const int at = k * N + i;
         const double full = a_.billedAtFull[at];

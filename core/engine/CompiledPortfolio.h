@@ -58,6 +58,8 @@ public:
     const FleetSchedule& fleetSchedule(int i) const { return fleets_[std::size_t(indexInKind(i))]; }
     // A contract's lease schedule (MODEL.md 9), or null for a service contract.
     const LeaseSchedule* leaseSchedule(int i) const {
+        if (itemKind(i) != ItemKind::Contract)
+            return nullptr;
         const auto& l = leases_[std::size_t(indexInKind(i))];
         return l ? &*l : nullptr;
     }

@@ -190,8 +190,9 @@ public:
         r.taxRate = p_.assumptions.taxRate;
         r.fiscalYearEndMonth = fiscalYearEndMonth(p_);
         for (int i = 0; i < N_; ++i)
-            if (cp_.itemKind(i) == ItemKind::Contract && cp_.leaseSchedule(i))
-                r.leases.push_back(leaseResult(cp_.itemId(i), *cp_.leaseSchedule(i)));
+            // A lease that ended before t0 has nothing left to show.
+            if (const LeaseSchedule* l = cp_.leaseSchedule(i); l && !l->periods.empty())
+                r.leases.push_back(leaseResult(cp_.itemId(i), *l));
         for (int i = 0; i < N_; ++i)
             r.items.push_back(item(cp_, rec_, i));
         r.hasDemand = costed_.hasDemand();

@@ -40,6 +40,9 @@ struct LeaseSchedule {
         const int at = k - firstPeriod;
         return at >= 0 && at < int(periods.size()) ? &periods[std::size_t(at)] : nullptr;
     }
+    // Whether it is measured (commences, or is already running at t0) by day d: a lease that begins
+    // after the horizon is on no row, even when its first period is the horizon's last.
+    bool commencesBy(const Date& d) const { return !periods.empty() && !(d < measuredAt); }
     // The balances after period k (k may lie before m0: nothing yet; after the end: nothing left).
     double liabilityAfter(int k) const;
     double rouAfter(int k) const;

@@ -109,8 +109,15 @@ bool accountingPercentiles(const CompiledPortfolio& cp, const SimulationOptions&
     const PathInputs& in = cp.inputs();
     const int threads = r.threads > 0 ? r.threads : (o.threads > 0 ? o.threads : defaultCpuThreads());
     const int width = cpuBaseLanes(cpuLanes(o.maxLanes));
-    if (!r.outcomes)
-        r.outcomes = std::make_unique<PathOutcomes>(o.paths, in, FanStorage::Buckets);
+    if (!r.outcomes) {
+        try {
+            r.outcomes = std::make_unique<PathOutcomes>(o.paths, in, FanStorage::Buckets);
+        } catch (const std::bad_alloc&) {
+            throw SimulationRequestError("paths: the host memory for the accounting view's runs of " +
+                                         std::to_string(o.paths) +
+                                         " paths could not be allocated; run fewer paths");
+        }
+    }
     PathOutcomes& out = *r.outcomes;
     int pass = 1;
     for (const FanQuantity q : {FanQuantity::EbitdaCost, FanQuantity::PretaxCost}) {

@@ -386,8 +386,9 @@ private slots:
                 }
             }
             QCOMPARE(r.items[0].npvCost, none.items[0].npvCost);
-            // The total expense over the horizon differs only in timing, not in the lease's whole life.
-            QVERIFY(!r.leases.empty());
+            for (std::size_t y = 0; y < r.items[0].annual.size(); ++y)
+                QVERIFY(r.items[0].annual[y].lineCash == none.items[0].annual[y].lineCash);
+            QCOMPARE(r.leases.size(), std::size_t(1));
         }
         QVERIFY(none.leases.empty());
     }
@@ -436,33 +437,85 @@ private slots:
     // the carrying amount less the recovery (docs/model.md). 400 paths at a 40% hazard a year.
     void everyPathExpensesItsCash() {
         Portfolio p = everyBooking();
+        // A finance lease begun before t0, prepaid and with a recovery: over the horizon it books its
+        // cash and the prepaid balance it brings into it (inside its ROU asset at measurement).
+        Contract old = lease(day(2025, 7, 1), day(2028, 6, 30), LeaseClassification::Finance, 0.05);
+        old.id = std::string("old");
+        old.prepayment = 0.2;
+        old.recoveryRate = 0.6;
+        p.contracts.push_back(old);
+        (*p.alternatives)[0].items.push_back("old");
         for (Contract& c : p.contracts)
             c.providerDefaultHazard = 0.4;
         p.contracts[1].provider = std::string("Second");
         p.market.utilization.volatility = 0.3;
-        const auto catalog = testCatalog();
-        QVERIFY(!validatePortfolio(p, catalog));
-        const CompiledPortfolio cp(p, catalog);
-        const PathInputs& in = cp.inputs();
-        int defaulted = 0;
-        for (std::uint64_t path = 0; path < 400; ++path) {
-            BookedAndPaidSink sink;
-            sink.booked.assign(std::size_t(pathSlots(in)), 0.0);
-            sink.paid = sink.booked;
-            sink.replaced.assign(sink.booked.size(), false);
-            PhiloxShocks shocks(11, path);
-            simulatePath<double>(in, shocks, sink);
-            for (int i = 0; i < in.items; ++i) {
-                QVERIFY2(near(sink.booked[std::size_t(i)], sink.paid[std::size_t(i)], 1e-10),
-                         qPrintable(QString("path %1 item %2: booked %3, paid %4")
-                                        .arg(path)
-                                        .arg(i)
-                                        .arg(sink.booked[std::size_t(i)], 0, 'f', 4)
-                                        .arg(sink.paid[std::size_t(i)], 0, 'f', 4)));
-                defaulted += sink.replaced[std::size_t(i)];
+        // And the same with a demand: each item costed once per alternative that holds it.
+        Portfolio withDemand = p;
+        withDemand.market.utilization.volatility = 0.0;
+        withDemand.demand = Demand{"H100", {{day(2026, 1, 1), 1500}, {day(2027, 7, 1), 2600}}};
+        withDemand.market.demand.volatility = 0.3;
+        (*withDemand.alternatives)[1].items.push_back("op");
+        for (const Portfolio* q : {&p, &withDemand}) {
+            const auto catalog = testCatalog();
+            QVERIFY(!validatePortfolio(*q, catalog));
+            const CompiledPortfolio cp(*q, catalog);
+            const PathInputs& in = cp.inputs();
+            int defaulted = 0;
+            for (std::uint64_t path = 0; path < 300; ++path) {
+                BookedAndPaidSink sink;
+                sink.booked.assign(std::size_t(pathSlots(in)), 0.0);
+                sink.paid = sink.booked;
+                sink.replaced.assign(sink.booked.size(), false);
+                PhiloxShocks shocks(11, path);
+                simulatePath<double>(in, shocks, sink);
+                for (int i = 0; i < in.items; ++i) {
+                    const LeaseSchedule* l = cp.leaseSchedule(i);
+                    const double broughtIn = cp.itemId(i) == "old" ? l->prepaidAtMeasurement : 0.0;
+                    QVERIFY2(near(sink.booked[std::size_t(i)], sink.paid[std::size_t(i)] + broughtIn, 1e-10),
+                             qPrintable(QString("path %1 item %2: booked %3, paid %4")
+                                            .arg(path)
+                                            .arg(QString::fromStdString(cp.itemId(i)))
+                                            .arg(sink.booked[std::size_t(i)], 0, 'f', 4)
+                                            .arg(sink.paid[std::size_t(i)], 0, 'f', 4)));
+                    defaulted += sink.replaced[std::size_t(i)];
+                }
             }
+            QVERIFY(cp.leaseSchedule(cp.itemCount() - 1) == nullptr); // a fleet has none
+            QVERIFY2(defaulted > 100, qPrintable(QString::number(defaulted)));
         }
-        QVERIFY2(defaulted > 100, qPrintable(QString::number(defaulted)));
+    }
+
+    // A lease that begins after the horizon books nothing in it, even in the horizon's clipped last
+    // period, and is listed as signed, not commenced; a lease that ended before t0 is not listed.
+    // A borrowing rate of exactly 100% is accepted (the bound is closed).
+    void leasesOutsideTheHorizon() {
+        Portfolio p = basePortfolio(day(2026, 3, 15), 0.09, 0.21);
+        p.assumptions.horizonEnd = day(2030, 6, 20);
+        Contract late = lease(day(2030, 6, 25), day(2031, 6, 30), LeaseClassification::Operating, 1.0);
+        late.prepayment = 0.1;
+        late.takeOrPay = 0.8;
+        Contract ended = lease(day(2024, 1, 1), day(2025, 12, 31), LeaseClassification::Finance, 0.06);
+        ended.id = std::string("ended");
+        p.contracts = {late, ended};
+        for (auto cls : {LeaseClassification::Operating, LeaseClassification::Finance}) {
+            p.contracts[0].lease.classification = cls;
+            const EvaluationResult r = evaluate(p);
+            for (const AccountingYear& y : r.items[0].accounting) {
+                QCOMPARE(y.pretaxCost, 0.0);
+                QCOMPARE(y[BalanceItem::RouAsset], 0.0);
+                QCOMPARE(y[BalanceItem::LeaseLiability], 0.0);
+                QCOMPARE(y[BalanceItem::PrepaidBalance], 0.0);
+            }
+            QCOMPARE(r.leases.size(), std::size_t(1));
+            QCOMPARE(r.leases[0].contract, std::string("c"));
+            QCOMPARE(r.leases[0].measuredAt, day(2030, 6, 25));
+            QVERIFY(r.leases[0].maturity.liability > 0.0);
+            auto o = cpuOptions(64, 5, 1);
+            o.accounting = true;
+            const SimulationResult s = simulatePortfolio(p, testCatalog(), o);
+            for (const FanPoint& f : s.alternatives[0].pretaxCost)
+                QCOMPARE(f.p95, 0.0);
+        }
     }
 
     // The accounting runs give the same bits on any thread count and whether the fan keeps its

@@ -2,6 +2,7 @@
 
 #include "models/AccountingText.h"
 #include "ui/charts/ChartHelpers.h"
+#include "ui/charts/LedgerCharts.h"
 
 #include <QBarSeries>
 #include <QBarSet>
@@ -18,7 +19,7 @@ QString tr(const char* text) {
 }
 } // namespace
 
-void drawEbitdaCostByAlternative(QChart* chart, const EvaluationResult& r, int fiscalYearEndMonth) {
+void drawEbitdaCostByAlternative(QChart* chart, const EvaluationResult& r) {
     resetChart(chart);
     chart->setTitle(tr("EBITDA cost by fiscal year and alternative (pre-tax, costs positive)"));
     if (r.alternatives.empty())
@@ -38,11 +39,8 @@ void drawEbitdaCostByAlternative(QChart* chart, const EvaluationResult& r, int f
         series->append(set);
     }
     chart->addSeries(series);
-    QStringList years;
-    for (const auto& y : r.alternatives.front().accounting)
-        years << models::fiscalYearLabel(y.year, fiscalYearEndMonth);
-    attachValueAxes(chart, fiscalYearEndMonth != 12 ? tr("Fiscal year") : tr("Calendar year"),
-                    tr("%1 millions").arg(QString::fromStdString(r.currency)), true, years);
+    attachValueAxes(chart, yearAxisTitle(r), tr("%1 millions").arg(QString::fromStdString(r.currency)), true,
+                    yearLabels(r));
     fitValueAxis(chart, low, high);
     for (QAbstractAxis* axis : chart->axes(Qt::Vertical))
         if (auto* v = qobject_cast<QValueAxis*>(axis))

@@ -8,6 +8,6 @@ namespace ledger::ui {
 
 // One bar per alternative (seriesColor's colours) and fiscal year, in millions, pre-tax, costs
 // positive; the years labelled as the Accounting tab's columns (models/AccountingText.h).
-void drawEbitdaCostByAlternative(QChart* chart, const EvaluationResult& r, int fiscalYearEndMonth);
+void drawEbitdaCostByAlternative(QChart* chart, const EvaluationResult& r);
 
 } // namespace ledger::ui

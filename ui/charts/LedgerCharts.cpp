@@ -35,18 +35,6 @@ QString q(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-QStringList yearLabels(const EvaluationResult& r) {
-    QStringList years;
-    for (const auto& row : r.alternatives.front().annual)
-        years << models::fiscalYearLabel(row.year, r.fiscalYearEndMonth);
-    return years;
-}
-
-// The years of the rows: calendar years, or fiscal years (MODEL.md 1).
-QString yearAxisTitle(const EvaluationResult& r) {
-    return r.fiscalYearEndMonth == 12 ? tr("Calendar year") : tr("Fiscal year");
-}
-
 // Round ticks (0, 2,000, 4,000) on the vertical axis after fitValueAxis.
 void niceValueAxis(QChart* chart) {
     for (QAbstractAxis* axis : chart->axes(Qt::Vertical))
@@ -61,6 +49,18 @@ void hideFromLegend(QChart* chart, const std::vector<QLineSeries*>& lines) {
 }
 
 } // namespace
+
+QStringList yearLabels(const EvaluationResult& r) {
+    QStringList years;
+    for (const auto& row : r.alternatives.front().annual)
+        years << models::fiscalYearLabel(row.year, r.fiscalYearEndMonth);
+    return years;
+}
+
+// The years of the rows: calendar years, or fiscal years (MODEL.md 1).
+QString yearAxisTitle(const EvaluationResult& r) {
+    return r.fiscalYearEndMonth == 12 ? tr("Calendar year") : tr("Fiscal year");
+}
 
 void drawAnnualCashByAlternative(QChart* chart, const EvaluationResult& r) {
     resetChart(chart);

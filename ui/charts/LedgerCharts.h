@@ -26,6 +26,10 @@ QStringList drawCumulativeCost(QChart* chart, const EvaluationResult& r);
 // Owned fleets: book and tax depreciation bars, NBV and expected market value lines.
 void drawDepreciation(QChart* chart, const EvaluationResult& r);
 // NPV cost distribution per alternative (step lines over the shared bins).
+// The labels of the annual rows' years ("2027", or "FY2027" for fiscal years) and their axis title.
+QStringList yearLabels(const EvaluationResult& r);
+QString yearAxisTitle(const EvaluationResult& r);
+
 void drawNpvHistogram(QChart* chart, const SimulationResult& s, const std::string& currency);
 // p5, p50, p95 of the cumulative cash cost per alternative and year.
 void drawCostFan(QChart* chart, const SimulationResult& s, const std::string& currency);

@@ -448,7 +448,8 @@ private:
         l_.heading(tr("What it does to the books"), 14);
         l_.paragraph(tr("The same deterministic run as booked (ASC 842 for the contracts marked as leases), "
                         "pre-tax, by %1, costs positive. EBITDA cost is what reaches EBITDA: rent and "
-                        "service fees, operating-lease cost, power, colocation, opex and spot purchases. "
+                        "service fees, operating-lease cost, a finance lease's variable payments, power, "
+                        "colocation, opex and spot purchases. "
                         "Buying moves most of its cost below EBITDA as depreciation; a finance lease "
                         "as amortization and interest. The net income impact is after income tax at %2. "
                         "Cash and NPV do not depend on how a contract is booked.")
@@ -490,9 +491,6 @@ private:
 
     // Each alternative's balance-sheet items at the year ends, the columns it holds.
     void balanceSheets() {
-        static const char* labels[kBalanceItems] = {"NBV of owned GPUs", "Right-of-use asset",
-                                                    "Lease liability", "Prepaid balance",
-                                                    "Deferred tax liability"};
         for (const auto& a : r_.alternatives) {
             std::vector<int> shown;
             for (int b = 0; b < kBalanceItems; ++b)
@@ -506,7 +504,7 @@ private:
             t.widths = {0.9};
             t.rightAligned = {false};
             for (int b : shown) {
-                t.header << tr(labels[b]);
+                t.header << models::balanceItemLabel(BalanceItem(b));
                 t.widths.push_back(1.2);
                 t.rightAligned.push_back(true);
             }

@@ -133,8 +133,7 @@ void AccountingTab::refresh() {
         freshChart(chart_);
         return;
     }
-    drawEbitdaCostByAlternative(freshChart(chart_), doc_->evaluation(),
-                                doc_->portfolio().assumptions.fiscalYearEndMonth.value_or(12));
+    drawEbitdaCostByAlternative(freshChart(chart_), doc_->evaluation());
 }
 
 void AccountingTab::showAlternative() {
