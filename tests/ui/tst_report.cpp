@@ -49,6 +49,7 @@ struct Fixture {
         o.paths = 3000;
         o.seed = 77;
         o.device = ComputeDevice::Cpu;
+        o.accounting = true; // as `report --simulate` runs it
         simulation = simulatePortfolio(portfolio, catalog, o);
         content = buildReportContent(portfolio, catalog, simulation, "meta-coreweave.json");
     }
@@ -164,6 +165,22 @@ private slots:
         QVERIFY(std::abs(payments - total) <= 1e-6 * total);
         QVERIFY(std::abs(total + interest - liability) <= 1e-6 * total);
         QVERIFY(interest < 0.0 && liability > 1e10);
+        // simulation_accounting: the simulation's percentiles, year by year, as the JSON has them.
+        const auto s = readCsv(dir.filePath("simulation_accounting.csv"));
+        QCOMPARE(s.header, QStringList({"alternative", "year", "metric", "p5", "p50", "p95"}));
+        const QJsonObject sim = data::simulationToJson(f.simulation);
+        std::size_t at = 0;
+        for (const QJsonValue& a : sim["alternatives"].toArray())
+            for (const QJsonValue& y : a.toObject()["accounting"].toArray())
+                for (const char* metric : {"ebitda_cost", "pretax_cost"}) {
+                    const QStringList& cells = s.rows.at(at++);
+                    QCOMPARE(cells[0], a.toObject()["id"].toString());
+                    QCOMPARE(cells[1], QString::number(y.toObject()["year"].toInt()));
+                    QCOMPARE(cells[2], QString(metric));
+                    QCOMPARE(cells[4], jsonText(y.toObject()[metric].toObject()["p50"]));
+                }
+        QCOMPARE(at, s.rows.size());
+        QVERIFY(at > 30);
     }
 
     // cost_lines: every line of every alternative and item, its NPV, cash and yearly cash as the
@@ -355,6 +372,7 @@ private slots:
         QVERIFY(flat.contains("What it does to the books"));
         QVERIFY(flat.contains("Lease note: CoreWeave 2026 expansion (Vera Rubin) (operating lease at 5%)"));
         QVERIFY(flat.contains("Less imputed interest"));
+        QVERIFY(flat.contains("EBITDA cost over 3,000 paths"));
     }
 
     void xlsxHoldsNumbersAsNumbers() {

@@ -485,8 +485,39 @@ private:
         t.rows.push_back(total);
         l_.heading(tr("EBITDA cost and net income impact (%1 M)").arg(cur_), 11);
         l_.table(t);
+        simulatedBooks();
         balanceSheets();
         leaseNotes();
+    }
+
+    // With a simulation that booked its paths: each year's EBITDA cost, median and 90% range.
+    void simulatedBooks() {
+        if (!c_.simulation || c_.simulation->alternatives.empty() ||
+            c_.simulation->alternatives.front().ebitdaCost.empty())
+            return;
+        PdfTable t;
+        t.header << tr("Year");
+        t.widths = {0.8};
+        t.rightAligned = {false};
+        for (const auto& a : c_.simulation->alternatives) {
+            const AlternativeResult* alt = r_.alternative(a.id);
+            t.header << (alt ? q(alt->name) : q(a.id));
+            t.widths.push_back(1.6);
+            t.rightAligned.push_back(true);
+        }
+        const auto& first = c_.simulation->alternatives.front().ebitdaCost;
+        for (std::size_t y = 0; y < first.size(); ++y) {
+            QStringList cells{fiscalLabel(first[y].year)};
+            for (const auto& a : c_.simulation->alternatives) {
+                const FanPoint& f = a.ebitdaCost[y];
+                cells << tr("%1 (%2 to %3)").arg(millions(f.p50), millions(f.p5), millions(f.p95));
+            }
+            t.rows.push_back(cells);
+        }
+        l_.heading(tr("EBITDA cost over %1 paths: median (p5 to p95), %2 M")
+                       .arg(en().toString(qlonglong(c_.simulation->paths)), cur_),
+                   11);
+        l_.table(t);
     }
 
     // Each alternative's balance-sheet items at the year ends, the columns it holds.

@@ -264,10 +264,31 @@ ReportTable simulationPairs(const SimulationResult& s) {
     return t;
 }
 
+// MODEL.md 9 over the paths: each fiscal year's EBITDA and pre-tax cost as booked, p5 / p50 / p95.
+ReportTable simulationAccounting(const SimulationResult& s) {
+    ReportTable t{simulationTableNames()[3],
+                  {{"alternative", ColumnKind::Text},
+                   {"year", ColumnKind::Integer},
+                   {"metric", ColumnKind::Text},
+                   {"p5", ColumnKind::Money},
+                   {"p50", ColumnKind::Money},
+                   {"p95", ColumnKind::Money}},
+                  {}};
+    for (const auto& a : s.alternatives)
+        for (std::size_t y = 0; y < a.ebitdaCost.size(); ++y) {
+            const FanPoint& e = a.ebitdaCost[y];
+            const FanPoint& p = a.pretaxCost[y];
+            t.rows.push_back({text(a.id), qlonglong(e.year), QString("ebitda_cost"), e.p5, e.p50, e.p95});
+            t.rows.push_back({text(a.id), qlonglong(p.year), QString("pretax_cost"), p.p5, p.p50, p.p95});
+        }
+    return t;
+}
+
 } // namespace
 
 const QStringList& simulationTableNames() {
-    static const QStringList names{"simulation_percentiles", "simulation_fan", "simulation_prob_cheaper"};
+    static const QStringList names{"simulation_percentiles", "simulation_fan", "simulation_prob_cheaper",
+                                   "simulation_accounting"};
     return names;
 }
 
@@ -286,6 +307,8 @@ std::vector<ReportTable> reportTables(const ReportContent& c) {
         tables.push_back(simulationPercentiles(*c.simulation));
         tables.push_back(simulationFan(*c.simulation));
         tables.push_back(simulationPairs(*c.simulation));
+        if (!c.simulation->alternatives.empty() && !c.simulation->alternatives.front().ebitdaCost.empty())
+            tables.push_back(simulationAccounting(*c.simulation));
     }
     return tables;
 }

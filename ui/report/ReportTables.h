@@ -28,7 +28,8 @@ struct ReportTable {
 };
 
 // annual_summary, monthly_cashflows, alternatives, comparisons, cost_lines, accounting,
-// lease_schedules, lease_maturity, and with a simulation
+// lease_schedules, lease_maturity, and with a simulation (simulation_accounting when it booked the
+// paths)
 // simulation_percentiles, simulation_fan, simulation_pairs.
 std::vector<ReportTable> reportTables(const ReportContent& c);
 // The names of the tables only a report with a simulation has, in that order: a report without one
