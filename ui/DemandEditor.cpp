@@ -4,6 +4,7 @@
 #include "models/DemandInput.h"
 #include "models/FieldCatalog.h"
 #include "models/PortfolioDocument.h"
+#include "ui/TableCopy.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/DemandCharts.h"
 
@@ -87,7 +88,7 @@ DemandEditor::DemandEditor(models::PortfolioDocument* doc, QWidget* parent)
     table_ = new QTableView(editor_);
     table_->setObjectName("demandCurve");
     table_->setModel(model_);
-    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    enableTableCopy(table_);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
     table_->setMinimumHeight(150);

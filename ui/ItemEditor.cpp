@@ -1,9 +1,13 @@
 #include "ui/ItemEditor.h"
 
+#include "analytics/NewsDecoder.h"
 #include "models/FieldCatalog.h"
+#include "models/NumberInput.h"
 #include "models/PortfolioDocument.h"
+#include "portfolio/SkuCatalog.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -32,16 +36,17 @@ QString pathOf(const QString& prefix, const QString& key) {
     return prefix.isEmpty() ? key : prefix + "." + key;
 }
 
-QString textOf(const QJsonValue& v) {
-    if (v.isArray()) { // tranches: "date:gpus;date:gpus"
+// What a field shows for its stored value. A number in the locale, never in scientific notation, and
+// read back by commit() to exactly the stored double (models/NumberInput: 14.2B, 60,000, 0.09).
+QString textOf(const QJsonValue& v, const models::FieldSpec& f, const QLocale& locale) {
+    if (v.isArray()) { // tranches: "date:gpus;date:gpus", the CSV cell form
         QStringList parts;
         for (const QJsonValue& t : v.toArray())
-            parts << t["date"].toString() + ":" +
-                         QString::number(t["gpus"].toDouble(), 'g', QLocale::FloatingPointShortest);
+            parts << t["date"].toString() + ":" + models::plainNumber(t["gpus"].toDouble());
         return parts.join(';');
     }
     if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+        return models::showNumber(v.toDouble(), models::numberFormOf(f), locale);
     if (v.isString())
         return v.toString();
     return {};
@@ -131,6 +136,7 @@ void ItemEditor::follow() {
 
 void ItemEditor::rebuild() {
     pending_ = {};
+    implied_ = nullptr; // removed with its row
     while (form_->rowCount() > 0)
         form_->removeRow(0);
     const auto* fields = fieldsFor(prefix_);
@@ -159,6 +165,17 @@ void ItemEditor::rebuild() {
             new QLabel(f.unit.isEmpty() ? f.label : QString("%1 (%2)").arg(f.label, f.unit), formHost_);
         label->setToolTip(f.tooltip);
         form_->addRow(label, edit);
+        if (f.key == "total_contract_value") {
+            implied_ = new QLabel(formHost_);
+            implied_->setObjectName("impliedTerms");
+            implied_->setWordWrap(true);
+            implied_->setStyleSheet("color: gray;");
+            implied_->setToolTip(tr("From the evaluation: the price per GPU-hour the total value implies "
+                                    "over the tranches (MODEL.md 3.2), and, by the news decoder, the "
+                                    "same value as a constant number of GPUs over the term at that price "
+                                    "and their IT megawatts (the SKU's kW per GPU)."));
+            form_->addRow(QString(), implied_);
+        }
     }
     refreshValues();
 }
@@ -231,12 +248,69 @@ void ItemEditor::refreshValues() {
             if (pathOf(prefix_, f.key) == pending_.first)
                 continue; // typed, waiting for its companion
             if (!edit->hasFocus() || edit->text() == edit->property("shown").toString()) {
-                const QString text = textOf(doc_->value(pathOf(prefix_, f.key)));
+                const QString text = textOf(doc_->value(pathOf(prefix_, f.key)), f, locale());
                 edit->setText(text);
                 edit->setProperty("shown", text);
             }
         }
     }
+    refreshImplied();
+}
+
+// A contract given by its total value and no price: the price the evaluation implies (ItemResult's
+// impliedPricePerGpuHour), and by the news decoder the GPUs and MW that value is at that price.
+void ItemEditor::refreshImplied() {
+    if (!implied_)
+        return;
+    QString text;
+    QString placeholder;
+    static const QRegularExpression re(R"(^contracts\[(\d+)\]$)");
+    const auto m = re.match(prefix_);
+    const auto& p = doc_->portfolio();
+    const std::size_t i = m.hasMatch() ? m.captured(1).toULongLong() : p.contracts.size();
+    if (i < p.contracts.size() && p.contracts[i].totalContractValue && !p.contracts[i].pricePerGpuHour) {
+        const Contract& c = p.contracts[i];
+        const auto& items = doc_->evaluation().items;
+        const auto r = std::find_if(items.begin(), items.end(), [&](const ItemResult& x) {
+            return x.kind == "contract" && x.id == c.id;
+        });
+        if (r != items.end() && r->impliedPricePerGpuHour) {
+            const QLocale l = locale();
+            const QString price = l.toString(*r->impliedPricePerGpuHour, 'f', 2);
+            text = tr("implies %1 per GPU-hour").arg(price);
+            placeholder = tr("empty: %1, implied by the total value").arg(price);
+            const Sku* sku = doc_->catalog().find(p, c.sku);
+            const DealTerms terms{*c.totalContractValue,      c.start,     c.end,
+                                  *r->impliedPricePerGpuHour, c.escalator, sku ? sku->itKwPerGpu : 0.0};
+            if (!validateDealTerms(terms)) {
+                const DecodedDeal d = decodeDeal(terms);
+                text +=
+                    tr("; as many GPU-hours as %1 GPUs over the whole term").arg(l.toString(d.gpus, 'f', 0));
+                if (d.itMegawatts > 0)
+                    text += tr(", %1 MW of IT power").arg(l.toString(d.itMegawatts, 'f', 1));
+            }
+        }
+    }
+    implied_->setText(text);
+    implied_->setVisible(!text.isEmpty());
+    // Only a contract's form has the field (the shown item may have changed kind since).
+    const auto* fields = fieldsFor(prefix_);
+    QLineEdit* price = field("price_per_gpu_hour");
+    if (!fields || !price)
+        return;
+    for (const auto& f : *fields)
+        if (f.key == "price_per_gpu_hour")
+            price->setPlaceholderText(placeholder.isEmpty() ? f.placeholder : placeholder);
+}
+
+QString ItemEditor::impliedText() const {
+    return implied_ && !implied_->isHidden() ? implied_->text() : QString();
+}
+
+void ItemEditor::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LocaleChange)
+        refreshValues();
+    QWidget::changeEvent(event);
 }
 
 void ItemEditor::commit(QLineEdit* edit) {
@@ -248,7 +322,6 @@ void ItemEditor::commit(QLineEdit* edit) {
     const auto spec =
         std::find_if(fields->begin(), fields->end(), [&](const auto& f) { return f.key == key; });
     QJsonValue value;
-    bool ok = true;
     switch (spec->kind) {
     case models::FieldKind::Text:
     case models::FieldKind::Date:
@@ -287,16 +360,22 @@ void ItemEditor::commit(QLineEdit* edit) {
             value = QJsonValue(QJsonValue::Undefined);
             break;
         }
-        QLocale c = QLocale::c();
-        c.setNumberOptions(QLocale::RejectGroupSeparator); // "2,400" is not 2400
-        const double v = c.toDouble(text, &ok);
-        if (!ok || !std::isfinite(v)) {
-            message_->setText(
-                tr("%1: \"%2\" is not a number (use a point for decimals)").arg(pathOf(prefix_, key), text));
+        // As people type them, in the widget's locale: 60,000, 14.2B, $5.04, 9% (models/NumberInput).
+        const models::NumberReading read = models::readNumber(
+            text, models::numberFormOf(*spec), locale(), QString::fromStdString(doc_->portfolio().currency));
+        if (!read.value) {
+            message_->setText(QString("%1: %2").arg(pathOf(prefix_, key), read.error));
             edit->setText(edit->property("shown").toString());
             return;
         }
-        value = v;
+        // The stored value written another way ("14,200M" for 14.2B): nothing to change.
+        if (const QJsonValue stored = doc_->value(pathOf(prefix_, key));
+            stored.isDouble() && stored.toDouble() == *read.value && pending_.first.isEmpty()) {
+            edit->setText(edit->property("shown").toString());
+            message_->clear();
+            return;
+        }
+        value = *read.value;
         break;
     }
     }

@@ -1,12 +1,15 @@
 #pragma once
 // The editor of the selected tree item: one field per row with its unit and a tooltip explaining it
 // and the formula it feeds. A change goes to the document as one undoable command; a bad value keeps
-// the old one and shows the engine's message under the fields.
+// the old one and shows the engine's message under the fields. Numbers are read and shown in the
+// widget's locale (models/NumberInput: 60,000, 14.2B, $5.04, 9% on a share or a rate); a contract
+// given by its total value shows the price, GPUs and megawatts it implies under that field.
 #include <QJsonValue>
 #include <QWidget>
 
 #include <utility>
 
+class QEvent;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -27,10 +30,15 @@ public:
     void showItem(const QString& prefix);
     QLineEdit* field(const QString& key) const; // for tests
     QString message() const;
+    QString impliedText() const; // what a contract's total value implies; empty when not shown
+
+protected:
+    void changeEvent(QEvent* event) override; // a new locale: the numbers shown again in it
 
 private:
     void rebuild();
     void refreshValues();
+    void refreshImplied();
     void commit(QLineEdit* edit);
     void commitTogether(QLineEdit* edit, const QString& key, const QJsonValue& value, const QString& other);
     // Alternatives: a name and which contracts and fleets belong to it.
@@ -49,6 +57,7 @@ private:
     QFormLayout* form_;
     QWidget* formHost_;
     QLabel* message_;
+    QLabel* implied_ = nullptr;              // under a contract's total value
     std::pair<QString, QJsonValue> pending_; // a field typed that waits for its companion (its path)
 };
 

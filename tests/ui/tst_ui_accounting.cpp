@@ -17,6 +17,7 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QLocale>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -213,6 +214,7 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     app.setOrganizationName("ComputeLedgerTest");
     app.setApplicationName("tst_ui_accounting");
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); // the editor's numbers
     AccountingUiTest test;
     return QTest::qExec(&test, argc, argv);
 }

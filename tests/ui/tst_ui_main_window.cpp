@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPalette>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -184,14 +185,15 @@ private slots:
         QVERIFY(!w.document()->portfolio().contracts[0].pricePerGpuHour);
     }
 
-    void groupedNumbersAreRefused() {
+    void groupedNumbersAreRead() {
+        // In the locale's grouping (tests/ui/tst_ui_number_entry.cpp has the other forms).
         MainWindow w;
         QVERIFY(w.openInitial(resources::examplePortfolioPath()));
         w.editor()->showItem("fleets[0]");
-        setField(w.editor(), "capex_per_gpu", "55,000");
-        QCOMPARE(w.editor()->message(),
-                 QString("fleets[0].capex_per_gpu: \"55,000\" is not a number (use a point for decimals)"));
-        QCOMPARE(*w.document()->portfolio().fleets[0].capexPerGpu, 55000.0);
+        setField(w.editor(), "capex_per_gpu", "52,500");
+        QCOMPARE(w.editor()->message(), QString());
+        QCOMPARE(*w.document()->portfolio().fleets[0].capexPerGpu, 52500.0);
+        QCOMPARE(w.editor()->field("capex_per_gpu")->text(), QString("52,500"));
     }
 
     void newPortfolioStartsWithOneContract() {
@@ -273,9 +275,9 @@ private slots:
         QCOMPARE(w.editor()->field("pue")->text(), QString("1.2"));
         QCOMPARE(w.document()->portfolio().fleets[0].pue, 1.2);
         setField(w.editor(), "power_price_per_mwh", "70,5");
-        QCOMPARE(
-            w.editor()->message(),
-            QString("fleets[0].power_price_per_mwh: \"70,5\" is not a number (use a point for decimals)"));
+        QCOMPARE(w.editor()->message(),
+                 QString::fromUtf8("fleets[0].power_price_per_mwh: \"70,5\" is not a number: a comma groups "
+                                   "thousands in this locale (1,500) \u2014 use a point for decimals"));
         QCOMPARE(w.document()->undoStack()->count(), 0);
         setField(w.editor(), "pue", "1.3");
         QVERIFY(w.editor()->message().isEmpty());
@@ -324,7 +326,7 @@ private slots:
         QVERIFY(again.openPath(path, &error));
         QCOMPARE(again.document()->portfolio().fleets[1].gpus, 60000.0);
         again.editor()->showItem("fleets[1]");
-        QCOMPARE(again.editor()->field("gpus")->text(), QString("60000"));
+        QCOMPARE(again.editor()->field("gpus")->text(), QString("60,000"));
     }
 
     // Cash flows by cost line: the table a line per row (and the total), years as columns; the
@@ -384,6 +386,25 @@ private slots:
             QVERIFY(w.document()->setValue("fleets[0].pue", 1.31 + 0.01 * i, &error));
         QCoreApplication::processEvents();
         QCOMPARE(view->scene()->items().size(), items);
+    }
+
+    // The screenshots' walk without the pictures: a contract given by its total value shown (its
+    // implied terms), the Demand row, another document, its demand removed. The editor once read
+    // the price field's entry of a form it no longer showed here and crashed.
+    void theEditorFollowsTheTreeAndAnotherDocument() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.show();
+        w.tree()->setCurrentIndex(w.tree()->model()->index(0, 0, w.tree()->model()->index(kContracts, 0)));
+        QVERIFY(!w.editor()->impliedText().isEmpty());
+        w.tree()->setCurrentIndex(w.tree()->model()->index(models::PortfolioTreeModel::DemandRow, 0));
+        QString error;
+        QVERIFY2(w.openPath(QStringLiteral(LEDGER_REFERENCE_PORTFOLIOS "/demand_rent_buy.json"), &error),
+                 qPrintable(error));
+        QVERIFY2(w.document()->removeDemand(&error), qPrintable(error));
+        QVERIFY(!w.document()->portfolio().demand);
+        w.tree()->setCurrentIndex(w.tree()->model()->index(0, 0, w.tree()->model()->index(kContracts, 0)));
+        QVERIFY(w.editor()->field("name"));
     }
 
     void screenshotsOfEveryTab() {
@@ -476,6 +497,7 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     app.setOrganizationName("ComputeLedgerTest");
     app.setApplicationName("tst_ui_main_window");
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); // the editor's numbers
     MainWindowUiTest test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -5,6 +5,7 @@
 #include "models/LeaseModels.h"
 #include "models/MoneyFormat.h"
 #include "models/PortfolioDocument.h"
+#include "ui/TableCopy.h"
 #include "ui/charts/AccountingCharts.h"
 #include "ui/charts/ChartHelpers.h"
 
@@ -27,7 +28,7 @@ QTableView* makeTable(const QString& name, QWidget* parent) {
     table->setObjectName(name);
     table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    table->setSelectionMode(QAbstractItemView::ContiguousSelection);
+    enableTableCopy(table);
     table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     table->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

@@ -3,6 +3,7 @@
 #include "models/AnnualCashModel.h"
 #include "models/CostLinesModel.h"
 #include "models/PortfolioDocument.h"
+#include "ui/TableCopy.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/LedgerCharts.h"
 
@@ -31,6 +32,7 @@ CashFlowsTab::CashFlowsTab(models::PortfolioDocument* doc, QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical, this);
     table_ = new QTableView(split);
     table_->setObjectName("cashFlowsTable");
+    enableTableCopy(table_);
     annual_ = new models::AnnualCashModel(doc, this);
     lines_ = new models::CostLinesModel(doc, this);
     table_->setModel(annual_);

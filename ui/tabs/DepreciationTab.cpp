@@ -2,6 +2,7 @@
 
 #include "models/MoneyFormat.h"
 #include "models/PortfolioDocument.h"
+#include "ui/TableCopy.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/LedgerCharts.h"
 
@@ -24,6 +25,8 @@ DepreciationTab::DepreciationTab(models::PortfolioDocument* doc, QWidget* parent
     chart_ = makeChartView(
         tr("Owned fleets: book and tax depreciation per year; NBV and market value at year end"), split);
     lives_ = new QTableWidget(split);
+    lives_->setObjectName("usefulLifeTable");
+    enableTableCopy(lives_);
     lives_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     split->addWidget(chart_);
     split->addWidget(lives_);

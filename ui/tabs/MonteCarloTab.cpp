@@ -4,6 +4,7 @@
 #include "models/MoneyFormat.h"
 #include "models/PortfolioDocument.h"
 #include "models/SimulationController.h"
+#include "ui/TableCopy.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/LedgerCharts.h"
 
@@ -71,6 +72,7 @@ MonteCarloTab::MonteCarloTab(models::PortfolioDocument* doc, models::SimulationC
     auto* grid = new QGridLayout();
     percentiles_ = new QTableWidget(this);
     percentiles_->setObjectName("percentiles");
+    enableTableCopy(percentiles_);
     percentiles_->verticalHeader()->setDefaultSectionSize(21); // all 13 rows without scrolling
     histogram_ = makeChartView(tr("NPV cost across paths"), this);
     fan_ = makeChartView(tr("Cumulative cash cost: p5, p50, p95 by year"), this);

@@ -2,6 +2,7 @@
 
 #include "models/MoneyFormat.h"
 #include "models/PortfolioDocument.h"
+#include "ui/TableCopy.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/LedgerCharts.h"
 
@@ -31,6 +32,8 @@ SensitivityTab::SensitivityTab(models::PortfolioDocument* doc, QWidget* parent)
     chart_ =
         makeChartView(tr("Tornado: change of the NPV difference, input at its low and high setting"), split);
     table_ = new QTableWidget(split);
+    table_->setObjectName("sensitivityTable");
+    enableTableCopy(table_);
     table_->verticalHeader()->hide();
     split->addWidget(chart_);
     split->addWidget(table_);
