@@ -284,10 +284,11 @@ void ItemEditor::refreshImplied() {
                                   *r->impliedPricePerGpuHour, c.escalator, sku ? sku->itKwPerGpu : 0.0};
             if (!validateDealTerms(terms)) {
                 const DecodedDeal d = decodeDeal(terms);
-                text +=
-                    tr("; as many GPU-hours as %1 GPUs over the whole term").arg(l.toString(d.gpus, 'f', 0));
-                if (d.itMegawatts > 0)
-                    text += tr(", %1 MW of IT power").arg(l.toString(d.itMegawatts, 'f', 1));
+                // The GPUs as many GPU-hours over the whole term amount to, and their IT power.
+                text += d.itMegawatts > 0
+                            ? tr(" (%1 GPUs, %2 MW)")
+                                  .arg(l.toString(d.gpus, 'f', 0), l.toString(d.itMegawatts, 'f', 1))
+                            : tr(" (%1 GPUs)").arg(l.toString(d.gpus, 'f', 0));
             }
         }
     }

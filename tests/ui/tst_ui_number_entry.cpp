@@ -162,8 +162,7 @@ private slots:
             decodeDeal({*c.totalContractValue, c.start, c.end, *item.impliedPricePerGpuHour, c.escalator,
                         x.doc.catalog().find(x.doc.portfolio(), c.sku)->itKwPerGpu});
         QCOMPARE(x.editor.impliedText(),
-                 QString("implies %1 per GPU-hour; as many GPU-hours as %2 GPUs over "
-                         "the whole term, %3 MW of IT power")
+                 QString("implies %1 per GPU-hour (%2 GPUs, %3 MW)")
                      .arg(price, en.toString(d.gpus, 'f', 0), en.toString(d.itMegawatts, 'f', 1)));
         QCOMPARE(x.editor.field("price_per_gpu_hour")->placeholderText(),
                  QString("empty: %1, implied by the total value").arg(price));
