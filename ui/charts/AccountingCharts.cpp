@@ -42,9 +42,6 @@ void drawEbitdaCostByAlternative(QChart* chart, const EvaluationResult& r) {
     attachValueAxes(chart, yearAxisTitle(r), tr("%1 millions").arg(QString::fromStdString(r.currency)), true,
                     yearLabels(r));
     fitValueAxis(chart, low, high);
-    for (QAbstractAxis* axis : chart->axes(Qt::Vertical))
-        if (auto* v = qobject_cast<QValueAxis*>(axis))
-            v->applyNiceNumbers();
 }
 
 } // namespace ledger::ui

@@ -2,9 +2,12 @@
 
 #include "engine/CostLine.h"
 
+#include <vector>
+
 #include <QAbstractSeries>
 #include <QApplication>
 #include <QBarCategoryAxis>
+#include <QBarSet>
 #include <QPalette>
 #include <QValueAxis>
 
@@ -104,9 +107,36 @@ namespace ledger::ui {
 void fitValueAxis(QChart* chart, double low, double high, bool fromZero) {
     const double pad = 0.05 * std::max(1e-9, high - low);
     for (QAbstractAxis* axis : chart->axes(Qt::Vertical)) {
-        if (auto* v = qobject_cast<QValueAxis*>(axis))
+        if (auto* v = qobject_cast<QValueAxis*>(axis)) {
             v->setRange(fromZero && low >= 0.0 ? 0.0 : low - pad, high + pad);
+            // Round ticks (0, 2,000, 4,000), a multiple of the step: 0 is a tick whenever it is in range.
+            v->applyNiceNumbers();
+        }
     }
+}
+
+void fitValueAxisToBars(QChart* chart, const QAbstractBarSeries* series, bool stacked) {
+    double low = 0.0, high = 0.0;
+    std::vector<double> up, down;
+    for (const QBarSet* set : series->barSets())
+        for (int c = 0; c < set->count(); ++c) {
+            const double v = set->at(c);
+            if (!stacked) {
+                low = std::min(low, v);
+                high = std::max(high, v);
+                continue;
+            }
+            if (std::size_t(c) >= up.size()) {
+                up.resize(std::size_t(c) + 1, 0.0);
+                down.resize(std::size_t(c) + 1, 0.0);
+            }
+            (v >= 0.0 ? up : down)[std::size_t(c)] += v;
+        }
+    for (std::size_t c = 0; c < up.size(); ++c) {
+        high = std::max(high, up[c]);
+        low = std::min(low, down[c]);
+    }
+    fitValueAxis(chart, low, high);
 }
 
 } // namespace ledger::ui

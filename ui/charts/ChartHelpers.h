@@ -2,6 +2,7 @@
 // Small helpers shared by the charts: a chart view with a title, axes labelled with units, and the
 // palette's colours so charts read in light and dark themes. All QtCharts code lives in ui/charts/
 // and the tabs, so a later move to Qt Graphs touches few files.
+#include <QAbstractBarSeries>
 #include <QChart>
 #include <QChartView>
 #include <QColor>
@@ -30,7 +31,12 @@ void attachValueAxes(QChart* chart, const QString& xLabel, const QString& yLabel
                      const QStringList& categories = {}, const QString& xFormat = "%.0f");
 // Sets the vertical value axis to [low, high] widened by 5% (QtCharts sizes it from one series only);
 // from zero when the values are not negative, unless fromZero is false.
+// The vertical value axis over [low, high] padded by 5% (from 0 when fromZero and low >= 0), at
+// round ticks.
 void fitValueAxis(QChart* chart, double low, double high, bool fromZero = true);
+// The same over a bar series' values: each bar (grouped), or each category's positive and negative
+// sums (stacked).
+void fitValueAxisToBars(QChart* chart, const QAbstractBarSeries* series, bool stacked);
 // One tick per calendar year on a value x axis.
 void setYearTicks(QChart* chart, int firstYear, int lastYear);
 

@@ -28,13 +28,6 @@ double yearOf(const Date& d) {
     return double(d.year()) + double((d - first).days()) / days;
 }
 
-// Round ticks (0, 2,000, 4,000) on the vertical axis after fitValueAxis.
-void niceVerticalTicks(QChart* chart) {
-    for (QAbstractAxis* axis : chart->axes(Qt::Vertical))
-        if (auto* v = qobject_cast<QValueAxis*>(axis))
-            v->applyNiceNumbers();
-}
-
 } // namespace
 
 void drawDemandCurve(QChart* chart, const Demand& demand, const Date& valuationDate, const Date& horizonEnd) {
@@ -68,7 +61,6 @@ void drawDemandCurve(QChart* chart, const Demand& demand, const Date& valuationD
     chart->addSeries(line);
     attachValueAxes(chart, QString(), tr("GPUs (%1)").arg(QString::fromStdString(demand.sku)));
     fitValueAxis(chart, 0.0, high);
-    niceVerticalTicks(chart);
     setYearTicks(chart, valuationDate.year(), horizonEnd.year() + 1);
 }
 
@@ -108,7 +100,6 @@ void drawCapacityAgainstDemand(QChart* chart, const AlternativeResult& alternati
     chart->setMargins(QMargins(2, 2, 2, 2));
     attachValueAxes(chart, QString(), QString(), true, years);
     fitValueAxis(chart, 0.0, high);
-    niceVerticalTicks(chart);
 }
 
 } // namespace ledger::ui

@@ -35,13 +35,6 @@ QString q(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-// Round ticks (0, 2,000, 4,000) on the vertical axis after fitValueAxis.
-void niceValueAxis(QChart* chart) {
-    for (QAbstractAxis* axis : chart->axes(Qt::Vertical))
-        if (auto* v = qobject_cast<QValueAxis*>(axis))
-            v->applyNiceNumbers();
-}
-
 void hideFromLegend(QChart* chart, const std::vector<QLineSeries*>& lines) {
     for (QLineSeries* line : lines)
         for (QLegendMarker* marker : chart->legend()->markers(line))
@@ -76,6 +69,7 @@ void drawAnnualCashByAlternative(QChart* chart, const EvaluationResult& r) {
     }
     chart->addSeries(series);
     attachValueAxes(chart, yearAxisTitle(r), tr("%1 millions").arg(q(r.currency)), true, yearLabels(r));
+    fitValueAxisToBars(chart, series, false);
 }
 
 void drawAnnualCashByItem(QChart* chart, const EvaluationResult& r, const AlternativeResult& alternative) {
@@ -110,6 +104,7 @@ void drawAnnualCashByItem(QChart* chart, const EvaluationResult& r, const Altern
     }
     chart->addSeries(series);
     attachValueAxes(chart, yearAxisTitle(r), tr("%1 millions").arg(q(r.currency)), true, yearLabels(r));
+    fitValueAxisToBars(chart, series, true);
 }
 
 void drawAnnualCashByLine(QChart* chart, const EvaluationResult& r, const AlternativeResult& alternative) {
@@ -138,7 +133,6 @@ void drawAnnualCashByLine(QChart* chart, const EvaluationResult& r, const Altern
     chart->addSeries(series);
     attachValueAxes(chart, yearAxisTitle(r), tr("%1 millions").arg(q(r.currency)), true, yearLabels(r));
     fitValueAxis(chart, low, high, false);
-    niceValueAxis(chart);
 }
 
 void drawCostWaterfall(QChart* chart, const CostWaterfall& w, const EvaluationResult& r) {
