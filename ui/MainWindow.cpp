@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -95,6 +96,17 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->addTab(new CompareTab(document_, tabs_), tr("Compare"));
     tabs_->addTab(monteCarlo_, tr("Monte Carlo"));
     tabs_->addTab(new SensitivityTab(document_, tabs_), tr("Sensitivity"));
+    // Next and previous tab from anywhere in the window, as browsers and spreadsheets do (a tab
+    // widget alone sees Ctrl+Tab only with the focus inside it).
+    const auto step = [this](int by) {
+        tabs_->setCurrentIndex((tabs_->currentIndex() + by + tabs_->count()) % tabs_->count());
+    };
+    for (const QKeySequence& next :
+         {QKeySequence(Qt::CTRL | Qt::Key_Tab), QKeySequence(Qt::CTRL | Qt::Key_PageDown)})
+        connect(new QShortcut(next, this), &QShortcut::activated, this, [step] { step(1); });
+    for (const QKeySequence& previous :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::CTRL | Qt::Key_PageUp)})
+        connect(new QShortcut(previous, this), &QShortcut::activated, this, [step] { step(-1); });
     split->addWidget(left);
     split->addWidget(tabs_);
     split->setSizes({380, 1000});

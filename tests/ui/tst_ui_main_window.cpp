@@ -26,6 +26,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPalette>
+#include <QProgressBar>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -308,6 +309,7 @@ private slots:
         w.simulation()->cancel();
         QVERIFY(cancelled.wait(5000));
         QCOMPARE(w.monteCarlo()->statusText(), QString("Cancelled."));
+        QCOMPARE(w.monteCarlo()->findChild<QProgressBar*>()->value(), 0); // reset, not left part-way
     }
 
     void openModifySaveReopen() {
@@ -405,6 +407,28 @@ private slots:
         QVERIFY(!w.document()->portfolio().demand);
         w.tree()->setCurrentIndex(w.tree()->model()->index(0, 0, w.tree()->model()->index(kContracts, 0)));
         QVERIFY(w.editor()->field("name"));
+    }
+
+    // Ctrl+Tab / Ctrl+PgDn and back from anywhere in the window, the focus in the editor too.
+    void tabsSwitchFromTheKeyboard() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.editor()->showItem("");
+        w.editor()->field("assumptions.discount_rate")->setFocus();
+        QCOMPARE(w.tabs()->currentIndex(), 0);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
+        QCOMPARE(w.tabs()->currentIndex(), 1);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown, Qt::ControlModifier);
+        QCOMPARE(w.tabs()->currentIndex(), 2);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageUp, Qt::ControlModifier);
+        QCOMPARE(w.tabs()->currentIndex(), 1);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab,
+                        Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab,
+                        Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(w.tabs()->currentIndex(), w.tabs()->count() - 1); // wraps round
     }
 
     void screenshotsOfEveryTab() {

@@ -108,6 +108,7 @@ MonteCarloTab::MonteCarloTab(models::PortfolioDocument* doc, models::SimulationC
     });
     connect(controller_, &models::SimulationController::cancelled, this, [this, idle] {
         idle();
+        progress_->setValue(0); // a cancelled run leaves no part done
         status_->setText(tr("Cancelled."));
     });
     connect(controller_, &models::SimulationController::failed, this, [this, idle](const QString& message) {
