@@ -24,6 +24,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
@@ -65,11 +66,32 @@ MainWindow::MainWindow(QWidget* parent)
         if (!document_->addAlternative(&error))
             reportError(tr("Cannot add an alternative"), error);
     });
-    itemBar->addAction(tr("Duplicate"), this, &MainWindow::duplicateCurrent);
-    itemBar->addAction(tr("Delete"), this, &MainWindow::deleteCurrent);
+    // Duplicate and Delete: on the bar (where a narrow panel may fold them into its overflow), in
+    // the Edit menu, in the tree's context menu, and Delete by its key in the tree.
+    auto* duplicate = new QAction(tr("Duplicate"), this);
+    duplicate->setObjectName("duplicateItem");
+    duplicate->setShortcut(QKeySequence(tr("Ctrl+D")));
+    connect(duplicate, &QAction::triggered, this, &MainWindow::duplicateCurrent);
+    auto* remove = new QAction(tr("Delete"), this);
+    remove->setObjectName("deleteItem");
+    connect(remove, &QAction::triggered, this, &MainWindow::deleteCurrent);
+    itemBar->addAction(duplicate);
+    itemBar->addAction(remove);
     tree_ = new QTreeView(treeHost);
     tree_->setModel(treeModel_);
     tree_->setHeaderHidden(true);
+    auto* deleteKey = new QAction(tr("Delete"), tree_);
+    deleteKey->setShortcut(QKeySequence::Delete);
+    deleteKey->setShortcutContext(Qt::WidgetShortcut); // in a text field the key deletes text
+    connect(deleteKey, &QAction::triggered, this, &MainWindow::deleteCurrent);
+    tree_->addAction(deleteKey);
+    tree_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(tree_, &QWidget::customContextMenuRequested, this, [this, duplicate, remove](const QPoint& at) {
+        QMenu menu(tree_);
+        menu.addAction(duplicate);
+        menu.addAction(remove);
+        menu.exec(tree_->viewport()->mapToGlobal(at));
+    });
     treeLayout->addWidget(itemBar);
     treeLayout->addWidget(tree_);
     editors_ = new QStackedWidget(left);
@@ -202,6 +224,9 @@ void MainWindow::buildMenus() {
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(findChild<QAction*>("duplicateItem"));
+    edit->addAction(findChild<QAction*>("deleteItem"));
     QMenu* simulation = menuBar()->addMenu(tr("&Simulation"));
     simulation->addAction(tr("&Run Monte Carlo"), QKeySequence(Qt::Key_F5), this, [this] {
         tabs_->setCurrentWidget(monteCarlo_);

@@ -25,6 +25,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPalette>
 #include <QProgressBar>
 #include <QScrollArea>
@@ -429,6 +431,35 @@ private slots:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab,
                         Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(w.tabs()->currentIndex(), w.tabs()->count() - 1); // wraps round
+    }
+
+    // Duplicate and Delete without the bar's overflow: in the Edit menu, by Ctrl+D, and Delete by
+    // its key in the tree (each one undo step).
+    void duplicateAndDeleteAreReachable() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QMenu* edit = nullptr;
+        for (QAction* a : w.menuBar()->actions())
+            if (a->text() == "&Edit")
+                edit = a->menu();
+        QVERIFY(edit);
+        QStringList items;
+        for (QAction* a : edit->actions())
+            items << a->text();
+        QVERIFY2(items.contains("Duplicate") && items.contains("Delete"), qPrintable(items.join(", ")));
+        const std::size_t contracts = w.document()->portfolio().contracts.size();
+        w.tree()->setFocus();
+        w.tree()->setCurrentIndex(w.tree()->model()->index(0, 0, w.tree()->model()->index(kContracts, 0)));
+        QTest::keyClick(w.tree(), Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(w.document()->portfolio().contracts.size(), contracts + 1);
+        const int steps = w.document()->undoStack()->index();
+        w.tree()->setCurrentIndex(
+            w.tree()->model()->index(int(contracts), 0, w.tree()->model()->index(kContracts, 0)));
+        QTest::keyClick(w.tree(), Qt::Key_Delete);
+        QCOMPARE(w.document()->portfolio().contracts.size(), contracts);
+        QCOMPARE(w.document()->undoStack()->index(), steps + 1);
     }
 
     void screenshotsOfEveryTab() {
