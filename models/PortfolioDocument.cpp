@@ -8,6 +8,7 @@
 #include "data/ReferenceData.h"
 #include "data/SkuCatalogJson.h"
 #include "engine/DeterministicEngine.h"
+#include "models/EditWords.h"
 #include "portfolio/Defaults.h"
 #include "portfolio/Validation.h"
 #include "resources/BundledResources.h"
@@ -38,6 +39,14 @@ public:
         , mergeable_(mergeable) {
         setText(mergeable ? QObject::tr("Edit %1").arg(path_) : path_);
     }
+    // In words: "CoreWeave 2025 price per GPU-hour 5.04 -> 4.5" (a merged run of edits keeps its
+    // first value).
+    void setWords(QString field, QString from, QString to) {
+        field_ = std::move(field);
+        from_ = std::move(from);
+        to_ = std::move(to);
+        setText(QObject::tr("%1 %2 -> %3").arg(field_, from_, to_));
+    }
     void redo() override { doc_->replacePortfolio(after_); }
     void undo() override { doc_->replacePortfolio(before_); }
     int id() const override { return mergeable_ ? 1 : -1; }
@@ -46,6 +55,8 @@ public:
         if (edit->path_ != path_)
             return false;
         after_ = edit->after_;
+        if (!field_.isEmpty() && !edit->field_.isEmpty())
+            setWords(field_, from_, edit->to_);
         return true;
     }
 
@@ -55,6 +66,7 @@ private:
     Portfolio before_;
     Portfolio after_;
     bool mergeable_;
+    QString field_, from_, to_;
 };
 
 // An id not used by any item: base, base-2, base-3, ...
@@ -230,7 +242,11 @@ bool PortfolioDocument::setValue(const QString& path, const QJsonValue& value, Q
     auto next = data::withValue(*portfolio_, path, value, catalog_, error);
     if (!next)
         return false;
-    undo_.push(new EditCommand(this, mergeKey.isEmpty() ? path : mergeKey, *portfolio_, std::move(*next)));
+    auto* command =
+        new EditCommand(this, mergeKey.isEmpty() ? path : mergeKey, *portfolio_, std::move(*next));
+    if (const QString field = fieldInWords(*portfolio_, path); !field.isEmpty())
+        command->setWords(field, valueInWords(this->value(path)), valueInWords(value));
+    undo_.push(command);
     return true;
 }
 

@@ -95,8 +95,17 @@ private slots:
         QVERIFY(doc.setValue("fleets[0].pue", 1.3, &error));
         QVERIFY(doc.setValue("fleets[0].pue", 1.35, &error));
         QCOMPARE(doc.undoStack()->count(), 1);
+        // In words, the merged edits from their first value to their last.
+        QCOMPARE(doc.undoStack()->text(0), QString("Owned GB300 fleet PUE 1.2 -> 1.35"));
         QVERIFY(doc.setValue("fleets[0].power_price_per_mwh", 80, &error));
         QCOMPARE(doc.undoStack()->count(), 2);
+        QCOMPARE(doc.undoStack()->undoText(), QString("Owned GB300 fleet power price per MWh 70 -> 80"));
+        QVERIFY(doc.setValue("assumptions.discount_rate", 0.1, &error));
+        QCOMPARE(doc.undoStack()->undoText(), QString("Discount rate per year 0.09 -> 0.1"));
+        QVERIFY(doc.setValue("contracts[0].escalator", 0.02, &error));
+        QCOMPARE(doc.undoStack()->undoText(), QString("CoreWeave 2025 (GB300) escalator per year 0 -> 0.02"));
+        doc.undoStack()->undo();
+        doc.undoStack()->undo();
         doc.undoStack()->undo();
         doc.undoStack()->undo();
         QCOMPARE(doc.portfolio().fleets[0].pue, 1.2);

@@ -1,0 +1,18 @@
+#pragma once
+// An edit of one field in words, for the undo stack and the Edit menu: "CoreWeave 2025 price per
+// GPU-hour 5.04 -> 4.5" instead of a JSON path.
+#include "portfolio/Portfolio.h"
+
+#include <QJsonValue>
+#include <QString>
+
+namespace ledger::models {
+
+// What the field at `path` (a contract's, a fleet's or the assumptions' field, as the item editor
+// shows it) is called: the item's name and the field's label and unit. Empty for any other path.
+QString fieldInWords(const Portfolio& p, const QString& path);
+// A value as the undo text shows it: numbers in their shortest exact digits, text as it is, "empty"
+// for none, "tranches" for a list.
+QString valueInWords(const QJsonValue& v);
+
+} // namespace ledger::models
