@@ -195,6 +195,11 @@ MainWindow::~MainWindow() {
     // Tearing the document down clears its undo stack, which is not the user saving: the autosave
     // must outlive a window that was not closed (a crash, as far as the next start can tell).
     disconnect(document_, nullptr, this, nullptr);
+    // The widgets go after this body, and an editor open in a table commits its text as it goes
+    // (the document changes, the tree resets): neither the tree nor its model may reach a window
+    // that is no longer one (UBSan saw showEditorFor and currentItemPath called from ~QWidget).
+    disconnect(tree_->selectionModel(), nullptr, this, nullptr);
+    disconnect(treeModel_, nullptr, this, nullptr);
 }
 
 void MainWindow::buildMenus() {
