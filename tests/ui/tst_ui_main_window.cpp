@@ -295,6 +295,9 @@ private slots:
         QVERIFY(finished.wait(30000));
         QTableWidget* table = w.monteCarlo()->percentileTable();
         QCOMPARE(table->columnCount(), 3);
+        // Alternatives by their names, not their ids.
+        QCOMPARE(table->horizontalHeaderItem(0)->text(), QString("Rent from CoreWeave (USD M)"));
+        QCOMPARE(table->horizontalHeaderItem(2)->text(), QString("Spot market (USD M)"));
         QCOMPARE(table->rowCount(), 13);
         QVERIFY(!table->item(6, 0)->text().isEmpty()); // p50 of rent
         QVERIFY(w.monteCarlo()->statusText().contains("20,000 paths"));

@@ -50,6 +50,11 @@ QStringList yearLabels(const EvaluationResult& r) {
     return years;
 }
 
+QString alternativeName(const EvaluationResult& r, const std::string& id) {
+    const AlternativeResult* a = r.alternative(id);
+    return a ? q(a->name) : q(id);
+}
+
 // The years of the rows: calendar years, or fiscal years (MODEL.md 1).
 QString yearAxisTitle(const EvaluationResult& r) {
     return r.fiscalYearEndMonth == 12 ? tr("Calendar year") : tr("Fiscal year");
@@ -345,13 +350,14 @@ void drawDepreciation(QChart* chart, const EvaluationResult& r) {
     fitValueAxis(chart, 0.0, high);
 }
 
-void drawNpvHistogram(QChart* chart, const SimulationResult& s, const std::string& currency) {
+void drawNpvHistogram(QChart* chart, const SimulationResult& s, const EvaluationResult& r) {
+    const std::string& currency = r.currency;
     resetChart(chart);
     chart->setTitle(tr("NPV cost across paths"));
     for (std::size_t i = 0; i < s.alternatives.size(); ++i) {
         const auto& a = s.alternatives[i];
         auto* line = new QLineSeries();
-        line->setName(q(a.id));
+        line->setName(alternativeName(r, a.id));
         line->setPen(QPen(seriesColor(int(i)), 2.0));
         const auto& h = a.npvHistogram;
         const double width = (h.high - h.low) / double(std::max<std::size_t>(1, h.counts.size()));
@@ -364,7 +370,8 @@ void drawNpvHistogram(QChart* chart, const SimulationResult& s, const std::strin
     attachValueAxes(chart, tr("NPV cost (%1 millions)").arg(q(currency)), tr("Paths"));
 }
 
-void drawCostFan(QChart* chart, const SimulationResult& s, const std::string& currency) {
+void drawCostFan(QChart* chart, const SimulationResult& s, const EvaluationResult& r) {
+    const std::string& currency = r.currency;
     resetChart(chart);
     chart->setTitle(tr("Cumulative cash cost: p5, p50, p95 by year"));
     std::vector<QLineSeries*> bands;
@@ -373,9 +380,9 @@ void drawCostFan(QChart* chart, const SimulationResult& s, const std::string& cu
         const auto& alt = s.alternatives[a];
         for (int quantile = 0; quantile < 3; ++quantile) {
             auto* line = new QLineSeries();
-            line->setName(QString("%1 %2").arg(q(alt.id), quantile == 0   ? "p5"
-                                                          : quantile == 1 ? "p50"
-                                                                          : "p95"));
+            line->setName(QString("%1 %2").arg(alternativeName(r, alt.id), quantile == 0   ? "p5"
+                                                                           : quantile == 1 ? "p50"
+                                                                                           : "p95"));
             QPen pen(seriesColor(int(a)));
             pen.setWidthF(quantile == 1 ? 2.5 : 1.2);
             pen.setStyle(quantile == 1 ? Qt::SolidLine : Qt::DashLine);
@@ -399,7 +406,8 @@ void drawCostFan(QChart* chart, const SimulationResult& s, const std::string& cu
                      s.alternatives.front().annualCumulative.back().year);
 }
 
-void drawConvergence(QChart* chart, const SimulationResult& s, const std::string& currency) {
+void drawConvergence(QChart* chart, const SimulationResult& s, const EvaluationResult& r) {
+    const std::string& currency = r.currency;
     resetChart(chart);
     chart->setTitle(tr("Convergence: running mean of NPV cost, 95% band"));
     if (s.alternatives.empty())
@@ -413,7 +421,7 @@ void drawConvergence(QChart* chart, const SimulationResult& s, const std::string
     std::vector<QLineSeries*> bandLines;
     for (int part = 0; part < 3; ++part) {
         auto* line = new QLineSeries();
-        line->setName(part == 0 ? q(alt.id) + tr(" running mean") : tr("95% band"));
+        line->setName(part == 0 ? alternativeName(r, alt.id) + tr(" running mean") : tr("95% band"));
         QPen pen(seriesColor(int(best)));
         pen.setWidthF(part == 0 ? 2.5 : 1.2);
         pen.setStyle(part == 0 ? Qt::SolidLine : Qt::DotLine);

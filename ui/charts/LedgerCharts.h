@@ -29,12 +29,14 @@ void drawDepreciation(QChart* chart, const EvaluationResult& r);
 // The labels of the annual rows' years ("2027", or "FY2027" for fiscal years) and their axis title.
 QStringList yearLabels(const EvaluationResult& r);
 QString yearAxisTitle(const EvaluationResult& r);
+// An alternative by its name (spot: "Spot market"), for legends and headers; its id if unknown.
+QString alternativeName(const EvaluationResult& r, const std::string& id);
 
-void drawNpvHistogram(QChart* chart, const SimulationResult& s, const std::string& currency);
+void drawNpvHistogram(QChart* chart, const SimulationResult& s, const EvaluationResult& r);
 // p5, p50, p95 of the cumulative cash cost per alternative and year.
-void drawCostFan(QChart* chart, const SimulationResult& s, const std::string& currency);
+void drawCostFan(QChart* chart, const SimulationResult& s, const EvaluationResult& r);
 // The cheapest alternative's running mean with its 95% band, by path count.
-void drawConvergence(QChart* chart, const SimulationResult& s, const std::string& currency);
+void drawConvergence(QChart* chart, const SimulationResult& s, const EvaluationResult& r);
 // Tornado of the NPV difference; widest bar on top.
 void drawTornado(QChart* chart, const Sensitivity& s, const std::string& currency);
 

@@ -333,10 +333,10 @@ private:
         }
         if (c_.simulation) {
             auto histogram = newChart();
-            ui::drawNpvHistogram(histogram.get(), *c_.simulation, c_.portfolio.currency);
+            ui::drawNpvHistogram(histogram.get(), *c_.simulation, r_);
             l_.chart(std::move(histogram), 300);
             auto fan = newChart();
-            ui::drawCostFan(fan.get(), *c_.simulation, c_.portfolio.currency);
+            ui::drawCostFan(fan.get(), *c_.simulation, r_);
             l_.chart(std::move(fan), 300);
         }
     }
@@ -431,7 +431,8 @@ private:
             t.rightAligned = {false, true, true, true, true};
             for (const auto& s : r_.usefulLife)
                 for (const auto& x : s.cases)
-                    t.rows.push_back({q(s.alternative), QString::number(x.bookLifeYears), millions(x.npvCost),
+                    t.rows.push_back({ui::alternativeName(r_, s.alternative),
+                                      QString::number(x.bookLifeYears), millions(x.npvCost),
                                       millions(x.bookDepreciation), millions(x.bookProfitImpact)});
             l_.table(t);
         }
@@ -500,8 +501,7 @@ private:
         t.widths = {0.8};
         t.rightAligned = {false};
         for (const auto& a : c_.simulation->alternatives) {
-            const AlternativeResult* alt = r_.alternative(a.id);
-            t.header << (alt ? q(alt->name) : q(a.id));
+            t.header << ui::alternativeName(r_, a.id);
             t.widths.push_back(1.6);
             t.rightAligned.push_back(true);
         }
@@ -594,7 +594,7 @@ private:
         t.widths = {1.6};
         t.rightAligned = {false};
         for (const auto& a : s.alternatives) {
-            t.header << q(a.id);
+            t.header << ui::alternativeName(r_, a.id);
             t.widths.push_back(1.2);
             t.rightAligned.push_back(true);
         }
@@ -616,7 +616,8 @@ private:
         pairs.widths = {1.5, 1.5, 1};
         pairs.rightAligned = {false, false, true};
         for (const auto& p : s.probCheaper)
-            pairs.rows.push_back({q(p.a), q(p.b), models::formatPercent(p.p)});
+            pairs.rows.push_back(
+                {ui::alternativeName(r_, p.a), ui::alternativeName(r_, p.b), models::formatPercent(p.p)});
         l_.table(pairs);
         if (!s.defaults.empty()) {
             l_.heading(tr("Provider defaults within the horizon"), 11);
@@ -634,7 +635,7 @@ private:
         fan.widths = {0.6};
         fan.rightAligned = {false};
         for (const auto& a : s.alternatives) {
-            fan.header << q(a.id);
+            fan.header << ui::alternativeName(r_, a.id);
             fan.widths.push_back(1.6);
             fan.rightAligned.push_back(true);
         }

@@ -56,10 +56,12 @@ void DepreciationTab::refresh() {
     int row = 0;
     for (const auto& s : r.usefulLife) {
         for (const auto& c : s.cases) {
-            const QStringList cells = {
-                tr("%1, %2 years").arg(QString::fromStdString(s.alternative)).arg(c.bookLifeYears),
-                models::formatMillions(c.npvCost), models::formatMillions(c.bookDepreciation),
-                models::formatMillions(c.bookProfitImpact)};
+            const QStringList cells = {tr("%1, %2 years")
+                                           .arg(alternativeName(doc_->evaluation(), s.alternative))
+                                           .arg(c.bookLifeYears),
+                                       models::formatMillions(c.npvCost),
+                                       models::formatMillions(c.bookDepreciation),
+                                       models::formatMillions(c.bookProfitImpact)};
             for (int col = 0; col < 4; ++col) {
                 auto* item = new QTableWidgetItem(cells[col]);
                 item->setTextAlignment(col == 0 ? Qt::AlignLeft | Qt::AlignVCenter

@@ -181,7 +181,7 @@ void MonteCarloTab::showResult() {
     percentiles_->setVerticalHeaderLabels(rows);
     QStringList headers;
     for (std::size_t a = 0; a < s->alternatives.size(); ++a) {
-        headers << tr("%1 (%2 M)").arg(QString::fromStdString(s->alternatives[a].id), cur);
+        headers << tr("%1 (%2 M)").arg(alternativeName(doc_->evaluation(), s->alternatives[a].id), cur);
         const auto& d = s->alternatives[a].npvCost;
         const double values[] = {d.mean, d.std, d.p1,  d.p5,  d.p10, d.p25,
                                  d.p50,  d.p75, d.p90, d.p95, d.p99, d.cvar95};
@@ -198,9 +198,9 @@ void MonteCarloTab::showResult() {
     percentiles_->setHorizontalHeaderLabels(headers);
     percentiles_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
 
-    drawNpvHistogram(freshChart(histogram_), *s, r.currency);
-    drawCostFan(freshChart(fan_), *s, r.currency);
-    drawConvergence(freshChart(convergence_), *s, r.currency);
+    drawNpvHistogram(freshChart(histogram_), *s, r);
+    drawCostFan(freshChart(fan_), *s, r);
+    drawConvergence(freshChart(convergence_), *s, r);
 }
 
 } // namespace ledger::ui
