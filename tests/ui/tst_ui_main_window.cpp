@@ -296,11 +296,13 @@ private slots:
         QTableWidget* table = w.monteCarlo()->percentileTable();
         QCOMPARE(table->columnCount(), 3);
         // Alternatives by their names, not their ids.
-        QCOMPARE(table->horizontalHeaderItem(0)->text(), QString("Rent from CoreWeave (USD M)"));
-        QCOMPARE(table->horizontalHeaderItem(2)->text(), QString("Spot market (USD M)"));
+        QCOMPARE(table->horizontalHeaderItem(0)->text(), QString("Rent from CoreWeave\n(USD M)"));
+        QCOMPARE(table->horizontalHeaderItem(2)->text(), QString("Spot market\n(USD M)"));
         QCOMPARE(table->rowCount(), 13);
         QVERIFY(!table->item(6, 0)->text().isEmpty()); // p50 of rent
         QVERIFY(w.monteCarlo()->statusText().contains("20,000 paths"));
+        QVERIFY2(w.monteCarlo()->statusText().contains("P(Rent from CoreWeave < Buy and operate)"),
+                 qPrintable(w.monteCarlo()->statusText()));
         // An edit makes the result stale.
         w.editor()->showItem("");
         setField(w.editor(), "assumptions.discount_rate", "0.1");

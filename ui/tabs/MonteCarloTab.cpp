@@ -163,7 +163,7 @@ void MonteCarloTab::showResult() {
     QStringList cheaper;
     for (const auto& p : s->probCheaper)
         cheaper << tr("P(%1 < %2) = %3")
-                       .arg(QString::fromStdString(p.a), QString::fromStdString(p.b))
+                       .arg(alternativeName(r, p.a), alternativeName(r, p.b))
                        .arg(p.p, 0, 'f', 3);
     status_->setText(tr("%1 paths, seed %2, %3, %4 s. %5")
                          .arg(QLocale(QLocale::English).toString(qlonglong(s->paths)))
@@ -181,7 +181,8 @@ void MonteCarloTab::showResult() {
     percentiles_->setVerticalHeaderLabels(rows);
     QStringList headers;
     for (std::size_t a = 0; a < s->alternatives.size(); ++a) {
-        headers << tr("%1 (%2 M)").arg(alternativeName(doc_->evaluation(), s->alternatives[a].id), cur);
+        // Two lines: a name is longer than the numbers under it.
+        headers << tr("%1\n(%2 M)").arg(alternativeName(doc_->evaluation(), s->alternatives[a].id), cur);
         const auto& d = s->alternatives[a].npvCost;
         const double values[] = {d.mean, d.std, d.p1,  d.p5,  d.p10, d.p25,
                                  d.p50,  d.p75, d.p90, d.p95, d.p99, d.cvar95};
@@ -196,7 +197,8 @@ void MonteCarloTab::showResult() {
         }
     }
     percentiles_->setHorizontalHeaderLabels(headers);
-    percentiles_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    percentiles_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    percentiles_->horizontalHeader()->setStretchLastSection(true);
 
     drawNpvHistogram(freshChart(histogram_), *s, r);
     drawCostFan(freshChart(fan_), *s, r);
