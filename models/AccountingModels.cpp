@@ -13,25 +13,6 @@ namespace {
 
 const std::vector<AccountingYear> kNoYears;
 
-QVariant boldFont() {
-    QFont bold;
-    bold.setBold(true);
-    return bold;
-}
-
-QVariant money(double v, int role) {
-    switch (role) {
-    case Qt::DisplayRole:
-        return formatMillions(v);
-    case Qt::UserRole:
-        return v;
-    case Qt::TextAlignmentRole:
-        return int(Qt::AlignRight | Qt::AlignVCenter);
-    default:
-        return {};
-    }
-}
-
 } // namespace
 
 AccountingTableModel::AccountingTableModel(const PortfolioDocument* doc, QObject* parent)
@@ -158,8 +139,6 @@ QVariant IncomeStatementModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
     const Row& row = rows_[std::size_t(index.row())];
-    if (role == Qt::FontRole)
-        return isSubtotal(index.row()) ? boldFont() : QVariant();
     const auto& ys = years();
     double v = 0.0;
     if (std::size_t(index.column()) == ys.size()) {
@@ -168,7 +147,7 @@ QVariant IncomeStatementModel::data(const QModelIndex& index, int role) const {
     } else {
         v = value(row, ys[std::size_t(index.column())]);
     }
-    return money(v, role);
+    return moneyCell(v, role, isSubtotal(index.row()));
 }
 
 QVariant IncomeStatementModel::headerData(int section, Qt::Orientation o, int role) const {
@@ -259,7 +238,7 @@ int BalanceSheetModel::rowOf(const std::string& key) const {
 QVariant BalanceSheetModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
-    return money(years()[std::size_t(index.column())][rows_[std::size_t(index.row())]], role);
+    return moneyCell(years()[std::size_t(index.column())][rows_[std::size_t(index.row())]], role);
 }
 
 QVariant BalanceSheetModel::headerData(int section, Qt::Orientation o, int role) const {

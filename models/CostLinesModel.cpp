@@ -54,23 +54,7 @@ QVariant CostLinesModel::data(const QModelIndex& index, int role) const {
         const AnnualRow& y = a->annual[std::size_t(index.column() - 2)];
         v = total ? y.cash : y.lineCash[std::size_t(a->lines[std::size_t(index.row())].line)];
     }
-    switch (role) {
-    case Qt::DisplayRole:
-        return formatMillions(v);
-    case Qt::UserRole:
-        return v;
-    case Qt::TextAlignmentRole:
-        return int(Qt::AlignRight | Qt::AlignVCenter);
-    case Qt::FontRole:
-        if (total) {
-            QFont bold;
-            bold.setBold(true);
-            return bold;
-        }
-        return {};
-    default:
-        return {};
-    }
+    return moneyCell(v, role, total);
 }
 
 QVariant CostLinesModel::headerData(int section, Qt::Orientation o, int role) const {

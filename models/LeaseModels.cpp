@@ -7,16 +7,6 @@
 
 namespace ledger::models {
 
-namespace {
-
-QVariant boldFont() {
-    QFont bold;
-    bold.setBold(true);
-    return bold;
-}
-
-} // namespace
-
 LeaseTableModel::LeaseTableModel(const PortfolioDocument* doc, QObject* parent)
     : QAbstractTableModel(parent)
     , doc_(doc) {
@@ -90,18 +80,7 @@ QVariant LeaseScheduleModel::data(const QModelIndex& index, int role) const {
             v += value(y);
     else
         v = value(l->years[std::size_t(index.column())]);
-    switch (role) {
-    case Qt::DisplayRole:
-        return formatMillions(v);
-    case Qt::UserRole:
-        return v;
-    case Qt::TextAlignmentRole:
-        return int(Qt::AlignRight | Qt::AlignVCenter);
-    case Qt::FontRole:
-        return index.row() == Closing ? boldFont() : QVariant();
-    default:
-        return {};
-    }
+    return moneyCell(v, role, index.row() == Closing);
 }
 
 QVariant LeaseScheduleModel::headerData(int section, Qt::Orientation o, int role) const {
@@ -194,18 +173,7 @@ QVariant LeaseMaturityModel::data(const QModelIndex& index, int role) const {
                      : r == 0 ? m.total
                      : r == 1 ? -m.imputedInterest
                               : m.liability;
-    switch (role) {
-    case Qt::DisplayRole:
-        return formatMillions(v);
-    case Qt::UserRole:
-        return v;
-    case Qt::TextAlignmentRole:
-        return int(Qt::AlignRight | Qt::AlignVCenter);
-    case Qt::FontRole:
-        return r == 0 || r == 2 ? boldFont() : QVariant();
-    default:
-        return {};
-    }
+    return moneyCell(v, role, r == 0 || r == 2);
 }
 
 QVariant LeaseMaturityModel::headerData(int section, Qt::Orientation o, int role) const {

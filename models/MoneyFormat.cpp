@@ -1,5 +1,6 @@
 #include "models/MoneyFormat.h"
 
+#include <QFont>
 #include <QLocale>
 
 #include <cmath>
@@ -21,6 +22,27 @@ QString formatPerHour(double amount) {
     if (!std::isfinite(amount))
         return QStringLiteral("n/a");
     return QLocale(QLocale::English).toString(amount, 'f', 4);
+}
+
+QVariant boldFont() {
+    QFont bold;
+    bold.setBold(true);
+    return bold;
+}
+
+QVariant moneyCell(double amount, int role, bool bold) {
+    switch (role) {
+    case Qt::DisplayRole:
+        return formatMillions(amount);
+    case Qt::UserRole:
+        return amount;
+    case Qt::TextAlignmentRole:
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::FontRole:
+        return bold ? boldFont() : QVariant();
+    default:
+        return {};
+    }
 }
 
 } // namespace ledger::models

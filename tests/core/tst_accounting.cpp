@@ -328,29 +328,7 @@ private slots:
     // horizon expenses exactly its pre-tax cash, in a portfolio of every kind: a service contract
     // prepaid, an operating and a finance lease at take-or-pay below 1, a fleet sold in the horizon.
     void linesAddUpAndExpenseEqualsCash() {
-        Portfolio p = basePortfolio(day(2026, 1, 1), 0.09, 0.21);
-        p.utilization = {{day(2026, 1, 1), 0.6}, {day(2027, 6, 1), 0.95}};
-        Contract service = simpleContract(day(2026, 3, 15), day(2028, 9, 30), 800, 2.2);
-        service.prepayment = 0.2;
-        service.takeOrPay = 0.7;
-        service.escalator = 0.05;
-        service.paymentTermsDays = 45;
-        Contract op = lease(day(2026, 2, 1), day(2029, 1, 31), LeaseClassification::Operating, 0.07);
-        op.id = std::string("op");
-        op.takeOrPay = 0.8;
-        op.prepayment = 0.1;
-        op.escalator = 0.03;
-        Contract fin = lease(day(2026, 1, 1), day(2028, 12, 31), LeaseClassification::Finance, 0.06);
-        fin.id = std::string("fin");
-        fin.takeOrPay = 0.9;
-        fin.tranches = {{day(2026, 1, 1), 500}, {day(2027, 1, 1), 1500}};
-        Fleet f = simpleFleet(day(2026, 4, 1), day(2029, 3, 31));
-        f.residualFraction = 0.2;
-        f.powerPricePerMwh = 80;
-        f.colocationPerKwMonth = 150;
-        p.contracts = {service, op, fin};
-        p.fleets = {f};
-        p.assumptions.horizonEnd = day(2030, 12, 31);
+        const Portfolio p = everyBooking();
         const EvaluationResult r = evaluate(p);
         for (const ItemResult& item : r.items) {
             checkTotals(item.accounting, 0.21);
