@@ -49,6 +49,10 @@ void readItemFields(const JsonObjectReader& r, Item& item, const std::vector<Ite
         for (const auto& g : fields)
             if (QString::fromLatin1(g.key).section('.', 0, 0) == top)
                 inner << QString::fromLatin1(g.key).section('.', 1);
+        // An object given empty says nothing: not silently the same as leaving it out ("lease": {}).
+        if (r.value(top).isObject() && r.value(top).toObject().isEmpty())
+            JsonObjectReader::fail(r.pathOf(top), "is empty (give " + inner.join(", ").toStdString() +
+                                                      ", or leave it out)");
         const JsonObjectReader nested(r.value(top), r.pathOf(top), inner);
         const QString leaf = key.section('.', 1);
         if (auto problem = assignField(f, item, readJsonField(nested, leaf, f.type, f.bounds)))

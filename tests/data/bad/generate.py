@@ -154,6 +154,7 @@ variant('lease-without-classification.json', lease(incremental_borrowing_rate=0.
 variant('lease-classification-unknown.json', lease(classification='capital', incremental_borrowing_rate=0.06))
 variant('lease-rate-minus-50pct.json', lease(classification='finance', incremental_borrowing_rate=-0.5))
 variant('lease-rate-above-100pct.json', lease(classification='finance', incremental_borrowing_rate=1.5))
+variant('lease-empty.json', lease())
 variant('lease-unknown-key.json', lease(classification='finance', incremental_borrowing_rate=0.06, term_years=5))
 variant('demand-volatility-without-demand.json',
         setter(['market', 'demand'], {'reversion_per_year': 2.0, 'volatility': 0.2}))
