@@ -3,6 +3,7 @@
 #include "data/FieldJson.h"
 #include "data/MessageText.h"
 #include "data/PortfolioJson.h"
+#include "portfolio/MarketFields.h"
 #include "portfolio/Validation.h"
 
 #include <QRegularExpression>
@@ -61,7 +62,9 @@ bool assignJson(Item& item, const std::vector<ItemField<Item>>& fields, const QS
 }
 
 // Sets one value; false and *problem when the path names no field or the value is not of its type.
-// A path is "alternatives", an item's field ("fleets[0].pue", every kind alike) or the portfolio's.
+// A path is "alternatives", an item's field ("fleets[0].pue", every kind alike), a SKU's of the
+// portfolio's own ("skus[0].capex_per_gpu"), the market model's ("market.gpu_price.volatility") or
+// the portfolio's.
 bool apply(Portfolio& p, const QString& path, const QJsonValue& value, QString* problem) {
     bool found = false;
     if (path == "alternatives") {
@@ -83,8 +86,17 @@ bool apply(Portfolio& p, const QString& path, const QJsonValue& value, QString* 
                                    at->itemPath, at->key, value, problem);
             }
         });
+        if (const auto at = itemPath<Sku>(p, path)) {
+            anItem = true;
+            found = assignJson(p.skus[at->index], skuFields(), at->itemPath, at->key, value, problem);
+        }
+        if (path.startsWith("market.next_generation.") && !p.market.nextGeneration) {
+            *problem = path + ": no next generation is modelled; add one first";
+            return false;
+        }
         if (!anItem && !path.contains('['))
-            found = assignJson(p, portfolioFields(), QString(), path, value, problem);
+            found = assignJson(p, path.startsWith("market.") ? marketFields() : portfolioFields(), QString(),
+                               path, value, problem);
     }
     if (!found)
         *problem = path + ": no such field";
@@ -129,8 +141,12 @@ QJsonValue valueAt(const Portfolio& p, const QString& path) {
             out = read(ItemKindInfo<Item>::items(p)[at->index], ItemKindInfo<Item>::fields(), at->key);
         }
     });
+    if (const auto at = itemPath<Sku>(p, path)) {
+        anItem = true;
+        out = read(p.skus[at->index], skuFields(), at->key);
+    }
     if (!anItem && !path.contains('['))
-        out = read(p, portfolioFields(), path);
+        out = read(p, path.startsWith("market.") ? marketFields() : portfolioFields(), path);
     return out;
 }
 

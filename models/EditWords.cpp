@@ -19,18 +19,26 @@ QString inSentence(const QString& label) {
 } // namespace
 
 QString fieldInWords(const Portfolio& p, const QString& path) {
-    static const QRegularExpression item(R"(^(contracts|fleets)\[(\d+)\]\.(.+)$)");
+    static const QRegularExpression item(R"(^(contracts|fleets|skus)\[(\d+)\]\.(.+)$)");
     const auto m = item.match(path);
     const std::vector<FieldSpec>* fields = &assumptionFields();
     QString key = path, name;
     if (m.hasMatch()) {
-        const bool contract = m.captured(1) == "contracts";
+        const QString list = m.captured(1);
         const std::size_t i = m.captured(2).toULongLong();
-        if (contract ? i >= p.contracts.size() : i >= p.fleets.size())
+        const std::size_t size = list == "contracts" ? p.contracts.size()
+                                 : list == "fleets"  ? p.fleets.size()
+                                                     : p.skus.size();
+        if (i >= size)
             return {};
-        name = QString::fromStdString(contract ? p.contracts[i].name : p.fleets[i].name);
-        fields = contract ? &contractFields() : &fleetFields();
+        name = QString::fromStdString(list == "contracts" ? p.contracts[i].name
+                                      : list == "fleets"  ? p.fleets[i].name
+                                                          : p.skus[i].id);
+        fields = list == "contracts" ? &contractFields() : list == "fleets" ? &fleetFields() : &skuFields();
         key = m.captured(3);
+    } else if (path.startsWith("market.")) {
+        fields = &marketFields();
+        key = path.mid(7);
     }
     for (const FieldSpec& f : *fields)
         if (f.key == key) {
@@ -38,6 +46,24 @@ QString fieldInWords(const Portfolio& p, const QString& path) {
             return name.isEmpty() ? what[0].toUpper() + what.mid(1) : name + " " + what;
         }
     return {};
+}
+
+QString curveInWords(const Portfolio& p, const QString& path) {
+    if (path == "utilization")
+        return QObject::tr("Portfolio utilization");
+    if (path == "demand.curve")
+        return QObject::tr("Demand curve");
+    static const QRegularExpression item(R"(^(contracts|fleets)\[(\d+)\]\.(utilization|tranches)$)");
+    const auto m = item.match(path);
+    if (!m.hasMatch())
+        return path;
+    const bool contract = m.captured(1) == "contracts";
+    const std::size_t i = m.captured(2).toULongLong();
+    if (contract ? i >= p.contracts.size() : i >= p.fleets.size())
+        return path;
+    const QString name = QString::fromStdString(contract ? p.contracts[i].name : p.fleets[i].name);
+    return m.captured(3) == "tranches" ? QObject::tr("%1 tranches").arg(name)
+                                       : QObject::tr("%1 utilization").arg(name);
 }
 
 QString valueInWords(const QJsonValue& v) {

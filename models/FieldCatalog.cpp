@@ -1,6 +1,7 @@
 #include "models/FieldCatalog.h"
 
 #include "portfolio/ItemFields.h"
+#include "portfolio/MarketFields.h"
 
 #include <QCoreApplication>
 
@@ -12,7 +13,7 @@ QString tr(const char* s) {
     return QCoreApplication::translate("ledger::ItemFields", s);
 }
 
-FieldKind kindOf(FieldType type, Presence presence) {
+FieldKind kindOf(FieldType type, Presence presence, TextRule text) {
     const bool optional = presence == Presence::Optional;
     switch (type) {
     case FieldType::Number:
@@ -24,9 +25,9 @@ FieldKind kindOf(FieldType type, Presence presence) {
     case FieldType::Tranches:
         return FieldKind::Tranches;
     case FieldType::Choice:
-        return optional ? FieldKind::OptionalChoice : FieldKind::Text;
+        return optional ? FieldKind::OptionalChoice : FieldKind::Choice;
     case FieldType::Text:
-        break;
+        return text == TextRule::Notes ? FieldKind::LongText : FieldKind::Text;
     }
     return FieldKind::Text;
 }
@@ -35,7 +36,7 @@ FieldKind kindOf(FieldType type, Presence presence) {
 template <class Item> QString placeholderOf(const ItemField<Item>& f) {
     if (!givenTogetherWith(QString::fromLatin1(f.key)).isEmpty())
         return f.type == FieldType::Choice ? tr("empty: no lease") : tr("with a lease; empty: no lease");
-    switch (kindOf(f.type, f.presence)) {
+    switch (kindOf(f.type, f.presence, f.text)) {
     case FieldKind::OptionalNumber:
         return tr("empty: default");
     case FieldKind::OptionalDate:
@@ -47,13 +48,20 @@ template <class Item> QString placeholderOf(const ItemField<Item>& f) {
     }
 }
 
-// The rows of a kind's table (portfolio/ItemFields.cpp) the editor shows, in the table's order.
-template <class Item> std::vector<FieldSpec> editorFields(const std::vector<ItemField<Item>>& table) {
+// The rows of a kind's table (portfolio/ItemFields.cpp) the editor shows, in the table's order, their
+// keys without `prefix` (the market's "market.").
+template <class Item>
+std::vector<FieldSpec> editorFields(const std::vector<ItemField<Item>>& table, const QString& prefix = {}) {
     std::vector<FieldSpec> out;
     for (const auto& f : table) {
-        if (f.shown & kInEditor)
-            out.push_back({QString::fromLatin1(f.key), tr(f.label), tr(f.unit), kindOf(f.type, f.presence),
-                           tr(f.tooltip), placeholderOf(f)});
+        if (!(f.shown & kInEditor))
+            continue;
+        QStringList choices;
+        if (f.choices)
+            for (const QString& c : QString::fromLatin1(f.choices).split(','))
+                choices << c.trimmed();
+        out.push_back({QString::fromLatin1(f.key).mid(prefix.size()), tr(f.label), tr(f.unit),
+                       kindOf(f.type, f.presence, f.text), tr(f.tooltip), placeholderOf(f), choices});
     }
     return out;
 }
@@ -88,18 +96,36 @@ const std::vector<FieldSpec>& assumptionFields() {
     return fields;
 }
 
+const std::vector<FieldSpec>& marketFields() {
+    static const std::vector<FieldSpec> fields = editorFields(ledger::marketFields(), "market.");
+    return fields;
+}
+
+const std::vector<FieldSpec>& skuFields() {
+    static const std::vector<FieldSpec> fields = editorFields(ledger::skuFields());
+    return fields;
+}
+
 const std::vector<FieldSpec>& demandUncertaintyFields() {
-    // Not in an item table (portfolio/ItemFields.cpp lists no market field): written here once.
+    // Shown in the demand editor, read and set by the document's setDemandUncertainty: written here once.
     static const std::vector<FieldSpec> fields = {
-        {"volatility", tr("Volatility"), tr("per √year"), FieldKind::Number,
+        {"volatility",
+         tr("Volatility"),
+         tr("per √year"),
+         FieldKind::Number,
          tr("How uncertain the demand is, a year: the Monte Carlo moves each path's demand by e^V, V a "
             "mean-reverting deviation with this volatility, driven by the utilization shock's correlation "
             "row. 0: the demand is certain. 0..2."),
-         QString()},
-        {"reversion_per_year", tr("Reversion"), tr("per year"), FieldKind::Number,
+         QString(),
+         {}},
+        {"reversion_per_year",
+         tr("Reversion"),
+         tr("per year"),
+         FieldKind::Number,
          tr("kappa: how fast the demand's deviation decays back to the curve (default 2.0; a half-life of "
             "ln 2 / kappa years). 0..100."),
-         QString()},
+         QString(),
+         {}},
     };
     return fields;
 }

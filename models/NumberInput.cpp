@@ -367,4 +367,13 @@ QString showNumber(double value, const NumberForm& form, const QLocale& locale) 
     return full;
 }
 
+QString showPercent(double share, const QLocale& locale) {
+    if (!std::isfinite(share))
+        return {};
+    // The shortest digits of the share with the point moved two places: 0.07 is "7%", never the
+    // "7.000000000000001%" that share * 100 gives.
+    const Decimal d = shortestDecimal(share);
+    return joined(fixedParts({d.digits, d.pow10 + 2}), separatorsOf(locale), share < 0) + "%";
+}
+
 } // namespace ledger::models

@@ -55,6 +55,10 @@ NumberReading readNumber(const QString& text, const NumberForm& form, const QLoc
 // three decimals (14.2B, 250M, 1.125T), else in full (14,213,456,789). Empty for a non-finite value.
 QString showNumber(double value, const NumberForm& form, const QLocale& locale);
 
+// A share as a percentage in the locale, read back by readNumber on a percent field to exactly
+// `share`: 0.07 is "7%", 0.855 is "85.5%".
+QString showPercent(double share, const QLocale& locale);
+
 // The shortest digits that give `value`, fixed notation, a point for decimals and no grouping
 // (100000, 0.0001): for a cell form such as tranches' "date:GPUs".
 QString plainNumber(double value);

@@ -542,6 +542,204 @@ std::vector<Sku> PortfolioDocument::usableSkus() const {
     return out;
 }
 
+namespace {
+
+// A curve's path: "utilization", "demand.curve", or an item's ("contracts[0].tranches").
+struct CurvePath {
+    enum Kind { Portfolio, Demand, ItemUtilization, Tranches } kind = Portfolio;
+    bool contract = false;
+    std::size_t index = 0;
+};
+std::optional<CurvePath> curvePath(const Portfolio& p, const QString& path) {
+    if (path == "utilization")
+        return CurvePath{};
+    if (path == "demand.curve")
+        return p.demand ? std::optional(CurvePath{CurvePath::Demand}) : std::nullopt;
+    static const QRegularExpression re(R"(^(contracts|fleets)\[(\d+)\]\.(utilization|tranches)$)");
+    const auto m = re.match(path);
+    if (!m.hasMatch())
+        return std::nullopt;
+    CurvePath c;
+    c.contract = m.captured(1) == "contracts";
+    c.index = m.captured(2).toULongLong();
+    c.kind = m.captured(3) == "tranches" ? CurvePath::Tranches : CurvePath::ItemUtilization;
+    if (c.index >= (c.contract ? p.contracts.size() : p.fleets.size()) ||
+        (c.kind == CurvePath::Tranches && !c.contract))
+        return std::nullopt;
+    return c;
+}
+
+template <class Point> std::vector<DatedValue> datedValues(const std::vector<Point>& points) {
+    std::vector<DatedValue> out;
+    for (const auto& point : points) {
+        if constexpr (std::is_same_v<Point, UtilizationPoint>)
+            out.push_back({point.date, point.value});
+        else
+            out.push_back({point.date, point.gpus});
+    }
+    return out;
+}
+template <class Point> std::vector<Point> pointsOf(const std::vector<DatedValue>& values) {
+    std::vector<Point> out;
+    for (const auto& v : values)
+        out.push_back({v.date, v.value});
+    return out;
+}
+
+} // namespace
+
+std::optional<std::vector<DatedValue>> PortfolioDocument::curve(const QString& path) const {
+    if (!portfolio_)
+        return std::nullopt;
+    const auto c = curvePath(*portfolio_, path);
+    if (!c)
+        return std::nullopt;
+    const Portfolio& p = *portfolio_;
+    switch (c->kind) {
+    case CurvePath::Portfolio:
+        return datedValues(p.utilization);
+    case CurvePath::Demand:
+        return datedValues(p.demand->curve);
+    case CurvePath::Tranches:
+        return datedValues(p.contracts[c->index].tranches);
+    case CurvePath::ItemUtilization: {
+        const auto& own = c->contract ? p.contracts[c->index].utilization : p.fleets[c->index].utilization;
+        return own ? datedValues(*own) : std::vector<DatedValue>();
+    }
+    }
+    return std::nullopt;
+}
+
+bool PortfolioDocument::setCurve(const QString& path, const std::vector<DatedValue>& points,
+                                 const QString& description, QString* error) {
+    const auto c = portfolio_ ? curvePath(*portfolio_, path) : std::nullopt;
+    if (!c) {
+        *error = tr("%1: not a curve of this portfolio").arg(path);
+        return false;
+    }
+    if (c->kind == CurvePath::Demand) {
+        Demand next = *portfolio_->demand;
+        next.curve = pointsOf<DemandPoint>(points);
+        return setDemand(next, description, error);
+    }
+    return change(
+        description,
+        [&](Portfolio& p) {
+            switch (c->kind) {
+            case CurvePath::Portfolio:
+                p.utilization = pointsOf<UtilizationPoint>(points);
+                break;
+            case CurvePath::Tranches:
+                p.contracts[c->index].tranches = pointsOf<Tranche>(points);
+                break;
+            case CurvePath::ItemUtilization: {
+                auto& own = c->contract ? p.contracts[c->index].utilization : p.fleets[c->index].utilization;
+                // No points of its own: the item follows the portfolio's curve (MODEL.md 2).
+                if (points.empty())
+                    own.reset();
+                else
+                    own = pointsOf<UtilizationPoint>(points);
+                break;
+            }
+            case CurvePath::Demand:
+                break;
+            }
+        },
+        error);
+}
+
+const Sku* PortfolioDocument::sku(const QString& skuId) const {
+    return portfolio_ ? catalog_.find(*portfolio_, skuId.toStdString()) : nullptr;
+}
+
+QJsonValue PortfolioDocument::skuValue(const QString& skuId, const QString& key) const {
+    const Sku* s = sku(skuId);
+    if (!s)
+        return QJsonValue(QJsonValue::Undefined);
+    // As a one-SKU portfolio holds it: the path reader is the one every field goes through.
+    Portfolio one;
+    one.skus.push_back(*s);
+    return data::valueAt(one, "skus[0]." + key);
+}
+
+bool PortfolioDocument::skuIsOwn(const QString& skuId) const {
+    return portfolio_ && std::any_of(portfolio_->skus.begin(), portfolio_->skus.end(),
+                                     [&](const Sku& s) { return s.id == skuId.toStdString(); });
+}
+
+std::vector<std::string> PortfolioDocument::usedSkuIds() const {
+    std::vector<std::string> out;
+    if (!portfolio_)
+        return out;
+    auto add = [&](const std::string& id) {
+        if (std::find(out.begin(), out.end(), id) == out.end())
+            out.push_back(id);
+    };
+    for (const auto& c : portfolio_->contracts)
+        add(c.sku);
+    for (const auto& f : portfolio_->fleets)
+        add(f.sku);
+    if (portfolio_->demand)
+        add(portfolio_->demand->sku);
+    return out;
+}
+
+bool PortfolioDocument::setSkuValue(const QString& skuId, const QString& key, const QJsonValue& value,
+                                    QString* error) {
+    const Sku* s = sku(skuId);
+    if (!s) {
+        *error = tr("no SKU \"%1\"").arg(skuId);
+        return false;
+    }
+    Portfolio base = *portfolio_;
+    if (!skuIsOwn(skuId))
+        base.skus.push_back(*s); // shadows the bundled one with the same figures (MODEL.md 2)
+    const auto own = std::find_if(base.skus.begin(), base.skus.end(),
+                                  [&](const Sku& x) { return x.id == skuId.toStdString(); });
+    const QString path = QString("skus[%1].%2").arg(own - base.skus.begin()).arg(key);
+    auto next = data::withValue(base, path, value, catalog_, error);
+    if (!next)
+        return false;
+    auto* command = new EditCommand(this, "skus." + skuId + "." + key, *portfolio_, std::move(*next));
+    if (const QString field = fieldInWords(base, path); !field.isEmpty())
+        command->setWords(field, valueInWords(data::valueAt(base, path)), valueInWords(value));
+    undo_.push(command);
+    return true;
+}
+
+bool PortfolioDocument::setNextGenerationModelled(bool modelled, QString* error) {
+    if (!portfolio_ || portfolio_->market.nextGeneration.has_value() == modelled)
+        return false;
+    return change(
+        modelled ? tr("Add a next-generation launch") : tr("Remove the next-generation launch"),
+        [](Portfolio& p) {
+            if (!p.market.nextGeneration.has_value()) {
+                const Date t0 = p.valuationDate;
+                p.market.nextGeneration =
+                    NextGeneration{addYears(t0, 1), addMonths(t0, 18), addMonths(t0, 30), 0.2, 0.4};
+            } else {
+                p.market.nextGeneration.reset();
+            }
+        },
+        error);
+}
+
+bool PortfolioDocument::setCorrelation(int i, int j, double value, QString* error) {
+    if (!portfolio_ || i < 0 || j < 0 || i > 2 || j > 2)
+        return false;
+    static const char* names[] = {QT_TR_NOOP("GPU price"), QT_TR_NOOP("utilization or demand"),
+                                  QT_TR_NOOP("power price")};
+    const double before = portfolio_->market.correlation[i][j];
+    return change(
+        tr("Correlation of %1 and %2 %3 -> %4")
+            .arg(tr(names[i]), tr(names[j]), valueInWords(before), valueInWords(value)),
+        [&](Portfolio& p) {
+            p.market.correlation[i][j] = value;
+            p.market.correlation[j][i] = value;
+        },
+        error);
+}
+
 bool PortfolioDocument::setValues(const QList<QPair<QString, QJsonValue>>& values, const QString& description,
                                   QString* error) {
     if (!portfolio_ || values.isEmpty())

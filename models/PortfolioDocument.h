@@ -5,6 +5,7 @@
 // through setValue(), they never compute.
 #include "analytics/Sensitivity.h"
 #include "engine/EvaluationResult.h"
+#include "models/DatedValues.h"
 #include "portfolio/Deal.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/SkuCatalog.h"
@@ -86,6 +87,32 @@ public:
     // The SKUs the portfolio can name (SkuCatalog::find's order): its own, then the bundled ones
     // it does not shadow.
     std::vector<Sku> usableSkus() const;
+
+    // The inputs beyond the item tables (issue 19: every input editable), each change one undoable
+    // command checked as a file is; a refused one changes nothing and sets *error to validation's
+    // message.
+    //
+    // A step curve of dated values at `path`: "utilization" (the portfolio's), "contracts[i].utilization"
+    // and "fleets[i].utilization" (an item's own; empty: the portfolio's), "contracts[i].tranches",
+    // "demand.curve". Nullopt for any other path. The values are shares, or GPUs.
+    std::optional<std::vector<DatedValue>> curve(const QString& path) const;
+    bool setCurve(const QString& path, const std::vector<DatedValue>& points, const QString& description,
+                  QString* error);
+    // A SKU's field ("perf_index", ...: portfolio/MarketFields.h). A bundled SKU is copied into the
+    // portfolio first, so the change is the portfolio's and the catalog stays as shipped.
+    bool setSkuValue(const QString& skuId, const QString& key, const QJsonValue& value, QString* error);
+    // The SKU's field as a file holds it (undefined for no such SKU or field).
+    QJsonValue skuValue(const QString& skuId, const QString& key) const;
+    // The SKU with that id as the portfolio sees it (its own, else the bundled one), or null.
+    const Sku* sku(const QString& skuId) const;
+    bool skuIsOwn(const QString& skuId) const;
+    // The SKUs the portfolio's items and demand name, in the order they are first named.
+    std::vector<std::string> usedSkuIds() const;
+    // The next-generation launch of the market model: added with a window 1 to 2.5 years after the
+    // valuation date and a 20-40% price drop to edit (the bundled example's), or removed.
+    bool setNextGenerationModelled(bool modelled, QString* error);
+    // market.correlation[i][j] and [j][i] together: the matrix stays symmetric.
+    bool setCorrelation(int i, int j, double value, QString* error);
 
     bool hasPortfolio() const { return portfolio_.has_value(); }
     const Portfolio& portfolio() const { return *portfolio_; }

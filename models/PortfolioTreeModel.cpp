@@ -33,6 +33,8 @@ int PortfolioTreeModel::rowCount(const QModelIndex& parent) const {
         return 0;
     const auto& p = doc_->portfolio();
     switch (parent.row()) {
+    case SkusRow:
+        return int(doc_->usedSkuIds().size());
     case ContractsRow:
         return int(p.contracts.size());
     case FleetsRow:
@@ -53,10 +55,12 @@ QVariant PortfolioTreeModel::data(const QModelIndex& index, int role) const {
         return {};
     const auto& p = doc_->portfolio();
     if (index.internalId() == 0) {
-        static const char* names[] = {QT_TR_NOOP("Assumptions"), QT_TR_NOOP("Demand"),
+        static const char* names[] = {QT_TR_NOOP("Assumptions"),      QT_TR_NOOP("Market model"),
+                                      QT_TR_NOOP("Demand"),           QT_TR_NOOP("GPUs (SKUs)"),
                                       QT_TR_NOOP("Contracts (rent)"), QT_TR_NOOP("Fleets (buy)"),
                                       QT_TR_NOOP("Alternatives")};
         const bool demand = index.row() == DemandRow;
+        const bool market = index.row() == MarketRow;
         if (role == Qt::DisplayRole && demand)
             return p.demand ? tr("Demand (%1 GPUs)").arg(QString::fromStdString(p.demand->sku))
                             : tr("Demand (none)");
@@ -64,19 +68,33 @@ QVariant PortfolioTreeModel::data(const QModelIndex& index, int role) const {
             return tr(names[index.row()]);
         if (role == Qt::ToolTipRole && demand)
             return tr("The need every alternative is costed as meeting");
+        if (role == Qt::ToolTipRole && market)
+            return tr("The GPU price, next generation, power price and utilization factors and their "
+                      "correlation: what the Monte Carlo draws");
+        if (role == Qt::ToolTipRole && index.row() == SkusRow)
+            return tr("The GPU SKUs the portfolio names: performance index, market price, capex, kW");
         if (role == KindRole)
             return int(index.row() == AssumptionsRow ? Kind::Assumptions
                        : demand                      ? Kind::Demand
+                       : market                      ? Kind::Market
                                                      : Kind::Group);
         if (role == PathRole)
-            return demand ? QString("demand") : QString();
+            return demand ? QString("demand") : market ? QString("market") : QString();
         return {};
     }
     const int group = int(index.internalId()) - 1;
     const int i = index.row();
     QString name, path;
     Kind kind = Kind::Contract;
-    if (group == ContractsRow) {
+    if (group == SkusRow) {
+        const auto ids = doc_->usedSkuIds();
+        const QString id = QString::fromStdString(ids[std::size_t(i)]);
+        const Sku* sku = doc_->sku(id);
+        name =
+            sku && sku->name != sku->id ? QString("%1 (%2)").arg(id, QString::fromStdString(sku->name)) : id;
+        path = QString("skus[%1]").arg(id);
+        kind = Kind::Sku;
+    } else if (group == ContractsRow) {
         name = QString::fromStdString(p.contracts[i].name);
         path = QString("contracts[%1]").arg(i);
     } else if (group == FleetsRow) {

@@ -1,7 +1,8 @@
 #pragma once
-// The portfolio tree: the assumptions and the demand, then contracts, fleets and alternatives under
-// their groups. Each item carries its JSON path (PathRole: "", "demand", "contracts[0]", ...) so an
-// editor can edit it through the document.
+// The portfolio tree: the assumptions, the market model and the demand, then the SKUs the portfolio
+// uses, contracts, fleets and alternatives under their groups. Each item carries its path (PathRole:
+// "", "market", "demand", "skus[GB300]", "contracts[0]", ...) so an editor can edit it through the
+// document.
 #include "models/PortfolioDocument.h"
 
 #include <QAbstractItemModel>
@@ -12,9 +13,18 @@ class PortfolioTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
     enum Role { PathRole = Qt::UserRole + 1, KindRole };
-    enum class Kind { Assumptions, Group, Contract, Fleet, Alternative, Demand };
+    enum class Kind { Assumptions, Group, Contract, Fleet, Alternative, Demand, Market, Sku };
     // The top-level rows.
-    enum Row { AssumptionsRow, DemandRow, ContractsRow, FleetsRow, AlternativesRow, RowCount };
+    enum Row {
+        AssumptionsRow,
+        MarketRow,
+        DemandRow,
+        SkusRow,
+        ContractsRow,
+        FleetsRow,
+        AlternativesRow,
+        RowCount
+    };
 
     explicit PortfolioTreeModel(PortfolioDocument* doc, QObject* parent = nullptr);
 

@@ -1,10 +1,11 @@
 #include "ui/DemandEditor.h"
 
-#include "models/DemandCurveModel.h"
-#include "models/DemandInput.h"
+#include "models/DatedValues.h"
 #include "models/FieldCatalog.h"
+#include "models/NumberInput.h"
 #include "models/PortfolioDocument.h"
-#include "ui/TableCopy.h"
+#include "ui/Buttons.h"
+#include "ui/CurveGrid.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/DemandCharts.h"
 
@@ -28,27 +29,15 @@ namespace ledger::ui {
 
 namespace {
 
-QString textOf(double v) {
-    return QString::number(v, 'g', QLocale::FloatingPointShortest);
-}
-
 double& member(OuProcess& p, const QString& key) {
     return key == "volatility" ? p.volatility : p.reversionPerYear;
-}
-
-QPushButton* button(const QString& text, const QString& tip, const QString& name, QWidget* parent) {
-    auto* b = new QPushButton(text, parent);
-    b->setToolTip(tip);
-    b->setObjectName(name);
-    return b;
 }
 
 } // namespace
 
 DemandEditor::DemandEditor(models::PortfolioDocument* doc, QWidget* parent)
     : QWidget(parent)
-    , doc_(doc)
-    , model_(new models::DemandCurveModel(doc, this)) {
+    , doc_(doc) {
     auto* layout = new QVBoxLayout(this);
     auto* title = new QLabel(tr("<b>Demand</b><br>The need every alternative is costed as meeting: "
                                 "from each date on, this many GPUs of the SKU. What an alternative's "
@@ -65,9 +54,10 @@ DemandEditor::DemandEditor(models::PortfolioDocument* doc, QWidget* parent)
                       "so alternatives that deliver different capacity are not ranked."),
                    none_);
     noneText->setWordWrap(true);
-    auto* add = button(tr("Add a demand"),
-                       tr("Start from the first alternative's used hours: H100 GPUs by year (one undo step)"),
-                       "addDemand", none_);
+    auto* add =
+        makeButton(tr("Add a demand"),
+                   tr("Start from the first alternative's used hours: H100 GPUs by year (one undo step)"),
+                   "addDemand", none_);
     connect(add, &QPushButton::clicked, this, &DemandEditor::addDemand);
     noneLayout->addWidget(noneText);
     noneLayout->addWidget(add, 0, Qt::AlignLeft);
@@ -85,40 +75,15 @@ DemandEditor::DemandEditor(models::PortfolioDocument* doc, QWidget* parent)
     form->addRow(tr("SKU"), sku_);
     edit->addLayout(form);
 
-    table_ = new QTableView(editor_);
-    table_->setObjectName("demandCurve");
-    table_->setModel(model_);
-    enableTableCopy(table_);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
-    table_->setMinimumHeight(150);
-    table_->setToolTip(tr("GPUs needed from each date on (the latest point on or before a day; none "
-                          "before the first). Edit a cell, or paste two columns (date, GPUs) from a "
-                          "spreadsheet with Ctrl+V."));
-    edit->addWidget(table_);
-    auto* rows = new QHBoxLayout();
-    auto* append =
-        button(tr("+ Point"), tr("Add a point a year after the last, with its GPUs"), "appendPoint", editor_);
-    auto* remove =
-        button(tr("Delete points"), tr("Delete the selected points (Del)"), "deletePoints", editor_);
-    auto* paste = button(tr("Paste curve"),
-                         tr("Replace the curve with two columns (date, GPUs) copied from a spreadsheet"),
-                         "pasteCurve", editor_);
-    connect(append, &QPushButton::clicked, this, &DemandEditor::appendPoint);
-    connect(remove, &QPushButton::clicked, this, &DemandEditor::deleteSelectedPoints);
-    connect(paste, &QPushButton::clicked, this,
-            [this] { this->paste(QGuiApplication::clipboard()->text()); });
-    rows->addWidget(append);
-    rows->addWidget(remove);
-    rows->addWidget(paste);
-    rows->addStretch(1);
-    edit->addLayout(rows);
-    // On the table itself, not its cell editors: there Del and Ctrl+V edit the text.
-    auto* pasteKey = new QShortcut(QKeySequence::Paste, table_, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(pasteKey, &QShortcut::activated, this,
-            [this] { this->paste(QGuiApplication::clipboard()->text()); });
-    auto* deleteKey = new QShortcut(QKeySequence::Delete, table_, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(deleteKey, &QShortcut::activated, this, &DemandEditor::deleteSelectedPoints);
+    grid_ = new CurveGrid(doc_, "demand.curve", false, editor_);
+    grid_->setObjectName("demandGrid");
+    grid_->table()->setObjectName("demandCurve");
+    grid_->table()->setToolTip(
+        tr("GPUs needed from each date on (the latest point on or before a day; none "
+           "before the first). Edit a cell (60,000), or paste two columns (date, GPUs) "
+           "from a spreadsheet with Ctrl+V."));
+    connect(grid_, &CurveGrid::refused, this, &DemandEditor::say);
+    edit->addWidget(grid_);
 
     auto* uncertainty = new QFormLayout();
     for (const auto& f : models::demandUncertaintyFields()) {
@@ -137,8 +102,8 @@ DemandEditor::DemandEditor(models::PortfolioDocument* doc, QWidget* parent)
     chart_->setMinimumHeight(200);
     edit->addWidget(chart_);
     auto* drop =
-        button(tr("Remove demand"), tr("Cost each alternative on its own capacity again (one undo step)"),
-               "removeDemand", editor_);
+        makeButton(tr("Remove demand"), tr("Cost each alternative on its own capacity again (one undo step)"),
+                   "removeDemand", editor_);
     connect(drop, &QPushButton::clicked, this, &DemandEditor::removeDemand);
     edit->addWidget(drop, 0, Qt::AlignLeft);
     layout->addWidget(editor_);
@@ -150,7 +115,6 @@ DemandEditor::DemandEditor(models::PortfolioDocument* doc, QWidget* parent)
     layout->addWidget(message_);
     layout->addStretch(1);
 
-    connect(model_, &models::DemandCurveModel::editRefused, this, &DemandEditor::say);
     connect(doc_, &models::PortfolioDocument::evaluationChanged, this, &DemandEditor::refresh);
     refresh();
 }
@@ -192,7 +156,7 @@ void DemandEditor::refresh() {
         if (line->hasFocus() && line->text() != line->property("shown").toString())
             continue;
         OuProcess u = p.market.demand;
-        const QString text = textOf(member(u, f.key));
+        const QString text = models::showNumber(member(u, f.key), models::numberFormOf(f), locale());
         line->setText(text);
         line->setProperty("shown", text);
     }
@@ -217,23 +181,19 @@ void DemandEditor::removeDemand() {
 }
 
 void DemandEditor::appendPoint() {
-    QString error;
-    say(model_->appendPoint(&error) ? QString() : error);
+    grid_->appendPoint();
 }
 
 void DemandEditor::deleteSelectedPoints() {
-    QList<int> rows;
-    for (const QModelIndex& i : table_->selectionModel()->selectedIndexes())
-        rows << i.row();
-    if (rows.isEmpty() && table_->currentIndex().isValid())
-        rows << table_->currentIndex().row();
-    QString error;
-    say(model_->removePoints(rows, &error) ? QString() : error);
+    grid_->deleteSelectedPoints();
 }
 
 void DemandEditor::paste(const QString& text) {
-    QString error;
-    say(model_->pasteCurve(text, &error) ? QString() : error);
+    grid_->paste(text);
+}
+
+QTableView* DemandEditor::table() const {
+    return grid_->table();
 }
 
 void DemandEditor::commitSku() {
@@ -257,7 +217,10 @@ void DemandEditor::commitUncertainty(QLineEdit* line) {
         return;
     const QString path = "market.demand." + key;
     QString error;
-    const auto value = models::parseNumberCell(line->text(), path, &error);
+    const auto& fields = models::demandUncertaintyFields();
+    const auto spec = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.key == key; });
+    const auto value =
+        models::parseValueCell(line->text(), path, models::numberFormOf(*spec), locale(), &error);
     OuProcess next = doc_->portfolio().market.demand;
     if (value)
         member(next, key) = *value;

@@ -12,11 +12,12 @@ class QLineEdit;
 class QTableView;
 
 namespace ledger::models {
-class DemandCurveModel;
 class PortfolioDocument;
 } // namespace ledger::models
 
 namespace ledger::ui {
+
+class CurveGrid;
 
 class DemandEditor : public QWidget {
     Q_OBJECT
@@ -30,7 +31,7 @@ public:
     void deleteSelectedPoints();
     void paste(const QString& text);
 
-    QTableView* table() const { return table_; }
+    QTableView* table() const;
     QLineEdit* uncertaintyField(const QString& key) const;
     QString message() const;
 
@@ -45,11 +46,10 @@ private:
     void say(const QString& error); // empty: clears the message
 
     models::PortfolioDocument* doc_;
-    models::DemandCurveModel* model_;
+    CurveGrid* grid_;
     QWidget* none_;   // shown without a demand
     QWidget* editor_; // shown with one
     QComboBox* sku_;
-    QTableView* table_;
     QChartView* chart_;
     QLabel* message_;
     bool chartStale_ = true; // the document changed while hidden: draw the chart when shown

@@ -5,17 +5,23 @@
 #include "models/NumberInput.h"
 #include "models/PortfolioDocument.h"
 #include "portfolio/SkuCatalog.h"
+#include "ui/CorrelationGrid.h"
+#include "ui/CurveGrid.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace ledger::ui {
@@ -25,6 +31,10 @@ namespace {
 const std::vector<models::FieldSpec>* fieldsFor(const QString& prefix) {
     if (prefix.isEmpty())
         return &models::assumptionFields();
+    if (prefix == "market")
+        return &models::marketFields();
+    if (prefix.startsWith("skus["))
+        return &models::skuFields();
     if (prefix.startsWith("contracts["))
         return &models::contractFields();
     if (prefix.startsWith("fleets["))
@@ -32,24 +42,40 @@ const std::vector<models::FieldSpec>* fieldsFor(const QString& prefix) {
     return nullptr;
 }
 
-QString pathOf(const QString& prefix, const QString& key) {
-    return prefix.isEmpty() ? key : prefix + "." + key;
+const models::FieldSpec* specOf(const QString& prefix, const QString& key) {
+    const auto* fields = fieldsFor(prefix);
+    if (!fields)
+        return nullptr;
+    const auto f = std::find_if(fields->begin(), fields->end(), [&](const auto& x) { return x.key == key; });
+    return f == fields->end() ? nullptr : &*f;
+}
+
+// A keyword as the drop-down shows it: "straight_line" -> "Straight line", "macrs_5" -> "MACRS 5".
+QString choiceLabel(const QString& keyword) {
+    QString words = keyword;
+    words.replace('_', ' ');
+    if (words.startsWith("macrs"))
+        return "MACRS" + words.mid(5);
+    return words.isEmpty() ? words : words[0].toUpper() + words.mid(1);
 }
 
 // What a field shows for its stored value. A number in the locale, never in scientific notation, and
 // read back by commit() to exactly the stored double (models/NumberInput: 14.2B, 60,000, 0.09).
 QString textOf(const QJsonValue& v, const models::FieldSpec& f, const QLocale& locale) {
-    if (v.isArray()) { // tranches: "date:gpus;date:gpus", the CSV cell form
-        QStringList parts;
-        for (const QJsonValue& t : v.toArray())
-            parts << t["date"].toString() + ":" + models::plainNumber(t["gpus"].toDouble());
-        return parts.join(';');
-    }
     if (v.isDouble())
         return models::showNumber(v.toDouble(), models::numberFormOf(f), locale);
     if (v.isString())
         return v.toString();
     return {};
+}
+
+// Wide enough for its text or, when empty, what the emptiness means: the form puts a long one under
+// its label (QFormLayout::WrapLongRows) rather than cut it.
+void fitWidth(QLineEdit* edit) {
+    const QFontMetrics m = edit->fontMetrics();
+    const int text = std::max(m.horizontalAdvance(edit->text()),
+                              edit->text().isEmpty() ? m.horizontalAdvance(edit->placeholderText()) : 0);
+    edit->setMinimumWidth(std::max(80, text + 2 * m.averageCharWidth() + 8));
 }
 
 } // namespace
@@ -62,6 +88,9 @@ ItemEditor::ItemEditor(models::PortfolioDocument* doc, QWidget* parent)
     title_->setWordWrap(true);
     formHost_ = new QWidget(this);
     form_ = new QFormLayout(formHost_);
+    // A field whose text is wider than the room beside its label goes under the label, whole.
+    form_->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     message_ = new QLabel(this);
     message_->setWordWrap(true);
     message_->setObjectName("validationMessage");
@@ -85,9 +114,27 @@ void ItemEditor::showItem(const QString& prefix) {
     rebuild();
 }
 
+QString ItemEditor::skuId() const {
+    return prefix_.startsWith("skus[") ? prefix_.mid(5).chopped(1) : QString();
+}
+
+QString ItemEditor::pathOf(const QString& key) const {
+    if (prefix_.isEmpty())
+        return key;
+    if (prefix_.startsWith("skus["))
+        return "skus." + skuId() + "." + key;
+    return prefix_ + "." + key;
+}
+
+QJsonValue ItemEditor::storedValue(const QString& key) const {
+    return prefix_.startsWith("skus[") ? doc_->skuValue(skuId(), key) : doc_->value(pathOf(key));
+}
+
 QString ItemEditor::idAt(const QString& prefix) const {
-    if (prefix.isEmpty() || !doc_->hasPortfolio())
+    if (prefix.isEmpty() || prefix == "market" || !doc_->hasPortfolio())
         return {};
+    if (prefix.startsWith("skus["))
+        return prefix.mid(5).chopped(1);
     if (prefix.startsWith("alternatives[")) {
         static const QRegularExpression re(R"(^alternatives\[(\d+)\]$)");
         const auto m = re.match(prefix);
@@ -99,14 +146,17 @@ QString ItemEditor::idAt(const QString& prefix) const {
 }
 
 void ItemEditor::follow() {
-    if (prefix_.isEmpty()) {
+    if (prefix_.isEmpty() || prefix_ == "market") {
         refreshValues();
         return;
     }
     QString found;
     const auto& p = doc_->portfolio();
     const std::string id = itemId_.toStdString();
-    if (prefix_.startsWith("contracts[")) {
+    if (prefix_.startsWith("skus[")) {
+        if (doc_->sku(itemId_))
+            found = prefix_;
+    } else if (prefix_.startsWith("contracts[")) {
         for (std::size_t i = 0; i < p.contracts.size() && found.isEmpty(); ++i)
             if (p.contracts[i].id == id)
                 found = QString("contracts[%1]").arg(i);
@@ -140,7 +190,7 @@ void ItemEditor::rebuild() {
     while (form_->rowCount() > 0)
         form_->removeRow(0);
     const auto* fields = fieldsFor(prefix_);
-    if (!fields) {
+    if (!fields || !doc_->hasPortfolio()) {
         static const QRegularExpression alternative(R"(^alternatives\[(\d+)\]$)");
         const auto m = alternative.match(prefix_);
         if (m.hasMatch())
@@ -149,35 +199,136 @@ void ItemEditor::rebuild() {
             title_->clear();
         return;
     }
-    const QString name = prefix_.isEmpty() ? QString() : doc_->value(prefix_ + ".name").toString();
-    title_->setText(
-        prefix_.isEmpty()
-            ? tr("<b>Assumptions</b>")
-            : tr("<b>%1</b> <span style='color:gray'>%2</span>").arg(name.toHtmlEscaped(), prefix_));
+    if (prefix_.isEmpty()) {
+        title_->setText(tr("<b>Assumptions</b>"));
+    } else if (prefix_ == "market") {
+        title_->setText(tr("<b>Market model</b><br>The GPU market price, the next generation's launch, the "
+                           "power price and utilization factors and how their shocks correlate (MODEL.md 6): "
+                           "what the Monte Carlo draws and the deterministic run follows at its median."));
+    } else if (prefix_.startsWith("skus[")) {
+        title_->setText(
+            (doc_->skuIsOwn(skuId())
+                 ? tr("<b>%1</b> <span style='color:gray'>this portfolio's SKU</span>")
+                 : tr("<b>%1</b> <span style='color:gray'>from the bundled catalog; an edit copies it into "
+                      "this portfolio, which then uses its own figures</span>"))
+                .arg(skuId().toHtmlEscaped()));
+    } else {
+        const QString name = doc_->value(prefix_ + ".name").toString();
+        title_->setText(
+            tr("<b>%1</b> <span style='color:gray'>%2</span>").arg(name.toHtmlEscaped(), prefix_));
+    }
     for (const auto& f : *fields) {
-        auto* edit = new QLineEdit(formHost_);
-        edit->setObjectName(f.key);
-        edit->setProperty("jsonKey", f.key);
-        edit->setToolTip(f.tooltip);
-        edit->setPlaceholderText(f.placeholder);
-        connect(edit, &QLineEdit::editingFinished, this, [this, edit] { commit(edit); });
-        auto* label =
-            new QLabel(f.unit.isEmpty() ? f.label : QString("%1 (%2)").arg(f.label, f.unit), formHost_);
-        label->setToolTip(f.tooltip);
-        form_->addRow(label, edit);
-        if (f.key == "total_contract_value") {
-            implied_ = new QLabel(formHost_);
-            implied_->setObjectName("impliedTerms");
-            implied_->setWordWrap(true);
-            implied_->setStyleSheet("color: gray;");
-            implied_->setToolTip(tr("From the evaluation: the price per GPU-hour the total value implies "
-                                    "over the tranches (MODEL.md 3.2), and, by the news decoder, the "
-                                    "same value as a constant number of GPUs over the term at that price "
-                                    "and their IT megawatts (the SKU's kW per GPU)."));
-            form_->addRow(QString(), implied_);
+        if (prefix_ == "market" && f.key == "next_generation.launch_earliest") {
+            auto* modelled = new QCheckBox(tr("Model a next-generation launch"), formHost_);
+            modelled->setObjectName("nextGenerationModelled");
+            modelled->setToolTip(
+                tr("At a launch date drawn from the window the market price drops by a share "
+                   "drawn from the range (MODEL.md 6); one undo step."));
+            connect(modelled, &QCheckBox::toggled, this, [this](bool on) {
+                QString error;
+                if (!doc_->setNextGenerationModelled(on, &error) && !error.isEmpty())
+                    say(error);
+            });
+            form_->addRow(modelled);
         }
+        if (f.kind == models::FieldKind::Tranches)
+            addCurve("tranches", tr("Tranches: GPUs committed from each date"), false);
+        else
+            addField(f);
+    }
+    if (prefix_.isEmpty())
+        addCurve("utilization",
+                 tr("Utilization: the share of capacity used from each date (every item's, "
+                    "unless it has its own)"),
+                 false);
+    if (prefix_.startsWith("contracts[") || prefix_.startsWith("fleets["))
+        addCurve("utilization", tr("Utilization of its own (empty: the portfolio's curve)"), true);
+    if (prefix_ == "market") {
+        auto* heading = new QLabel(tr("<b>Correlation of the shocks</b>"), formHost_);
+        form_->addRow(heading);
+        auto* grid = new CorrelationGrid(doc_, formHost_);
+        grid->setObjectName("correlation");
+        connect(grid, &CorrelationGrid::refused, this, &ItemEditor::say);
+        form_->addRow(grid);
     }
     refreshValues();
+}
+
+void ItemEditor::addField(const models::FieldSpec& f) {
+    QWidget* edit = nullptr;
+    if (f.kind == models::FieldKind::Choice || f.kind == models::FieldKind::OptionalChoice) {
+        auto* box = new QComboBox(formHost_);
+        if (f.kind == models::FieldKind::OptionalChoice)
+            box->addItem(f.placeholder.isEmpty() ? tr("(none)") : f.placeholder, QString());
+        for (const QString& c : f.choices)
+            box->addItem(choiceLabel(c), c);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        connect(box, &QComboBox::activated, this, [this, box] { commit(box); });
+        edit = box;
+    } else if (f.kind == models::FieldKind::LongText) {
+        // Wrapped over a few lines, whole; committed when the field is left (eventFilter).
+        auto* text = new QPlainTextEdit(formHost_);
+        text->setTabChangesFocus(true);
+        text->setFixedHeight(text->fontMetrics().lineSpacing() * 4 + 12);
+        text->installEventFilter(this);
+        edit = text;
+    } else {
+        auto* line = new QLineEdit(formHost_);
+        line->setPlaceholderText(f.placeholder);
+        line->installEventFilter(this);
+        connect(line, &QLineEdit::editingFinished, this, [this, line] { commit(line); });
+        edit = line;
+    }
+    edit->setObjectName(f.key);
+    edit->setProperty("jsonKey", f.key);
+    QString tip = f.tooltip;
+    // Where the portfolio says the figure comes from: under the field, and in full in its tooltip.
+    const auto& sources = doc_->portfolio().sources;
+    const auto source = sources.find(pathOf(f.key).toStdString());
+    if (source != sources.end())
+        tip += "\n\n" + tr("Source: %1").arg(QString::fromStdString(source->second));
+    edit->setToolTip(tip);
+    auto* label = new QLabel(f.unit.isEmpty() ? f.label : QString("%1 (%2)").arg(f.label, f.unit), formHost_);
+    label->setToolTip(tip);
+    if (f.kind == models::FieldKind::LongText) {
+        form_->addRow(label);
+        form_->addRow(edit);
+    } else {
+        form_->addRow(label, edit);
+    }
+    if (source != sources.end()) {
+        QString text = QString::fromStdString(source->second);
+        if (text.size() > 120)
+            text = text.left(117).trimmed() + "...";
+        auto* cited = new QLabel(tr("Source: %1").arg(text.toHtmlEscaped()), formHost_);
+        cited->setObjectName("source." + f.key);
+        cited->setWordWrap(true);
+        cited->setToolTip(tip);
+        cited->setStyleSheet("color: gray; font-size: small;");
+        form_->addRow(QString(), cited);
+    }
+    if (f.key == "total_contract_value") {
+        implied_ = new QLabel(formHost_);
+        implied_->setObjectName("impliedTerms");
+        implied_->setWordWrap(true);
+        implied_->setStyleSheet("color: gray;");
+        implied_->setToolTip(tr("From the evaluation: the price per GPU-hour the total value implies "
+                                "over the tranches (MODEL.md 3.2), and, by the news decoder, the "
+                                "same value as a constant number of GPUs over the term at that price "
+                                "and their IT megawatts (the SKU's kW per GPU)."));
+        form_->addRow(QString(), implied_);
+    }
+}
+
+void ItemEditor::addCurve(const QString& name, const QString& title, bool clearable) {
+    const QString path = prefix_.isEmpty() ? name : prefix_ + "." + name;
+    auto* heading = new QLabel(title, formHost_);
+    heading->setWordWrap(true);
+    form_->addRow(heading);
+    auto* grid = new CurveGrid(doc_, path, clearable, formHost_);
+    grid->setObjectName("curve." + name);
+    connect(grid, &CurveGrid::refused, this, &ItemEditor::say);
+    form_->addRow(grid);
 }
 
 void ItemEditor::buildAlternative(int index) {
@@ -200,7 +351,7 @@ void ItemEditor::buildAlternative(int index) {
         box->setProperty("itemId", QString::fromStdString(id));
         box->setChecked(std::find(alt.items.begin(), alt.items.end(), id) != alt.items.end());
         connect(box, &QCheckBox::toggled, this, [this, index] { commitAlternative(index); });
-        form_->addRow(QString(), box);
+        form_->addRow(box); // the whole width: a long name is not cut
     };
     for (const auto& c : p.contracts)
         addItem(c.id, tr("Contract: %1").arg(QString::fromStdString(c.name)).toStdString());
@@ -243,15 +394,39 @@ void ItemEditor::refreshValues() {
     const auto* fields = fieldsFor(prefix_);
     if (!fields || !doc_->hasPortfolio())
         return;
+    const bool nextGeneration = doc_->portfolio().market.nextGeneration.has_value();
+    if (auto* modelled = formHost_->findChild<QCheckBox*>("nextGenerationModelled")) {
+        const QSignalBlocker block(modelled);
+        modelled->setChecked(nextGeneration);
+    }
     for (const auto& f : *fields) {
-        if (QLineEdit* edit = field(f.key)) {
-            if (pathOf(prefix_, f.key) == pending_.first)
-                continue; // typed, waiting for its companion
-            if (!edit->hasFocus() || edit->text() == edit->property("shown").toString()) {
-                const QString text = textOf(doc_->value(pathOf(prefix_, f.key)), f, locale());
-                edit->setText(text);
-                edit->setProperty("shown", text);
-            }
+        if (QComboBox* box = choice(f.key)) {
+            const QString stored = storedValue(f.key).toString();
+            const QSignalBlocker block(box);
+            box->setCurrentIndex(std::max(0, box->findData(stored)));
+            box->setProperty("shown", stored);
+            continue;
+        }
+        if (auto* text = formHost_->findChild<QPlainTextEdit*>(f.key)) {
+            const QString stored = storedValue(f.key).toString();
+            if (!text->hasFocus() || text->toPlainText() == text->property("shown").toString())
+                text->setPlainText(stored);
+            text->setProperty("shown", stored);
+            continue;
+        }
+        QLineEdit* edit = field(f.key);
+        if (!edit)
+            continue;
+        if (prefix_ == "market" && f.key.startsWith("next_generation."))
+            edit->setEnabled(nextGeneration);
+        if (pathOf(f.key) == pending_.first)
+            continue; // typed, waiting for its companion
+        if (!edit->hasFocus() || edit->text() == edit->property("shown").toString()) {
+            const QString text = textOf(storedValue(f.key), f, locale());
+            edit->setText(text);
+            edit->setCursorPosition(0);
+            edit->setProperty("shown", text);
+            fitWidth(edit);
         }
     }
     refreshImplied();
@@ -278,7 +453,7 @@ void ItemEditor::refreshImplied() {
             const QLocale l = locale();
             const QString price = l.toString(*r->impliedPricePerGpuHour, 'f', 2);
             text = tr("implies %1 per GPU-hour").arg(price);
-            placeholder = tr("empty: %1, implied by the total value").arg(price);
+            placeholder = tr("empty: implied, %1").arg(price);
             const Sku* sku = doc_->catalog().find(p, c.sku);
             const DealTerms terms{*c.totalContractValue,      c.start,     c.end,
                                   *r->impliedPricePerGpuHour, c.escalator, sku ? sku->itKwPerGpu : 0.0};
@@ -295,13 +470,12 @@ void ItemEditor::refreshImplied() {
     implied_->setText(text);
     implied_->setVisible(!text.isEmpty());
     // Only a contract's form has the field (the shown item may have changed kind since).
-    const auto* fields = fieldsFor(prefix_);
     QLineEdit* price = field("price_per_gpu_hour");
-    if (!fields || !price)
-        return;
-    for (const auto& f : *fields)
-        if (f.key == "price_per_gpu_hour")
-            price->setPlaceholderText(placeholder.isEmpty() ? f.placeholder : placeholder);
+    const models::FieldSpec* spec = specOf(prefix_, "price_per_gpu_hour");
+    if (price && spec) {
+        price->setPlaceholderText(placeholder.isEmpty() ? spec->placeholder : placeholder);
+        fitWidth(price);
+    }
 }
 
 QString ItemEditor::impliedText() const {
@@ -314,46 +488,88 @@ void ItemEditor::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
-void ItemEditor::commit(QLineEdit* edit) {
-    const QString key = edit->property("jsonKey").toString();
+// Ctrl+Z in a field: a field with unsaved text goes back to its value first; a field as saved hands
+// the key to the document's undo (a line edit would otherwise take it for its own text and the
+// document's edits could not be undone from the editor). Ctrl+Y / Ctrl+Shift+Z redo the document's.
+bool ItemEditor::eventFilter(QObject* watched, QEvent* event) {
+    if (auto* text = qobject_cast<QPlainTextEdit*>(watched); text && event->type() == QEvent::FocusOut)
+        commit(text);
+    auto* edit = qobject_cast<QLineEdit*>(watched);
+    if (!edit || (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress))
+        return QWidget::eventFilter(watched, event);
+    auto* key = static_cast<QKeyEvent*>(event);
+    const bool undo = key->matches(QKeySequence::Undo), redo = key->matches(QKeySequence::Redo);
+    if (!undo && !redo)
+        return QWidget::eventFilter(watched, event);
+    event->accept();
+    if (event->type() == QEvent::ShortcutOverride)
+        return true; // the key comes to the field as a key press, below, not to the window's action
+    const bool typed = edit->text().trimmed() != edit->property("shown").toString();
+    if (undo && typed) {
+        revert(edit);
+        message_->clear();
+    } else if (undo) {
+        doc_->undoStack()->undo();
+    } else {
+        if (typed)
+            revert(edit);
+        doc_->undoStack()->redo();
+    }
+    return true;
+}
+
+void ItemEditor::revert(QWidget* edit) {
+    if (auto* line = qobject_cast<QLineEdit*>(edit)) {
+        line->setText(line->property("shown").toString());
+        line->setCursorPosition(0);
+    } else if (auto* box = qobject_cast<QComboBox*>(edit)) {
+        const QSignalBlocker block(box);
+        box->setCurrentIndex(std::max(0, box->findData(box->property("shown"))));
+    } else if (auto* text = qobject_cast<QPlainTextEdit*>(edit)) {
+        text->setPlainText(text->property("shown").toString());
+    }
+}
+
+void ItemEditor::say(const QString& error) {
+    message_->setText(error);
+}
+
+void ItemEditor::commit(QWidget* widget) {
+    const QString key = widget->property("jsonKey").toString();
+    const models::FieldSpec* spec = specOf(prefix_, key);
+    if (!spec)
+        return;
+    if (auto* box = qobject_cast<QComboBox*>(widget)) {
+        const QString keyword = box->currentData().toString();
+        if (keyword == box->property("shown").toString())
+            return;
+        commitValue(box, key, keyword.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(keyword));
+        return;
+    }
+    if (auto* notes = qobject_cast<QPlainTextEdit*>(widget)) {
+        const QString text = notes->toPlainText().trimmed();
+        if (text != notes->property("shown").toString())
+            commitValue(notes, key, text);
+        return;
+    }
+    auto* edit = static_cast<QLineEdit*>(widget);
     const QString text = edit->text().trimmed();
     if (text == edit->property("shown").toString())
         return;
-    const auto* fields = fieldsFor(prefix_);
-    const auto spec =
-        std::find_if(fields->begin(), fields->end(), [&](const auto& f) { return f.key == key; });
     QJsonValue value;
     switch (spec->kind) {
     case models::FieldKind::Text:
+    case models::FieldKind::LongText:
     case models::FieldKind::Date:
+    case models::FieldKind::Choice:
         value = text;
         break;
     case models::FieldKind::OptionalChoice:
-        value = text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text);
-        break;
     case models::FieldKind::OptionalDate:
         value = text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text);
         break;
-    case models::FieldKind::Tranches: {
-        // "2027-01-01:5000;2027-07-01:8000", the CSV cell form; the engine checks dates and order.
-        QJsonArray tranches;
-        QLocale c = QLocale::c();
-        c.setNumberOptions(QLocale::RejectGroupSeparator);
-        for (const QString& part : text.split(';', Qt::SkipEmptyParts)) {
-            const QStringList dg = part.trimmed().split(':');
-            bool number = false;
-            const double gpus = dg.size() == 2 ? c.toDouble(dg[1].trimmed(), &number) : 0.0;
-            if (!number) {
-                message_->setText(
-                    tr("%1: \"%2\" is not date:gpus").arg(pathOf(prefix_, key), part.trimmed()));
-                edit->setText(edit->property("shown").toString());
-                return;
-            }
-            tranches.append(QJsonObject{{"date", dg[0].trimmed()}, {"gpus", gpus}});
-        }
-        value = tranches;
-        break;
-    }
+    case models::FieldKind::Tranches:
+        return; // a grid of its own (CurveGrid)
     case models::FieldKind::Number:
     case models::FieldKind::Integer:
     case models::FieldKind::OptionalNumber: {
@@ -365,14 +581,14 @@ void ItemEditor::commit(QLineEdit* edit) {
         const models::NumberReading read = models::readNumber(
             text, models::numberFormOf(*spec), locale(), QString::fromStdString(doc_->portfolio().currency));
         if (!read.value) {
-            message_->setText(QString("%1: %2").arg(pathOf(prefix_, key), read.error));
-            edit->setText(edit->property("shown").toString());
+            message_->setText(QString("%1: %2").arg(pathOf(key), read.error));
+            revert(edit);
             return;
         }
         // The stored value written another way ("14,200M" for 14.2B): nothing to change.
-        if (const QJsonValue stored = doc_->value(pathOf(prefix_, key));
+        if (const QJsonValue stored = storedValue(key);
             stored.isDouble() && stored.toDouble() == *read.value && pending_.first.isEmpty()) {
-            edit->setText(edit->property("shown").toString());
+            revert(edit);
             message_->clear();
             return;
         }
@@ -380,35 +596,44 @@ void ItemEditor::commit(QLineEdit* edit) {
         break;
     }
     }
+    commitValue(edit, key, value);
+}
+
+void ItemEditor::commitValue(QWidget* edit, const QString& key, const QJsonValue& value) {
     if (const QString together = models::givenTogetherWith(key); !together.isEmpty()) {
         commitTogether(edit, key, value, together);
         return;
     }
     QString error;
-    // A price replaces a contract value and the other way round (a contract has one of the two).
-    const QString other = key == "price_per_gpu_hour"     ? QString("total_contract_value")
-                          : key == "total_contract_value" ? QString("price_per_gpu_hour")
-                                                          : QString();
-    const bool swap =
-        !other.isEmpty() && !value.isUndefined() && !doc_->value(pathOf(prefix_, other)).isUndefined();
-    const bool ok2 = swap ? doc_->setValues({{pathOf(prefix_, key), value},
-                                             {pathOf(prefix_, other), QJsonValue(QJsonValue::Undefined)}},
-                                            tr("Set %1").arg(pathOf(prefix_, key)), &error)
-                          : doc_->setValue(pathOf(prefix_, key), value, &error);
-    if (!ok2) {
+    bool done = false;
+    if (prefix_.startsWith("skus[")) {
+        done = doc_->setSkuValue(skuId(), key, value, &error);
+    } else {
+        // A price replaces a contract value and the other way round (a contract has one of the two).
+        const QString other = key == "price_per_gpu_hour"     ? QString("total_contract_value")
+                              : key == "total_contract_value" ? QString("price_per_gpu_hour")
+                                                              : QString();
+        const bool swap =
+            !other.isEmpty() && !value.isUndefined() && !doc_->value(pathOf(other)).isUndefined();
+        done =
+            swap ? doc_->setValues({{pathOf(key), value}, {pathOf(other), QJsonValue(QJsonValue::Undefined)}},
+                                   tr("Set %1").arg(pathOf(key)), &error)
+                 : doc_->setValue(pathOf(key), value, &error);
+    }
+    if (!done) {
         message_->setText(error);
-        edit->setText(edit->property("shown").toString());
+        revert(edit);
         return;
     }
     message_->clear();
 }
 
 // Two fields given together or not at all (a lease's classification and rate): on an item without
-// them the first one typed waits, shown, for the other, and the two are then one edit; clearing the
+// them the first one given waits, shown, for the other, and the two are then one edit; clearing the
 // classification ends the lease, both fields in one edit.
-void ItemEditor::commitTogether(QLineEdit* edit, const QString& key, const QJsonValue& value,
+void ItemEditor::commitTogether(QWidget* edit, const QString& key, const QJsonValue& value,
                                 const QString& other) {
-    const QString path = pathOf(prefix_, key), otherPath = pathOf(prefix_, other);
+    const QString path = pathOf(key), otherPath = pathOf(other);
     const bool otherSet = !doc_->value(otherPath).isUndefined();
     QString error;
     bool done = false;
@@ -422,7 +647,10 @@ void ItemEditor::commitTogether(QLineEdit* edit, const QString& key, const QJson
                                tr("Set %1: a lease").arg(prefix_), &error);
     } else {
         pending_ = {path, value};
-        edit->setProperty("shown", edit->text().trimmed());
+        if (auto* line = qobject_cast<QLineEdit*>(edit))
+            line->setProperty("shown", line->text().trimmed());
+        else
+            edit->setProperty("shown", value.toString());
         message_->setText(
             tr("%1: now enter %2 as well; the lease is set when both are given.").arg(path, otherPath));
         return;
@@ -430,7 +658,7 @@ void ItemEditor::commitTogether(QLineEdit* edit, const QString& key, const QJson
     pending_ = {};
     if (!done) {
         message_->setText(error);
-        edit->setText(edit->property("shown").toString());
+        revert(edit);
         refreshValues();
         return;
     }
@@ -439,6 +667,18 @@ void ItemEditor::commitTogether(QLineEdit* edit, const QString& key, const QJson
 
 QLineEdit* ItemEditor::field(const QString& key) const {
     return formHost_->findChild<QLineEdit*>(key);
+}
+
+QComboBox* ItemEditor::choice(const QString& key) const {
+    return formHost_->findChild<QComboBox*>(key);
+}
+
+CurveGrid* ItemEditor::curve(const QString& name) const {
+    return formHost_->findChild<CurveGrid*>("curve." + name);
+}
+
+CorrelationGrid* ItemEditor::correlation() const {
+    return formHost_->findChild<CorrelationGrid*>("correlation");
 }
 
 QString ItemEditor::message() const {

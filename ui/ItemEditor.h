@@ -1,14 +1,19 @@
 #pragma once
-// The editor of the selected tree item: one field per row with its unit and a tooltip explaining it
-// and the formula it feeds. A change goes to the document as one undoable command; a bad value keeps
-// the old one and shows the engine's message under the fields. Numbers are read and shown in the
-// widget's locale (models/NumberInput: 60,000, 14.2B, $5.04, 9% on a share or a rate); a contract
-// given by its total value shows the price, GPUs and megawatts it implies under that field.
+// The editor of the selected tree item: the assumptions (with the portfolio's utilization curve),
+// the market model (with its correlation grid), a SKU, a contract (with its tranches and utilization
+// as grids) or a fleet, one field per row with its unit, its source when the portfolio cites one, and
+// a tooltip explaining it and the formula it feeds. A change goes to the document as one undoable
+// command; a bad value keeps the old one and shows the engine's message under the fields. Numbers are
+// read and shown in the widget's locale (models/NumberInput: 60,000, 14.2B, $5.04, 9% on a share or
+// a rate); keyword fields are drop-downs; a contract given by its total value shows the price, GPUs
+// and megawatts it implies under that field. Ctrl+Z in a field with unsaved text reverts the field
+// first; with none, it undoes the last edit of the document, as it does elsewhere in the window.
 #include <QJsonValue>
 #include <QWidget>
 
 #include <utility>
 
+class QComboBox;
 class QEvent;
 class QFormLayout;
 class QLabel;
@@ -21,29 +26,47 @@ struct FieldSpec;
 
 namespace ledger::ui {
 
+class CorrelationGrid;
+class CurveGrid;
+
 class ItemEditor : public QWidget {
     Q_OBJECT
 public:
     explicit ItemEditor(models::PortfolioDocument* doc, QWidget* parent = nullptr);
 
-    // prefix: "" for the portfolio's assumptions, "contracts[0]", "fleets[1]"; anything else: a note.
+    // prefix: "" for the portfolio's assumptions, "market", "skus[GB300]" (by id), "contracts[0]",
+    // "fleets[1]", "alternatives[0]"; anything else: a note.
     void showItem(const QString& prefix);
-    QLineEdit* field(const QString& key) const; // for tests
+    QLineEdit* field(const QString& key) const;  // a text or number field, for tests
+    QComboBox* choice(const QString& key) const; // a keyword field's drop-down
+    // "tranches", "utilization" (the shown item's or the portfolio's): its grid, or null.
+    CurveGrid* curve(const QString& name) const;
+    CorrelationGrid* correlation() const;
     QString message() const;
     QString impliedText() const; // what a contract's total value implies; empty when not shown
 
 protected:
-    void changeEvent(QEvent* event) override; // a new locale: the numbers shown again in it
+    void changeEvent(QEvent* event) override;                   // a new locale: the numbers shown again in it
+    bool eventFilter(QObject* watched, QEvent* event) override; // Ctrl+Z and Ctrl+Y in a field
 
 private:
     void rebuild();
+    void addField(const models::FieldSpec& f);
+    void addCurve(const QString& name, const QString& title, bool clearable);
     void refreshValues();
     void refreshImplied();
-    void commit(QLineEdit* edit);
-    void commitTogether(QLineEdit* edit, const QString& key, const QJsonValue& value, const QString& other);
+    void commit(QWidget* edit);
+    void commitValue(QWidget* edit, const QString& key, const QJsonValue& value);
+    void commitTogether(QWidget* edit, const QString& key, const QJsonValue& value, const QString& other);
+    void revert(QWidget* edit); // back to the value shown
+    void say(const QString& error);
     // Alternatives: a name and which contracts and fleets belong to it.
     void buildAlternative(int index);
     void commitAlternative(int index);
+
+    QString pathOf(const QString& key) const;
+    QJsonValue storedValue(const QString& key) const;
+    QString skuId() const; // of a "skus[ID]" prefix, else empty
 
     // After any change: follow the shown item by its id (structural edits move it), or fall back to
     // the assumptions when it is gone; alternatives are rebuilt from the document.
@@ -52,7 +75,7 @@ private:
 
     models::PortfolioDocument* doc_;
     QString prefix_;
-    QString itemId_; // the id of the shown contract, fleet or alternative
+    QString itemId_; // the id of the shown contract, fleet, SKU or alternative
     QLabel* title_;
     QFormLayout* form_;
     QWidget* formHost_;

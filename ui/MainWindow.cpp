@@ -131,7 +131,7 @@ MainWindow::MainWindow(QWidget* parent)
         connect(new QShortcut(previous, this), &QShortcut::activated, this, [step] { step(-1); });
     split->addWidget(left);
     split->addWidget(tabs_);
-    split->setSizes({380, 1000});
+    split->setSizes({430, 1070});
     setCentralWidget(split);
 
     // The tree is rebuilt after every change; keep the item the user had selected.

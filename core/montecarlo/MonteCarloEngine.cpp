@@ -101,6 +101,20 @@ Run run(const CompiledPortfolio& cp, const SimulationOptions& o, FanStorage fan,
     return r;
 }
 
+// The run's host outcomes, made when a GPU run lent none.
+PathOutcomes& hostOutcomes(Run& r, std::int64_t paths, const PathInputs& in) {
+    if (r.outcomes)
+        return *r.outcomes;
+    try {
+        r.outcomes = std::make_unique<PathOutcomes>(paths, in, FanStorage::Buckets);
+    } catch (const std::bad_alloc&) {
+        throw SimulationRequestError("paths: the host memory for the accounting view's runs of " +
+                                     std::to_string(paths) +
+                                     " paths could not be allocated; run fewer paths");
+    }
+    return *r.outcomes;
+}
+
 // MODEL.md 9 on the run's paths: each quantity a run of its own into the outcomes' year rows (the
 // fan's memory, its codes and its paths run again: no row per path is added), on the CPU. A GPU run
 // lends no host outcomes: they are made here, as a CPU run keeps them. False when cancelled.
@@ -109,16 +123,7 @@ bool accountingPercentiles(const CompiledPortfolio& cp, const SimulationOptions&
     const PathInputs& in = cp.inputs();
     const int threads = r.threads > 0 ? r.threads : (o.threads > 0 ? o.threads : defaultCpuThreads());
     const int width = cpuBaseLanes(cpuLanes(o.maxLanes));
-    if (!r.outcomes) {
-        try {
-            r.outcomes = std::make_unique<PathOutcomes>(o.paths, in, FanStorage::Buckets);
-        } catch (const std::bad_alloc&) {
-            throw SimulationRequestError("paths: the host memory for the accounting view's runs of " +
-                                         std::to_string(o.paths) +
-                                         " paths could not be allocated; run fewer paths");
-        }
-    }
-    PathOutcomes& out = *r.outcomes;
+    PathOutcomes& out = hostOutcomes(r, o.paths, in);
     int pass = 1;
     for (const FanQuantity q : {FanQuantity::EbitdaCost, FanQuantity::PretaxCost}) {
         out.fanQuantity = q;

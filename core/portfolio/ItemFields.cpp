@@ -510,5 +510,6 @@ std::optional<std::string> assignField(const ItemField<Item>& f, Item& item, Fie
 template std::optional<std::string> assignField(const ItemField<Contract>&, Contract&, FieldValue);
 template std::optional<std::string> assignField(const ItemField<Fleet>&, Fleet&, FieldValue);
 template std::optional<std::string> assignField(const ItemField<Portfolio>&, Portfolio&, FieldValue);
+template std::optional<std::string> assignField(const ItemField<Sku>&, Sku&, FieldValue);
 
 } // namespace ledger

@@ -3,8 +3,8 @@
 // checks; the demand added from the first alternative's used hours in one undo step; removing it
 // and its uncertainty moving back to the utilization factor (MODEL.md 8 allows one of the two).
 #include "data/PortfolioJson.h"
-#include "models/DemandCurveModel.h"
-#include "models/DemandInput.h"
+#include "models/DatedCurveModel.h"
+#include "models/DatedValues.h"
 #include "models/PortfolioDocument.h"
 
 #include <QSignalSpy>
@@ -26,6 +26,10 @@ QString rentBuy() {
     return QStringLiteral(LEDGER_REFERENCE_PORTFOLIOS "/demand_rent_buy.json");
 }
 
+std::optional<std::vector<DatedValue>> parseDemandRows(const QString& text, QString* error) {
+    return parseDatedRows(text, NumberForm{}, QLocale(), "GPUs", error);
+}
+
 std::vector<double> gpus(const Portfolio& p) {
     std::vector<double> out;
     for (const auto& point : p.demand->curve)
@@ -38,6 +42,9 @@ std::vector<double> gpus(const Portfolio& p) {
 class DemandEditingTest : public QObject {
     Q_OBJECT
 private slots:
+    // Grouping and decimals as an English-speaking user types them, whatever the machine's locale.
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
     void pastedRowsAreReadLineByLine() {
         QString error;
         // A spreadsheet's copy: tab-separated, its column titles first, CRLF line ends.
@@ -46,17 +53,22 @@ private slots:
         QVERIFY2(rows, qPrintable(error));
         QCOMPARE(rows->size(), std::size_t(2));
         QCOMPARE((*rows)[0].date, day(2027, 1, 1));
-        QCOMPARE((*rows)[0].gpus, 400000.0);
+        QCOMPARE((*rows)[0].value, 400000.0);
         QCOMPARE((*rows)[1].date, day(2028, 1, 1));
-        QCOMPARE((*rows)[1].gpus, 900000.5);
+        QCOMPARE((*rows)[1].value, 900000.5);
         // Comma- or semicolon-separated text works too.
         const auto csv = parseDemandRows("2027-01-01,10\n2027-07-01;20", &error);
         QVERIFY(csv);
-        QCOMPARE((*csv)[1].gpus, 20.0);
+        QCOMPARE((*csv)[1].value, 20.0);
         QVERIFY(!parseDemandRows("2027-01-01\t10\n1/1/2028\t20", &error));
         QCOMPARE(error, QString("line 2: \"1/1/2028\" is not a real date in the form YYYY-MM-DD"));
-        QVERIFY(!parseDemandRows("2027-01-01\t1,500", &error));
-        QCOMPARE(error, QString("line 1: \"1,500\" is not a number (use a point for decimals)"));
+        // Numbers as people type them: grouped, with a suffix (models/NumberInput).
+        const auto typed = parseDemandRows("2027-01-01\t1,500\n2028-01-01\t1.2M", &error);
+        QVERIFY2(typed, qPrintable(error));
+        QCOMPARE((*typed)[0].value, 1500.0);
+        QCOMPARE((*typed)[1].value, 1200000.0);
+        QVERIFY(!parseDemandRows("2027-01-01\t1,5", &error));
+        QVERIFY2(error.startsWith("line 1: \"1,5\" is not a number"), qPrintable(error));
         QVERIFY(!parseDemandRows("2027-01-01,1,500", &error));
         QCOMPARE(error, QString("line 1: 3 columns, expected two (date, GPUs)"));
         QVERIFY(!parseDemandRows("\n \n", &error));
@@ -67,18 +79,18 @@ private slots:
         PortfolioDocument doc(PortfolioDocument::bundledCatalog());
         QString error;
         QVERIFY2(doc.open(rentBuy(), &error), qPrintable(error));
-        DemandCurveModel model(&doc);
+        DatedCurveModel model(&doc, "demand.curve");
         QCOMPARE(model.rowCount(), 5);
         QCOMPARE(model.columnCount(), 2);
         QCOMPARE(model.headerData(1, Qt::Horizontal, Qt::DisplayRole).toString(), QString("GPUs (H100)"));
         QCOMPARE(model.index(1, 0).data().toString(), QString("2027-07-15"));
         QCOMPARE(model.index(1, 1).data().toString(), QString("1,500")); // read with group separators
-        QCOMPARE(model.index(1, 1).data(Qt::EditRole).toString(), QString("1500"));
+        QCOMPARE(model.index(1, 1).data(Qt::EditRole).toString(), QString("1,500")); // and read so
 
-        QVERIFY(model.setData(model.index(1, 1), "1600"));
+        QVERIFY(model.setData(model.index(1, 1), "1,600"));
         QCOMPARE(doc.portfolio().demand->curve[1].gpus, 1600.0);
         QCOMPARE(doc.undoStack()->count(), 1);
-        QCOMPARE(doc.undoStack()->text(0), QString("Edit demand.curve[1].gpus"));
+        QCOMPARE(doc.undoStack()->text(0), QString("Demand curve: row 2 GPUs 1,500 -> 1,600"));
         QVERIFY(model.setData(model.index(0, 0), "2026-12-01"));
         QCOMPARE(doc.portfolio().demand->curve[0].date, day(2026, 12, 1));
         QCOMPARE(doc.undoStack()->count(), 2);
@@ -92,17 +104,17 @@ private slots:
         PortfolioDocument doc(PortfolioDocument::bundledCatalog());
         QString error;
         QVERIFY(doc.open(rentBuy(), &error));
-        DemandCurveModel model(&doc);
-        QSignalSpy refused(&model, &DemandCurveModel::editRefused);
+        DatedCurveModel model(&doc, "demand.curve");
+        QSignalSpy refused(&model, &DatedCurveModel::editRefused);
         const QByteArray before = data::writePortfolioJson(doc.portfolio());
         QVERIFY(!model.setData(model.index(1, 1), "-1"));
-        QVERIFY(!model.setData(model.index(1, 1), "1,600"));
+        QVERIFY(!model.setData(model.index(1, 1), "1,6"));
         QVERIFY(!model.setData(model.index(1, 0), "2029-01-01")); // after the next point
         QVERIFY(!model.setData(model.index(3, 0), "2029-02-30"));
         QCOMPARE(refused.count(), 4);
         QCOMPARE(refused[0][0].toString(), QString("demand.curve[1].gpus: -1 is below 0"));
-        QCOMPARE(refused[1][0].toString(),
-                 QString("demand.curve[1].gpus: \"1,600\" is not a number (use a point for decimals)"));
+        QVERIFY2(refused[1][0].toString().startsWith("demand.curve[1].gpus: \"1,6\" is not a number"),
+                 qPrintable(refused[1][0].toString()));
         QCOMPARE(refused[2][0].toString(),
                  QString("demand.curve[2].date: 2028-03-01 is not after demand.curve[1].date 2029-01-01"));
         QCOMPARE(refused[3][0].toString(),
@@ -115,7 +127,7 @@ private slots:
         PortfolioDocument doc(PortfolioDocument::bundledCatalog());
         QString error;
         QVERIFY(doc.open(rentBuy(), &error));
-        DemandCurveModel model(&doc);
+        DatedCurveModel model(&doc, "demand.curve");
         // A point a year after the last, with its GPUs.
         QVERIFY2(model.appendPoint(&error), qPrintable(error));
         QCOMPARE(model.rowCount(), 6);
@@ -123,7 +135,7 @@ private slots:
         QCOMPARE(doc.portfolio().demand->curve[5].gpus, 2000.0);
         QVERIFY(model.removePoints({1, 2, 2}, &error));
         QCOMPARE(gpus(doc.portfolio()), (std::vector<double>{700, 1100, 2000, 2000}));
-        QCOMPARE(doc.undoStack()->text(1), QString("Delete demand points"));
+        QCOMPARE(doc.undoStack()->text(1), QString("Demand curve: delete 2 points"));
         QVERIFY(!model.removePoints({0, 1, 2, 3}, &error));
         QCOMPARE(error, QString("demand.curve: at least one point is needed"));
         QVERIFY(model.pasteCurve("date\tgpus\n2027-01-01\t1000\n2028-01-01\t1500\n", &error));

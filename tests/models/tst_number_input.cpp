@@ -240,9 +240,11 @@ private slots:
         QVERIFY(sameForm(formOf(fleetFields(), "colocation_per_kw_month"), kMoney));
         QVERIFY(sameForm(formOf(fleetFields(), "opex_fraction_per_year"), kShare));
         QVERIFY(sameForm(formOf(fleetFields(), "residual_fraction"), kShare));
-        QVERIFY(sameForm(numberFormOf({"it_kw_per_gpu", "IT power", "kW per GPU", FieldKind::Number, {}, {}}),
-                         kPlain)); // "kW per GPU" is not a price: it does not begin with "per"
-        QVERIFY(sameForm(numberFormOf({"life_years", "Life", "years", FieldKind::Number, {}, {}}), kPlain));
+        QVERIFY(
+            sameForm(numberFormOf({"it_kw_per_gpu", "IT power", "kW per GPU", FieldKind::Number, {}, {}, {}}),
+                     kPlain)); // "kW per GPU" is not a price: it does not begin with "per"
+        QVERIFY(
+            sameForm(numberFormOf({"life_years", "Life", "years", FieldKind::Number, {}, {}, {}}), kPlain));
         QVERIFY(sameForm(formOf(fleetFields(), "pue"), kPlain));
         QVERIFY(sameForm(formOf(assumptionFields(), "assumptions.tax_rate"), kShare));
         QVERIFY(sameForm(formOf(assumptionFields(), "assumptions.discount_rate"), kShare));

@@ -5,6 +5,7 @@
 // lease fields show, take operating or finance, and a bad value gets validation's message.
 #include "models/PortfolioDocument.h"
 #include "resources/BundledResources.h"
+#include "tests/ui/EditorSteps.h"
 #include "ui/ItemEditor.h"
 #include "ui/MainWindow.h"
 
@@ -26,6 +27,7 @@
 
 using namespace ledger;
 using namespace ledger::ui;
+using namespace ledger::ui::test;
 
 namespace {
 
@@ -48,13 +50,6 @@ QStringList rowLabels(const QTableView* table) {
     for (int r = 0; r < table->model()->rowCount(); ++r)
         out << table->model()->headerData(r, Qt::Vertical).toString();
     return out;
-}
-
-void setField(ItemEditor* editor, const QString& key, const QString& text) {
-    QLineEdit* edit = editor->field(key);
-    QVERIFY2(edit, qPrintable(key));
-    edit->setText(text);
-    emit edit->editingFinished();
 }
 
 } // namespace
@@ -165,25 +160,28 @@ private slots:
         QVERIFY(w.openInitial(resources::examplePortfolioPath()));
         w.show();
         w.editor()->showItem("contracts[1]"); // CoreWeave 2026: an operating lease at 5%
-        QLineEdit* classification = w.editor()->field("lease.classification");
+        QComboBox* classification = w.editor()->choice("lease.classification");
         QLineEdit* rate = w.editor()->field("lease.incremental_borrowing_rate");
         QVERIFY(classification && rate);
-        QCOMPARE(classification->text(), QString("operating"));
+        // A drop-down of the keywords, with "no lease" first.
+        QCOMPARE(classification->count(), 3);
+        QCOMPARE(classification->itemText(0), QString("empty: no lease"));
+        QCOMPARE(classification->itemData(1).toString(), QString("operating"));
+        QCOMPARE(classification->itemData(2).toString(), QString("finance"));
+        QCOMPARE(classification->currentData().toString(), QString("operating"));
         QCOMPARE(rate->text(), QString("0.05"));
-        setField(w.editor(), "lease.classification", "finance");
+        choose(w.editor(), "lease.classification", "finance");
         QVERIFY(w.editor()->message().isEmpty());
         QVERIFY(w.document()->portfolio().contracts[1].lease.classification == LeaseClassification::Finance);
+        QCOMPARE(w.document()->undoStack()->text(w.document()->undoStack()->index() - 1),
+                 QString("CoreWeave 2026 expansion (Vera Rubin) lease operating -> finance"));
         // A bad value: validation's message, the document unchanged and the field back to its value.
-        setField(w.editor(), "lease.classification", "capital");
-        QCOMPARE(w.editor()->message(),
-                 QString("contracts[1].lease.classification: \"capital\" is not one of operating, finance"));
-        QCOMPARE(w.editor()->field("lease.classification")->text(), QString("finance"));
         setField(w.editor(), "lease.incremental_borrowing_rate", "2");
         QCOMPARE(w.editor()->message(),
                  QString("contracts[1].lease.incremental_borrowing_rate: 2 is above 1"));
         QCOMPARE(w.document()->portfolio().contracts[1].lease.incrementalBorrowingRate, 0.05);
         // Empty: no lease, the rate cleared with it in one edit; undo brings both back.
-        setField(w.editor(), "lease.classification", "");
+        choose(w.editor(), "lease.classification", "");
         QCOMPARE(w.editor()->message(), QString());
         QVERIFY(!w.document()->portfolio().contracts[1].isLease());
         QVERIFY(!w.document()->portfolio().contracts[1].lease.incrementalBorrowingRate);
@@ -200,13 +198,13 @@ private slots:
         QVERIFY(!w.document()->portfolio().contracts[0].isLease());
         QCOMPARE(w.document()->undoStack()->index(), steps);
         QCOMPARE(w.editor()->field("lease.incremental_borrowing_rate")->text(), QString("0.07"));
-        setField(w.editor(), "lease.classification", "operating");
+        choose(w.editor(), "lease.classification", "operating");
         QCOMPARE(w.editor()->message(), QString());
         QVERIFY(w.document()->portfolio().contracts[0].lease.classification ==
                 LeaseClassification::Operating);
         QCOMPARE(w.document()->portfolio().contracts[0].lease.incrementalBorrowingRate, 0.07);
         QCOMPARE(w.document()->undoStack()->index(), steps + 1);
-        QVERIFY(w.editor()->field("lease.classification")->placeholderText() == QString("empty: no lease"));
+        QCOMPARE(w.editor()->choice("lease.classification")->currentData().toString(), QString("operating"));
     }
 };
 

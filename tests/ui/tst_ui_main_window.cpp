@@ -6,6 +6,8 @@
 #include "models/PortfolioTreeModel.h"
 #include "models/SimulationController.h"
 #include "resources/BundledResources.h"
+#include "tests/ui/EditorSteps.h"
+#include "ui/CurveGrid.h"
 #include "ui/DealLibraryDialog.h"
 #include "ui/ItemEditor.h"
 #include "ui/MainWindow.h"
@@ -45,18 +47,12 @@
 
 using namespace ledger;
 using namespace ledger::ui;
+using namespace ledger::ui::test;
 
 namespace {
 
 constexpr int kContracts = models::PortfolioTreeModel::ContractsRow;
 constexpr int kFleets = models::PortfolioTreeModel::FleetsRow;
-
-void setField(ItemEditor* editor, const QString& key, const QString& text) {
-    QLineEdit* edit = editor->field(key);
-    QVERIFY2(edit, qPrintable(key));
-    edit->setText(text);
-    emit edit->editingFinished();
-}
 
 } // namespace
 
@@ -170,14 +166,16 @@ private slots:
         MainWindow w;
         QVERIFY(w.openInitial(resources::examplePortfolioPath()));
         w.editor()->showItem("contracts[0]");
-        QCOMPARE(w.editor()->field("tranches")->text(),
-                 QString("2025-09-30:15000;2026-01-01:35000;2026-07-01:55000"));
-        setField(w.editor(), "tranches", "2025-09-30:15000;2026-07-01:60000");
-        QCOMPARE(w.document()->portfolio().contracts[0].tranches.size(), std::size_t(2));
-        QCOMPARE(w.document()->portfolio().contracts[0].tranches[1].gpus, 60000.0);
-        setField(w.editor(), "tranches", "2025-09-30:15000;2032-01-01:1");
+        // The tranches are a grid (tests/ui/tst_ui_editors.cpp pastes into it).
+        QAbstractItemModel* tranches = w.editor()->curve("tranches")->table()->model();
+        QCOMPARE(tranches->rowCount(), 3);
+        QCOMPARE(tranches->index(2, 0).data().toString(), QString("2026-07-01"));
+        QCOMPARE(tranches->index(2, 1).data().toString(), QString("55,000"));
+        QVERIFY(tranches->setData(tranches->index(2, 1), "60,000"));
+        QCOMPARE(w.document()->portfolio().contracts[0].tranches[2].gpus, 60000.0);
+        QVERIFY(!tranches->setData(tranches->index(2, 0), "2032-01-01"));
         QCOMPARE(w.editor()->message(),
-                 QString("contracts[0].tranches[1].date: 2032-01-01 is outside the contract term "
+                 QString("contracts[0].tranches[2].date: 2032-01-01 is outside the contract term "
                          "2025-09-30 .. 2031-12-14"));
         // A price replaces the contract value in one step (undoable as one).
         setField(w.editor(), "price_per_gpu_hour", "4.8");

@@ -5,6 +5,7 @@
 // GPUs and MW a total contract value implies shown under it.
 #include "analytics/NewsDecoder.h"
 #include "models/PortfolioDocument.h"
+#include "tests/ui/EditorSteps.h"
 #include "ui/ItemEditor.h"
 
 #include <QApplication>
@@ -15,15 +16,9 @@
 
 using namespace ledger;
 using namespace ledger::ui;
+using namespace ledger::ui::test;
 
 namespace {
-
-void setField(ItemEditor* editor, const QString& key, const QString& text) {
-    QLineEdit* edit = editor->field(key);
-    QVERIFY2(edit, qPrintable(key));
-    edit->setText(text);
-    emit edit->editingFinished();
-}
 
 // The bundled example (resources/examples/meta-coreweave.json): contracts[0] CoreWeave 2025, total
 // value 14.2e9, no price; contracts[1] 21e9; fleets[0] 55,000 GPUs; tax rate 0.21.
@@ -165,7 +160,7 @@ private slots:
                  QString("implies %1 per GPU-hour (%2 GPUs, %3 MW)")
                      .arg(price, en.toString(d.gpus, 'f', 0), en.toString(d.itMegawatts, 'f', 1)));
         QCOMPARE(x.editor.field("price_per_gpu_hour")->placeholderText(),
-                 QString("empty: %1, implied by the total value").arg(price));
+                 QString("empty: implied, %1").arg(price));
         // The label follows the value.
         setField(&x.editor, "total_contract_value", "28.4B");
         const QString doubled = en.toString(*x.doc.evaluation().items[0].impliedPricePerGpuHour, 'f', 2);

@@ -1,0 +1,193 @@
+#include "models/DatedCurveModel.h"
+
+#include "models/EditWords.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace ledger::models {
+
+DatedCurveModel::DatedCurveModel(PortfolioDocument* doc, const QString& path, QObject* parent)
+    : QAbstractTableModel(parent)
+    , doc_(doc)
+    , path_(path) {
+    shownRows_ = int(points().size());
+    connect(doc_, &PortfolioDocument::evaluationChanged, this, [this] {
+        const int rows = int(points().size());
+        if (rows == shownRows_) {
+            if (rows > 0)
+                emit dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1));
+            return;
+        }
+        beginResetModel();
+        shownRows_ = rows;
+        endResetModel();
+    });
+}
+
+std::vector<DatedValue> DatedCurveModel::points() const {
+    return doc_->curve(path_).value_or(std::vector<DatedValue>());
+}
+
+bool DatedCurveModel::isShare() const {
+    return path_.endsWith("utilization");
+}
+
+NumberForm DatedCurveModel::form() const {
+    NumberForm f;
+    f.percent = isShare();
+    return f;
+}
+
+QString DatedCurveModel::curveName() const {
+    return doc_->hasPortfolio() ? curveInWords(doc_->portfolio(), path_) : path_;
+}
+
+int DatedCurveModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(points().size());
+}
+
+int DatedCurveModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DatedCurveModel::data(const QModelIndex& index, int role) const {
+    const auto curve = points();
+    if (!index.isValid() || std::size_t(index.row()) >= curve.size())
+        return {};
+    const DatedValue& point = curve[std::size_t(index.row())];
+    const bool date = index.column() == DateColumn;
+    const QString dateText = QString::fromStdString(formatIsoDate(point.date));
+    // Shown and edited in the locale, read back to the same double (models/NumberInput).
+    const QString valueText =
+        isShare() ? showPercent(point.value, QLocale()) : showNumber(point.value, form(), QLocale());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        return date ? dateText : valueText;
+    case Qt::UserRole:
+        return date ? QVariant(dateText) : QVariant(point.value);
+    case Qt::TextAlignmentRole:
+        return int((date ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
+QVariant DatedCurveModel::headerData(int section, Qt::Orientation o, int role) const {
+    if (role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, o, role);
+    if (o == Qt::Vertical)
+        return section + 1;
+    if (section == DateColumn)
+        return tr("From");
+    if (isShare())
+        return tr("Utilization");
+    if (!doc_->hasPortfolio())
+        return tr("GPUs");
+    const Portfolio& p = doc_->portfolio();
+    std::string sku;
+    if (path_ == "demand.curve" && p.demand)
+        sku = p.demand->sku;
+    else if (const auto i = path_.section('[', 1).section(']', 0, 0).toULongLong(); i < p.contracts.size())
+        sku = p.contracts[i].sku;
+    return tr("GPUs (%1)").arg(QString::fromStdString(sku));
+}
+
+Qt::ItemFlags DatedCurveModel::flags(const QModelIndex& index) const {
+    return index.isValid() ? QAbstractTableModel::flags(index) | Qt::ItemIsEditable : Qt::NoItemFlags;
+}
+
+bool DatedCurveModel::commit(const std::vector<DatedValue>& next, const QString& description,
+                             QString* error) {
+    return doc_->setCurve(path_, next, description, error);
+}
+
+bool DatedCurveModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    auto next = points();
+    if (role != Qt::EditRole || !index.isValid() || std::size_t(index.row()) >= next.size())
+        return false;
+    DatedValue& point = next[std::size_t(index.row())];
+    const bool date = index.column() == DateColumn;
+    const QString cell =
+        QString("%1[%2].%3").arg(path_).arg(index.row()).arg(date ? "date" : (isShare() ? "value" : "gpus"));
+    QString error;
+    const QString before = data(index, Qt::EditRole).toString();
+    if (date) {
+        if (const auto parsed = parseDateCell(value.toString(), cell, &error))
+            point.date = *parsed;
+    } else {
+        if (const auto parsed = parseValueCell(value.toString(), cell, form(), QLocale(), &error))
+            point.value = *parsed;
+    }
+    if (!error.isEmpty()) {
+        emit editRefused(error);
+        return false;
+    }
+    if (next == points())
+        return true; // typed as it was: no edit to undo
+    const QString after =
+        date ? QString::fromStdString(formatIsoDate(point.date))
+             : (isShare() ? showPercent(point.value, QLocale()) : showNumber(point.value, form(), QLocale()));
+    const QString description = tr("%1: row %2 %3 %4 -> %5")
+                                    .arg(curveName())
+                                    .arg(index.row() + 1)
+                                    .arg(date        ? tr("date")
+                                         : isShare() ? tr("utilization")
+                                                     : tr("GPUs"))
+                                    .arg(before, after);
+    if (!commit(next, description, &error)) {
+        emit editRefused(error);
+        return false;
+    }
+    return true;
+}
+
+bool DatedCurveModel::appendPoint(QString* error) {
+    auto next = points();
+    if (!doc_->hasPortfolio())
+        return false;
+    if (next.empty())
+        next.push_back({doc_->portfolio().valuationDate, isShare() ? 1.0 : 0.0});
+    else
+        next.push_back({addYears(next.back().date, 1), next.back().value});
+    return commit(next, tr("%1: add a point").arg(curveName()), error);
+}
+
+bool DatedCurveModel::removePoints(QList<int> rows, QString* error) {
+    auto next = points();
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    const std::size_t before = next.size();
+    for (auto it = rows.rbegin(); it != rows.rend(); ++it)
+        if (*it >= 0 && std::size_t(*it) < next.size())
+            next.erase(next.begin() + *it);
+    if (next.size() == before) {
+        *error = tr("Select the rows to delete first.");
+        return false;
+    }
+    const std::size_t gone = before - next.size();
+    return commit(next,
+                  gone == 1 ? tr("%1: delete a point").arg(curveName())
+                            : tr("%1: delete %2 points").arg(curveName()).arg(gone),
+                  error);
+}
+
+bool DatedCurveModel::pasteCurve(const QString& text, QString* error) {
+    auto rows = parseDatedRows(text, form(), QLocale(), isShare() ? tr("a share") : tr("GPUs"), error);
+    if (!rows)
+        return false;
+    return commit(*rows,
+                  rows->size() == 1 ? tr("%1: paste a point").arg(curveName())
+                                    : tr("%1: paste %2 points").arg(curveName()).arg(rows->size()),
+                  error);
+}
+
+bool DatedCurveModel::clearCurve(QString* error) {
+    if (points().empty())
+        return false;
+    return commit({}, tr("%1: cleared").arg(curveName()), error);
+}
+
+} // namespace ledger::models

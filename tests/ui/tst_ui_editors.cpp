@@ -1,0 +1,399 @@
+// Every input editable in the window (issue 19), offscreen: the market model (each parameter, the
+// next generation added and removed, the correlation grid and its positive-definiteness message), a
+// SKU of the bundled catalog (copied into the portfolio on the first edit), tranches and utilization
+// curves as grids that take a spreadsheet's paste, keyword fields as drop-downs, Ctrl+Z in a field
+// (the field first, then the document), no field cut at the window's size, and each edit one undo step
+// named in words. With CL_SCREENSHOTS=DIR it also saves a PNG of every editor.
+#include "models/DatedCurveModel.h"
+#include "models/PortfolioDocument.h"
+#include "models/PortfolioTreeModel.h"
+#include "resources/BundledResources.h"
+#include "tests/ui/EditorSteps.h"
+#include "ui/CorrelationGrid.h"
+#include "ui/CurveGrid.h"
+#include "ui/ItemEditor.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace ledger;
+using namespace ledger::ui;
+using namespace ledger::ui::test;
+
+namespace {
+
+QString lastUndo(models::PortfolioDocument* doc) {
+    return doc->undoStack()->text(doc->undoStack()->index() - 1);
+}
+
+// The bundled example (resources/examples/meta-coreweave.json): market volatility 0.30, next generation
+// launching 2028-01-01 .. 2028-07-01 .. 2029-06-30, correlation GPU price / utilization 0.3; no SKUs of
+// its own (GB300, VR200 and H100 from the bundled catalog); utilization 80% / 85% / 90% from 2027,
+// 2028, 2029; CoreWeave 2025's tranches 15,000 / 35,000 / 55,000 GPUs.
+struct Window {
+    MainWindow w;
+    Window() {
+        if (!w.openInitial(resources::examplePortfolioPath()))
+            qFatal("the example did not open");
+        w.resize(1500, 940);
+    }
+    models::PortfolioDocument* doc() { return w.document(); }
+    ItemEditor* editor() { return w.editor(); }
+};
+
+} // namespace
+
+class EditorsUiTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    void theTreeOffersTheMarketAndTheSkus() {
+        Window x;
+        QAbstractItemModel* tree = x.w.tree()->model();
+        const QModelIndex market = tree->index(models::PortfolioTreeModel::MarketRow, 0);
+        QCOMPARE(market.data().toString(), QString("Market model"));
+        QCOMPARE(market.data(models::PortfolioTreeModel::PathRole).toString(), QString("market"));
+        const QModelIndex skus = tree->index(models::PortfolioTreeModel::SkusRow, 0);
+        QCOMPARE(tree->rowCount(skus), 3); // GB300, VR200 (items) and H100 (the demand)
+        QCOMPARE(tree->index(0, 0, skus).data(models::PortfolioTreeModel::PathRole).toString(),
+                 QString("skus[GB300]"));
+        x.w.tree()->setCurrentIndex(market);
+        QVERIFY(x.editor()->field("gpu_price.volatility"));
+        QVERIFY(x.editor()->correlation());
+    }
+
+    void theMarketModelIsEditedFieldByField() {
+        Window x;
+        x.editor()->showItem("market");
+        for (const char* key :
+             {"gpu_price.trend_per_year", "gpu_price.reversion_per_year", "gpu_price.volatility",
+              "next_generation.launch_earliest", "next_generation.launch_mode",
+              "next_generation.launch_latest", "next_generation.price_drop_min",
+              "next_generation.price_drop_max", "power_price.reversion_per_year", "power_price.volatility",
+              "utilization.reversion_per_year", "utilization.volatility", "on_demand_premium",
+              "replacement_premium"})
+            QVERIFY2(x.editor()->field(key), key);
+        QCOMPARE(x.editor()->field("gpu_price.volatility")->text(), QString("0.3"));
+        // A rate typed as a percentage; the undo step in words.
+        setField(x.editor(), "gpu_price.volatility", "35%");
+        QCOMPARE(x.editor()->message(), QString());
+        QCOMPARE(x.doc()->portfolio().market.gpuPrice.volatility, 0.35);
+        QCOMPARE(lastUndo(x.doc()), QString("GPU price volatility per √year 0.3 -> 0.35"));
+        setField(x.editor(), "gpu_price.trend_per_year", "-25%");
+        QCOMPARE(x.doc()->portfolio().market.gpuPrice.trendPerYear, -0.25);
+        setField(x.editor(), "replacement_premium", "1.5");
+        QCOMPARE(x.doc()->portfolio().market.replacementPremium, 1.5);
+        setField(x.editor(), "next_generation.launch_mode", "2028-10-01");
+        QCOMPARE(x.doc()->portfolio().market.nextGeneration->launchMode, Date(2028, 10, 1));
+        // Refused as a file is: validation's message, nothing changed, the field back to its value.
+        const int steps = x.doc()->undoStack()->index();
+        setField(x.editor(), "next_generation.launch_mode", "2030-01-01");
+        QCOMPARE(
+            x.editor()->message(),
+            QString("market.next_generation.launch_latest: 2029-06-30 is before launch_mode 2030-01-01"));
+        QCOMPARE(x.editor()->field("next_generation.launch_mode")->text(), QString("2028-10-01"));
+        QCOMPARE(x.doc()->undoStack()->index(), steps);
+        setField(x.editor(), "gpu_price.volatility", "300%");
+        QCOMPARE(x.editor()->message(), QString("market.gpu_price.volatility: 3 is above 2"));
+        QCOMPARE(x.doc()->portfolio().market.gpuPrice.volatility, 0.35);
+        // Four edits, four undo steps, back to the file's values.
+        for (int i = 0; i < 4; ++i)
+            x.doc()->undoStack()->undo();
+        QCOMPARE(x.doc()->portfolio().market.gpuPrice.volatility, 0.30);
+        QCOMPARE(x.doc()->portfolio().market.gpuPrice.trendPerYear, -0.15);
+        QCOMPARE(x.editor()->field("gpu_price.volatility")->text(), QString("0.3"));
+    }
+
+    void theNextGenerationIsAddedAndRemovedInOneStep() {
+        Window x;
+        x.editor()->showItem("market");
+        auto* modelled = x.editor()->findChild<QCheckBox*>("nextGenerationModelled");
+        QVERIFY(modelled && modelled->isChecked());
+        modelled->setChecked(false);
+        QVERIFY(!x.doc()->portfolio().market.nextGeneration);
+        QCOMPARE(lastUndo(x.doc()), QString("Remove the next-generation launch"));
+        QVERIFY(!x.editor()->field("next_generation.launch_mode")->isEnabled());
+        QCOMPARE(x.editor()->field("next_generation.launch_mode")->text(), QString());
+        // Added back with a window 1 to 2.5 years after the valuation date (2027-01-01).
+        modelled->setChecked(true);
+        const auto& g = *x.doc()->portfolio().market.nextGeneration;
+        QCOMPARE(g.launchEarliest, Date(2028, 1, 1));
+        QCOMPARE(g.launchMode, Date(2028, 7, 1));
+        QCOMPARE(g.launchLatest, Date(2029, 7, 1));
+        QCOMPARE(g.priceDropMin, 0.2);
+        QCOMPARE(g.priceDropMax, 0.4);
+        QVERIFY(x.editor()->field("next_generation.launch_mode")->isEnabled());
+        x.doc()->undoStack()->undo();
+        x.doc()->undoStack()->undo();
+        QCOMPARE(x.doc()->portfolio().market.nextGeneration->launchLatest, Date(2029, 6, 30)); // the file's
+        QVERIFY(modelled->isChecked());
+        QCOMPARE(x.editor()->field("next_generation.launch_latest")->text(), QString("2029-06-30"));
+    }
+
+    void theCorrelationGridKeepsTheMatrixValid() {
+        Window x;
+        x.editor()->showItem("market");
+        CorrelationGrid* grid = x.editor()->correlation();
+        QTableWidget* table = grid->table();
+        QCOMPARE(table->item(0, 1)->text(), QString("0.3"));
+        QVERIFY(!(table->item(1, 1)->flags() & Qt::ItemIsEditable)); // the diagonal is 1
+        // Eigenvalues of [[1, .3, 0], [.3, 1, 0], [0, 0, 1]]: 0.7, 1, 1.3.
+        QCOMPARE(grid->status(), QString("Positive definite: the smallest eigenvalue is 0.700."));
+        // One cell sets its mirror, one undo step.
+        table->item(0, 2)->setText("0.9");
+        QCOMPARE(x.doc()->portfolio().market.correlation[0][2], 0.9);
+        QCOMPARE(x.doc()->portfolio().market.correlation[2][0], 0.9);
+        QCOMPARE(table->item(2, 0)->text(), QString("0.9"));
+        QCOMPARE(lastUndo(x.doc()), QString("Correlation of GPU price and power price 0 -> 0.9"));
+        // [[1, .3, .9], [.3, 1, -.5], [.9, -.5, 1]] is not positive definite: smallest eigenvalue
+        // -0.1747 (the characteristic polynomial's smallest root, by hand).
+        const int steps = x.doc()->undoStack()->index();
+        QVERIFY(!grid->setCell(1, 2, "-0.5"));
+        QCOMPARE(x.editor()->message(),
+                 QString("market.correlation: the matrix is not positive definite: with Demand / Power price "
+                         "at -0.5, the smallest eigenvalue would be -0.175 (it must be above 0); "
+                         "these three correlations cannot hold together, so move another one too"));
+        QCOMPARE(grid->status(), x.editor()->message());
+        QCOMPARE(x.doc()->portfolio().market.correlation[1][2], 0.0);
+        QCOMPARE(table->item(1, 2)->text(), QString("0"));
+        QCOMPARE(x.doc()->undoStack()->index(), steps);
+        QVERIFY(!grid->setCell(1, 2, "strong"));
+        QCOMPARE(x.editor()->message(), QString("market.correlation[1][2]: \"strong\" is not a number"));
+        x.doc()->undoStack()->undo();
+        QCOMPARE(table->item(0, 2)->text(), QString("0"));
+        QCOMPARE(grid->status(), QString("Positive definite: the smallest eigenvalue is 0.700."));
+    }
+
+    void aBundledSkuIsCopiedIntoThePortfolioOnItsFirstEdit() {
+        Window x;
+        QVERIFY(x.doc()->portfolio().skus.empty());
+        const Sku bundled = *x.doc()->sku("GB300");
+        x.editor()->showItem("skus[GB300]");
+        for (const char* key :
+             {"name", "perf_index", "market_price_per_gpu_hour", "capex_per_gpu", "it_kw_per_gpu"})
+            QVERIFY2(x.editor()->field(key), key);
+        QCOMPARE(x.editor()->field("perf_index")->text(), QLocale().toString(bundled.perfIndex));
+        auto* source = x.editor()->findChild<QPlainTextEdit*>("notes");
+        QVERIFY(source);
+        QCOMPARE(source->toPlainText(), QString::fromStdString(bundled.notes));
+        setField(x.editor(), "market_price_per_gpu_hour", "$6.50");
+        QCOMPARE(x.editor()->message(), QString());
+        QCOMPARE(x.doc()->portfolio().skus.size(), std::size_t(1));
+        const Sku& own = x.doc()->portfolio().skus[0];
+        QCOMPARE(own.marketPricePerGpuHour, 6.5);
+        QCOMPARE(own.capexPerGpu, bundled.capexPerGpu); // the rest as the catalog has it
+        QCOMPARE(own.perfIndex, bundled.perfIndex);
+        QCOMPARE(lastUndo(x.doc()), QString("GB300 market price per GPU-hour %1 -> 6.5")
+                                        .arg(QString::number(bundled.marketPricePerGpuHour, 'g', 17)
+                                                 .remove(QRegularExpression("0+$"))));
+        // The evaluation uses it: the spot alternative's cost moves.
+        QVERIFY(x.doc()->undoStack()->canUndo());
+        setField(x.editor(), "perf_index", "0");
+        QCOMPARE(x.editor()->message(), QString("skus[0].perf_index: 0 must be above 0"));
+        x.doc()->undoStack()->undo();
+        QVERIFY(x.doc()->portfolio().skus.empty());
+        QCOMPARE(x.editor()->field("market_price_per_gpu_hour")->text(),
+                 QLocale().toString(bundled.marketPricePerGpuHour));
+    }
+
+    void tranchesTakeAPasteFromASpreadsheet() {
+        Window x;
+        x.editor()->showItem("contracts[0]");
+        CurveGrid* grid = x.editor()->curve("tranches");
+        QVERIFY(grid);
+        QAbstractItemModel* m = grid->table()->model();
+        QCOMPARE(m->headerData(1, Qt::Horizontal).toString(), QString("GPUs (GB300)"));
+        QCOMPARE(m->rowCount(), 3);
+        // Two columns as Excel copies them: titles, tabs, CRLF, grouped numbers.
+        grid->paste("Date\tGPUs\r\n2025-09-30\t15,000\r\n2026-07-01\t60,000\r\n");
+        QCOMPARE(x.editor()->message(), QString());
+        const auto& t = x.doc()->portfolio().contracts[0].tranches;
+        QCOMPARE(t.size(), std::size_t(2));
+        QCOMPARE(t[1].date, Date(2026, 7, 1));
+        QCOMPARE(t[1].gpus, 60000.0);
+        QCOMPARE(lastUndo(x.doc()), QString("CoreWeave 2025 (GB300) tranches: paste 2 points"));
+        QCOMPARE(m->rowCount(), 2);
+        // A bad paste says which line, and changes nothing.
+        const int steps = x.doc()->undoStack()->index();
+        grid->paste("2025-09-30\t15,000\n2026-07-01\tmany\n");
+        QCOMPARE(x.editor()->message(), QString("line 2: \"many\" is not a number"));
+        QCOMPARE(x.doc()->undoStack()->index(), steps);
+        QVERIFY(m->setData(m->index(1, 1), "65,000"));
+        QCOMPARE(x.doc()->portfolio().contracts[0].tranches[1].gpus, 65000.0);
+        QCOMPARE(lastUndo(x.doc()), QString("CoreWeave 2025 (GB300) tranches: row 2 GPUs 60,000 -> 65,000"));
+        grid->appendPoint();
+        QCOMPARE(x.doc()->portfolio().contracts[0].tranches.size(), std::size_t(3));
+        QCOMPARE(x.doc()->portfolio().contracts[0].tranches[2].date, Date(2027, 7, 1));
+        x.doc()->undoStack()->undo();
+        x.doc()->undoStack()->undo();
+        x.doc()->undoStack()->undo();
+        QCOMPARE(x.doc()->portfolio().contracts[0].tranches.size(), std::size_t(3));
+        QCOMPARE(x.doc()->portfolio().contracts[0].tranches[2].gpus, 55000.0);
+    }
+
+    void utilizationCurvesAreGrids() {
+        Window x;
+        x.editor()->showItem(QString());
+        CurveGrid* portfolio = x.editor()->curve("utilization");
+        QVERIFY(portfolio);
+        QAbstractItemModel* m = portfolio->table()->model();
+        QCOMPARE(m->rowCount(), 3);
+        QCOMPARE(m->index(1, 1).data().toString(), QString("85%"));
+        QVERIFY(m->setData(m->index(1, 1), "87.5%"));
+        QCOMPARE(x.doc()->portfolio().utilization[1].value, 0.875);
+        QCOMPARE(m->index(1, 1).data().toString(), QString("87.5%"));
+        QCOMPARE(lastUndo(x.doc()), QString("Portfolio utilization: row 2 utilization 85% -> 87.5%"));
+        QVERIFY(!m->setData(m->index(1, 1), "120%"));
+        QCOMPARE(x.editor()->message(), QString("utilization[1].value: 1.2 is above 1"));
+        // An item follows the portfolio's curve until it has its own.
+        x.editor()->showItem("fleets[0]");
+        CurveGrid* own = x.editor()->curve("utilization");
+        QVERIFY(own);
+        QCOMPARE(own->table()->model()->rowCount(), 0);
+        own->paste("2027-01-01\t95%\n2030-01-01\t0.7\n");
+        QVERIFY(x.doc()->portfolio().fleets[0].utilization);
+        QCOMPARE(x.doc()->portfolio().fleets[0].utilization->size(), std::size_t(2));
+        QCOMPARE((*x.doc()->portfolio().fleets[0].utilization)[1].value, 0.7);
+        own->clear();
+        QVERIFY(!x.doc()->portfolio().fleets[0].utilization);
+        QCOMPARE(lastUndo(x.doc()), QString("Owned GB300 fleet utilization: cleared"));
+        x.doc()->undoStack()->undo();
+        QCOMPARE(own->table()->model()->index(0, 1).data().toString(), QString("95%"));
+    }
+
+    void keywordsAreDropDowns() {
+        Window x;
+        x.editor()->showItem("fleets[0]");
+        QComboBox* method = x.editor()->choice("book_depreciation.method");
+        QVERIFY(method);
+        QStringList labels;
+        for (int i = 0; i < method->count(); ++i)
+            labels << method->itemText(i);
+        QCOMPARE(labels, (QStringList{"Straight line", "Declining balance", "Sum of years digits", "MACRS 5",
+                                      "MACRS 7"}));
+        choose(x.editor(), "book_depreciation.method", "declining_balance");
+        QVERIFY(x.doc()->portfolio().fleets[0].bookDepreciation.method ==
+                DepreciationMethod::DecliningBalance);
+        QCOMPARE(lastUndo(x.doc()),
+                 QString("Owned GB300 fleet book method straight_line -> declining_balance"));
+        x.doc()->undoStack()->undo();
+        QCOMPARE(method->currentData().toString(), QString("straight_line"));
+    }
+
+    void ctrlZInAFieldRevertsItBeforeUndoingTheDocument() {
+        Window x;
+        x.w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&x.w));
+        x.editor()->showItem("contracts[0]");
+        QLineEdit* escalator = x.editor()->field("escalator");
+        setField(x.editor(), "escalator", "0.02");
+        QCOMPARE(x.doc()->portfolio().contracts[0].escalator, 0.02);
+        const int steps = x.doc()->undoStack()->index();
+        escalator->setFocus();
+        escalator->selectAll();
+        QTest::keyClicks(escalator, "0.07");
+        QCOMPARE(escalator->text(), QString("0.07"));
+        // First Ctrl+Z: the unsaved text goes, the document is as it was.
+        QTest::keyClick(escalator, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(escalator->text(), QString("0.02"));
+        QCOMPARE(x.doc()->undoStack()->index(), steps);
+        QCOMPARE(x.doc()->portfolio().contracts[0].escalator, 0.02);
+        // Second: the document's last edit, and the field shows its result.
+        QTest::keyClick(escalator, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(x.doc()->undoStack()->index(), steps - 1);
+        QCOMPARE(x.doc()->portfolio().contracts[0].escalator, 0.0);
+        QCOMPARE(escalator->text(), QString("0"));
+        // Redo from the field.
+        QTest::keyClick(escalator, Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(x.doc()->portfolio().contracts[0].escalator, 0.02);
+        QCOMPARE(escalator->text(), QString("0.02"));
+    }
+
+    void sourcesAreShownUnderTheirFields() {
+        Window x;
+        x.editor()->showItem("contracts[0]");
+        auto* cited = x.editor()->findChild<QLabel*>("source.total_contract_value");
+        QVERIFY(cited);
+        QCOMPARE(cited->text(),
+                 QString("Source: CoreWeave Form 8-K, 30 Sep 2025: Meta order form up to $14.2B"));
+        QVERIFY(x.editor()
+                    ->field("total_contract_value")
+                    ->toolTip()
+                    .endsWith("Source: CoreWeave Form 8-K, 30 Sep 2025: Meta order form up to $14.2B"));
+        QVERIFY(!x.editor()->findChild<QLabel*>("source.escalator")); // the example cites none
+    }
+
+    void noFieldIsCutAtTheWindowsSize() {
+        Window x;
+        x.w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&x.w));
+        auto* scroll = qobject_cast<QScrollArea*>(x.editor()->parentWidget()->parentWidget()->parentWidget());
+        QVERIFY(scroll);
+        for (const QString& item :
+             {QString(), QString("market"), QString("skus[GB300]"), QString("contracts[0]"),
+              QString("contracts[1]"), QString("fleets[0]"), QString("fleets[1]"), QString("alternatives[0]"),
+              QString("alternatives[1]")}) {
+            x.editor()->showItem(item);
+            QTest::qWait(50);
+            for (QLineEdit* edit : x.editor()->findChildren<QLineEdit*>()) {
+                if (!edit->isVisible() || edit->text().isEmpty() ||
+                    edit->parentWidget()->inherits("QAbstractSpinBox") ||
+                    qobject_cast<QComboBox*>(edit->parentWidget()))
+                    continue;
+                const int room =
+                    edit->contentsRect().width() - edit->textMargins().left() - edit->textMargins().right();
+                QVERIFY2(edit->fontMetrics().horizontalAdvance(edit->text()) < room,
+                         qPrintable(item + ": " + edit->objectName() + " \"" + edit->text() + "\""));
+            }
+            for (QCheckBox* box : x.editor()->findChildren<QCheckBox*>())
+                QVERIFY2(box->width() >= box->sizeHint().width(), qPrintable(item + ": " + box->text()));
+            // All of it in view: no sideways scrolling needed.
+            QVERIFY2(scroll->horizontalScrollBar()->maximum() == 0, qPrintable(item));
+        }
+    }
+
+    void screenshotsOfEveryEditor() {
+        const QString dir = qEnvironmentVariable("CL_SCREENSHOTS");
+        if (dir.isEmpty())
+            QSKIP("set CL_SCREENSHOTS=DIR to write the screenshots of docs/screenshots");
+        Window x;
+        x.w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&x.w));
+        const QList<QPair<QString, QString>> shots = {
+            {"", "editor-assumptions"},    {"market", "editor-market"},
+            {"skus[GB300]", "editor-sku"}, {"contracts[0]", "editor-contract"},
+            {"fleets[0]", "editor-fleet"}, {"alternatives[0]", "editor-alternative"}};
+        for (const auto& [item, name] : shots) {
+            x.editor()->showItem(item);
+            QTest::qWait(200);
+            QVERIFY(x.w.grab().save(dir + "/" + name + ".png"));
+        }
+    }
+};
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    app.setOrganizationName("ComputeLedgerTest");
+    EditorsUiTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_ui_editors.moc"
