@@ -238,8 +238,9 @@ template <class Item> void insertItem(Connection& c, qint64 position, const Item
 }
 
 void writePortfolio(Connection& c, const Portfolio& p) {
-    for (const char* table : {"tranches", "alternative_items", "utilization_points", "contracts", "fleets",
-                              "alternatives", "skus", "sources", "demand_points", "portfolio"})
+    for (const char* table :
+         {"tranches", "alternative_items", "utilization_points", "contracts", "fleets", "alternatives",
+          "skus", "sources", "demand_points", "sensitivity_ranges", "portfolio"})
         c.exec(QString("DELETE FROM %1").arg(table));
     const auto& m = p.market;
     const auto& g = m.nextGeneration;
@@ -313,6 +314,9 @@ void writePortfolio(Connection& c, const Portfolio& p) {
         for (std::size_t i = 0; i < p.demand->curve.size(); ++i)
             c.exec("INSERT INTO demand_points (position, date, gpus) VALUES (?, ?, ?)",
                    {qint64(i), date(p.demand->curve[i].date), p.demand->curve[i].gpus});
+    for (const auto& [input, range] : p.sensitivity)
+        c.exec("INSERT INTO sensitivity_ranges (input, low, high) VALUES (?, ?, ?)",
+               {text(input), range.low, range.high});
     c.exec("UPDATE portfolio SET content_sha256 = ? WHERE id = 1", {portfolioInputsHash(p)});
 }
 
@@ -559,6 +563,10 @@ StoredPortfolio readStoredPortfolio(Connection& c) {
     }
     forEachRow(c, "sources", "SELECT * FROM sources", {},
                [&](const Row& r) { p.sources[r.text("path")] = r.text("source"); });
+    forEachRow(c, "sensitivity_ranges", "SELECT * FROM sensitivity_ranges ORDER BY input", {},
+               [&](const Row& r) {
+                   p.sensitivity[r.text("input")] = {r.real("low"), r.real("high")};
+               });
     if (p.demand)
         forEachRow(c, "demand_points", "SELECT * FROM demand_points ORDER BY position", {},
                    [&](const Row& r) {

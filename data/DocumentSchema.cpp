@@ -184,6 +184,16 @@ const QStringList kVersion7 = {
     R"sql(ALTER TABLE contracts ADD COLUMN lease_incremental_borrowing_rate REAL)sql",
 };
 
+// Version 8: the tornado's low and high settings the user set (MODEL.md 7, issue 19); an input
+// without a row takes its default (core/portfolio/SensitivityInputs.h).
+const QStringList kVersion8 = {
+    R"sql(CREATE TABLE sensitivity_ranges (
+        input TEXT PRIMARY KEY,                   -- the input's id, "contract_prices"
+        low REAL NOT NULL,                        -- its low setting (a factor, points or a rate per year)
+        high REAL NOT NULL                        -- its high setting
+    ))sql",
+};
+
 // The schema as SQLite lists it, one entry per table, index and trigger, with its statement.
 QStringList schemaEntries(QSqlDatabase& db) {
     QStringList entries;
@@ -205,7 +215,7 @@ QString sqliteProblem(const QSqlError& e) {
 
 bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
     const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4,
-                                  &kVersion5, &kVersion6, &kVersion7};
+                                  &kVersion5, &kVersion6, &kVersion7, &kVersion8};
     for (int version = from; version < to; ++version) {
         for (const QString& statement : *steps[version]) {
             QSqlQuery q(db);

@@ -5,6 +5,7 @@
 #include "data/JsonDuplicateKeys.h"
 #include "data/JsonObjectReader.h"
 #include "data/MessageText.h"
+#include "portfolio/SensitivityInputs.h"
 #include "portfolio/Validation.h"
 
 #include <QJsonArray>
@@ -45,6 +46,26 @@ Demand readDemand(const QJsonValue& v) {
         d.curve.push_back({point.date("date"), point.number("gpus")});
     }
     return d;
+}
+
+// {"contract_prices": {"low": 0.8, "high": 1.2}, ...}: the inputs of portfolio/SensitivityInputs.h,
+// each with both settings; their bounds are validation's.
+std::map<std::string, SensitivityRange> readSensitivity(const QJsonValue& v) {
+    QStringList ids;
+    for (const auto& info : sensitivityInputs())
+        ids << QString::fromLatin1(info.id);
+    JsonObjectReader r(v, "sensitivity", ids);
+    if (v.toObject().isEmpty())
+        JsonObjectReader::fail("sensitivity", "is empty (give the settings of one of " +
+                                                  sensitivityInputIds() + ", or leave it out)");
+    std::map<std::string, SensitivityRange> out;
+    for (const auto& info : sensitivityInputs()) {
+        if (!r.has(info.id))
+            continue;
+        JsonObjectReader range(r.value(info.id), r.pathOf(info.id), {"low", "high"});
+        out[info.id] = {range.number("low"), range.number("high")};
+    }
+    return out;
 }
 
 std::optional<UtilizationCurve> readOptionalCurve(const JsonObjectReader& r) {
@@ -149,7 +170,7 @@ Portfolio readPortfolio(const QJsonValue& root) {
     JsonObjectReader r(root, "",
                        {"format", "version", "name", "notes", "currency", "valuation_date", "assumptions",
                         "skus", "utilization", "contracts", "fleets", "alternatives", "demand", "market",
-                        "simulation", "sources"});
+                        "simulation", "sources", "sensitivity"});
     if (!r.has("format"))
         JsonObjectReader::fail("format", "missing (expected \"computeledger-portfolio\")");
     if (r.string("format") != kFormat)
@@ -209,6 +230,8 @@ Portfolio readPortfolio(const QJsonValue& root) {
             p.sources[it.key().toStdString()] =
                 JsonObjectReader::toString(it.value(), "sources." + it.key().toStdString());
     }
+    if (r.has("sensitivity"))
+        p.sensitivity = readSensitivity(r.value("sensitivity"));
     if (r.has("simulation")) {
         JsonObjectReader s(r.value("simulation"), "simulation", {"paths", "seed"});
         p.simulation.paths = s.optionalInteger("paths", 1, kMaxPaths).value_or(p.simulation.paths);
@@ -415,6 +438,13 @@ QByteArray writePortfolioJson(const Portfolio& p) {
         for (const auto& [path, source] : p.sources)
             sources[QString::fromStdString(path)] = text(source);
         root["sources"] = sources;
+    }
+    // Written as held: only the inputs the user set, and no section when there are none.
+    if (!p.sensitivity.empty()) {
+        QJsonObject sensitivity;
+        for (const auto& [id, range] : p.sensitivity)
+            sensitivity[QString::fromStdString(id)] = QJsonObject{{"low", range.low}, {"high", range.high}};
+        root["sensitivity"] = sensitivity;
     }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

@@ -790,4 +790,14 @@ QString PortfolioDocument::inputsHash() const {
     return portfolio_ ? data::portfolioInputsHash(*portfolio_) : QString();
 }
 
+bool PortfolioDocument::setSensitivityRanges(const std::map<std::string, SensitivityRange>& ranges,
+                                             const QString& description, QString* error) {
+    if (!portfolio_)
+        return false;
+    if (ranges == portfolio_->sensitivity)
+        return true;
+    return change(
+        description, [&ranges](Portfolio& p) { p.sensitivity = ranges; }, error);
+}
+
 } // namespace ledger::models

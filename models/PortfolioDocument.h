@@ -129,6 +129,13 @@ public:
     // Replaces the portfolio and re-evaluates (the edit commands' redo and undo).
     void replacePortfolio(const Portfolio& p);
 
+    // The tornado's low and high settings (MODEL.md 7, portfolio/SensitivityInputs.h): the whole set
+    // the user gave replaces the portfolio's as one undoable command named `description` (an input
+    // left out takes its default). A set validation refuses changes nothing and sets *error
+    // ("sensitivity.contract_prices.low: -1 is below 0"); the same set as now pushes nothing.
+    bool setSensitivityRanges(const std::map<std::string, SensitivityRange>& ranges,
+                              const QString& description, QString* error);
+
 signals:
     void evaluationChanged();
     void modifiedChanged(bool modified);

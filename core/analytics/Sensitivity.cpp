@@ -3,10 +3,10 @@
 #include "engine/CompiledPortfolio.h"
 #include "engine/DeterministicEngine.h"
 #include "portfolio/Defaults.h"
+#include "portfolio/SensitivityInputs.h"
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 
 namespace ledger {
 
@@ -35,80 +35,73 @@ void ownSkus(Portfolio& p, const SkuCatalog& catalog) {
         own(p.demand->sku);
 }
 
-struct Input {
-    std::string name, lowLabel, highLabel;
-    std::function<void(Portfolio&, bool high)> apply;
-};
-
-// With a demand the utilization curves are not used (MODEL.md 8): the demand moves instead.
-Input demandInput() {
-    return {"Demand", "x0.8", "x1.2", [](Portfolio& p, bool h) {
-                for (auto& point : p.demand->curve)
-                    point.gpus *= h ? 1.2 : 0.8;
-            }};
+void scaleContracts(Portfolio& p, double f) {
+    for (auto& c : p.contracts) {
+        if (c.pricePerGpuHour)
+            *c.pricePerGpuHour *= f;
+        if (c.totalContractValue)
+            *c.totalContractValue *= f;
+    }
 }
 
-std::vector<Input> inputs(const SkuCatalog& catalog) {
-    auto scaleContracts = [](Portfolio& p, double f) {
-        for (auto& c : p.contracts) {
-            if (c.pricePerGpuHour)
-                *c.pricePerGpuHour *= f;
-            if (c.totalContractValue)
-                *c.totalContractValue *= f;
+void shiftUtilization(Portfolio& p, double points) {
+    auto shift = [points](UtilizationCurve& curve) {
+        if (curve.empty())
+            curve.push_back({Date(1900, 1, 1), 1.0});
+        for (auto& pt : curve)
+            pt.value = std::clamp(pt.value + points, 0.0, 1.0);
+    };
+    shift(p.utilization);
+    for (auto& c : p.contracts)
+        if (c.utilization)
+            shift(*c.utilization);
+    for (auto& f : p.fleets)
+        if (f.utilization)
+            shift(*f.utilization);
+}
+
+// Moves one input of p to a setting (its number as the input's kind reads it).
+void apply(SensitivityInput input, Portfolio& p, const SkuCatalog& catalog, double x) {
+    switch (input) {
+    case SensitivityInput::ContractPrices:
+        scaleContracts(p, x);
+        return;
+    case SensitivityInput::GpuMarketPrices:
+        ownSkus(p, catalog);
+        for (auto& s : p.skus)
+            s.marketPricePerGpuHour *= x;
+        return;
+    case SensitivityInput::GpuPriceTrend:
+        p.market.gpuPrice.trendPerYear = x;
+        return;
+    case SensitivityInput::FleetCapex:
+        for (auto& f : p.fleets) {
+            const Sku* s = catalog.find(p, f.sku);
+            f.capexPerGpu = fleetCapexPerGpu(f, *s) * x;
         }
-    };
-    return {
-        {"Contract prices", "x0.8", "x1.2", [=](Portfolio& p, bool h) { scaleContracts(p, h ? 1.2 : 0.8); }},
-        {"GPU market (spot) prices", "x0.7", "x1.3",
-         [&catalog](Portfolio& p, bool h) {
-             ownSkus(p, catalog);
-             for (auto& s : p.skus)
-                 s.marketPricePerGpuHour *= h ? 1.3 : 0.7;
-         }},
-        {"GPU price trend", "-30%/yr", "0%/yr",
-         [](Portfolio& p, bool h) { p.market.gpuPrice.trendPerYear = h ? 0.0 : -0.30; }},
-        {"Fleet capex", "x0.8", "x1.2",
-         [&catalog](Portfolio& p, bool h) {
-             for (auto& f : p.fleets) {
-                 const Sku* s = catalog.find(p, f.sku);
-                 f.capexPerGpu = fleetCapexPerGpu(f, *s) * (h ? 1.2 : 0.8);
-             }
-         }},
-        {"Power price", "x0.7", "x1.3",
-         [](Portfolio& p, bool h) {
-             for (auto& f : p.fleets)
-                 f.powerPricePerMwh *= h ? 1.3 : 0.7;
-         }},
-        {"Utilization", "-10 pts", "+10 pts",
-         [](Portfolio& p, bool h) {
-             auto shift = [h](UtilizationCurve& curve) {
-                 if (curve.empty())
-                     curve.push_back({Date(1900, 1, 1), 1.0});
-                 for (auto& pt : curve)
-                     pt.value = std::clamp(pt.value + (h ? 0.1 : -0.1), 0.0, 1.0);
-             };
-             shift(p.utilization);
-             for (auto& c : p.contracts)
-                 if (c.utilization)
-                     shift(*c.utilization);
-             for (auto& f : p.fleets)
-                 if (f.utilization)
-                     shift(*f.utilization);
-         }},
-        {"Residual value", "x0.5", "x1.5",
-         [](Portfolio& p, bool h) {
-             for (auto& f : p.fleets)
-                 f.residualFraction = std::min(1.0, fleetResidualFraction(f) * (h ? 1.5 : 0.5));
-         }},
-        {"Discount rate", "-3 pts", "+3 pts",
-         [](Portfolio& p, bool h) {
-             p.assumptions.discountRate = std::max(-0.99, p.assumptions.discountRate + (h ? 0.03 : -0.03));
-         }},
-        {"Tax rate", "-5 pts", "+5 pts",
-         [](Portfolio& p, bool h) {
-             p.assumptions.taxRate = std::clamp(p.assumptions.taxRate + (h ? 0.05 : -0.05), 0.0, 1.0);
-         }},
-    };
+        return;
+    case SensitivityInput::PowerPrice:
+        for (auto& f : p.fleets)
+            f.powerPricePerMwh *= x;
+        return;
+    case SensitivityInput::Utilization:
+        shiftUtilization(p, x);
+        return;
+    case SensitivityInput::Demand:
+        for (auto& point : p.demand->curve)
+            point.gpus *= x;
+        return;
+    case SensitivityInput::ResidualValue:
+        for (auto& f : p.fleets)
+            f.residualFraction = std::min(1.0, fleetResidualFraction(f) * x);
+        return;
+    case SensitivityInput::DiscountRate:
+        p.assumptions.discountRate = std::max(-0.99, p.assumptions.discountRate + x);
+        return;
+    case SensitivityInput::TaxRate:
+        p.assumptions.taxRate = std::clamp(p.assumptions.taxRate + x, 0.0, 1.0);
+        return;
+    }
 }
 
 } // namespace
@@ -121,17 +114,16 @@ Sensitivity npvDifferenceSensitivity(const Portfolio& p, const SkuCatalog& catal
     s.a = idOf(a);
     s.b = idOf(b);
     s.base = difference(p, catalog, a, b);
-    auto list = inputs(catalog);
-    if (p.demand)
-        for (auto& input : list)
-            if (input.name == "Utilization")
-                input = demandInput();
-    for (const auto& input : list) {
+    for (const auto& info : sensitivityInputs()) {
+        if (!sensitivityInputApplies(info, p.demand.has_value()))
+            continue;
+        const SensitivityRange range = sensitivityRangeOf(p, info);
         Portfolio low = p, high = p;
-        input.apply(low, false);
-        input.apply(high, true);
-        s.bars.push_back({input.name, input.lowLabel, input.highLabel, difference(low, catalog, a, b),
-                          difference(high, catalog, a, b)});
+        apply(info.input, low, catalog, range.low);
+        apply(info.input, high, catalog, range.high);
+        s.bars.push_back({info.name, sensitivitySettingLabel(info.kind, range.low),
+                          sensitivitySettingLabel(info.kind, range.high), difference(low, catalog, a, b),
+                          difference(high, catalog, a, b), info.id});
     }
     std::stable_sort(s.bars.begin(), s.bars.end(), [](const auto& x, const auto& y) {
         return std::abs(x.high - x.low) > std::abs(y.high - y.low);

@@ -1,6 +1,7 @@
 #pragma once
-// The tornado of MODEL.md 7: each main input moved to its low and its high setting, everything else
-// held, and the NPV difference between two alternatives recomputed.
+// The tornado of MODEL.md 7: each main input moved to its low and its high setting (the portfolio's
+// own, else the defaults: portfolio/SensitivityInputs.h), everything else held, and the NPV
+// difference between two alternatives recomputed.
 #include "portfolio/Portfolio.h"
 #include "portfolio/SkuCatalog.h"
 
@@ -15,6 +16,7 @@ struct SensitivityBar {
     std::string highLabel; // e.g. "x1.2"
     double low = 0.0;      // NPV_a - NPV_b with the input at its low setting
     double high = 0.0;     // ... at its high setting
+    std::string id;        // the input's id, "contract_prices" (portfolio/SensitivityInputs.h)
 };
 
 struct Sensitivity {

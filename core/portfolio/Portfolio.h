@@ -163,6 +163,14 @@ struct MarketModel {
     std::optional<std::string> spotCovers;
 };
 
+// A tornado input's low and high setting (MODEL.md 7), as the user set it; what the numbers mean
+// (a factor, a shift in points, a rate per year) is the input's kind (portfolio/SensitivityInputs.h).
+struct SensitivityRange {
+    double low = 0.0;
+    double high = 0.0;
+    bool operator==(const SensitivityRange&) const = default;
+};
+
 struct SimulationSettings {
     std::int64_t paths = 100000;
     std::uint64_t seed = 20260101;
@@ -185,6 +193,9 @@ struct Portfolio {
     // Where each assumption comes from, keyed by its JSON path (e.g. "contracts[0].price_per_gpu_hour"):
     // the audit trail a report prints. Extension (docs/file-format.md).
     std::map<std::string, std::string> sources;
+    // The tornado's low and high settings the user set, keyed by input id ("contract_prices"); an
+    // input not here takes its default (portfolio/SensitivityInputs.h). Extension (docs/file-format.md).
+    std::map<std::string, SensitivityRange> sensitivity;
 };
 
 // Utilization on day d of a step curve (MODEL.md 2: latest point dated <= d; 1.0 before any point).

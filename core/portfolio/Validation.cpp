@@ -3,6 +3,7 @@
 #include "portfolio/ContractTerms.h"
 #include "portfolio/Defaults.h"
 #include "portfolio/ItemFields.h"
+#include "portfolio/SensitivityInputs.h"
 
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
@@ -190,6 +191,7 @@ public:
         checkDemand();
         checkMarket();
         checkSimulation();
+        checkSensitivity();
     }
 
 private:
@@ -508,6 +510,20 @@ private:
             fail("simulation.seed", std::to_string(p_.simulation.seed) + " is above 2^53 - 1 (" +
                                         std::to_string(kMaxSeed) +
                                         "), the largest seed a JSON number holds exactly");
+    }
+
+    // The tornado's settings (MODEL.md 7): a known input, each setting finite and within the
+    // input's bounds. Low above high is allowed (a setting may lie on either side of the base), and
+    // so is low equal to high (a bar of no width).
+    void checkSensitivity() {
+        for (const auto& [id, range] : p_.sensitivity) {
+            const std::string path = "sensitivity." + id;
+            const SensitivityInputInfo* info = findSensitivityInput(id);
+            if (!info)
+                fail(path, "is not a sensitivity input (one of " + sensitivityInputIds() + ")");
+            inRange(path + ".low", range.low, info->min, info->max);
+            inRange(path + ".high", range.high, info->min, info->max);
+        }
     }
 
     const Portfolio& p_;

@@ -26,14 +26,18 @@ using namespace ledger::data;
 
 namespace {
 
-// What versions 5 to 7 added, taken away again: a document as version 4 saved it (DocumentSchema.cpp).
-const QStringList kBackToVersion4 = {"ALTER TABLE contracts DROP COLUMN lease_classification",
-                                     "ALTER TABLE contracts DROP COLUMN lease_incremental_borrowing_rate",
-                                     "ALTER TABLE portfolio DROP COLUMN fiscal_year_end_month",
-                                     "DROP TABLE demand_points",
-                                     "ALTER TABLE portfolio DROP COLUMN demand_sku",
-                                     "ALTER TABLE portfolio DROP COLUMN demand_reversion_per_year",
-                                     "ALTER TABLE portfolio DROP COLUMN demand_volatility"};
+// What version 8 added, taken away again: a document as version 7 saved it (DocumentSchema.cpp).
+const QStringList kBackToVersion7 = {"DROP TABLE sensitivity_ranges"};
+
+// What versions 5 to 8 added, taken away again: a document as version 4 saved it (DocumentSchema.cpp).
+const QStringList kBackToVersion4 =
+    kBackToVersion7 + QStringList{"ALTER TABLE contracts DROP COLUMN lease_classification",
+                                  "ALTER TABLE contracts DROP COLUMN lease_incremental_borrowing_rate",
+                                  "ALTER TABLE portfolio DROP COLUMN fiscal_year_end_month",
+                                  "DROP TABLE demand_points",
+                                  "ALTER TABLE portfolio DROP COLUMN demand_sku",
+                                  "ALTER TABLE portfolio DROP COLUMN demand_reversion_per_year",
+                                  "ALTER TABLE portfolio DROP COLUMN demand_volatility"};
 
 Portfolio example() {
     const auto load = loadPortfolioJsonFile(resources::examplePortfolioPath(), bundledSkuCatalog());
@@ -409,6 +413,48 @@ private slots:
         QCOMPARE(writePortfolioJson(*back.portfolio), writePortfolioJson(q));
         QCOMPARE(back.portfolio->demand->curve[1].gpus, 900000.5);
         QCOMPARE(back.portfolio->market.demand.volatility, 0.25);
+    }
+
+    // Version 8 adds the tornado's settings (issue 19): a version-7 document reads as one without
+    // them, keeps its checksum and gains the empty table; once migrated it holds settings bit for bit,
+    // and a setting's column is type-checked like every other.
+    void versionSevenDocumentsGainTheSensitivitySettings() {
+        QTemporaryDir dir;
+        const QString v7 = dir.filePath("v7.cledger");
+        const Portfolio p = example();
+        QVERIFY(p.sensitivity.empty());
+        QString error;
+        QVERIFY(saveDocument(p, v7, &error));
+        const QString checksum = rawScalar(v7, "SELECT content_sha256 FROM portfolio").toString();
+        rawExec(v7, kBackToVersion7 + QStringList{"PRAGMA user_version = 7"});
+        const auto load = loadDocument(v7, bundledSkuCatalog());
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
+        QCOMPARE(rawScalar(v7, "PRAGMA user_version").toInt(), kSchemaVersion);
+        QCOMPARE(kSchemaVersion, 8);
+        QCOMPARE(rawScalar(v7, "SELECT count(*) FROM sensitivity_ranges").toInt(), 0);
+        QCOMPARE(rawScalar(v7, "SELECT content_sha256 FROM portfolio").toString(), checksum);
+
+        Portfolio q = p;
+        q.sensitivity["contract_prices"] = {0.5, 1.5};
+        q.sensitivity["gpu_price_trend"] = {-0.45, 0.1 + 0.2};
+        const QString current = dir.filePath("sensitivity.cledger");
+        QVERIFY(saveDocument(q, current, &error));
+        QCOMPARE(rawScalar(current, "SELECT count(*) FROM sensitivity_ranges").toInt(), 2);
+        QCOMPARE(rawScalar(current, "SELECT low FROM sensitivity_ranges WHERE input = 'contract_prices'")
+                     .toDouble(),
+                 0.5);
+        const auto back = loadDocument(current, bundledSkuCatalog());
+        QVERIFY2(back.ok(), qPrintable(back.error));
+        QCOMPARE(back.portfolio->sensitivity, q.sensitivity);
+        QCOMPARE(back.portfolio->sensitivity.at("gpu_price_trend").high, 0.1 + 0.2);
+        QCOMPARE(writePortfolioJson(*back.portfolio), writePortfolioJson(q));
+
+        rawExec(current, {"UPDATE sensitivity_ranges SET low = '50%' WHERE input = 'contract_prices'"});
+        QCOMPARE(loadDocument(current, bundledSkuCatalog()).error,
+                 current +
+                     ": is damaged: sensitivity_ranges row 1, column low: holds the text \"50%\", not a "
+                     "number");
     }
 
     // Issue 13, defect 4: the reader converted any text to a number ('15,000' GPUs read as 0).

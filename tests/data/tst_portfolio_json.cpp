@@ -403,6 +403,52 @@ private slots:
         const auto again = readPortfolioJson(writePortfolioJson(*loaded.portfolio), "x.json", catalog);
         QCOMPARE(*again.portfolio->contracts[0].pricePerGpuHour, 0.1 + 0.2);
     }
+
+    // Issue 19: the tornado's settings, saved with the portfolio. Read strictly (a known input, both
+    // settings, numbers), checked by validation, and written as held: nothing when none is set,
+    // so a file without them is written as before.
+    void sensitivitySettings() {
+        const auto catalog = bundledSkuCatalog();
+        auto with = [](const QJsonValue& v) { return edited([v](QJsonObject& o) { o["sensitivity"] = v; }); };
+        const QJsonObject ranges{{"contract_prices", QJsonObject{{"low", 0.5}, {"high", 1.5}}},
+                                 {"gpu_price_trend", QJsonObject{{"low", -0.45}, {"high", 0.1 + 0.2}}},
+                                 {"utilization", QJsonObject{{"low", 0.05}, {"high", -0.05}}}};
+        const auto load = readPortfolioJson(QJsonDocument(with(ranges)).toJson(), "s.json", catalog);
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        const auto& read = load.portfolio->sensitivity;
+        QCOMPARE(read.size(), std::size_t(3));
+        QCOMPARE(read.at("contract_prices"), (SensitivityRange{0.5, 1.5}));
+        QCOMPARE(read.at("gpu_price_trend").high, 0.1 + 0.2); // bit for bit
+        QCOMPARE(read.at("utilization"), (SensitivityRange{0.05, -0.05}));
+        const QByteArray written = writePortfolioJson(*load.portfolio);
+        QCOMPARE(QJsonDocument::fromJson(written).object()["sensitivity"].toObject(), ranges);
+        const auto again = readPortfolioJson(written, "s.json", catalog);
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        QCOMPARE(again.portfolio->sensitivity, read);
+        QCOMPARE(writePortfolioJson(*again.portfolio), written);
+
+        // None set: no section written.
+        const auto plain = readPortfolioJson(kValid, "v.json", catalog);
+        QVERIFY(
+            !QJsonDocument::fromJson(writePortfolioJson(*plain.portfolio)).object().contains("sensitivity"));
+
+        QCOMPARE(errorFor(with(QJsonObject{{"contract_price", QJsonObject{{"low", 0.5}, {"high", 1.5}}}})),
+                 QString("deal.json: sensitivity.contract_price: unknown key"));
+        QCOMPARE(errorFor(with(QJsonObject{{"tax_rate", QJsonObject{{"low", -0.05}}}})),
+                 QString("deal.json: sensitivity.tax_rate.high: missing"));
+        QCOMPARE(errorFor(with(
+                     QJsonObject{{"tax_rate", QJsonObject{{"low", -0.05}, {"high", 0.05}, {"mid", 0}}}})),
+                 QString("deal.json: sensitivity.tax_rate.mid: unknown key"));
+        QCOMPARE(errorFor(with(QJsonObject{{"tax_rate", QJsonObject{{"low", "-5%"}, {"high", 0.05}}}})),
+                 QString("deal.json: sensitivity.tax_rate.low: expected a number, got a string"));
+        QCOMPARE(errorFor(with(QJsonObject{{"contract_prices", QJsonObject{{"low", -1}, {"high", 1.2}}}})),
+                 QString("deal.json: sensitivity.contract_prices.low: -1 is below 0"));
+        QCOMPARE(errorFor(with(QJsonArray{})),
+                 QString("deal.json: sensitivity: expected an object, got an array"));
+        QVERIFY(errorFor(with(QJsonObject{}))
+                    .startsWith(
+                        "deal.json: sensitivity: is empty (give the settings of one of contract_prices, "));
+    }
 };
 
 QTEST_GUILESS_MAIN(PortfolioJsonTest)

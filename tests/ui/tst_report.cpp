@@ -340,6 +340,10 @@ private slots:
         QVERIFY(flat.contains("What the costs are made of"));
         // The waterfall runs from the next best to the cheapest: with the example's demand, rent.
         QVERIFY(flat.contains("From Rent from CoreWeave to Buy and operate: NPV cost by line"));
+        // The tornado names the alternatives (the cheapest against the runner-up), not their ids.
+        QVERIFY(flat.contains("What moves the answer: Buy and operate minus Rent from CoreWeave"));
+        QVERIFY(flat.contains("NPV of Buy and operate minus Rent from CoreWeave: USD "));
+        QVERIFY(!flat.contains("buy minus rent"));
         // The demand (MODEL.md 8): what every alternative meets, and how.
         QVERIFY(
             flat.contains("Every alternative meets the same demand: 37,224.0 M H100-equivalent GPU-hours"));

@@ -80,7 +80,8 @@ private slots:
         w.tabs()->setCurrentWidget(tab(w, "Accounting"));
         const QStringList expected = {"cashFlowsTable",    "usefulLifeTable",    "incomeStatementTable",
                                       "balanceSheetTable", "leaseScheduleTable", "leaseMaturityTable",
-                                      "percentiles",       "sensitivityTable",   "demandCurve"};
+                                      "percentiles",       "sensitivityTable",   "sensitivitySettings",
+                                      "demandCurve"};
         QStringList found;
         for (QAbstractItemView* view : w.findChildren<QTableView*>()) {
             const QString name = view->objectName();

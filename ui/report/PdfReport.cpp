@@ -6,11 +6,13 @@
 #include "models/CapacityText.h"
 #include "models/CostLineText.h"
 #include "models/MoneyFormat.h"
+#include "models/SensitivityText.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/DemandCharts.h"
 #include "ui/charts/LedgerCharts.h"
 #include "ui/report/PdfLayout.h"
 
+#include <QAbstractAxis>
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QLocale>
@@ -329,6 +331,10 @@ private:
         if (c_.sensitivity) {
             auto tornado = newChart();
             ui::drawTornado(tornado.get(), *c_.sensitivity, c_.portfolio.currency);
+            // The alternatives by their names (drawTornado names them by id).
+            tornado->setTitle(models::tornadoTitle(*c_.sensitivity, r_, cur_));
+            for (QAbstractAxis* axis : tornado->axes(Qt::Horizontal))
+                axis->setTitleText(models::tornadoAxisTitle(*c_.sensitivity, r_, cur_));
             l_.chart(std::move(tornado), 300);
         }
         if (c_.simulation) {
@@ -656,11 +662,11 @@ private:
             return;
         const Sensitivity& s = *c_.sensitivity;
         l_.newSection(tr("Sensitivity"));
-        l_.heading(tr("What moves the answer: %1 minus %2").arg(q(s.a), q(s.b)), 14);
+        l_.heading(tr("What moves the answer: %1").arg(models::sensitivityPairInWords(s, r_)), 14);
         l_.paragraph(
             tr("The NPV difference as given is %1 %2 M (negative: %3 is cheaper). Each input moves to its "
                "low and its high setting with everything else held; the widest swing is first.")
-                .arg(cur_, millions(s.base), q(s.a)),
+                .arg(cur_, millions(s.base), ui::alternativeName(r_, s.a)),
             9.5);
         PdfTable t;
         t.header = {tr("Input"), tr("Low"), tr("Difference at low (%1 M)").arg(cur_), tr("High"),

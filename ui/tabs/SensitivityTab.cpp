@@ -2,26 +2,29 @@
 
 #include "models/MoneyFormat.h"
 #include "models/PortfolioDocument.h"
+#include "models/SensitivityRangesModel.h"
+#include "models/SensitivityText.h"
 #include "ui/TableCopy.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/LedgerCharts.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
+#include <QAbstractAxis>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QHorizontalBarSeries>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
+#include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 namespace ledger::ui {
 
 SensitivityTab::SensitivityTab(models::PortfolioDocument* doc, QWidget* parent)
-    : DocumentTab(doc, parent) {
+    : DocumentTab(doc, parent)
+    , model_(new models::SensitivityRangesModel(doc, this)) {
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout();
     pair_ = new QComboBox(this);
@@ -31,15 +34,81 @@ SensitivityTab::SensitivityTab(models::PortfolioDocument* doc, QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical, this);
     chart_ =
         makeChartView(tr("Tornado: change of the NPV difference, input at its low and high setting"), split);
-    table_ = new QTableWidget(split);
+    auto* bottom = new QSplitter(Qt::Horizontal, split);
+    table_ = new QTableWidget(bottom);
     table_->setObjectName("sensitivityTable");
     enableTableCopy(table_);
     table_->verticalHeader()->hide();
+
+    // The settings: a title line with the resets, the table, a refused edit's message.
+    auto* box = new QWidget(bottom);
+    auto* boxLayout = new QVBoxLayout(box);
+    boxLayout->setContentsMargins(0, 0, 0, 0);
+    auto* heading = new QHBoxLayout();
+    auto* title = new QLabel(tr("<b>Low and high settings</b> (saved with the portfolio)"), box);
+    resetInput_ = new QPushButton(tr("Reset input"), box);
+    resetInput_->setObjectName("resetSensitivityInput");
+    resetInput_->setToolTip(tr("The selected input's low and high settings back to their defaults"));
+    resetAll_ = new QPushButton(tr("Reset all to defaults"), box);
+    resetAll_->setObjectName("resetSensitivityAll");
+    heading->addWidget(title, 1);
+    heading->addWidget(resetInput_);
+    heading->addWidget(resetAll_);
+    boxLayout->addLayout(heading);
+    settings_ = new QTableView(box);
+    settings_->setObjectName("sensitivitySettings");
+    model_->setLocale(settings_->locale());
+    settings_->setModel(model_);
+    enableTableCopy(settings_);
+    settings_->verticalHeader()->hide();
+    settings_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    settings_->horizontalHeader()->setStretchLastSection(true);
+    boxLayout->addWidget(settings_, 1);
+    message_ = new QLabel(box);
+    message_->setWordWrap(true);
+    message_->setObjectName("validationMessage");
+    message_->setStyleSheet("color: #c62828;");
+    message_->hide();
+    boxLayout->addWidget(message_);
+
+    bottom->addWidget(table_);
+    bottom->addWidget(box);
+    bottom->setSizes({640, 480});
     split->addWidget(chart_);
-    split->addWidget(table_);
-    split->setStretchFactor(0, 3);
+    split->addWidget(bottom);
+    split->setSizes({480, 330});
     layout->addWidget(split, 1);
     connect(pair_, &QComboBox::currentIndexChanged, this, &SensitivityTab::redraw);
+    connect(model_, &models::SensitivityRangesModel::editRefused, this, &SensitivityTab::say);
+    connect(settings_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &SensitivityTab::updateButtons);
+    connect(model_, &QAbstractItemModel::dataChanged, this, &SensitivityTab::updateButtons);
+    connect(model_, &QAbstractItemModel::modelReset, this, &SensitivityTab::updateButtons);
+    connect(resetInput_, &QPushButton::clicked, this, [this] {
+        QString error;
+        if (!model_->resetInput(settings_->currentIndex().row(), &error))
+            say(error);
+    });
+    connect(resetAll_, &QPushButton::clicked, this, [this] {
+        QString error;
+        if (!model_->resetAll(&error))
+            say(error);
+    });
+    updateButtons();
+}
+
+QString SensitivityTab::message() const {
+    return message_->text();
+}
+
+void SensitivityTab::say(const QString& message) {
+    message_->setText(message);
+    message_->setVisible(!message.isEmpty());
+}
+
+void SensitivityTab::updateButtons() {
+    resetInput_->setEnabled(model_->isCustom(settings_->currentIndex().row()));
+    resetAll_->setEnabled(model_->anyCustom());
 }
 
 void SensitivityTab::refillPairs() {
@@ -61,6 +130,7 @@ void SensitivityTab::refillPairs() {
 }
 
 void SensitivityTab::refresh() {
+    say({}); // a change went through: an earlier refusal is history
     refillPairs();
 }
 
@@ -72,7 +142,12 @@ void SensitivityTab::redraw() {
     const QPoint ab = pair_->currentData().toPoint();
     const Sensitivity s = doc_->sensitivity(std::size_t(ab.x()), std::size_t(ab.y()));
     const QString cur = QString::fromStdString(doc_->portfolio().currency);
-    drawTornado(freshChart(chart_), s, doc_->portfolio().currency);
+    QChart* chart = freshChart(chart_);
+    drawTornado(chart, s, doc_->portfolio().currency);
+    // The alternatives by their names (drawTornado names them by id).
+    chart->setTitle(models::tornadoTitle(s, doc_->evaluation(), cur));
+    for (QAbstractAxis* axis : chart->axes(Qt::Horizontal))
+        axis->setTitleText(models::tornadoAxisTitle(s, doc_->evaluation(), cur));
 
     table_->clear();
     table_->setColumnCount(5);
@@ -91,7 +166,8 @@ void SensitivityTab::redraw() {
             table_->setItem(int(i), c, item);
         }
     }
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
 
 } // namespace ledger::ui

@@ -156,6 +156,12 @@ variant('lease-rate-minus-50pct.json', lease(classification='finance', increment
 variant('lease-rate-above-100pct.json', lease(classification='finance', incremental_borrowing_rate=1.5))
 variant('lease-empty.json', lease())
 variant('lease-unknown-key.json', lease(classification='finance', incremental_borrowing_rate=0.06, term_years=5))
+# The tornado's settings (issue 19)
+variant('sensitivity-unknown-input.json', setter(['sensitivity'], {'contract_price': {'low': 0.8, 'high': 1.2}}))
+variant('sensitivity-factor-below-0.json', setter(['sensitivity'], {'contract_prices': {'low': -1, 'high': 1.2}}))
+variant('sensitivity-shift-above-100pts.json', setter(['sensitivity'], {'utilization': {'low': -0.1, 'high': 1.5}}))
+variant('sensitivity-without-high.json', setter(['sensitivity'], {'tax_rate': {'low': -0.05}}))
+variant('sensitivity-empty.json', setter(['sensitivity'], {}))
 variant('demand-volatility-without-demand.json',
         setter(['market', 'demand'], {'reversion_per_year': 2.0, 'volatility': 0.2}))
 
