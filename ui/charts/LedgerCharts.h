@@ -21,7 +21,8 @@ void drawAnnualCashByLine(QChart* chart, const EvaluationResult& r, const Altern
 // The NPV difference of two alternatives as a waterfall: the reference's NPV cost, a step per cost
 // line (up: costs more, down: saves), the alternative's NPV cost.
 void drawCostWaterfall(QChart* chart, const CostWaterfall& w, const EvaluationResult& r);
-// Cumulative cash cost lines with the crossovers marked; returns one sentence per crossover.
+// Cumulative cash cost lines on a time axis (0 at the valuation date, each year's point at its end)
+// with the crossovers marked inside the year each sentence names; returns one sentence per crossover.
 QStringList drawCumulativeCost(QChart* chart, const EvaluationResult& r);
 // Owned fleets: book and tax depreciation bars, NBV and expected market value lines.
 void drawDepreciation(QChart* chart, const EvaluationResult& r);
