@@ -262,7 +262,7 @@ private slots:
         MainWindow w;
         QVERIFY(w.openInitial(resources::examplePortfolioPath()));
         w.show();
-        for (const QString& tab : {QString("Compare")}) {
+        for (const QString& tab : {QString("Overview"), QString("Compare")}) {
             for (int i = 0; i < w.tabs()->count(); ++i)
                 if (w.tabs()->tabText(i) == tab)
                     w.tabs()->setCurrentIndex(i);

@@ -243,6 +243,88 @@ void drawCostWaterfall(QChart* chart, const CostWaterfall& w, const EvaluationRe
             marker->setVisible(false);
 }
 
+void drawNpvByAlternative(QChart* chart, const EvaluationResult& r, std::optional<std::size_t> winner,
+                          const SimulationResult* s) {
+    resetChart(chart);
+    const QString cur = q(r.currency);
+    chart->setTitle(s ? tr("NPV cost, after tax; whiskers: Monte Carlo P5 to P95")
+                      : tr("NPV cost by alternative, after tax"));
+    // The categories name the alternatives and their values, the title the band: no legend to read.
+    chart->legend()->hide();
+    // Horizontal bars, the first alternative on top (a horizontal chart draws its first category at
+    // the bottom): the names have the room on the left a long name needs.
+    auto* bars = new QHorizontalBarSeries();
+    auto* npv = new QBarSet(tr("NPV cost"));
+    // The others in a grey between the text and the base, the winner in its own colour (as on its
+    // card) and named so beside its bar.
+    const QPalette pal = QApplication::palette();
+    const QColor text = pal.text().color(), base = pal.base().color();
+    npv->setColor(QColor::fromRgbF(0.45f * text.redF() + 0.55f * base.redF(),
+                                   0.45f * text.greenF() + 0.55f * base.greenF(),
+                                   0.45f * text.blueF() + 0.55f * base.blueF()));
+    npv->setBorderColor(Qt::transparent);
+    const std::size_t n = r.alternatives.size();
+    auto row = [n](std::size_t alternative) { return int(n - 1 - alternative); };
+    QStringList categories;
+    double low = 0.0, high = 0.0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = n - 1 - k;
+        const AlternativeResult& a = r.alternatives[i];
+        *npv << a.npvCost / 1e6;
+        // Axis labels are rich text: the name over its value, on two lines.
+        categories << (winner == i ? tr("<b>%1</b><br>%2 M, cheapest") : tr("%1<br>%2 M"))
+                          .arg(q(a.name).toHtmlEscaped(), models::formatMillions(a.npvCost));
+        low = std::min(low, a.npvCost / 1e6);
+        high = std::max(high, a.npvCost / 1e6);
+    }
+    if (winner && *winner < n) {
+        npv->setSelectedColor(seriesColor(int(*winner)));
+        npv->selectBar(row(*winner));
+    }
+    bars->append(npv);
+    bars->setBarWidth(0.55);
+    chart->addSeries(bars);
+    // The band: an I-beam per alternative across its bar (a line's y on the category axis is the
+    // category's index), one series each so the beams are not joined.
+    if (s) {
+        for (const auto& sim : s->alternatives) {
+            const auto at = std::find_if(r.alternatives.begin(), r.alternatives.end(),
+                                         [&](const AlternativeResult& a) { return a.id == sim.id; });
+            if (at == r.alternatives.end())
+                continue;
+            const double y = row(std::size_t(at - r.alternatives.begin()));
+            const double p5 = sim.npvCost.p5 / 1e6, p95 = sim.npvCost.p95 / 1e6, cap = 0.15;
+            auto* beam = new QLineSeries();
+            beam->setName(tr("Monte Carlo P5 to P95"));
+            beam->setPen(QPen(text, 2.0));
+            beam->append(QList<QPointF>{
+                {p5, y - cap}, {p5, y + cap}, {p5, y}, {p95, y}, {p95, y - cap}, {p95, y + cap}});
+            chart->addSeries(beam);
+            low = std::min(low, p5);
+            high = std::max(high, p95);
+        }
+    }
+    auto* names = new QBarCategoryAxis();
+    names->append(categories);
+    names->setTruncateLabels(false);
+    auto* values = new QValueAxis();
+    values->setTitleText(tr("%1 millions").arg(cur));
+    values->setLabelFormat("%'.0f");
+    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(names), static_cast<QAbstractAxis*>(values)}) {
+        axis->setLabelsBrush(pal.text());
+        axis->setTitleBrush(pal.text());
+    }
+    chart->addAxis(names, Qt::AlignLeft);
+    chart->addAxis(values, Qt::AlignBottom);
+    for (QAbstractSeries* series : chart->series()) {
+        series->attachAxis(names);
+        series->attachAxis(values);
+    }
+    const double pad = 0.05 * std::max(1e-9, high - low);
+    values->setRange(low >= 0.0 ? 0.0 : low - pad, high + pad);
+    values->applyNiceNumbers();
+}
+
 QStringList drawCumulativeCost(QChart* chart, const EvaluationResult& r) {
     resetChart(chart);
     chart->setTitle(tr("Cumulative after-tax cash cost (undiscounted)"));
