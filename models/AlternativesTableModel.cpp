@@ -1,5 +1,6 @@
 #include "models/AlternativesTableModel.h"
 
+#include "models/DecisionText.h"
 #include "models/MoneyFormat.h"
 
 namespace ledger::models {
@@ -39,6 +40,8 @@ QVariant AlternativesTableModel::data(const QModelIndex& index, int role) const 
             return a.lcoc ? QVariant(*a.lcoc) : QVariant();
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == Lcoc)
+        return lcocArithmetic(a, doc_->evaluation().currency);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -67,7 +70,7 @@ QVariant AlternativesTableModel::headerData(int section, Qt::Orientation o, int 
     case TotalCash:
         return tr("Total cash (%1 M)").arg(cur);
     case Lcoc:
-        return tr("LCOC (%1 / H100-eq GPU-h)").arg(cur);
+        return tr("LCOC (%1, %2)").arg(cur, lcocMeaning());
     }
     return {};
 }

@@ -109,7 +109,7 @@ MainWindow::MainWindow(QWidget* parent)
     left->setStretchFactor(1, 2);
 
     tabs_ = new QTabWidget(split);
-    overview_ = new OverviewTab(document_, tabs_);
+    overview_ = new OverviewTab(document_, simulation_, tabs_);
     monteCarlo_ = new MonteCarloTab(document_, simulation_, tabs_);
     tabs_->addTab(overview_, tr("Overview"));
     tabs_->addTab(new CashFlowsTab(document_, tabs_), tr("Cash flows"));

@@ -283,7 +283,7 @@ private slots:
         QChart* chart = w.tabs()->currentWidget()->findChild<QChartView*>()->chart();
         QBarSet* set = barSet(chart, "Shortfall bought at spot");
         QVERIFY(set);
-        QCOMPARE(set->color(), QColor(0x00838f));
+        QCOMPARE(set->color(), QColor(0x886600));
         QCOMPARE(set->at(0), rent.annual[0].lineCash[std::size_t(CostLine::Shortfall)] / 1e6);
         // Stacked by item, with a demand: the items as costed in the alternative, then the shortfall.
         view->setCurrentIndex(view->findText("Rent, stacked by contract and fleet"));

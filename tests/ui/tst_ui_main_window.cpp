@@ -534,6 +534,14 @@ private:
             QTest::qWait(200);
             QVERIFY(w.grab().save(dir + "/" + prefix + names[i] + ".png"));
         }
+        // The Overview scrolled down to the decision at a glance: NPV cost, cumulative cost, what would
+        // change the verdict.
+        w.tabs()->setCurrentIndex(0);
+        auto* overview = w.tabs()->currentWidget()->findChild<QScrollArea*>("overviewScroll");
+        overview->verticalScrollBar()->setValue(overview->verticalScrollBar()->maximum());
+        QTest::qWait(200);
+        QVERIFY(w.grab().save(dir + "/" + prefix + "overview-decision.png"));
+        overview->verticalScrollBar()->setValue(0);
         // The Accounting tab scrolled down to the lease note of Rent's operating lease.
         w.tabs()->setCurrentIndex(3); // Accounting
         auto* page = w.tabs()->currentWidget()->findChild<QScrollArea*>();

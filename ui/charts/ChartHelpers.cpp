@@ -8,6 +8,10 @@
 #include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QEvent>
+#include <QFontMetricsF>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QPalette>
 #include <QValueAxis>
 
@@ -17,8 +21,25 @@
 namespace ledger::ui {
 
 namespace {
+
+// Refits a view's legend when the view changes size (its chart's width with it).
+class LegendFit : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Resize)
+            if (auto* view = qobject_cast<QChartView*>(watched); view && view->chart())
+                fitLegend(view->chart());
+        return false;
+    }
+};
+
 QChart* styledChart(const QString& title) {
     auto* chart = new QChart();
+    // After a layout the markers are there and the chart has its size: fit the legend to them (queued:
+    // not from inside the layout that moved it; a second pass finds it in place and stops).
+    QObject::connect(
+        chart, &QChart::plotAreaChanged, chart, [chart] { fitLegend(chart); }, Qt::QueuedConnection);
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
     const QPalette pal = QApplication::palette();
@@ -33,7 +54,26 @@ QChartView* makeChartView(const QString& title, QWidget* parent) {
     auto* view = new QChartView(styledChart(title), parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(260);
+    view->installEventFilter(new LegendFit(view));
     return view;
+}
+
+void fitLegend(QChart* chart) {
+    QLegend* legend = chart->legend();
+    if (!legend->isVisible() || chart->size().width() < 100)
+        return; // no legend, or a chart not laid out yet
+    // A legend entry: the marker, its gaps and the label (Qt: 10 px marker, 3 px margins, 4 px space),
+    // with room to spare for the legend's own margins.
+    const QFontMetricsF metrics(legend->font());
+    double row = 0.0;
+    for (QLegendMarker* marker : legend->markers())
+        if (marker->isVisible())
+            row += metrics.horizontalAdvance(marker->label()) + 24.0;
+    const QMargins margins = chart->margins();
+    const double room = chart->size().width() - margins.left() - margins.right() - 24.0;
+    const Qt::Alignment want = row <= room ? Qt::AlignBottom : Qt::AlignRight;
+    if (legend->alignment() != want)
+        legend->setAlignment(want);
 }
 
 QChart* freshChart(QChartView* view) {
@@ -45,19 +85,29 @@ QChart* freshChart(QChartView* view) {
 }
 
 QColor seriesColor(int i) {
+    // Six hues apart from each other and from the shortfall's ochre (costLineColor; delta E 35 and
+    // more: a capacity bar stands beside it), readable on a light and a dark base; the sixth is a
+    // slate, not a teal (it read as the old shortfall teal).
     static const QColor colors[] = {QColor(0x20, 0x9f, 0xdf), QColor(0x99, 0xca, 0x53),
                                     QColor(0xf6, 0xa6, 0x25), QColor(0xd6, 0x4e, 0x8f),
-                                    QColor(0x6d, 0x5f, 0xd5), QColor(0x00, 0x9e, 0x8f)};
+                                    QColor(0x6d, 0x5f, 0xd5), QColor(0x78, 0x90, 0x9c)};
     return colors[i % 6];
+}
+
+QColor shadeOf(const QColor& colour) {
+    const bool darkBase = QApplication::palette().base().color().lightnessF() < 0.5;
+    return darkBase ? colour.lighter(150) : colour.darker(170);
 }
 
 QColor costLineColor(int line) {
     // A distinct hue per line (CostLine's order), paired dark and light: a line and its tax shield.
-    // The shortfall is bought at spot: a darker teal than spot's own, which no alternative shows
-    // beside it (spot has no shortfall).
-    static constexpr QRgb colors[] = {0x1f77b4, 0xaec7e8, 0xff7f0e, 0xffbb78, 0xd62728, 0xff9896, 0x9467bd,
+    // Two lines one chart can show together are apart (CIE76 delta E above 20; tst_ui_charts): the
+    // prepayment a pale cyan, not a pale blue beside the operating tax shield's lilac; the shortfall
+    // bought at spot an ochre and its tax shield a khaki, apart from every alternative's colour (the
+    // capacity bars beside it) and from spot's teal.
+    static constexpr QRgb colors[] = {0x1f77b4, 0xaadddd, 0xff7f0e, 0xffbb78, 0xd62728, 0xff9896, 0x9467bd,
                                       0xc5b0d5, 0x2ca02c, 0x98df8a, 0x8c564b, 0xe377c2, 0xf7b6d2, 0x7f7f7f,
-                                      0xbcbd22, 0x17becf, 0x9edae5, 0x00838f, 0x7fc8cf};
+                                      0xbcbd22, 0x17becf, 0x9edae5, 0x886600, 0xaaaa77};
     static_assert(std::size(colors) == std::size_t(kCostLines), "costLineColor: one colour per CostLine");
     return QColor(colors[std::size_t(line) % std::size(colors)]);
 }
@@ -142,6 +192,12 @@ void fitValueAxisToBars(QChart* chart, const QAbstractBarSeries* series, bool st
 } // namespace ledger::ui
 
 namespace ledger::ui {
+
+double yearOf(const Date& d) {
+    const Date first(d.year(), 1, 1);
+    const double days = double((Date(d.year() + 1, 1, 1) - first).days());
+    return double(d.year()) + double((d - first).days()) / days;
+}
 
 void setYearTicks(QChart* chart, int firstYear, int lastYear) {
     for (QAbstractAxis* axis : chart->axes(Qt::Horizontal)) {

@@ -2,6 +2,8 @@
 // Small helpers shared by the charts: a chart view with a title, axes labelled with units, and the
 // palette's colours so charts read in light and dark themes. All QtCharts code lives in ui/charts/
 // and the tabs, so a later move to Qt Graphs touches few files.
+#include "calendar/Date.h"
+
 #include <QAbstractBarSeries>
 #include <QChart>
 #include <QChartView>
@@ -14,8 +16,15 @@ class QAbstractSeries;
 namespace ledger::ui {
 
 QChartView* makeChartView(const QString& title, QWidget* parent);
+// Keeps every legend entry whole: below the chart while its entries fit in one row there, else on
+// the right, one a line (Qt shortens a label that does not fit: "Shortfall tax sh..."). Every chart
+// of makeChartView and freshChart does it on its own, after each layout and when the view resizes.
+void fitLegend(QChart* chart);
 // The colour of the i-th alternative in every chart (readable on light and dark backgrounds).
 QColor seriesColor(int i);
+// A deeper shade of a colour, for a line beside bars of that colour: darker on a light base, lighter
+// on a dark one.
+QColor shadeOf(const QColor& colour);
 // The colour of a cost line in every chart: the same line looks the same in the window and the PDF.
 QColor costLineColor(int line);
 // A new, empty chart on the view in place of its chart (styled as makeChartView's, its title kept),
@@ -37,6 +46,8 @@ void fitValueAxis(QChart* chart, double low, double high, bool fromZero = true);
 // The same over a bar series' values: each bar (grouped), or each category's positive and negative
 // sums (stacked).
 void fitValueAxisToBars(QChart* chart, const QAbstractBarSeries* series, bool stacked);
+// A date as a fractional calendar year (2027-07-02 is 2027.5): the x of a value axis ticked by year.
+double yearOf(const Date& d);
 // One tick per calendar year on a value x axis.
 void setYearTicks(QChart* chart, int firstYear, int lastYear);
 

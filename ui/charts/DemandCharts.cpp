@@ -21,13 +21,6 @@ QString tr(const char* text) {
     return QCoreApplication::translate("DemandCharts", text);
 }
 
-// A date as a fractional calendar year (2027-07-02 is 2027.5): the x of a value axis ticked by year.
-double yearOf(const Date& d) {
-    const Date first(d.year(), 1, 1);
-    const double days = double((Date(d.year() + 1, 1, 1) - first).days());
-    return double(d.year()) + double((d - first).days()) / days;
-}
-
 } // namespace
 
 void drawDemandCurve(QChart* chart, const Demand& demand, const Date& valuationDate, const Date& horizonEnd) {

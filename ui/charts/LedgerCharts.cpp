@@ -243,21 +243,110 @@ void drawCostWaterfall(QChart* chart, const CostWaterfall& w, const EvaluationRe
             marker->setVisible(false);
 }
 
+void drawNpvByAlternative(QChart* chart, const EvaluationResult& r, std::optional<std::size_t> winner,
+                          const SimulationResult* s) {
+    resetChart(chart);
+    const QString cur = q(r.currency);
+    chart->setTitle(s ? tr("NPV cost, after tax; whiskers: Monte Carlo P5 to P95")
+                      : tr("NPV cost by alternative, after tax"));
+    // The categories name the alternatives and their values, the title the band: no legend to read.
+    chart->legend()->hide();
+    // Horizontal bars, the first alternative on top (a horizontal chart draws its first category at
+    // the bottom): the names have the room on the left a long name needs.
+    auto* bars = new QHorizontalBarSeries();
+    auto* npv = new QBarSet(tr("NPV cost"));
+    // The others in a grey between the text and the base, the winner in its own colour (as on its
+    // card) and named so beside its bar.
+    const QPalette pal = QApplication::palette();
+    const QColor text = pal.text().color(), base = pal.base().color();
+    npv->setColor(QColor::fromRgbF(0.45f * text.redF() + 0.55f * base.redF(),
+                                   0.45f * text.greenF() + 0.55f * base.greenF(),
+                                   0.45f * text.blueF() + 0.55f * base.blueF()));
+    npv->setBorderColor(Qt::transparent);
+    const std::size_t n = r.alternatives.size();
+    auto row = [n](std::size_t alternative) { return int(n - 1 - alternative); };
+    QStringList categories;
+    double low = 0.0, high = 0.0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = n - 1 - k;
+        const AlternativeResult& a = r.alternatives[i];
+        *npv << a.npvCost / 1e6;
+        // Axis labels are rich text: the name over its value, on two lines.
+        categories << (winner == i ? tr("<b>%1</b><br>%2 M, cheapest") : tr("%1<br>%2 M"))
+                          .arg(q(a.name).toHtmlEscaped(), models::formatMillions(a.npvCost));
+        low = std::min(low, a.npvCost / 1e6);
+        high = std::max(high, a.npvCost / 1e6);
+    }
+    if (winner && *winner < n) {
+        npv->setSelectedColor(seriesColor(int(*winner)));
+        npv->selectBar(row(*winner));
+    }
+    bars->append(npv);
+    bars->setBarWidth(0.55);
+    chart->addSeries(bars);
+    // The band: an I-beam per alternative across its bar (a line's y on the category axis is the
+    // category's index), one series each so the beams are not joined.
+    if (s) {
+        for (const auto& sim : s->alternatives) {
+            const auto at = std::find_if(r.alternatives.begin(), r.alternatives.end(),
+                                         [&](const AlternativeResult& a) { return a.id == sim.id; });
+            if (at == r.alternatives.end())
+                continue;
+            const double y = row(std::size_t(at - r.alternatives.begin()));
+            const double p5 = sim.npvCost.p5 / 1e6, p95 = sim.npvCost.p95 / 1e6, cap = 0.15;
+            auto* beam = new QLineSeries();
+            beam->setName(tr("Monte Carlo P5 to P95"));
+            beam->setPen(QPen(text, 2.0));
+            beam->append(QList<QPointF>{
+                {p5, y - cap}, {p5, y + cap}, {p5, y}, {p95, y}, {p95, y - cap}, {p95, y + cap}});
+            chart->addSeries(beam);
+            low = std::min(low, p5);
+            high = std::max(high, p95);
+        }
+    }
+    auto* names = new QBarCategoryAxis();
+    names->append(categories);
+    names->setTruncateLabels(false);
+    auto* values = new QValueAxis();
+    values->setTitleText(tr("%1 millions").arg(cur));
+    values->setLabelFormat("%'.0f");
+    for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(names), static_cast<QAbstractAxis*>(values)}) {
+        axis->setLabelsBrush(pal.text());
+        axis->setTitleBrush(pal.text());
+    }
+    chart->addAxis(names, Qt::AlignLeft);
+    chart->addAxis(values, Qt::AlignBottom);
+    for (QAbstractSeries* series : chart->series()) {
+        series->attachAxis(names);
+        series->attachAxis(values);
+    }
+    const double pad = 0.05 * std::max(1e-9, high - low);
+    values->setRange(low >= 0.0 ? 0.0 : low - pad, high + pad);
+    values->applyNiceNumbers();
+}
+
 QStringList drawCumulativeCost(QChart* chart, const EvaluationResult& r) {
     resetChart(chart);
     chart->setTitle(tr("Cumulative after-tax cash cost (undiscounted)"));
+    // On a time axis: 0 at the valuation date, then each year's cumulative cost at that year's end
+    // (the horizon end for the last), so a crossover inside a year is drawn inside it, where the
+    // sentence says it is ("cross in 2029": between the 2029 tick and the 2030 tick).
+    const double start = yearOf(r.valuationDate);
+    const double horizon = yearOf(r.horizonEnd + boost::gregorian::days(1));
+    auto yearEnd = [&](int year) { return std::min(horizon, double(year) + r.fiscalYearEndMonth / 12.0); };
     std::vector<std::vector<double>> cumulative;
     int colour = 0;
     for (const auto& a : r.alternatives) {
         auto* line = new QLineSeries();
         line->setName(q(a.name));
         line->setPen(QPen(seriesColor(colour++), 2.0));
+        line->append(start, 0.0);
         double running = 0.0;
         std::vector<double> values;
         for (const auto& row : a.annual) {
             running += row.cash;
             values.push_back(running);
-            line->append(row.year, running / 1e6);
+            line->append(yearEnd(row.year), running / 1e6);
         }
         cumulative.push_back(values);
         chart->addSeries(line);
@@ -266,6 +355,10 @@ QStringList drawCumulativeCost(QChart* chart, const EvaluationResult& r) {
     auto* marks = new QScatterSeries();
     marks->setName(tr("Crossover"));
     marks->setMarkerSize(12);
+    // The text's colour, ringed in the base's: no alternative's line has it.
+    const QPalette pal = QApplication::palette();
+    marks->setColor(pal.text().color());
+    marks->setBorderColor(pal.base().color());
     QStringList notes;
     for (std::size_t a = 0; a < cumulative.size(); ++a) {
         for (std::size_t b = a + 1; b < cumulative.size(); ++b) {
@@ -274,19 +367,23 @@ QStringList drawCumulativeCost(QChart* chart, const EvaluationResult& r) {
                 const double after = cumulative[a][y] - cumulative[b][y];
                 // A real swap: strictly one way before, strictly the other way after.
                 if (before != 0.0 && after != 0.0 && (before < 0) != (after < 0)) {
-                    // Where the two lines meet, between the year ends.
+                    // Where the two lines meet, inside year y (between its start and its end).
                     const double t = before / (before - after);
                     const double value = cumulative[a][y - 1] + t * (cumulative[a][y] - cumulative[a][y - 1]);
-                    marks->append(r.alternatives[a].annual[y - 1].year + t, value / 1e6);
+                    const double from = yearEnd(r.alternatives[a].annual[y - 1].year);
+                    const double to = yearEnd(r.alternatives[a].annual[y].year);
+                    marks->append(from + t * (to - from), value / 1e6);
                     notes << tr("%1 and %2 cross in %3")
-                                 .arg(q(r.alternatives[a].name), q(r.alternatives[b].name))
-                                 .arg(r.alternatives[a].annual[y].year);
+                                 .arg(q(r.alternatives[a].name), q(r.alternatives[b].name),
+                                      models::fiscalYearLabel(r.alternatives[a].annual[y].year,
+                                                              r.fiscalYearEndMonth));
                 }
             }
         }
     }
     chart->addSeries(marks);
-    attachValueAxes(chart, yearAxisTitle(r) + tr(" end"), tr("%1 millions, cumulative").arg(q(r.currency)));
+    attachValueAxes(chart, tr("Time (ticks: 1 January; points: year ends)"),
+                    tr("%1 millions").arg(q(r.currency)));
     double low = 0.0, high = 0.0;
     for (const auto& values : cumulative) {
         for (double v : values) {
@@ -295,8 +392,7 @@ QStringList drawCumulativeCost(QChart* chart, const EvaluationResult& r) {
         }
     }
     fitValueAxis(chart, low, high);
-    setYearTicks(chart, r.alternatives.front().annual.front().year,
-                 r.alternatives.front().annual.back().year);
+    setYearTicks(chart, r.valuationDate.year(), int(std::ceil(horizon)));
     return notes;
 }
 
@@ -311,11 +407,11 @@ void drawDepreciation(QChart* chart, const EvaluationResult& r) {
     nbvBook->setName(tr("NBV, book"));
     auto* nbvTax = new QLineSeries();
     nbvTax->setName(tr("NBV, tax"));
-    // Book in one colour, tax in another, for the bars and the lines alike.
+    // Book in one hue, tax in another: the bars in it, the NBV lines in a deeper shade of it.
     book->setColor(seriesColor(0));
     tax->setColor(seriesColor(1));
-    nbvBook->setPen(QPen(seriesColor(0), 2.5));
-    nbvTax->setPen(QPen(seriesColor(1), 2.5));
+    nbvBook->setPen(QPen(shadeOf(seriesColor(0)), 2.5));
+    nbvTax->setPen(QPen(shadeOf(seriesColor(1)), 2.5));
     auto* market = new QLineSeries();
     market->setName(tr("Market value (expected resale)"));
     QPen marketPen(seriesColor(3), 2.0);
@@ -354,6 +450,10 @@ void drawNpvHistogram(QChart* chart, const SimulationResult& s, const Evaluation
     const std::string& currency = r.currency;
     resetChart(chart);
     chart->setTitle(tr("NPV cost across paths"));
+    // Every bin of every alternative inside the axes: Qt sizes them from one series only, which cut
+    // the tallest peak off.
+    double low = 0.0, high = 0.0, most = 0.0;
+    bool first = true;
     for (std::size_t i = 0; i < s.alternatives.size(); ++i) {
         const auto& a = s.alternatives[i];
         auto* line = new QLineSeries();
@@ -364,10 +464,23 @@ void drawNpvHistogram(QChart* chart, const SimulationResult& s, const Evaluation
         for (std::size_t b = 0; b < h.counts.size(); ++b) {
             line->append((h.low + width * double(b)) / 1e6, double(h.counts[b]));
             line->append((h.low + width * double(b + 1)) / 1e6, double(h.counts[b]));
+            most = std::max(most, double(h.counts[b]));
+        }
+        if (!h.counts.empty()) {
+            low = first ? h.low / 1e6 : std::min(low, h.low / 1e6);
+            high = first ? h.high / 1e6 : std::max(high, h.high / 1e6);
+            first = false;
         }
         chart->addSeries(line);
     }
     attachValueAxes(chart, tr("NPV cost (%1 millions)").arg(q(currency)), tr("Paths"));
+    for (QAbstractAxis* axis : chart->axes(Qt::Horizontal))
+        if (auto* x = qobject_cast<QValueAxis*>(axis); x && high > low) {
+            x->setLabelFormat("%'.0f");
+            x->setRange(low, high);
+            x->applyNiceNumbers(); // round ticks, the range only widened
+        }
+    fitValueAxis(chart, 0.0, most);
 }
 
 void drawCostFan(QChart* chart, const SimulationResult& s, const EvaluationResult& r) {
@@ -422,7 +535,8 @@ void drawConvergence(QChart* chart, const SimulationResult& s, const EvaluationR
     for (int part = 0; part < 3; ++part) {
         auto* line = new QLineSeries();
         line->setName(part == 0 ? alternativeName(r, alt.id) + tr(" running mean") : tr("95% band"));
-        QPen pen(seriesColor(int(best)));
+        // The band in the text's colour: beside the mean, in the mean's, the legend showed one colour twice.
+        QPen pen(part == 0 ? seriesColor(int(best)) : QApplication::palette().text().color());
         pen.setWidthF(part == 0 ? 2.5 : 1.2);
         pen.setStyle(part == 0 ? Qt::SolidLine : Qt::DotLine);
         line->setPen(pen);

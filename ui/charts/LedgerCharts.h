@@ -9,6 +9,8 @@
 #include <QChart>
 #include <QStringList>
 
+#include <optional>
+
 namespace ledger::ui {
 
 // Annual after-tax cash cost, one bar per alternative and year.
@@ -21,7 +23,14 @@ void drawAnnualCashByLine(QChart* chart, const EvaluationResult& r, const Altern
 // The NPV difference of two alternatives as a waterfall: the reference's NPV cost, a step per cost
 // line (up: costs more, down: saves), the alternative's NPV cost.
 void drawCostWaterfall(QChart* chart, const CostWaterfall& w, const EvaluationResult& r);
-// Cumulative cash cost lines with the crossovers marked; returns one sentence per crossover.
+// NPV cost by alternative, one horizontal bar each (the first alternative on top), the cheapest at
+// full capacity (`winner`) highlighted, each category labelled with its name and its NPV cost; with a
+// Monte Carlo run (the current inputs') its P5 to P95 range of NPV cost across each bar (whiskers;
+// the title says so, there is no legend).
+void drawNpvByAlternative(QChart* chart, const EvaluationResult& r, std::optional<std::size_t> winner,
+                          const SimulationResult* s);
+// Cumulative cash cost lines on a time axis (0 at the valuation date, each year's point at its end)
+// with the crossovers marked inside the year each sentence names; returns one sentence per crossover.
 QStringList drawCumulativeCost(QChart* chart, const EvaluationResult& r);
 // Owned fleets: book and tax depreciation bars, NBV and expected market value lines.
 void drawDepreciation(QChart* chart, const EvaluationResult& r);

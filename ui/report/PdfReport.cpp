@@ -5,6 +5,7 @@
 #include "models/BreakevenText.h"
 #include "models/CapacityText.h"
 #include "models/CostLineText.h"
+#include "models/DecisionText.h"
 #include "models/MoneyFormat.h"
 #include "models/SensitivityText.h"
 #include "ui/charts/ChartHelpers.h"
@@ -206,8 +207,7 @@ private:
             [](const AlternativeResult& a) { return millions(a.npvCost); });
         row(tr("Total cash, undiscounted (%1 M)").arg(cur_),
             [](const AlternativeResult& a) { return millions(a.totalCash); });
-        row(r_.hasDemand ? tr("LCOC (%1 per H100-equivalent GPU-hour of the demand)").arg(cur_)
-                         : tr("LCOC (%1 per H100-equivalent GPU-hour)").arg(cur_),
+        row(tr("LCOC (%1, %2)").arg(cur_, models::lcocMeaning()),
             [](const AlternativeResult& a) { return perHour(a.lcoc); });
         // With a demand every alternative serves the same hours: the rows below say how instead.
         if (!r_.hasDemand) {
@@ -745,9 +745,10 @@ private:
             {tr("Total cash"),
              tr("The same payments, not discounted: what leaves the bank over the horizon.")},
             {tr("LCOC (levelized cost of compute)"),
-             tr("NPV cost divided by the discounted GPU-hours actually used, each GPU weighted by its "
-                "performance relative to an H100: the price per useful H100-equivalent hour. Idle hours of "
-                "a take-or-pay contract or an owned fleet still cost money, so low utilization raises it.")},
+             tr("The %1: NPV cost divided by the discounted GPU-hours actually used (with a demand, the "
+                "demand's hours), each GPU weighted by its performance relative to an H100. Idle hours of "
+                "a take-or-pay contract or an owned fleet still cost money, so low utilization raises it.")
+                 .arg(models::lcocMeaning())},
             {tr("Breakeven"),
              tr("The price factor is the multiple of an alternative's contract prices at which it would cost "
                 "the same as the other; the utilization breakeven is the constant utilization at which "

@@ -1,6 +1,7 @@
 #include "ui/tabs/AlternativeCard.h"
 
 #include "models/CapacityText.h"
+#include "models/DecisionText.h"
 #include "models/MoneyFormat.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/DemandCharts.h"
@@ -17,14 +18,20 @@ AlternativeCard::AlternativeCard(QWidget* parent)
     npv_ = new QLabel(this);
     npv_->setObjectName("cardNpv");
     rest_ = new QLabel(this);
+    lcoc_ = new QLabel(this);
+    lcoc_->setObjectName("cardLcoc");
+    lcoc_->setWordWrap(true);
+    hours_ = new QLabel(this);
     served_ = new QLabel(this);
     served_->setObjectName("cardDemand");
     served_->setWordWrap(true);
     chart_ = makeChartView(QString(), this);
     chart_->setObjectName("capacityChart");
-    chart_->setMinimumHeight(220);
+    chart_->setMinimumHeight(200);
     v->addWidget(npv_);
     v->addWidget(rest_);
+    v->addWidget(lcoc_);
+    v->addWidget(hours_);
     v->addWidget(served_);
     v->addWidget(chart_, 1);
     v->addStretch(0); // text at the top when there is no chart to fill the card
@@ -35,11 +42,14 @@ void AlternativeCard::setAlternative(const AlternativeResult& a, const std::stri
     setTitle(QString::fromStdString(a.name));
     npv_->setText(tr("<span style='font-size:18pt'>%1 M</span><br>NPV cost (%2, after tax)")
                       .arg(models::formatMillions(a.npvCost), QString::fromStdString(currency)));
-    rest_->setText(tr("Total cash %1 M<br>LCOC %2 per H100-equivalent GPU-hour<br>Used GPU-hours %3 "
-                      "M<br>H100-equivalent %4 M")
-                       .arg(models::formatMillions(a.totalCash),
-                            a.lcoc ? models::formatPerHour(*a.lcoc) : tr("n/a"),
-                            models::formatMillions(a.usedGpuHours), models::formatMillions(a.usedH100Hours)));
+    rest_->setText(tr("Total cash %1 M").arg(models::formatMillions(a.totalCash)));
+    lcoc_->setText(tr("LCOC %1 %2: %3")
+                       .arg(QString::fromStdString(currency),
+                            a.lcoc ? models::formatPerHour(*a.lcoc) : tr("n/a"), models::lcocMeaning()));
+    lcoc_->setToolTip(models::lcocArithmetic(a, currency));
+    hours_->setText(
+        tr("Used GPU-hours %1 M<br>H100-equivalent %2 M")
+            .arg(models::formatMillions(a.usedGpuHours), models::formatMillions(a.usedH100Hours)));
     served_->setText(models::demandServedSentence(a));
     served_->setVisible(a.demand.has_value());
     // Spot has no capacity of its own: its sentence says it buys the whole demand.
@@ -55,7 +65,7 @@ void AlternativeCard::setAlternative(const AlternativeResult& a, const std::stri
         }
     }
     chart_->setVisible(charted);
-    static_cast<QVBoxLayout*>(layout())->setStretch(4, charted ? 0 : 1);
+    static_cast<QVBoxLayout*>(layout())->setStretch(6, charted ? 0 : 1);
 }
 
 bool AlternativeCard::hasChart() const {
@@ -68,6 +78,14 @@ QString AlternativeCard::npvText() const {
 
 QString AlternativeCard::demandText() const {
     return served_->isHidden() ? QString() : served_->text();
+}
+
+QString AlternativeCard::lcocText() const {
+    return lcoc_->text();
+}
+
+QString AlternativeCard::lcocToolTip() const {
+    return lcoc_->toolTip();
 }
 
 QChart* AlternativeCard::chart() const {

@@ -27,7 +27,9 @@ public:
 
     QString npvText() const;
     QString demandText() const;
-    QChart* chart() const; // nullptr without a chart
+    QString lcocText() const;
+    QString lcocToolTip() const; // the arithmetic: NPV cost / discounted H100-equivalent GPU-hours
+    QChart* chart() const;       // nullptr without a chart
 
 private:
     // What the chart shows: redrawn only when it changes (most edits move costs, not capacity).
@@ -38,6 +40,8 @@ private:
     };
     QLabel* npv_;
     QLabel* rest_;
+    QLabel* lcoc_; // its tooltip shows the arithmetic
+    QLabel* hours_;
     QLabel* served_;
     QChartView* chart_;
     Drawn drawn_;

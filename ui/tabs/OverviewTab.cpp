@@ -2,40 +2,117 @@
 
 #include "models/BreakevenText.h"
 #include "models/CapacityText.h"
+#include "models/DecisionText.h"
 #include "models/MoneyFormat.h"
 #include "models/PortfolioDocument.h"
+#include "models/SimulationController.h"
 #include "ui/charts/ChartHelpers.h"
+#include "ui/charts/LedgerCharts.h"
 #include "ui/tabs/AlternativeCard.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ledger::ui {
 
-OverviewTab::OverviewTab(models::PortfolioDocument* doc, QWidget* parent)
-    : DocumentTab(doc, parent) {
-    auto* layout = new QVBoxLayout(this);
-    verdict_ = new QLabel(this);
+OverviewTab::OverviewTab(models::PortfolioDocument* doc, models::SimulationController* simulation,
+                         QWidget* parent)
+    : DocumentTab(doc, parent)
+    , simulation_(simulation) {
+    // The page scrolls when the window is too short for it, rather than squeezing the charts.
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName("overviewScroll");
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* page = new QWidget(scroll);
+    scroll->setWidget(page);
+    outer->addWidget(scroll);
+    auto* layout = new QVBoxLayout(page);
+    verdict_ = new QLabel(page);
     verdict_->setObjectName("verdict");
     verdict_->setWordWrap(true);
-    addDemand_ = new QPushButton(tr("Add a demand"), this);
+    addDemand_ = new QPushButton(tr("Add a demand"), page);
     addDemand_->setObjectName("addDemand");
     connect(addDemand_, &QPushButton::clicked, this, &OverviewTab::addDemand);
-    message_ = new QLabel(this);
+    message_ = new QLabel(page);
     message_->setWordWrap(true);
     message_->setStyleSheet("color: #c62828;");
     cards_ = new QHBoxLayout();
-    breakeven_ = new QLabel(this);
+    // The decision at a glance: NPV cost by alternative and cumulative cash cost, side by side.
+    auto* charts = new QHBoxLayout();
+    npvChart_ = makeChartView(tr("NPV cost by alternative, after tax"), page);
+    npvChart_->setObjectName("npvChart");
+    cumulative_ = makeChartView(tr("Cumulative after-tax cash cost (undiscounted)"), page);
+    cumulative_->setObjectName("overviewCumulative");
+    // The cumulative chart the wider: its legend names every alternative in one row. Their height
+    // bounded: the scrolled page lays out at its preferred height (its labels wrap), and a chart
+    // view's preferred height is its scene's.
+    for (QChartView* view : {npvChart_, cumulative_}) {
+        view->setMinimumHeight(300);
+        view->setMaximumHeight(360);
+    }
+    charts->addWidget(npvChart_, 2);
+    charts->addWidget(cumulative_, 3);
+    band_ = new QLabel(page);
+    band_->setObjectName("monteCarloBand");
+    band_->setWordWrap(true);
+    band_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    crossovers_ = new QLabel(page);
+    crossovers_->setObjectName("overviewCrossovers");
+    crossovers_->setWordWrap(true);
+    auto* words = new QHBoxLayout();
+    breakeven_ = new QLabel(page);
     breakeven_->setWordWrap(true);
     breakeven_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    breakeven_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    changes_ = new QLabel(page);
+    changes_->setObjectName("whatWouldChange");
+    changes_->setWordWrap(true);
+    changes_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    changes_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    words->addWidget(breakeven_, 1);
+    words->addWidget(changes_, 1);
     layout->addWidget(verdict_);
     layout->addWidget(addDemand_, 0, Qt::AlignLeft);
     layout->addWidget(message_);
     layout->addLayout(cards_);
-    layout->addWidget(breakeven_);
-    layout->addStretch(1);
+    layout->addLayout(charts);
+    layout->addWidget(band_);
+    layout->addWidget(crossovers_);
+    layout->addLayout(words);
+    layout->addStretch(1); // a tall window: the room left at the bottom
+    decisionTimer_ = new QTimer(this);
+    decisionTimer_->setSingleShot(true);
+    decisionTimer_->setInterval(kDecisionDelayMs);
+    connect(decisionTimer_, &QTimer::timeout, this, &OverviewTab::refreshDecision);
+    // A run that finishes for these inputs shows its band at once; one for other inputs never does.
+    if (simulation_)
+        connect(simulation_, &models::SimulationController::finished, this, &OverviewTab::redrawNpv);
+}
+
+void OverviewTab::redrawNpv() {
+    if (!doc_->hasPortfolio()) {
+        freshChart(npvChart_);
+        band_->clear();
+        drawnRun_ = nullptr;
+        return;
+    }
+    const auto& r = doc_->evaluation();
+    const SimulationResult* s = simulation_ ? simulation_->currentResult() : nullptr;
+    drawnRun_ = s;
+    const auto pair = models::decisionPair(r);
+    drawNpvByAlternative(freshChart(npvChart_), r, pair ? std::optional(pair->first) : std::nullopt, s);
+    if (r.nothingToCompare())
+        band_->clear();
+    else
+        band_->setText(s ? models::monteCarloBandSentence(r, *s)
+                         : models::noMonteCarloSentence(simulation_ && simulation_->hasStaleResult()));
 }
 
 void OverviewTab::refresh() {
@@ -46,11 +123,20 @@ void OverviewTab::refresh() {
             delete item->widget();
             delete item;
         }
+        decisionTimer_->stop();
+        decisionNow_ = true; // the next portfolio's first picture, at once
+        freshChart(npvChart_);
+        freshChart(cumulative_);
+        for (QLabel* label : {band_, crossovers_, breakeven_, changes_})
+            label->clear();
         return;
     }
     const auto& r = doc_->evaluation();
     const QString cur = QString::fromStdString(r.currency);
     const auto ranked = r.rankedAtFullCapacity();
+    verdict_->setToolTip(!r.nothingToCompare() && !ranked.empty()
+                             ? models::lcocArithmetic(*ranked[0], r.currency)
+                             : QString());
     if (r.nothingToCompare()) {
         // Every cost is 0: naming the first alternative "cheapest by 0.0 M" would be a false finding.
         // The reason reads on after "Nothing to compare: " elsewhere; under a heading it is a sentence.
@@ -58,12 +144,12 @@ void OverviewTab::refresh() {
         reason[0] = reason[0].toUpper();
         verdict_->setText("<h2>" + tr("Nothing to compare") + "</h2>" + reason.toHtmlEscaped());
     } else if (ranked.size() >= 2) {
-        verdict_->setText(tr("<h2>%1 is cheapest</h2>by %2 %3 M of NPV cost against %4; LCOC %5 %6 per "
-                             "H100-equivalent GPU-hour")
+        verdict_->setText(tr("<h2>%1 is cheapest</h2>by %2 %3 M of NPV cost against %4; LCOC %5 %6 (%7)")
                               .arg(QString::fromStdString(ranked[0]->name).toHtmlEscaped(), cur,
                                    models::formatMillions(ranked[1]->npvCost - ranked[0]->npvCost),
                                    QString::fromStdString(ranked[1]->name).toHtmlEscaped(), cur,
-                                   ranked[0]->lcoc ? models::formatPerHour(*ranked[0]->lcoc) : tr("n/a")));
+                                   ranked[0]->lcoc ? models::formatPerHour(*ranked[0]->lcoc) : tr("n/a"),
+                                   models::lcocMeaning()));
     } else if (ranked.size() == 1 && r.alternatives.size() >= 2) {
         verdict_->setText("<h2>" + models::onlyFullCapacitySentence(*ranked[0]).toHtmlEscaped() + "</h2>");
     }
@@ -97,6 +183,48 @@ void OverviewTab::refresh() {
     const QStringList lines = models::breakevenSentences(r, models::TextStyle::Html);
     breakeven_->setText(r.nothingToCompare() ? QString()
                                              : "<h3>" + tr("Breakeven") + "</h3>" + lines.join("<br>"));
+    // The decision at a glance follows the edit's own frame: drawn at once when the tab is first
+    // drawn or shown, after an edit once the edits pause (two charts and a tornado cost the window
+    // its one frame per edit; spinning a value redraws them once, not per step).
+    if (decisionNow_) {
+        refreshDecision();
+        return;
+    }
+    decisionTimer_->start();
+    // A Monte Carlo band is never shown for other inputs, not even until the pause.
+    if ((simulation_ ? simulation_->currentResult() : nullptr) != drawnRun_)
+        redrawNpv();
+}
+
+void OverviewTab::showEvent(QShowEvent* event) {
+    decisionNow_ = true; // a tab coming into view shows its current decision, not the last one
+    DocumentTab::showEvent(event);
+    decisionNow_ = false;
+}
+
+void OverviewTab::refreshDecision() {
+    decisionTimer_->stop();
+    if (!doc_->hasPortfolio())
+        return;
+    const auto& r = doc_->evaluation();
+    redrawNpv();
+    const QStringList crossings = drawCumulativeCost(freshChart(cumulative_), r);
+    crossovers_->setText(r.nothingToCompare() ? QString()
+                         : crossings.isEmpty()
+                             ? tr("No crossover: the order of the alternatives holds every year.")
+                             : crossings.join("; ") + ".");
+    // What would change the verdict: the widest bars of the tornado of the best two.
+    QString changes;
+    if (const auto pair = models::decisionPair(r)) {
+        const Sensitivity s = doc_->sensitivity(pair->first, pair->second);
+        QStringList sentences;
+        for (const models::VerdictChange& c : models::verdictChanges(r, s, models::TextStyle::Html))
+            sentences << c.sentence;
+        changes = "<h3>" + tr("What would change the verdict") + "</h3>" +
+                  models::verdictGapSentence(r, s).toHtmlEscaped() + "<br>" + sentences.join("<br>");
+    }
+    changes_->setText(changes);
+    decisionNow_ = false;
 }
 
 void OverviewTab::addDemand() {
@@ -117,6 +245,31 @@ QString OverviewTab::cardDemandText(int alternative) const {
 QChart* OverviewTab::capacityChart(int alternative) const {
     const AlternativeCard* c = card(alternative);
     return c ? c->chart() : nullptr;
+}
+
+QString OverviewTab::lcocToolTip(int alternative) const {
+    const AlternativeCard* c = card(alternative);
+    return c ? c->lcocToolTip() : QString();
+}
+
+QString OverviewTab::verdictToolTip() const {
+    return verdict_->toolTip();
+}
+
+QChart* OverviewTab::npvChart() const {
+    return npvChart_->chart();
+}
+
+QChart* OverviewTab::cumulativeChart() const {
+    return cumulative_->chart();
+}
+
+QString OverviewTab::bandText() const {
+    return band_->text();
+}
+
+QString OverviewTab::whatWouldChangeText() const {
+    return changes_->text();
 }
 
 QString OverviewTab::verdictText() const {
