@@ -4,6 +4,7 @@
 #include "models/BreakevenText.h"
 #include "models/CapacityText.h"
 #include "models/CostLineText.h"
+#include "models/DecisionText.h"
 #include "models/MoneyFormat.h"
 
 #include <QLocale>
@@ -59,8 +60,8 @@ QString formatResultTable(const Portfolio& p, const EvaluationResult& r) {
         out += pad(name, nameWidth, false) + pad(millions(a.npvCost), 22, true) +
                pad(millions(a.totalCash), 24, true) + pad(lcoc, 22, true) + "\n";
     }
-    out += r.hasDemand ? "* per H100-equivalent GPU-hour of the demand, discounted\n\n"
-                       : "* per performance-weighted (H100-equivalent), discounted used GPU-hour\n\n";
+    // The one wording of LCOC every output uses (models/DecisionText).
+    out += "* LCOC: " + models::lcocMeaning() + (r.hasDemand ? " (of the demand)" : "") + "\n\n";
 
     const auto ranked = r.rankedAtFullCapacity();
     if (r.nothingToCompare()) {

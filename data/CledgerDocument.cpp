@@ -945,6 +945,14 @@ QString portfolioInputsHash(const Portfolio& p) {
         QCryptographicHash::hash(writePortfolioJson(p), QCryptographicHash::Sha256).toHex());
 }
 
+QString simulationInputsHash(const Portfolio& p) {
+    if (p.sensitivity.empty())
+        return portfolioInputsHash(p);
+    Portfolio simulated = p;
+    simulated.sensitivity.clear();
+    return portfolioInputsHash(simulated);
+}
+
 PortfolioLoad loadPortfolioFile(const QString& path, const SkuCatalog& catalog) {
     // By content where the file can be looked at twice; a stream is read once, as JSON.
     // A missing .cledger too: the document loader removes what a killed save left in its place.

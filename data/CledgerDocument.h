@@ -41,6 +41,10 @@ std::vector<SimulationRunRecord> listSimulationRuns(const QString& path, QString
 
 // SHA-256 (hex) of the portfolio's canonical JSON: equal inputs, equal hash.
 QString portfolioInputsHash(const Portfolio& p);
+// The same of what a Monte Carlo run depends on: the portfolio without the tornado's settings, which
+// only the sensitivity analysis reads, so editing them keeps a run current. Equal to
+// portfolioInputsHash for a portfolio without them.
+QString simulationInputsHash(const Portfolio& p);
 
 // By content: a .cledger document or a JSON portfolio (a file, or a stream read once).
 PortfolioLoad loadPortfolioFile(const QString& path, const SkuCatalog& catalog);

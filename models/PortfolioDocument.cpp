@@ -787,7 +787,7 @@ QString PortfolioDocument::displayName() const {
 }
 
 QString PortfolioDocument::inputsHash() const {
-    return portfolio_ ? data::portfolioInputsHash(*portfolio_) : QString();
+    return portfolio_ ? data::simulationInputsHash(*portfolio_) : QString();
 }
 
 bool PortfolioDocument::setSensitivityRanges(const std::map<std::string, SensitivityRange>& ranges,

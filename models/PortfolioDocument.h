@@ -122,7 +122,8 @@ public:
     bool isBundledExample() const { return filePath_.startsWith(':'); }
     bool isModified() const { return !undo_.isClean(); }
     QString displayName() const;
-    // SHA-256 of the portfolio's canonical JSON: what a simulation result belongs to.
+    // SHA-256 of the portfolio's canonical JSON without the tornado's settings (data::simulationInputsHash):
+    // what a simulation result belongs to.
     QString inputsHash() const;
     QUndoStack* undoStack() { return &undo_; }
 

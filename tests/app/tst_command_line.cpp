@@ -639,10 +639,10 @@ private slots:
             write("ended.json", QByteArray(json).replace(valuation, "\"valuation_date\": \"2034-01-01\""));
         auto r = run({"evaluate", ended});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(
-            r.out.endsWith("discounted used GPU-hour\n\nNothing to compare: every contract and fleet ends "
-                           "before the valuation date 2034-01-01, so every alternative costs 0.\n"),
-            qPrintable(r.out));
+        QVERIFY2(r.out.endsWith("* LCOC: cost per H100-equivalent GPU-hour, after tax, discounted\n\nNothing "
+                                "to compare: every contract and fleet ends "
+                                "before the valuation date 2034-01-01, so every alternative costs 0.\n"),
+                 qPrintable(r.out));
         QVERIFY(!r.out.contains("Verdict:"));
         QVERIFY(!r.out.contains("cheapest"));
         QVERIFY(!r.out.contains("Breakeven:"));

@@ -2,6 +2,7 @@
 // moves, typed settings read as the editor reads numbers (and in the labels' own forms), each edit
 // one undoable command named in words that redraws the tornado, refusals that change nothing, and
 // the resets, each one undo step. And the tornado's words, which name the alternatives.
+#include "data/CledgerDocument.h"
 #include "models/PortfolioDocument.h"
 #include "models/SensitivityRangesModel.h"
 #include "models/SensitivityText.h"
@@ -182,6 +183,24 @@ private slots:
         doc.undoStack()->undo();
         QCOMPARE(doc.portfolio().sensitivity.at("contract_prices"), (SensitivityRange{0.5, 1.5}));
         QVERIFY(!doc.portfolio().sensitivity.count("gpu_price_trend"));
+    }
+
+    // The settings are the tornado's alone: a Monte Carlo run stays the current inputs' (its hash does
+    // not move), while the document's checksum covers them.
+    void settingsLeaveTheSimulationCurrent() {
+        PortfolioDocument doc(PortfolioDocument::bundledCatalog());
+        QString error;
+        QVERIFY2(doc.openBundledExample(&error), qPrintable(error));
+        const QString before = doc.inputsHash();
+        QCOMPARE(before, data::portfolioInputsHash(doc.portfolio()));
+        SensitivityRangesModel model(&doc);
+        model.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY(model.setData(model.index(rowOf(model, "contract_prices"), SensitivityRangesModel::LowColumn),
+                              "0.5"));
+        QCOMPARE(doc.inputsHash(), before);
+        QVERIFY(data::portfolioInputsHash(doc.portfolio()) != before);
+        QVERIFY(doc.setValue("assumptions.discount_rate", 0.1, &error));
+        QVERIFY(doc.inputsHash() != before); // an input the simulation reads
     }
 
     // Removing the demand swaps its row for the utilization's (the tornado's own rule).

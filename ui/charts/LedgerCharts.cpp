@@ -4,6 +4,7 @@
 
 #include "models/CostLineText.h"
 #include "models/MoneyFormat.h"
+#include "models/SensitivityText.h"
 #include "ui/charts/ChartHelpers.h"
 
 #include <QApplication>
@@ -562,9 +563,9 @@ void drawConvergence(QChart* chart, const SimulationResult& s, const EvaluationR
     fitValueAxis(chart, low / 1e6, high / 1e6, false);
 }
 
-void drawTornado(QChart* chart, const Sensitivity& s, const std::string& currency) {
+void drawTornado(QChart* chart, const Sensitivity& s, const EvaluationResult& r) {
     resetChart(chart);
-    const QString cur = q(currency);
+    const QString cur = q(r.currency);
     auto* lowSet = new QBarSet(tr("Input at its low setting"));
     auto* highSet = new QBarSet(tr("Input at its high setting"));
     QStringList names;
@@ -580,13 +581,13 @@ void drawTornado(QChart* chart, const Sensitivity& s, const std::string& currenc
     series->append(lowSet);
     series->append(highSet);
     chart->addSeries(series);
-    chart->setTitle(tr("%1 minus %2: %3 %4 M as given; change when one input moves")
-                        .arg(q(s.a), q(s.b), cur, models::formatMillions(s.base)));
+    // The alternatives by their names (models/SensitivityText, the PDF's words too).
+    chart->setTitle(models::tornadoTitle(s, r, cur));
     // Category axis on the left, values along the bottom.
     auto* y = new QBarCategoryAxis();
     y->append(names);
     auto* x = new QValueAxis();
-    x->setTitleText(tr("Change of the NPV difference (%1 millions)").arg(cur));
+    x->setTitleText(models::tornadoAxisTitle(s, r, cur));
     x->setLabelFormat("%'.0f");
     chart->addAxis(y, Qt::AlignLeft);
     chart->addAxis(x, Qt::AlignBottom);

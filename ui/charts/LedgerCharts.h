@@ -47,7 +47,7 @@ void drawCostFan(QChart* chart, const SimulationResult& s, const EvaluationResul
 // The cheapest alternative's running mean with its 95% band, by path count.
 void drawConvergence(QChart* chart, const SimulationResult& s, const EvaluationResult& r);
 // Tornado of the NPV difference; widest bar on top.
-void drawTornado(QChart* chart, const Sensitivity& s, const std::string& currency);
+void drawTornado(QChart* chart, const Sensitivity& s, const EvaluationResult& r);
 
 // Black on white whatever the window's palette: for paper.
 void applyPrintStyle(QChart* chart);

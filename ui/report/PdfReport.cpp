@@ -330,11 +330,7 @@ private:
         }
         if (c_.sensitivity) {
             auto tornado = newChart();
-            ui::drawTornado(tornado.get(), *c_.sensitivity, c_.portfolio.currency);
-            // The alternatives by their names (drawTornado names them by id).
-            tornado->setTitle(models::tornadoTitle(*c_.sensitivity, r_, cur_));
-            for (QAbstractAxis* axis : tornado->axes(Qt::Horizontal))
-                axis->setTitleText(models::tornadoAxisTitle(*c_.sensitivity, r_, cur_));
+            ui::drawTornado(tornado.get(), *c_.sensitivity, r_);
             l_.chart(std::move(tornado), 300);
         }
         if (c_.simulation) {

@@ -143,11 +143,7 @@ void SensitivityTab::redraw() {
     const Sensitivity s = doc_->sensitivity(std::size_t(ab.x()), std::size_t(ab.y()));
     const QString cur = QString::fromStdString(doc_->portfolio().currency);
     QChart* chart = freshChart(chart_);
-    drawTornado(chart, s, doc_->portfolio().currency);
-    // The alternatives by their names (drawTornado names them by id).
-    chart->setTitle(models::tornadoTitle(s, doc_->evaluation(), cur));
-    for (QAbstractAxis* axis : chart->axes(Qt::Horizontal))
-        axis->setTitleText(models::tornadoAxisTitle(s, doc_->evaluation(), cur));
+    drawTornado(chart, s, doc_->evaluation());
 
     table_->clear();
     table_->setColumnCount(5);
