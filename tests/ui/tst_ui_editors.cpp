@@ -7,12 +7,14 @@
 #include "models/DatedCurveModel.h"
 #include "models/PortfolioDocument.h"
 #include "models/PortfolioTreeModel.h"
+#include "models/SimulationController.h"
 #include "resources/BundledResources.h"
 #include "tests/ui/EditorSteps.h"
 #include "ui/CorrelationGrid.h"
 #include "ui/CurveGrid.h"
 #include "ui/ItemEditor.h"
 #include "ui/MainWindow.h"
+#include "ui/tabs/MonteCarloTab.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -23,7 +25,10 @@
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -367,6 +372,28 @@ private slots:
                 QVERIFY2(box->width() >= box->sizeHint().width(), qPrintable(item + ": " + box->text()));
             // All of it in view: no sideways scrolling needed.
             QVERIFY2(scroll->horizontalScrollBar()->maximum() == 0, qPrintable(item));
+        }
+    }
+
+    // The tab widget is as wide as its widest page: a page that grows with its results (the Monte
+    // Carlo's status line) must not squeeze the editor beside it.
+    void theEditorKeepsItsWidthAcrossTheTabs() {
+        Window x;
+        x.w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&x.w));
+        auto* scroll = qobject_cast<QScrollArea*>(x.editor()->parentWidget()->parentWidget()->parentWidget());
+        QVERIFY(scroll);
+        const int width = scroll->width();
+        QVERIFY2(width >= 400, qPrintable(QString::number(width)));
+        QSignalSpy finished(x.w.simulation(), &models::SimulationController::finished);
+        x.w.monteCarlo()->findChildren<QSpinBox*>().at(0)->setValue(2000);
+        x.w.monteCarlo()->run();
+        QVERIFY(finished.wait(60000));
+        for (int i = 0; i < x.w.tabs()->count(); ++i) {
+            x.w.tabs()->setCurrentIndex(i);
+            QTest::qWait(50);
+            QVERIFY2(scroll->width() == width,
+                     qPrintable(QString("tab %1: %2 -> %3").arg(i).arg(width).arg(scroll->width())));
         }
     }
 

@@ -62,16 +62,42 @@ void fitLegend(QChart* chart) {
     QLegend* legend = chart->legend();
     if (!legend->isVisible() || chart->size().width() < 100)
         return; // no legend, or a chart not laid out yet
-    // A legend entry: the marker, its gaps and the label (Qt: 10 px marker, 3 px margins, 4 px space),
-    // with room to spare for the legend's own margins.
-    const QFontMetricsF metrics(legend->font());
-    double row = 0.0;
-    for (QLegendMarker* marker : legend->markers())
-        if (marker->isVisible())
-            row += metrics.horizontalAdvance(marker->label()) + 24.0;
+    // The font the chart was given: a legend shrunk for a narrow chart grows back when it widens.
+    if (!legend->property("baseFont").isValid())
+        legend->setProperty("baseFont", legend->font());
+    const QFont base = legend->property("baseFont").value<QFont>();
+    // A legend entry: the marker, its gaps and the label (Qt: 10 px marker, 3 px margins, 4 px space,
+    // and the spacing between entries), with room to spare for the legend's own margins: an estimate
+    // on the safe side, as Qt shortens a label a pixel too long.
+    const auto widths = [legend](const QFont& font) {
+        const QFontMetricsF metrics(font);
+        double row = 0.0, longest = 0.0;
+        for (QLegendMarker* marker : legend->markers())
+            if (marker->isVisible()) {
+                const double w = metrics.horizontalAdvance(marker->label()) + 32.0;
+                row += w;
+                longest = std::max(longest, w);
+            }
+        return std::pair{row, longest};
+    };
     const QMargins margins = chart->margins();
-    const double room = chart->size().width() - margins.left() - margins.right() - 24.0;
-    const Qt::Alignment want = row <= room ? Qt::AlignBottom : Qt::AlignRight;
+    const double width = chart->size().width() - margins.left() - margins.right();
+    const double room = width - 40.0;
+    const auto [row, longest] = widths(base);
+    Qt::Alignment want = Qt::AlignBottom;
+    QFont font = base;
+    if (row > room) {
+        // Qt gives a legend on the right at most 0.4 of the chart's width (its golden_ratio) and
+        // shortens what is longer; there the entries stand one a line.
+        if (longest + 40.0 <= 0.4 * width) {
+            want = Qt::AlignRight;
+        } else {
+            // Too long for either: one row below in a smaller font, never under 6 points.
+            font.setPointSizeF(std::max(6.0, base.pointSizeF() * room / row * 0.97));
+        }
+    }
+    if (legend->font() != font)
+        legend->setFont(font);
     if (legend->alignment() != want)
         legend->setAlignment(want);
 }

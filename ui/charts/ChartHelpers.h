@@ -17,7 +17,8 @@ namespace ledger::ui {
 
 QChartView* makeChartView(const QString& title, QWidget* parent);
 // Keeps every legend entry whole: below the chart while its entries fit in one row there, else on
-// the right, one a line (Qt shortens a label that does not fit: "Shortfall tax sh..."). Every chart
+// the right, one a line, while the longest fits in the 40% of the width Qt gives a legend there
+// (Qt shortens a label that does not fit: "Shortfall tax sh..."), else below in a smaller font. Every chart
 // of makeChartView and freshChart does it on its own, after each layout and when the view resizes.
 void fitLegend(QChart* chart);
 // The colour of the i-th alternative in every chart (readable on light and dark backgrounds).

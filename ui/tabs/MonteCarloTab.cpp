@@ -58,6 +58,9 @@ MonteCarloTab::MonteCarloTab(models::PortfolioDocument* doc, models::SimulationC
     progress_->setRange(0, 1000);
     status_ = new QLabel(tr("No simulation yet: press Run."), this);
     status_->setObjectName("simulationStatus");
+    // Wrapped: a long status line must not widen the tab, and with it the window (the tab widget is
+    // as wide as its widest page), squeezing the editor beside it.
+    status_->setWordWrap(true);
     controls->addWidget(new QLabel(tr("Paths"), this));
     controls->addWidget(paths_);
     controls->addWidget(new QLabel(tr("Seed"), this));

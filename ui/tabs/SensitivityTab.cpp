@@ -147,8 +147,8 @@ void SensitivityTab::redraw() {
 
     table_->clear();
     table_->setColumnCount(5);
-    table_->setHorizontalHeaderLabels({tr("Input"), tr("Low"), tr("Difference at low (%1 M)").arg(cur),
-                                       tr("High"), tr("Difference at high (%1 M)").arg(cur)});
+    table_->setHorizontalHeaderLabels({tr("Input"), tr("Low"), tr("Difference\nat low (%1 M)").arg(cur),
+                                       tr("High"), tr("Difference\nat high (%1 M)").arg(cur)});
     table_->setRowCount(int(s.bars.size()));
     for (std::size_t i = 0; i < s.bars.size(); ++i) {
         const auto& bar = s.bars[i];
@@ -162,8 +162,9 @@ void SensitivityTab::redraw() {
             table_->setItem(int(i), c, item);
         }
     }
+    // Every column as wide as its contents (the input's name whole); the last takes what is left.
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table_->horizontalHeader()->setStretchLastSection(true);
 }
 
 } // namespace ledger::ui
