@@ -57,7 +57,7 @@ int evaluateCommand(const QStringList& args) {
     const EvaluationResult result = evaluatePortfolio(portfolio, catalog);
     if (simulation && parser.isSet("save-run")) {
         data::SimulationRunRecord run;
-        run.inputsHash = data::portfolioInputsHash(portfolio);
+        run.inputsHash = data::simulationInputsHash(portfolio);
         run.seed = simulation->seed;
         run.paths = simulation->paths;
         run.device = QString::fromStdString(simulation->device);

@@ -18,7 +18,7 @@ namespace ledger::data {
 struct SimulationRunRecord {
     std::int64_t id = 0;
     QString created;    // UTC, ISO 8601
-    QString inputsHash; // portfolioInputsHash() of what was simulated
+    QString inputsHash; // simulationInputsHash() of what was simulated
     std::uint64_t seed = 0;
     std::int64_t paths = 0;
     QString device;

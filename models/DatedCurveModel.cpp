@@ -12,22 +12,19 @@ DatedCurveModel::DatedCurveModel(PortfolioDocument* doc, const QString& path, QO
     : QAbstractTableModel(parent)
     , doc_(doc)
     , path_(path) {
-    shownRows_ = int(points().size());
+    points_ = doc_->curve(path_).value_or(std::vector<DatedValue>());
     connect(doc_, &PortfolioDocument::evaluationChanged, this, [this] {
-        const int rows = int(points().size());
-        if (rows == shownRows_) {
-            if (rows > 0)
-                emit dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1));
+        auto next = doc_->curve(path_).value_or(std::vector<DatedValue>());
+        if (next.size() == points_.size()) { // the same rows: the view keeps its selection
+            points_ = std::move(next);
+            if (!points_.empty())
+                emit dataChanged(index(0, 0), index(int(points_.size()) - 1, ColumnCount - 1));
             return;
         }
         beginResetModel();
-        shownRows_ = rows;
+        points_ = std::move(next);
         endResetModel();
     });
-}
-
-std::vector<DatedValue> DatedCurveModel::points() const {
-    return doc_->curve(path_).value_or(std::vector<DatedValue>());
 }
 
 bool DatedCurveModel::isShare() const {
@@ -53,7 +50,7 @@ int DatedCurveModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant DatedCurveModel::data(const QModelIndex& index, int role) const {
-    const auto curve = points();
+    const auto& curve = points();
     if (!index.isValid() || std::size_t(index.row()) >= curve.size())
         return {};
     const DatedValue& point = curve[std::size_t(index.row())];

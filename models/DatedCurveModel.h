@@ -47,12 +47,13 @@ signals:
     void editRefused(const QString& message);
 
 private:
-    std::vector<DatedValue> points() const;
+    const std::vector<DatedValue>& points() const { return points_; }
     NumberForm form() const;
     bool commit(const std::vector<DatedValue>& next, const QString& description, QString* error);
     PortfolioDocument* doc_;
     QString path_;
-    int shownRows_ = 0; // rows when last reset: a change that keeps them keeps the view's selection
+    // The curve as the document holds it, read once per change (a view asks data() per cell and role).
+    std::vector<DatedValue> points_;
 };
 
 } // namespace ledger::models

@@ -47,11 +47,14 @@ std::optional<std::vector<DatedValue>> parseDatedRows(const QString& text, const
                 tr("%1: %2 columns, expected two (date, %3)").arg(where).arg(cells.size()).arg(valueName);
             return std::nullopt;
         }
+        // The column titles a spreadsheet's copy starts with ("Date", "GPUs"): neither a date nor a
+        // number. A first row of data with a bad date is a bad row, not a header.
         const QString head = cells[0].trimmed();
-        const bool header = first && !head.isEmpty() && !head.front().isDigit();
+        const bool header = first && !head.isEmpty() && !head.front().isDigit() &&
+                            !readNumber(cells[1], form, locale, QString()).value;
         first = false;
         if (header)
-            continue; // the column titles a spreadsheet's copy starts with ("Date", "GPUs")
+            continue;
         const auto date = parseDateCell(cells[0], where, error);
         if (!date)
             return std::nullopt;

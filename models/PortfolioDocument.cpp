@@ -138,6 +138,7 @@ bool PortfolioDocument::open(const QString& path, QString* error) {
     }
     undo_.clear();
     portfolio_ = std::move(load.portfolio);
+    simulationHash_ = data::simulationInputsHash(*portfolio_);
     evaluation_ = std::move(evaluation);
     fingerprint_ = load.fingerprint;
     notices_ = load.notices;
@@ -236,12 +237,16 @@ void PortfolioDocument::markUnsavedFor(const QString& path) {
 }
 
 bool PortfolioDocument::setValue(const QString& path, const QJsonValue& value, QString* error,
-                                 const QString& mergeKey) {
+                                 const QString& mergeKey, const QString& words) {
     if (!portfolio_)
         return false;
     auto next = data::withValue(*portfolio_, path, value, catalog_, error);
     if (!next)
         return false;
+    if (!words.isEmpty()) { // said in words of its own: one step each, never merged
+        undo_.push(new EditCommand(this, words, *portfolio_, std::move(*next), false));
+        return true;
+    }
     auto* command =
         new EditCommand(this, mergeKey.isEmpty() ? path : mergeKey, *portfolio_, std::move(*next));
     if (const QString field = fieldInWords(*portfolio_, path); !field.isEmpty())
@@ -768,6 +773,8 @@ void PortfolioDocument::replacePortfolio(const Portfolio& p) {
 }
 
 void PortfolioDocument::evaluate() {
+    // Once per change, not per question: the Overview and the Monte Carlo panel ask it on every redraw.
+    simulationHash_ = data::simulationInputsHash(*portfolio_);
     try {
         evaluation_ = evaluatePortfolio(*portfolio_, catalog_);
     } catch (const std::exception&) {
@@ -787,7 +794,7 @@ QString PortfolioDocument::displayName() const {
 }
 
 QString PortfolioDocument::inputsHash() const {
-    return portfolio_ ? data::simulationInputsHash(*portfolio_) : QString();
+    return portfolio_ ? simulationHash_ : QString();
 }
 
 bool PortfolioDocument::setSensitivityRanges(const std::map<std::string, SensitivityRange>& ranges,

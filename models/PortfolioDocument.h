@@ -51,9 +51,10 @@ public:
     // Sets the field at a JSON path ("contracts[0].price_per_gpu_hour") as one undoable command.
     // An invalid value changes nothing and sets *error to the same message a file would get
     // ("fleets[0].pue: 0.5 is below 1"). Consecutive edits of one field merge into one command.
-    // mergeKey: edits with the same key merge (default: the path).
+    // mergeKey: edits with the same key merge (default: the path). words: the undo text, when the
+    // field's own words (models/EditWords) do not say it (the alternatives' list).
     bool setValue(const QString& path, const QJsonValue& value, QString* error,
-                  const QString& mergeKey = QString());
+                  const QString& mergeKey = QString(), const QString& words = QString());
     QJsonValue value(const QString& path) const;
     // The tornado of the NPV difference between alternatives a and b (core/analytics/Sensitivity.h).
     Sensitivity sensitivity(std::size_t a, std::size_t b) const;
@@ -153,6 +154,7 @@ private:
     EvaluationResult evaluation_;
     QString filePath_;
     QByteArray fingerprint_; // the state of filePath_ when opened or last saved (CledgerDocument.h)
+    QString simulationHash_; // inputsHash() of the portfolio as it is
     QStringList notices_;
     QUndoStack undo_;
 };

@@ -73,6 +73,8 @@ void CorrelationGrid::refresh() {
 }
 
 bool CorrelationGrid::setCell(int i, int j, const QString& text) {
+    if (!doc_->hasPortfolio() || i < 0 || j < 0 || i > 2 || j > 2)
+        return false;
     const models::NumberReading read = models::readNumber(text, {}, locale(), QString());
     const QString path = QString("market.correlation[%1][%2]").arg(i).arg(j);
     QString error;

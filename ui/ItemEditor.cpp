@@ -1,6 +1,7 @@
 #include "ui/ItemEditor.h"
 
 #include "analytics/NewsDecoder.h"
+#include "models/EditWords.h"
 #include "models/FieldCatalog.h"
 #include "models/NumberInput.h"
 #include "models/PortfolioDocument.h"
@@ -85,6 +86,7 @@ ItemEditor::ItemEditor(models::PortfolioDocument* doc, QWidget* parent)
     , doc_(doc) {
     auto* layout = new QVBoxLayout(this);
     title_ = new QLabel(this);
+    title_->setObjectName("editorTitle");
     title_->setWordWrap(true);
     formHost_ = new QWidget(this);
     form_ = new QFormLayout(formHost_);
@@ -121,8 +123,15 @@ QString ItemEditor::skuId() const {
 QString ItemEditor::pathOf(const QString& key) const {
     if (prefix_.isEmpty())
         return key;
-    if (prefix_.startsWith("skus["))
+    if (prefix_.startsWith("skus[")) {
+        // The portfolio's own SKU by its file path (its sources, validation's messages); a bundled
+        // one by its id until an edit copies it in.
+        const auto& skus = doc_->portfolio().skus;
+        for (std::size_t i = 0; i < skus.size(); ++i)
+            if (skus[i].id == skuId().toStdString())
+                return QString("skus[%1].%2").arg(i).arg(key);
         return "skus." + skuId() + "." + key;
+    }
     return prefix_ + "." + key;
 }
 
@@ -146,6 +155,8 @@ QString ItemEditor::idAt(const QString& prefix) const {
 }
 
 void ItemEditor::follow() {
+    if (!doc_->hasPortfolio())
+        return;
     if (prefix_.isEmpty() || prefix_ == "market") {
         refreshValues();
         return;
@@ -199,24 +210,7 @@ void ItemEditor::rebuild() {
             title_->clear();
         return;
     }
-    if (prefix_.isEmpty()) {
-        title_->setText(tr("<b>Assumptions</b>"));
-    } else if (prefix_ == "market") {
-        title_->setText(tr("<b>Market model</b><br>The GPU market price, the next generation's launch, the "
-                           "power price and utilization factors and how their shocks correlate (MODEL.md 6): "
-                           "what the Monte Carlo draws and the deterministic run follows at its median."));
-    } else if (prefix_.startsWith("skus[")) {
-        title_->setText(
-            (doc_->skuIsOwn(skuId())
-                 ? tr("<b>%1</b> <span style='color:gray'>this portfolio's SKU</span>")
-                 : tr("<b>%1</b> <span style='color:gray'>from the bundled catalog; an edit copies it into "
-                      "this portfolio, which then uses its own figures</span>"))
-                .arg(skuId().toHtmlEscaped()));
-    } else {
-        const QString name = doc_->value(prefix_ + ".name").toString();
-        title_->setText(
-            tr("<b>%1</b> <span style='color:gray'>%2</span>").arg(name.toHtmlEscaped(), prefix_));
-    }
+    updateTitle();
     for (const auto& f : *fields) {
         if (prefix_ == "market" && f.key == "next_generation.launch_earliest") {
             auto* modelled = new QCheckBox(tr("Model a next-generation launch"), formHost_);
@@ -224,10 +218,13 @@ void ItemEditor::rebuild() {
             modelled->setToolTip(
                 tr("At a launch date drawn from the window the market price drops by a share "
                    "drawn from the range (MODEL.md 6); one undo step."));
-            connect(modelled, &QCheckBox::toggled, this, [this](bool on) {
+            connect(modelled, &QCheckBox::toggled, this, [this, modelled](bool on) {
                 QString error;
-                if (!doc_->setNextGenerationModelled(on, &error) && !error.isEmpty())
+                if (!doc_->setNextGenerationModelled(on, &error)) {
                     say(error);
+                    const QSignalBlocker block(modelled); // back to the document's state
+                    modelled->setChecked(!on);
+                }
             });
             form_->addRow(modelled);
         }
@@ -252,6 +249,27 @@ void ItemEditor::rebuild() {
         form_->addRow(grid);
     }
     refreshValues();
+}
+
+void ItemEditor::updateTitle() {
+    if (prefix_.isEmpty()) {
+        title_->setText(tr("<b>Assumptions</b>"));
+    } else if (prefix_ == "market") {
+        title_->setText(tr("<b>Market model</b><br>The GPU market price, the next generation's launch, the "
+                           "power price and utilization factors and how their shocks correlate (MODEL.md 6): "
+                           "what the Monte Carlo draws and the deterministic run follows at its median."));
+    } else if (prefix_.startsWith("skus[")) {
+        title_->setText(
+            (doc_->skuIsOwn(skuId())
+                 ? tr("<b>%1</b> <span style='color:gray'>this portfolio's SKU</span>")
+                 : tr("<b>%1</b> <span style='color:gray'>from the bundled catalog; an edit copies it into "
+                      "this portfolio, which then uses its own figures</span>"))
+                .arg(skuId().toHtmlEscaped()));
+    } else {
+        const QString name = doc_->value(prefix_ + ".name").toString();
+        title_->setText(
+            tr("<b>%1</b> <span style='color:gray'>%2</span>").arg(name.toHtmlEscaped(), prefix_));
+    }
 }
 
 void ItemEditor::addField(const models::FieldSpec& f) {
@@ -363,15 +381,25 @@ void ItemEditor::commitAlternative(int index) {
     // The whole list is written (a portfolio without one gets the one-per-item defaults made explicit).
     const auto& alts = doc_->evaluation().alternatives;
     QJsonArray list;
+    QStringList words; // the change in words, for the undo stack
     for (std::size_t a = 0; a + 1 < alts.size(); ++a) {
         QJsonArray items;
         QString name = QString::fromStdString(alts[a].name);
         if (int(a) == index) {
             if (auto* edit = formHost_->findChild<QLineEdit*>("alternative.name"))
                 name = edit->text().trimmed();
-            for (QCheckBox* box : formHost_->findChildren<QCheckBox*>())
+            if (name != QString::fromStdString(alts[a].name))
+                words << tr("renamed %1").arg(name);
+            for (QCheckBox* box : formHost_->findChildren<QCheckBox*>()) {
+                const std::string id = box->property("itemId").toString().toStdString();
+                const bool was =
+                    std::find(alts[a].items.begin(), alts[a].items.end(), id) != alts[a].items.end();
                 if (box->isChecked())
-                    items.append(box->property("itemId").toString());
+                    items.append(QString::fromStdString(id));
+                if (box->isChecked() != was)
+                    words << (box->isChecked() ? tr("adds %1") : tr("drops %1"))
+                                 .arg(box->text().section(": ", 1));
+            }
         } else {
             for (const auto& id : alts[a].items)
                 items.append(QString::fromStdString(id));
@@ -380,7 +408,9 @@ void ItemEditor::commitAlternative(int index) {
             QJsonObject{{"id", QString::fromStdString(alts[a].id)}, {"name", name}, {"items", items}});
     }
     QString error;
-    if (!doc_->setValue("alternatives", list, &error, QString("alternatives[%1]").arg(index))) {
+    const QString described = QString::fromStdString(alts[std::size_t(index)].name) + ": " +
+                              (words.isEmpty() ? tr("unchanged") : words.join(", "));
+    if (!doc_->setValue("alternatives", list, &error, QString("alternatives[%1]").arg(index), described)) {
         message_->setText(error);
         // Back to the document's values, once the check box that called is done emitting.
         QMetaObject::invokeMethod(
@@ -394,6 +424,8 @@ void ItemEditor::refreshValues() {
     const auto* fields = fieldsFor(prefix_);
     if (!fields || !doc_->hasPortfolio())
         return;
+    if (prefix_.startsWith("skus["))
+        updateTitle(); // copied into the portfolio by the first edit, or back out by undo
     const bool nextGeneration = doc_->portfolio().market.nextGeneration.has_value();
     if (auto* modelled = formHost_->findChild<QCheckBox*>("nextGenerationModelled")) {
         const QSignalBlocker block(modelled);
@@ -492,10 +524,12 @@ void ItemEditor::changeEvent(QEvent* event) {
 // the key to the document's undo (a line edit would otherwise take it for its own text and the
 // document's edits could not be undone from the editor). Ctrl+Y / Ctrl+Shift+Z redo the document's.
 bool ItemEditor::eventFilter(QObject* watched, QEvent* event) {
-    if (auto* text = qobject_cast<QPlainTextEdit*>(watched); text && event->type() == QEvent::FocusOut)
-        commit(text);
-    auto* edit = qobject_cast<QLineEdit*>(watched);
-    if (!edit || (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress))
+    auto* notes = qobject_cast<QPlainTextEdit*>(watched);
+    if (notes && event->type() == QEvent::FocusOut)
+        commit(notes);
+    auto* edit = qobject_cast<QWidget*>(watched);
+    if (!(qobject_cast<QLineEdit*>(watched) || notes) ||
+        (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress))
         return QWidget::eventFilter(watched, event);
     auto* key = static_cast<QKeyEvent*>(event);
     const bool undo = key->matches(QKeySequence::Undo), redo = key->matches(QKeySequence::Redo);
@@ -504,7 +538,8 @@ bool ItemEditor::eventFilter(QObject* watched, QEvent* event) {
     event->accept();
     if (event->type() == QEvent::ShortcutOverride)
         return true; // the key comes to the field as a key press, below, not to the window's action
-    const bool typed = edit->text().trimmed() != edit->property("shown").toString();
+    const QString text = notes ? notes->toPlainText() : static_cast<QLineEdit*>(edit)->text();
+    const bool typed = text.trimmed() != edit->property("shown").toString();
     if (undo && typed) {
         revert(edit);
         message_->clear();
@@ -615,9 +650,18 @@ void ItemEditor::commitValue(QWidget* edit, const QString& key, const QJsonValue
                                                               : QString();
         const bool swap =
             !other.isEmpty() && !value.isUndefined() && !doc_->value(pathOf(other)).isUndefined();
+        // In words: "CoreWeave 2025 (GB300) price per GPU-hour empty -> 4.8, instead of its total
+        // contract value".
+        const models::FieldSpec* replaced = specOf(prefix_, other);
+        const QString described =
+            swap ? tr("%1 %2 -> %3, instead of its %4")
+                       .arg(models::fieldInWords(doc_->portfolio(), pathOf(key)),
+                            models::valueInWords(doc_->value(pathOf(key))), models::valueInWords(value),
+                            replaced ? replaced->label.toLower() : other)
+                 : QString();
         done =
             swap ? doc_->setValues({{pathOf(key), value}, {pathOf(other), QJsonValue(QJsonValue::Undefined)}},
-                                   tr("Set %1").arg(pathOf(key)), &error)
+                                   described, &error)
                  : doc_->setValue(pathOf(key), value, &error);
     }
     if (!done) {
@@ -639,12 +683,17 @@ void ItemEditor::commitTogether(QWidget* edit, const QString& key, const QJsonVa
     bool done = false;
     if (value.isUndefined() && models::clearingEndsBoth(key)) {
         done =
-            doc_->setValues({{path, value}, {otherPath, value}}, tr("Set %1: no lease").arg(prefix_), &error);
+            doc_->setValues({{path, value}, {otherPath, value}}, tr("%1: no lease").arg(itemName()), &error);
     } else if (otherSet || value.isUndefined()) {
         done = doc_->setValue(path, value, &error);
     } else if (pending_.first == otherPath) {
-        done = doc_->setValues({{path, value}, {otherPath, pending_.second}},
-                               tr("Set %1: a lease").arg(prefix_), &error);
+        done = doc_->setValues(
+            {{path, value}, {otherPath, pending_.second}},
+            tr("%1: a lease (%2, %3)")
+                .arg(itemName(),
+                     models::valueInWords(key.endsWith("classification") ? value : pending_.second),
+                     models::valueInWords(key.endsWith("classification") ? pending_.second : value)),
+            &error);
     } else {
         pending_ = {path, value};
         if (auto* line = qobject_cast<QLineEdit*>(edit))
@@ -663,6 +712,10 @@ void ItemEditor::commitTogether(QWidget* edit, const QString& key, const QJsonVa
         return;
     }
     message_->clear();
+}
+
+QString ItemEditor::itemName() const {
+    return doc_->value(prefix_ + ".name").toString();
 }
 
 QLineEdit* ItemEditor::field(const QString& key) const {

@@ -51,6 +51,7 @@ protected:
 
 private:
     void rebuild();
+    void updateTitle();
     void addField(const models::FieldSpec& f);
     void addCurve(const QString& name, const QString& title, bool clearable);
     void refreshValues();
@@ -66,7 +67,8 @@ private:
 
     QString pathOf(const QString& key) const;
     QJsonValue storedValue(const QString& key) const;
-    QString skuId() const; // of a "skus[ID]" prefix, else empty
+    QString skuId() const;    // of a "skus[ID]" prefix, else empty
+    QString itemName() const; // the shown contract's or fleet's name
 
     // After any change: follow the shown item by its id (structural edits move it), or fall back to
     // the assumptions when it is gone; alternatives are rebuilt from the document.

@@ -1,7 +1,9 @@
 #include "portfolio/SensitivityInputs.h"
 
+#include "portfolio/Limits.h"
+
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace ledger {
 
@@ -11,7 +13,7 @@ namespace {
 // input within what the engine evaluates to a finite number (a price of 10,000 x 10).
 constexpr double kMaxFactor = 10.0;
 constexpr double kMaxShift = 1.0;
-constexpr double kMaxTrend = 2.0; // market.gpu_price.trend_per_year's bounds
+constexpr double kMaxTrend = kMaxAbsGpuTrendPerYear; // market.gpu_price.trend_per_year's bounds
 
 } // namespace
 
@@ -128,15 +130,18 @@ SensitivityRange sensitivityRangeOf(const Portfolio& p, const SensitivityInputIn
 }
 
 std::string sensitivitySettingLabel(SensitivityKind kind, double value) {
-    // One snprintf per label (GCC 12 warns falsely on "x" + std::string).
     const double shown = (kind == SensitivityKind::Factor ? value : value * 100.0) + 0.0; // never "-0"
-    const char* format = kind == SensitivityKind::Factor    ? "x%.10g"
-                         : kind == SensitivityKind::PerYear ? "%.10g%%/yr"
-                         : shown > 0.0                      ? "+%.10g pts"
-                                                            : "%.10g pts";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, shown);
-    return buf;
+    // Ten significant digits with a point whatever the process's locale (std::to_chars, as every
+    // number core formats: Validation's formatNumber).
+    char digits[64];
+    const auto end = std::to_chars(digits, digits + sizeof digits, shown, std::chars_format::general, 10).ptr;
+    // Appended, not "x" + std::string (GCC 12 warns falsely on that).
+    std::string label = kind == SensitivityKind::Factor                  ? "x"
+                        : kind == SensitivityKind::Points && shown > 0.0 ? "+"
+                                                                         : "";
+    label.append(digits, end);
+    label += kind == SensitivityKind::Factor ? "" : kind == SensitivityKind::PerYear ? "%/yr" : " pts";
+    return label;
 }
 
 std::string sensitivityInputIds() {

@@ -71,6 +71,9 @@ private slots:
         QVERIFY2(error.startsWith("line 1: \"1,5\" is not a number"), qPrintable(error));
         QVERIFY(!parseDemandRows("2027-01-01,1,500", &error));
         QCOMPARE(error, QString("line 1: 3 columns, expected two (date, GPUs)"));
+        // A first row with a date written another way is a bad row, not a header to skip.
+        QVERIFY(!parseDemandRows("Jan-2027\t100\n2028-01-01\t200", &error));
+        QCOMPARE(error, QString("line 1: \"Jan-2027\" is not a real date in the form YYYY-MM-DD"));
         QVERIFY(!parseDemandRows("\n \n", &error));
         QCOMPARE(error, QString("nothing to paste: expected lines of a date and GPUs"));
     }

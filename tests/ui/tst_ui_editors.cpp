@@ -199,8 +199,11 @@ private slots:
         auto* source = x.editor()->findChild<QPlainTextEdit*>("notes");
         QVERIFY(source);
         QCOMPARE(source->toPlainText(), QString::fromStdString(bundled.notes));
+        auto* title = x.editor()->findChild<QLabel*>("editorTitle");
+        QVERIFY(title->text().contains("from the bundled catalog"));
         setField(x.editor(), "market_price_per_gpu_hour", "$6.50");
         QCOMPARE(x.editor()->message(), QString());
+        QVERIFY2(title->text().contains("this portfolio's SKU"), qPrintable(title->text()));
         QCOMPARE(x.doc()->portfolio().skus.size(), std::size_t(1));
         const Sku& own = x.doc()->portfolio().skus[0];
         QCOMPARE(own.marketPricePerGpuHour, 6.5);
@@ -215,6 +218,7 @@ private slots:
         QCOMPARE(x.editor()->message(), QString("skus[0].perf_index: 0 must be above 0"));
         x.doc()->undoStack()->undo();
         QVERIFY(x.doc()->portfolio().skus.empty());
+        QVERIFY(title->text().contains("from the bundled catalog"));
         QCOMPARE(x.editor()->field("market_price_per_gpu_hour")->text(),
                  QLocale().toString(bundled.marketPricePerGpuHour));
     }
@@ -330,6 +334,46 @@ private slots:
         QTest::keyClick(escalator, Qt::Key_Y, Qt::ControlModifier);
         QCOMPARE(x.doc()->portfolio().contracts[0].escalator, 0.02);
         QCOMPARE(escalator->text(), QString("0.02"));
+        // The same in a field of several lines (a SKU's source).
+        x.editor()->showItem("skus[GB300]");
+        auto* source = x.editor()->findChild<QPlainTextEdit*>("notes");
+        const QString cited = source->toPlainText();
+        source->setFocus();
+        QTest::keyClicks(source, " More.");
+        QVERIFY(source->toPlainText() != cited);
+        const int before = x.doc()->undoStack()->index();
+        QTest::keyClick(source, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(source->toPlainText(), cited);
+        QCOMPARE(x.doc()->undoStack()->index(), before);
+        QTest::keyClick(source, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(x.doc()->undoStack()->index(), before - 1);
+    }
+
+    void undoStepsSayTheEditInWords() {
+        Window x;
+        x.editor()->showItem("contracts[0]");
+        setField(x.editor(), "price_per_gpu_hour", "4.8");
+        QCOMPARE(lastUndo(x.doc()), QString("CoreWeave 2025 (GB300) price per GPU-hour empty -> 4.8, instead "
+                                            "of its total contract value"));
+        // A lease given field by field is one step; ending it another.
+        setField(x.editor(), "lease.incremental_borrowing_rate", "7%");
+        choose(x.editor(), "lease.classification", "operating");
+        QCOMPARE(lastUndo(x.doc()), QString("CoreWeave 2025 (GB300): a lease (operating, 0.07)"));
+        choose(x.editor(), "lease.classification", "");
+        QCOMPARE(lastUndo(x.doc()), QString("CoreWeave 2025 (GB300): no lease"));
+        // An alternative's items and name, each check box one step.
+        x.editor()->showItem("alternatives[0]");
+        x.editor()->findChild<QCheckBox*>("alternative.item.own-gb300")->setChecked(true);
+        QCOMPARE(lastUndo(x.doc()), QString("Rent from CoreWeave: adds Owned GB300 fleet"));
+        QTest::qWait(10); // the editor rebuilds its check boxes after the change
+        x.editor()->findChild<QCheckBox*>("alternative.item.own-gb300")->setChecked(false);
+        QCOMPARE(lastUndo(x.doc()), QString("Rent from CoreWeave: drops Owned GB300 fleet"));
+        QTest::qWait(10);
+        auto* name = x.editor()->findChild<QLineEdit*>("alternative.name");
+        name->setText("Rent");
+        emit name->editingFinished();
+        QCOMPARE(lastUndo(x.doc()), QString("Rent from CoreWeave: renamed Rent"));
+        QCOMPARE(x.doc()->portfolio().alternatives->front().name, std::string("Rent"));
     }
 
     void sourcesAreShownUnderTheirFields() {
