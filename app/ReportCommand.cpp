@@ -43,8 +43,13 @@ int reportCommand(const QStringList& args) {
         return userError(error);
     const auto content = report::buildReportContent(*load.portfolio, catalog, std::move(simulation),
                                                     QFileInfo(pos[1]).fileName());
-    if (!report::writeReport(content, request, &error, {pos[1]}))
+    QStringList written;
+    if (!report::writeReport(content, request, &error, {pos[1]}, &written))
         return userError("computeledger report: " + error);
+    // What it wrote, where: a report is looked for right after it is made.
+    for (const QString& line : written)
+        out() << "wrote " << line << "\n";
+    out().flush();
     return kSuccess;
 }
 

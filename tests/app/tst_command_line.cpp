@@ -502,6 +502,14 @@ private slots:
                  "--xlsx", dir.filePath("r.xlsx"), "--simulate", "--paths", "2000", "--seed", "5"},
                 env);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // It says what it wrote, where.
+        const QString tables = r.out.section("tables)", 0, 0).section('(', -1).trimmed();
+        QCOMPARE(r.out, QString("wrote PDF: %1\nwrote CSV: %2 (%3 tables)\nwrote Workbook: %4 (%5 sheets)\n")
+                            .arg(QFileInfo(dir.filePath("r.pdf")).absoluteFilePath(),
+                                 QFileInfo(dir.filePath("csv")).absoluteFilePath(), tables,
+                                 QFileInfo(dir.filePath("r.xlsx")).absoluteFilePath())
+                            .arg(tables.toInt() + 1));
+        QCOMPARE(tables.toInt(), int(QDir(dir.filePath("csv")).entryList({"*.csv"}, QDir::Files).size()));
         QFile pdf(dir.filePath("r.pdf"));
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         QVERIFY(pdf.read(5) == "%PDF-");

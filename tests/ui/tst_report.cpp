@@ -459,6 +459,24 @@ private slots:
         QVERIFY(rows.size() > 80);
     }
 
+    // Beside the document, or in the documents folder for the bundled example (a read-only resource,
+    // where the first export from the window used to fail) and a portfolio not saved yet.
+    void reportsGoBesideTheDocumentOrToTheDocumentsFolder() {
+        QCOMPARE(defaultReportBase("/home/ana/deals/meta.cledger", "/home/ana/Documents"),
+                 QString("/home/ana/deals/meta-report"));
+        QCOMPARE(defaultReportBase(":/examples/meta-coreweave.json", "/home/ana/Documents"),
+                 QString("/home/ana/Documents/meta-coreweave-report"));
+        QCOMPARE(defaultReportBase(QString(), "/home/ana/Documents"),
+                 QString("/home/ana/Documents/computeledger-report"));
+        models::PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY(doc.openBundledExample(&error));
+        models::SimulationController controller(&doc);
+        ExportReportDialog dialog(&doc, &controller);
+        QVERIFY2(!dialog.request().pdfPath.startsWith(':'), qPrintable(dialog.request().pdfPath));
+        QCOMPARE(QFileInfo(dialog.request().pdfPath).fileName(), QString("meta-coreweave-report.pdf"));
+    }
+
     void exportDialogWritesWhatIsAsked() {
         models::PortfolioDocument doc(data::bundledSkuCatalog());
         QString error;

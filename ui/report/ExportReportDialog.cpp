@@ -4,6 +4,7 @@
 #include "models/PortfolioDocument.h"
 #include "models/SimulationController.h"
 #include "ui/report/PdfReport.h"
+#include "ui/report/ReportExport.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -17,6 +18,7 @@
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
 
@@ -28,10 +30,10 @@ ExportReportDialog::ExportReportDialog(models::PortfolioDocument* doc,
     , doc_(doc)
     , simulation_(simulation) {
     setWindowTitle(tr("Export report"));
-    const QFileInfo source(doc_->filePath());
-    const QString base = source.filePath().isEmpty()
-                             ? QDir::home().filePath("computeledger-report")
-                             : source.absoluteDir().filePath(source.completeBaseName() + "-report");
+    QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (documents.isEmpty())
+        documents = QDir::homePath();
+    const QString base = defaultReportBase(doc_->filePath(), documents);
     auto* grid = new QGridLayout();
     auto row = [&](int r, QCheckBox* box, QLineEdit* edit, bool folder, const QString& filter) {
         auto* browse = new QPushButton(tr("Browse..."), this);

@@ -14,6 +14,16 @@
 
 namespace ledger::report {
 
+QString defaultReportBase(const QString& documentPath, const QString& documentsFolder) {
+    const QFileInfo source(documentPath);
+    // A Qt resource path is no folder to write into: the first export from the example failed there.
+    if (documentPath.isEmpty() || documentPath.startsWith(':'))
+        return QDir(documentsFolder)
+            .filePath((documentPath.isEmpty() ? QString("computeledger") : source.completeBaseName()) +
+                      "-report");
+    return source.absoluteDir().filePath(source.completeBaseName() + "-report");
+}
+
 namespace {
 
 // A writer that makes its file at a path of its own (the PDF and the workbook), run in a private
@@ -61,7 +71,7 @@ QString reportOutputProblem(const ReportRequest& request, const QStringList& inp
 }
 
 bool writeReport(const ReportContent& c, const ReportRequest& request, QString* error,
-                 const QStringList& inputs) {
+                 const QStringList& inputs, QStringList* written) {
     if (*error = reportOutputProblem(request, inputs); !error->isEmpty())
         return false;
     QJsonObject numbers = data::evaluationToJson(c.evaluation);
@@ -104,7 +114,20 @@ bool writeReport(const ReportContent& c, const ReportRequest& request, QString* 
         !stageBuiltFile(set, request.pdfPath, error,
                         [&](const QString& draft, QString* e) { return writePdfReport(c, draft, e); }))
         return false;
-    return set.commit(error);
+    if (!set.commit(error))
+        return false;
+    if (written) {
+        const auto absolute = [](const QString& path) { return QFileInfo(path).absoluteFilePath(); };
+        if (!request.pdfPath.isEmpty())
+            *written << QObject::tr("PDF: %1").arg(absolute(request.pdfPath));
+        if (!request.csvDir.isEmpty())
+            *written << QObject::tr("CSV: %1 (%2 tables)").arg(absolute(request.csvDir)).arg(tables.size());
+        if (!request.xlsxPath.isEmpty())
+            *written << QObject::tr("Workbook: %1 (%2 sheets)")
+                            .arg(absolute(request.xlsxPath))
+                            .arg(tables.size() + 1);
+    }
+    return true;
 }
 
 } // namespace ledger::report
