@@ -7,6 +7,8 @@
 #include "data/MessageText.h"
 #include "data/OutputFiles.h"
 #include "data/PortfolioCsv.h"
+#include "portfolio/Defaults.h"
+#include "portfolio/Validation.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -67,8 +69,23 @@ int importCsvCommand(const QStringList& args) {
         if (!data::importCsvFile(p, csv, catalog, &error))
             return userError(error);
     }
+    // As the window does: with listed alternatives, each imported item gets its own, so it is
+    // compared; said, as is the case where there is nothing to do.
+    const auto added = giveNewItemsAlternatives(p, *load.portfolio);
+    if (const auto invalid = validatePortfolio(p, catalog))
+        return userError("computeledger import-csv: " + QString::fromStdString(invalid->toString()));
     if (!savePortfolioOutput(p, parser.value("out"), pos[1], load, pos.mid(2), &error))
         return userError(error);
+    const std::size_t imported = p.contracts.size() + p.fleets.size() - load.portfolio->contracts.size() -
+                                 load.portfolio->fleets.size();
+    out() << (imported == 1 ? QString("imported 1 item into %1\n").arg(parser.value("out"))
+                            : QString("imported %1 items into %2\n").arg(imported).arg(parser.value("out")));
+    if (!p.alternatives)
+        out() << "alternatives: the portfolio lists none, so every item is its own alternative\n";
+    for (const Alternative& a : added)
+        out() << QString("alternative added: %1 (%2)\n")
+                     .arg(QString::fromStdString(a.id), QString::fromStdString(a.name));
+    out().flush();
     return kSuccess;
 }
 

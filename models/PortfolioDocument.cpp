@@ -69,19 +69,8 @@ private:
     QString field_, from_, to_;
 };
 
-// An id not used by any item: base, base-2, base-3, ...
 std::string freeId(const Portfolio& p, const std::string& base) {
-    auto taken = [&](const std::string& id) {
-        return std::any_of(p.contracts.begin(), p.contracts.end(),
-                           [&](const auto& c) { return c.id == id; }) ||
-               std::any_of(p.fleets.begin(), p.fleets.end(), [&](const auto& f) { return f.id == id; }) ||
-               (p.alternatives && std::any_of(p.alternatives->begin(), p.alternatives->end(),
-                                              [&](const auto& a) { return a.id == id; }));
-    };
-    std::string id = base;
-    for (int n = 2; taken(id); ++n)
-        id = base + "-" + std::to_string(n);
-    return id;
+    return freeItemId(p, base);
 }
 
 // Sources are keyed by JSON path, so when items move their keys move with them: every key of
@@ -262,25 +251,7 @@ bool PortfolioDocument::importCsv(const QString& path, QString* error) {
     if (!data::importCsvFile(next, path, catalog_, error))
         return false;
     // As for items added by hand: with listed alternatives, each imported item gets its own.
-    if (next.alternatives) {
-        auto listed = [&](const std::string& id) {
-            for (const auto& a : *next.alternatives)
-                if (std::find(a.items.begin(), a.items.end(), id) != a.items.end())
-                    return true;
-            return false;
-        };
-        std::vector<std::pair<std::string, std::string>> fresh;
-        for (const auto& c : next.contracts)
-            if (!listed(c.id))
-                fresh.emplace_back(c.id, c.name);
-        for (const auto& f : next.fleets)
-            if (!listed(f.id))
-                fresh.emplace_back(f.id, f.name);
-        for (const auto& [id, name] : fresh) {
-            const bool taken = std::any_of(next.alternatives->begin(), next.alternatives->end(),
-                                           [&](const Alternative& a) { return a.id == id; });
-            next.alternatives->push_back({taken ? freeId(next, id) : id, name, {id}});
-        }
+    if (!giveNewItemsAlternatives(next, *portfolio_).empty()) {
         if (const auto invalid = validatePortfolio(next, catalog_)) {
             *error = QString::fromStdString(invalid->toString());
             return false;

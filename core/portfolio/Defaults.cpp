@@ -50,4 +50,52 @@ std::vector<Alternative> alternatives(const Portfolio& p) {
     return out;
 }
 
+std::string freeItemId(const Portfolio& p, const std::string& base) {
+    auto taken = [&](const std::string& id) {
+        return std::any_of(p.contracts.begin(), p.contracts.end(),
+                           [&](const auto& c) { return c.id == id; }) ||
+               std::any_of(p.fleets.begin(), p.fleets.end(), [&](const auto& f) { return f.id == id; }) ||
+               (p.alternatives && std::any_of(p.alternatives->begin(), p.alternatives->end(),
+                                              [&](const auto& a) { return a.id == id; }));
+    };
+    std::string id = base;
+    for (int n = 2; taken(id); ++n)
+        id = base + "-" + std::to_string(n);
+    return id;
+}
+
+std::vector<Alternative> giveNewItemsAlternatives(Portfolio& p, const Portfolio& before) {
+    std::vector<Alternative> added;
+    if (!p.alternatives)
+        return added;
+    auto had = [&](const std::string& id) {
+        return std::any_of(before.contracts.begin(), before.contracts.end(),
+                           [&](const auto& c) { return c.id == id; }) ||
+               std::any_of(before.fleets.begin(), before.fleets.end(),
+                           [&](const auto& f) { return f.id == id; });
+    };
+    auto listed = [&](const std::string& id) {
+        if (had(id))
+            return true; // the user's own choice of what to compare, kept
+        for (const auto& a : *p.alternatives)
+            if (std::find(a.items.begin(), a.items.end(), id) != a.items.end())
+                return true;
+        return false;
+    };
+    std::vector<std::pair<std::string, std::string>> fresh;
+    for (const auto& c : p.contracts)
+        if (!listed(c.id))
+            fresh.emplace_back(c.id, c.name);
+    for (const auto& f : p.fleets)
+        if (!listed(f.id))
+            fresh.emplace_back(f.id, f.name);
+    for (const auto& [id, name] : fresh) {
+        const bool taken = std::any_of(p.alternatives->begin(), p.alternatives->end(),
+                                       [&](const Alternative& a) { return a.id == id; });
+        added.push_back({taken ? freeItemId(p, id) : id, name, {id}});
+        p.alternatives->push_back(added.back());
+    }
+    return added;
+}
+
 } // namespace ledger

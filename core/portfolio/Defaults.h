@@ -23,4 +23,13 @@ int fiscalYear(const Date& d, int fiscalYearEndMonth);
 // The file's alternatives, else one per item (contracts first, then fleets).
 std::vector<Alternative> alternatives(const Portfolio& p);
 
+// An id no contract, fleet or listed alternative uses: base, base-2, base-3, ...
+std::string freeItemId(const Portfolio& p, const std::string& base);
+
+// A portfolio that lists its alternatives compares only what they hold: each contract or fleet of p
+// that `before` did not have (just imported) and no listed alternative holds gets an alternative of
+// its own, named after it, with its id (or a free one). The alternatives added, in item order; none
+// when p lists none (every item is then its own alternative, MODEL.md 2).
+std::vector<Alternative> giveNewItemsAlternatives(Portfolio& p, const Portfolio& before);
+
 } // namespace ledger

@@ -307,6 +307,13 @@ private slots:
                                  }())
                                      .object();
         QCOMPARE(more["contracts"].toArray().size(), 4);
+        // Each imported contract is put in an alternative of its own, so it is compared, and said.
+        QCOMPARE(imported.out, "imported 2 items into " + dir.filePath("more.json") +
+                                   "\nalternative added: cw-copy (CoreWeave 2025 (GB300))\n"
+                                   "alternative added: cw-copy2 (CoreWeave 2026 expansion (Vera Rubin))\n");
+        const QJsonArray alternatives = more["alternatives"].toArray();
+        QCOMPARE(alternatives.size(), 4);
+        QCOMPARE(alternatives[3]["items"].toArray(), QJsonArray({"cw-copy2"}));
         csv.replace("cw-copy2", "cw-copy");
         QVERIFY(copy.open(QIODevice::WriteOnly));
         copy.write(csv);
