@@ -8,9 +8,9 @@ if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
   exec "$app"
 fi
 "$app" evaluate --example
+echo
 example=resources/examples/meta-coreweave.json
 out=example-report
+# The report says what it wrote, where.
 "$app" report "$example" --pdf "$out/meta-coreweave.pdf" --csv "$out/csv" --xlsx "$out/meta-coreweave.xlsx" \
   --simulate --paths 100000
-echo
-echo "Report written: $out/meta-coreweave.pdf, $out/meta-coreweave.xlsx and $out/csv/*.csv"
