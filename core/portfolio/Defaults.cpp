@@ -89,10 +89,11 @@ std::vector<Alternative> giveNewItemsAlternatives(Portfolio& p, const Portfolio&
     for (const auto& f : p.fleets)
         if (!listed(f.id))
             fresh.emplace_back(f.id, f.name);
-    for (const auto& [id, name] : fresh) {
+    for (const auto& item : fresh) {
+        const std::string& id = item.first; // not a structured binding: lambdas capture it
         const bool taken = std::any_of(p.alternatives->begin(), p.alternatives->end(),
                                        [&](const Alternative& a) { return a.id == id; });
-        added.push_back({taken ? freeItemId(p, id) : id, name, {id}});
+        added.push_back({taken ? freeItemId(p, id) : id, item.second, {id}});
         p.alternatives->push_back(added.back());
     }
     return added;
