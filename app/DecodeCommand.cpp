@@ -21,6 +21,8 @@ int decodeCommand(const QStringList& args) {
     parser.addOption({"price", "assumed price per GPU-hour in the first year", "P"});
     parser.addOption({"escalator", "annual price escalator (default 0)", "E", "0"});
     parser.addOption({"sku", "GPU SKU id from the bundled catalog, for the megawatts", "ID"});
+    parser.addOption({"pue", "facility energy / IT energy, for the facility megawatts (default 1.3, assumed)",
+                      "PUE", "1.3"});
     QString error;
     if (!parse(parser, args, &error))
         return userError(error);
@@ -39,7 +41,7 @@ int decodeCommand(const QStringList& args) {
     }
     for (const auto& [name, value] :
          {std::pair{"tcv", &t.totalContractValue}, std::pair{"price", &t.pricePerGpuHour},
-          std::pair{"escalator", &t.escalator}}) {
+          std::pair{"escalator", &t.escalator}, std::pair{"pue", &t.pue}}) {
         if (!number(name, value))
             return userError(
                 QString("computeledger decode: --%1: \"%2\" is not a number").arg(name, parser.value(name)));
@@ -65,7 +67,8 @@ int decodeCommand(const QStringList& args) {
         t.itKwPerGpu = sku->itKwPerGpu;
     }
     const DecodedDeal d = decodeDeal(t);
-    for (const double v : {d.averagePricePerGpuHour, d.gpuHours, d.gpus, d.itMegawatts}) {
+    for (const double v :
+         {d.averagePricePerGpuHour, d.gpuHours, d.gpus, d.itMegawatts, d.facilityMegawatts, d.annualSpend}) {
         if (!std::isfinite(v))
             return userError("computeledger decode: the implied figures overflow; check --tcv and --price");
     }
@@ -73,10 +76,16 @@ int decodeCommand(const QStringList& args) {
     out() << "Term:                 " << d.days << " days\n"
           << "Average price:        " << en.toString(d.averagePricePerGpuHour, 'f', 4) << " per GPU-hour\n"
           << "Implied GPU-hours:    " << en.toString(d.gpuHours, 'f', 0) << "\n"
-          << "Implied GPUs:         " << en.toString(d.gpus, 'f', 0) << " (constant over the term)\n";
-    if (parser.isSet("sku"))
+          << "Implied GPUs:         " << en.toString(d.gpus, 'f', 0) << " (constant over the term)\n"
+          << "Annual spend:         " << en.toString(d.annualSpend / 1e6, 'f', 1)
+          << " M a year (the value spread evenly over the term)\n";
+    if (parser.isSet("sku")) {
         out() << "Implied IT power:     " << en.toString(d.itMegawatts, 'f', 1) << " MW ("
               << parser.value("sku") << ")\n";
+        // What headlines count in "GW of AI factories": the facility's draw, cooling and losses in.
+        out() << "Facility power:       " << en.toString(d.facilityMegawatts, 'f', 1) << " MW at a PUE of "
+              << en.toString(t.pue, 'g', 4) << (parser.isSet("pue") ? "" : " (assumed; --pue)") << "\n";
+    }
     out().flush();
     return kSuccess;
 }

@@ -487,8 +487,13 @@ void ItemEditor::refreshImplied() {
             text = tr("implies %1 per GPU-hour").arg(price);
             placeholder = tr("empty: implied, %1").arg(price);
             const Sku* sku = doc_->catalog().find(p, c.sku);
-            const DealTerms terms{*c.totalContractValue,      c.start,     c.end,
-                                  *r->impliedPricePerGpuHour, c.escalator, sku ? sku->itKwPerGpu : 0.0};
+            DealTerms terms;
+            terms.totalContractValue = *c.totalContractValue;
+            terms.start = c.start;
+            terms.end = c.end;
+            terms.pricePerGpuHour = *r->impliedPricePerGpuHour;
+            terms.escalator = c.escalator;
+            terms.itKwPerGpu = sku ? sku->itKwPerGpu : 0.0;
             if (!validateDealTerms(terms)) {
                 const DecodedDeal d = decodeDeal(terms);
                 // The GPUs as many GPU-hours over the whole term amount to, and their IT power.

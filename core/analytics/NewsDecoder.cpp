@@ -26,6 +26,9 @@ std::optional<ValidationError> validateDealTerms(const DealTerms& t) {
         return e;
     if (auto e = number("escalator", t.escalator, -1.0, 1.0, false))
         return e;
+    if (t.pue != 0.0)
+        if (auto e = number("pue", t.pue, 1.0, 5.0, true)) // a fleet's bounds
+            return e;
     if (auto e = date("start", t.start))
         return e;
     if (auto e = date("end", t.end))
@@ -48,6 +51,8 @@ DecodedDeal decodeDeal(const DealTerms& t) {
     d.gpuHours = t.totalContractValue / d.averagePricePerGpuHour;
     d.gpus = t.totalContractValue / (24.0 * double(d.days) * d.averagePricePerGpuHour);
     d.itMegawatts = d.gpus * t.itKwPerGpu / 1000.0;
+    d.facilityMegawatts = d.itMegawatts * t.pue;
+    d.annualSpend = t.totalContractValue * 365.0 / double(d.days);
     return d;
 }
 

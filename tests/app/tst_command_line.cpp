@@ -576,6 +576,18 @@ private slots:
         QVERIFY2(r.out.contains("5,680,000,000"), qPrintable(r.out)); // GPU-hours = TCV / price
         QVERIFY2(r.out.contains("104,396"), qPrintable(r.out));       // TCV / (24 x 2267 days x 2.5)
         QVERIFY2(r.out.contains("198.4 MW"), qPrintable(r.out));      // x 1.9 kW per GB300
+        // 14.2e9 x 365 / 2267 days = 2,286.3 M a year; 198.35 MW x 1.3 = 257.9 MW, the PUE said assumed.
+        QVERIFY2(r.out.contains("Annual spend:         2,286.3 M a year"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("Facility power:       257.9 MW at a PUE of 1.3 (assumed; --pue)"),
+                 qPrintable(r.out));
+        const auto given = run({"decode", "--tcv", "14.2e9", "--start", "2025-09-30", "--end", "2031-12-14",
+                                "--price", "2.5", "--sku", "GB300", "--pue", "1.1"});
+        QVERIFY2(given.out.contains("Facility power:       218.2 MW at a PUE of 1.1\n"),
+                 qPrintable(given.out));
+        const auto bad = run({"decode", "--tcv", "14.2e9", "--start", "2025-09-30", "--end", "2031-12-14",
+                              "--price", "2.5", "--sku", "GB300", "--pue", "0.9"});
+        QCOMPARE(bad.exitCode, 1);
+        QCOMPARE(bad.err, QString("computeledger decode: --pue: 0.9 is outside [1, 5]\n"));
     }
 
     void withoutADisplayTheAppPrintsTheEvaluation() {
