@@ -644,20 +644,7 @@ bool PortfolioDocument::skuIsOwn(const QString& skuId) const {
 }
 
 std::vector<std::string> PortfolioDocument::usedSkuIds() const {
-    std::vector<std::string> out;
-    if (!portfolio_)
-        return out;
-    auto add = [&](const std::string& id) {
-        if (std::find(out.begin(), out.end(), id) == out.end())
-            out.push_back(id);
-    };
-    for (const auto& c : portfolio_->contracts)
-        add(c.sku);
-    for (const auto& f : portfolio_->fleets)
-        add(f.sku);
-    if (portfolio_->demand)
-        add(portfolio_->demand->sku);
-    return out;
+    return portfolio_ ? ledger::usedSkuIds(*portfolio_) : std::vector<std::string>();
 }
 
 bool PortfolioDocument::setSkuValue(const QString& skuId, const QString& key, const QJsonValue& value,

@@ -20,19 +20,11 @@ double difference(const Portfolio& p, const SkuCatalog& catalog, std::size_t a, 
 
 // Copies every SKU the portfolio uses into it, so its figures can be moved without touching the catalog.
 void ownSkus(Portfolio& p, const SkuCatalog& catalog) {
-    auto own = [&](const std::string& id) {
-        for (const auto& s : p.skus)
-            if (s.id == id)
-                return;
-        if (const Sku* s = catalog.find(p, id))
+    for (const std::string& id : usedSkuIds(p)) {
+        const bool own = std::any_of(p.skus.begin(), p.skus.end(), [&](const Sku& s) { return s.id == id; });
+        if (const Sku* s = own ? nullptr : catalog.find(p, id))
             p.skus.push_back(*s);
-    };
-    for (const auto& c : p.contracts)
-        own(c.sku);
-    for (const auto& f : p.fleets)
-        own(f.sku);
-    if (p.demand)
-        own(p.demand->sku);
+    }
 }
 
 void scaleContracts(Portfolio& p, double f) {

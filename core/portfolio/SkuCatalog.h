@@ -2,10 +2,14 @@
 // GPU SKUs a portfolio can name: its own first, then the app's bundled catalog (MODEL.md 2).
 #include "portfolio/Portfolio.h"
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace ledger {
+
+// The SKUs the portfolio's contracts, fleets and demand name, in the order they are first named.
+std::vector<std::string> usedSkuIds(const Portfolio& p);
 
 class SkuCatalog {
 public:

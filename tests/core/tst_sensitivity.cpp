@@ -52,12 +52,7 @@ class SensitivityTest : public QObject {
     Q_OBJECT
 private slots:
     void contractPricesMoveTheDifferenceAffinely() {
-        auto p = basePortfolio(day(2027, 1, 1), 0.08, 0.21);
-        p.contracts = {simpleContract(day(2027, 1, 1), day(2029, 12, 31), 100, 2.0)};
-        auto f = simpleFleet(day(2027, 1, 1), day(2029, 12, 31));
-        f.powerPricePerMwh = 60;
-        p.fleets = {f};
-        p.alternatives = std::vector<Alternative>{{"rent", "Rent", {"c"}}, {"buy", "Buy", {"f"}}};
+        const Portfolio p = rentAgainstBuy();
         const auto r = evaluate(p);
         const Sensitivity s = npvDifferenceSensitivity(p, testCatalog(), 0, 1);
         QCOMPARE(s.a, std::string("rent"));

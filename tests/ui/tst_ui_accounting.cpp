@@ -5,7 +5,7 @@
 // lease fields show, take operating or finance, and a bad value gets validation's message.
 #include "models/PortfolioDocument.h"
 #include "resources/BundledResources.h"
-#include "tests/ui/EditorSteps.h"
+#include "tests/ui/WindowSteps.h"
 #include "ui/ItemEditor.h"
 #include "ui/MainWindow.h"
 

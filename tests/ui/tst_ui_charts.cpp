@@ -6,6 +6,7 @@
 #include "models/PortfolioTreeModel.h"
 #include "models/SimulationController.h"
 #include "resources/BundledResources.h"
+#include "tests/ui/WindowSteps.h"
 #include "ui/MainWindow.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/LedgerCharts.h"
@@ -39,6 +40,7 @@
 
 using namespace ledger;
 using namespace ledger::ui;
+using namespace ledger::ui::test;
 
 namespace {
 
@@ -108,13 +110,6 @@ void checkColoursDistinct(const MainWindow& w, QChart* chart) {
         }
 }
 
-void runSimulation(MainWindow& w) {
-    QSignalSpy finished(w.simulation(), &models::SimulationController::finished);
-    w.monteCarlo()->findChildren<QSpinBox*>().at(0)->setValue(2000);
-    w.monteCarlo()->run();
-    QVERIFY(finished.wait(60000));
-}
-
 // Every chart of every tab, and of each Cash flows view, as shown in a window of that size with the
 // editor open (the widest left panel).
 void checkEveryChart(const QSize& size) {
@@ -124,7 +119,7 @@ void checkEveryChart(const QSize& size) {
     w.show();
     w.tree()->setCurrentIndex(w.tree()->model()->index(
         0, 0, w.tree()->model()->index(models::PortfolioTreeModel::ContractsRow, 0)));
-    runSimulation(w);
+    runSimulation(w, 2000);
     int charts = 0;
     auto checkTab = [&] {
         QTest::qWait(50); // the layout, then the legends fitted to it (queued)
@@ -240,7 +235,7 @@ private slots:
         MainWindow w;
         QVERIFY(w.openInitial(resources::examplePortfolioPath()));
         w.show();
-        runSimulation(w);
+        runSimulation(w, 2000);
         const SimulationResult* s = w.simulation()->currentResult();
         QVERIFY(s);
         QChart* chart = nullptr;

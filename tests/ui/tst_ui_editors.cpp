@@ -9,7 +9,7 @@
 #include "models/PortfolioTreeModel.h"
 #include "models/SimulationController.h"
 #include "resources/BundledResources.h"
-#include "tests/ui/EditorSteps.h"
+#include "tests/ui/WindowSteps.h"
 #include "ui/CorrelationGrid.h"
 #include "ui/CurveGrid.h"
 #include "ui/ItemEditor.h"
@@ -429,10 +429,7 @@ private slots:
         QVERIFY(scroll);
         const int width = scroll->width();
         QVERIFY2(width >= 400, qPrintable(QString::number(width)));
-        QSignalSpy finished(x.w.simulation(), &models::SimulationController::finished);
-        x.w.monteCarlo()->findChildren<QSpinBox*>().at(0)->setValue(2000);
-        x.w.monteCarlo()->run();
-        QVERIFY(finished.wait(60000));
+        runSimulation(x.w, 2000);
         for (int i = 0; i < x.w.tabs()->count(); ++i) {
             x.w.tabs()->setCurrentIndex(i);
             QTest::qWait(50);

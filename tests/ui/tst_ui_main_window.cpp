@@ -6,7 +6,7 @@
 #include "models/PortfolioTreeModel.h"
 #include "models/SimulationController.h"
 #include "resources/BundledResources.h"
-#include "tests/ui/EditorSteps.h"
+#include "tests/ui/WindowSteps.h"
 #include "ui/CurveGrid.h"
 #include "ui/DealLibraryDialog.h"
 #include "ui/ItemEditor.h"

@@ -5,7 +5,7 @@
 // GPUs and MW a total contract value implies shown under it.
 #include "analytics/NewsDecoder.h"
 #include "models/PortfolioDocument.h"
-#include "tests/ui/EditorSteps.h"
+#include "tests/ui/WindowSteps.h"
 #include "ui/ItemEditor.h"
 
 #include <QApplication>

@@ -8,6 +8,7 @@
 #include "models/PortfolioTreeModel.h"
 #include "models/SimulationController.h"
 #include "resources/BundledResources.h"
+#include "tests/ui/WindowSteps.h"
 #include "ui/MainWindow.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/tabs/MonteCarloTab.h"
@@ -33,6 +34,7 @@
 
 using namespace ledger;
 using namespace ledger::ui;
+using namespace ledger::ui::test;
 
 namespace {
 
@@ -56,13 +58,6 @@ QStringList categories(QChart* chart) {
         if (auto* c = qobject_cast<QBarCategoryAxis*>(axis))
             return c->categories();
     return {};
-}
-
-void runSimulation(MainWindow& w, int paths) {
-    QSignalSpy finished(w.simulation(), &models::SimulationController::finished);
-    w.monteCarlo()->findChildren<QSpinBox*>().at(0)->setValue(paths);
-    w.monteCarlo()->run();
-    QVERIFY(finished.wait(60000));
 }
 
 } // namespace

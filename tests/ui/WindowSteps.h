@@ -1,10 +1,15 @@
 #pragma once
-// What a user does in the item editor, for the UI tests: type into a field and leave it, pick a
-// keyword from a drop-down.
+// What a user does in the window, for the UI tests: type into an editor field and leave it, pick a
+// keyword from a drop-down, run the Monte Carlo from its panel and wait for it.
+#include "models/SimulationController.h"
 #include "ui/ItemEditor.h"
+#include "ui/MainWindow.h"
+#include "ui/tabs/MonteCarloTab.h"
 
 #include <QComboBox>
 #include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 
 namespace ledger::ui::test {
@@ -24,6 +29,14 @@ inline void choose(ItemEditor* editor, const QString& key, const QString& keywor
     QVERIFY2(index >= 0, qPrintable(keyword));
     box->setCurrentIndex(index);
     emit box->activated(index);
+}
+
+// Runs `paths` paths from the Monte Carlo panel, as the Run button does, and waits for the result.
+inline void runSimulation(MainWindow& w, int paths) {
+    QSignalSpy finished(w.simulation(), &models::SimulationController::finished);
+    w.monteCarlo()->findChildren<QSpinBox*>().at(0)->setValue(paths);
+    w.monteCarlo()->run();
+    QVERIFY(finished.wait(60000));
 }
 
 } // namespace ledger::ui::test
