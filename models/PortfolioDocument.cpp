@@ -95,6 +95,27 @@ void shiftSources(Portfolio& p, const std::string& list, int from, int delta) {
     p.sources = std::move(shifted);
 }
 
+// The sources of `path` and of everything under it.
+void forgetSources(Portfolio& p, const QString& path) {
+    const std::string at = path.toStdString();
+    for (auto it = p.sources.begin(); it != p.sources.end();)
+        it = it->first == at || it->first.rfind(at + "[", 0) == 0 || it->first.rfind(at + ".", 0) == 0
+                 ? p.sources.erase(it)
+                 : std::next(it);
+}
+
+// An input typed in the window comes from the user, not from the source the file cites for the value
+// it replaces: the audit trail says so (docs/reports.md), and undo takes the mark back with the value.
+// A name, an id or notes are labels, not inputs: they keep their sources. Sources of the parts of
+// what was set (a tranche's GPUs under the tranches) go: they described the old points.
+void markEnteredByUser(Portfolio& p, const QString& path) {
+    const QString key = path.section('.', -1);
+    if (key == "name" || key == "id" || key == "notes" || key == "provider")
+        return;
+    forgetSources(p, path);
+    p.sources[path.toStdString()] = PortfolioDocument::enteredByUser(QDate::currentDate()).toStdString();
+}
+
 // "contracts[3]" -> {true, 3}; "fleets[0]" -> {false, 0}; {false, -1} otherwise.
 std::pair<bool, int> parseItemPath(const QString& path) {
     static const QRegularExpression re(R"(^(contracts|fleets)\[(\d+)\]$)");
@@ -225,6 +246,10 @@ void PortfolioDocument::markUnsavedFor(const QString& path) {
     emit modifiedChanged(true);
 }
 
+QString PortfolioDocument::enteredByUser(const QDate& day) {
+    return tr("entered by the user on %1").arg(day.toString(Qt::ISODate));
+}
+
 bool PortfolioDocument::setValue(const QString& path, const QJsonValue& value, QString* error,
                                  const QString& mergeKey, const QString& words) {
     if (!portfolio_)
@@ -232,6 +257,7 @@ bool PortfolioDocument::setValue(const QString& path, const QJsonValue& value, Q
     auto next = data::withValue(*portfolio_, path, value, catalog_, error);
     if (!next)
         return false;
+    markEnteredByUser(*next, path);
     if (!words.isEmpty()) { // said in words of its own: one step each, never merged
         undo_.push(new EditCommand(this, words, *portfolio_, std::move(*next), false));
         return true;
@@ -445,7 +471,8 @@ bool PortfolioDocument::deleteItem(const QString& path, QString* error) {
         error);
 }
 
-bool PortfolioDocument::setDemand(const Demand& demand, const QString& description, QString* error) {
+bool PortfolioDocument::setDemand(const Demand& demand, const QString& description, QString* error,
+                                  const QString& enteredAt) {
     // A first demand takes over utilization's uncertainty (validation refuses both at once: the
     // curves are not used with a demand), and the undo text says so.
     const bool takesOver = portfolio_ && !portfolio_->demand &&
@@ -461,6 +488,8 @@ bool PortfolioDocument::setDemand(const Demand& demand, const QString& descripti
                 m.utilization.volatility = 0.0;
             }
             p.demand = demand;
+            if (!enteredAt.isEmpty())
+                markEnteredByUser(p, enteredAt);
         },
         error);
 }
@@ -491,7 +520,12 @@ bool PortfolioDocument::removeDemand(QString* error) {
 bool PortfolioDocument::setDemandUncertainty(const OuProcess& uncertainty, const QString& description,
                                              QString* error) {
     return change(
-        description, [&](Portfolio& p) { p.market.demand = uncertainty; }, error);
+        description,
+        [&](Portfolio& p) {
+            p.market.demand = uncertainty;
+            markEnteredByUser(p, "market.demand");
+        },
+        error);
 }
 
 bool PortfolioDocument::addDemandFromAlternative(std::size_t a, QString* error) {
@@ -596,11 +630,12 @@ bool PortfolioDocument::setCurve(const QString& path, const std::vector<DatedVal
     if (c->kind == CurvePath::Demand) {
         Demand next = *portfolio_->demand;
         next.curve = pointsOf<DemandPoint>(points);
-        return setDemand(next, description, error);
+        return setDemand(next, description, error, path);
     }
     return change(
         description,
         [&](Portfolio& p) {
+            markEnteredByUser(p, path);
             switch (c->kind) {
             case CurvePath::Portfolio:
                 p.utilization = pointsOf<UtilizationPoint>(points);
@@ -663,6 +698,7 @@ bool PortfolioDocument::setSkuValue(const QString& skuId, const QString& key, co
     auto next = data::withValue(base, path, value, catalog_, error);
     if (!next)
         return false;
+    markEnteredByUser(*next, path);
     auto* command = new EditCommand(this, "skus." + skuId + "." + key, *portfolio_, std::move(*next));
     if (const QString field = fieldInWords(base, path); !field.isEmpty())
         command->setWords(field, valueInWords(data::valueAt(base, path)), valueInWords(value));
@@ -680,8 +716,10 @@ bool PortfolioDocument::setNextGenerationModelled(bool modelled, QString* error)
                 const Date t0 = p.valuationDate;
                 p.market.nextGeneration =
                     NextGeneration{addYears(t0, 1), addMonths(t0, 18), addMonths(t0, 30), 0.2, 0.4};
+                markEnteredByUser(p, "market.next_generation");
             } else {
                 p.market.nextGeneration.reset();
+                forgetSources(p, "market.next_generation");
             }
         },
         error);
@@ -699,6 +737,8 @@ bool PortfolioDocument::setCorrelation(int i, int j, double value, QString* erro
         [&](Portfolio& p) {
             p.market.correlation[i][j] = value;
             p.market.correlation[j][i] = value;
+            markEnteredByUser(p, QString("market.correlation[%1][%2]").arg(i).arg(j));
+            markEnteredByUser(p, QString("market.correlation[%1][%2]").arg(j).arg(i));
         },
         error);
 }
@@ -713,6 +753,8 @@ bool PortfolioDocument::setValues(const QList<QPair<QString, QJsonValue>>& value
     auto next = data::withValues(*portfolio_, list, catalog_, error);
     if (!next)
         return false;
+    for (const auto& [path, value] : list)
+        markEnteredByUser(*next, path);
     undo_.push(new EditCommand(this, description, *portfolio_, std::move(*next), false));
     return true;
 }

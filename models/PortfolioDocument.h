@@ -11,6 +11,7 @@
 #include "portfolio/SkuCatalog.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QJsonValue>
 #include <QObject>
 #include <QString>
@@ -42,6 +43,9 @@ public:
     // The bundled reference data the window offers (data/ReferenceData.h).
     static SkuCatalog bundledCatalog();
     static std::vector<Deal> dealLibrary();
+    // The source an input typed in the window is given (its sources entry, the reports' audit trail):
+    // "entered by the user on 2026-12-02".
+    static QString enteredByUser(const QDate& day);
     // After restoring an autosave: the document belongs to `path` (empty: to no file) and has unsaved
     // changes, so Save asks before overwriting nothing and closing asks to save.
     void markUnsavedFor(const QString& path);
@@ -79,7 +83,9 @@ public:
     // is below 0"). MODEL.md 8 reads one uncertainty factor as the utilization's without a demand
     // and as the demand's with one, and refuses both at once: adding the first demand moves
     // market.utilization's uncertainty to market.demand, removing it moves it back.
-    bool setDemand(const Demand& demand, const QString& description, QString* error);
+    // enteredAt: the path the user typed (the demand's curve), marked as entered by the user.
+    bool setDemand(const Demand& demand, const QString& description, QString* error,
+                   const QString& enteredAt = {});
     bool removeDemand(QString* error);
     // market.demand: the demand's uncertainty.
     bool setDemandUncertainty(const OuProcess& uncertainty, const QString& description, QString* error);

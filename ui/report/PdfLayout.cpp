@@ -32,7 +32,7 @@ PdfLayout::PdfLayout(QPagedPaintDevice* device, PageDecoration decoration)
     height_ = paint.height();
     top_ = pt(30);
     bottom_ = height_ - pt(26);
-    y_ = 0; // the title page has no header
+    y_ = top_;
 }
 
 PdfLayout::~PdfLayout() {
@@ -51,14 +51,13 @@ QFont PdfLayout::font(double size, bool bold) const {
 }
 
 void PdfLayout::decorate() {
-    if (page_ == 1)
-        return; // the title page
     painter_.save();
     painter_.setPen(kMuted);
     painter_.setFont(font(7.5));
     const double line = pt(10);
     painter_.drawText(QRectF(0, 0, width_, line), Qt::AlignLeft | Qt::AlignVCenter, decoration_.headerLeft);
-    painter_.drawText(QRectF(0, 0, width_, line), Qt::AlignRight | Qt::AlignVCenter, section_);
+    painter_.drawText(QRectF(0, 0, width_, line), Qt::AlignRight | Qt::AlignVCenter,
+                      pageSections_.join(QString::fromUtf8("  \u00b7  ")));
     painter_.setPen(QPen(kRule, pt(0.5)));
     painter_.drawLine(QPointF(0, pt(14)), QPointF(width_, pt(14)));
     painter_.drawLine(QPointF(0, height_ - pt(16)), QPointF(width_, height_ - pt(16)));
@@ -78,11 +77,22 @@ void PdfLayout::breakPage() {
     device_->newPage();
     ++page_;
     y_ = top_;
+    pageSections_ = QStringList{section_}; // a section running on from the page before
 }
 
-void PdfLayout::newSection(const QString& name) {
-    breakPage(); // the page left behind keeps its own section name
+void PdfLayout::newSection(const QString& name, bool fresh) {
+    const bool first = section_.isEmpty() && y_ <= top_;
+    if (!first && (fresh || bottom_ - y_ < 0.4 * (bottom_ - top_))) {
+        breakPage(); // the page left behind keeps its own sections' names
+        pageSections_.clear();
+    } else if (!first) {
+        y_ += pt(6);
+        painter_.setPen(QPen(kRule, pt(0.5)));
+        painter_.drawLine(QPointF(0, y_), QPointF(width_, y_));
+        y_ += pt(12);
+    }
     section_ = name;
+    pageSections_ << name;
 }
 
 void PdfLayout::ensure(double deviceHeight) {

@@ -1,7 +1,7 @@
 #pragma once
 // Flowing layout on paged paint devices (QPdfWriter for files, QPrinter for the preview): headings,
 // paragraphs, tables that repeat their header and never split a row, and vector charts, with a
-// header and a "page N of M" footer on every page but the title page.
+// header naming the page's sections and a "page N of M" footer on every page.
 #include <QChart>
 #include <QFont>
 #include <QPainter>
@@ -40,8 +40,10 @@ public:
     double pt(double points) const { return points * dpi_ / 72.0; }
     double width() const { return width_; }
 
-    // A fresh page for a new section; the section's name goes in the page header.
-    void newSection(const QString& name);
+    // A new section: on a fresh page when `fresh` or when less than 40% of this page is left, else
+    // after a rule below what came before (no page left mostly empty). The page header names the
+    // sections on the page.
+    void newSection(const QString& name, bool fresh = false);
     void heading(const QString& text, double size = 14);
     void paragraph(const QString& text, double size = 10, bool bold = false, QColor color = Qt::black);
     void table(const PdfTable& t, double fontSize = 8.5);
@@ -50,8 +52,6 @@ public:
     void space(double points);
     // Moves to a new page when less than `points` are left (keeps a heading with what follows).
     void keepTogether(double points);
-    // The title page: drawn directly at fixed places, no header or footer.
-    QPainter& painter() { return painter_; }
     double height() const { return height_; }
 
     int pages() const { return page_; }
@@ -70,6 +70,7 @@ private:
     QPainter painter_;
     PageDecoration decoration_;
     QString section_;
+    QStringList pageSections_; // the sections on this page, for its header
     double dpi_ = 300;
     double width_ = 0;
     double height_ = 0;

@@ -71,8 +71,8 @@ public:
         , cur_(q(c.portfolio.currency)) {}
 
     void write() {
-        titlePage();
-        executiveSummary();
+        decisionPage();
+        keyFigures();
         charts();
         costLines();
         annualTables();
@@ -94,55 +94,73 @@ private:
         return nullptr;
     }
 
-    void titlePage() {
-        QPainter& p = l_.painter();
-        const double w = l_.width();
-        auto text = [&](double y, double size, bool bold, const QString& s, QColor color = Qt::black) {
-            p.setFont(l_.font(size, bold));
-            p.setPen(color);
-            const QRectF box(0, l_.pt(y), w, l_.pt(size * 4));
-            p.drawText(box, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, s);
+    // Page 1 is the decision (issue 20): what to do, by how much, the chart that shows it, and what
+    // would change it. How the run was made is on the run-details page.
+    void decisionPage() {
+        l_.newSection(tr("Decision"));
+        l_.paragraph(tr("ComputeLedger decision report  |  valuation date %1  |  %2")
+                         .arg(date(r_.valuationDate), cur_),
+                     9, false, QColor(0x55, 0x5f, 0x6b));
+        l_.heading(q(c_.portfolio.name), 20);
+        l_.paragraph(verdict(), 11, true, QColor(0x1b, 0x3a, 0x5c));
+        if (r_.nothingToCompare())
+            return;
+        l_.space(4);
+        const auto pair = models::decisionPair(r_);
+        PdfTable t;
+        t.header << tr("At a glance");
+        t.widths = {2.2};
+        t.rightAligned = {false};
+        for (const auto& a : r_.alternatives) {
+            t.header << q(a.name);
+            t.widths.push_back(1.3);
+            t.rightAligned.push_back(true);
+        }
+        auto row = [&](const QString& label, auto value) {
+            QStringList cells{label};
+            for (const auto& a : r_.alternatives)
+                cells << value(a);
+            t.rows.push_back(cells);
         };
-        p.fillRect(QRectF(0, 0, w, l_.pt(6)), QColor(0x1b, 0x3a, 0x5c));
-        text(40, 12, false, tr("ComputeLedger decision report"), QColor(0x55, 0x5f, 0x6b));
-        text(64, 26, true, q(c_.portfolio.name), QColor(0x1b, 0x3a, 0x5c));
-        text(160, 13, false,
-             tr("Rent, buy or stay on spot: cost of each alternative, its risk and its drivers"));
-        const std::vector<std::pair<QString, QString>> facts = {
-            {tr("Valuation date"), date(r_.valuationDate)},
-            {tr("Horizon"), tr("%1 to %2 (%3 monthly periods)")
-                                .arg(date(r_.valuationDate), date(r_.horizonEnd))
-                                .arg(r_.periods)},
-            {tr("Currency"), cur_},
-            {tr("Discount rate / tax rate"), models::formatPercent(c_.portfolio.assumptions.discountRate) +
-                                                 " / " +
-                                                 models::formatPercent(c_.portfolio.assumptions.taxRate)},
-            {tr("Monte Carlo"), c_.simulation ? tr("%1 paths, seed %2, %3")
-                                                    .arg(en().toString(qlonglong(c_.simulation->paths)))
-                                                    .arg(c_.simulation->seed)
-                                                    .arg(q(c_.simulation->device))
-                                              : tr("not run for this report")},
-            {tr("Source file"), c_.sourceFile},
-            {tr("Inputs (SHA-256)"), c_.inputsHash},
-            {tr("Generated"), c_.generatedUtc.toString("yyyy-MM-dd HH:mm 'UTC'")},
-            {tr("Software"), tr("ComputeLedger %1").arg(c_.version)}};
-        double y = 230;
-        for (const auto& [k, v] : facts) {
-            p.setFont(l_.font(10, true));
-            p.setPen(QColor(0x55, 0x5f, 0x6b));
-            p.drawText(QRectF(0, l_.pt(y), w * 0.3, l_.pt(28)), Qt::AlignLeft | Qt::AlignTop, k);
-            p.setFont(l_.font(10));
-            p.setPen(Qt::black);
-            p.drawText(QRectF(w * 0.3, l_.pt(y), w * 0.7, l_.pt(28)),
-                       Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere, v);
-            y += k == tr("Inputs (SHA-256)") ? 30 : 20;
+        row(tr("NPV cost, after tax (%1 M)").arg(cur_),
+            [](const AlternativeResult& a) { return millions(a.npvCost); });
+        if (pair) {
+            const AlternativeResult& best = r_.alternatives[pair->first];
+            row(tr("More than %1 (%2 M)").arg(q(best.name), cur_), [&](const AlternativeResult& a) {
+                return &a == &best ? QString::fromUtf8("\u2014") : millions(a.npvCost - best.npvCost);
+            });
         }
-        if (!c_.portfolio.notes.empty()) {
-            p.setFont(l_.font(9));
-            p.setPen(QColor(0x33, 0x33, 0x33));
-            p.drawText(QRectF(0, l_.pt(y + 20), w, l_.height() - l_.pt(y + 20)), Qt::TextWordWrap,
-                       tr("About this portfolio: ") + q(c_.portfolio.notes));
+        row(tr("LCOC (%1)").arg(cur_), [](const AlternativeResult& a) { return perHour(a.lcoc); });
+        if (c_.simulation) {
+            row(tr("Monte Carlo NPV cost, 90% range (%1 M)").arg(cur_), [&](const AlternativeResult& a) {
+                const auto* s = simulated(a.id);
+                return s ? millions(s->npvCost.p5) + QString::fromUtf8(" \u2013 ") + millions(s->npvCost.p95)
+                         : tr("n/a");
+            });
+            row(tr("Probability of being cheapest"), [&](const AlternativeResult& a) {
+                const auto* s = simulated(a.id);
+                return s ? models::formatPercent(s->probCheapest) : tr("n/a");
+            });
         }
+        l_.table(t, 8.5);
+        auto npv = newChart();
+        ui::drawNpvByAlternative(npv.get(), r_, pair ? std::optional(pair->first) : std::nullopt,
+                                 c_.simulation ? &*c_.simulation : nullptr);
+        l_.chart(std::move(npv), 185);
+        if (pair && c_.sensitivity) {
+            l_.heading(tr("What would change the verdict"), 11);
+            l_.paragraph(models::verdictGapSentence(r_, *c_.sensitivity), 8.5);
+            for (const models::VerdictChange& change :
+                 models::verdictChanges(r_, *c_.sensitivity, models::TextStyle::Plain))
+                l_.paragraph(QString::fromUtf8("\u2022 ") + change.sentence, 8.5);
+        }
+        l_.heading(tr("Breakeven"), 11);
+        for (const QString& sentence : models::breakevenSentences(r_, models::TextStyle::Plain))
+            l_.paragraph(QString::fromUtf8("\u2022 ") + sentence, 8.5);
+        if (!c_.simulation)
+            l_.paragraph(tr("No Monte Carlo run is part of this report: the figures are the deterministic "
+                            "case."),
+                         8.5, false, QColor(0x55, 0x5f, 0x6b));
     }
 
     QString verdict() const {
@@ -171,11 +189,9 @@ private:
         return s;
     }
 
-    void executiveSummary() {
-        l_.newSection(tr("Executive summary"));
-        l_.heading(tr("Executive summary"), 18);
-        l_.paragraph(verdict(), 12, true, QColor(0x1b, 0x3a, 0x5c));
-        l_.space(6);
+    void keyFigures() {
+        l_.newSection(tr("Key figures"), true);
+        l_.heading(tr("Key figures by alternative"), 14);
         PdfTable t;
         t.header << tr("Key figures");
         t.widths = {2.6};
@@ -285,12 +301,6 @@ private:
                 tr("No Monte Carlo run is part of this report; the figures above are the deterministic "
                    "case. Run the report with a simulation for the ranges and probabilities."),
                 9, false, QColor(0x55, 0x5f, 0x6b));
-        // With nothing to compare every sentence would name a winner among costs of 0: no breakeven.
-        if (!nothing) {
-            l_.heading(tr("Breakeven"), 12);
-            for (const QString& s : models::breakevenSentences(r_, models::TextStyle::Plain))
-                l_.paragraph(QString::fromUtf8("\u2022 ") + s, 10);
-        }
     }
 
     void charts() {
@@ -674,57 +684,64 @@ private:
         l_.table(t);
     }
 
-    void assumptions() {
-        l_.newSection(tr("Assumptions"));
-        l_.heading(tr("Every assumption and where it comes from"), 14);
-        l_.paragraph(
-            tr("Each input of the portfolio file, by its item and field. The source is the file's own "
-               "\"sources\" entry for the input (or for the item it belongs to); \"item notes\" and "
-               "\"portfolio notes\" point to the notes printed below; \"not sourced\" marks a figure "
-               "nobody has attributed yet."),
-            9, false, QColor(0x55, 0x5f, 0x6b));
-        PdfTable t;
-        t.header = {tr("Input"), tr("Value"), tr("Source")};
-        t.widths = {2.2, 1.3, 2.5};
-        t.rightAligned = {false, true, false};
-        for (const auto& a : c_.assumptions)
-            t.rows.push_back({a.label, a.value, a.source});
-        l_.table(t, 7.5);
-        l_.heading(tr("Item notes"), 11);
-        if (!c_.portfolio.notes.empty())
-            l_.paragraph(tr("Portfolio: ") + q(c_.portfolio.notes), 8.5);
-        for (const auto& k : c_.portfolio.contracts)
-            if (!k.notes.empty())
-                l_.paragraph(q(k.id) + ": " + q(k.notes), 8.5);
-        for (const auto& f : c_.portfolio.fleets)
-            if (!f.notes.empty())
-                l_.paragraph(q(f.id) + ": " + q(f.notes), 8.5);
-        for (const auto& s : c_.portfolio.skus)
-            if (!s.notes.empty())
-                l_.paragraph(tr("SKU %1: %2").arg(q(s.id), q(s.notes)), 8.5);
-        if (!c_.skusUsed.empty()) {
-            l_.heading(tr("GPU catalog figures used (bundled catalog)"), 11);
-            PdfTable g;
-            g.header = {tr("SKU"), tr("Figure"), tr("Value"), tr("Source"), tr("As of")};
-            g.widths = {0.7, 1.6, 0.8, 3.0, 0.8};
-            g.rightAligned = {false, false, true, false, false};
-            for (const auto& e : c_.skusUsed) {
-                const std::vector<std::pair<std::string, double>> figures = {
-                    {"perf_index", e.sku.perfIndex},
-                    {"market_price_per_gpu_hour", e.sku.marketPricePerGpuHour},
-                    {"capex_per_gpu", e.sku.capexPerGpu},
-                    {"it_kw_per_gpu", e.sku.itKwPerGpu}};
-                for (const auto& [name, value] : figures) {
-                    const auto found = e.sources.find(name);
-                    const QString source = found == e.sources.end()
-                                               ? tr("not sourced")
-                                               : (found->second.estimate ? tr("Estimate: ") : QString()) +
-                                                     q(found->second.source);
-                    g.rows.push_back({q(e.sku.id), q(name), en().toString(value, 'g', 6), source,
-                                      found == e.sources.end() ? QString() : q(found->second.date)});
-                }
+    // The finance appendix (issue 20): every input grouped by what it belongs to, named, with its
+    // unit and its source (models/AssumptionsAppendix.h).
+    void appendixGroup(const models::AppendixGroup& g) {
+        l_.heading(g.title, 11);
+        if (!g.rows.empty()) {
+            PdfTable t;
+            t.header = {tr("Input"), tr("Value"), tr("Source")};
+            t.widths = {1.9, 1.5, 2.8};
+            t.rightAligned = {false, true, false};
+            // A long source shared by the rows before (a curve's points) is said once.
+            QString previous;
+            for (const auto& row : g.rows) {
+                const bool same = row.source == previous && row.source.size() > 40;
+                t.rows.push_back({row.label, row.value, same ? tr("as above") : row.source});
+                previous = row.source;
             }
-            l_.table(g, 7.5);
+            l_.table(t, 7.5);
+        }
+        if (g.correlation) {
+            l_.keepTogether(95); // the matrix and its source on one page
+            const QStringList names = {tr("GPU price"), r_.hasDemand ? tr("Demand") : tr("Utilization"),
+                                       tr("Power price")};
+            PdfTable m;
+            m.header = QStringList{tr("Correlation of the shocks")} + names;
+            m.widths = {1.9, 1.1, 1.1, 1.1};
+            m.rightAligned = {false, true, true, true};
+            for (int i = 0; i < 3; ++i) {
+                QStringList cells{names[i]};
+                for (int j = 0; j < 3; ++j)
+                    cells << en().toString((*g.correlation)[std::size_t(i)][std::size_t(j)], 'f', 2);
+                m.rows.push_back(cells);
+            }
+            l_.table(m, 7.5);
+            l_.paragraph(tr("Source: %1").arg(g.correlationSource), 7.5, false, QColor(0x55, 0x5f, 0x6b));
+        }
+        if (!g.notes.isEmpty())
+            l_.paragraph(tr("Notes: %1").arg(g.notes), 7.5, false, QColor(0x33, 0x33, 0x33));
+    }
+
+    void assumptions() {
+        l_.newSection(tr("Appendix: assumptions"), true);
+        l_.heading(tr("Appendix: every assumption and where it comes from"), 14);
+        l_.paragraph(tr("Every input of the portfolio, grouped by what it belongs to. The source is the one "
+                        "the file gives for the input or for what it belongs to; an input typed in the "
+                        "window is marked as entered by the user, with the date; \"see the notes below\" "
+                        "points to the notes printed under the group; \"not sourced\" marks a figure "
+                        "nobody has attributed yet."),
+                     8.5, false, QColor(0x55, 0x5f, 0x6b));
+        for (const auto& g : c_.assumptions)
+            appendixGroup(g);
+        if (!c_.catalogFigures.empty()) {
+            l_.heading(tr("GPU figures from the bundled catalog"), 12);
+            l_.paragraph(tr("The GPUs the portfolio names that it does not define itself: their figures come "
+                            "from the catalog bundled with ComputeLedger %1.")
+                             .arg(c_.version),
+                         8.5, false, QColor(0x55, 0x5f, 0x6b));
+            for (const auto& g : c_.catalogFigures)
+                appendixGroup(g);
         }
     }
 
@@ -783,8 +800,14 @@ private:
         t.rows.push_back({tr("Source file"), c_.sourceFile});
         t.rows.push_back({tr("Inputs hash (SHA-256 of the canonical JSON)"), grouped(c_.inputsHash)});
         t.rows.push_back({tr("Valuation date"), date(r_.valuationDate)});
-        t.rows.push_back({tr("Horizon end"), date(r_.horizonEnd)});
-        t.rows.push_back({tr("Spot alternative covers"), q(r_.spotCovers)});
+        t.rows.push_back({tr("Horizon"), tr("%1 to %2 (%3 monthly periods)")
+                                             .arg(date(r_.valuationDate), date(r_.horizonEnd))
+                                             .arg(r_.periods)});
+        t.rows.push_back({tr("Currency"), cur_});
+        t.rows.push_back({tr("Discount rate / tax rate"),
+                          models::formatPercent(c_.portfolio.assumptions.discountRate) + " / " +
+                              models::formatPercent(c_.portfolio.assumptions.taxRate)});
+        t.rows.push_back({tr("Spot alternative covers"), ui::alternativeName(r_, r_.spotCovers)});
         if (c_.simulation) {
             const auto& s = *c_.simulation;
             t.rows.push_back({tr("Monte Carlo paths"), en().toString(qlonglong(s.paths))});
@@ -796,7 +819,7 @@ private:
             t.rows.push_back({tr("Monte Carlo"), tr("not run for this report")});
         }
         t.rows.push_back({tr("Software"), tr("ComputeLedger %1").arg(c_.version)});
-        t.rows.push_back({tr("Generated"), c_.generatedUtc.toString(Qt::ISODate)});
+        t.rows.push_back({tr("Generated"), c_.generatedUtc.toString("yyyy-MM-dd HH:mm:ss 'UTC'")});
         l_.table(t, 9);
     }
 
