@@ -8,10 +8,71 @@
 #include "portfolio/Validation.h"
 #include "resources/BundledResources.h"
 
+#include <QRegularExpression>
 #include <QTest>
+#include <QUrl>
 
 using namespace ledger;
 using namespace ledger::data;
+
+namespace {
+
+// Hosts the reference data must not cite: forums, sites that repost or summarize other outlets'
+// reporting, and machine-written wikis. A figure cites the filing, the vendor or the outlet that
+// reported it instead.
+const QStringList kDeniedHosts = {"reddit.com",
+                                  "windowsforum.com",
+                                  "news.ycombinator.com",
+                                  "thedailyscout.com",
+                                  "anyfans.com",
+                                  "particle.news",
+                                  "hubkub.com",
+                                  "up2info.com",
+                                  "longbridge.com",
+                                  "longbridge.cn",
+                                  "trendinginfo.blog",
+                                  "pages.dev",
+                                  "contracts.justia.com",
+                                  "nai500.com",
+                                  "softwareherald.com",
+                                  "globaldatacenterhub.com",
+                                  "aiwiki.ai",
+                                  "grokipedia.com",
+                                  "hyper.ai",
+                                  "jaredwatkins.com"};
+
+// Names of the project's own notes, which mean nothing to a user reading a source or a note.
+const QStringList kInternalNames = {"domain_facts",
+                                    "mission_anchors",
+                                    "market_accounting_options",
+                                    "perf_reliability_anchors",
+                                    "aesthetics_anchors",
+                                    "MODEL.md",
+                                    "research/",
+                                    "seeds/",
+                                    ".md"};
+
+const QRegularExpression kUrl(QStringLiteral("https?://[^\\s)]+"));
+
+// What is wrong with one user-visible text (a source, a note, a title), or empty.
+QString textProblem(const QString& text) {
+    for (auto it = kUrl.globalMatch(text); it.hasNext();) {
+        const QString host = QUrl(it.next().captured(0)).host().toLower();
+        if (host.isEmpty())
+            return "an unreadable link in: " + text;
+        for (const QString& denied : kDeniedHosts)
+            if (host == denied || host.endsWith("." + denied))
+                return "cites " + host + " (a forum, aggregator or machine-written page): " + text;
+    }
+    QString prose = text;
+    prose.remove(kUrl);
+    for (const QString& name : kInternalNames)
+        if (prose.contains(name, Qt::CaseInsensitive))
+            return "names an internal file (" + name + "): " + text;
+    return {};
+}
+
+} // namespace
 
 class ReferenceDataTest : public QObject {
     Q_OBJECT
@@ -69,6 +130,48 @@ private slots:
         for (const auto& d : deals) {
             QVERIFY2(!d.sources.empty() && d.sources.front().rfind("http", 0) == 0, d.id.c_str());
             QVERIFY2(d.end >= d.start, d.id.c_str());
+        }
+    }
+
+    void sourcesArePublicAndCitable() {
+        // The check itself: a bad link coming back is caught.
+        QVERIFY(!textProblem("https://www.reddit.com/r/hardware/comments/x").isEmpty());
+        QVERIFY(!textProblem("NVIDIA claim via https://aiwiki.ai/wiki/nvidia_h200/raw").isEmpty());
+        QVERIFY(!textProblem("From domain_facts.md, section B1").isEmpty());
+        QVERIFY(!textProblem("See research/notes").isEmpty());
+        QVERIFY(textProblem("CoreWeave 8-K https://www.sec.gov/Archives/edgar/data/1769628/x.htm").isEmpty());
+
+        for (const Deal& d : bundledDealLibrary()) {
+            QVERIFY2(!d.sources.empty(), d.id.c_str());
+            for (const auto& source : d.sources) {
+                const QString s = QString::fromStdString(source);
+                // Each deal source is one link, to the filing, release or article itself.
+                QVERIFY2(s.startsWith("https://") && !s.contains(' '), qPrintable(s));
+                const QString problem = textProblem(s);
+                QVERIFY2(problem.isEmpty(), qPrintable(QString::fromStdString(d.id) + ": " + problem));
+            }
+            for (const auto& text : {d.title, d.delivered, d.notes}) {
+                const QString problem = textProblem(QString::fromStdString(text));
+                QVERIFY2(problem.isEmpty(), qPrintable(QString::fromStdString(d.id) + ": " + problem));
+            }
+        }
+        for (const auto& e : bundledGpuCatalog()) {
+            const QString id = QString::fromStdString(e.sku.id);
+            for (const auto& text : {e.sku.name, e.sku.notes}) {
+                const QString problem = textProblem(QString::fromStdString(text));
+                QVERIFY2(problem.isEmpty(), qPrintable(id + ": " + problem));
+            }
+            for (const auto& [figure, source] : e.sources) {
+                const QString s = QString::fromStdString(source.source);
+                const QString where = id + "." + QString::fromStdString(figure);
+                const QString problem = textProblem(s);
+                QVERIFY2(problem.isEmpty(), qPrintable(where + ": " + problem));
+                // A figure is either sourced by a link or says it is our assumption; a published
+                // spec (not an estimate) always has its link.
+                const bool linked = kUrl.match(s).hasMatch();
+                QVERIFY2(linked || s.startsWith("Assumption"), qPrintable(where));
+                QVERIFY2(linked || source.estimate, qPrintable(where));
+            }
         }
     }
 
