@@ -590,6 +590,130 @@ private slots:
         QCOMPARE(bad.err, QString("computeledger decode: --pue: 0.9 is outside [1, 5]\n"));
     }
 
+    void decodeSolvesAnyOneOfValuePriceAndGpus() {
+        const QStringList term{"--start", "2025-09-30", "--end", "2031-12-14"}; // 2,267 days, 54,408 hours
+        // "$14.2B for 100,000 GPUs": 14.2e9 / (100,000 x 54,408 hours) = 2.6099 per GPU-hour.
+        auto r = run(QStringList{"decode", "--tcv", "14.2e9", "--gpus", "100000"} + term);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out,
+                 QString("Term:                 2267 days\n"
+                         "Implied price:        2.6099 per GPU-hour in the first year\n"
+                         "Average price:        2.6099 per GPU-hour\n"
+                         "Implied GPU-hours:    5,440,800,000\n"
+                         "GPUs:                 100,000 (constant over the term)\n"
+                         "Annual spend:         2,286.3 M a year (the value spread evenly over the term)\n"));
+        QVERIFY(r.err.isEmpty());
+        // "100,000 GPUs at 2.50": 2.5 x 100,000 x 54,408 = 13,602.0 M; a year 2.5 x 100,000 x 8,760
+        // = 2,190.0 M; 100,000 x 1.9 kW per GB300 = 190 MW, x 1.3 = 247 MW.
+        r = run(QStringList{"decode", "--gpus", "100000", "--price", "2.5", "--sku", "GB300"} + term);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out,
+                 QString("Term:                 2267 days\n"
+                         "Implied value:        13,602.0 M (the total contract value)\n"
+                         "Average price:        2.5000 per GPU-hour\n"
+                         "Implied GPU-hours:    5,440,800,000\n"
+                         "GPUs:                 100,000 (constant over the term)\n"
+                         "Annual spend:         2,190.0 M a year (the value spread evenly over the term)\n"
+                         "Implied IT power:     190.0 MW (GB300)\n"
+                         "Facility power:       247.0 MW at a PUE of 1.3 (assumed; --pue)\n"));
+        // The escalator is inverted exactly: 2026..2030 at 3% a year weighs one GPU's 1,826 days as
+        // 365 + 365 x 1.03 + 366 x 1.0609 + 365 x 1.092727 + 365 x 1.12550881 = 1,938.8955, so
+        // 14.2e9 / (100,000 x 24 x 1,938.8955) = 3.0516 in the first year, x 1,938.8955 / 1,826 = 3.2402 on
+        // average.
+        r = run({"decode", "--tcv", "14.2e9", "--start", "2026-01-01", "--end", "2030-12-31", "--gpus",
+                 "100000", "--escalator", "0.03"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("Implied price:        3.0516 per GPU-hour in the first year\n"
+                                "Average price:        3.2402 per GPU-hour\n"),
+                 qPrintable(r.out));
+    }
+
+    void decodeTurnsAFacilitysGigawattsIntoGpus() {
+        // "5 GW of AI factories" in GB300s (1.9 kW each in the catalog) at the assumed PUE of 1.3:
+        // 5,000 MW / 1.3 = 3,846.2 MW of IT power, / 1.9 kW = 5e6 / 2.47 = 2,024,291 GPUs. No term.
+        auto r = run({"decode", "--facility-gw", "5", "--sku", "GB300"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QString("Implied GPUs:         2,024,291 (GB300 at 1.9 kW of IT power each)\n"
+                                "Implied IT power:     3,846.2 MW (the facility power / the PUE)\n"
+                                "Facility power:       5,000.0 MW at a PUE of 1.3 (assumed; --pue)\n"));
+        QCOMPARE(run({"decode", "--facility-mw", "5000", "--sku", "GB300"}).out, r.out);
+        // With a price over a term: 2.5 x 54,408 hours x 5e6 / 2.47 = 275,344.1 M; a year of it
+        // 2.5 x 8,760 x 5e6 / 2.47 = 44,332.0 M.
+        r = run({"decode", "--facility-gw", "5", "--sku", "GB300", "--price", "2.5", "--start", "2025-09-30",
+                 "--end", "2031-12-14"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(
+            r.out,
+            QString(
+                "Term:                 2267 days\n"
+                "Implied value:        275,344.1 M (the total contract value)\n"
+                "Average price:        2.5000 per GPU-hour\n"
+                "Implied GPU-hours:    110,137,651,822\n"
+                "Implied GPUs:         2,024,291 (GB300 at 1.9 kW of IT power each; constant over the term)\n"
+                "Annual spend:         44,332.0 M a year (the value spread evenly over the term)\n"
+                "Implied IT power:     3,846.2 MW (the facility power / the PUE)\n"
+                "Facility power:       5,000.0 MW at a PUE of 1.3 (assumed; --pue)\n"));
+        // A GPU count's power alone: 100,000 x 1.9 kW = 190 MW, x 1.1 = 209 MW, the PUE given.
+        r = run({"decode", "--gpus", "100000", "--sku", "GB300", "--pue", "1.1"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QString("GPUs:                 100,000\n"
+                                "Implied IT power:     190.0 MW (GB300)\n"
+                                "Facility power:       209.0 MW at a PUE of 1.1\n"));
+    }
+
+    void decodeRefusesAnythingButTwoOfTheThree() {
+        const QStringList term{"--start", "2025-09-30", "--end", "2031-12-14"};
+        auto refused = [](const QStringList& args, const QString& message) {
+            const auto r = run(QStringList{"decode"} + args);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY(r.out.isEmpty());
+            QCOMPARE(r.err, "computeledger decode: " + message + "\n");
+        };
+        refused(QStringList{"--tcv", "14.2e9", "--price", "2.5", "--gpus", "100000"} + term,
+                "--tcv, --price and --gpus are all given; give two and the third is solved");
+        refused(QStringList{"--tcv", "14.2e9", "--price", "2.5", "--facility-gw", "5", "--sku", "GB300"} +
+                    term,
+                "--tcv, --price and --facility-gw are all given; give two and the third is solved");
+        refused(QStringList{"--tcv", "14.2e9"} + term, "only --tcv is given; give --price or --gpus too");
+        refused(QStringList{"--price", "2.5"} + term, "only --price is given; give --tcv or --gpus too");
+        refused(QStringList{"--gpus", "100000"} + term,
+                "only --gpus is given; give --tcv or --price too (or --sku for its power alone)");
+        refused(term,
+                "give two of --tcv, --price and --gpus (or --facility-mw or --facility-gw); the third is "
+                "solved");
+        refused({"--facility-gw", "5"},
+                "--facility-gw needs --sku, whose kW per GPU turn the power into GPUs");
+        refused(QStringList{"--facility-mw", "5000", "--price", "2.5"} + term,
+                "--facility-mw needs --sku, whose kW per GPU turn the power into GPUs");
+        refused({"--gpus", "100000", "--facility-gw", "5", "--sku", "GB300"},
+                "--gpus and --facility-gw both give the GPUs; give one");
+        refused({"--gpus", "1", "--facility-mw", "1", "--facility-gw", "5", "--sku", "GB300"},
+                "--gpus, --facility-mw and --facility-gw all give the GPUs; give one");
+        refused({"--tcv", "14.2e9", "--gpus", "100000"}, "--start is required");
+        // The GPUs given have a fleet's bounds; a facility's power is read in the unit typed.
+        refused(QStringList{"--tcv", "14.2e9", "--gpus", "0"} + term, "--gpus: 0 is outside (0, 1e+08]");
+        refused(QStringList{"--tcv", "14.2e9", "--gpus", "-5"} + term, "--gpus: -5 is outside (0, 1e+08]");
+        refused(QStringList{"--tcv", "14.2e9", "--gpus", "1.5e8"} + term,
+                "--gpus: 1.5e+08 is outside (0, 1e+08]");
+        refused(QStringList{"--tcv", "14.2e9", "--gpus", "abc"} + term, "--gpus: \"abc\" is not a number");
+        refused({"--facility-gw", "0", "--sku", "GB300"}, "--facility-gw: 0 is outside (0, 50000]");
+        refused({"--facility-mw", "1e8", "--sku", "GB300"}, "--facility-mw: 1e+08 is outside (0, 5e+07]");
+        refused({"--facility-gw", "5", "--sku", "NOPE"}, "--sku: no SKU \"NOPE\" in the catalog");
+        refused({"--facility-gw", "5", "--sku", "GB300", "--pue", "6"}, "--pue: 6 is outside [1, 5]");
+        // The power alone has no money to spread over a term.
+        refused({"--facility-gw", "5", "--sku", "GB300", "--start", "2025-09-30"},
+                "--start needs --tcv or --price: the power alone has no term");
+        refused({"--gpus", "100000", "--sku", "GB300", "--escalator", "0.1"},
+                "--escalator needs --tcv or --price: the power alone has no term");
+        // A solved figure outside what it could be given as: a dollar over 100 million GPUs for
+        // 54,408 hours is 1 / 5.4408e12 = 1.838e-13 a GPU-hour; 100 million GPUs at 10,000 a
+        // GPU-hour are 1e12 x 54,408 = 5.4408e16, above a contract's 1e15.
+        refused(QStringList{"--tcv", "1", "--gpus", "1e8"} + term,
+                "the implied price 1.837965005146302e-13 is outside [1e-04, 10000]");
+        refused(QStringList{"--gpus", "1e8", "--price", "10000"} + term,
+                "the implied contract value 5.4408e+16 is outside (0, 1e+15]");
+    }
+
     void withoutADisplayTheAppPrintsTheEvaluation() {
         auto env = QProcessEnvironment::systemEnvironment();
         for (const char* var : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
