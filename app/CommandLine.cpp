@@ -39,7 +39,7 @@ QString usage() {
         "  computeledger FILE.json             open the GUI on a portfolio\n"
         "  computeledger evaluate FILE [--json] [--simulate [--paths N] [--seed S] [--device auto|cpu|gpu]\n"
         "                         [--threads T]]\n"
-        "                                      evaluate a portfolio (MODEL.md) and print the result;\n"
+        "                                      evaluate a portfolio (docs/model.md) and print the result;\n"
         "                                      --simulate adds the Monte Carlo statistics; --save-run\n"
         "                                      stores them in the .cledger document\n"
         "  computeledger evaluate --example [--json]\n"

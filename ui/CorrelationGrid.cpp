@@ -33,9 +33,10 @@ CorrelationGrid::CorrelationGrid(models::PortfolioDocument* doc, QWidget* parent
     table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    table_->setToolTip(tr("The correlation of the three shocks each Monte Carlo step draws (MODEL.md 6), "
-                          "-1..1. The matrix is symmetric with a unit diagonal and must be positive "
-                          "definite: three correlations cannot be chosen freely."));
+    table_->setToolTip(
+        tr("The correlation of the three shocks each Monte Carlo step draws (docs/model.md, "
+           "\"12.6 Correlation\"), -1..1. The matrix is symmetric with a unit diagonal and must be positive "
+           "definite: three correlations cannot be chosen freely."));
     status_->setObjectName("correlationStatus");
     status_->setWordWrap(true);
     layout->addWidget(table_);

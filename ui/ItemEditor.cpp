@@ -217,7 +217,8 @@ void ItemEditor::rebuild() {
             modelled->setObjectName("nextGenerationModelled");
             modelled->setToolTip(
                 tr("At a launch date drawn from the window the market price drops by a share "
-                   "drawn from the range (MODEL.md 6); one undo step."));
+                   "drawn from the range (docs/model.md, \"12.3 The next generation's launch\"); one "
+                   "undo step."));
             connect(modelled, &QCheckBox::toggled, this, [this, modelled](bool on) {
                 QString error;
                 if (!doc_->setNextGenerationModelled(on, &error)) {
@@ -255,9 +256,11 @@ void ItemEditor::updateTitle() {
     if (prefix_.isEmpty()) {
         title_->setText(tr("<b>Assumptions</b>"));
     } else if (prefix_ == "market") {
-        title_->setText(tr("<b>Market model</b><br>The GPU market price, the next generation's launch, the "
-                           "power price and utilization factors and how their shocks correlate (MODEL.md 6): "
-                           "what the Monte Carlo draws and the deterministic run follows at its median."));
+        title_->setText(
+            tr("<b>Market model</b><br>The GPU market price, the next generation's launch, the "
+               "power price and utilization factors and how their shocks correlate (docs/model.md, "
+               "\"12. Monte Carlo\"): what the Monte Carlo draws and the deterministic run follows at its "
+               "median."));
     } else if (prefix_.startsWith("skus[")) {
         title_->setText(
             (doc_->skuIsOwn(skuId())
@@ -331,7 +334,8 @@ void ItemEditor::addField(const models::FieldSpec& f) {
         implied_->setWordWrap(true);
         implied_->setStyleSheet("color: gray;");
         implied_->setToolTip(tr("From the evaluation: the price per GPU-hour the total value implies "
-                                "over the tranches (MODEL.md 3.2), and, by the news decoder, the "
+                                "over the tranches (docs/model.md, \"3.5 Implied price from a total "
+                                "contract value\"), and, by the news decoder (\"3.6 The news decoder\"), the "
                                 "same value as a constant number of GPUs over the term at that price "
                                 "and their IT megawatts (the SKU's kW per GPU)."));
         form_->addRow(QString(), implied_);

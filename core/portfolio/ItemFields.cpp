@@ -58,17 +58,19 @@ void depreciationFields(std::vector<ItemField<Fleet>>& out, bool book) {
                    .label = book ? "Book declining factor" : "Tax declining factor",
                    .tooltip = "Declining balance only: 2 is double declining.",
                    .access = member<Fleet, Spec, &D::factor>});
-    out.push_back({.key = book ? "book_depreciation.bonus_fraction" : "tax_depreciation.bonus_fraction",
-                   .column = book ? "book_bonus_fraction" : "tax_bonus_fraction",
-                   .presence = P::Defaulted,
-                   .bounds = {0, false, 1, false},
-                   .label = book ? "Book bonus" : "Bonus depreciation",
-                   .unit = "share",
-                   .tooltip = book ? "Always 0: bonus depreciation is a tax rule (MODEL.md 5)."
-                                   : "US bonus depreciation in year 1 (100% for property acquired after 19 "
-                                     "Jan 2025).",
-                   .shown = book ? kInCsv : kEverywhere,
-                   .access = member<Fleet, Spec, &D::bonusFraction>});
+    out.push_back(
+        {.key = book ? "book_depreciation.bonus_fraction" : "tax_depreciation.bonus_fraction",
+         .column = book ? "book_bonus_fraction" : "tax_bonus_fraction",
+         .presence = P::Defaulted,
+         .bounds = {0, false, 1, false},
+         .label = book ? "Book bonus" : "Bonus depreciation",
+         .unit = "share",
+         .tooltip =
+             book ? "Always 0: bonus depreciation is a tax rule (docs/model.md, \"5.2 Bonus depreciation\")."
+                  : "US bonus depreciation in year 1 (100% for property acquired after 19 "
+                    "Jan 2025).",
+         .shown = book ? kInCsv : kEverywhere,
+         .access = member<Fleet, Spec, &D::bonusFraction>});
 }
 
 } // namespace
@@ -93,7 +95,9 @@ const std::vector<ItemField<Contract>>& contractFields() {
          .column = "provider",
          .type = T::Text,
          .label = "Provider",
-         .tooltip = "Contracts of one provider default together (MODEL.md 6: one default time per provider).",
+         .tooltip =
+             "Contracts of one provider default together, at one default time per provider (docs/model.md, "
+             "\"12.7 Provider defaults\").",
          .shown = kEverywhere,
          .access = member<C, &C::provider>},
         {.key = "sku",

@@ -34,9 +34,8 @@ const std::vector<ItemField<Portfolio>>& marketFields() {
          .column = "gpu_trend_per_year",
          .label = "GPU price trend",
          .unit = "per year",
-         .tooltip =
-             "m, the drift of the log market price (MODEL.md 6): -0.15 (or -15%) is a fall of about 14% a "
-             "year. -2..2.",
+         .tooltip = "m, the drift of the log market price (docs/model.md, \"12.2 The GPU market price\"): "
+                    "-0.15 (or -15%) is a fall of about 14% a year. -2..2.",
          .shown = kInEditor,
          .access = member<Pf, &Pf::market, &M::gpuPrice, &G::trendPerYear>},
         {.key = "market.gpu_price.reversion_per_year",
@@ -58,7 +57,8 @@ const std::vector<ItemField<Portfolio>>& marketFields() {
          .column = "next_gen_launch_earliest",
          .type = T::Date,
          .label = "Next generation: earliest launch",
-         .tooltip = "The triangular launch window's start (MODEL.md 6): at launch the market price drops.",
+         .tooltip = "The triangular launch window's start (docs/model.md, \"12.3 The next generation's "
+                    "launch\"): at launch the market price drops.",
          .shown = kInEditor,
          .access = nextGeneration<&N::launchEarliest>},
         {.key = "market.next_generation.launch_mode",
@@ -94,7 +94,7 @@ const std::vector<ItemField<Portfolio>>& marketFields() {
          .label = "Power price reversion",
          .unit = "per year",
          .tooltip = "kappa of the power price factor's log deviation; the factor multiplies every fleet's "
-                    "power price (MODEL.md 6).",
+                    "power price (docs/model.md, \"12.5 The power price factor\").",
          .shown = kInEditor,
          .access = member<Pf, &Pf::market, &M::powerPrice, &Ou::reversionPerYear>},
         {.key = "market.power_price.volatility",
@@ -123,7 +123,9 @@ const std::vector<ItemField<Portfolio>>& marketFields() {
          .column = "on_demand_premium",
          .label = "On-demand premium",
          .unit = "x market",
-         .tooltip = "What spot hours cost against the market price (MODEL.md 6.2): 1 buys at the market.",
+         .tooltip =
+             "What spot hours cost against the market price (docs/model.md, \"6.2 The spot alternative\"): 1 "
+             "buys at the market.",
          .shown = kInEditor,
          .access = member<Pf, &Pf::market, &M::onDemandPremium>},
         {.key = "market.replacement_premium",
@@ -150,8 +152,8 @@ const std::vector<ItemField<Sku>>& skuFields() {
          .column = "perf_index",
          .label = "Performance index",
          .unit = "H100 = 1",
-         .tooltip = "H100-equivalent GPU-hours per GPU-hour: how capacity of SKUs is compared (MODEL.md 8) "
-                    "and LCOC is levelized.",
+         .tooltip = "H100-equivalent GPU-hours per GPU-hour: how capacity of SKUs is compared "
+                    "and LCOC is levelized (docs/model.md, \"2.9 H100-equivalent hours\").",
          .shown = kInEditor,
          .access = member<S, &S::perfIndex>},
         {.key = "market_price_per_gpu_hour",
@@ -159,7 +161,7 @@ const std::vector<ItemField<Sku>>& skuFields() {
          .label = "Market price",
          .unit = "per GPU-hour",
          .tooltip = "Today's market (spot / on-demand) rental price: spot hours, replacement hours and the "
-                    "GPU price process start here (MODEL.md 6).",
+                    "GPU price process start here (docs/model.md, \"6.1 The market price\").",
          .shown = kInEditor,
          .access = member<S, &S::marketPricePerGpuHour>},
         {.key = "capex_per_gpu",

@@ -296,7 +296,8 @@ private:
         checkLife(path + ".tax_depreciation", f.taxDepreciation);
         if (f.bookDepreciation.bonusFraction != 0.0)
             fail(path + ".book_depreciation.bonus_fraction",
-                 "bonus depreciation is a tax rule (MODEL.md 5); book depreciation has none");
+                 "bonus depreciation is a tax rule (docs/model.md, \"5.2 Bonus depreciation\"); book "
+                 "depreciation has none");
         if (f.end && *f.end < f.inService)
             fail(path + ".end",
                  formatIsoDate(*f.end) + " is before in_service " + formatIsoDate(f.inService));

@@ -40,6 +40,9 @@ private slots:
         r = run({"--help"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("computeledger evaluate FILE [--json]"));
+        // The model a user has is docs/model.md; the specification is not shipped.
+        QVERIFY(r.out.contains("evaluate a portfolio (docs/model.md)"));
+        QVERIFY(!r.out.contains("MODEL.md"));
         r = run({"bench", "--help"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("computeledger bench"));

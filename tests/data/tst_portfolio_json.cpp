@@ -346,7 +346,7 @@ private slots:
         });
         QCOMPARE(errorFor(o),
                  QString("deal.json: fleets[0].book_depreciation.bonus_fraction: bonus depreciation is a "
-                         "tax rule (MODEL.md 5); book depreciation has none"));
+                         "tax rule (docs/model.md, \"5.2 Bonus depreciation\"); book depreciation has none"));
     }
 
     void formatAndVersion() {
