@@ -6,7 +6,6 @@
 #include "app/SimulationOptions.h"
 #include "ui/report/ReportExport.h"
 
-#include <QFileInfo>
 
 namespace ledger::app {
 
@@ -42,7 +41,7 @@ int reportCommand(const QStringList& args) {
     if (!requestedSimulation(parser, "report", *load.portfolio, catalog, &simulation, &error))
         return userError(error);
     const auto content = report::buildReportContent(*load.portfolio, catalog, std::move(simulation),
-                                                    QFileInfo(pos[1]).fileName());
+                                                    report::reportSourceText(pos[1], false));
     QStringList written;
     if (!report::writeReport(content, request, &error, {pos[1]}, &written))
         return userError("computeledger report: " + error);

@@ -64,10 +64,14 @@ void flatten(const QJsonValue& v, const QString& path, std::map<QString, QJsonVa
     }
 }
 
-// "payment_terms_days" -> "Payment terms days": a field no table names still reads as words.
+// "payment_terms_days" -> "Payment terms days", "book_depreciation.factor" -> "Book depreciation:
+// factor": a field no table names still reads as words (indices and list names left out).
 QString humanized(const QString& key) {
-    QString s = key.section('.', -1);
-    s.replace('_', ' ');
+    static const QRegularExpression index(R"(\[\d+\])");
+    QStringList parts = QString(key).remove(index).split('.', Qt::SkipEmptyParts);
+    if (parts.size() > 2)
+        parts = parts.mid(parts.size() - 2);
+    QString s = parts.join(": ").replace('_', ' ');
     if (!s.isEmpty())
         s[0] = s[0].toUpper();
     return s;
@@ -91,8 +95,12 @@ Formatted formatValue(const QString& key, const FieldSpec* spec, const QJsonValu
         const QString s = v.toString();
         if (const QDate d = QDate::fromString(s, Qt::ISODate); d.isValid())
             return {s, d, tr("date")};
-        if (spec && !spec->choices.isEmpty())
-            return {QString(s).replace('_', ' '), s, {}}; // a keyword: "straight line"
+        if (spec && !spec->choices.isEmpty()) { // a keyword: "straight line", "MACRS 5-year"
+            static const QRegularExpression macrs(R"(^macrs_(\d+)$)");
+            if (const auto m = macrs.match(s); m.hasMatch())
+                return {tr("MACRS %1-year").arg(m.captured(1)), s, {}};
+            return {QString(s).replace('_', ' '), s, {}};
+        }
         return {s, s, {}};
     }
     if (v.isBool())
@@ -108,6 +116,8 @@ Formatted formatValue(const QString& key, const FieldSpec* spec, const QJsonValu
         return {formatMoneyShort(x, cur), x, cur};
     if (field == "gpus")
         return {tr("%1 GPUs").arg(exactDecimals(x, 2)), x, tr("GPUs")};
+    if (unit.isEmpty() && (field.endsWith("_fraction") || field == "fraction")) // a share no table names
+        return {percent(x), x, QStringLiteral("share")};
     if (unit.startsWith("share")) {
         const QString rest = unit.mid(5).trimmed(); // "of TCV", "of capex per year"
         return {rest.isEmpty() ? percent(x) : percent(x) + " " + rest, x, unit};
@@ -230,7 +240,7 @@ private:
              {std::pair{"simulation.paths", tr("Monte Carlo paths (the run's default)")},
               std::pair{"simulation.seed", tr("Monte Carlo seed (the run's default)")}})
             take(g, key, label, nullptr);
-        curve(g, "utilization", tr("Utilization"), "utilization", true);
+        curve(g, "utilization", tr("Utilization"), "value", true);
     }
 
     void demand() {
@@ -286,18 +296,25 @@ private:
         for (const FieldSpec& f : fields) {
             if (f.key == "name" || f.key == "id" || f.key == "notes")
                 continue;
+            // Book and tax depreciation share some labels ("Factor"): the appendix says which.
+            QString label = f.label;
+            if (f.key.startsWith("book_depreciation.") && !label.startsWith(tr("Book")))
+                label = tr("Book depreciation: %1").arg(label.toLower());
+            else if (f.key.startsWith("tax_depreciation.") && !label.startsWith(tr("Tax")) &&
+                     !label.contains(tr("onus")))
+                label = tr("Tax depreciation: %1").arg(label.toLower());
             if (f.kind == FieldKind::Tranches)
                 curve(g, prefix + ".tranches", tr("Committed GPUs"), "gpus", false);
             else
-                take(g, prefix + "." + f.key, f.label, &f);
+                take(g, prefix + "." + f.key, label, &f);
         }
-        curve(g, prefix + ".utilization", tr("Utilization"), "utilization", true);
+        curve(g, prefix + ".utilization", tr("Utilization"), "value", true);
         // What the table does not name is still an input: shown under its own key in words.
         for (auto it = leaves_.lower_bound(prefix + ".");
              it != leaves_.end() && it->first.startsWith(prefix + ".");) {
             const QString path = it->first;
             ++it;
-            take(g, path, humanized(path), nullptr);
+            take(g, path, humanized(path.mid(prefix.size() + 1)), nullptr);
         }
     }
 

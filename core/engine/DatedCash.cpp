@@ -60,11 +60,13 @@ std::vector<std::vector<DatedCash>> datedCashByAlternative(const Portfolio& p, c
             for (const auto& [date, amount] : sink.bySlot[std::size_t(s)])
                 sum[date] += amount;
         std::vector<DatedCash> out;
+        out.reserve(sum.size());
         for (const auto& [date, amount] : sum)
             out.push_back({date, amount});
         return out;
     };
     std::vector<std::vector<DatedCash>> out;
+    out.reserve(cp.alternatives().size() + 1);
     for (std::size_t a = 0; a < cp.alternatives().size(); ++a) {
         std::vector<int> slots = cp.alternativeItems(int(a));
         if (cp.hasDemand())

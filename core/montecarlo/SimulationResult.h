@@ -18,18 +18,26 @@ struct DistributionSummary {
 // Every figure of a summary by the key the JSON, the CSV and the workbook use, in their order; and
 // the percentiles among them (percent, field): the one list each is declared in.
 struct SummaryStatistic {
-    const char* key;
+    const char* key;   // in evaluate --json, the CSV tables and the workbook
+    const char* label; // in words, where a reader reads it (the PDF)
     double DistributionSummary::*value;
 };
 inline constexpr SummaryStatistic kSummaryStatistics[] = {
-    {"mean", &DistributionSummary::mean},      {"std", &DistributionSummary::std},
-    {"stderr", &DistributionSummary::stderr_}, {"min", &DistributionSummary::min},
-    {"max", &DistributionSummary::max},        {"p1", &DistributionSummary::p1},
-    {"p5", &DistributionSummary::p5},          {"p10", &DistributionSummary::p10},
-    {"p25", &DistributionSummary::p25},        {"p50", &DistributionSummary::p50},
-    {"p75", &DistributionSummary::p75},        {"p90", &DistributionSummary::p90},
-    {"p95", &DistributionSummary::p95},        {"p99", &DistributionSummary::p99},
-    {"cvar95", &DistributionSummary::cvar95}};
+    {"mean", "Mean", &DistributionSummary::mean},
+    {"std", "Standard deviation", &DistributionSummary::std},
+    {"stderr", "Standard error of the mean", &DistributionSummary::stderr_},
+    {"min", "Lowest path", &DistributionSummary::min},
+    {"max", "Highest path", &DistributionSummary::max},
+    {"p1", "P1 (1st percentile)", &DistributionSummary::p1},
+    {"p5", "P5", &DistributionSummary::p5},
+    {"p10", "P10", &DistributionSummary::p10},
+    {"p25", "P25", &DistributionSummary::p25},
+    {"p50", "P50 (median)", &DistributionSummary::p50},
+    {"p75", "P75", &DistributionSummary::p75},
+    {"p90", "P90", &DistributionSummary::p90},
+    {"p95", "P95", &DistributionSummary::p95},
+    {"p99", "P99", &DistributionSummary::p99},
+    {"cvar95", "CVaR 95% (mean of the worst 5%)", &DistributionSummary::cvar95}};
 struct SummaryPercentile {
     double percent;
     double DistributionSummary::*value;

@@ -518,7 +518,7 @@ private slots:
                             .arg(QFileInfo(dir.filePath("r.pdf")).absoluteFilePath(),
                                  QFileInfo(dir.filePath("csv")).absoluteFilePath(), tables,
                                  QFileInfo(dir.filePath("r.xlsx")).absoluteFilePath())
-                            .arg(tables.toInt() + 1));
+                            .arg(tables.toInt() + 3));
         QCOMPARE(tables.toInt(), int(QDir(dir.filePath("csv")).entryList({"*.csv"}, QDir::Files).size()));
         QFile pdf(dir.filePath("r.pdf"));
         QVERIFY(pdf.open(QIODevice::ReadOnly));

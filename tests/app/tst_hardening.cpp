@@ -207,7 +207,7 @@ private slots:
         QStringList left = QDir(csvDir).entryList({"*.csv"}, QDir::Files);
         QCOMPARE(left,
                  (QStringList{"accounting.csv", "alternatives.csv", "annual_summary.csv", "comparisons.csv",
-                              "cost_lines.csv", "lease_maturity.csv", "lease_schedules.csv",
+                              "cost_lines.csv", "dated_cash.csv", "lease_maturity.csv", "lease_schedules.csv",
                               "monthly_cashflows.csv", "my-notes.csv", "simulation_mine.csv"}));
     }
 

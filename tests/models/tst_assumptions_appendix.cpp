@@ -97,6 +97,15 @@ private slots:
         QCOMPARE((*market->correlation)[0][1], 0.3);
         QCOMPARE((*market->correlation)[1][0], 0.3);
         QCOMPARE((*market->correlation)[2][2], 1.0);
+        QCOMPARE(row(top, "Utilization from 2028-01-01")->value, QString("85%"));
+        QVERIFY(!group(groups, "Other inputs")); // every input of the example has its place
+        const AppendixGroup* fleet = group(groups, "Owned fleet: Owned GB300 fleet");
+        QVERIFY(fleet);
+        QCOMPARE(row(fleet, "Tax method")->value, QString("MACRS 5-year"));
+        QCOMPARE(row(fleet, "Book method")->value, QString("straight line"));
+        // Fields the editor does not show are inputs too, named by their place.
+        QCOMPARE(row(fleet, "Book depreciation: factor")->value, QString("2"));
+        QCOMPARE(row(fleet, "Tax depreciation: salvage fraction")->value, QString("0%"));
         const AppendixGroup* demand = group(groups, "Demand");
         QVERIFY(demand);
         QCOMPARE(row(demand, "Demand from 2031-01-01")->value, QString("850,000 GPUs"));

@@ -19,6 +19,7 @@
 
 #include <QBarSet>
 #include <QCheckBox>
+#include <QDir>
 #include <QFile>
 #include <QHorizontalStackedBarSeries>
 #include <QJsonArray>
@@ -419,16 +420,17 @@ private slots:
                  "import sys, zipfile, re\n"
                  "z = zipfile.ZipFile(sys.argv[1])\n"
                  "print(re.findall(r'<sheet name=\"([^\"]+)\"', z.read('xl/workbook.xml').decode()))\n"
-                 "s = z.read('xl/worksheets/sheet4.xml').decode()\n"
+                 "s = z.read('xl/worksheets/sheet7.xml').decode()\n"
                  "print(re.findall(r'<c r=\"E3\"[^>]*><v>([^<]+)</v>', s))\n",
                  xlsx});
         QVERIFY(p.waitForFinished(30000));
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(p.exitCode() == 0, qPrintable(p.readAllStandardError()));
         QVERIFY2(
-            out.contains("'report', 'annual_summary', 'monthly_cashflows', 'alternatives', 'comparisons', "
-                         "'cost_lines', 'accounting', 'lease_schedules', 'lease_maturity', "
-                         "'simulation_percentiles', 'simulation_fan', 'simulation_prob_cheaper'"),
+            out.contains("'report', 'Assumptions', 'npv_recomputed', 'annual_summary', 'monthly_cashflows', "
+                         "'dated_cash', 'alternatives', 'comparisons', 'cost_lines', 'accounting', "
+                         "'lease_schedules', 'lease_maturity', 'simulation_percentiles', 'simulation_fan', "
+                         "'simulation_prob_cheaper'"),
             qPrintable(out));
         // alternatives!E3: buy's NPV cost, a number cell (no t="s"), the double the JSON holds.
         const double buy = f.content.evaluation.alternatives[1].npvCost;
@@ -461,6 +463,19 @@ private slots:
         QVERIFY2(error.contains("blocker"), qPrintable(error));
         QVERIFY(old.open(QIODevice::ReadOnly));
         QCOMPARE(old.readAll(), QByteArray("previous"));
+    }
+
+    // The file a report says it ran: where its reader finds it, never a resource path, and edits not
+    // saved yet said.
+    void reportNamesThePathRun() {
+        QCOMPARE(reportSourceText("/home/ana/deals/meta.cledger", false),
+                 QString("/home/ana/deals/meta.cledger"));
+        QCOMPARE(reportSourceText(":/examples/meta-coreweave.json", false),
+                 QString("the bundled example (meta-coreweave.json)"));
+        QCOMPARE(reportSourceText(":/examples/meta-coreweave.json", true),
+                 QString("the bundled example (meta-coreweave.json), with edits not saved to it"));
+        QCOMPARE(reportSourceText(QString(), true), QString("not saved yet"));
+        QCOMPARE(reportSourceText("deal.json", false), QDir::current().absoluteFilePath("deal.json"));
     }
 
     // Beside the document, or in the documents folder for the bundled example (a read-only resource,

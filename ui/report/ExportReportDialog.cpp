@@ -10,7 +10,6 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -123,8 +122,7 @@ ReportContent ExportReportDialog::content() const {
     std::optional<SimulationResult> run;
     if (includesSimulation())
         run = *simulation_->currentResult();
-    const QString source =
-        doc_->filePath().isEmpty() ? tr("(not saved yet)") : QFileInfo(doc_->filePath()).fileName();
+    const QString source = reportSourceText(doc_->filePath(), doc_->isModified());
     return buildReportContent(doc_->portfolio(), doc_->catalog(), std::move(run), source);
 }
 

@@ -79,8 +79,8 @@ public:
         books();
         monteCarlo();
         sensitivity();
-        assumptions();
         methodNotes();
+        assumptions();
         runDetails();
     }
 
@@ -612,12 +612,12 @@ private:
         }
         // The statistics in the order the CSV tables and the workbook list them (SimulationResult.h).
         for (const auto& f : kSummaryStatistics) {
-            QStringList cells{tr(f.key)};
+            QStringList cells{tr(f.label)};
             for (const auto& a : s.alternatives)
                 cells << millions(a.npvCost.*f.value);
             t.rows.push_back(cells);
         }
-        QStringList cheapest{tr("P(cheapest)")};
+        QStringList cheapest{tr("Probability of being cheapest")};
         for (const auto& a : s.alternatives)
             cheapest << models::formatPercent(a.probCheapest);
         t.rows.push_back(cheapest);
@@ -730,7 +730,8 @@ private:
                         "the file gives for the input or for what it belongs to; an input typed in the "
                         "window is marked as entered by the user, with the date; \"see the notes below\" "
                         "points to the notes printed under the group; \"not sourced\" marks a figure "
-                        "nobody has attributed yet."),
+                        "nobody has attributed yet. The report models the figures listed here; the notes "
+                        "keep public facts and assumptions apart."),
                      8.5, false, QColor(0x55, 0x5f, 0x6b));
         for (const auto& g : c_.assumptions)
             appendixGroup(g);
@@ -778,14 +779,10 @@ private:
              tr("Each main input moves to a low and a high setting with the rest held, and the NPV "
                 "difference "
                 "between the two best alternatives is recomputed; the widest bars are the inputs worth "
-                "negotiating or researching first.")},
-            {tr("What this report is not"),
-             tr("It is a model of the figures in the file: every input that is an assumption is listed in "
-                "the "
-                "audit trail with its source. Public facts and assumptions are kept apart in the notes.")}};
+                "negotiating or researching first.")}};
         for (const auto& [title, body] : notes) {
             l_.heading(title, 11);
-            l_.paragraph(body, 9.5);
+            l_.paragraph(body, 9);
         }
     }
 

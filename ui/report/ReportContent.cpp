@@ -6,11 +6,24 @@
 #include "models/DecisionText.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <set>
 
 namespace ledger::report {
+
+QString reportSourceText(const QString& path, bool unsavedEdits) {
+    auto tr = [](const char* s) { return QCoreApplication::translate("ReportContent", s); };
+    QString text;
+    if (path.isEmpty())
+        return tr("not saved yet");
+    if (path.startsWith(":/"))
+        text = tr("the bundled example (%1)").arg(QFileInfo(path).fileName());
+    else
+        text = QFileInfo(path).absoluteFilePath();
+    return unsavedEdits ? tr("%1, with edits not saved to it").arg(text) : text;
+}
 
 ReportContent buildReportContent(const Portfolio& p, const SkuCatalog& catalog,
                                  std::optional<SimulationResult> simulation, const QString& sourceFile) {
@@ -18,6 +31,7 @@ ReportContent buildReportContent(const Portfolio& p, const SkuCatalog& catalog,
     c.portfolio = p;
     c.evaluation = evaluatePortfolio(p, catalog);
     c.simulation = std::move(simulation);
+    c.datedCash = datedCashByAlternative(p, catalog);
     // The tornado of the decision's pair (the verdict's winner and runner-up at full capacity), as
     // the Overview shows it.
     if (const auto pair = models::decisionPair(c.evaluation))

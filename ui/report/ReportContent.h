@@ -3,6 +3,7 @@
 // this one value, so they cannot disagree.
 #include "analytics/Sensitivity.h"
 #include "data/ReferenceData.h"
+#include "engine/DatedCash.h"
 #include "engine/EvaluationResult.h"
 #include "models/AssumptionsAppendix.h"
 #include "montecarlo/SimulationResult.h"
@@ -21,9 +22,10 @@ struct ReportContent {
     Portfolio portfolio;
     EvaluationResult evaluation;
     std::optional<SimulationResult> simulation;
-    std::optional<Sensitivity> sensitivity;            // the cheapest alternative against the runner-up
-    std::vector<models::AppendixGroup> assumptions;    // every input, grouped, with its source
-    std::vector<data::CatalogEntry> skusUsed;          // bundled catalog entries the portfolio relies on
+    std::vector<std::vector<DatedCash>> datedCash;  // per alternative (the evaluation's order)
+    std::optional<Sensitivity> sensitivity;         // the decision's pair: the winner against the runner-up
+    std::vector<models::AppendixGroup> assumptions; // every input, grouped, with its source
+    std::vector<data::CatalogEntry> skusUsed;       // bundled catalog entries the portfolio relies on
     std::vector<models::AppendixGroup> catalogFigures; // their figures, as the appendix shows them
     QString inputsHash;
     QString version;
@@ -36,5 +38,10 @@ struct ReportContent {
 // unsaved edits said).
 ReportContent buildReportContent(const Portfolio& p, const SkuCatalog& catalog,
                                  std::optional<SimulationResult> simulation, const QString& sourceFile);
+
+// The file a report says it ran, as its reader finds it: the absolute path, "the bundled example
+// (meta-coreweave.json)" for a built-in resource, "not saved yet" without one; with unsaved edits
+// said, since the file then holds other inputs than the report.
+QString reportSourceText(const QString& path, bool unsavedEdits);
 
 } // namespace ledger::report

@@ -125,7 +125,7 @@ bool writeReport(const ReportContent& c, const ReportRequest& request, QString* 
         if (!request.xlsxPath.isEmpty())
             *written << QObject::tr("Workbook: %1 (%2 sheets)")
                             .arg(absolute(request.xlsxPath))
-                            .arg(tables.size() + 1);
+                            .arg(workbookSheetCount(tables));
     }
     return true;
 }

@@ -50,6 +50,19 @@ ReportTable monthlyCashflows(const EvaluationResult& r) {
     return t;
 }
 
+// Each alternative's after-tax cash on its payment dates (engine/DatedCash.h): the flows its NPV
+// cost discounts, which the workbook's XNPV recomputes.
+ReportTable datedCash(const ReportContent& c) {
+    ReportTable t{
+        "dated_cash",
+        {{"alternative", ColumnKind::Text}, {"date", ColumnKind::Date}, {"cash", ColumnKind::Money}},
+        {}};
+    for (std::size_t a = 0; a < c.datedCash.size() && a < c.evaluation.alternatives.size(); ++a)
+        for (const auto& f : c.datedCash[a])
+            t.rows.push_back({text(c.evaluation.alternatives[a].id), date(f.date), f.amount});
+    return t;
+}
+
 ReportTable alternatives(const ReportContent& c) {
     const auto& r = c.evaluation;
     ReportTable t{"alternatives",
@@ -286,6 +299,14 @@ ReportTable simulationAccounting(const SimulationResult& s) {
 
 } // namespace
 
+std::optional<TableTotals> workbookTotals(const ReportTable& t) {
+    if (t.name == "annual_summary") // by item: cash, hours and depreciation; a year-end NBV has none
+        return TableTotals{0, {2, 3, 4, 5, 6}};
+    if (t.name == "monthly_cashflows") // by item: cash and present value (its NPV cost)
+        return TableTotals{0, {2, 3}};
+    return std::nullopt;
+}
+
 const QStringList& simulationTableNames() {
     static const QStringList names{"simulation_percentiles", "simulation_fan", "simulation_prob_cheaper",
                                    "simulation_accounting"};
@@ -299,10 +320,15 @@ QString exactNumber(double v) {
 }
 
 std::vector<ReportTable> reportTables(const ReportContent& c) {
-    std::vector<ReportTable> tables{
-        annualSummary(c.evaluation),  monthlyCashflows(c.evaluation), alternatives(c),
-        comparisons(c.evaluation),    costLines(c.evaluation),        accounting(c.evaluation),
-        leaseSchedules(c.evaluation), leaseMaturity(c.evaluation)};
+    std::vector<ReportTable> tables{annualSummary(c.evaluation),
+                                    monthlyCashflows(c.evaluation),
+                                    datedCash(c),
+                                    alternatives(c),
+                                    comparisons(c.evaluation),
+                                    costLines(c.evaluation),
+                                    accounting(c.evaluation),
+                                    leaseSchedules(c.evaluation),
+                                    leaseMaturity(c.evaluation)};
     if (c.simulation) {
         tables.push_back(simulationPercentiles(*c.simulation));
         tables.push_back(simulationFan(*c.simulation));

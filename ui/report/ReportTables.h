@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <optional>
 #include <vector>
 
 namespace ledger::report {
@@ -27,7 +28,16 @@ struct ReportTable {
     std::vector<std::vector<QVariant>> rows; // double, qlonglong, QString, QDate or null
 };
 
-// annual_summary, monthly_cashflows, alternatives, comparisons, cost_lines, accounting,
+// The totals the workbook adds below a table: per value of column `by` (an item), each column of
+// `columns` as SUMIFS formulas over the rows, so a spreadsheet's totals are its own arithmetic (CSV
+// has none). None for a table without totals.
+struct TableTotals {
+    int by = 0;
+    std::vector<int> columns;
+};
+std::optional<TableTotals> workbookTotals(const ReportTable& t);
+
+// annual_summary, monthly_cashflows, dated_cash, alternatives, comparisons, cost_lines, accounting,
 // lease_schedules, lease_maturity, and with a simulation (simulation_accounting when it booked the
 // paths)
 // simulation_percentiles, simulation_fan, simulation_pairs.
