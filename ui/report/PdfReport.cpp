@@ -126,7 +126,7 @@ private:
             [](const AlternativeResult& a) { return millions(a.npvCost); });
         if (pair) {
             const AlternativeResult& best = r_.alternatives[pair->first];
-            row(tr("More than %1 (%2 M)").arg(q(best.name), cur_), [&](const AlternativeResult& a) {
+            row(tr("Difference from %1 (%2 M)").arg(q(best.name), cur_), [&](const AlternativeResult& a) {
                 return &a == &best ? QString::fromUtf8("\u2014") : millions(a.npvCost - best.npvCost);
             });
         }
