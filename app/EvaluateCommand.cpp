@@ -7,14 +7,72 @@
 #include "app/SimulationOptions.h"
 #include "data/CledgerDocument.h"
 #include "data/EvaluationJson.h"
+#include "data/ScenarioResults.h"
 #include "data/SimulationJson.h"
 #include "engine/DeterministicEngine.h"
 #include "resources/BundledResources.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace ledger::app {
+
+namespace {
+
+QString scenarioNames(const Portfolio& p) {
+    if (p.scenarios.empty())
+        return "it has none";
+    QStringList names;
+    for (const auto& s : p.scenarios)
+        names << "\"" + QString::fromStdString(s.name) + "\"";
+    return "it has " + names.join(", ");
+}
+
+// The base case and every scenario: JSON {"scenarios": [{"scenario", "description", "winner",
+// "flips_verdict", "result": <evaluate --json>}]}, or the scenario matrix as a table. A Monte Carlo
+// runs on each with the same seed and paths (common random numbers).
+int allScenarios(const QCommandLineParser& parser, const Portfolio& p, const SkuCatalog& catalog,
+                 const QString& path) {
+    QString error;
+    const auto outcomes = data::evaluateScenarios(p, catalog, &error);
+    if (!outcomes)
+        return userError(path + ": " + error);
+    QJsonArray list;
+    std::vector<std::optional<SimulationResult>> runs;
+    for (const auto& x : *outcomes) {
+        Portfolio applied = p;
+        if (!x.base)
+            applied = *data::withScenario(p, *data::findScenario(p, x.name), catalog, &error);
+        std::optional<SimulationResult> simulation;
+        if (!requestedSimulation(parser, "evaluate", applied, catalog, &simulation, &error))
+            return userError(error);
+        QJsonObject result = data::evaluationToJson(x.evaluation);
+        if (simulation)
+            result["simulation"] = data::simulationToJson(*simulation);
+        if (const QString bad = data::firstNonFinite(result); !bad.isEmpty())
+            return userError(path + ": scenario \"" + QString::fromStdString(x.name) + "\": " + bad +
+                             " overflows (not a finite number)");
+        QJsonObject o{{"scenario", QString::fromStdString(x.name)},
+                      {"base", x.base},
+                      {"flips_verdict", x.flipsVerdict},
+                      {"result", result}};
+        if (!x.description.empty())
+            o["description"] = QString::fromStdString(x.description);
+        o["winner"] = x.winner ? QJsonValue(QString::fromStdString(x.evaluation.alternatives[*x.winner].id))
+                               : QJsonValue();
+        list.append(o);
+        runs.push_back(std::move(simulation));
+    }
+    if (parser.isSet("json"))
+        out() << QJsonDocument(QJsonObject{{"scenarios", list}}).toJson(QJsonDocument::Indented);
+    else
+        out() << scenarioMatrixTable(*outcomes, runs, p.currency);
+    out().flush();
+    return kSuccess;
+}
+
+} // namespace
 
 int evaluateCommand(const QStringList& args) {
     QCommandLineParser parser;
@@ -24,6 +82,10 @@ int evaluateCommand(const QStringList& args) {
     parser.addOption({"example", "evaluate the bundled example portfolio"});
     parser.addOption({"simulate", "add the Monte Carlo statistics"});
     parser.addOption({"save-run", "store the simulation in the .cledger document"});
+    parser.addOption({"scenario", "evaluate the file's scenario NAME instead of the base case", "NAME"});
+    parser.addOption({"all-scenarios",
+                      "the base case and every scenario of the file (a Monte Carlo on each runs "
+                      "on the same seed and paths)"});
     addSimulationOptions(parser);
     QString error;
     if (!parse(parser, args, &error))
@@ -47,7 +109,28 @@ int evaluateCommand(const QStringList& args) {
         return kUserError;
     const SkuCatalog& catalog = opened.catalog;
     const data::PortfolioLoad& load = opened.load;
-    const Portfolio& portfolio = *load.portfolio;
+    if (parser.isSet("all-scenarios")) {
+        if (parser.isSet("scenario") || parser.isSet("save-run"))
+            return userError("computeledger evaluate: --all-scenarios evaluates every scenario; leave out "
+                             "--scenario and --save-run");
+        return allScenarios(parser, *load.portfolio, catalog, path);
+    }
+    Portfolio portfolio = *load.portfolio;
+    std::string scenario;
+    if (parser.isSet("scenario")) {
+        scenario = parser.value("scenario").toStdString();
+        const Scenario* s = data::findScenario(portfolio, scenario);
+        if (!s)
+            return userError(QString("computeledger evaluate: %1 has no scenario \"%2\" (%3)")
+                                 .arg(path, QString::fromStdString(scenario), scenarioNames(portfolio)));
+        if (parser.isSet("save-run"))
+            return userError(
+                "computeledger evaluate: --save-run stores a run of the base case; leave out --scenario");
+        auto applied = data::withScenario(portfolio, *s, catalog, &error);
+        if (!applied)
+            return userError(path + ": " + error);
+        portfolio = std::move(*applied);
+    }
     if (parser.isSet("save-run") && !data::isSqliteFile(path))
         return userError(
             "computeledger evaluate: --save-run needs a .cledger document (convert the file first)");
@@ -67,6 +150,8 @@ int evaluateCommand(const QStringList& args) {
             return userError(error);
     }
     QJsonObject o = data::evaluationToJson(result);
+    if (!scenario.empty())
+        o["scenario"] = QString::fromStdString(scenario);
     if (simulation)
         o["simulation"] = data::simulationToJson(*simulation);
     // Validation's bounds keep every output finite (portfolio/Limits.h); should a number still
@@ -78,6 +163,8 @@ int evaluateCommand(const QStringList& args) {
     if (parser.isSet("json")) {
         out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
+        if (!scenario.empty())
+            out() << "Scenario: " << QString::fromStdString(scenario) << "\n\n";
         out() << formatResultTable(portfolio, result);
         if (simulation)
             out() << simulationTable(*simulation, portfolio.currency);

@@ -110,4 +110,40 @@ QString formatResultTable(const Portfolio& p, const EvaluationResult& r) {
     return out;
 }
 
+QString scenarioMatrixTable(const std::vector<data::ScenarioOutcome>& rows,
+                            const std::vector<std::optional<SimulationResult>>& runs,
+                            const std::string& currency) {
+    if (rows.empty())
+        return {};
+    const QString cur = shown(currency);
+    const auto& alternatives = rows.front().evaluation.alternatives;
+    int nameWidth = 10;
+    for (const auto& r : rows)
+        nameWidth = std::max(nameWidth, int(shown(r.name).size()) + 2);
+    std::vector<int> widths;
+    QString header = pad("Scenario", nameWidth, false);
+    for (const auto& a : alternatives) {
+        widths.push_back(std::max(14, int(shown(a.name).size()) + 2));
+        header += pad(shown(a.name), widths.back(), true);
+    }
+    header += "  Winner";
+    QString out = "NPV cost by scenario (" + cur + " M); * the verdict flips\n\n";
+    out += header + "\n" + QString(header.size(), '-') + "\n";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& r = rows[i];
+        QString line = pad(shown(r.name) + (r.flipsVerdict ? " *" : ""), nameWidth, false);
+        for (std::size_t a = 0; a < alternatives.size(); ++a)
+            line += pad(a < r.evaluation.alternatives.size() ? millions(r.evaluation.alternatives[a].npvCost)
+                                                             : QString("n/a"),
+                        widths[a], true);
+        QString winner = r.winner ? shown(r.evaluation.alternatives[*r.winner].name) : QString("none");
+        if (r.winner && i < runs.size() && runs[i])
+            for (const auto& s : runs[i]->alternatives)
+                if (s.id == r.evaluation.alternatives[*r.winner].id)
+                    winner += " (cheapest on " + models::formatPercent(s.probCheapest) + " of the paths)";
+        out += line + "  " + winner + "\n";
+    }
+    return out;
+}
+
 } // namespace ledger::app

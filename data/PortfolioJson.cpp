@@ -4,6 +4,7 @@
 #include "data/InputFile.h"
 #include "data/JsonDuplicateKeys.h"
 #include "data/JsonObjectReader.h"
+#include "data/Scenarios.h"
 #include "data/MessageText.h"
 #include "portfolio/SensitivityInputs.h"
 #include "portfolio/Validation.h"
@@ -170,7 +171,7 @@ Portfolio readPortfolio(const QJsonValue& root) {
     JsonObjectReader r(root, "",
                        {"format", "version", "name", "notes", "currency", "valuation_date", "assumptions",
                         "skus", "utilization", "contracts", "fleets", "alternatives", "demand", "market",
-                        "simulation", "sources", "sensitivity"});
+                        "simulation", "sources", "sensitivity", "scenarios"});
     if (!r.has("format"))
         JsonObjectReader::fail("format", "missing (expected \"computeledger-portfolio\")");
     if (r.string("format") != kFormat)
@@ -232,6 +233,8 @@ Portfolio readPortfolio(const QJsonValue& root) {
     }
     if (r.has("sensitivity"))
         p.sensitivity = readSensitivity(r.value("sensitivity"));
+    if (r.has("scenarios"))
+        p.scenarios = readScenariosJson(r.value("scenarios"));
     if (r.has("simulation")) {
         JsonObjectReader s(r.value("simulation"), "simulation", {"paths", "seed"});
         p.simulation.paths = s.optionalInteger("paths", 1, kMaxPaths).value_or(p.simulation.paths);
@@ -357,6 +360,11 @@ PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayN
         Portfolio p = readPortfolio(doc.object());
         if (auto err = validatePortfolio(p, catalog))
             return failWith(err->path, err->message);
+        // Each scenario must apply to the base case, with the message a file of it would get.
+        if (const QString problem = scenariosProblem(p, catalog); !problem.isEmpty()) {
+            out.error = oneLine(displayName + ": " + problem);
+            return out;
+        }
         out.portfolio = std::move(p);
     } catch (const JsonPathError& e) {
         return failWith(e.path, e.message);
@@ -446,6 +454,8 @@ QByteArray writePortfolioJson(const Portfolio& p) {
             sensitivity[QString::fromStdString(id)] = QJsonObject{{"low", range.low}, {"high", range.high}};
         root["sensitivity"] = sensitivity;
     }
+    if (!p.scenarios.empty())
+        root["scenarios"] = writeScenariosJson(p.scenarios);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

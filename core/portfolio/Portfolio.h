@@ -176,6 +176,25 @@ struct SimulationSettings {
     std::uint64_t seed = 20260101;
 };
 
+// One input changed by a scenario: where (an input path, portfolio/InputPath.h: a JSON Pointer
+// whose array steps may be id=VALUE) and the value as JSON text ("4.5", "\"2028-06-30\"", an array
+// of curve points; "null" removes the input, so its default applies). Core holds the text; the data
+// layer reads it as the file reader reads that input, with the file's messages.
+struct ScenarioOverride {
+    std::string path;
+    std::string valueJson;
+    bool operator==(const ScenarioOverride&) const = default;
+};
+
+// A named set of overrides on the portfolio, the base case (docs/file-format.md, "Scenarios").
+struct Scenario {
+    std::string name;
+    std::string description;
+    std::string source;
+    std::vector<ScenarioOverride> overrides;
+    bool operator==(const Scenario&) const = default;
+};
+
 struct Portfolio {
     std::string name;
     std::string notes;
@@ -196,6 +215,8 @@ struct Portfolio {
     // The tornado's low and high settings the user set, keyed by input id ("contract_prices"); an
     // input not here takes its default (portfolio/SensitivityInputs.h). Extension (docs/file-format.md).
     std::map<std::string, SensitivityRange> sensitivity;
+    // Named scenarios, each a list of overrides of this base case. Extension (docs/file-format.md).
+    std::vector<Scenario> scenarios;
 };
 
 // Utilization on day d of a step curve (MODEL.md 2: latest point dated <= d; 1.0 before any point).
