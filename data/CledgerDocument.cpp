@@ -946,10 +946,12 @@ QString portfolioInputsHash(const Portfolio& p) {
 }
 
 QString simulationInputsHash(const Portfolio& p) {
-    if (p.sensitivity.empty())
+    // The tornado's settings and the scenarios are not inputs of the base case's paths.
+    if (p.sensitivity.empty() && p.scenarios.empty())
         return portfolioInputsHash(p);
     Portfolio simulated = p;
     simulated.sensitivity.clear();
+    simulated.scenarios.clear();
     return portfolioInputsHash(simulated);
 }
 
