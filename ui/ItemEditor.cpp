@@ -302,6 +302,7 @@ void ItemEditor::addField(const models::FieldSpec& f) {
     }
     edit->setObjectName(f.key);
     edit->setProperty("jsonKey", f.key);
+    edit->setProperty("tooltipWithoutSource", f.tooltip);
     QString tip = f.tooltip;
     // Where the portfolio says the figure comes from: under the field, and in full in its tooltip.
     const auto& sources = doc_->portfolio().sources;
@@ -317,17 +318,14 @@ void ItemEditor::addField(const models::FieldSpec& f) {
     } else {
         form_->addRow(label, edit);
     }
-    if (source != sources.end()) {
-        QString text = QString::fromStdString(source->second);
-        if (text.size() > 120)
-            text = text.left(117).trimmed() + "...";
-        auto* cited = new QLabel(tr("Source: %1").arg(text.toHtmlEscaped()), formHost_);
-        cited->setObjectName("source." + f.key);
-        cited->setWordWrap(true);
-        cited->setToolTip(tip);
-        cited->setStyleSheet("color: gray; font-size: small;");
-        form_->addRow(QString(), cited);
-    }
+    // Every field has its source row, shown when the portfolio cites one: an edit in the window makes
+    // the value the user's ("entered by the user on ..."), and undo brings the file's source back.
+    auto* cited = new QLabel(formHost_);
+    cited->setObjectName("source." + f.key);
+    cited->setWordWrap(true);
+    cited->setStyleSheet("color: gray; font-size: small;");
+    form_->addRow(QString(), cited);
+    showSource(f.key);
     if (f.key == "total_contract_value") {
         implied_ = new QLabel(formHost_);
         implied_->setObjectName("impliedTerms");
@@ -424,6 +422,33 @@ void ItemEditor::commitAlternative(int index) {
     message_->clear();
 }
 
+void ItemEditor::showSource(const QString& key) {
+    auto* cited = formHost_->findChild<QLabel*>("source." + key);
+    if (!cited)
+        return;
+    const auto& sources = doc_->portfolio().sources;
+    const auto source = sources.find(pathOf(key).toStdString());
+    const bool shown = source != sources.end();
+    form_->setRowVisible(cited, shown);
+    // The field's tooltip ends with its source in full, as the row under it shows it.
+    for (QWidget* edit : formHost_->findChildren<QWidget*>(key))
+        if (edit->property("jsonKey").toString() == key) {
+            const QString tip = edit->property("tooltipWithoutSource").toString();
+            edit->setToolTip(
+                shown ? tip + "\n\n" + tr("Source: %1").arg(QString::fromStdString(source->second)) : tip);
+        }
+    if (!shown) {
+        cited->clear();
+        return;
+    }
+    QString text = QString::fromStdString(source->second);
+    const QString full = tr("Source: %1").arg(text);
+    if (text.size() > 120)
+        text = text.left(117).trimmed() + "...";
+    cited->setText(tr("Source: %1").arg(text.toHtmlEscaped()));
+    cited->setToolTip(full);
+}
+
 void ItemEditor::refreshValues() {
     const auto* fields = fieldsFor(prefix_);
     if (!fields || !doc_->hasPortfolio())
@@ -436,6 +461,7 @@ void ItemEditor::refreshValues() {
         modelled->setChecked(nextGeneration);
     }
     for (const auto& f : *fields) {
+        showSource(f.key);
         if (QComboBox* box = choice(f.key)) {
             const QString stored = storedValue(f.key).toString();
             const QSignalBlocker block(box);

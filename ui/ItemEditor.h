@@ -55,6 +55,8 @@ private:
     void addField(const models::FieldSpec& f);
     void addCurve(const QString& name, const QString& title, bool clearable);
     void refreshValues();
+    // The source row under field `key`: its citation, hidden when the portfolio cites none.
+    void showSource(const QString& key);
     void refreshImplied();
     void commit(QWidget* edit);
     void commitValue(QWidget* edit, const QString& key, const QJsonValue& value);

@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDate>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -387,7 +388,27 @@ private slots:
                     ->field("total_contract_value")
                     ->toolTip()
                     .endsWith("Source: CoreWeave Form 8-K, 30 Sep 2025: Meta order form up to $14.2B"));
-        QVERIFY(!x.editor()->findChild<QLabel*>("source.escalator")); // the example cites none
+        // The example cites none for the escalator: its source row is hidden.
+        QVERIFY(x.editor()->findChild<QLabel*>("source.escalator")->text().isEmpty());
+        QVERIFY(!x.editor()->findChild<QLabel*>("source.escalator")->isVisibleTo(x.editor()));
+        // A value typed in the window is the user's: its source says so, with the date; undo brings
+        // the 8-K back.
+        setField(x.editor(), "escalator", "0.02");
+        QTest::qWait(10);
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        auto* typed = x.editor()->findChild<QLabel*>("source.escalator");
+        QVERIFY(typed);
+        QCOMPARE(typed->text(), "Source: entered by the user on " + today);
+        QVERIFY(typed->isVisibleTo(x.editor()));
+        QVERIFY(x.editor()->field("escalator")->toolTip().endsWith("Source: entered by the user on " + today));
+        setField(x.editor(), "total_contract_value", "15e9");
+        QTest::qWait(10);
+        QCOMPARE(x.editor()->findChild<QLabel*>("source.total_contract_value")->text(),
+                 "Source: entered by the user on " + today);
+        x.doc()->undoStack()->undo();
+        QTest::qWait(10);
+        QCOMPARE(x.editor()->findChild<QLabel*>("source.total_contract_value")->text(),
+                 QString("Source: CoreWeave Form 8-K, 30 Sep 2025: Meta order form up to $14.2B"));
     }
 
     void noFieldIsCutAtTheWindowsSize() {
