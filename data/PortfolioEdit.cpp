@@ -3,6 +3,7 @@
 #include "data/FieldJson.h"
 #include "data/MessageText.h"
 #include "data/PortfolioJson.h"
+#include "data/Scenarios.h"
 #include "portfolio/MarketFields.h"
 #include "portfolio/Validation.h"
 
@@ -118,6 +119,11 @@ std::optional<Portfolio> withValues(const Portfolio& p,
     }
     if (const auto err = validatePortfolio(next, catalog)) {
         *error = oneLine(QString::fromStdString(err->toString()));
+        return std::nullopt;
+    }
+    // An edit of the base case must leave every scenario applicable, or the file would not read back.
+    if (const QString problem = scenariosProblem(next, catalog); !problem.isEmpty()) {
+        *error = oneLine(problem);
         return std::nullopt;
     }
     return next;

@@ -59,8 +59,8 @@ QJsonValue walk(const QJsonValue& node, InputPath& path, std::size_t i, const QJ
             return node;
         }
         if (*step.index >= std::size_t(a.size())) {
-            *problem = here() + " has " + std::to_string(a.size()) + " entries; there is no entry " +
-                       std::to_string(*step.index);
+            *problem = here() + " has " + std::to_string(a.size()) + (a.size() == 1 ? " entry" : " entries") +
+                       "; there is no entry " + std::to_string(*step.index);
             return node;
         }
         const qsizetype j = qsizetype(*step.index);

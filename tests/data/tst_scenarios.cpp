@@ -4,6 +4,7 @@
 // exactly what a hand-made portfolio with the same change moves; the JSON round trip; refusals
 // naming the scenario and the path; and a Monte Carlo per scenario on common random numbers.
 #include "data/EvaluationJson.h"
+#include "data/PortfolioEdit.h"
 #include "data/PortfolioJson.h"
 #include "data/ScenarioResults.h"
 #include "data/SimulationJson.h"
@@ -13,7 +14,9 @@
 #include "montecarlo/MonteCarloEngine.h"
 #include "resources/BundledResources.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 #include <cmath>
@@ -154,6 +157,19 @@ private slots:
         QVERIFY2(readPortfolioJson(bad, "s.json", catalog())
                      .error.startsWith("s.json: scenario \"Rates +300 bp\" (/assumptions/discount): "),
                  qPrintable(readPortfolioJson(bad, "s.json", catalog()).error));
+    }
+
+    // An edit of the base case that a scenario could no longer apply to is refused, naming it, so the
+    // file always reads back.
+    void anEditThatBreaksAScenarioIsRefused() {
+        Portfolio p = example();
+        p.scenarios = {one("/contracts/id=cw-2025/tranches/2/gpus", "60000")};
+        QString error;
+        const QJsonArray single{QJsonObject{{"date", "2025-09-30"}, {"gpus", 55000}}};
+        QVERIFY(!withValue(p, "contracts[0].tranches", single, catalog(), &error));
+        QCOMPARE(error, QString("scenario \"Test\": /contracts/id=cw-2025/tranches/2/gpus: "
+                                "contracts[0].tranches has 1 entry; there is no entry 2"));
+        QVERIFY2(withValue(p, "contracts[0].escalator", 0.01, catalog(), &error), qPrintable(error));
     }
 
     void theMatrixSaysWhichScenariosFlipTheVerdict() {
