@@ -162,6 +162,10 @@ variant('sensitivity-factor-below-0.json', setter(['sensitivity'], {'contract_pr
 variant('sensitivity-shift-above-100pts.json', setter(['sensitivity'], {'utilization': {'low': -0.1, 'high': 1.5}}))
 variant('sensitivity-without-high.json', setter(['sensitivity'], {'tax_rate': {'low': -0.05}}))
 variant('sensitivity-empty.json', setter(['sensitivity'], {}))
+# A provider's default on a chosen day (a stress, docs/model.md 12.7) lies within the horizon.
+variant('default-date-before-valuation.json', setter(['contracts', 1, 'default_date'], '2026-12-31'))
+variant('default-date-after-horizon.json', setter(['contracts', 0, 'default_date'], '2033-01-01'))
+variant('default-date-number.json', setter(['contracts', 0, 'default_date'], 20280630))
 variant('demand-volatility-without-demand.json',
         setter(['market', 'demand'], {'reversion_per_year': 2.0, 'volatility': 0.2}))
 
