@@ -194,6 +194,11 @@ const QStringList kVersion8 = {
     ))sql",
 };
 
+// Version 9: the day a contract's provider defaults, a stress (docs/model.md 12.7); NULL: none.
+const QStringList kVersion9 = {
+    R"sql(ALTER TABLE contracts ADD COLUMN default_date TEXT)sql", // YYYY-MM-DD
+};
+
 // The schema as SQLite lists it, one entry per table, index and trigger, with its statement.
 QStringList schemaEntries(QSqlDatabase& db) {
     QStringList entries;
@@ -214,8 +219,8 @@ QString sqliteProblem(const QSqlError& e) {
 }
 
 bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
-    const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4,
-                                  &kVersion5, &kVersion6, &kVersion7, &kVersion8};
+    const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4, &kVersion5,
+                                  &kVersion6, &kVersion7, &kVersion8, &kVersion9};
     for (int version = from; version < to; ++version) {
         for (const QString& statement : *steps[version]) {
             QSqlQuery q(db);

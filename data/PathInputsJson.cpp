@@ -37,6 +37,7 @@ QJsonObject pathInputsToJson(const CompiledPortfolio& cp) {
     QJsonObject o{{"alternative_ids", ids},
                   {"cholesky", array(in.cholesky, 9)},
                   {"providerHazard", array(in.providerHazard, std::size_t(in.providers))},
+                  {"providerForcedDefault", array(in.providerForcedDefault, std::size_t(in.providers))},
                   {"kindBegin", array(in.kindBegin, std::size_t(kItemKinds) + 1)}};
     forEachPathScalar(in, [&](const char* name, const auto& value) {
         using T = std::decay_t<decltype(value)>;

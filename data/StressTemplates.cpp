@@ -1,8 +1,14 @@
 #include "data/StressTemplates.h"
 
+#include "portfolio/Defaults.h"
+#include "portfolio/InputPath.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringList>
+
+#include <set>
 
 namespace ledger::data {
 
@@ -37,6 +43,10 @@ const std::vector<StressTemplate>& stressTemplates() {
         {StressKind::CapexPlus25, "Capex +25%", "Every owned fleet's GPUs cost 25% more to buy."},
         {StressKind::RatesPlus300bp, "Rates +300 bp",
          "The discount rate and every lease's incremental borrowing rate rise by 3 percentage points."},
+        {StressKind::ProviderDefault, "Provider default",
+         "A provider you name defaults on a date you choose: its contracts deliver nothing from that "
+         "month, their committed hours are bought at market and the undrawn prepayment is written off "
+         "less the recovery (needs a provider and a date)."},
     };
     return templates;
 }
@@ -131,7 +141,52 @@ std::optional<Scenario> stressScenario(const Portfolio& p, StressKind kind, cons
                 add("/contracts/id=" + c.id + "/lease/incremental_borrowing_rate",
                     json(*c.lease.incrementalBorrowingRate + 0.03));
         break;
+    case StressKind::ProviderDefault:
+        *error = QString("Provider default: needs a provider and a date (which provider defaults, and when)");
+        return std::nullopt;
     }
+    return s;
+}
+
+std::optional<Scenario> providerDefaultScenario(const Portfolio& p, const std::string& provider,
+                                                const Date& date, QString* error) {
+    std::set<std::string> providers;
+    for (const auto& c : p.contracts)
+        providers.insert(c.provider);
+    if (providers.empty()) {
+        *error = QString("Provider default: the portfolio has no contract: there is no provider to default");
+        return std::nullopt;
+    }
+    if (!providers.count(provider)) {
+        QStringList names;
+        for (const auto& name : providers)
+            names << "\"" + QString::fromStdString(name) + "\"";
+        *error = QString("Provider default: no contract has provider \"%1\" (the providers: %2)")
+                     .arg(QString::fromStdString(provider), names.join(", "));
+        return std::nullopt;
+    }
+    const QString day = QString::fromStdString(formatIsoDate(date));
+    const Date horizon = horizonEnd(p);
+    if (date < p.valuationDate || date > horizon) {
+        *error = QString("Provider default: %1 is outside valuation_date %2 .. the horizon end %3")
+                     .arg(day, QString::fromStdString(formatIsoDate(p.valuationDate)),
+                          QString::fromStdString(formatIsoDate(horizon)));
+        return std::nullopt;
+    }
+    Scenario s;
+    s.name = provider;
+    s.name += " defaults on ";
+    s.name += day.toStdString();
+    s.description = s.name;
+    s.description += ": its contracts deliver nothing from that month on, their committed hours are "
+                     "bought at market and the undrawn prepayment is written off less the recovery.";
+    s.source = "ComputeLedger stress template";
+    for (const auto& c : p.contracts)
+        if (c.provider == provider)
+            s.overrides.push_back({formatInputPath(InputPath{{{"contracts", std::nullopt, std::nullopt},
+                                                              {"id=" + c.id, std::nullopt, c.id},
+                                                              {"default_date", std::nullopt, std::nullopt}}}),
+                                   json(day)});
     return s;
 }
 

@@ -19,6 +19,7 @@ enum class StressKind {
     PowerPricePlus50,    // every owned fleet's power price +50%
     CapexPlus25,         // every owned fleet's capex per GPU +25%
     RatesPlus300bp,      // the discount rate and every lease's borrowing rate +3 points
+    ProviderDefault,     // "<provider> defaults on <date>": needs both (providerDefaultScenario)
 };
 
 struct StressTemplate {
@@ -30,8 +31,16 @@ struct StressTemplate {
 const std::vector<StressTemplate>& stressTemplates();
 
 // The template's scenario for this portfolio, or nullopt and *error when the portfolio has nothing
-// it moves ("no owned fleet: there is no power price to raise").
+// it moves ("no owned fleet: there is no power price to raise"). ProviderDefault needs a provider
+// and a date: here it is refused, with providerDefaultScenario it is made.
 std::optional<Scenario> stressScenario(const Portfolio& p, StressKind kind, const SkuCatalog& catalog,
                                        QString* error);
+
+// ProviderDefault: the named provider defaults on `date` (docs/model.md 12.7), on the deterministic
+// run and on every Monte Carlo path: each of its contracts' default_date set to it. Nullopt and
+// *error for a provider no contract has (naming those there are) or a date outside
+// [valuation_date, horizon end].
+std::optional<Scenario> providerDefaultScenario(const Portfolio& p, const std::string& provider,
+                                                const Date& date, QString* error);
 
 } // namespace ledger::data

@@ -5,7 +5,8 @@
 #   inputs/*.json                          compiled inputs the app writes (bench --write-inputs):
 #                                          the bundled example (with its demand), the benchmark
 #                                          portfolio (120 months), tests/data/portfolios/every-feature.json
-#                                          and demand-uncertain.json (a demand with its uncertainty)
+#                                          demand-uncertain.json (a demand with its uncertainty) and
+#                                          provider-default.json (a provider's default on a chosen day)
 # Needs build/bin/computeledger (installer/build.sh). Usage: installer/gpu-bundle.sh [DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,7 @@ write example --portfolio resources/examples/meta-coreweave.json
 write benchmark --months 120
 write every-feature --portfolio tests/data/portfolios/every-feature.json
 write demand-uncertain --portfolio tests/data/portfolios/demand-uncertain.json
+write provider-default --portfolio tests/data/portfolios/provider-default.json
 bytes=$(du -sb "$dir" | cut -f1)
 if ((bytes > 64 * 1024 * 1024)); then
   echo "gpu-bundle: $dir holds $bytes bytes, more than the 64 MiB the device tool carries" >&2

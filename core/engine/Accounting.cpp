@@ -31,11 +31,20 @@ void contractAccruals(const CompiledPortfolio& cp, int i, const Contract& c, con
     const PathInputs& in = cp.inputs();
     const int N = in.items;
     const double prepayment = in.prepaymentFraction[i];
+    // A default on a chosen day (docs/model.md 12.7; `periods` when none): from its period the
+    // contract books nothing more, and in it writes off its carrying amount less the recovery, as a
+    // Monte Carlo path books a default (13.8).
+    const int defaulted = in.providerForcedDefault[in.provider[i]];
     std::vector<double> variable(years.size(), 0.0);
     for (int k = 0; k < in.periods; ++k) {
         const int at = k * N + i;
         AccountingYear& y = years[std::size_t(in.periodYear[k])];
         const double full = in.billedAtFull[at];
+        if (k >= defaulted) {
+            if (k == defaulted)
+                y[AccountingLine::DefaultWriteoff] += in.defaultWriteoff[at];
+            continue;
+        }
         if (!lease) {
             y[AccountingLine::ServiceCost] += prepayment * full;
             continue;
@@ -60,17 +69,18 @@ void contractAccruals(const CompiledPortfolio& cp, int i, const Contract& c, con
     for (std::size_t n = 0; n < years.size(); ++n) {
         AccountingYear& y = years[n];
         const int k = last[n];
+        const bool gone = k >= defaulted; // nothing is carried after the default
         if (lease) {
             // The bill is the fixed payment (in the schedule's cost) and the variable part.
             y[lease->classification == LeaseClassification::Operating ? AccountingLine::OperatingLeaseCost
                                                                       : AccountingLine::VariableLeaseCost] +=
                 variable[n];
             y[AccountingLine::ServiceCost] = 0.0;
-            if (k >= 0) {
+            if (k >= 0 && !gone) {
                 y[BalanceItem::RouAsset] = lease->rouAfter(k);
                 y[BalanceItem::LeaseLiability] = lease->liabilityAfter(k);
             }
-        } else if (k >= 0 && in.prepaidPeriod[i] <= k && c.end > cp.grid().lastDay(k)) {
+        } else if (k >= 0 && !gone && in.prepaidPeriod[i] <= k && c.end > cp.grid().lastDay(k)) {
             // Drawn down to the horizon (a clipped last period bills its days up to it); nothing
             // is left once the term has ended.
             const int at = k * N + i;

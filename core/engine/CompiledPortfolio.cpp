@@ -43,6 +43,18 @@ CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catal
     if (int(providers_.size()) > kMaxProviders)
         throw std::invalid_argument("more than 64 providers");
     alternatives_ = ledger::alternatives(p);
+    // A stress: a provider defaults in the period of its contracts' earliest default_date (one
+    // outside the horizon, which validation refuses in a file, forces nothing).
+    for (std::size_t j = 0; j < providers_.size(); ++j)
+        view_.providerForcedDefault[j] = K;
+    for (const auto& c : p.contracts) {
+        const int k = c.defaultDate ? grid_.periodContaining(*c.defaultDate) : -1;
+        int& forced =
+            view_.providerForcedDefault[std::lower_bound(providers_.begin(), providers_.end(), c.provider) -
+                                        providers_.begin()];
+        if (k >= 0)
+            forced = std::min(forced, k);
+    }
 
     // What is compiled: each item once; with a demand, each item once per alternative holding it,
     // kind by kind and within a kind alternative by alternative (its items share its used share).

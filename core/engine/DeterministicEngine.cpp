@@ -403,22 +403,33 @@ private:
         closeYears(s.accounting, p_.assumptions.taxRate);
     }
 
+    // A contract's NPV that moves with its price: all of it but the replacement at market after a
+    // default (0 without one, so the NPV itself).
+    static double pricedNpv(const ItemResult& contract) {
+        double npv = contract.npvCost;
+        for (const LineAmount& l : contract.lines)
+            if (l.line == CostLine::Replacement || l.line == CostLine::ReplacementTaxShield)
+                npv -= l.npv;
+        return npv;
+    }
+
     Comparison compare(const EvaluationResult& r, std::size_t a, std::size_t b) const {
         const auto& A = r.alternatives[a];
         const auto& B = r.alternatives[b];
         Comparison c{A.id, B.id, A.npvCost - B.npvCost, std::nullopt, capacityMatched(A, B)};
-        // NPV_a(x) = fixed + x * priced, priced being the NPV of a's contracts (all proportional to price).
-        // With a demand, a's contracts as costed in a (their used share).
+        // NPV_a(x) = fixed + x * priced, priced being the NPV of a's contracts (all proportional to price)
+        // but for what a default on a chosen day buys at market. With a demand, a's contracts as
+        // costed in a (their used share).
         double priced = 0.0;
         if (r.hasDemand) {
             for (const ItemResult& it : A.itemCosts)
                 if (it.kind == "contract")
-                    priced += it.npvCost;
+                    priced += pricedNpv(it);
         } else {
             for (const auto& id : A.items) {
                 const ItemResult* it = r.item(id);
                 if (it && it->kind == "contract")
-                    priced += it->npvCost;
+                    priced += pricedNpv(*it);
             }
         }
         if (A.id != kSpotAlternativeId && priced != 0.0)

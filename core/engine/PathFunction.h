@@ -124,6 +124,9 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
     V defaultAt[kMaxProviders];
     for (int j = 0; j < in.providers; ++j) {
         defaultAt[j] = shocks.defaultPeriod(in, j);
+        // A default on a chosen day (a stress) comes at the latest then, on every path.
+        if (in.providerForcedDefault[j] < K)
+            defaultAt[j] = laneMin(defaultAt[j], V(double(in.providerForcedDefault[j])));
         sink.providerDefaulted(j, defaultAt[j] < V(double(K)));
     }
 
@@ -169,7 +172,8 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
     sink.finish();
 }
 
-// The deterministic run's shocks (MODEL.md 6): Z = 0, launch at the mode, the midpoint drop, no defaults.
+// The deterministic run's shocks (MODEL.md 6): Z = 0, launch at the mode, the midpoint drop, no random
+// defaults (a default on a chosen day, providerForcedDefault, still comes: simulatePath).
 struct DeterministicShocks {
     LEDGER_HD double launchTime(const PathInputs& in) const { return in.launchMode; }
     LEDGER_HD double priceDrop(const PathInputs& in) const { return 0.5 * (in.dropMin + in.dropMax); }

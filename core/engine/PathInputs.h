@@ -26,7 +26,10 @@ struct PathInputs {
 #undef LEDGER_SCALAR_FIELD
     double cholesky[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1}; // row-major lower triangle L of the correlation
     double providerHazard[kMaxProviders] = {};        // the first `providers` are used
-    int kindBegin[kItemKinds + 1] = {};               // items of kind c: [kindBegin[c], kindBegin[c + 1])
+    // A default on a chosen day (docs/model.md 12.7): the period containing the earliest
+    // default_date of the provider's contracts, `periods` when none; the first `providers` are used.
+    int providerForcedDefault[kMaxProviders] = {};
+    int kindBegin[kItemKinds + 1] = {}; // items of kind c: [kindBegin[c], kindBegin[c + 1])
 
 #define LEDGER_ARRAY_FIELD(type, name, extent, fill, what) const type* name = nullptr;
     LEDGER_PATH_ARRAYS(LEDGER_ARRAY_FIELD)

@@ -208,6 +208,16 @@ const std::vector<ItemField<Contract>>& contractFields() {
          .tooltip = "Share of the undrawn prepayment recovered when the provider defaults.",
          .shown = kEverywhere,
          .access = member<C, &C::recoveryRate>},
+        {.key = "default_date",
+         .column = "default_date",
+         .type = T::Date,
+         .presence = P::Optional,
+         .label = "Default date",
+         .tooltip =
+             "A stress: the provider defaults on this day, on the deterministic run and on every Monte "
+             "Carlo path (the earliest date of its contracts applies). Empty: only the hazard.",
+         .shown = kEverywhere,
+         .access = member<C, &C::defaultDate>},
         {.key = "notes",
          .column = "notes",
          .type = T::Text,

@@ -78,6 +78,9 @@ struct Contract {
     int paymentTermsDays = 0;
     double providerDefaultHazard = 0.0;
     double recoveryRate = 0.0;
+    // A stress (docs/model.md 12.7): the provider defaults on this day, on the deterministic run and
+    // on every Monte Carlo path; the earliest of a provider's contracts' dates applies.
+    std::optional<Date> defaultDate;
     std::optional<UtilizationCurve> utilization;
     std::string notes;
     std::string deal; // the deal library id it was added from (add-deal), empty otherwise

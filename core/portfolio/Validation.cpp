@@ -187,6 +187,7 @@ public:
             fail("contracts", "the portfolio has no contract and no fleet to evaluate");
         checkAlternatives(ids);
         checkHorizon();
+        checkDefaultDates();
         checkImpliedPrices();
         checkDemand();
         checkMarket();
@@ -366,6 +367,22 @@ private:
                      formatIsoDate(fleetEnd(p_.fleets[i])) +
                          " puts the horizon more than 40 years after valuation_date " +
                          formatIsoDate(p_.valuationDate));
+        }
+    }
+
+    // A provider's default on a chosen day (docs/model.md 12.7) falls in a period of the horizon.
+    void checkDefaultDates() {
+        const Date h = horizonEnd(p_);
+        for (std::size_t i = 0; i < p_.contracts.size(); ++i) {
+            const auto& d = p_.contracts[i].defaultDate;
+            if (!d)
+                continue;
+            const std::string path = idx("contracts", i) + ".default_date";
+            if (*d < p_.valuationDate)
+                fail(path,
+                     formatIsoDate(*d) + " is before valuation_date " + formatIsoDate(p_.valuationDate));
+            if (*d > h)
+                fail(path, formatIsoDate(*d) + " is after the horizon end " + formatIsoDate(h));
         }
     }
 

@@ -264,6 +264,7 @@ private slots:
         QCOMPARE(in["hours"].toArray().size(), 14 * 3);
         QCOMPARE(in["periodEndDf"].toArray().size(), 14);
         QCOMPARE(in["providerHazard"].toArray().size(), 2);
+        QCOMPARE(in["providerForcedDefault"].toArray(), (QJsonArray{14, 14})); // no default_date: none
         QCOMPARE(in["slotAlternativeOffsets"].toArray().size(), 3 + 2);
         QCOMPARE(in["alternative_ids"].toArray(), (QJsonArray{"rent", "buy", "spot"}));
         QCOMPARE(in["taxRate"].toDouble(), 0.21);

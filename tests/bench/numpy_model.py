@@ -138,6 +138,10 @@ def simulate_batch(m, draws, n, out, lo):
         else:
             u = draws.default_uniform(j)
             default_at.append(np.minimum(np.floor(12.0 * (-np.log(u) / hazard)), float(K)))
+        # A default on a chosen day (docs/model.md 12.7) comes at the latest then, on every path.
+        forced = m["providerForcedDefault"][j]
+        if forced < K:
+            default_at[j] = np.minimum(default_at[j], float(forced))
         out["defaulted"][j, lo:lo + n] = default_at[j] < K
 
     x = np.zeros(n)

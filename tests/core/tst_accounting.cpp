@@ -410,6 +410,71 @@ private slots:
         }
     }
 
+    // A default on a chosen day (docs/model.md 12.7) is booked on the deterministic run as a path
+    // books a default (13.8): from its period the contracts book nothing more, in it each writes off
+    // its carrying amount less the recovery, and nothing is carried after it; expense still equals
+    // cash over each life, and without shocks every path's years are the deterministic ones.
+    void aDefaultOnAChosenDayIsBookedAsAPathBooksIt() {
+        Portfolio p = everyBooking();
+        p.market.gpuPrice.volatility = 0.0;
+        p.market.powerPrice.volatility = 0.0;
+        p.contracts[1].defaultDate = day(2027, 5, 20); // the one provider of the three contracts
+        const EvaluationResult det = evaluate(p);
+        const EvaluationResult calm = evaluate(everyBooking());
+        for (const char* id : {"c", "op", "fin"}) {
+            const ItemResult& item = *det.item(id);
+            double booked = 0.0;
+            for (const AccountingYear& y : item.accounting)
+                booked += y.pretaxCost;
+            QVERIFY2(near(booked, preTaxCash(item), 1e-10), id);
+            checkTotals(item.accounting, 0.21);
+            const AccountingYear& y2027 = year(item.accounting, 2027);
+            // (A finance lease's ROU asset may be below its liability by then: a negative write-off.)
+            QVERIFY2(y2027[AccountingLine::DefaultWriteoff] != 0.0, id);
+            for (const AccountingYear& y : item.accounting) {
+                if (y.year < 2027)
+                    continue;
+                QCOMPARE(y[BalanceItem::PrepaidBalance], 0.0);
+                QCOMPARE(y[BalanceItem::RouAsset], 0.0);
+                QCOMPARE(y[BalanceItem::LeaseLiability], 0.0);
+                if (y.year > 2027)
+                    for (AccountingLine l :
+                         {AccountingLine::ServiceCost, AccountingLine::OperatingLeaseCost,
+                          AccountingLine::VariableLeaseCost, AccountingLine::LeaseAmortization,
+                          AccountingLine::Interest, AccountingLine::DefaultWriteoff})
+                        QCOMPARE(y[l], 0.0);
+            }
+            // The year before the default is booked as without it.
+            const AccountingYear& before = year(item.accounting, 2026);
+            const AccountingYear& unstressed = year(calm.item(id)->accounting, 2026);
+            QCOMPARE(before.pretaxCost, unstressed.pretaxCost);
+            QCOMPARE(before[BalanceItem::RouAsset], unstressed[BalanceItem::RouAsset]);
+        }
+        // The finance lease's write-off: its ROU asset less its liability after April 2027 (period
+        // 15; the default's period 16 is May), its prepayment inside the ROU, nothing recovered.
+        const CompiledPortfolio cp(p, testCatalog());
+        const LeaseSchedule* fin = cp.leaseSchedule(2);
+        QVERIFY(near(year(det.item("fin")->accounting, 2027)[AccountingLine::DefaultWriteoff],
+                     fin->rouAfter(15) - fin->liabilityAfter(15), 1e-12));
+
+        auto o = cpuOptions(1000, 3, 2);
+        o.accounting = true;
+        const SimulationResult s = simulatePortfolio(p, testCatalog(), o);
+        QCOMPARE(s.defaults[0].fraction, 1.0);
+        for (std::size_t a = 0; a < s.alternatives.size(); ++a) {
+            const auto& years = det.alternatives[a].accounting;
+            for (std::size_t y = 0; y < years.size(); ++y) {
+                for (const FanPoint* f :
+                     {&s.alternatives[a].ebitdaCost[y], &s.alternatives[a].pretaxCost[y]}) {
+                    const double want =
+                        f == &s.alternatives[a].ebitdaCost[y] ? years[y].ebitdaCost : years[y].pretaxCost;
+                    for (double v : {f->p5, f->p50, f->p95})
+                        QVERIFY2(near(v, want, 1e-9), qPrintable(QString::number(years[y].year)));
+                }
+            }
+        }
+    }
+
     // On every path, defaults included, each item whose life lies inside the horizon books exactly
     // its pre-tax cash over the horizon: a default stops the bills and the accruals and writes off
     // the carrying amount less the recovery (docs/model.md). 400 paths at a 40% hazard a year.

@@ -26,10 +26,13 @@ using namespace ledger::data;
 
 namespace {
 
-// What version 8 added, taken away again: a document as version 7 saved it (DocumentSchema.cpp).
-const QStringList kBackToVersion7 = {"DROP TABLE sensitivity_ranges"};
+// What version 9 added, taken away again: a document as version 8 saved it (DocumentSchema.cpp).
+const QStringList kBackToVersion8 = {"ALTER TABLE contracts DROP COLUMN default_date"};
 
-// What versions 5 to 8 added, taken away again: a document as version 4 saved it (DocumentSchema.cpp).
+// What versions 8 and 9 added, taken away again: a document as version 7 saved it.
+const QStringList kBackToVersion7 = kBackToVersion8 + QStringList{"DROP TABLE sensitivity_ranges"};
+
+// What versions 5 to 9 added, taken away again: a document as version 4 saved it (DocumentSchema.cpp).
 const QStringList kBackToVersion4 =
     kBackToVersion7 + QStringList{"ALTER TABLE contracts DROP COLUMN lease_classification",
                                   "ALTER TABLE contracts DROP COLUMN lease_incremental_borrowing_rate",
@@ -431,7 +434,6 @@ private slots:
         QVERIFY2(load.ok(), qPrintable(load.error));
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
         QCOMPARE(rawScalar(v7, "PRAGMA user_version").toInt(), kSchemaVersion);
-        QCOMPARE(kSchemaVersion, 8);
         QCOMPARE(rawScalar(v7, "SELECT count(*) FROM sensitivity_ranges").toInt(), 0);
         QCOMPARE(rawScalar(v7, "SELECT content_sha256 FROM portfolio").toString(), checksum);
 
@@ -457,6 +459,39 @@ private slots:
                      "number");
     }
 
+    // Version 9 adds a contract's default_date (a stress, docs/model.md 12.7): a version-8 document
+    // reads as one without defaults, keeps its checksum and gains the column, NULL; once migrated a
+    // default date round trips, and the column is type-checked like every other.
+    void versionEightDocumentsGainTheDefaultDate() {
+        QTemporaryDir dir;
+        const QString v8 = dir.filePath("v8.cledger");
+        const Portfolio p = example();
+        QString error;
+        QVERIFY(saveDocument(p, v8, &error));
+        const QString checksum = rawScalar(v8, "SELECT content_sha256 FROM portfolio").toString();
+        rawExec(v8, kBackToVersion8 + QStringList{"PRAGMA user_version = 8"});
+        const auto load = loadDocument(v8, bundledSkuCatalog());
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
+        QCOMPARE(rawScalar(v8, "PRAGMA user_version").toInt(), kSchemaVersion);
+        QCOMPARE(kSchemaVersion, 9);
+        QCOMPARE(rawScalar(v8, "SELECT count(*) FROM contracts WHERE default_date IS NULL").toInt(), 2);
+        QCOMPARE(rawScalar(v8, "SELECT content_sha256 FROM portfolio").toString(), checksum);
+
+        Portfolio q = p;
+        q.contracts[1].defaultDate = Date(2029, 3, 15);
+        const QString current = dir.filePath("default.cledger");
+        QVERIFY(saveDocument(q, current, &error));
+        QCOMPARE(rawScalar(current, "SELECT default_date FROM contracts WHERE id = 'cw-2026'").toString(),
+                 QString("2029-03-15"));
+        QVERIFY(rawScalar(current, "SELECT default_date FROM contracts WHERE id = 'cw-2025'").isNull());
+        const auto back = loadDocument(current, bundledSkuCatalog());
+        QVERIFY2(back.ok(), qPrintable(back.error));
+        QCOMPARE(back.portfolio->contracts[1].defaultDate, std::optional<Date>(Date(2029, 3, 15)));
+        QVERIFY(!back.portfolio->contracts[0].defaultDate);
+        QCOMPARE(writePortfolioJson(*back.portfolio), writePortfolioJson(q));
+    }
+
     // Issue 13, defect 4: the reader converted any text to a number ('15,000' GPUs read as 0).
     void everyColumnIsTypeChecked_data() {
         QTest::addColumn<QString>("statement");
@@ -476,6 +511,10 @@ private slots:
             << "UPDATE utilization_points SET date = 'soon' WHERE position = 0 AND owner = ''"
             << "is damaged: utilization_points row 1 of \"\", column date: holds the text "
                "\"soon\", not a date YYYY-MM-DD";
+        QTest::addRow("not a default date")
+            << "UPDATE contracts SET default_date = '2029-02-30' WHERE id = 'cw-2026'"
+            << "is damaged: contracts row 2, column default_date: holds the text \"2029-02-30\", not a date "
+               "YYYY-MM-DD";
         QTest::addRow("a flag of 2")
             << "UPDATE portfolio SET has_alternatives = 2"
             << "is damaged: portfolio row 1, column has_alternatives: holds 2, not 0 or 1";

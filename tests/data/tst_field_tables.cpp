@@ -48,6 +48,7 @@ Portfolio richPortfolio() {
     c.paymentTermsDays = 45;
     c.providerDefaultHazard = 0.02;
     c.recoveryRate = 0.4;
+    c.defaultDate = day(2028, 6, 15);
     c.notes = std::string("from the term sheet");
     Contract v = c;
     v.id = std::string("rich-v");

@@ -26,11 +26,12 @@ fi
   --inputs benchmark="$work/bundle/inputs/benchmark.json" \
   --inputs every-feature="$work/bundle/inputs/every-feature.json" \
   --inputs demand-uncertain="$work/bundle/inputs/demand-uncertain.json" \
+  --inputs provider-default="$work/bundle/inputs/provider-default.json" \
   --out "$work/report.json" 2>"$work/run.log" || { cat "$work/run.log"; exit 1; }
-for name in example every-feature demand-uncertain; do
+for name in example every-feature demand-uncertain provider-default; do
   file=resources/examples/meta-coreweave.json
-  [[ $name == every-feature ]] && file=tests/data/portfolios/every-feature.json
-  [[ $name == demand-uncertain ]] && file=tests/data/portfolios/demand-uncertain.json
+  [[ $name == every-feature || $name == demand-uncertain || $name == provider-default ]] &&
+    file=tests/data/portfolios/$name.json
   "$app" bench --portfolio "$file" --paths 2000 --seed 7 --device cpu --json >"$work/$name-app.json"
 done
 "$app" bench --months 120 --paths 2000 --seed 7 --device cpu --json >"$work/benchmark-app.json"

@@ -101,6 +101,14 @@ void readPathInputsFile(const std::string& path, PathInputsFile& out) {
     r.array("providerHazard", std::size_t(in.providers), fixed, &unused);
     for (int i = 0; i < in.providers; ++i)
         in.providerHazard[i] = fixed[std::size_t(i)];
+    std::vector<int> forced;
+    const int* unusedForced = nullptr;
+    r.array("providerForcedDefault", std::size_t(in.providers), forced, &unusedForced);
+    for (int i = 0; i < in.providers; ++i) {
+        in.providerForcedDefault[i] = forced[std::size_t(i)];
+        if (in.providerForcedDefault[i] < 0 || in.providerForcedDefault[i] > in.periods)
+            r.fail("providerForcedDefault", "holds a period outside 0 .. periods");
+    }
     std::vector<int> kinds;
     const int* unusedKinds = nullptr;
     r.array("kindBegin", std::size_t(kItemKinds) + 1, kinds, &unusedKinds);

@@ -162,6 +162,20 @@ variant('sensitivity-factor-below-0.json', setter(['sensitivity'], {'contract_pr
 variant('sensitivity-shift-above-100pts.json', setter(['sensitivity'], {'utilization': {'low': -0.1, 'high': 1.5}}))
 variant('sensitivity-without-high.json', setter(['sensitivity'], {'tax_rate': {'low': -0.05}}))
 variant('sensitivity-empty.json', setter(['sensitivity'], {}))
+# Scenarios (issue 21): each override is read as the file reads that input.
+def scenarios(*overrides, name='Stress', twice=False):
+    entry = {'name': name, 'overrides': [{'path': p, 'value': v} for p, v in overrides]}
+    return setter(['scenarios'], [entry, copy.deepcopy(entry)] if twice else [entry])
+variant('scenario-unknown-id.json', scenarios(('/contracts/id=cw-2099/escalator', 0.05)))
+variant('scenario-wrong-type.json', scenarios(('/market/gpu_price/volatility', 'high')))
+variant('scenario-out-of-range.json', scenarios(('/market/gpu_price/volatility', 9)))
+variant('scenario-duplicate-name.json', scenarios(twice=True))
+variant('scenario-bad-pointer.json', scenarios(('market.gpu_price.volatility', 0.5)))
+variant('scenario-no-such-field.json', scenarios(('/fleets/id=own-gb300/capex', 60000)))
+# A provider's default on a chosen day (a stress, docs/model.md 12.7) lies within the horizon.
+variant('default-date-before-valuation.json', setter(['contracts', 1, 'default_date'], '2026-12-31'))
+variant('default-date-after-horizon.json', setter(['contracts', 0, 'default_date'], '2033-01-01'))
+variant('default-date-number.json', setter(['contracts', 0, 'default_date'], 20280630))
 variant('demand-volatility-without-demand.json',
         setter(['market', 'demand'], {'reversion_per_year': 2.0, 'volatility': 0.2}))
 
