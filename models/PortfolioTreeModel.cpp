@@ -1,5 +1,7 @@
 #include "models/PortfolioTreeModel.h"
 
+#include <algorithm>
+
 namespace ledger::models {
 
 PortfolioTreeModel::PortfolioTreeModel(PortfolioDocument* doc, QObject* parent)
@@ -40,7 +42,8 @@ int PortfolioTreeModel::rowCount(const QModelIndex& parent) const {
     case FleetsRow:
         return int(p.fleets.size());
     case AlternativesRow:
-        return int(doc_->evaluation().alternatives.size()) - 1; // without spot
+        // Without spot; an evaluation not made yet has none.
+        return std::max(0, int(doc_->evaluation().alternatives.size()) - 1);
     default:
         return 0;
     }

@@ -167,7 +167,8 @@ private slots:
                  before);
         // A correlation typed in the grid: the matrix cites the user.
         QVERIFY(doc.setCorrelation(0, 1, 0.5, &error));
-        const auto market = group(assumptionsAppendix(doc.portfolio()), "Market model");
+        const auto groups = assumptionsAppendix(doc.portfolio()); // held: group() points into it
+        const auto market = group(groups, "Market model");
         QVERIFY2(market->correlationSource.contains("entered by the user on " +
                                                     QDate::currentDate().toString(Qt::ISODate)),
                  qPrintable(market->correlationSource));
