@@ -42,6 +42,7 @@ private slots:
         QVERIFY(r.out.contains("computeledger evaluate FILE [--json]"));
         QVERIFY(
             r.out.contains("computeledger goal-seek FILE --input PATH --target npv-equal:A,B | npv:A=VALUE"));
+        QVERIFY(r.out.contains("computeledger stress FILE [--json]"));
         // The model a user has is docs/model.md; the specification is not shipped.
         QVERIFY(r.out.contains("evaluate a portfolio (docs/model.md)"));
         QVERIFY(!r.out.contains("MODEL.md"));
@@ -944,6 +945,80 @@ private slots:
             QCOMPARE(r.exitCode, 1);
             QVERIFY2(r.err.startsWith("computeledger goal-seek: " + message), qPrintable(r.err));
         }
+    }
+
+    // stress: the smallest move of each input alone that flips the verdict, ranked; the file's
+    // scenarios that flip it; with --simulate the share of paths.
+    void stressRanksTheMovesThatFlipTheVerdict() {
+        QFile file(QStringLiteral(EXAMPLE_JSON));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+        auto set = [](const QString& path, double value) {
+            return QJsonObject{{"path", path}, {"value", value}};
+        };
+        // Both contracts at a third of their value (below the breakeven factor 0.554), and dearer power.
+        doc["scenarios"] = QJsonArray{
+            QJsonObject{{"name", "Cheap rent"},
+                        {"overrides", QJsonArray{set("/contracts/0/total_contract_value", 14.2e9 / 3),
+                                                 set("/contracts/1/total_contract_value", 21e9 / 3)}}},
+            QJsonObject{{"name", "Dear power"},
+                        {"overrides", QJsonArray{set("/fleets/0/power_price_per_mwh", 120)}}}};
+        QTemporaryDir dir;
+        QFile withScenarios(dir.filePath("scenarios.json"));
+        QVERIFY(withScenarios.open(QIODevice::WriteOnly));
+        withScenarios.write(QJsonDocument(doc).toJson());
+        withScenarios.close();
+        auto r = run({"stress", QStringLiteral(EXAMPLE_JSON)});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(
+            r.out.startsWith("Reverse stress: Buy and operate (buy) is cheapest; the next best is Rent from "
+                             "CoreWeave (rent)\nGap: the next best's NPV cost minus the winner's, USD "
+                             "9,005.5 M as given\n"),
+            qPrintable(r.out));
+        QVERIFY(r.out.contains("Contract prices                     x0.554        44.6%     x0 to x10\n"));
+        QVERIFY(r.out.contains(
+            "Contract prices x0.554 (a move of 44.6%) flips Buy and operate to Rent from CoreWeave.\n"));
+        QVERIFY(r.out.contains("Residual value                      cannot        -         x0 to x10\n"));
+        QVERIFY(!r.out.contains("Scenarios:"));
+        r = run({"stress", withScenarios.fileName()});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.endsWith("Scenarios: 1 of 2 flip the verdict: \"Cheap rent\".\n"), qPrintable(r.out));
+
+        r = run({"stress", withScenarios.fileName(), "--json", "--simulate", "--paths", "2000"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o["winner"].toString(), QString("buy"));
+        QCOMPARE(o["runner_up"].toString(), QString("rent"));
+        const QJsonArray inputs = o["inputs"].toArray();
+        double previous = 0.0;
+        bool steady = false;
+        for (const QJsonValue& v : inputs) {
+            const QJsonObject x = v.toObject();
+            if (x["flips"].toBool()) {
+                QVERIFY(!steady); // every flip before the inputs that cannot
+                QVERIFY(x["move"].toDouble() >= previous);
+                previous = x["move"].toDouble();
+                QVERIFY(std::abs(x["residual"].toDouble()) <= 1e-6 * o["base_gap"].toDouble());
+            } else {
+                steady = true;
+                QVERIFY(x["flip_at"].isNull());
+                QVERIFY(x["gap_at_min"].toDouble() > 0.0 && x["gap_at_max"].toDouble() > 0.0);
+            }
+        }
+        QVERIFY(steady);
+        QCOMPARE(inputs[0].toObject()["id"].toString(), QString("contract_prices"));
+        QCOMPARE(inputs[0].toObject()["label"].toString(), QString("x0.554"));
+        QCOMPARE(o["scenarios"].toObject()["flip"].toInt(), 1);
+        QCOMPARE(o["simulation"].toObject()["paths"].toInt(), 2000);
+        const double share = o["simulation"].toObject()["probability_flip"].toDouble();
+        QVERIFY(share >= 0.0 && share <= 1.0);
+        r = run({"stress", withScenarios.fileName(), "--simulate", "--paths", "2000"});
+        QVERIFY2(r.out.endsWith(" of them (Rent from CoreWeave costs less than Buy and operate).\n"),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains("Monte Carlo, 2,000 paths: the verdict flips on "));
+        r = run({"stress", QStringLiteral(EXAMPLE_JSON), "--paths", "2000"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, QString("computeledger stress: --paths needs --simulate\n"));
     }
 };
 
