@@ -16,10 +16,10 @@ namespace {
 
 // The headless subcommands; the executable adds those that link more (report, CommandLine.h).
 constexpr Command kHeadlessCommands[] = {
-    {"evaluate", &evaluateCommand},    {"decode", &decodeCommand}, {"bench", &benchCommand},
-    {"convert", &convertCommand},      {"runs", &runsCommand},     {"import-csv", &importCsvCommand},
-    {"export-csv", &exportCsvCommand}, {"deals", &dealsCommand},   {"add-deal", &addDealCommand},
-    {"catalog", &catalogCommand},
+    {"evaluate", &evaluateCommand},    {"decode", &decodeCommand},      {"bench", &benchCommand},
+    {"convert", &convertCommand},      {"runs", &runsCommand},          {"import-csv", &importCsvCommand},
+    {"export-csv", &exportCsvCommand}, {"deals", &dealsCommand},        {"add-deal", &addDealCommand},
+    {"catalog", &catalogCommand},      {"goal-seek", &goalSeekCommand}, {"stress", &stressCommand},
 };
 // The subcommands the executable adds (CommandLine.h): named here too, so that a file of that name
 // is not opened in the window and a headless build says what it lacks.
@@ -62,6 +62,14 @@ QString usage() {
         "                                      two of value, price and GPUs give the third, the GPU-hours,\n"
         "                                      annual spend, IT and facility MW; a facility's power alone\n"
         "                                      with --sku gives its GPUs\n"
+        "  computeledger goal-seek FILE --input PATH --target npv-equal:A,B | npv:A=VALUE | lcoc:A=VALUE\n"
+        "                         [--bracket LO,HI] [--json]\n"
+        "                                      the value of one input (an input path) at which the target\n"
+        "                                      holds, by a bracketing root finder (TOMS 748)\n"
+        "  computeledger stress FILE [--json] [--simulate [--paths N] [--seed S] [--device ...]]\n"
+        "                                      the smallest move of each tornado input alone that flips the\n"
+        "                                      verdict, ranked; the scenarios that flip it; with --simulate\n"
+        "                                      the share of paths on which it flips\n"
         "  computeledger bench [--paths N] [--months M] [--device auto|cpu|gpu] [--threads T] [--lanes L] "
         "[--repeat R]\n"
         "                      [--portfolio FILE] [--fan buckets|values] [--json] [--write-inputs FILE]\n"

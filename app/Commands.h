@@ -15,5 +15,7 @@ int dealsCommand(const QStringList& args);     // DealCommands.cpp
 int addDealCommand(const QStringList& args);   // DealCommands.cpp
 int catalogCommand(const QStringList& args);   // DealCommands.cpp
 int benchCommand(const QStringList& args);     // BenchCommand.cpp
+int goalSeekCommand(const QStringList& args);  // GoalSeekCommand.cpp
+int stressCommand(const QStringList& args);    // StressCommand.cpp
 
 } // namespace ledger::app

@@ -763,6 +763,10 @@ Sensitivity PortfolioDocument::sensitivity(std::size_t a, std::size_t b) const {
     return portfolio_ ? npvDifferenceSensitivity(*portfolio_, catalog_, a, b) : Sensitivity{};
 }
 
+ReverseStress PortfolioDocument::reverseStress(std::size_t winner, std::size_t runnerUp) const {
+    return portfolio_ ? ledger::reverseStress(*portfolio_, catalog_, winner, runnerUp) : ReverseStress{};
+}
+
 QJsonValue PortfolioDocument::value(const QString& path) const {
     return portfolio_ ? data::valueAt(*portfolio_, path) : QJsonValue();
 }

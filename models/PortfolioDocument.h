@@ -3,6 +3,7 @@
 // stack and its evaluation. Every edit is one undoable command holding the portfolio before and
 // after, so undo and redo restore the numbers exactly; widgets read the document and edit it only
 // through setValue(), they never compute.
+#include "analytics/ReverseStress.h"
 #include "analytics/Sensitivity.h"
 #include "engine/EvaluationResult.h"
 #include "models/DatedValues.h"
@@ -62,6 +63,9 @@ public:
     QJsonValue value(const QString& path) const;
     // The tornado of the NPV difference between alternatives a and b (core/analytics/Sensitivity.h).
     Sensitivity sensitivity(std::size_t a, std::size_t b) const;
+    // The smallest move of each tornado input alone that flips the verdict between the winner and
+    // the runner-up (core/analytics/ReverseStress.h; the decision's pair: models::decisionPair).
+    ReverseStress reverseStress(std::size_t winner, std::size_t runnerUp) const;
     // Several fields at once, as one undoable command (e.g. a price replacing a contract value).
     bool setValues(const QList<QPair<QString, QJsonValue>>& values, const QString& description,
                    QString* error);

@@ -52,8 +52,9 @@ void shiftUtilization(Portfolio& p, double points) {
             shift(*f.utilization);
 }
 
-// Moves one input of p to a setting (its number as the input's kind reads it).
-void apply(SensitivityInput input, Portfolio& p, const SkuCatalog& catalog, double x) {
+} // namespace
+
+void applySensitivitySetting(SensitivityInput input, Portfolio& p, const SkuCatalog& catalog, double x) {
     switch (input) {
     case SensitivityInput::ContractPrices:
         scaleContracts(p, x);
@@ -96,7 +97,11 @@ void apply(SensitivityInput input, Portfolio& p, const SkuCatalog& catalog, doub
     }
 }
 
-} // namespace
+double noMoveSetting(const Portfolio& p, SensitivityInput input) {
+    if (input == SensitivityInput::GpuPriceTrend)
+        return p.market.gpuPrice.trendPerYear;
+    return sensitivityInput(input).kind == SensitivityKind::Factor ? 1.0 : 0.0;
+}
 
 Sensitivity npvDifferenceSensitivity(const Portfolio& p, const SkuCatalog& catalog, std::size_t a,
                                      std::size_t b) {
@@ -111,8 +116,8 @@ Sensitivity npvDifferenceSensitivity(const Portfolio& p, const SkuCatalog& catal
             continue;
         const SensitivityRange range = sensitivityRangeOf(p, info);
         Portfolio low = p, high = p;
-        apply(info.input, low, catalog, range.low);
-        apply(info.input, high, catalog, range.high);
+        applySensitivitySetting(info.input, low, catalog, range.low);
+        applySensitivitySetting(info.input, high, catalog, range.high);
         s.bars.push_back({info.name, sensitivitySettingLabel(info.kind, range.low),
                           sensitivitySettingLabel(info.kind, range.high), difference(low, catalog, a, b),
                           difference(high, catalog, a, b), info.id});

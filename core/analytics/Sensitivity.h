@@ -3,6 +3,7 @@
 // own, else the defaults: portfolio/SensitivityInputs.h), everything else held, and the NPV
 // difference between two alternatives recomputed.
 #include "portfolio/Portfolio.h"
+#include "portfolio/SensitivityInputs.h"
 #include "portfolio/SkuCatalog.h"
 
 #include <string>
@@ -28,5 +29,15 @@ struct Sensitivity {
 // a, b: indices into the alternatives (the portfolio's, then spot). The portfolio must be valid.
 Sensitivity npvDifferenceSensitivity(const Portfolio& p, const SkuCatalog& catalog, std::size_t a,
                                      std::size_t b);
+
+// Moves one input of p to a setting, as the tornado moves it (docs/model.md 11.4: a factor, a shift
+// in points, or the trend per year itself). p must be valid; the SKUs and fleet capex a move needs
+// are resolved through the catalog (and copied into p). The input must apply to p
+// (sensitivityInputApplies): the demand's factor needs a demand.
+void applySensitivitySetting(SensitivityInput input, Portfolio& p, const SkuCatalog& catalog, double setting);
+
+// The setting that moves nothing: x1 for a factor, 0 points for a shift, the portfolio's own trend
+// for the GPU price trend.
+double noMoveSetting(const Portfolio& p, SensitivityInput input);
 
 } // namespace ledger

@@ -40,6 +40,9 @@ private slots:
         r = run({"--help"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("computeledger evaluate FILE [--json]"));
+        QVERIFY(
+            r.out.contains("computeledger goal-seek FILE --input PATH --target npv-equal:A,B | npv:A=VALUE"));
+        QVERIFY(r.out.contains("computeledger stress FILE [--json]"));
         // The model a user has is docs/model.md; the specification is not shipped.
         QVERIFY(r.out.contains("evaluate a portfolio (docs/model.md)"));
         QVERIFY(!r.out.contains("MODEL.md"));
@@ -837,6 +840,186 @@ private slots:
                 .object();
         QVERIFY(o["nothing_to_compare"].isBool());
         QCOMPARE(o["nothing_to_compare"].toBool(), false);
+    }
+
+    // goal-seek: the TCV of the first contract at which renting costs what spot does; evaluated at
+    // that TCV the two NPVs agree. The text says the bracket, the iterations and the tolerance.
+    void goalSeekSolvesForAnInput() {
+        const QString example = QStringLiteral(EXAMPLE_JSON);
+        const QStringList args = {"goal-seek", example,
+                                  "--input",   "/contracts/id=cw-2025/total_contract_value",
+                                  "--target",  "npv-equal:rent,spot",
+                                  "--bracket", "1e9,5e10"};
+        auto r = run(args + QStringList{"--json"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o["status"].toString(), QString("solved"));
+        QCOMPARE(o["value_in_file"].toDouble(), 14.2e9);
+        QCOMPARE(o["bracket"].toObject()["source"].toString(), QString("--bracket"));
+        QCOMPARE(o["bracket"].toObject()["lo"].toDouble(), 1e9);
+        QVERIFY(o["target_at_lo"].toDouble() < 0.0 && o["target_at_hi"].toDouble() > 0.0);
+        QVERIFY(o["iterations"].toInt() >= 1);
+        QCOMPARE(o["evaluations"].toInt(), o["iterations"].toInt() + 2);
+        QCOMPARE(o["tolerance"].toObject()["relative"].toDouble(), 1e-12);
+        const double tcv = o["solution"].toDouble();
+        QVERIFY(tcv > 14.2e9 && tcv < 5e10);
+        QFile file(example);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray json = file.readAll();
+        QVERIFY(json.contains("\"total_contract_value\": 14.2e9,"));
+        json.replace("\"total_contract_value\": 14.2e9,",
+                     "\"total_contract_value\": " + QByteArray::number(tcv, 'g', 17) + ",");
+        QTemporaryDir dir;
+        QFile solved(dir.filePath("solved.json"));
+        QVERIFY(solved.open(QIODevice::WriteOnly));
+        solved.write(json);
+        solved.close();
+        const QJsonObject e =
+            QJsonDocument::fromJson(run({"evaluate", solved.fileName(), "--json"}).out.toUtf8()).object();
+        double rent = 0.0, spot = 0.0;
+        for (const QJsonValue& a : e["alternatives"].toArray()) {
+            if (a.toObject()["id"].toString() == "rent")
+                rent = a.toObject()["npv_cost"].toDouble();
+            if (a.toObject()["id"].toString() == "spot")
+                spot = a.toObject()["npv_cost"].toDouble();
+        }
+        QVERIFY2(std::abs(rent - spot) <= 1e-6 * spot, qPrintable(QString::number(rent - spot)));
+
+        r = run(args);
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split('\n');
+        QCOMPARE(lines[0],
+                 QString("Input:        /contracts/id=cw-2025/total_contract_value (1.42e+10 in the file)"));
+        QCOMPARE(lines[1],
+                 QString("Target:       npv-equal:rent,spot (NPV cost of rent - NPV cost of spot = 0)"));
+        QVERIFY(lines[2].startsWith("Solution:     2"));
+        QVERIFY(lines[3].startsWith("Residual:     ") && lines[3].endsWith(" USD"));
+        QVERIFY(lines[4].startsWith("Bracket:      [1e+09, 5e+10] (--bracket); the target is -"));
+        QVERIFY(lines[5].startsWith("Narrowed to:  ["));
+        QVERIFY(
+            lines[6].startsWith("Method:       TOMS 748 (Boost.Math toms748_solve), until the bracket is at "
+                                "most 1e-12 x |x| or 1e-15 x the starting width wide"));
+        // The default bracket: a fleet's capex has no finite upper bound, so a tenth to ten times it.
+        r = run(
+            {"goal-seek", example, "--input", "/fleets/0/capex_per_gpu", "--target", "npv-equal:buy,rent"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("Bracket:      [5500, 550000] (a tenth to ten times the value in the file)"),
+                 qPrintable(r.out));
+    }
+
+    // No solution in the bracket is said plainly, with the target at both ends; a bad path or
+    // argument gets one line.
+    void goalSeekSaysWhenThereIsNoSolution() {
+        const QString example = QStringLiteral(EXAMPLE_JSON);
+        auto r = run({"goal-seek", example, "--input", "/contracts/id=cw-2025/total_contract_value",
+                      "--target", "npv-equal:rent,buy", "--bracket", "2e10,3e10"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.startsWith(example + ": goal seek: no solution in [2e+10, 3e+10]: NPV cost of rent - "
+                                            "NPV cost of buy is "),
+                 qPrintable(r.err));
+        QVERIFY(r.err.endsWith(" at 3e+10, the same sign\n"));
+        r = run({"goal-seek", example, "--input", "/contracts/id=nope/price_per_gpu_hour", "--target",
+                 "npv-equal:rent,buy"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, example + ": /contracts/id=nope/price_per_gpu_hour: contracts has no entry with id "
+                                  "\"nope\"\n");
+        // The default bracket's end the file refuses: its message, and what to do.
+        r = run({"goal-seek", example, "--input", "/contracts/0/total_contract_value", "--target",
+                 "npv-equal:rent,spot"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("goal seek: at /contracts/0/total_contract_value = 1e+15: ") &&
+                     r.err.contains("contracts[0].total_contract_value: 1e+15 implies ") &&
+                     r.err.endsWith("; give --bracket LO,HI within what the file accepts\n"),
+                 qPrintable(r.err));
+        for (const auto& [extra, message] :
+             {std::pair{QStringList{"--target", "npv-equal:rent,buy"}, QString("--input is required")},
+              std::pair{QStringList{"--input", "/fleets/0/gpus"}, QString("--target is required")},
+              std::pair{QStringList{"--input", "/fleets/0/gpus", "--target", "irr:rent=1"},
+                        QString("--target: \"irr\" is not a target kind")},
+              std::pair{
+                  QStringList{"--input", "/fleets/0/gpus", "--target", "npv:rent=1", "--bracket", "3,1"},
+                  QString("--bracket: \"3,1\" is not LO,HI")}}) {
+            r = run(QStringList{"goal-seek", example} + extra);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.startsWith("computeledger goal-seek: " + message), qPrintable(r.err));
+        }
+    }
+
+    // stress: the smallest move of each input alone that flips the verdict, ranked; the file's
+    // scenarios that flip it; with --simulate the share of paths.
+    void stressRanksTheMovesThatFlipTheVerdict() {
+        QFile file(QStringLiteral(EXAMPLE_JSON));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+        auto set = [](const QString& path, double value) {
+            return QJsonObject{{"path", path}, {"value", value}};
+        };
+        // Both contracts at a third of their value (below the breakeven factor 0.554), and dearer power.
+        doc["scenarios"] = QJsonArray{
+            QJsonObject{{"name", "Cheap rent"},
+                        {"overrides", QJsonArray{set("/contracts/0/total_contract_value", 14.2e9 / 3),
+                                                 set("/contracts/1/total_contract_value", 21e9 / 3)}}},
+            QJsonObject{{"name", "Dear power"},
+                        {"overrides", QJsonArray{set("/fleets/0/power_price_per_mwh", 120)}}}};
+        QTemporaryDir dir;
+        QFile withScenarios(dir.filePath("scenarios.json"));
+        QVERIFY(withScenarios.open(QIODevice::WriteOnly));
+        withScenarios.write(QJsonDocument(doc).toJson());
+        withScenarios.close();
+        auto r = run({"stress", QStringLiteral(EXAMPLE_JSON)});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(
+            r.out.startsWith("Reverse stress: Buy and operate (buy) is cheapest; the next best is Rent from "
+                             "CoreWeave (rent)\nGap: the next best's NPV cost minus the winner's, USD "
+                             "9,005.5 M as given\n"),
+            qPrintable(r.out));
+        QVERIFY(r.out.contains("Contract prices                     x0.554        44.6%     x0 to x10\n"));
+        QVERIFY(r.out.contains(
+            "Contract prices x0.554 (a move of 44.6%) flips Buy and operate to Rent from CoreWeave.\n"));
+        QVERIFY(r.out.contains("Residual value                      cannot        -         x0 to x10\n"));
+        QVERIFY(!r.out.contains("Scenarios:"));
+        r = run({"stress", withScenarios.fileName()});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.endsWith("Scenarios: 1 of 2 flip the verdict: \"Cheap rent\".\n"), qPrintable(r.out));
+
+        r = run({"stress", withScenarios.fileName(), "--json", "--simulate", "--paths", "2000"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o["winner"].toString(), QString("buy"));
+        QCOMPARE(o["runner_up"].toString(), QString("rent"));
+        const QJsonArray inputs = o["inputs"].toArray();
+        double previous = 0.0;
+        bool steady = false;
+        for (const QJsonValue& v : inputs) {
+            const QJsonObject x = v.toObject();
+            if (x["flips"].toBool()) {
+                QVERIFY(!steady); // every flip before the inputs that cannot
+                QVERIFY(x["move"].toDouble() >= previous);
+                previous = x["move"].toDouble();
+                QVERIFY(std::abs(x["residual"].toDouble()) <= 1e-6 * o["base_gap"].toDouble());
+            } else {
+                steady = true;
+                QVERIFY(x["flip_at"].isNull());
+                QVERIFY(x["gap_at_min"].toDouble() > 0.0 && x["gap_at_max"].toDouble() > 0.0);
+            }
+        }
+        QVERIFY(steady);
+        QCOMPARE(inputs[0].toObject()["id"].toString(), QString("contract_prices"));
+        QCOMPARE(inputs[0].toObject()["label"].toString(), QString("x0.554"));
+        QCOMPARE(o["scenarios"].toObject()["flip"].toInt(), 1);
+        QCOMPARE(o["simulation"].toObject()["paths"].toInt(), 2000);
+        const double share = o["simulation"].toObject()["probability_flip"].toDouble();
+        QVERIFY(share >= 0.0 && share <= 1.0);
+        r = run({"stress", withScenarios.fileName(), "--simulate", "--paths", "2000"});
+        QVERIFY2(r.out.endsWith(" of them (Rent from CoreWeave costs less than Buy and operate).\n"),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains("Monte Carlo, 2,000 paths: the verdict flips on "));
+        r = run({"stress", QStringLiteral(EXAMPLE_JSON), "--paths", "2000"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, QString("computeledger stress: --paths needs --simulate\n"));
     }
 };
 

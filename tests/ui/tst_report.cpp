@@ -7,6 +7,7 @@
 #include "data/SimulationJson.h"
 #include "data/SkuCatalogJson.h"
 #include "models/PortfolioDocument.h"
+#include "models/ReverseStressText.h"
 #include "models/SimulationController.h"
 #include "montecarlo/MonteCarloEngine.h"
 #include "resources/BundledResources.h"
@@ -403,6 +404,55 @@ private slots:
         QVERIFY(flat.contains("Lease note: CoreWeave 2026 expansion (Vera Rubin) (operating lease at 5%)"));
         QVERIFY(flat.contains("Less imputed interest"));
         QVERIFY(flat.contains("EBITDA cost over 3,000 paths"));
+    }
+
+    // The reverse stress (docs/model.md 11.9): page 1 says the three smallest moves of an input alone
+    // that flip the verdict and the run's share of paths that flip it; the sensitivity section holds
+    // every input as a table, those that cannot flip it said so.
+    void pdfHoldsTheSmallestMoveThatFlipsTheVerdict() {
+        const auto& f = fixture();
+        QVERIFY(f.content.reverseStress);
+        const ReverseStress& s = *f.content.reverseStress;
+        const EvaluationResult& r = f.content.evaluation;
+        QCOMPARE(s.winner, std::string("buy"));
+        QCOMPARE(s.runnerUp, std::string("rent"));
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath("report.pdf");
+        QString error;
+        QVERIFY2(writePdfReport(f.content, pdf, &error), qPrintable(error));
+        QProcess p;
+        p.start(QStandardPaths::findExecutable("pdftotext"), {"-layout", pdf, "-"});
+        QVERIFY(p.waitForFinished(60000));
+        const QString text = QString::fromUtf8(p.readAllStandardOutput());
+        const QString first = text.split('\f').front().simplified();
+        const QString share = models::flipProbabilitySentence(r, s, f.simulation);
+        QVERIFY(share.startsWith("Monte Carlo, 3,000 paths: the verdict flips on "));
+        const QStringList sentences = models::verdictFlipSentences(r, s, models::TextStyle::Plain);
+        QVERIFY(sentences.size() > 3);
+        QVERIFY2(first.contains("Smallest move alone that flips it: " + sentences.mid(0, 3).join(" ") +
+                                " (Every input: the Sensitivity section.) " + share),
+                 qPrintable(first));
+        QVERIFY(!first.contains(sentences[3]));
+        // The table, after the tornado's, in the ranking's order.
+        const QString flat = text.simplified();
+        const qsizetype table = flat.indexOf("Smallest move that flips the verdict");
+        QVERIFY(table > flat.indexOf("What moves the answer: Buy and operate minus Rent from CoreWeave"));
+        QVERIFY(flat.indexOf("Input Flips the verdict at Move Settings searched", table) > table);
+        qsizetype at = table;
+        int cannot = 0;
+        for (const VerdictFlip& x : s.inputs) {
+            const QString row = QString::fromStdString(x.input) + " " +
+                                (x.flipAt ? models::flipSettingLabel(x) + " " + models::flipMoveText(x)
+                                          : QString("cannot flip it ") + QString::fromUtf8("\u2014")) +
+                                " " + models::flipRangeText(x);
+            const qsizetype next = flat.indexOf(row, at);
+            QVERIFY2(next > at, qPrintable(row));
+            at = next;
+            cannot += x.flipAt ? 0 : 1;
+        }
+        QVERIFY(cannot > 0);
+        QVERIFY(flat.contains("Contract prices x0.554 44.6% x0 to x10"));
+        QVERIFY(flat.indexOf(share, table) > table);
     }
 
     void xlsxHoldsNumbersAsNumbers() {

@@ -6,6 +6,7 @@
 #include "models/MoneyFormat.h"
 #include "models/PortfolioDocument.h"
 #include "models/PortfolioTreeModel.h"
+#include "models/ReverseStressText.h"
 #include "models/SimulationController.h"
 #include "resources/BundledResources.h"
 #include "tests/ui/WindowSteps.h"
@@ -168,6 +169,48 @@ private slots:
             QVERIFY(changes[i].sentence.contains(flips ? "Rent from CoreWeave wins"
                                                        : "Buy and operate stays cheapest"));
         }
+    }
+
+    // Below the tornado's sentences, a line per input that flips the verdict alone, smallest move
+    // first, and one naming those that cannot; a run of the current inputs adds the share of its
+    // paths on which the verdict flips, and an edit takes that line away with the band.
+    void theSmallestMovesThatFlipTheVerdictAreListed() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.show();
+        const EvaluationResult& r = w.document()->evaluation();
+        const auto pair = models::decisionPair(r);
+        const ReverseStress s = w.document()->reverseStress(pair->first, pair->second);
+        QCOMPARE(s.winner, std::string("buy"));
+        QCOMPARE(s.runnerUp, std::string("rent"));
+        const QStringList lines = models::verdictFlipSentences(r, s, models::TextStyle::Html);
+        QVERIFY(lines.size() >= 2);
+        const QString text = w.overview()->whatWouldChangeText();
+        const QString heading = "<b>Smallest move alone that flips it</b>";
+        QVERIFY(text.contains(heading));
+        // In the ranking's order, after the heading.
+        qsizetype at = text.indexOf(heading);
+        for (const QString& line : lines) {
+            const qsizetype next = text.indexOf(line, at);
+            QVERIFY2(next > at, qPrintable(line));
+            at = next;
+        }
+        QVERIFY(
+            lines.front().startsWith("<b>Contract prices</b> x0.554 (a move of 44.6%) flips Buy and operate "
+                                     "to Rent from CoreWeave."));
+        QVERIFY(lines[1].endsWith(" flips it."));
+        const QString none = models::noFlipSentence(s, models::TextStyle::Html);
+        QVERIFY(!none.isEmpty() && text.indexOf(none) > at);
+        QVERIFY(!text.contains("Monte Carlo"));
+        runSimulation(w, 2000);
+        const SimulationResult* run = w.simulation()->currentResult();
+        QVERIFY(run);
+        const QString share = models::flipProbabilitySentence(r, s, *run);
+        QVERIFY(share.startsWith("Monte Carlo, 2,000 paths: the verdict flips on "));
+        QVERIFY(w.overview()->whatWouldChangeText().endsWith("<br>" + share.toHtmlEscaped()));
+        QString error;
+        QVERIFY2(w.document()->setValue("fleets[0].pue", 1.3, &error), qPrintable(error));
+        QVERIFY(!w.overview()->whatWouldChangeText().contains(share.toHtmlEscaped()));
     }
 
     // The LCOC figures carry their arithmetic: NPV cost / discounted H100-equivalent GPU-hours.

@@ -84,6 +84,10 @@ void fitLegend(QChart* chart) {
     const double width = chart->size().width() - margins.left() - margins.right();
     const double room = width - 40.0;
     const auto [row, longest] = widths(base);
+    // No marker shown: Qt hides them all for a moment during some layouts of a crowded page; fitted
+    // then, the legend would grow back to its base font and stay too wide once they show again.
+    if (row == 0.0)
+        return;
     Qt::Alignment want = Qt::AlignBottom;
     QFont font = base;
     if (row > room) {

@@ -7,6 +7,7 @@
 #include "models/CostLineText.h"
 #include "models/DecisionText.h"
 #include "models/MoneyFormat.h"
+#include "models/ReverseStressText.h"
 #include "models/SensitivityText.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/DemandCharts.h"
@@ -153,6 +154,23 @@ private:
             for (const models::VerdictChange& change :
                  models::verdictChanges(r_, *c_.sensitivity, models::TextStyle::Plain))
                 l_.paragraph(QString::fromUtf8("\u2022 ") + change.sentence, 8.5);
+        }
+        // The smallest moves of an input alone that flip it (the first three; every input is in the
+        // sensitivity section's table) and the run's share of paths that flip it, in one paragraph.
+        if (pair && c_.reverseStress) {
+            const ReverseStress& rs = *c_.reverseStress;
+            const QStringList flips = models::verdictFlipSentences(r_, rs, models::TextStyle::Plain);
+            QString text = flips.isEmpty() ? models::noFlipSentence(rs, models::TextStyle::Plain)
+                                           : QStringList(flips.mid(0, 3)).join(" ");
+            if (flips.size() > 3 ||
+                (!flips.isEmpty() && !models::noFlipSentence(rs, models::TextStyle::Plain).isEmpty()))
+                text += " " + tr("(Every input: the Sensitivity section.)");
+            const QString share =
+                c_.simulation ? models::flipProbabilitySentence(r_, rs, *c_.simulation) : QString();
+            if (!share.isEmpty())
+                text += " " + share;
+            l_.paragraph(QString::fromUtf8("\u2022 ") + tr("Smallest move alone that flips it: %1").arg(text),
+                         8.5);
         }
         l_.heading(tr("Breakeven"), 11);
         for (const QString& sentence : models::breakevenSentences(r_, models::TextStyle::Plain))
@@ -682,6 +700,30 @@ private:
         for (const auto& b : s.bars)
             t.rows.push_back({q(b.input), q(b.lowLabel), millions(b.low), q(b.highLabel), millions(b.high)});
         l_.table(t);
+        if (!c_.reverseStress)
+            return;
+        // The reverse stress (docs/model.md 11.9): where each input alone makes the two cost the same.
+        const ReverseStress& rs = *c_.reverseStress;
+        l_.heading(tr("Smallest move that flips the verdict"), 11);
+        l_.paragraph(tr("Each input alone, moved as the tornado moves it, to the setting nearest its base at "
+                        "which %1 costs what %2 does (a root finder, TOMS 748, over the input's allowed "
+                        "settings); the smallest move first. The move is relative to the base: to x1 for a "
+                        "factor, to the rate or share shifted for points, to the trend itself.")
+                         .arg(ui::alternativeName(r_, rs.runnerUp), ui::alternativeName(r_, rs.winner)),
+                     9);
+        PdfTable flips;
+        flips.header = {tr("Input"), tr("Flips the verdict at"), tr("Move"), tr("Settings searched")};
+        flips.widths = {2.2, 1.3, 0.9, 1.8};
+        flips.rightAligned = {false, false, true, false};
+        for (const VerdictFlip& f : rs.inputs)
+            flips.rows.push_back({q(f.input), f.flipAt ? models::flipSettingLabel(f) : tr("cannot flip it"),
+                                  f.flipAt ? models::flipMoveText(f) : QString::fromUtf8("\u2014"),
+                                  models::flipRangeText(f)});
+        l_.table(flips);
+        const QString share =
+            c_.simulation ? models::flipProbabilitySentence(r_, rs, *c_.simulation) : QString();
+        if (!share.isEmpty())
+            l_.paragraph(share, 9);
     }
 
     // The finance appendix (issue 20): every input grouped by what it belongs to, named, with its

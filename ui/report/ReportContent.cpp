@@ -32,10 +32,12 @@ ReportContent buildReportContent(const Portfolio& p, const SkuCatalog& catalog,
     c.evaluation = evaluatePortfolio(p, catalog);
     c.simulation = std::move(simulation);
     c.datedCash = datedCashByAlternative(p, catalog);
-    // The tornado of the decision's pair (the verdict's winner and runner-up at full capacity), as
-    // the Overview shows it.
-    if (const auto pair = models::decisionPair(c.evaluation))
+    // The tornado and the reverse stress of the decision's pair (the verdict's winner and runner-up
+    // at full capacity), as the Overview shows them.
+    if (const auto pair = models::decisionPair(c.evaluation)) {
         c.sensitivity = npvDifferenceSensitivity(p, catalog, pair->first, pair->second);
+        c.reverseStress = reverseStress(p, catalog, pair->first, pair->second);
+    }
     c.assumptions = models::assumptionsAppendix(p);
     // The demand's SKU too: its market price buys the shortfall (MODEL.md 8).
     const std::vector<std::string> ids = usedSkuIds(p);

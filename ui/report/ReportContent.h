@@ -1,6 +1,7 @@
 #pragma once
 // Everything a report shows, gathered once: the PDF, the CSV files and the workbook are views of
 // this one value, so they cannot disagree.
+#include "analytics/ReverseStress.h"
 #include "analytics/Sensitivity.h"
 #include "data/ReferenceData.h"
 #include "engine/DatedCash.h"
@@ -24,6 +25,7 @@ struct ReportContent {
     std::optional<SimulationResult> simulation;
     std::vector<std::vector<DatedCash>> datedCash;  // per alternative (the evaluation's order)
     std::optional<Sensitivity> sensitivity;         // the decision's pair: the winner against the runner-up
+    std::optional<ReverseStress> reverseStress;     // the same pair: the smallest move that flips it
     std::vector<models::AppendixGroup> assumptions; // every input, grouped, with its source
     std::vector<data::CatalogEntry> skusUsed;       // bundled catalog entries the portfolio relies on
     std::vector<models::AppendixGroup> catalogFigures; // their figures, as the appendix shows them

@@ -5,6 +5,7 @@
 #include "models/DecisionText.h"
 #include "models/MoneyFormat.h"
 #include "models/PortfolioDocument.h"
+#include "models/ReverseStressText.h"
 #include "models/SimulationController.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/LedgerCharts.h"
@@ -103,6 +104,7 @@ void OverviewTab::redrawNpv() {
         drawnRun_ = nullptr;
         return;
     }
+    showChanges(); // its Monte Carlo line belongs to the run shown, as the band does
     const auto& r = doc_->evaluation();
     const SimulationResult* s = simulation_ ? simulation_->currentResult() : nullptr;
     drawnRun_ = s;
@@ -129,6 +131,8 @@ void OverviewTab::refresh() {
         freshChart(cumulative_);
         for (QLabel* label : {band_, crossovers_, breakeven_, changes_})
             label->clear();
+        changesBody_.clear();
+        stress_.reset();
         return;
     }
     const auto& r = doc_->evaluation();
@@ -213,18 +217,39 @@ void OverviewTab::refreshDecision() {
                          : crossings.isEmpty()
                              ? tr("No crossover: the order of the alternatives holds every year.")
                              : crossings.join("; ") + ".");
-    // What would change the verdict: the widest bars of the tornado of the best two.
-    QString changes;
+    // What would change the verdict: the widest bars of the tornado of the best two, then the smallest
+    // move of each input alone that flips it (the reverse stress), ranked.
+    changesBody_.clear();
+    stress_.reset();
     if (const auto pair = models::decisionPair(r)) {
         const Sensitivity s = doc_->sensitivity(pair->first, pair->second);
         QStringList sentences;
         for (const models::VerdictChange& c : models::verdictChanges(r, s, models::TextStyle::Html))
             sentences << c.sentence;
-        changes = "<h3>" + tr("What would change the verdict") + "</h3>" +
-                  models::verdictGapSentence(r, s).toHtmlEscaped() + "<br>" + sentences.join("<br>");
+        changesBody_ = "<h3>" + tr("What would change the verdict") + "</h3>" +
+                       models::verdictGapSentence(r, s).toHtmlEscaped() + "<br>" + sentences.join("<br>");
+        stress_ = doc_->reverseStress(pair->first, pair->second);
+        QStringList flips = models::verdictFlipSentences(r, *stress_, models::TextStyle::Html);
+        if (const QString none = models::noFlipSentence(*stress_, models::TextStyle::Html); !none.isEmpty())
+            flips << none;
+        changesBody_ += "<br><br>" +
+                        tr("<b>Smallest move alone that flips it</b> (each input by itself, "
+                           "smallest first):") +
+                        "<br>" + flips.join("<br>");
     }
-    changes_->setText(changes);
+    showChanges();
     decisionNow_ = false;
+}
+
+void OverviewTab::showChanges() {
+    QString text = changesBody_;
+    const SimulationResult* run = simulation_ ? simulation_->currentResult() : nullptr;
+    if (stress_ && run && doc_->hasPortfolio()) {
+        const QString share = models::flipProbabilitySentence(doc_->evaluation(), *stress_, *run);
+        if (!share.isEmpty())
+            text += "<br>" + share.toHtmlEscaped();
+    }
+    changes_->setText(text);
 }
 
 void OverviewTab::addDemand() {

@@ -5,8 +5,13 @@
 // year (a chart) and its shortfall and idle capacity in words. Below, the decision at a glance: NPV
 // cost by alternative (with the Monte Carlo P5 to P95 band when a run for the current inputs exists),
 // cumulative cash cost over time, the breakevens and what would change the verdict (the widest
-// tornado bars of the best two). The words come from models/DecisionText; the page scrolls.
+// tornado bars of the best two, the smallest move of each input alone that flips it and, with a run
+// of the current inputs, the share of paths on which it flips). The words come from
+// models/DecisionText and models/ReverseStressText; the page scrolls.
+#include "analytics/ReverseStress.h"
 #include "ui/tabs/DocumentTab.h"
+
+#include <optional>
 
 class QChart;
 class QChartView;
@@ -44,7 +49,7 @@ public:
     QChart* npvChart() const;
     QChart* cumulativeChart() const;
     QString bandText() const;            // the Monte Carlo band, or why there is none
-    QString whatWouldChangeText() const; // the heading, the gap and a sentence per input
+    QString whatWouldChangeText() const; // the heading, the gap, a sentence per input, the flips
     // After an edit the decision's charts and sentences follow this long after the edits pause.
     static constexpr int kDecisionDelayMs = 60;
 
@@ -53,6 +58,7 @@ private:
     void addDemand();
     void redrawNpv();       // the NPV chart and the band: on an edit, and when a run finishes
     void refreshDecision(); // the two charts, the crossovers and what would change the verdict
+    void showChanges();     // what would change it, with the current run's share of paths that flip it
     void showEvent(QShowEvent* event) override;
     AlternativeCard* card(int alternative) const;
     QLabel* verdict_;
@@ -69,6 +75,8 @@ private:
     QTimer* decisionTimer_;
     bool decisionNow_ = true;                    // the first picture, and one coming into view, at once
     const SimulationResult* drawnRun_ = nullptr; // the run whose band the NPV chart shows
+    QString changesBody_;                        // what would change the verdict, without the run's line
+    std::optional<ReverseStress> stress_;        // the reverse stress of the decision's pair
 };
 
 } // namespace ledger::ui
