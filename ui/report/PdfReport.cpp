@@ -95,6 +95,26 @@ private:
         return nullptr;
     }
 
+    // A table with a label column and a column per alternative, in the evaluation's order.
+    PdfTable alternativesTable(const QString& corner, double labelWidth) const {
+        PdfTable t;
+        t.header << corner;
+        t.widths = {labelWidth};
+        t.rightAligned = {false};
+        for (const auto& a : r_.alternatives) {
+            t.header << q(a.name);
+            t.widths.push_back(1.3);
+            t.rightAligned.push_back(true);
+        }
+        return t;
+    }
+    template <class Value> void addAlternativesRow(PdfTable& t, const QString& label, Value value) const {
+        QStringList cells{label};
+        for (const auto& a : r_.alternatives)
+            cells << value(a);
+        t.rows.push_back(cells);
+    }
+
     // Page 1 is the decision (issue 20): what to do, by how much, the chart that shows it, and what
     // would change it. How the run was made is on the run-details page.
     void decisionPage() {
@@ -108,21 +128,8 @@ private:
             return;
         l_.space(4);
         const auto pair = models::decisionPair(r_);
-        PdfTable t;
-        t.header << tr("At a glance");
-        t.widths = {2.2};
-        t.rightAligned = {false};
-        for (const auto& a : r_.alternatives) {
-            t.header << q(a.name);
-            t.widths.push_back(1.3);
-            t.rightAligned.push_back(true);
-        }
-        auto row = [&](const QString& label, auto value) {
-            QStringList cells{label};
-            for (const auto& a : r_.alternatives)
-                cells << value(a);
-            t.rows.push_back(cells);
-        };
+        PdfTable t = alternativesTable(tr("At a glance"), 2.2);
+        auto row = [&](const QString& label, auto value) { addAlternativesRow(t, label, value); };
         row(tr("NPV cost, after tax (%1 M)").arg(cur_),
             [](const AlternativeResult& a) { return millions(a.npvCost); });
         if (pair) {
@@ -210,21 +217,8 @@ private:
     void keyFigures() {
         l_.newSection(tr("Key figures"), true);
         l_.heading(tr("Key figures by alternative"), 14);
-        PdfTable t;
-        t.header << tr("Key figures");
-        t.widths = {2.6};
-        t.rightAligned = {false};
-        for (const auto& a : r_.alternatives) {
-            t.header << q(a.name);
-            t.widths.push_back(1.3);
-            t.rightAligned.push_back(true);
-        }
-        auto row = [&](const QString& label, auto value) {
-            QStringList cells{label};
-            for (const auto& a : r_.alternatives)
-                cells << value(a);
-            t.rows.push_back(cells);
-        };
+        PdfTable t = alternativesTable(tr("Key figures"), 2.6);
+        auto row = [&](const QString& label, auto value) { addAlternativesRow(t, label, value); };
         const auto ranked = r_.rankedAtFullCapacity(); // one that delivers less has no rank
         // With every cost 0 a rank, a breakeven against "the cheapest" or "always cheaper than spot"
         // would only restate the file's order: those cells show a dash, as the verdict says why.
