@@ -1,6 +1,7 @@
 #include "engine/DatedCash.h"
 
 #include "engine/CompiledPortfolio.h"
+#include "engine/DeterministicEngine.h"
 #include "engine/PathFunction.h"
 
 #include <map>
@@ -47,9 +48,7 @@ std::vector<std::vector<DatedCash>> datedCashByAlternative(const Portfolio& p, c
     CompileOptions options;
     options.standalone = !p.demand;
     const CompiledPortfolio cp(p, catalog, options);
-    PathInputs in = cp.inputs();
-    in.utilStochastic = false;
-    in.demandStochastic = false;
+    const PathInputs in = deterministicInputs(cp);
     DatedSink sink{cp, p, std::vector<std::map<Date, double>>(std::size_t(pathSlots(in)))};
     DeterministicShocks shocks;
     simulatePath<double>(in, shocks, sink);

@@ -9,6 +9,16 @@
 
 namespace ledger {
 
+// The deterministic run uses u_k as given (MODEL.md 3.1, 4), even when the market makes utilization
+// stochastic: the logit transform (with its clamp) is for the Monte Carlo paths only; and the
+// demand as given (MODEL.md 8).
+PathInputs deterministicInputs(const CompiledPortfolio& cp) {
+    PathInputs in = cp.inputs();
+    in.utilStochastic = false;
+    in.demandStochastic = false;
+    return in;
+}
+
 namespace {
 
 // Records every flow of the shock-free path per slot (items, then spot) and period, and its cost
@@ -99,16 +109,6 @@ struct NpvSink {
     void providerDefaulted(int, bool) {}
     void finish() {}
 };
-
-// The deterministic run uses u_k as given (MODEL.md 3.1, 4), even when the market makes utilization
-// stochastic: the logit transform (with its clamp) is for the Monte Carlo paths only; and the
-// demand as given (MODEL.md 8).
-PathInputs deterministicInputs(const CompiledPortfolio& cp) {
-    PathInputs in = cp.inputs();
-    in.utilStochastic = false;
-    in.demandStochastic = false;
-    return in;
-}
 
 std::vector<double> slotNpv(const CompiledPortfolio& cp) {
     NpvSink sink{std::vector<double>(std::size_t(pathSlots(cp.inputs())), 0.0)};

@@ -16,6 +16,10 @@ struct EvaluateOptions {
 EvaluationResult evaluatePortfolio(const Portfolio& p, const SkuCatalog& catalog,
                                    const EvaluateOptions& o = {});
 
+// The compiled inputs of the shock-free path: u_k and the demand as given (MODEL.md 3.1, 4, 8), the
+// logit transform and the demand's noise being the Monte Carlo's. DatedCash walks the same path.
+PathInputs deterministicInputs(const CompiledPortfolio& cp);
+
 // NPV cost per alternative (portfolio order, then spot) of one compiled portfolio, deterministic.
 std::vector<double> alternativeNpvCosts(const CompiledPortfolio& cp);
 
