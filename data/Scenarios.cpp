@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <set>
 
 namespace ledger::data {
@@ -107,6 +108,14 @@ QJsonObject fileOf(const Portfolio& p) {
 }
 
 } // namespace
+
+std::optional<std::string> compactJsonValue(const std::string& text) {
+    const auto value = parseValue(text);
+    if (!value)
+        return std::nullopt;
+    const QByteArray a = QJsonDocument(QJsonArray{*value}).toJson(QJsonDocument::Compact);
+    return a.mid(1, a.size() - 2).toStdString();
+}
 
 std::vector<Scenario> readScenariosJson(const QJsonValue& v) {
     const JsonObjectReader holder(QJsonObject{{"scenarios", v}}, "", {"scenarios"});
@@ -235,6 +244,26 @@ QJsonValue inputValue(const Portfolio& p, const std::string& pointer, QString* e
     if (!problem.empty())
         *error = q(pointer) + ": " + q(problem);
     return found;
+}
+
+QString dottedPathOf(const Portfolio& p, const std::string& pointer, QString* error) {
+    auto parsed = parseInputPath(pointer);
+    if (auto* problem = std::get_if<std::string>(&parsed)) {
+        *error = q(pointer) + ": " + q(*problem);
+        return {};
+    }
+    InputPath& path = std::get<InputPath>(parsed);
+    std::string problem;
+    QJsonValue found(QJsonValue::Undefined);
+    walk(fileOf(p), path, 0, nullptr, &found, &problem);
+    // An input the file leaves out, its section too, is still named by its keys.
+    const bool byKeys = std::none_of(path.steps.begin(), path.steps.end(),
+                                     [](const InputPathStep& step) { return step.id.has_value(); });
+    if (!problem.empty() && !byKeys) {
+        *error = q(pointer) + ": " + q(problem);
+        return {};
+    }
+    return q(dottedInputPath(path));
 }
 
 } // namespace ledger::data
