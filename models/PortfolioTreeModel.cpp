@@ -40,7 +40,7 @@ int PortfolioTreeModel::rowCount(const QModelIndex& parent) const {
     case FleetsRow:
         return int(p.fleets.size());
     case AlternativesRow:
-        return int(doc_->evaluation().alternatives.size()) - 1; // without spot
+        return int(doc_->baseEvaluation().alternatives.size()) - 1; // without spot
     default:
         return 0;
     }
@@ -102,7 +102,7 @@ QVariant PortfolioTreeModel::data(const QModelIndex& index, int role) const {
         path = QString("fleets[%1]").arg(i);
         kind = Kind::Fleet;
     } else {
-        name = QString::fromStdString(doc_->evaluation().alternatives[i].name);
+        name = QString::fromStdString(doc_->baseEvaluation().alternatives[i].name);
         path = QString("alternatives[%1]").arg(i);
         kind = Kind::Alternative;
     }
