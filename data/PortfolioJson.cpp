@@ -4,8 +4,8 @@
 #include "data/InputFile.h"
 #include "data/JsonDuplicateKeys.h"
 #include "data/JsonObjectReader.h"
-#include "data/Scenarios.h"
 #include "data/MessageText.h"
+#include "data/Scenarios.h"
 #include "portfolio/SensitivityInputs.h"
 #include "portfolio/Validation.h"
 
@@ -356,8 +356,19 @@ PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayN
                                              std::to_string(column) +
                                              ": the key appears twice in the same object; keep one");
     }
+    return readPortfolioJsonObject(doc.object(), displayName, catalog);
+}
+
+PortfolioLoad readPortfolioJsonObject(const QJsonObject& root, const QString& displayName,
+                                      const SkuCatalog& catalog) {
+    PortfolioLoad out;
+    auto failWith = [&](const std::string& path, const std::string& message) {
+        out.error = oneLine(displayName + ": " +
+                            QString::fromStdString(path.empty() ? message : path + ": " + message));
+        return out;
+    };
     try {
-        Portfolio p = readPortfolio(doc.object());
+        Portfolio p = readPortfolio(root);
         if (auto err = validatePortfolio(p, catalog))
             return failWith(err->path, err->message);
         // Each scenario must apply to the base case, with the message a file of it would get.

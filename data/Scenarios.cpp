@@ -175,11 +175,14 @@ QJsonArray writeScenariosJson(const std::vector<Scenario>& scenarios) {
     return out;
 }
 
-std::optional<Portfolio> withOverrides(const Portfolio& base, const std::vector<ScenarioOverride>& overrides,
-                                       const SkuCatalog& catalog, QString* error,
-                                       const QString& scenarioName) {
+namespace {
+
+// The overrides set in `root` (the base case's file without its scenarios) and the file read back.
+std::optional<Portfolio> applyOverrides(QJsonValue root, const Portfolio& base,
+                                        const std::vector<ScenarioOverride>& overrides,
+                                        const SkuCatalog& catalog, QString* error,
+                                        const QString& scenarioName) {
     const QString who = scenarioName.isEmpty() ? QString() : QString("scenario \"%1\": ").arg(scenarioName);
-    QJsonValue root = fileOf(base);
     for (const auto& o : overrides) {
         auto parsed = parseInputPath(o.path);
         if (auto* problem = std::get_if<std::string>(&parsed)) {
@@ -202,7 +205,7 @@ std::optional<Portfolio> withOverrides(const Portfolio& base, const std::vector<
     }
     const QString name = (who.isEmpty() ? QString("overrides") : who.chopped(2)) +
                          (overrides.size() == 1 ? " (" + q(overrides.front().path) + ")" : QString());
-    PortfolioLoad load = readPortfolioJson(QJsonDocument(root.toObject()).toJson(), name, catalog);
+    PortfolioLoad load = readPortfolioJsonObject(root.toObject(), name, catalog);
     if (!load.portfolio) {
         *error = load.error;
         return std::nullopt;
@@ -211,18 +214,38 @@ std::optional<Portfolio> withOverrides(const Portfolio& base, const std::vector<
     return std::move(load.portfolio);
 }
 
+} // namespace
+
+std::optional<Portfolio> withOverrides(const Portfolio& base, const std::vector<ScenarioOverride>& overrides,
+                                       const SkuCatalog& catalog, QString* error,
+                                       const QString& scenarioName) {
+    return applyOverrides(fileOf(base), base, overrides, catalog, error, scenarioName);
+}
+
 std::optional<Portfolio> withScenario(const Portfolio& base, const Scenario& s, const SkuCatalog& catalog,
                                       QString* error) {
     return withOverrides(base, s.overrides, catalog, error, q(s.name));
 }
 
-QString scenariosProblem(const Portfolio& p, const SkuCatalog& catalog) {
-    for (const Scenario& s : p.scenarios) {
-        QString error;
-        if (!withScenario(p, s, catalog, &error))
-            return error;
+std::optional<std::vector<Portfolio>> withEveryScenario(const Portfolio& base, const SkuCatalog& catalog,
+                                                        QString* error) {
+    std::vector<Portfolio> out;
+    if (base.scenarios.empty())
+        return out;
+    const QJsonObject root = fileOf(base); // written once for all of them
+    out.reserve(base.scenarios.size());
+    for (const Scenario& s : base.scenarios) {
+        auto one = applyOverrides(root, base, s.overrides, catalog, error, q(s.name));
+        if (!one)
+            return std::nullopt;
+        out.push_back(std::move(*one));
     }
-    return {};
+    return out;
+}
+
+QString scenariosProblem(const Portfolio& p, const SkuCatalog& catalog) {
+    QString error;
+    return withEveryScenario(p, catalog, &error) ? QString() : error;
 }
 
 const Scenario* findScenario(const Portfolio& p, const std::string& name) {

@@ -33,6 +33,11 @@ std::optional<Portfolio> withOverrides(const Portfolio& base, const std::vector<
 std::optional<Portfolio> withScenario(const Portfolio& base, const Scenario& s, const SkuCatalog& catalog,
                                       QString* error);
 
+// Every scenario of base applied to it, in its order (the base case's file written once for all);
+// nullopt and *error as withScenario's for the first one that does not apply.
+std::optional<std::vector<Portfolio>> withEveryScenario(const Portfolio& base, const SkuCatalog& catalog,
+                                                        QString* error);
+
 // The first scenario that does not apply, in words; empty when every one does.
 QString scenariosProblem(const Portfolio& p, const SkuCatalog& catalog);
 

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <memory>
 #include <regex>
 
 namespace ledger::models {
@@ -50,10 +51,17 @@ public:
     }
     // A scenario renamed by this command (from, to): the selection of it follows, both ways.
     void setRenamed(std::pair<std::string, std::string> renamed) { renamed_ = std::move(renamed); }
-    void redo() override { doc_->replacePortfolio(after_, renamed_); }
+    // The scenarios applied to the portfolio before and after, when known: not applied again.
+    void setApplied(PortfolioDocument::AppliedScenariosPtr before,
+                    PortfolioDocument::AppliedScenariosPtr after) {
+        appliedBefore_ = std::move(before);
+        appliedAfter_ = std::move(after);
+    }
+    void redo() override { doc_->replacePortfolio(after_, renamed_, appliedAfter_); }
     void undo() override {
-        doc_->replacePortfolio(before_, renamed_ ? std::optional(std::pair(renamed_->second, renamed_->first))
-                                                 : std::nullopt);
+        doc_->replacePortfolio(
+            before_, renamed_ ? std::optional(std::pair(renamed_->second, renamed_->first)) : std::nullopt,
+            appliedBefore_);
     }
     int id() const override { return mergeable_ ? 1 : -1; }
     bool mergeWith(const QUndoCommand* other) override {
@@ -61,6 +69,7 @@ public:
         if (edit->path_ != path_)
             return false;
         after_ = edit->after_;
+        appliedAfter_ = edit->appliedAfter_;
         if (!field_.isEmpty() && !edit->field_.isEmpty())
             setWords(field_, from_, edit->to_);
         return true;
@@ -74,6 +83,7 @@ private:
     bool mergeable_;
     QString field_, from_, to_;
     std::optional<std::pair<std::string, std::string>> renamed_;
+    PortfolioDocument::AppliedScenariosPtr appliedBefore_, appliedAfter_;
 };
 
 std::string freeId(const Portfolio& p, const std::string& base) {
@@ -158,6 +168,7 @@ bool PortfolioDocument::open(const QString& path, QString* error) {
     simulationHash_ = data::simulationInputsHash(*portfolio_);
     evaluation_ = std::move(evaluation);
     ++revision_;
+    applied_.reset();
     const bool wasShowingScenario = selected_.has_value();
     selected_.reset(); // another portfolio: its base case first
     shown_.reset();
@@ -200,9 +211,10 @@ void PortfolioDocument::newPortfolio() {
     p.contracts.push_back(starterContract(p, "contract"));
     undo_.clear();
     portfolio_ = std::move(p);
+    applied_.reset();
     filePath_.clear();
     fingerprint_.clear();
-    evaluate();
+    evaluate(selected_);
     emit filePathChanged(filePath_);
 }
 
@@ -268,18 +280,20 @@ bool PortfolioDocument::setValue(const QString& path, const QJsonValue& value, Q
     if (!portfolio_)
         return false;
     auto next = data::withValue(*portfolio_, path, value, catalog_, error);
-    if (!next || !scenariosApply(*next, error))
+    if (!next)
         return false;
     markEnteredByUser(*next, path);
+    if (!scenariosApply(*next, error))
+        return false;
     if (!words.isEmpty()) { // said in words of its own: one step each, never merged
-        undo_.push(new EditCommand(this, words, *portfolio_, std::move(*next), false));
+        pushEdit(new EditCommand(this, words, *portfolio_, std::move(*next), false));
         return true;
     }
     auto* command =
         new EditCommand(this, mergeKey.isEmpty() ? path : mergeKey, *portfolio_, std::move(*next));
     if (const QString field = fieldInWords(*portfolio_, path); !field.isEmpty())
         command->setWords(field, valueInWords(this->value(path)), valueInWords(value));
-    undo_.push(command);
+    pushEdit(command);
     return true;
 }
 
@@ -298,8 +312,8 @@ bool PortfolioDocument::importCsv(const QString& path, QString* error) {
     }
     if (!scenariosApply(next, error))
         return false;
-    undo_.push(new EditCommand(this, tr("Import %1").arg(QFileInfo(path).fileName()), *portfolio_,
-                               std::move(next), false));
+    pushEdit(new EditCommand(this, tr("Import %1").arg(QFileInfo(path).fileName()), *portfolio_,
+                             std::move(next), false));
     return true;
 }
 
@@ -315,7 +329,7 @@ bool PortfolioDocument::change(const QString& description, const std::function<v
     }
     if (!scenariosApply(next, error))
         return false;
-    undo_.push(new EditCommand(this, description, *portfolio_, std::move(next), false));
+    pushEdit(new EditCommand(this, description, *portfolio_, std::move(next), false));
     return true;
 }
 
@@ -713,13 +727,15 @@ bool PortfolioDocument::setSkuValue(const QString& skuId, const QString& key, co
                                   [&](const Sku& x) { return x.id == skuId.toStdString(); });
     const QString path = QString("skus[%1].%2").arg(own - base.skus.begin()).arg(key);
     auto next = data::withValue(base, path, value, catalog_, error);
-    if (!next || !scenariosApply(*next, error))
+    if (!next)
         return false;
     markEnteredByUser(*next, path);
+    if (!scenariosApply(*next, error))
+        return false;
     auto* command = new EditCommand(this, "skus." + skuId + "." + key, *portfolio_, std::move(*next));
     if (const QString field = fieldInWords(base, path); !field.isEmpty())
         command->setWords(field, valueInWords(data::valueAt(base, path)), valueInWords(value));
-    undo_.push(command);
+    pushEdit(command);
     return true;
 }
 
@@ -768,11 +784,13 @@ bool PortfolioDocument::setValues(const QList<QPair<QString, QJsonValue>>& value
     for (const auto& [path, value] : values)
         list.emplace_back(path, value);
     auto next = data::withValues(*portfolio_, list, catalog_, error);
-    if (!next || !scenariosApply(*next, error))
+    if (!next)
         return false;
     for (const auto& [path, value] : list)
         markEnteredByUser(*next, path);
-    undo_.push(new EditCommand(this, description, *portfolio_, std::move(*next), false));
+    if (!scenariosApply(*next, error))
+        return false;
+    pushEdit(new EditCommand(this, description, *portfolio_, std::move(*next), false));
     return true;
 }
 
@@ -785,14 +803,17 @@ QJsonValue PortfolioDocument::value(const QString& path) const {
 }
 
 void PortfolioDocument::replacePortfolio(const Portfolio& p,
-                                         const std::optional<std::pair<std::string, std::string>>& renamed) {
+                                         const std::optional<std::pair<std::string, std::string>>& renamed,
+                                         AppliedScenariosPtr applied) {
+    const std::optional<std::string> shown = selected_;
     portfolio_ = p;
+    applied_ = std::move(applied); // none: applied again when first asked
     if (renamed && selected_ == renamed->first)
         selected_ = renamed->second;
-    evaluate();
+    evaluate(shown);
 }
 
-void PortfolioDocument::evaluate() {
+void PortfolioDocument::evaluate(const std::optional<std::string>& shownBefore) {
     ++revision_;
     // Once per change, not per question: the Overview and the Monte Carlo panel ask it on every redraw.
     simulationHash_ = data::simulationInputsHash(*portfolio_);
@@ -802,9 +823,8 @@ void PortfolioDocument::evaluate() {
         // A validated portfolio evaluates; keep the last numbers rather than show half of them.
         return;
     }
-    const std::optional<std::string> before = selected_;
     evaluateShown();
-    if (selected_ != before)
+    if (selected_ != shownBefore) // renamed, deleted or gone with an undo
         emit scenarioSelectionChanged();
     emit evaluationChanged();
 }
@@ -816,8 +836,11 @@ void PortfolioDocument::evaluateShown() {
         selected_.reset(); // deleted, or its addition undone: the base case is shown
         return;
     }
-    QString error;
-    auto applied = data::withScenario(*portfolio_, *s, catalog_, &error);
+    std::optional<Portfolio> applied;
+    const auto& all = appliedScenarios();
+    const std::size_t at = std::size_t(s - portfolio_->scenarios.data());
+    if (at < all.size())
+        applied = all[at];
     if (!applied) { // every edit keeps the scenarios applying; a scenario that does not shows nothing
         selected_.reset();
         return;
@@ -844,14 +867,36 @@ bool PortfolioDocument::selectScenario(const std::optional<std::string>& name) {
     return true;
 }
 
-bool PortfolioDocument::scenariosApply(const Portfolio& next, QString* error) const {
-    if (next.scenarios.empty())
-        return true;
-    const QString problem = data::scenariosProblem(next, catalog_);
+QString PortfolioDocument::applyScenarios(const Portfolio& p, AppliedScenariosPtr* applied) const {
+    QString error;
+    auto all = data::withEveryScenario(p, catalog_, &error);
+    if (!all)
+        return error;
+    *applied = std::make_shared<const AppliedScenarios>(std::move(*all));
+    return {};
+}
+
+const PortfolioDocument::AppliedScenarios& PortfolioDocument::appliedScenarios() const {
+    static const AppliedScenarios none;
+    if (!portfolio_)
+        return none;
+    if (!applied_ && !applyScenarios(*portfolio_, &applied_).isEmpty())
+        applied_ = std::make_shared<AppliedScenarios>(); // cannot happen: every edit keeps them applying
+    return *applied_;
+}
+
+bool PortfolioDocument::scenariosApply(const Portfolio& next, QString* error) {
+    const QString problem = applyScenarios(next, &pending_);
     if (problem.isEmpty())
         return true;
     *error = tr("The base case would no longer fit a scenario: %1").arg(problem);
     return false;
+}
+
+void PortfolioDocument::pushEdit(QUndoCommand* command) {
+    // The scenarios applied before (when known) and after (scenariosApply's): undo and redo reuse them.
+    static_cast<EditCommand*>(command)->setApplied(applied_, std::exchange(pending_, nullptr));
+    undo_.push(command);
 }
 
 namespace {
@@ -884,14 +929,14 @@ bool PortfolioDocument::pushScenarios(const QString& description, const Portfoli
                                       const std::optional<std::pair<std::string, std::string>>& renamed) {
     // Only the scenarios changed: the base case is as valid as before, but every scenario must apply
     // (the file's reader refuses one that does not), with the message its file would get.
-    if (const QString problem = data::scenariosProblem(next, catalog_); !problem.isEmpty()) {
+    if (const QString problem = applyScenarios(next, &pending_); !problem.isEmpty()) {
         *error = problem;
         return false;
     }
     auto* command = new EditCommand(this, description, *portfolio_, next, false);
     if (renamed)
         command->setRenamed(*renamed);
-    undo_.push(command);
+    pushEdit(command);
     return true;
 }
 

@@ -21,15 +21,21 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace ledger::models {
 
 class PortfolioDocument : public QObject {
     Q_OBJECT
 public:
+    // Each scenario of the portfolio applied to it (data::withScenario), in the portfolio's order.
+    using AppliedScenarios = std::vector<Portfolio>;
+    using AppliedScenariosPtr = std::shared_ptr<const AppliedScenarios>;
+
     explicit PortfolioDocument(SkuCatalog catalog, QObject* parent = nullptr);
 
     // Loads (.cledger or .json) and evaluates; on a problem keeps the current state and sets *error
@@ -156,6 +162,9 @@ public:
     const Portfolio& shownPortfolio() const { return shown_ ? *shown_ : *portfolio_; }
     // The base case's evaluation, whatever is shown (the tree and the editors edit the base case).
     const EvaluationResult& baseEvaluation() const { return evaluation_; }
+    // Every scenario applied to the base case, computed once per change (the check every edit makes
+    // gives them; the shown scenario and the scenario matrix read them).
+    const AppliedScenarios& appliedScenarios() const;
     // Counts the changes of the portfolio (not of the selection): a model that recomputes on its own
     // (the scenario matrix) skips a selection change.
     std::uint64_t revision() const { return revision_; }
@@ -178,8 +187,10 @@ public:
 
     // Replaces the portfolio and re-evaluates (the edit commands' redo and undo). renamed: a scenario
     // renamed by the edit (from, to), so a selection of it follows.
+    // applied: its scenarios applied, when the command knows them (none: applied when first asked).
     void replacePortfolio(const Portfolio& p,
-                          const std::optional<std::pair<std::string, std::string>>& renamed = std::nullopt);
+                          const std::optional<std::pair<std::string, std::string>>& renamed = std::nullopt,
+                          AppliedScenariosPtr applied = nullptr);
 
     // The tornado's low and high settings (MODEL.md 7, portfolio/SensitivityInputs.h): the whole set
     // the user gave replaces the portfolio's as one undoable command named `description` (an input
@@ -196,12 +207,18 @@ signals:
     void filePathChanged(const QString& path);
 
 private:
-    void evaluate();
+    // Re-evaluates after a change; shownBefore: the scenario shown before it (a change of it is said).
+    void evaluate(const std::optional<std::string>& shownBefore);
     // The selected scenario applied and evaluated (or nothing selected), without touching the base's.
     void evaluateShown();
     // Whether every scenario still applies to `next` (a base edit may not break one: the file would
-    // not read back). False and *error the first one's message otherwise.
-    bool scenariosApply(const Portfolio& next, QString* error) const;
+    // not read back). False and *error the first one's message otherwise; true keeps them applied
+    // for the next pushEdit.
+    bool scenariosApply(const Portfolio& next, QString* error);
+    // Every scenario of p applied into *applied, or the first one's problem (and *applied untouched).
+    QString applyScenarios(const Portfolio& p, AppliedScenariosPtr* applied) const;
+    // Pushes an EditCommand with the scenarios applied before and after it.
+    void pushEdit(QUndoCommand* command);
     // A scenario edit: the scenario `name` changed by `edit` on a copy, checked to apply, pushed.
     bool changeScenario(const std::string& name, const QString& description,
                         const std::function<void(Scenario&)>& edit, QString* error,
@@ -220,6 +237,8 @@ private:
     EvaluationResult shownEvaluation_;
     QString shownHash_;
     std::uint64_t revision_ = 0;
+    mutable AppliedScenariosPtr applied_; // of portfolio_, null until asked or given
+    AppliedScenariosPtr pending_;         // of the portfolio the next pushEdit's command makes
     QString filePath_;
     QByteArray fingerprint_; // the state of filePath_ when opened or last saved (CledgerDocument.h)
     QString simulationHash_; // inputsHash() of the portfolio as it is

@@ -139,16 +139,8 @@ QVariant ScenarioOverridesModel::data(const QModelIndex& index, int role) const 
     case Qt::DisplayRole:
     case Qt::EditRole:
         return text;
-    case Qt::ToolTipRole:
-        if (index.column() == PathColumn) {
-            QString error;
-            const QJsonValue base = data::inputValue(doc_->portfolio(), o.path, &error);
-            if (base.isUndefined())
-                return tr("%1: not in the base case (its default applies there)").arg(q(o.path));
-            const QByteArray json = QJsonDocument(QJsonArray{base}).toJson(QJsonDocument::Compact);
-            return tr("In the base case: %1").arg(QString::fromUtf8(json.mid(1, json.size() - 2)).left(200));
-        }
-        return text;
+    case Qt::ToolTipRole: // in words: the input, its value in the base case and in this scenario
+        return overrideInWords(doc_->portfolio(), o);
     default:
         return {};
     }
@@ -236,9 +228,15 @@ ScenarioMatrixModel::ScenarioMatrixModel(PortfolioDocument* doc, QObject* parent
     , doc_(doc) {
     recompute();
     connect(doc_, &PortfolioDocument::evaluationChanged, this, [this] {
-        if (doc_->revision() != revision_)
+        if (active_ && doc_->revision() != revision_)
             recompute();
     });
+}
+
+void ScenarioMatrixModel::setActive(bool active) {
+    active_ = active;
+    if (active_ && doc_->revision() != revision_)
+        recompute();
 }
 
 void ScenarioMatrixModel::recompute() {
@@ -248,11 +246,15 @@ void ScenarioMatrixModel::recompute() {
     alternatives_.clear();
     problem_.clear();
     if (doc_->hasPortfolio()) {
+        // Deterministic NPV costs only: the analytics (breakevens, useful lives) are not shown here;
+        // the scenarios as the document applied them for its own check.
+        const Portfolio& p = doc_->portfolio();
+        const auto& applied = doc_->appliedScenarios();
         QString error;
-        // Deterministic NPV costs only: the analytics (breakevens, useful lives) are not shown here.
-        if (auto all =
-                data::evaluateScenarios(doc_->portfolio(), doc_->catalog(), &error, EvaluateOptions{false}))
-            outcomes_ = std::move(*all);
+        if (applied.size() == p.scenarios.size())
+            outcomes_ = data::evaluateAppliedScenarios(p, applied, doc_->catalog(), EvaluateOptions{false});
+        else if (auto all = data::evaluateScenarios(p, doc_->catalog(), &error, EvaluateOptions{false}))
+            outcomes_ = std::move(*all); // cannot happen: every edit keeps the scenarios applying
         else
             problem_ = error;
         alternatives_ = scenarioColumns(outcomes_);

@@ -67,8 +67,8 @@ private:
 // the columns Scenario, one per alternative (NPV cost after tax, in the currency's millions, the
 // exact value under Qt::UserRole), Winner and Verdict ("holds", "flips"). The winner's cell is bold
 // on a green tint; a row that flips the verdict has its Verdict in red and its name in bold.
-// Recomputed (deterministic, without the analytics) when the portfolio changes, not when the shown
-// scenario does.
+// Recomputed (deterministic, without the analytics, of the scenarios the document applied) when the
+// portfolio changes, not when the shown scenario does; while inactive, when made active again.
 class ScenarioMatrixModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -90,11 +90,15 @@ public:
     // Which scenarios flip the verdict, in words (models/ScenarioText.h); the problem instead when a
     // scenario could not be evaluated.
     QString summary() const;
+    // While inactive (its view hidden) a change only marks it stale; made active again it recomputes
+    // then. Active from the start.
+    void setActive(bool active);
 
 private:
     void recompute();
     PortfolioDocument* doc_;
     std::uint64_t revision_ = 0;
+    bool active_ = true;
     std::vector<data::ScenarioOutcome> outcomes_;
     std::vector<std::pair<std::string, std::string>> alternatives_; // id, name: the columns
     QString problem_;

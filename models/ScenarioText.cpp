@@ -1,6 +1,7 @@
 #include "models/ScenarioText.h"
 
 #include "data/Scenarios.h"
+#include "models/AssumptionsAppendix.h"
 #include "models/EditWords.h"
 #include "models/MoneyFormat.h"
 
@@ -50,7 +51,8 @@ std::optional<double> winnerLead(const data::ScenarioOutcome& o) {
 
 namespace {
 
-// A value as the report says it: a number, a date, "a curve of 7 points", an object member by member.
+// A value as the report says it: as the assumptions appendix shows the input ("USD 55,000 per GPU",
+// "-15% per year", a date), "7 points" for a curve, an object member by member.
 QString valueText(const Portfolio& base, const QString& dotted, const QJsonValue& v) {
     if (v.isUndefined() || v.isNull())
         return tr("its default");
@@ -61,13 +63,15 @@ QString valueText(const Portfolio& base, const QString& dotted, const QJsonValue
         const QJsonObject o = v.toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
             const QString member = dotted + "." + it.key();
-            const QString name = fieldInWords(base, member);
-            parts << (name.isEmpty() ? it.key() : name[0].toLower() + name.mid(1)) + " " +
-                         valueText(base, member, it.value());
+            // "Next generation: earliest launch" -> "earliest launch": the section is named already.
+            QString name = fieldNameInWords(base, member).section(": ", -1);
+            if (!name.isEmpty())
+                name[0] = name[0].toLower();
+            parts << (name.isEmpty() ? it.key() : name) + " " + valueText(base, member, it.value());
         }
-        return parts.join(", ");
+        return parts.join("; ");
     }
-    return valueInWords(v);
+    return appendixValue(dotted, v, base.currency);
 }
 
 } // namespace
@@ -75,7 +79,7 @@ QString valueText(const Portfolio& base, const QString& dotted, const QJsonValue
 QString overrideInWords(const Portfolio& base, const ScenarioOverride& o) {
     QString error;
     const QString dotted = data::dottedPathOf(base, o.path, &error);
-    QString name = dotted.isEmpty() ? QString() : fieldInWords(base, dotted);
+    QString name = dotted.isEmpty() ? QString() : fieldNameInWords(base, dotted);
     if (name.isEmpty() && !dotted.isEmpty() && curveInWords(base, dotted) != dotted)
         name = curveInWords(base, dotted);
     if (name.isEmpty() && dotted == "market.next_generation")
@@ -84,15 +88,10 @@ QString overrideInWords(const Portfolio& base, const ScenarioOverride& o) {
         name = QString::fromStdString(o.path);
     QString ignored;
     const QJsonValue before = data::inputValue(base, o.path, &ignored);
-    const QJsonValue after = [&] {
-        const auto compact = data::compactJsonValue(o.valueJson);
-        if (!compact)
-            return QJsonValue(QJsonValue::Undefined);
-        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + compact->c_str() + "]");
-        return doc.array().at(0);
-    }();
-    const QString separator = before.isArray() || after.isArray() ? ": " : " ";
-    return name + separator + valueText(base, dotted, before) + " -> " + valueText(base, dotted, after);
+    QJsonValue after(QJsonValue::Undefined);
+    if (const auto compact = data::compactJsonValue(o.valueJson))
+        after = QJsonDocument::fromJson(QByteArray("[") + compact->c_str() + "]").array().at(0);
+    return name + ": " + valueText(base, dotted, before) + " -> " + valueText(base, dotted, after);
 }
 
 QString verdictHoldsSentence(const std::vector<data::ScenarioOutcome>& outcomes) {
@@ -127,6 +126,8 @@ QString verdictHoldsSentence(const std::vector<data::ScenarioOutcome>& outcomes)
     const QString count = flips.size() == qsizetype(scenarios)
                               ? (scenarios == 1 ? tr("The one scenario flips the verdict")
                                                 : tr("All %1 scenarios flip the verdict").arg(scenarios))
+                          : flips.size() == 1
+                              ? tr("1 of %1 scenarios flips the verdict").arg(scenarios)
                               : tr("%1 of %2 scenarios flip the verdict").arg(flips.size()).arg(scenarios);
     QString s = count + ": " + flips.join("; ");
     const qsizetype holding = qsizetype(scenarios) - flips.size();

@@ -29,7 +29,7 @@ std::optional<double> winnerLead(const data::ScenarioOutcome& o);
 QString overrideInWords(const Portfolio& base, const ScenarioOverride& o);
 
 // Which scenarios flip the verdict, in a sentence: "No scenario flips the verdict: Buy and operate
-// is cheapest in the base case and in all 3 scenarios." or "2 of 6 scenarios flip the verdict: in
+// is cheapest in the base case and in all 3 scenarios." or "1 of 6 scenarios flips the verdict: in
 // "GPU price collapse" Rent from CoreWeave is cheapest, by USD 1,200.0 M; in ...; Buy and operate
 // stays cheapest in the other 4." Empty when there is no scenario (outcomes: the base case first,
 // as data::evaluateScenarios gives them).
