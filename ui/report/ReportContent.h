@@ -3,6 +3,7 @@
 // this one value, so they cannot disagree.
 #include "analytics/Sensitivity.h"
 #include "data/ReferenceData.h"
+#include "data/ScenarioResults.h"
 #include "engine/DatedCash.h"
 #include "engine/EvaluationResult.h"
 #include "models/AssumptionsAppendix.h"
@@ -25,7 +26,11 @@ struct ReportContent {
     std::vector<std::vector<DatedCash>> datedCash;  // per alternative (the evaluation's order)
     std::optional<Sensitivity> sensitivity;         // the decision's pair: the winner against the runner-up
     std::vector<models::AppendixGroup> assumptions; // every input, grouped, with its source
-    std::vector<data::CatalogEntry> skusUsed;       // bundled catalog entries the portfolio relies on
+    // "How the decision holds up" (issue 21): the base case, then each scenario, evaluated
+    // deterministically (data::evaluateScenarios); empty when the portfolio has no scenario.
+    std::vector<data::ScenarioOutcome> scenarios;
+    QString scenariosProblem; // why they could not be evaluated (a scenario that does not apply)
+    std::vector<data::CatalogEntry> skusUsed;          // bundled catalog entries the portfolio relies on
     std::vector<models::AppendixGroup> catalogFigures; // their figures, as the appendix shows them
     QString inputsHash;
     QString version;
