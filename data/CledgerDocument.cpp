@@ -5,6 +5,7 @@
 #include "data/InputFile.h"
 #include "data/Leftovers.h"
 #include "data/OutputFiles.h"
+#include "data/Scenarios.h"
 #include "portfolio/ItemFields.h"
 #include "portfolio/Limits.h"
 #include "portfolio/Validation.h"
@@ -237,6 +238,20 @@ template <class Item> void insertItem(Connection& c, qint64 position, const Item
         insertCurve(c, item.id, *item.utilization);
 }
 
+// Schema 10: the scenarios and their overrides (tables of their own, written after the portfolio's).
+void writeScenarios(Connection& c, const Portfolio& p) {
+    c.exec("DELETE FROM scenario_overrides");
+    c.exec("DELETE FROM scenarios");
+    for (std::size_t i = 0; i < p.scenarios.size(); ++i) {
+        const Scenario& s = p.scenarios[i];
+        c.exec("INSERT INTO scenarios (position, name, description, source) VALUES (?, ?, ?, ?)",
+               {qint64(i), text(s.name), text(s.description), text(s.source)});
+        for (std::size_t j = 0; j < s.overrides.size(); ++j)
+            c.exec("INSERT INTO scenario_overrides (scenario, position, path, value) VALUES (?, ?, ?, ?)",
+                   {qint64(i), qint64(j), text(s.overrides[j].path), text(s.overrides[j].valueJson)});
+    }
+}
+
 void writePortfolio(Connection& c, const Portfolio& p) {
     for (const char* table :
          {"tranches", "alternative_items", "utilization_points", "contracts", "fleets", "alternatives",
@@ -317,6 +332,7 @@ void writePortfolio(Connection& c, const Portfolio& p) {
     for (const auto& [input, range] : p.sensitivity)
         c.exec("INSERT INTO sensitivity_ranges (input, low, high) VALUES (?, ?, ?)",
                {text(input), range.low, range.high});
+    writeScenarios(c, p);
     c.exec("UPDATE portfolio SET content_sha256 = ? WHERE id = 1", {portfolioInputsHash(p)});
 }
 
@@ -488,6 +504,25 @@ template <class Item> Item readItem(Connection& c, const Row& r) {
     return item;
 }
 
+// Schema 10: the scenarios in their order, each with its overrides in theirs.
+std::vector<Scenario> readScenarios(Connection& c) {
+    std::vector<Scenario> out;
+    std::vector<std::int64_t> positions;
+    forEachRow(c, "scenarios", "SELECT * FROM scenarios ORDER BY position", {}, [&](const Row& r) {
+        positions.push_back(r.integer("position"));
+        out.push_back({r.text("name"), r.text("description"), r.text("source"), {}});
+        if (QString::fromStdString(out.back().name).trimmed().isEmpty())
+            r.problem("name", "is empty: a scenario needs a name");
+    });
+    for (std::size_t i = 0; i < out.size(); ++i)
+        forEachRow(c, "scenario_overrides",
+                   "SELECT * FROM scenario_overrides WHERE scenario = ? ORDER BY position",
+                   {qint64(positions[i])}, [&](const Row& r) {
+                       out[i].overrides.push_back({r.text("path"), r.text("value")});
+                   });
+    return out;
+}
+
 // The portfolio as stored, and the checksum stored with it (empty when NULL: only documents
 // migrated from version 1 by a build before version 3 lack one).
 struct StoredPortfolio {
@@ -572,6 +607,7 @@ StoredPortfolio readStoredPortfolio(Connection& c) {
                    [&](const Row& r) {
                        p.demand->curve.push_back({r.date("date"), r.real("gpus")});
                    });
+    p.scenarios = readScenarios(c);
     return stored;
 }
 
@@ -667,6 +703,9 @@ Portfolio readValidPortfolio(Connection& c, const SkuCatalog& catalog) {
     Portfolio p = readPortfolio(c);
     if (const auto err = validatePortfolio(p, catalog))
         fail(QString::fromStdString(err->toString()));
+    // As a JSON file's: each scenario must apply to the base case (data/Scenarios.h).
+    if (const QString problem = scenariosProblem(p, catalog); !problem.isEmpty())
+        fail(problem);
     return p;
 }
 

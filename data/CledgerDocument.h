@@ -42,7 +42,8 @@ std::vector<SimulationRunRecord> listSimulationRuns(const QString& path, QString
 // SHA-256 (hex) of the portfolio's canonical JSON: equal inputs, equal hash.
 QString portfolioInputsHash(const Portfolio& p);
 // The same of what a Monte Carlo run depends on: the portfolio without the tornado's settings, which
-// only the sensitivity analysis reads, so editing them keeps a run current. Equal to
+// only the sensitivity analysis reads, and without its scenarios (a run is of the base case, or of
+// a scenario applied: data::withScenario), so editing them keeps a run current. Equal to
 // portfolioInputsHash for a portfolio without them.
 QString simulationInputsHash(const Portfolio& p);
 

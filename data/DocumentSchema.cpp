@@ -199,6 +199,24 @@ const QStringList kVersion9 = {
     R"sql(ALTER TABLE contracts ADD COLUMN default_date TEXT)sql", // YYYY-MM-DD
 };
 
+// Version 10: named scenarios (issue 21; docs/file-format.md, "Scenarios"), each a list of overrides of
+// the base case, applied in order. Tables of their own: a document of version 9 gains them empty.
+const QStringList kVersion10 = {
+    R"sql(CREATE TABLE scenarios (
+        position INTEGER PRIMARY KEY,             -- order in the file (the matrix's rows)
+        name TEXT NOT NULL UNIQUE,                -- what the window and the reports call it
+        description TEXT NOT NULL,                -- what it stands for; empty: none
+        source TEXT NOT NULL                      -- where it comes from; empty: none
+    ))sql",
+    R"sql(CREATE TABLE scenario_overrides (
+        scenario INTEGER NOT NULL REFERENCES scenarios(position) ON DELETE CASCADE,
+        position INTEGER NOT NULL,                -- order within the scenario: applied in this order
+        path TEXT NOT NULL,                       -- the input, a JSON Pointer (core/portfolio/InputPath.h)
+        value TEXT NOT NULL,                      -- its value as compact JSON text; "null": its default
+        PRIMARY KEY (scenario, position)
+    ))sql",
+};
+
 // The schema as SQLite lists it, one entry per table, index and trigger, with its statement.
 QStringList schemaEntries(QSqlDatabase& db) {
     QStringList entries;
@@ -220,7 +238,7 @@ QString sqliteProblem(const QSqlError& e) {
 
 bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
     const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4, &kVersion5,
-                                  &kVersion6, &kVersion7, &kVersion8, &kVersion9};
+                                  &kVersion6, &kVersion7, &kVersion8, &kVersion9, &kVersion10};
     for (int version = from; version < to; ++version) {
         for (const QString& statement : *steps[version]) {
             QSqlQuery q(db);

@@ -4,8 +4,8 @@
 #include "data/InputFile.h"
 #include "data/JsonDuplicateKeys.h"
 #include "data/JsonObjectReader.h"
-#include "data/Scenarios.h"
 #include "data/MessageText.h"
+#include "data/Scenarios.h"
 #include "portfolio/SensitivityInputs.h"
 #include "portfolio/Validation.h"
 
@@ -325,12 +325,21 @@ std::vector<Alternative> readAlternativesJson(const QJsonValue& v) {
     return out;
 }
 
+namespace {
+
+// The one-line refusal of a file: "FILE: PATH: MESSAGE", or "FILE: MESSAGE" for the whole file.
+QString refusal(const QString& displayName, const std::string& path, const std::string& message) {
+    return oneLine(displayName + ": " +
+                   QString::fromStdString(path.empty() ? message : path + ": " + message));
+}
+
+} // namespace
+
 PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayName,
                                 const SkuCatalog& catalog) {
     PortfolioLoad out;
     auto failWith = [&](const std::string& path, const std::string& message) {
-        out.error = oneLine(displayName + ": " +
-                            QString::fromStdString(path.empty() ? message : path + ": " + message));
+        out.error = refusal(displayName, path, message);
         return out;
     };
     QJsonParseError parseError;
@@ -356,8 +365,18 @@ PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayN
                                              std::to_string(column) +
                                              ": the key appears twice in the same object; keep one");
     }
+    return readPortfolioJsonObject(doc.object(), displayName, catalog);
+}
+
+PortfolioLoad readPortfolioJsonObject(const QJsonObject& root, const QString& displayName,
+                                      const SkuCatalog& catalog) {
+    PortfolioLoad out;
+    auto failWith = [&](const std::string& path, const std::string& message) {
+        out.error = refusal(displayName, path, message);
+        return out;
+    };
     try {
-        Portfolio p = readPortfolio(doc.object());
+        Portfolio p = readPortfolio(root);
         if (auto err = validatePortfolio(p, catalog))
             return failWith(err->path, err->message);
         // Each scenario must apply to the base case, with the message a file of it would get.

@@ -6,6 +6,7 @@
 #include "portfolio/SkuCatalog.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 #include <QStringList>
@@ -29,6 +30,11 @@ struct PortfolioLoad {
 PortfolioLoad readPortfolioJson(const QByteArray& bytes, const QString& displayName,
                                 const SkuCatalog& catalog);
 PortfolioLoad loadPortfolioJsonFile(const QString& path, const SkuCatalog& catalog);
+// The same of an object a program built (a scenario applied, data/Scenarios.h): read and validated
+// with the same messages; the checks of the text itself (syntax, duplicate keys, raw control
+// characters) have nothing to look at.
+PortfolioLoad readPortfolioJsonObject(const QJsonObject& root, const QString& displayName,
+                                      const SkuCatalog& catalog);
 
 QByteArray writePortfolioJson(const Portfolio& p);
 

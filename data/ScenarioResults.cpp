@@ -13,6 +13,15 @@ std::optional<std::size_t> verdictWinner(const EvaluationResult& r) {
 
 std::optional<std::vector<ScenarioOutcome>> evaluateScenarios(const Portfolio& p, const SkuCatalog& catalog,
                                                               QString* error, const EvaluateOptions& o) {
+    const auto applied = withEveryScenario(p, catalog, error);
+    if (!applied)
+        return std::nullopt;
+    return evaluateAppliedScenarios(p, *applied, catalog, o);
+}
+
+std::vector<ScenarioOutcome> evaluateAppliedScenarios(const Portfolio& p,
+                                                      const std::vector<Portfolio>& applied,
+                                                      const SkuCatalog& catalog, const EvaluateOptions& o) {
     std::vector<ScenarioOutcome> out;
     ScenarioOutcome base{kBaseCaseName, {}, true, evaluatePortfolio(p, catalog, o), std::nullopt, false};
     base.winner = verdictWinner(base.evaluation);
@@ -20,11 +29,9 @@ std::optional<std::vector<ScenarioOutcome>> evaluateScenarios(const Portfolio& p
     const std::optional<std::size_t> baseWinner = out.front().winner;
     const std::string baseId =
         baseWinner ? out.front().evaluation.alternatives[*baseWinner].id : std::string();
-    for (const Scenario& s : p.scenarios) {
-        const auto applied = withScenario(p, s, catalog, error);
-        if (!applied)
-            return std::nullopt;
-        ScenarioOutcome x{s.name,       s.description, false, evaluatePortfolio(*applied, catalog, o),
+    for (std::size_t i = 0; i < p.scenarios.size() && i < applied.size(); ++i) {
+        const Scenario& s = p.scenarios[i];
+        ScenarioOutcome x{s.name,       s.description, false, evaluatePortfolio(applied[i], catalog, o),
                           std::nullopt, false};
         x.winner = verdictWinner(x.evaluation);
         const std::string id = x.winner ? x.evaluation.alternatives[*x.winner].id : std::string();

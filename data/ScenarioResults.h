@@ -33,4 +33,11 @@ std::optional<std::size_t> verdictWinner(const EvaluationResult& r);
 std::optional<std::vector<ScenarioOutcome>> evaluateScenarios(const Portfolio& p, const SkuCatalog& catalog,
                                                               QString* error, const EvaluateOptions& o = {});
 
+// The same of scenarios already applied (applied[i]: p.scenarios[i] applied to p, as withScenario
+// gives it), so a caller that holds them does not apply them again.
+std::vector<ScenarioOutcome> evaluateAppliedScenarios(const Portfolio& p,
+                                                      const std::vector<Portfolio>& applied,
+                                                      const SkuCatalog& catalog,
+                                                      const EvaluateOptions& o = {});
+
 } // namespace ledger::data

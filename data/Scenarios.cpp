@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <set>
 
 namespace ledger::data {
@@ -108,6 +109,14 @@ QJsonObject fileOf(const Portfolio& p) {
 
 } // namespace
 
+std::optional<std::string> compactJsonValue(const std::string& text) {
+    const auto value = parseValue(text);
+    if (!value)
+        return std::nullopt;
+    const QByteArray a = QJsonDocument(QJsonArray{*value}).toJson(QJsonDocument::Compact);
+    return a.mid(1, a.size() - 2).toStdString();
+}
+
 std::vector<Scenario> readScenariosJson(const QJsonValue& v) {
     const JsonObjectReader holder(QJsonObject{{"scenarios", v}}, "", {"scenarios"});
     const QJsonArray list = holder.array("scenarios");
@@ -166,11 +175,14 @@ QJsonArray writeScenariosJson(const std::vector<Scenario>& scenarios) {
     return out;
 }
 
-std::optional<Portfolio> withOverrides(const Portfolio& base, const std::vector<ScenarioOverride>& overrides,
-                                       const SkuCatalog& catalog, QString* error,
-                                       const QString& scenarioName) {
+namespace {
+
+// The overrides set in `root` (the base case's file without its scenarios) and the file read back.
+std::optional<Portfolio> applyOverrides(QJsonValue root, const Portfolio& base,
+                                        const std::vector<ScenarioOverride>& overrides,
+                                        const SkuCatalog& catalog, QString* error,
+                                        const QString& scenarioName) {
     const QString who = scenarioName.isEmpty() ? QString() : QString("scenario \"%1\": ").arg(scenarioName);
-    QJsonValue root = fileOf(base);
     for (const auto& o : overrides) {
         auto parsed = parseInputPath(o.path);
         if (auto* problem = std::get_if<std::string>(&parsed)) {
@@ -193,7 +205,7 @@ std::optional<Portfolio> withOverrides(const Portfolio& base, const std::vector<
     }
     const QString name = (who.isEmpty() ? QString("overrides") : who.chopped(2)) +
                          (overrides.size() == 1 ? " (" + q(overrides.front().path) + ")" : QString());
-    PortfolioLoad load = readPortfolioJson(QJsonDocument(root.toObject()).toJson(), name, catalog);
+    PortfolioLoad load = readPortfolioJsonObject(root.toObject(), name, catalog);
     if (!load.portfolio) {
         *error = load.error;
         return std::nullopt;
@@ -202,18 +214,38 @@ std::optional<Portfolio> withOverrides(const Portfolio& base, const std::vector<
     return std::move(load.portfolio);
 }
 
+} // namespace
+
+std::optional<Portfolio> withOverrides(const Portfolio& base, const std::vector<ScenarioOverride>& overrides,
+                                       const SkuCatalog& catalog, QString* error,
+                                       const QString& scenarioName) {
+    return applyOverrides(fileOf(base), base, overrides, catalog, error, scenarioName);
+}
+
 std::optional<Portfolio> withScenario(const Portfolio& base, const Scenario& s, const SkuCatalog& catalog,
                                       QString* error) {
     return withOverrides(base, s.overrides, catalog, error, q(s.name));
 }
 
-QString scenariosProblem(const Portfolio& p, const SkuCatalog& catalog) {
-    for (const Scenario& s : p.scenarios) {
-        QString error;
-        if (!withScenario(p, s, catalog, &error))
-            return error;
+std::optional<std::vector<Portfolio>> withEveryScenario(const Portfolio& base, const SkuCatalog& catalog,
+                                                        QString* error) {
+    std::vector<Portfolio> out;
+    if (base.scenarios.empty())
+        return out;
+    const QJsonObject root = fileOf(base); // written once for all of them
+    out.reserve(base.scenarios.size());
+    for (const Scenario& s : base.scenarios) {
+        auto one = applyOverrides(root, base, s.overrides, catalog, error, q(s.name));
+        if (!one)
+            return std::nullopt;
+        out.push_back(std::move(*one));
     }
-    return {};
+    return out;
+}
+
+QString scenariosProblem(const Portfolio& p, const SkuCatalog& catalog) {
+    QString error;
+    return withEveryScenario(p, catalog, &error) ? QString() : error;
 }
 
 const Scenario* findScenario(const Portfolio& p, const std::string& name) {
@@ -235,6 +267,26 @@ QJsonValue inputValue(const Portfolio& p, const std::string& pointer, QString* e
     if (!problem.empty())
         *error = q(pointer) + ": " + q(problem);
     return found;
+}
+
+QString dottedPathOf(const Portfolio& p, const std::string& pointer, QString* error) {
+    auto parsed = parseInputPath(pointer);
+    if (auto* problem = std::get_if<std::string>(&parsed)) {
+        *error = q(pointer) + ": " + q(*problem);
+        return {};
+    }
+    InputPath& path = std::get<InputPath>(parsed);
+    std::string problem;
+    QJsonValue found(QJsonValue::Undefined);
+    walk(fileOf(p), path, 0, nullptr, &found, &problem);
+    // An input the file leaves out, its section too, is still named by its keys.
+    const bool byKeys = std::none_of(path.steps.begin(), path.steps.end(),
+                                     [](const InputPathStep& step) { return step.id.has_value(); });
+    if (!problem.empty() && !byKeys) {
+        *error = q(pointer) + ": " + q(problem);
+        return {};
+    }
+    return q(dottedInputPath(path));
 }
 
 } // namespace ledger::data

@@ -61,7 +61,7 @@ QVariant AlternativesTableModel::headerData(int section, Qt::Orientation o, int 
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, o, role);
     const QString cur =
-        doc_->hasPortfolio() ? QString::fromStdString(doc_->portfolio().currency) : QString("USD");
+        doc_->hasPortfolio() ? QString::fromStdString(doc_->shownPortfolio().currency) : QString("USD");
     switch (section) {
     case Name:
         return tr("Alternative");

@@ -46,7 +46,7 @@ QVariant AnnualCashModel::headerData(int section, Qt::Orientation o, int role) c
     if (o == Qt::Horizontal)
         return tr("%1 (%2 M)")
             .arg(QString::fromStdString(alts[section].name),
-                 QString::fromStdString(doc_->portfolio().currency));
+                 QString::fromStdString(doc_->shownPortfolio().currency));
     return QString::number(alts.front().annual[section].year);
 }
 

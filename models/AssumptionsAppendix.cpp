@@ -147,7 +147,8 @@ public:
         : p_(p)
         , cur_(q(p.currency)) {
         flatten(QJsonDocument::fromJson(data::writePortfolioJson(p)).object(), QString(), leaves_);
-        for (const char* structure : {"format", "version", "alternatives"})
+        // The scenarios change inputs, they are none: the report's "How the decision holds up" says them.
+        for (const char* structure : {"format", "version", "alternatives", "scenarios"})
             for (auto it = leaves_.begin(); it != leaves_.end();)
                 it = it->first == structure || it->first.startsWith(QString(structure) + "[") ||
                              it->first.startsWith(QString(structure) + ".")
@@ -355,6 +356,27 @@ private:
 };
 
 } // namespace
+
+QString appendixValue(const QString& path, const QJsonValue& value, const std::string& currency) {
+    static const QRegularExpression item(R"(^(contracts|fleets|skus)\[\d+\]\.(.+)$)");
+    const auto m = item.match(path);
+    const std::vector<FieldSpec>* fields = &assumptionFields();
+    QString key = path;
+    if (m.hasMatch()) {
+        fields = m.captured(1) == "contracts" ? &contractFields()
+                 : m.captured(1) == "fleets"  ? &fleetFields()
+                                              : &skuFields();
+        key = m.captured(2);
+    } else if (path.startsWith("market.")) {
+        fields = &marketFields();
+        key = path.mid(7);
+    }
+    const FieldSpec* spec = nullptr;
+    for (const FieldSpec& f : *fields)
+        if (f.key == key)
+            spec = &f;
+    return formatValue(path, spec, value, q(currency)).text;
+}
 
 QString formatMoneyShort(double amount, const QString& currency) {
     const double a = std::abs(amount);

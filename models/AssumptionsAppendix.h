@@ -7,6 +7,7 @@
 #include "data/ReferenceData.h"
 #include "portfolio/Portfolio.h"
 
+#include <QJsonValue>
 #include <QString>
 #include <QVariant>
 
@@ -45,6 +46,10 @@ std::vector<AppendixGroup> assumptionsAppendix(const Portfolio& p);
 // date read ("as of").
 std::vector<AppendixGroup> catalogAppendix(const std::vector<data::CatalogEntry>& used,
                                            const std::string& currency);
+
+// The value of the input at a dotted path ("fleets[0].capex_per_gpu", "market.gpu_price.trend_per_year")
+// as the appendix shows it, with its unit: "USD 55,000 per GPU", "-15% per year", "USD 14.2 B".
+QString appendixValue(const QString& path, const QJsonValue& value, const std::string& currency);
 
 // "USD 14.2 B", "USD 350 M", "USD 45,000": money as an appendix shows it, exact to the digits shown
 // (more decimals when the value needs them, the full number when a short form would round it).

@@ -64,7 +64,7 @@ QVariant CostLinesModel::headerData(int section, Qt::Orientation o, int role) co
     if (o == Qt::Vertical)
         return std::size_t(section) == a->lines.size() ? tr("Total after tax")
                                                        : costLineLabel(a->lines[std::size_t(section)].line);
-    const QString currency = QString::fromStdString(doc_->portfolio().currency);
+    const QString currency = QString::fromStdString(doc_->shownPortfolio().currency);
     if (section == 0)
         return tr("NPV (%1 M)").arg(currency);
     if (section == 1)

@@ -18,7 +18,23 @@ QString inSentence(const QString& label) {
 
 } // namespace
 
+namespace {
+
+QString fieldWords(const Portfolio& p, const QString& path, bool withUnit);
+
+} // namespace
+
 QString fieldInWords(const Portfolio& p, const QString& path) {
+    return fieldWords(p, path, true);
+}
+
+QString fieldNameInWords(const Portfolio& p, const QString& path) {
+    return fieldWords(p, path, false);
+}
+
+namespace {
+
+QString fieldWords(const Portfolio& p, const QString& path, bool withUnit) {
     static const QRegularExpression item(R"(^(contracts|fleets|skus)\[(\d+)\]\.(.+)$)");
     const auto m = item.match(path);
     const std::vector<FieldSpec>* fields = &assumptionFields();
@@ -42,11 +58,14 @@ QString fieldInWords(const Portfolio& p, const QString& path) {
     }
     for (const FieldSpec& f : *fields)
         if (f.key == key) {
-            const QString what = f.unit.isEmpty() ? inSentence(f.label) : inSentence(f.label) + " " + f.unit;
+            const QString what =
+                f.unit.isEmpty() || !withUnit ? inSentence(f.label) : inSentence(f.label) + " " + f.unit;
             return name.isEmpty() ? what[0].toUpper() + what.mid(1) : name + " " + what;
         }
     return {};
 }
+
+} // namespace
 
 QString curveInWords(const Portfolio& p, const QString& path) {
     if (path == "utilization")

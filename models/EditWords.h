@@ -11,6 +11,9 @@ namespace ledger::models {
 // What the field at `path` (a contract's, a fleet's or the assumptions' field, as the item editor
 // shows it) is called: the item's name and the field's label and unit. Empty for any other path.
 QString fieldInWords(const Portfolio& p, const QString& path);
+// The same without the unit ("Owned GB300 fleet capex", not "... capex per GPU"), for a text that
+// shows the value with its unit (models/ScenarioText).
+QString fieldNameInWords(const Portfolio& p, const QString& path);
 // What the curve at `path` (PortfolioDocument::curve) is called: "CoreWeave 2025 tranches",
 // "Owned GB300 fleet utilization", "Portfolio utilization", "Demand curve".
 QString curveInWords(const Portfolio& p, const QString& path);

@@ -6,6 +6,7 @@
 #include "data/PortfolioCsv.h"
 #include "data/PortfolioEdit.h"
 #include "data/ReferenceData.h"
+#include "data/Scenarios.h"
 #include "data/SkuCatalogJson.h"
 #include "engine/DeterministicEngine.h"
 #include "models/EditWords.h"
@@ -21,6 +22,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <memory>
 #include <regex>
 
 namespace ledger::models {
@@ -47,14 +49,27 @@ public:
         to_ = std::move(to);
         setText(QObject::tr("%1 %2 -> %3").arg(field_, from_, to_));
     }
-    void redo() override { doc_->replacePortfolio(after_); }
-    void undo() override { doc_->replacePortfolio(before_); }
+    // A scenario renamed by this command (from, to): the selection of it follows, both ways.
+    void setRenamed(std::pair<std::string, std::string> renamed) { renamed_ = std::move(renamed); }
+    // The scenarios applied to the portfolio before and after, when known: not applied again.
+    void setApplied(PortfolioDocument::AppliedScenariosPtr before,
+                    PortfolioDocument::AppliedScenariosPtr after) {
+        appliedBefore_ = std::move(before);
+        appliedAfter_ = std::move(after);
+    }
+    void redo() override { doc_->replacePortfolio(after_, renamed_, appliedAfter_); }
+    void undo() override {
+        doc_->replacePortfolio(
+            before_, renamed_ ? std::optional(std::pair(renamed_->second, renamed_->first)) : std::nullopt,
+            appliedBefore_);
+    }
     int id() const override { return mergeable_ ? 1 : -1; }
     bool mergeWith(const QUndoCommand* other) override {
         const auto* edit = static_cast<const EditCommand*>(other);
         if (edit->path_ != path_)
             return false;
         after_ = edit->after_;
+        appliedAfter_ = edit->appliedAfter_;
         if (!field_.isEmpty() && !edit->field_.isEmpty())
             setWords(field_, from_, edit->to_);
         return true;
@@ -67,6 +82,8 @@ private:
     Portfolio after_;
     bool mergeable_;
     QString field_, from_, to_;
+    std::optional<std::pair<std::string, std::string>> renamed_;
+    PortfolioDocument::AppliedScenariosPtr appliedBefore_, appliedAfter_;
 };
 
 std::string freeId(const Portfolio& p, const std::string& base) {
@@ -150,10 +167,17 @@ bool PortfolioDocument::open(const QString& path, QString* error) {
     portfolio_ = std::move(load.portfolio);
     simulationHash_ = data::simulationInputsHash(*portfolio_);
     evaluation_ = std::move(evaluation);
+    ++revision_;
+    applied_.reset();
+    const bool wasShowingScenario = selected_.has_value();
+    selected_.reset(); // another portfolio: its base case first
+    shown_.reset();
     fingerprint_ = load.fingerprint;
     notices_ = load.notices;
     filePath_ = path;
     emit filePathChanged(filePath_);
+    if (wasShowingScenario)
+        emit scenarioSelectionChanged();
     emit evaluationChanged();
     return true;
 }
@@ -187,9 +211,10 @@ void PortfolioDocument::newPortfolio() {
     p.contracts.push_back(starterContract(p, "contract"));
     undo_.clear();
     portfolio_ = std::move(p);
+    applied_.reset();
     filePath_.clear();
     fingerprint_.clear();
-    evaluate();
+    evaluate(selected_);
     emit filePathChanged(filePath_);
 }
 
@@ -258,15 +283,17 @@ bool PortfolioDocument::setValue(const QString& path, const QJsonValue& value, Q
     if (!next)
         return false;
     markEnteredByUser(*next, path);
+    if (!scenariosApply(*next, error))
+        return false;
     if (!words.isEmpty()) { // said in words of its own: one step each, never merged
-        undo_.push(new EditCommand(this, words, *portfolio_, std::move(*next), false));
+        pushEdit(new EditCommand(this, words, *portfolio_, std::move(*next), false));
         return true;
     }
     auto* command =
         new EditCommand(this, mergeKey.isEmpty() ? path : mergeKey, *portfolio_, std::move(*next));
     if (const QString field = fieldInWords(*portfolio_, path); !field.isEmpty())
         command->setWords(field, valueInWords(this->value(path)), valueInWords(value));
-    undo_.push(command);
+    pushEdit(command);
     return true;
 }
 
@@ -283,8 +310,10 @@ bool PortfolioDocument::importCsv(const QString& path, QString* error) {
             return false;
         }
     }
-    undo_.push(new EditCommand(this, tr("Import %1").arg(QFileInfo(path).fileName()), *portfolio_,
-                               std::move(next), false));
+    if (!scenariosApply(next, error))
+        return false;
+    pushEdit(new EditCommand(this, tr("Import %1").arg(QFileInfo(path).fileName()), *portfolio_,
+                             std::move(next), false));
     return true;
 }
 
@@ -298,7 +327,9 @@ bool PortfolioDocument::change(const QString& description, const std::function<v
         *error = QString::fromStdString(invalid->toString());
         return false;
     }
-    undo_.push(new EditCommand(this, description, *portfolio_, std::move(next), false));
+    if (!scenariosApply(next, error))
+        return false;
+    pushEdit(new EditCommand(this, description, *portfolio_, std::move(next), false));
     return true;
 }
 
@@ -699,10 +730,12 @@ bool PortfolioDocument::setSkuValue(const QString& skuId, const QString& key, co
     if (!next)
         return false;
     markEnteredByUser(*next, path);
+    if (!scenariosApply(*next, error))
+        return false;
     auto* command = new EditCommand(this, "skus." + skuId + "." + key, *portfolio_, std::move(*next));
     if (const QString field = fieldInWords(base, path); !field.isEmpty())
         command->setWords(field, valueInWords(data::valueAt(base, path)), valueInWords(value));
-    undo_.push(command);
+    pushEdit(command);
     return true;
 }
 
@@ -755,12 +788,14 @@ bool PortfolioDocument::setValues(const QList<QPair<QString, QJsonValue>>& value
         return false;
     for (const auto& [path, value] : list)
         markEnteredByUser(*next, path);
-    undo_.push(new EditCommand(this, description, *portfolio_, std::move(*next), false));
+    if (!scenariosApply(*next, error))
+        return false;
+    pushEdit(new EditCommand(this, description, *portfolio_, std::move(*next), false));
     return true;
 }
 
 Sensitivity PortfolioDocument::sensitivity(std::size_t a, std::size_t b) const {
-    return portfolio_ ? npvDifferenceSensitivity(*portfolio_, catalog_, a, b) : Sensitivity{};
+    return portfolio_ ? npvDifferenceSensitivity(shownPortfolio(), catalog_, a, b) : Sensitivity{};
 }
 
 ReverseStress PortfolioDocument::reverseStress(std::size_t winner, std::size_t runnerUp) const {
@@ -771,12 +806,19 @@ QJsonValue PortfolioDocument::value(const QString& path) const {
     return portfolio_ ? data::valueAt(*portfolio_, path) : QJsonValue();
 }
 
-void PortfolioDocument::replacePortfolio(const Portfolio& p) {
+void PortfolioDocument::replacePortfolio(const Portfolio& p,
+                                         const std::optional<std::pair<std::string, std::string>>& renamed,
+                                         AppliedScenariosPtr applied) {
+    const std::optional<std::string> shown = selected_;
     portfolio_ = p;
-    evaluate();
+    applied_ = std::move(applied); // none: applied again when first asked
+    if (renamed && selected_ == renamed->first)
+        selected_ = renamed->second;
+    evaluate(shown);
 }
 
-void PortfolioDocument::evaluate() {
+void PortfolioDocument::evaluate(const std::optional<std::string>& shownBefore) {
+    ++revision_;
     // Once per change, not per question: the Overview and the Monte Carlo panel ask it on every redraw.
     simulationHash_ = data::simulationInputsHash(*portfolio_);
     try {
@@ -785,7 +827,285 @@ void PortfolioDocument::evaluate() {
         // A validated portfolio evaluates; keep the last numbers rather than show half of them.
         return;
     }
+    evaluateShown();
+    if (selected_ != shownBefore) // renamed, deleted or gone with an undo
+        emit scenarioSelectionChanged();
     emit evaluationChanged();
+}
+
+void PortfolioDocument::evaluateShown() {
+    shown_.reset();
+    const Scenario* s = selected_ ? data::findScenario(*portfolio_, *selected_) : nullptr;
+    if (!s) {
+        selected_.reset(); // deleted, or its addition undone: the base case is shown
+        return;
+    }
+    std::optional<Portfolio> applied;
+    const auto& all = appliedScenarios();
+    const std::size_t at = std::size_t(s - portfolio_->scenarios.data());
+    if (at < all.size())
+        applied = all[at];
+    if (!applied) { // every edit keeps the scenarios applying; a scenario that does not shows nothing
+        selected_.reset();
+        return;
+    }
+    try {
+        shownEvaluation_ = evaluatePortfolio(*applied, catalog_);
+    } catch (const std::exception&) {
+        selected_.reset();
+        return;
+    }
+    shownHash_ = data::simulationInputsHash(*applied);
+    shown_ = std::move(applied);
+}
+
+bool PortfolioDocument::selectScenario(const std::optional<std::string>& name) {
+    if (!portfolio_ || (name && !data::findScenario(*portfolio_, *name)))
+        return false;
+    if (name == selected_)
+        return true;
+    selected_ = name;
+    evaluateShown();
+    emit scenarioSelectionChanged();
+    emit evaluationChanged();
+    return true;
+}
+
+QString PortfolioDocument::applyScenarios(const Portfolio& p, AppliedScenariosPtr* applied) const {
+    QString error;
+    auto all = data::withEveryScenario(p, catalog_, &error);
+    if (!all)
+        return error;
+    *applied = std::make_shared<const AppliedScenarios>(std::move(*all));
+    return {};
+}
+
+const PortfolioDocument::AppliedScenarios& PortfolioDocument::appliedScenarios() const {
+    static const AppliedScenarios none;
+    if (!portfolio_)
+        return none;
+    if (!applied_ && !applyScenarios(*portfolio_, &applied_).isEmpty())
+        applied_ = std::make_shared<AppliedScenarios>(); // cannot happen: every edit keeps them applying
+    return *applied_;
+}
+
+bool PortfolioDocument::scenariosApply(const Portfolio& next, QString* error) {
+    const QString problem = applyScenarios(next, &pending_);
+    if (problem.isEmpty())
+        return true;
+    *error = tr("The base case would no longer fit a scenario: %1").arg(problem);
+    return false;
+}
+
+void PortfolioDocument::pushEdit(QUndoCommand* command) {
+    // The scenarios applied before (when known) and after (scenariosApply's): undo and redo reuse them.
+    static_cast<EditCommand*>(command)->setApplied(applied_, std::exchange(pending_, nullptr));
+    undo_.push(command);
+}
+
+namespace {
+
+// A name no scenario of p has: `base`, else "base (2)", "base (3)", ...
+std::string freeScenarioName(const Portfolio& p, const std::string& base) {
+    if (!data::findScenario(p, base))
+        return base;
+    for (int n = 2;; ++n) {
+        const std::string name = base + " (" + std::to_string(n) + ")";
+        if (!data::findScenario(p, name))
+            return name;
+    }
+}
+
+Scenario* scenarioNamed(Portfolio& p, const std::string& name) {
+    for (Scenario& s : p.scenarios)
+        if (s.name == name)
+            return &s;
+    return nullptr;
+}
+
+QString qtext(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+bool PortfolioDocument::pushScenarios(const QString& description, const Portfolio& next, QString* error,
+                                      const std::optional<std::pair<std::string, std::string>>& renamed) {
+    // Only the scenarios changed: the base case is as valid as before, but every scenario must apply
+    // (the file's reader refuses one that does not), with the message its file would get.
+    if (const QString problem = applyScenarios(next, &pending_); !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    auto* command = new EditCommand(this, description, *portfolio_, next, false);
+    if (renamed)
+        command->setRenamed(*renamed);
+    pushEdit(command);
+    return true;
+}
+
+bool PortfolioDocument::addScenario(QString* error) {
+    if (!portfolio_)
+        return false;
+    Scenario s;
+    for (int n = 1; s.name.empty() || data::findScenario(*portfolio_, s.name); ++n)
+        s.name = tr("Scenario %1").arg(n).toStdString();
+    return addScenario(s, tr("Add scenario %1").arg(qtext(s.name)), error);
+}
+
+bool PortfolioDocument::addScenario(const Scenario& s, const QString& description, QString* error) {
+    if (!portfolio_)
+        return false;
+    if (QString::fromStdString(s.name).trimmed().isEmpty()) {
+        *error = tr("A scenario needs a name.");
+        return false;
+    }
+    if (data::findScenario(*portfolio_, s.name)) {
+        *error = tr("\"%1\" names a scenario already; give each its own name.").arg(qtext(s.name));
+        return false;
+    }
+    Portfolio next = *portfolio_;
+    Scenario added = s;
+    for (auto& o : added.overrides)
+        o.valueJson = data::compactJsonValue(o.valueJson).value_or(o.valueJson);
+    next.scenarios.push_back(std::move(added));
+    return pushScenarios(description, next, error);
+}
+
+bool PortfolioDocument::addStressScenario(data::StressKind kind, QString* error, std::string* added) {
+    if (!portfolio_)
+        return false;
+    auto s = data::stressScenario(*portfolio_, kind, catalog_, error);
+    if (!s)
+        return false;
+    s->name = freeScenarioName(*portfolio_, s->name);
+    if (!addScenario(*s, tr("Add scenario %1").arg(qtext(s->name)), error))
+        return false;
+    if (added)
+        *added = s->name;
+    return true;
+}
+
+bool PortfolioDocument::duplicateScenario(const std::string& name, QString* error, std::string* added) {
+    if (!portfolio_)
+        return false;
+    const auto at = std::find_if(portfolio_->scenarios.begin(), portfolio_->scenarios.end(),
+                                 [&](const Scenario& s) { return s.name == name; });
+    if (at == portfolio_->scenarios.end()) {
+        *error = tr("No scenario \"%1\".").arg(qtext(name));
+        return false;
+    }
+    Scenario copy = *at;
+    copy.name = freeScenarioName(*portfolio_, name + tr(" (copy)").toStdString());
+    Portfolio next = *portfolio_;
+    next.scenarios.insert(next.scenarios.begin() + (at - portfolio_->scenarios.begin()) + 1, copy);
+    if (!pushScenarios(tr("Duplicate scenario %1").arg(qtext(name)), next, error))
+        return false;
+    if (added)
+        *added = copy.name;
+    return true;
+}
+
+bool PortfolioDocument::deleteScenario(const std::string& name, QString* error) {
+    if (!portfolio_ || !data::findScenario(*portfolio_, name)) {
+        *error = tr("No scenario \"%1\".").arg(qtext(name));
+        return false;
+    }
+    Portfolio next = *portfolio_;
+    std::erase_if(next.scenarios, [&](const Scenario& s) { return s.name == name; });
+    return pushScenarios(tr("Delete scenario %1").arg(qtext(name)), next, error);
+}
+
+bool PortfolioDocument::changeScenario(const std::string& name, const QString& description,
+                                       const std::function<void(Scenario&)>& edit, QString* error,
+                                       const std::optional<std::pair<std::string, std::string>>& renamed) {
+    if (!portfolio_)
+        return false;
+    Portfolio next = *portfolio_;
+    Scenario* s = scenarioNamed(next, name);
+    if (!s) {
+        *error = tr("No scenario \"%1\".").arg(qtext(name));
+        return false;
+    }
+    const Scenario before = *s;
+    edit(*s);
+    if (*s == before)
+        return true; // nothing changed: no undo step
+    return pushScenarios(description, next, error, renamed);
+}
+
+bool PortfolioDocument::renameScenario(const std::string& from, const std::string& to, QString* error) {
+    const std::string name = QString::fromStdString(to).trimmed().toStdString();
+    if (name.empty()) {
+        *error = tr("A scenario needs a name.");
+        return false;
+    }
+    if (name != from && portfolio_ && data::findScenario(*portfolio_, name)) {
+        *error = tr("\"%1\" names a scenario already; give each its own name.").arg(qtext(name));
+        return false;
+    }
+    return changeScenario(
+        from, tr("Rename scenario %1 -> %2").arg(qtext(from), qtext(name)),
+        [&](Scenario& s) { s.name = name; }, error, std::pair(from, name));
+}
+
+bool PortfolioDocument::setScenarioDescription(const std::string& name, const std::string& description,
+                                               QString* error) {
+    return changeScenario(
+        name, tr("Describe scenario %1").arg(qtext(name)), [&](Scenario& s) { s.description = description; },
+        error);
+}
+
+bool PortfolioDocument::setScenarioSource(const std::string& name, const std::string& source,
+                                          QString* error) {
+    return changeScenario(
+        name, tr("Source of scenario %1").arg(qtext(name)), [&](Scenario& s) { s.source = source; }, error);
+}
+
+namespace {
+
+ScenarioOverride compacted(const ScenarioOverride& o) {
+    return {QString::fromStdString(o.path).trimmed().toStdString(),
+            data::compactJsonValue(o.valueJson).value_or(o.valueJson)};
+}
+
+} // namespace
+
+bool PortfolioDocument::addOverride(const std::string& name, const ScenarioOverride& o, QString* error) {
+    const ScenarioOverride c = compacted(o);
+    return changeScenario(
+        name, tr("Scenario %1: set %2 to %3").arg(qtext(name), qtext(c.path), qtext(c.valueJson)),
+        [&](Scenario& s) { s.overrides.push_back(c); }, error);
+}
+
+bool PortfolioDocument::setOverride(const std::string& name, std::size_t row, const ScenarioOverride& o,
+                                    QString* error) {
+    const Scenario* s = portfolio_ ? data::findScenario(*portfolio_, name) : nullptr;
+    if (!s || row >= s->overrides.size()) {
+        *error = tr("Scenario \"%1\" has no override %2.").arg(qtext(name)).arg(row + 1);
+        return false;
+    }
+    const ScenarioOverride before = s->overrides[row];
+    const ScenarioOverride c = compacted(o);
+    const QString words =
+        c.path == before.path
+            ? tr("Scenario %1: %2 %3 -> %4")
+                  .arg(qtext(name), qtext(c.path), qtext(before.valueJson), qtext(c.valueJson))
+            : tr("Scenario %1: %2 -> %3 = %4")
+                  .arg(qtext(name), qtext(before.path), qtext(c.path), qtext(c.valueJson));
+    return changeScenario(
+        name, words, [&](Scenario& x) { x.overrides[row] = c; }, error);
+}
+
+bool PortfolioDocument::removeOverride(const std::string& name, std::size_t row, QString* error) {
+    const Scenario* s = portfolio_ ? data::findScenario(*portfolio_, name) : nullptr;
+    if (!s || row >= s->overrides.size()) {
+        *error = tr("Scenario \"%1\" has no override %2.").arg(qtext(name)).arg(row + 1);
+        return false;
+    }
+    return changeScenario(
+        name, tr("Scenario %1: remove %2").arg(qtext(name), qtext(s->overrides[row].path)),
+        [&](Scenario& x) { x.overrides.erase(x.overrides.begin() + long(row)); }, error);
 }
 
 QString PortfolioDocument::displayName() const {
@@ -798,6 +1118,12 @@ QString PortfolioDocument::displayName() const {
 }
 
 QString PortfolioDocument::inputsHash() const {
+    if (!portfolio_)
+        return {};
+    return shown_ ? shownHash_ : simulationHash_;
+}
+
+QString PortfolioDocument::baseInputsHash() const {
     return portfolio_ ? simulationHash_ : QString();
 }
 

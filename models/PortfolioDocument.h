@@ -5,6 +5,7 @@
 // through setValue(), they never compute.
 #include "analytics/ReverseStress.h"
 #include "analytics/Sensitivity.h"
+#include "data/StressTemplates.h"
 #include "engine/EvaluationResult.h"
 #include "models/DatedValues.h"
 #include "portfolio/Deal.h"
@@ -19,14 +20,23 @@
 #include <QStringList>
 #include <QUndoStack>
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace ledger::models {
 
 class PortfolioDocument : public QObject {
     Q_OBJECT
 public:
+    // Each scenario of the portfolio applied to it (data::withScenario), in the portfolio's order.
+    using AppliedScenarios = std::vector<Portfolio>;
+    using AppliedScenariosPtr = std::shared_ptr<const AppliedScenarios>;
+
     explicit PortfolioDocument(SkuCatalog catalog, QObject* parent = nullptr);
 
     // Loads (.cledger or .json) and evaluates; on a problem keeps the current state and sets *error
@@ -125,21 +135,66 @@ public:
     // market.correlation[i][j] and [j][i] together: the matrix stays symmetric.
     bool setCorrelation(int i, int j, double value, QString* error);
 
+    // Named scenarios (issue 21; data/Scenarios.h): each change one undoable command named in words
+    // ("Add scenario GPU price collapse"). An override is a path and a value as JSON text, checked
+    // by data::withScenario: a scenario that would not apply to the base case changes nothing and
+    // sets *error to the message its file would get ("scenario \"X\": /market/gpu_price/volatility
+    // (...): market.gpu_price.volatility: 5 is above 2"). Names are unique and not empty.
+    bool addScenario(QString* error); // "Scenario 1", no overrides: the base case, to edit
+    bool addScenario(const Scenario& s, const QString& description, QString* error);
+    // A built-in stress template made for this portfolio (data::stressScenario); a name already
+    // taken gets " (2)". *added: the name it got.
+    bool addStressScenario(data::StressKind kind, QString* error, std::string* added = nullptr);
+    bool duplicateScenario(const std::string& name, QString* error, std::string* added = nullptr);
+    bool deleteScenario(const std::string& name, QString* error);
+    bool renameScenario(const std::string& from, const std::string& to, QString* error);
+    bool setScenarioDescription(const std::string& name, const std::string& description, QString* error);
+    bool setScenarioSource(const std::string& name, const std::string& source, QString* error);
+    // The value text is stored as the file writes it (compact JSON).
+    bool addOverride(const std::string& name, const ScenarioOverride& o, QString* error);
+    bool setOverride(const std::string& name, std::size_t row, const ScenarioOverride& o, QString* error);
+    bool removeOverride(const std::string& name, std::size_t row, QString* error);
+
+    // The scenario the window shows (none: the base case). While one is selected, evaluation(),
+    // shownPortfolio(), sensitivity() and inputsHash() are of the scenario applied to the base case;
+    // every edit still goes to the base case. Not an edit: no undo step, not saved. Selecting a name
+    // the portfolio has no scenario of returns false and changes nothing. Deleting the selected
+    // scenario (or undoing its addition) selects the base case; renaming it keeps it selected.
+    bool selectScenario(const std::optional<std::string>& name);
+    const std::optional<std::string>& selectedScenario() const { return selected_; }
+    // The portfolio the tabs show: the selected scenario applied, else the base case.
+    const Portfolio& shownPortfolio() const { return shown_ ? *shown_ : *portfolio_; }
+    // The base case's evaluation, whatever is shown (the tree and the editors edit the base case).
+    const EvaluationResult& baseEvaluation() const { return evaluation_; }
+    // Every scenario applied to the base case, computed once per change (the check every edit makes
+    // gives them; the shown scenario and the scenario matrix read them).
+    const AppliedScenarios& appliedScenarios() const;
+    // Counts the changes of the portfolio (not of the selection): a model that recomputes on its own
+    // (the scenario matrix) skips a selection change.
+    std::uint64_t revision() const { return revision_; }
+
     bool hasPortfolio() const { return portfolio_.has_value(); }
     const Portfolio& portfolio() const { return *portfolio_; }
-    const EvaluationResult& evaluation() const { return evaluation_; }
+    // Of the shown portfolio: the selected scenario's, else the base case's.
+    const EvaluationResult& evaluation() const { return shown_ ? shownEvaluation_ : evaluation_; }
     const SkuCatalog& catalog() const { return catalog_; }
     const QString& filePath() const { return filePath_; }
     bool isBundledExample() const { return filePath_.startsWith(':'); }
     bool isModified() const { return !undo_.isClean(); }
     QString displayName() const;
-    // SHA-256 of the portfolio's canonical JSON without the tornado's settings (data::simulationInputsHash):
-    // what a simulation result belongs to.
+    // SHA-256 of the shown portfolio's canonical JSON without the tornado's settings and the scenarios
+    // (data::simulationInputsHash): what a simulation result belongs to.
     QString inputsHash() const;
+    // The same of the base case, whatever is shown (what a report of the base case may cite).
+    QString baseInputsHash() const;
     QUndoStack* undoStack() { return &undo_; }
 
-    // Replaces the portfolio and re-evaluates (the edit commands' redo and undo).
-    void replacePortfolio(const Portfolio& p);
+    // Replaces the portfolio and re-evaluates (the edit commands' redo and undo). renamed: a scenario
+    // renamed by the edit (from, to), so a selection of it follows.
+    // applied: its scenarios applied, when the command knows them (none: applied when first asked).
+    void replacePortfolio(const Portfolio& p,
+                          const std::optional<std::pair<std::string, std::string>>& renamed = std::nullopt,
+                          AppliedScenariosPtr applied = nullptr);
 
     // The tornado's low and high settings (MODEL.md 7, portfolio/SensitivityInputs.h): the whole set
     // the user gave replaces the portfolio's as one undoable command named `description` (an input
@@ -150,18 +205,44 @@ public:
 
 signals:
     void evaluationChanged();
+    // The shown scenario changed (evaluationChanged follows).
+    void scenarioSelectionChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString& path);
 
 private:
-    void evaluate();
+    // Re-evaluates after a change; shownBefore: the scenario shown before it (a change of it is said).
+    void evaluate(const std::optional<std::string>& shownBefore);
+    // The selected scenario applied and evaluated (or nothing selected), without touching the base's.
+    void evaluateShown();
+    // Whether every scenario still applies to `next` (a base edit may not break one: the file would
+    // not read back). False and *error the first one's message otherwise; true keeps them applied
+    // for the next pushEdit.
+    bool scenariosApply(const Portfolio& next, QString* error);
+    // Every scenario of p applied into *applied, or the first one's problem (and *applied untouched).
+    QString applyScenarios(const Portfolio& p, AppliedScenariosPtr* applied) const;
+    // Pushes an EditCommand with the scenarios applied before and after it.
+    void pushEdit(QUndoCommand* command);
+    // A scenario edit: the scenario `name` changed by `edit` on a copy, checked to apply, pushed.
+    bool changeScenario(const std::string& name, const QString& description,
+                        const std::function<void(Scenario&)>& edit, QString* error,
+                        const std::optional<std::pair<std::string, std::string>>& renamed = std::nullopt);
+    bool pushScenarios(const QString& description, const Portfolio& next, QString* error,
+                       const std::optional<std::pair<std::string, std::string>>& renamed = std::nullopt);
     Contract starterContract(const Portfolio& p, const std::string& id) const;
     // Applies a change to a copy, validates it, and pushes it as one command that never merges.
     bool change(const QString& description, const std::function<void(Portfolio&)>& edit, QString* error);
 
     SkuCatalog catalog_;
     std::optional<Portfolio> portfolio_;
-    EvaluationResult evaluation_;
+    EvaluationResult evaluation_; // the base case's
+    std::optional<std::string> selected_;
+    std::optional<Portfolio> shown_; // the selected scenario applied
+    EvaluationResult shownEvaluation_;
+    QString shownHash_;
+    std::uint64_t revision_ = 0;
+    mutable AppliedScenariosPtr applied_; // of portfolio_, null until asked or given
+    AppliedScenariosPtr pending_;         // of the portfolio the next pushEdit's command makes
     QString filePath_;
     QByteArray fingerprint_; // the state of filePath_ when opened or last saved (CledgerDocument.h)
     QString simulationHash_; // inputsHash() of the portfolio as it is

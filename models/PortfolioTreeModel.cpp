@@ -43,7 +43,7 @@ int PortfolioTreeModel::rowCount(const QModelIndex& parent) const {
         return int(p.fleets.size());
     case AlternativesRow:
         // Without spot; an evaluation not made yet has none.
-        return std::max(0, int(doc_->evaluation().alternatives.size()) - 1);
+        return std::max(0, int(doc_->baseEvaluation().alternatives.size()) - 1);
     default:
         return 0;
     }
@@ -105,7 +105,7 @@ QVariant PortfolioTreeModel::data(const QModelIndex& index, int role) const {
         path = QString("fleets[%1]").arg(i);
         kind = Kind::Fleet;
     } else {
-        name = QString::fromStdString(doc_->evaluation().alternatives[i].name);
+        name = QString::fromStdString(doc_->baseEvaluation().alternatives[i].name);
         path = QString("alternatives[%1]").arg(i);
         kind = Kind::Alternative;
     }

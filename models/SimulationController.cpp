@@ -44,7 +44,7 @@ bool SimulationController::start(const SimulationOptions& options, QString* erro
             },
             Qt::QueuedConnection);
     };
-    const Portfolio portfolio = doc_->portfolio();
+    const Portfolio portfolio = doc_->shownPortfolio(); // the scenario shown, if one is
     const SkuCatalog catalog = doc_->catalog();
     auto cancelFlag = cancel_; // keeps the flag alive for the worker
     watcher_.setFuture(QtConcurrent::run([portfolio, catalog, o, cancelFlag]() -> Outcome {
@@ -79,7 +79,11 @@ void SimulationController::collect() {
 }
 
 const SimulationResult* SimulationController::currentResult() const {
-    const auto it = results_.find(doc_->inputsHash());
+    return resultFor(doc_->inputsHash());
+}
+
+const SimulationResult* SimulationController::resultFor(const QString& inputsHash) const {
+    const auto it = results_.find(inputsHash);
     return it == results_.end() ? nullptr : &it->second;
 }
 

@@ -30,6 +30,8 @@ public:
     // The result for the document's current inputs, or nullptr when there is none (never run, or
     // the portfolio changed since: stale).
     const SimulationResult* currentResult() const;
+    // The result kept for those inputs (PortfolioDocument::inputsHash, baseInputsHash), or nullptr.
+    const SimulationResult* resultFor(const QString& inputsHash) const;
     bool hasStaleResult() const { return !currentResult() && latest_.has_value(); }
 
 signals:

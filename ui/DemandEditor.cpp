@@ -130,7 +130,7 @@ void DemandEditor::drawChart() {
     if (!doc_->hasPortfolio() || !doc_->portfolio().demand)
         return;
     const Portfolio& p = doc_->portfolio();
-    drawDemandCurve(freshChart(chart_), *p.demand, p.valuationDate, doc_->evaluation().horizonEnd);
+    drawDemandCurve(freshChart(chart_), *p.demand, p.valuationDate, doc_->baseEvaluation().horizonEnd);
 }
 
 void DemandEditor::refresh() {

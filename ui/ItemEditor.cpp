@@ -147,7 +147,7 @@ QString ItemEditor::idAt(const QString& prefix) const {
     if (prefix.startsWith("alternatives[")) {
         static const QRegularExpression re(R"(^alternatives\[(\d+)\]$)");
         const auto m = re.match(prefix);
-        const auto& alts = doc_->evaluation().alternatives;
+        const auto& alts = doc_->baseEvaluation().alternatives;
         const std::size_t i = m.hasMatch() ? m.captured(1).toULongLong() : alts.size();
         return i + 1 < alts.size() ? QString::fromStdString(alts[i].id) : QString();
     }
@@ -176,7 +176,7 @@ void ItemEditor::follow() {
             if (p.fleets[i].id == id)
                 found = QString("fleets[%1]").arg(i);
     } else {
-        const auto& alts = doc_->evaluation().alternatives;
+        const auto& alts = doc_->baseEvaluation().alternatives;
         for (std::size_t i = 0; i + 1 < alts.size() && found.isEmpty(); ++i)
             if (alts[i].id == id)
                 found = QString("alternatives[%1]").arg(i);
@@ -352,7 +352,7 @@ void ItemEditor::addCurve(const QString& name, const QString& title, bool cleara
 }
 
 void ItemEditor::buildAlternative(int index) {
-    const auto& alts = doc_->evaluation().alternatives;
+    const auto& alts = doc_->baseEvaluation().alternatives;
     if (index < 0 || std::size_t(index) + 1 >= alts.size())
         return;
     const auto& alt = alts[index];
@@ -381,7 +381,7 @@ void ItemEditor::buildAlternative(int index) {
 
 void ItemEditor::commitAlternative(int index) {
     // The whole list is written (a portfolio without one gets the one-per-item defaults made explicit).
-    const auto& alts = doc_->evaluation().alternatives;
+    const auto& alts = doc_->baseEvaluation().alternatives;
     QJsonArray list;
     QStringList words; // the change in words, for the undo stack
     for (std::size_t a = 0; a + 1 < alts.size(); ++a) {
@@ -507,7 +507,7 @@ void ItemEditor::refreshImplied() {
     const std::size_t i = m.hasMatch() ? m.captured(1).toULongLong() : p.contracts.size();
     if (i < p.contracts.size() && p.contracts[i].totalContractValue && !p.contracts[i].pricePerGpuHour) {
         const Contract& c = p.contracts[i];
-        const auto& items = doc_->evaluation().items;
+        const auto& items = doc_->baseEvaluation().items;
         const auto r = std::find_if(items.begin(), items.end(), [&](const ItemResult& x) {
             return x.kind == "contract" && x.id == c.id;
         });

@@ -14,6 +14,7 @@
 #include "ui/tabs/DepreciationTab.h"
 #include "ui/tabs/MonteCarloTab.h"
 #include "ui/tabs/OverviewTab.h"
+#include "ui/tabs/ScenariosTab.h"
 #include "ui/tabs/SensitivityTab.h"
 
 #include <QAction>
@@ -27,6 +28,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -108,7 +110,32 @@ MainWindow::MainWindow(QWidget* parent)
     left->addWidget(editorScroll);
     left->setStretchFactor(1, 2);
 
-    tabs_ = new QTabWidget(split);
+    // The tabs, under a banner that says which scenario they show while one is selected.
+    auto* centre = new QWidget(split);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    scenarioBanner_ = new QWidget(centre);
+    scenarioBanner_->setObjectName("scenarioBanner");
+    scenarioBanner_->setAutoFillBackground(true);
+    QPalette banner = scenarioBanner_->palette();
+    banner.setColor(QPalette::Window, QColor(0xff, 0xe0, 0x82));
+    banner.setColor(QPalette::WindowText, QColor(0x3e, 0x27, 0x23));
+    banner.setColor(QPalette::ButtonText, QColor(0x3e, 0x27, 0x23));
+    scenarioBanner_->setPalette(banner);
+    auto* bannerLayout = new QHBoxLayout(scenarioBanner_);
+    bannerLayout->setContentsMargins(10, 4, 10, 4);
+    scenarioText_ = new QLabel(scenarioBanner_);
+    scenarioText_->setObjectName("scenarioBannerText");
+    auto* baseCase = new QPushButton(tr("Show the base case"), scenarioBanner_);
+    baseCase->setObjectName("showBaseCase");
+    connect(baseCase, &QPushButton::clicked, this, [this] { document_->selectScenario(std::nullopt); });
+    bannerLayout->addWidget(scenarioText_, 1);
+    bannerLayout->addWidget(baseCase);
+    scenarioBanner_->hide();
+    tabs_ = new QTabWidget(centre);
+    centreLayout->addWidget(scenarioBanner_);
+    centreLayout->addWidget(tabs_, 1);
     overview_ = new OverviewTab(document_, simulation_, tabs_);
     monteCarlo_ = new MonteCarloTab(document_, simulation_, tabs_);
     tabs_->addTab(overview_, tr("Overview"));
@@ -118,6 +145,8 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->addTab(new CompareTab(document_, tabs_), tr("Compare"));
     tabs_->addTab(monteCarlo_, tr("Monte Carlo"));
     tabs_->addTab(new SensitivityTab(document_, tabs_), tr("Sensitivity"));
+    scenarios_ = new ScenariosTab(document_, tabs_);
+    tabs_->addTab(scenarios_, tr("Scenarios"));
     // Next and previous tab from anywhere in the window, as browsers and spreadsheets do (a tab
     // widget alone sees Ctrl+Tab only with the focus inside it).
     const auto step = [this](int by) {
@@ -130,7 +159,7 @@ MainWindow::MainWindow(QWidget* parent)
          {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::CTRL | Qt::Key_PageUp)})
         connect(new QShortcut(previous, this), &QShortcut::activated, this, [step] { step(-1); });
     split->addWidget(left);
-    split->addWidget(tabs_);
+    split->addWidget(centre);
     split->setSizes({430, 1070});
     setCentralWidget(split);
 
@@ -167,6 +196,8 @@ MainWindow::MainWindow(QWidget* parent)
             QFile::remove(autosavePath()); // saved (or undone to the saved state): nothing to restore
     });
     connect(document_, &models::PortfolioDocument::filePathChanged, this, &MainWindow::refreshTitle);
+    connect(document_, &models::PortfolioDocument::scenarioSelectionChanged, this,
+            &MainWindow::refreshScenarioBanner);
 
     buildMenus();
     // Where the Monte Carlo runs, in words, for good (messages come and go beside it); the CUDA
@@ -451,8 +482,26 @@ void MainWindow::refreshRecent() {
 }
 
 void MainWindow::refreshTitle() {
+    const auto& scenario = document_->selectedScenario();
     setWindowTitle(
-        tr("%1%2 - ComputeLedger").arg(document_->displayName(), document_->isModified() ? "*" : ""));
+        scenario
+            ? tr("%1%2 - scenario %3 - ComputeLedger")
+                  .arg(document_->displayName(), document_->isModified() ? "*" : "",
+                       QString::fromStdString(*scenario))
+            : tr("%1%2 - ComputeLedger").arg(document_->displayName(), document_->isModified() ? "*" : ""));
+}
+
+void MainWindow::refreshScenarioBanner() {
+    const auto& scenario = document_->selectedScenario();
+    scenarioBanner_->setVisible(scenario.has_value());
+    scenarioText_->setText(scenario ? tr("<b>Showing scenario: %1</b> &mdash; edits change the base case")
+                                          .arg(QString::fromStdString(*scenario).toHtmlEscaped())
+                                    : QString());
+    refreshTitle();
+}
+
+QString MainWindow::scenarioBannerText() const {
+    return scenarioBanner_->isVisibleTo(this) ? scenarioText_->text() : QString();
 }
 
 bool MainWindow::confirmDiscard() {

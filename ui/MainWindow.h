@@ -4,6 +4,7 @@
 // it computes nothing itself.
 #include <QMainWindow>
 
+class QLabel;
 class QMenu;
 class QStackedWidget;
 class QTabWidget;
@@ -21,6 +22,7 @@ class DemandEditor;
 class ItemEditor;
 class MonteCarloTab;
 class OverviewTab;
+class ScenariosTab;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -56,6 +58,10 @@ public:
     void showEditorFor(const QString& path);
     OverviewTab* overview() const { return overview_; }
     MonteCarloTab* monteCarlo() const { return monteCarlo_; }
+    ScenariosTab* scenarios() const { return scenarios_; }
+    // The banner over the tabs while a scenario is shown ("Showing scenario: ... edits change the
+    // base case"); empty while the base case is.
+    QString scenarioBannerText() const;
     QTabWidget* tabs() const { return tabs_; }
     QTreeView* tree() const { return tree_; }
 
@@ -71,6 +77,7 @@ private:
     void rememberFile(const QString& path);
     void refreshRecent();
     void refreshTitle();
+    void refreshScenarioBanner();
     bool confirmDiscard();
     void reportError(const QString& title, const QString& error);
     QString currentItemPath() const;
@@ -85,6 +92,9 @@ private:
     QTabWidget* tabs_;
     OverviewTab* overview_;
     MonteCarloTab* monteCarlo_;
+    ScenariosTab* scenarios_;
+    QWidget* scenarioBanner_;
+    QLabel* scenarioText_;
     QMenu* recent_;
     QString selectedPath_; // the tree's current item across a model reset
 };

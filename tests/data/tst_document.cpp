@@ -26,13 +26,17 @@ using namespace ledger::data;
 
 namespace {
 
-// What version 9 added, taken away again: a document as version 8 saved it (DocumentSchema.cpp).
-const QStringList kBackToVersion8 = {"ALTER TABLE contracts DROP COLUMN default_date"};
+// What version 10 added, taken away again: a document as version 9 saved it (DocumentSchema.cpp).
+const QStringList kBackToVersion9 = {"DROP TABLE scenario_overrides", "DROP TABLE scenarios"};
 
-// What versions 8 and 9 added, taken away again: a document as version 7 saved it.
+// What versions 9 and 10 added, taken away again: a document as version 8 saved it.
+const QStringList kBackToVersion8 =
+    kBackToVersion9 + QStringList{"ALTER TABLE contracts DROP COLUMN default_date"};
+
+// What versions 8 to 10 added, taken away again: a document as version 7 saved it.
 const QStringList kBackToVersion7 = kBackToVersion8 + QStringList{"DROP TABLE sensitivity_ranges"};
 
-// What versions 5 to 9 added, taken away again: a document as version 4 saved it (DocumentSchema.cpp).
+// What versions 5 to 10 added, taken away again: a document as version 4 saved it (DocumentSchema.cpp).
 const QStringList kBackToVersion4 =
     kBackToVersion7 + QStringList{"ALTER TABLE contracts DROP COLUMN lease_classification",
                                   "ALTER TABLE contracts DROP COLUMN lease_incremental_borrowing_rate",
@@ -474,7 +478,7 @@ private slots:
         QVERIFY2(load.ok(), qPrintable(load.error));
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
         QCOMPARE(rawScalar(v8, "PRAGMA user_version").toInt(), kSchemaVersion);
-        QCOMPARE(kSchemaVersion, 9);
+        QCOMPARE(kSchemaVersion, 10);
         QCOMPARE(rawScalar(v8, "SELECT count(*) FROM contracts WHERE default_date IS NULL").toInt(), 2);
         QCOMPARE(rawScalar(v8, "SELECT content_sha256 FROM portfolio").toString(), checksum);
 
@@ -490,6 +494,82 @@ private slots:
         QCOMPARE(back.portfolio->contracts[1].defaultDate, std::optional<Date>(Date(2029, 3, 15)));
         QVERIFY(!back.portfolio->contracts[0].defaultDate);
         QCOMPARE(writePortfolioJson(*back.portfolio), writePortfolioJson(q));
+    }
+
+    // Version 10 adds the scenarios (issue 21): a version-9 document reads as one without them, keeps
+    // its checksum and gains the two empty tables; once migrated it holds scenarios exactly (the
+    // JSON of the portfolio is the same text), in order, and their columns are checked as every
+    // other: a name left empty, or an override that does not apply, is refused with the file's words.
+    void versionNineDocumentsGainTheScenarios() {
+        QTemporaryDir dir;
+        const QString v9 = dir.filePath("v9.cledger");
+        const Portfolio p = example();
+        QVERIFY(p.scenarios.empty());
+        QString error;
+        QVERIFY(saveDocument(p, v9, &error));
+        const QString checksum = rawScalar(v9, "SELECT content_sha256 FROM portfolio").toString();
+        rawExec(v9, kBackToVersion9 + QStringList{"PRAGMA user_version = 9"});
+        const auto load = loadDocument(v9, bundledSkuCatalog());
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
+        QCOMPARE(kSchemaVersion, 10);
+        QCOMPARE(rawScalar(v9, "PRAGMA user_version").toInt(), 10);
+        QCOMPARE(rawScalar(v9, "SELECT count(*) FROM scenarios").toInt(), 0);
+        QCOMPARE(rawScalar(v9, "SELECT count(*) FROM scenario_overrides").toInt(), 0);
+        QCOMPARE(rawScalar(v9, "SELECT content_sha256 FROM portfolio").toString(), checksum);
+
+        Portfolio q = p;
+        q.scenarios = {
+            {"GPU price collapse",
+             "Prices fall 40% a year",
+             "ComputeLedger stress template",
+             {{"/market/gpu_price/trend_per_year", "-0.4"}}},
+            {"Empty", "", "", {}},
+            {"Dear, later",
+             "Two overrides in order",
+             "",
+             {{"/fleets/id=own-gb300/capex_per_gpu", "60000.000000000007"},
+              {"/market/next_generation", "null"},
+              {"/demand/curve", R"([{"date":"2026-01-01","gpus":1000.5}])"}}},
+        };
+        const QString current = dir.filePath("scenarios.cledger");
+        QVERIFY(saveDocument(q, current, &error));
+        QCOMPARE(rawScalar(current, "SELECT count(*) FROM scenarios").toInt(), 3);
+        QCOMPARE(rawScalar(current, "SELECT count(*) FROM scenario_overrides").toInt(), 4);
+        QCOMPARE(
+            rawScalar(current, "SELECT value FROM scenario_overrides WHERE scenario = 2 AND position = 0")
+                .toString(),
+            QString("60000.000000000007"));
+        const auto back = loadDocument(current, bundledSkuCatalog());
+        QVERIFY2(back.ok(), qPrintable(back.error));
+        QCOMPARE(back.portfolio->scenarios, q.scenarios);
+        QCOMPARE(writePortfolioJson(*back.portfolio), writePortfolioJson(q));
+        // Saved again in place: still exact.
+        QVERIFY(saveDocument(*back.portfolio, current, &error));
+        QCOMPARE(loadDocument(current, bundledSkuCatalog()).portfolio->scenarios, q.scenarios);
+        // JSON -> .cledger -> JSON, text for text.
+        const auto json = readPortfolioJson(writePortfolioJson(q), "q.json", bundledSkuCatalog());
+        QVERIFY2(json.ok(), qPrintable(json.error));
+        QCOMPARE(json.portfolio->scenarios.size(), std::size_t(3));
+
+        rawExec(current, {"UPDATE scenarios SET name = '  ' WHERE position = 1"});
+        const QByteArray before = fileHash(current);
+        QCOMPARE(loadDocument(current, bundledSkuCatalog()).error,
+                 current + ": is damaged: scenarios row 2, column name: is empty: a scenario needs a name");
+        QCOMPARE(fileHash(current), before);
+        rawExec(current, {"UPDATE scenarios SET name = 'Empty' WHERE position = 1",
+                          "UPDATE scenario_overrides SET value = x'41' WHERE scenario = 0"});
+        QCOMPARE(loadDocument(current, bundledSkuCatalog()).error,
+                 current + ": is damaged: scenario_overrides row 1 of \"0\", column value: holds 1 byte of "
+                           "binary data, not text");
+        // A value out of its input's bounds under a checksum that matches: the file's message.
+        Portfolio bad = q;
+        bad.scenarios[0].overrides = {{"/market/gpu_price/trend_per_year", "5"}};
+        rawExec(current, {"UPDATE scenario_overrides SET value = '5' WHERE scenario = 0",
+                          "UPDATE portfolio SET content_sha256 = '" + portfolioInputsHash(bad) + "'"});
+        QCOMPARE(loadDocument(current, bundledSkuCatalog()).error,
+                 current + ": scenario \"GPU price collapse\" (/market/gpu_price/trend_per_year): "
+                           "market.gpu_price.trend_per_year: 5 is above 2");
     }
 
     // Issue 13, defect 4: the reader converted any text to a number ('15,000' GPUs read as 0).

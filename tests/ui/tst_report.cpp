@@ -4,8 +4,12 @@
 #include "data/Csv.h"
 #include "data/EvaluationJson.h"
 #include "data/PortfolioJson.h"
+#include "data/Scenarios.h"
 #include "data/SimulationJson.h"
 #include "data/SkuCatalogJson.h"
+#include "data/StressTemplates.h"
+#include "engine/DeterministicEngine.h"
+#include "models/MoneyFormat.h"
 #include "models/PortfolioDocument.h"
 #include "models/ReverseStressText.h"
 #include "models/SimulationController.h"
@@ -16,6 +20,7 @@
 #include "ui/report/PdfReport.h"
 #include "ui/report/ReportExport.h"
 #include "ui/report/ReportFiles.h"
+#include "ui/report/ReportTables.h"
 #include "ui/tabs/OverviewTab.h"
 
 #include <QBarSet>
@@ -664,6 +669,124 @@ private slots:
         QCOMPARE(overview.verdictText(),
                  QString("<h2>Nothing to compare</h2>Every contract and fleet ends before the "
                          "valuation date 2034-01-01, so every alternative costs 0."));
+    }
+
+    // Issue 21: "How the decision holds up", after the sensitivity: the scenario matrix (the base case
+    // first, NPV cost per alternative, the winner and the verdict), which scenarios flip it in a
+    // sentence, and what each scenario changes in words; the scenarios CSV table, number for number;
+    // none of it without scenarios.
+    void pdfAndCsvSayHowTheDecisionHoldsUp() {
+        const auto& f = fixture();
+        Portfolio p = f.portfolio;
+        QString error;
+        p.scenarios.push_back(
+            *data::stressScenario(p, data::StressKind::GpuPriceCollapse, f.catalog, &error));
+        p.scenarios.push_back({"CoreWeave at half price",
+                               "Both CoreWeave contracts renegotiated to half their total contract value.",
+                               "",
+                               {{"/contracts/id=cw-2025/total_contract_value", "7100000000"},
+                                {"/contracts/id=cw-2026/total_contract_value", "10500000000"}}});
+        const ReportContent content = buildReportContent(p, f.catalog, std::nullopt, "scenarios.json");
+        QCOMPARE(content.scenarios.size(), std::size_t(3));
+        QVERIFY(content.scenariosProblem.isEmpty());
+        const auto& half = content.scenarios[2];
+        QVERIFY(half.flipsVerdict);
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath("scenarios.pdf");
+        QVERIFY2(writePdfReport(content, pdf, &error), qPrintable(error));
+        if (const QString keep = qEnvironmentVariable("CL_REPORT_PDF"); !keep.isEmpty()) // to look at it
+            QFile::copy(pdf, keep);
+        QProcess pdftotext;
+        pdftotext.start(QStandardPaths::findExecutable("pdftotext"), {"-layout", pdf, "-"});
+        QVERIFY(pdftotext.waitForFinished(60000));
+        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        const QString flat = text.simplified();
+        QVERIFY(flat.contains("How the decision holds up"));
+        // After the sensitivity, before the method notes.
+        QVERIFY(flat.indexOf("What moves the answer") < flat.indexOf("How the decision holds up"));
+        QVERIFY(flat.indexOf("How the decision holds up") < flat.indexOf("How to read these numbers"));
+        auto row = [&](const data::ScenarioOutcome& o, const QString& name, const QString& verdict) {
+            QStringList cells{name};
+            for (const auto& a : o.evaluation.alternatives)
+                cells << millions(a.npvCost);
+            cells << QString::fromStdString(o.evaluation.alternatives[*o.winner].name) << verdict;
+            return cells.join(' ');
+        };
+        const QString dash = QString::fromUtf8("\u2014");
+        for (const QString& expected : {row(content.scenarios[0], "Base case", dash),
+                                        row(content.scenarios[1], "GPU price collapse", "holds"),
+                                        row(content.scenarios[2], "CoreWeave at half price", "flips")})
+            QVERIFY2(flat.contains(expected), qPrintable(expected + "\n" +
+                                                         flat.mid(flat.indexOf("How the "
+                                                                               "decision"),
+                                                                  900)));
+        const auto ranked = half.evaluation.rankedAtFullCapacity();
+        QVERIFY(
+            flat.contains(QString("1 of 2 scenarios flips the verdict: in \"CoreWeave at half price\" Rent "
+                                  "from CoreWeave is cheapest, by USD %1 M; Buy and operate stays cheapest "
+                                  "in the other one.")
+                              .arg(models::formatMillions(ranked[1]->npvCost - ranked[0]->npvCost))));
+        QVERIFY(flat.contains("What each scenario changes"));
+        QVERIFY(flat.contains("GPU price trend: -15% per year -> -40% per year"));
+        QVERIFY(flat.contains("CoreWeave 2025 (GB300) total contract value: USD 14.2 B -> USD 7.1 B"));
+        // The sources, each read as its own cell's text (without -layout: not interleaved with the
+        // other columns' wrapped lines).
+        QProcess cells;
+        cells.start(QStandardPaths::findExecutable("pdftotext"), {pdf, "-"});
+        QVERIFY(cells.waitForFinished(60000));
+        const QString cellText = QString::fromUtf8(cells.readAllStandardOutput()).simplified();
+        QVERIFY(cellText.contains(
+            "-15% per year -> -40% per year ComputeLedger stress template CoreWeave at half "
+            "price"));
+        QVERIFY(cellText.contains("USD 10.5 B not sourced"));
+        // In words, as the appendix: no file key, no raw money.
+        const QRegularExpression rawKey(R"(\b[a-z]+\[\d+\]|\b[a-z]+_[a-z_]+\b|14200000000|/market/)");
+        QVERIFY2(!rawKey.match(flat).hasMatch(), qPrintable(rawKey.match(flat).captured()));
+
+        // The CSV table: a row per scenario and alternative, the numbers as evaluate --json prints them.
+        const QString csv = dir.filePath("csv");
+        const QString xlsx = dir.filePath("scenarios.xlsx");
+        QVERIFY2(writeReport(content, {QString(), csv, xlsx}, &error), qPrintable(error));
+        const auto t = readCsv(csv + "/scenarios.csv");
+        QCOMPARE(t.header, QStringList({"scenario", "alternative", "npv_cost", "winner", "flips_verdict"}));
+        QCOMPARE(t.rows.size(), std::size_t(3 * 3));
+        std::size_t r = 0;
+        for (const auto& o : content.scenarios)
+            for (const auto& a : o.evaluation.alternatives) {
+                const QStringList& cells = t.rows[r++];
+                QCOMPARE(cells[0], QString::fromStdString(o.name));
+                QCOMPARE(cells[1], QString::fromStdString(a.id));
+                QCOMPARE(cells[2], exactNumber(a.npvCost));
+                QCOMPARE(cells[3], QString::fromStdString(o.evaluation.alternatives[*o.winner].id));
+                QCOMPARE(cells[4], QString(o.flipsVerdict ? "1" : "0"));
+            }
+        QCOMPARE(t.rows[6][3], QString("rent"));
+        // The same numbers as the evaluation of each scenario with every analytic (what the window shows).
+        QString applyError;
+        const auto applied = data::withScenario(p, p.scenarios[1], f.catalog, &applyError);
+        QCOMPARE(t.rows[7][2], exactNumber(evaluatePortfolio(*applied, f.catalog).alternatives[1].npvCost));
+
+        // The workbook has the table as a sheet, after the deterministic ones.
+        QProcess sheets;
+        sheets.start(QStandardPaths::findExecutable("python3"),
+                     {"-c",
+                      "import sys, zipfile, re\n"
+                      "z = zipfile.ZipFile(sys.argv[1])\n"
+                      "print(re.findall(r'<sheet name=\"([^\"]+)\"', z.read('xl/workbook.xml').decode()))\n",
+                      xlsx});
+        QVERIFY(sheets.waitForFinished(30000));
+        const QString names = QString::fromUtf8(sheets.readAllStandardOutput());
+        QVERIFY2(names.contains("'lease_maturity', 'scenarios']"), qPrintable(names));
+
+        // Without scenarios: no section, and a report into the same folder removes the stale table.
+        QVERIFY(f.content.scenarios.empty());
+        QVERIFY2(writeReport(f.content, {dir.filePath("plain.pdf"), csv, QString()}, &error),
+                 qPrintable(error));
+        QVERIFY(!QFileInfo::exists(csv + "/scenarios.csv"));
+        QProcess plain;
+        plain.start(QStandardPaths::findExecutable("pdftotext"), {"-layout", dir.filePath("plain.pdf"), "-"});
+        QVERIFY(plain.waitForFinished(60000));
+        QVERIFY(!QString::fromUtf8(plain.readAllStandardOutput()).contains("How the decision holds up"));
     }
 };
 

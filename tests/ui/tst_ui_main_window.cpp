@@ -13,6 +13,7 @@
 #include "ui/MainWindow.h"
 #include "ui/tabs/MonteCarloTab.h"
 #include "ui/tabs/OverviewTab.h"
+#include "ui/tabs/ScenariosTab.h"
 
 #include "analytics/CostWaterfall.h"
 #include "gpu/GpuDevice.h"
@@ -478,8 +479,19 @@ private slots:
         w.monteCarlo()->findChildren<QSpinBox*>().at(0)->setValue(100000);
         w.monteCarlo()->run();
         QVERIFY(finished.wait(60000));
+        addScreenshotScenarios(w); // the base case stays shown: the other tabs are as before
         w.document()->undoStack()->clear();
         grabTabs(w, dir, "");
+        // A scenario shown in every tab: the Overview under its banner.
+        w.tabs()->setCurrentIndex(0);
+        QVERIFY(w.document()->selectScenario(std::string("CoreWeave at half price")));
+        QTest::qWait(200);
+        QVERIFY(w.grab().save(dir + "/overview-scenario.png"));
+        // The Scenarios tab with that scenario selected: its editor and overrides above the matrix.
+        w.tabs()->setCurrentWidget(w.scenarios());
+        QTest::qWait(200);
+        QVERIFY(w.grab().save(dir + "/scenarios-selected.png"));
+        QVERIFY(w.document()->selectScenario(std::nullopt));
         // The demand editor (the tree's Demand), and an Overview without a demand where the
         // alternatives deliver different capacity: those that deliver less named, and the button
         // that adds one.
@@ -520,6 +532,7 @@ private slots:
             QSignalSpy finished(w.simulation(), &models::SimulationController::finished);
             w.monteCarlo()->run();
             QVERIFY(finished.wait(60000));
+            addScreenshotScenarios(w);
             grabTabs(w, dir, "dark-");
         }
         QApplication::setPalette(light);
@@ -528,7 +541,7 @@ private slots:
 private:
     static void grabTabs(MainWindow& w, const QString& dir, const QString& prefix) {
         const QStringList names = {"overview", "cash-flows",  "depreciation", "accounting",
-                                   "compare",  "monte-carlo", "sensitivity"};
+                                   "compare",  "monte-carlo", "sensitivity",  "scenarios"};
         for (int i = 0; i < w.tabs()->count(); ++i) {
             w.tabs()->setCurrentIndex(i);
             QTest::qWait(200);

@@ -89,7 +89,8 @@ void ExportReportDialog::updateState() {
 }
 
 void ExportReportDialog::offerSimulation() {
-    const SimulationResult* run = simulation_ ? simulation_->currentResult() : nullptr;
+    // The report is of the base case, whichever scenario the window shows: a run of the base case.
+    const SimulationResult* run = simulation_ ? simulation_->resultFor(doc_->baseInputsHash()) : nullptr;
     includeSimulation_->setEnabled(run != nullptr);
     includeSimulation_->setChecked(run != nullptr);
     includeSimulation_->setText(
@@ -115,13 +116,13 @@ void ExportReportDialog::setRequest(const ReportRequest& r) {
 }
 
 bool ExportReportDialog::includesSimulation() const {
-    return includeSimulation_->isChecked() && simulation_ && simulation_->currentResult();
+    return includeSimulation_->isChecked() && simulation_ && simulation_->resultFor(doc_->baseInputsHash());
 }
 
 ReportContent ExportReportDialog::content() const {
     std::optional<SimulationResult> run;
     if (includesSimulation())
-        run = *simulation_->currentResult();
+        run = *simulation_->resultFor(doc_->baseInputsHash());
     const QString source = reportSourceText(doc_->filePath(), doc_->isModified());
     return buildReportContent(doc_->portfolio(), doc_->catalog(), std::move(run), source);
 }

@@ -8,6 +8,7 @@
 #include "models/DecisionText.h"
 #include "models/MoneyFormat.h"
 #include "models/ReverseStressText.h"
+#include "models/ScenarioText.h"
 #include "models/SensitivityText.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/DemandCharts.h"
@@ -80,6 +81,7 @@ public:
         books();
         monteCarlo();
         sensitivity();
+        howTheDecisionHoldsUp();
         methodNotes();
         assumptions();
         runDetails();
@@ -718,6 +720,70 @@ private:
             c_.simulation ? models::flipProbabilitySentence(r_, rs, *c_.simulation) : QString();
         if (!share.isEmpty())
             l_.paragraph(share, 9);
+    }
+
+    // Issue 21: the base case and every scenario of the portfolio, their NPV costs and winners, and
+    // which scenarios flip the verdict; what each scenario changes. None without a scenario.
+    void howTheDecisionHoldsUp() {
+        if (c_.portfolio.scenarios.empty())
+            return;
+        l_.newSection(tr("Scenarios"));
+        l_.heading(tr("How the decision holds up"), 14);
+        if (!c_.scenariosProblem.isEmpty()) {
+            l_.paragraph(tr("The scenarios could not be evaluated: %1").arg(c_.scenariosProblem), 9.5);
+            return;
+        }
+        const auto& outcomes = c_.scenarios;
+        l_.paragraph(tr("The base case and each of the portfolio's %1 named scenarios (what each changes is "
+                        "listed below), evaluated like the base case, deterministically: the NPV cost after "
+                        "tax of every alternative and the cheapest, the verdict's winner.")
+                         .arg(outcomes.size() - 1),
+                     9.5);
+        const auto columns = models::scenarioColumns(outcomes);
+        PdfTable t;
+        t.header << tr("Scenario");
+        t.widths = {2.1};
+        t.rightAligned = {false};
+        for (const auto& [id, name] : columns) {
+            t.header << tr("%1 (%2 M)").arg(q(name), cur_);
+            t.widths.push_back(1.1);
+            t.rightAligned.push_back(true);
+        }
+        t.header << tr("Winner") << tr("Verdict");
+        t.widths.insert(t.widths.end(), {1.9, 0.7});
+        t.rightAligned.insert(t.rightAligned.end(), {false, false});
+        const QString dash = QString::fromUtf8("\u2014");
+        for (const auto& o : outcomes) {
+            QStringList cells{o.base ? tr(data::kBaseCaseName) : q(o.name)};
+            for (const auto& column : columns) {
+                const AlternativeResult* a = o.evaluation.alternative(column.first);
+                cells << (a ? millions(a->npvCost) : dash);
+            }
+            cells << models::winnerName(o) << (o.base ? dash : o.flipsVerdict ? tr("flips") : tr("holds"));
+            if (o.flipsVerdict)
+                t.emphasized.push_back(int(t.rows.size()));
+            t.rows.push_back(cells);
+        }
+        l_.table(t, 8.5);
+        l_.paragraph(models::verdictHoldsSentence(outcomes), 9.5, true, QColor(0x1b, 0x3a, 0x5c));
+        l_.keepTogether(80);
+        l_.heading(tr("What each scenario changes"), 11);
+        PdfTable changes;
+        changes.header = {tr("Scenario"), tr("What it changes"), tr("Source")};
+        changes.widths = {1.4, 4.0, 1.2};
+        changes.rightAligned = {false, false, false};
+        for (const Scenario& s : c_.portfolio.scenarios) {
+            QStringList lines;
+            if (!s.description.empty())
+                lines << q(s.description);
+            for (const auto& o : s.overrides)
+                lines << QString::fromUtf8("\u2022 ") + models::overrideInWords(c_.portfolio, o);
+            if (s.overrides.empty())
+                lines << tr("nothing yet: the base case");
+            changes.rows.push_back(
+                {q(s.name), lines.join('\n'), s.source.empty() ? tr("not sourced") : q(s.source)});
+        }
+        l_.table(changes, 7.5);
     }
 
     // The finance appendix (issue 20): every input grouped by what it belongs to, named, with its

@@ -38,6 +38,15 @@ ReportContent buildReportContent(const Portfolio& p, const SkuCatalog& catalog,
         c.sensitivity = npvDifferenceSensitivity(p, catalog, pair->first, pair->second);
         c.reverseStress = reverseStress(p, catalog, pair->first, pair->second);
     }
+    // Every scenario applies to a portfolio that passed the file's reader (data/Scenarios.h); the
+    // NPV costs and winners need no analytics.
+    if (!p.scenarios.empty()) {
+        QString error;
+        if (auto outcomes = data::evaluateScenarios(p, catalog, &error, EvaluateOptions{false}))
+            c.scenarios = std::move(*outcomes);
+        else
+            c.scenariosProblem = error;
+    }
     c.assumptions = models::assumptionsAppendix(p);
     // The demand's SKU too: its market price buys the shortfall (MODEL.md 8).
     const std::vector<std::string> ids = usedSkuIds(p);

@@ -4,6 +4,7 @@
 #include "analytics/ReverseStress.h"
 #include "analytics/Sensitivity.h"
 #include "data/ReferenceData.h"
+#include "data/ScenarioResults.h"
 #include "engine/DatedCash.h"
 #include "engine/EvaluationResult.h"
 #include "models/AssumptionsAppendix.h"
@@ -27,7 +28,11 @@ struct ReportContent {
     std::optional<Sensitivity> sensitivity;         // the decision's pair: the winner against the runner-up
     std::optional<ReverseStress> reverseStress;     // the same pair: the smallest move that flips it
     std::vector<models::AppendixGroup> assumptions; // every input, grouped, with its source
-    std::vector<data::CatalogEntry> skusUsed;       // bundled catalog entries the portfolio relies on
+    // "How the decision holds up" (issue 21): the base case, then each scenario, evaluated
+    // deterministically (data::evaluateScenarios); empty when the portfolio has no scenario.
+    std::vector<data::ScenarioOutcome> scenarios;
+    QString scenariosProblem; // why they could not be evaluated (a scenario that does not apply)
+    std::vector<data::CatalogEntry> skusUsed;          // bundled catalog entries the portfolio relies on
     std::vector<models::AppendixGroup> catalogFigures; // their figures, as the appendix shows them
     QString inputsHash;
     QString version;

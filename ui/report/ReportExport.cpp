@@ -96,10 +96,10 @@ bool writeReport(const ReportContent& c, const ReportRequest& request, QString* 
             if (!set.add(QDir(request.csvDir).filePath(t.name + ".csv"), tableCsv(t), error))
                 return false;
         }
-        // A folder holds one report: the simulation tables of an earlier run with --simulate would
-        // otherwise sit beside tables of another portfolio or run. Only those names: the user's own
-        // files stay.
-        for (const QString& table : simulationTableNames()) {
+        // A folder holds one report: the simulation tables of an earlier run with --simulate (or the
+        // scenarios of a portfolio that had them) would otherwise sit beside tables of another
+        // portfolio or run. Only those names: the user's own files stay.
+        for (const QString& table : simulationTableNames() + QStringList{scenariosTableName()}) {
             const QString path = QDir(request.csvDir).filePath(table + ".csv");
             if (!written.contains(table + ".csv") && QFileInfo(path).isFile())
                 set.removeOnCommit(path);

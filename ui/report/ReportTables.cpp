@@ -233,6 +233,25 @@ ReportTable comparisons(const EvaluationResult& r) {
     return t;
 }
 
+// "How the decision holds up" (issue 21): a row per scenario (the base case first) and alternative,
+// its NPV cost, the scenario's winner and whether it flips the verdict. Only with scenarios.
+ReportTable scenarios(const ReportContent& c) {
+    ReportTable t{scenariosTableName(),
+                  {{"scenario", ColumnKind::Text},
+                   {"alternative", ColumnKind::Text},
+                   {"npv_cost", ColumnKind::Money},
+                   {"winner", ColumnKind::Text},
+                   {"flips_verdict", ColumnKind::Integer}},
+                  {}};
+    for (const auto& o : c.scenarios) {
+        const QVariant winner = o.winner ? text(o.evaluation.alternatives[*o.winner].id) : QVariant();
+        for (const auto& a : o.evaluation.alternatives)
+            t.rows.push_back(
+                {text(o.name), text(a.id), a.npvCost, winner, qlonglong(o.flipsVerdict ? 1 : 0)});
+    }
+    return t;
+}
+
 ReportTable simulationPercentiles(const SimulationResult& s) {
     ReportTable t{
         simulationTableNames()[0], {{"alternative", ColumnKind::Text}, {"metric", ColumnKind::Text}}, {}};
@@ -313,6 +332,10 @@ const QStringList& simulationTableNames() {
     return names;
 }
 
+QString scenariosTableName() {
+    return QStringLiteral("scenarios");
+}
+
 QString exactNumber(double v) {
     // QJsonDocument's own writer, so the text is the one `evaluate --json` prints.
     const QByteArray json = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
@@ -329,6 +352,8 @@ std::vector<ReportTable> reportTables(const ReportContent& c) {
                                     accounting(c.evaluation),
                                     leaseSchedules(c.evaluation),
                                     leaseMaturity(c.evaluation)};
+    if (!c.scenarios.empty())
+        tables.push_back(scenarios(c));
     if (c.simulation) {
         tables.push_back(simulationPercentiles(*c.simulation));
         tables.push_back(simulationFan(*c.simulation));

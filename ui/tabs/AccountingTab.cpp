@@ -140,7 +140,7 @@ void AccountingTab::refresh() {
 void AccountingTab::showAlternative() {
     const QString id = alternative_->currentData().toString();
     const QString currency =
-        doc_->hasPortfolio() ? QString::fromStdString(doc_->portfolio().currency) : QString();
+        doc_->hasPortfolio() ? QString::fromStdString(doc_->shownPortfolio().currency) : QString();
     incomeModel_->setAlternative(id);
     balanceModel_->setAlternative(id);
     if (auto* g = qobject_cast<QGroupBox*>(income_->parentWidget()))

@@ -122,9 +122,10 @@ MonteCarloTab::MonteCarloTab(models::PortfolioDocument* doc, models::SimulationC
     connect(doc_, &models::PortfolioDocument::filePathChanged, this, [this] {
         if (!doc_->hasPortfolio())
             return;
-        paths_->setValue(int(std::min<std::int64_t>(doc_->portfolio().simulation.paths, paths_->maximum())));
-        seed_->setValue(
-            int(std::min<std::uint64_t>(doc_->portfolio().simulation.seed, std::uint64_t(seed_->maximum()))));
+        paths_->setValue(
+            int(std::min<std::int64_t>(doc_->shownPortfolio().simulation.paths, paths_->maximum())));
+        seed_->setValue(int(std::min<std::uint64_t>(doc_->shownPortfolio().simulation.seed,
+                                                    std::uint64_t(seed_->maximum()))));
     });
     connect(doc_, &models::PortfolioDocument::evaluationChanged, this, [this] {
         if (!doc_->hasPortfolio())

@@ -144,7 +144,7 @@ void OverviewTab::refresh() {
     if (r.nothingToCompare()) {
         // Every cost is 0: naming the first alternative "cheapest by 0.0 M" would be a false finding.
         // The reason reads on after "Nothing to compare: " elsewhere; under a heading it is a sentence.
-        QString reason = models::nothingToCompareReason(doc_->portfolio(), r);
+        QString reason = models::nothingToCompareReason(doc_->shownPortfolio(), r);
         reason[0] = reason[0].toUpper();
         verdict_->setText("<h2>" + tr("Nothing to compare") + "</h2>" + reason.toHtmlEscaped());
     } else if (ranked.size() >= 2) {

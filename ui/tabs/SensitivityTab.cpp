@@ -141,7 +141,7 @@ void SensitivityTab::redraw() {
     }
     const QPoint ab = pair_->currentData().toPoint();
     const Sensitivity s = doc_->sensitivity(std::size_t(ab.x()), std::size_t(ab.y()));
-    const QString cur = QString::fromStdString(doc_->portfolio().currency);
+    const QString cur = QString::fromStdString(doc_->shownPortfolio().currency);
     QChart* chart = freshChart(chart_);
     drawTornado(chart, s, doc_->evaluation());
 
