@@ -972,6 +972,10 @@ bool PortfolioDocument::addScenario(const Scenario& s, const QString& descriptio
     return pushScenarios(description, next, error);
 }
 
+std::string PortfolioDocument::unusedScenarioName(const std::string& base) const {
+    return portfolio_ ? freeScenarioName(*portfolio_, base) : base;
+}
+
 bool PortfolioDocument::addStressScenario(data::StressKind kind, QString* error, std::string* added) {
     if (!portfolio_)
         return false;

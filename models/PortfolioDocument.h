@@ -145,6 +145,8 @@ public:
     // A built-in stress template made for this portfolio (data::stressScenario); a name already
     // taken gets " (2)". *added: the name it got.
     bool addStressScenario(data::StressKind kind, QString* error, std::string* added = nullptr);
+    // `base`, or "base (2)", "base (3)", ... : the first name no scenario has.
+    std::string unusedScenarioName(const std::string& base) const;
     bool duplicateScenario(const std::string& name, QString* error, std::string* added = nullptr);
     bool deleteScenario(const std::string& name, QString* error);
     bool renameScenario(const std::string& from, const std::string& to, QString* error);

@@ -6,6 +6,7 @@
 #include "models/SimulationController.h"
 #include "ui/DealLibraryDialog.h"
 #include "ui/DemandEditor.h"
+#include "ui/GoalSeekDialog.h"
 #include "ui/ItemEditor.h"
 #include "ui/report/ExportReportDialog.h"
 #include "ui/tabs/AccountingTab.h"
@@ -270,6 +271,10 @@ void MainWindow::buildMenus() {
     });
     simulation->addAction(tr("&Cancel"), QKeySequence(Qt::Key_Escape), simulation_,
                           &models::SimulationController::cancel);
+    QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+    auto* goalSeek =
+        analysis->addAction(tr("&Goal seek..."), QKeySequence(tr("Ctrl+G")), this, &MainWindow::goalSeek);
+    goalSeek->setObjectName("goalSeek");
     refreshRecent();
 }
 
@@ -360,6 +365,13 @@ void MainWindow::addDeal() {
     QString error;
     if (!document_->addDeal(*dialog.selectedDeal(), &error))
         reportError(tr("Cannot add the deal"), error);
+}
+
+void MainWindow::goalSeek() {
+    if (!document_->hasPortfolio())
+        return;
+    GoalSeekDialog dialog(document_, this);
+    dialog.exec();
 }
 
 void MainWindow::duplicateCurrent() {

@@ -41,6 +41,7 @@ public:
     void addContract();
     void addFleet();
     void addDeal();
+    void goalSeek();
     void duplicateCurrent();
     void deleteCurrent();
 

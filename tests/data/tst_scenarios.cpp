@@ -12,6 +12,7 @@
 #include "data/StressTemplates.h"
 #include "engine/DeterministicEngine.h"
 #include "montecarlo/MonteCarloEngine.h"
+#include "montecarlo/OutcomeRow.h"
 #include "resources/BundledResources.h"
 
 #include <QJsonArray>
@@ -284,6 +285,26 @@ private slots:
             QVERIFY2(std::abs((to - from) - shift) <= 1e-9 * std::abs(to),
                      qPrintable(QString::number(to - from - shift)));
         QVERIFY(std::abs(x.std - b.std) <= 1e-6 * b.std);
+
+        // Path by path: Buy's NPV cost on every path moves by the deterministic difference, and the
+        // alternatives without an owned fleet are the same paths, to the bit.
+        std::string device;
+        const PathOutcomes basePaths = simulatePaths(p, catalog(), o, &device);
+        const PathOutcomes stressedPaths = simulatePaths(s, catalog(), o, &device);
+        QCOMPARE(stressedPaths.paths, std::int64_t(2000));
+        const EvaluationResult given = evaluatePortfolio(p, catalog());
+        for (int a = 0; a < basePaths.alternatives; ++a) {
+            const auto from = outcomeRow(basePaths, basePaths.npv, std::size_t(a));
+            const auto to = outcomeRow(stressedPaths, stressedPaths.npv, std::size_t(a));
+            const bool owns = given.alternatives[std::size_t(a)].id == "buy";
+            for (std::size_t i = 0; i < from.size(); ++i) {
+                if (owns)
+                    QVERIFY2(std::abs((to[i] - from[i]) - shift) <= 1e-9 * std::abs(to[i]),
+                             qPrintable(QString("path %1: %2").arg(i).arg(to[i] - from[i] - shift)));
+                else
+                    QCOMPARE(to[i], from[i]);
+            }
+        }
     }
 };
 
