@@ -2,6 +2,7 @@
 
 #include "calendar/DiscountCurve.h"
 #include "engine/DemandSchedule.h"
+#include "engine/GpuTrend.h"
 #include "engine/PathFunction.h"
 #include "portfolio/Defaults.h"
 
@@ -265,7 +266,6 @@ void CompiledPortfolio::compileFleet(int i, const Fleet& f, const Sku& sku, cons
 void CompiledPortfolio::compileMarket(const Portfolio& p) {
     const auto& m = p.market;
     const DiscountCurve years(p.valuationDate, 0.0);
-    view_.gpuTrend = m.gpuPrice.trendPerYear;
     view_.gpuDecay = std::exp(-m.gpuPrice.reversionPerYear * kDt);
     view_.gpuScale = ouScale(m.gpuPrice.reversionPerYear, m.gpuPrice.volatility);
     view_.utilDecay = std::exp(-m.utilization.reversionPerYear * kDt);
@@ -296,6 +296,10 @@ void CompiledPortfolio::compileMarket(const Portfolio& p) {
     view_.replacementPremium = m.replacementPremium;
     view_.onDemandPremium = m.onDemandPremium;
 
+    const std::vector<double> trend =
+        gpuLogTrend(p, std::vector<double>(a_.periodTime.begin(), a_.periodTime.end()));
+    std::copy(trend.begin(), trend.end(), a_.gpuLogTrend.begin());
+
     // mbar: the market log-index with no shocks, launch at the mode and the midpoint drop, by the
     // same recursion as a path, so a shock-free path resells at exactly R.
     const int K = grid_.size();
@@ -305,8 +309,9 @@ void CompiledPortfolio::compileMarket(const Portfolio& p) {
     for (int k = 0; k < K; ++k) {
         a_.baseLogIndex[k] = x;
         if (k + 1 < K) {
-            const double mk = marketMean(view_, a_.periodTime[k], launch, jump);
-            const double mn = marketMean(view_, a_.periodTime[k + 1], launch, jump);
+            // marketMean's sum (engine/PathFunction.h); the view is bound once everything is compiled.
+            const double mk = trend[k] + (a_.periodTime[k] >= launch ? jump : 0.0);
+            const double mn = trend[k + 1] + (a_.periodTime[k + 1] >= launch ? jump : 0.0);
             x = mn + (x - mk) * view_.gpuDecay;
         }
     }

@@ -22,7 +22,6 @@
     X(int, years, 0, "fiscal years the periods start in")                                                    \
     X(int, alternatives, 0, "the portfolio's, then spot (the last)")                                         \
     X(double, taxRate, 0.0, "")                                                                              \
-    X(double, gpuTrend, 0.0, "market log-index drift per year")                                              \
     X(double, gpuDecay, 1.0, "OU step: e^(-kappa dt)")                                                       \
     X(double, gpuScale, 0.0, "OU step: sigma sqrt((1 - e^(-2 kappa dt)) / (2 kappa))")                       \
     X(double, utilDecay, 1.0, "")                                                                            \
@@ -48,6 +47,8 @@
     X(double, periodEndDf, Periods, 0.0, "DF at the period's end")                                           \
     X(double, periodTime, Periods, 0.0, "t_k = k / 12")                                                      \
     X(double, baseLogIndex, Periods, 0.0, "the market log-index with no shocks (mbar of MODEL.md 6)")        \
+    X(double, gpuLogTrend, Periods, 0.0,                                                                     \
+      "m_k without the jump: trend x t_k, or ln F(t_k)/F(t_0) on a curve")                                   \
     X(int, periodYear, Periods, 0, "0-based fiscal year of the period start")                                \
     X(double, demandHours, Periods, 0.0, "D_k: the demand in H100-equivalent hours")                         \
     X(int, kind, Items, -1, "ItemKind: 0 contract, 1 fleet")                                                 \

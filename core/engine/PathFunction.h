@@ -30,10 +30,11 @@
 
 namespace ledger {
 
-// The market log-index's mean at time t (years): the trend, and the next generation's jump once
-// it has launched (MODEL.md 6). A path's X and the compiled shock-free index both step from it.
-template <class V> LEDGER_HD V marketMean(const PathInputs& in, double t, V launch, V jump) {
-    return in.gpuTrend * t + select(V(t) >= launch, jump, V(0.0));
+// The market log-index's mean in period k: the trend (linear, or a forward curve's: engine/GpuTrend.h),
+// and the next generation's jump once it has launched (MODEL.md 6). A path's X and the compiled
+// shock-free index both step from it.
+template <class V> LEDGER_HD V marketMean(const PathInputs& in, int k, V launch, V jump) {
+    return in.gpuLogTrend[k] + select(V(in.periodTime[k]) >= launch, jump, V(0.0));
 }
 
 // With a demand (MODEL.md 8): alternative a's used share of its capacity in period k, for the
@@ -163,8 +164,8 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
         const V z1 = L[0] * eps[0];
         const V z2 = L[3] * eps[0] + L[4] * eps[1];
         const V z3 = L[6] * eps[0] + L[7] * eps[1] + L[8] * eps[2];
-        const V mk = marketMean(in, in.periodTime[k], launch, jump);
-        const V mn = marketMean(in, in.periodTime[k + 1], launch, jump);
+        const V mk = marketMean(in, k, launch, jump);
+        const V mn = marketMean(in, k + 1, launch, jump);
         x = mn + (x - mk) * in.gpuDecay + in.gpuScale * z1;
         ydev = ydev * in.utilDecay + in.utilScale * z2;
         w = w * in.powerDecay + in.powerScale * z3;

@@ -136,10 +136,24 @@ struct OuProcess {
     double volatility = 0.0;
 };
 
+// A forward curve of the GPU rental price (extension, docs/model.md 12.2): prices on dates, per
+// GPU-hour of a named SKU or an index level; only their ratios matter. It replaces the linear trend.
+struct ForwardPoint {
+    Date date;
+    double price = 0.0;
+    bool operator==(const ForwardPoint&) const = default;
+};
+struct ForwardCurve {
+    std::optional<std::string> sku; // what the prices are of; none: an index level
+    std::vector<ForwardPoint> points;
+    bool operator==(const ForwardCurve&) const = default;
+};
+
 struct GpuPriceProcess {
-    double trendPerYear = -0.15;
+    double trendPerYear = -0.15; // not used with a forward curve
     double reversionPerYear = 1.0;
     double volatility = 0.30;
+    std::optional<ForwardCurve> forwardCurve;
 };
 
 struct NextGeneration {

@@ -218,8 +218,8 @@ def simulate_batch(m, draws, n, out, lo):
         z2 = L[3] * e0 + L[4] * e1
         z3 = L[6] * e0 + L[7] * e1 + L[8] * e2
         tk, tn = m["periodTime"][k], m["periodTime"][k + 1]
-        mk = m["gpuTrend"] * tk + np.where(tk >= launch, jump, 0.0)
-        mn = m["gpuTrend"] * tn + np.where(tn >= launch, jump, 0.0)
+        mk = m["gpuLogTrend"][k] + np.where(tk >= launch, jump, 0.0)
+        mn = m["gpuLogTrend"][k + 1] + np.where(tn >= launch, jump, 0.0)
         x = mn + (x - mk) * m["gpuDecay"] + m["gpuScale"] * z1
         ydev = ydev * m["utilDecay"] + m["utilScale"] * z2
         w = w * m["powerDecay"] + m["powerScale"] * z3

@@ -29,7 +29,7 @@ Portfolio demandPortfolio(double demand, double price = 2.0, double tax = 0.0) {
     p.utilization = {{day(2027, 1, 1), 0.7}}; // not used with a demand (the items' own figures only)
     p.contracts = {simpleContract(day(2027, 1, 1), day(2027, 12, 31), 100, price)};
     p.alternatives = std::vector<Alternative>{{"rent", "Rent", {"c"}}};
-    p.market.gpuPrice = {0.0, 1.0, 0.0};
+    p.market.gpuPrice = {0.0, 1.0, 0.0, std::nullopt};
     p.market.powerPrice.volatility = 0.0;
     p.demand = Demand{"H100", {{day(2026, 6, 1), demand}}}; // dated before t0: constant from t0 on
     return p;

@@ -52,7 +52,7 @@ Portfolio largestPortfolio() {
         p.fleets.push_back(f);
     }
     auto& m = p.market;
-    m.gpuPrice = {kMaxAbsGpuTrendPerYear, 0.0, kMaxVolatility};
+    m.gpuPrice = {kMaxAbsGpuTrendPerYear, 0.0, kMaxVolatility, std::nullopt};
     m.utilization = {0.0, kMaxVolatility};
     m.powerPrice = {0.0, kMaxVolatility};
     m.replacementPremium = 100.0;

@@ -202,7 +202,7 @@ private slots:
         // (2 kappa).
         auto p = basePortfolio(day(2027, 1, 1), 0.0, 0.0);
         p.contracts = {simpleContract(day(2027, 1, 1), day(2031, 12, 31), 1, 1.0)};
-        p.market.gpuPrice = {-0.15, 1.0, 0.3};
+        p.market.gpuPrice = {-0.15, 1.0, 0.3, std::nullopt};
         requireValid(p);
         CompiledPortfolio cp(p, testCatalog());
         const auto& in = cp.inputs();

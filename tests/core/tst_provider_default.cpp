@@ -26,7 +26,7 @@ Portfolio defaulting() {
     c.recoveryRate = 0.5;
     c.defaultDate = day(2027, 4, 15);
     p.contracts = {c};
-    p.market.gpuPrice = {0.0, 1.0, 0.0};
+    p.market.gpuPrice = {0.0, 1.0, 0.0, std::nullopt};
     p.market.powerPrice.volatility = 0.0;
     p.market.replacementPremium = 1.5;
     return p;

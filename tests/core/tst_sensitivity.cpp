@@ -215,7 +215,7 @@ private slots:
         p.assumptions.horizonEnd = day(2027, 12, 31);
         p.contracts = {simpleContract(day(2027, 1, 1), day(2027, 12, 31), 100, 1.5)};
         p.alternatives = std::vector<Alternative>{{"rent", "Rent", {"c"}}};
-        p.market.gpuPrice = {0.0, 1.0, 0.0};
+        p.market.gpuPrice = {0.0, 1.0, 0.0, std::nullopt};
         p.demand = Demand{"H100", {{day(2027, 1, 1), 110}}};
         const Sensitivity s = npvDifferenceSensitivity(p, testCatalog(), 0, 1);
         QCOMPARE(s.b, std::string("spot"));
