@@ -255,7 +255,7 @@ void writeScenarios(Connection& c, const Portfolio& p) {
 void writePortfolio(Connection& c, const Portfolio& p) {
     for (const char* table :
          {"tranches", "alternative_items", "utilization_points", "contracts", "fleets", "alternatives",
-          "skus", "sources", "demand_points", "sensitivity_ranges", "portfolio"})
+          "skus", "sources", "demand_points", "sensitivity_ranges", "gpu_forward_points", "portfolio"})
         c.exec(QString("DELETE FROM %1").arg(table));
     const auto& m = p.market;
     const auto& g = m.nextGeneration;
@@ -329,6 +329,14 @@ void writePortfolio(Connection& c, const Portfolio& p) {
         for (std::size_t i = 0; i < p.demand->curve.size(); ++i)
             c.exec("INSERT INTO demand_points (position, date, gpus) VALUES (?, ?, ?)",
                    {qint64(i), date(p.demand->curve[i].date), p.demand->curve[i].gpus});
+    // Schema 11: the forward curve, its points in their own table.
+    const auto& curve = m.gpuPrice.forwardCurve;
+    c.exec("UPDATE portfolio SET gpu_forward_sku = ? WHERE id = 1",
+           {curve && curve->sku ? text(*curve->sku) : QVariant(QMetaType(QMetaType::QString))});
+    if (curve)
+        for (std::size_t i = 0; i < curve->points.size(); ++i)
+            c.exec("INSERT INTO gpu_forward_points (position, date, price) VALUES (?, ?, ?)",
+                   {qint64(i), date(curve->points[i].date), curve->points[i].price});
     for (const auto& [input, range] : p.sensitivity)
         c.exec("INSERT INTO sensitivity_ranges (input, low, high) VALUES (?, ?, ?)",
                {text(input), range.low, range.high});
@@ -534,6 +542,7 @@ StoredPortfolio readStoredPortfolio(Connection& c) {
     StoredPortfolio stored;
     Portfolio& p = stored.portfolio;
     bool found = false, hasAlternatives = false;
+    std::optional<std::string> forwardSku;
     forEachRow(c, "portfolio", "SELECT * FROM portfolio WHERE id = 1", {}, [&](const Row& r) {
         found = true;
         p.name = r.text("name");
@@ -568,6 +577,7 @@ StoredPortfolio readStoredPortfolio(Connection& c) {
         m.demand.volatility = r.real("demand_volatility");
         if (auto sku = r.optionalText("demand_sku"))
             p.demand = Demand{*sku, {}};
+        forwardSku = r.optionalText("gpu_forward_sku");
         stored.checksum = QString::fromStdString(r.optionalText("content_sha256").value_or(""));
     });
     if (!found)
@@ -607,6 +617,15 @@ StoredPortfolio readStoredPortfolio(Connection& c) {
                    [&](const Row& r) {
                        p.demand->curve.push_back({r.date("date"), r.real("gpus")});
                    });
+    ForwardCurve curve{forwardSku, {}};
+    forEachRow(c, "gpu_forward_points", "SELECT * FROM gpu_forward_points ORDER BY position", {},
+               [&](const Row& r) { curve.points.push_back({r.date("date"), r.real("price")}); });
+    // A curve is there when it has points; a SKU named without any is damage, not "no curve".
+    if (!curve.points.empty())
+        p.market.gpuPrice.forwardCurve = std::move(curve);
+    else if (forwardSku)
+        fail("is damaged: portfolio names gpu_forward_sku \"" + QString::fromStdString(*forwardSku) +
+             "\" but gpu_forward_points holds no point");
     p.scenarios = readScenarios(c);
     return stored;
 }

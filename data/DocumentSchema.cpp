@@ -217,6 +217,17 @@ const QStringList kVersion10 = {
     ))sql",
 };
 
+// Version 11: a forward curve of the GPU rental price (docs/model.md 12.2), replacing the trend where
+// it has points. A document of version 10 gains it empty: the trend as before.
+const QStringList kVersion11 = {
+    R"sql(CREATE TABLE gpu_forward_points (
+        position INTEGER PRIMARY KEY,             -- order on the curve (dates increasing)
+        date TEXT NOT NULL,                       -- on this day ...
+        price REAL NOT NULL                       -- ... the price per GPU-hour of gpu_forward_sku, or an index level
+    ))sql",
+    R"sql(ALTER TABLE portfolio ADD COLUMN gpu_forward_sku TEXT)sql", // NULL: an index level, or no curve
+};
+
 // The schema as SQLite lists it, one entry per table, index and trigger, with its statement.
 QStringList schemaEntries(QSqlDatabase& db) {
     QStringList entries;
@@ -238,7 +249,7 @@ QString sqliteProblem(const QSqlError& e) {
 
 bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
     const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4, &kVersion5,
-                                  &kVersion6, &kVersion7, &kVersion8, &kVersion9, &kVersion10};
+                                  &kVersion6, &kVersion7, &kVersion8, &kVersion9, &kVersion10, &kVersion11};
     for (int version = from; version < to; ++version) {
         for (const QString& statement : *steps[version]) {
             QSqlQuery q(db);

@@ -115,6 +115,19 @@ Alternative readAlternative(const QJsonValue& v, const std::string& path) {
     return a;
 }
 
+// {"sku": "H100", "points": [{"date": "2027-01-01", "price": 2.35}, ...]}; sku optional (an index).
+ForwardCurve readForwardCurve(const QJsonValue& v, const std::string& path) {
+    JsonObjectReader r(v, path, {"sku", "points"});
+    ForwardCurve c;
+    c.sku = r.optionalString("sku");
+    const auto points = r.array("points");
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        JsonObjectReader point(points[i], at(r.pathOf("points"), i), {"date", "price"});
+        c.points.push_back({point.date("date"), point.number("price")});
+    }
+    return c;
+}
+
 void readOu(const JsonObjectReader& market, const QString& key, OuProcess& ou) {
     if (!market.has(key))
         return;
@@ -130,7 +143,12 @@ MarketModel readMarket(const QJsonValue& v) {
     MarketModel m;
     if (r.has("gpu_price")) {
         JsonObjectReader g(r.value("gpu_price"), r.pathOf("gpu_price"),
-                           {"trend_per_year", "reversion_per_year", "volatility"});
+                           {"trend_per_year", "forward_curve", "reversion_per_year", "volatility"});
+        if (g.has("forward_curve") && g.has("trend_per_year"))
+            JsonObjectReader::fail(g.path(), "give either trend_per_year or forward_curve, not both: the "
+                                             "curve replaces the trend");
+        if (g.has("forward_curve"))
+            m.gpuPrice.forwardCurve = readForwardCurve(g.value("forward_curve"), g.pathOf("forward_curve"));
         m.gpuPrice.trendPerYear = g.number("trend_per_year", m.gpuPrice.trendPerYear);
         m.gpuPrice.reversionPerYear = g.number("reversion_per_year", m.gpuPrice.reversionPerYear);
         m.gpuPrice.volatility = g.number("volatility", m.gpuPrice.volatility);
@@ -289,9 +307,20 @@ QJsonObject writeMarket(const MarketModel& m) {
     QJsonArray corr;
     for (const auto& row : m.correlation)
         corr.append(QJsonArray{row[0], row[1], row[2]});
-    QJsonObject o{{"gpu_price", QJsonObject{{"trend_per_year", m.gpuPrice.trendPerYear},
-                                            {"reversion_per_year", m.gpuPrice.reversionPerYear},
-                                            {"volatility", m.gpuPrice.volatility}}},
+    QJsonObject gpu{{"reversion_per_year", m.gpuPrice.reversionPerYear}, {"volatility", m.gpuPrice.volatility}};
+    if (m.gpuPrice.forwardCurve) { // it replaces the trend, which is then left out
+        QJsonArray points;
+        for (const ForwardPoint& point : m.gpuPrice.forwardCurve->points)
+            points.append(QJsonObject{{"date", QString::fromStdString(formatIsoDate(point.date))},
+                                      {"price", point.price}});
+        QJsonObject curve{{"points", points}};
+        if (m.gpuPrice.forwardCurve->sku)
+            curve["sku"] = QString::fromStdString(*m.gpuPrice.forwardCurve->sku);
+        gpu["forward_curve"] = curve;
+    } else {
+        gpu["trend_per_year"] = m.gpuPrice.trendPerYear;
+    }
+    QJsonObject o{{"gpu_price", gpu},
                   {"utilization", writeOu(m.utilization)},
                   {"power_price", writeOu(m.powerPrice)},
                   {"correlation", corr},

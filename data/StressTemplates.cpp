@@ -65,6 +65,9 @@ std::optional<Scenario> stressScenario(const Portfolio& p, StressKind kind, cons
     };
     switch (kind) {
     case StressKind::GpuPriceCollapse:
+        // On a forward curve the collapse replaces it: the curve and the trend are not given together.
+        if (p.market.gpuPrice.forwardCurve)
+            add("/market/gpu_price/forward_curve", "null");
         add("/market/gpu_price/trend_per_year", json(-0.4));
         break;
     case StressKind::NextGenerationEarly: {

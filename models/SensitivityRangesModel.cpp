@@ -73,9 +73,8 @@ void SensitivityRangesModel::refill() {
     rows_.clear();
     if (!doc_->hasPortfolio())
         return;
-    const bool demand = doc_->portfolio().demand.has_value();
     for (const auto& info : sensitivityInputs())
-        if (sensitivityInputApplies(info, demand))
+        if (sensitivityInputApplies(info, doc_->portfolio()))
             rows_.push_back(&info);
 }
 

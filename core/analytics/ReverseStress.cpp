@@ -147,7 +147,7 @@ ReverseStress reverseStress(const Portfolio& p, const SkuCatalog& catalog, std::
     }
     std::vector<VerdictFlip> flips, steady;
     for (const auto& info : sensitivityInputs()) {
-        if (!sensitivityInputApplies(info, p.demand.has_value()))
+        if (!sensitivityInputApplies(info, p))
             continue;
         VerdictFlip f;
         f.id = info.id;

@@ -112,7 +112,7 @@ Sensitivity npvDifferenceSensitivity(const Portfolio& p, const SkuCatalog& catal
     s.b = idOf(b);
     s.base = difference(p, catalog, a, b);
     for (const auto& info : sensitivityInputs()) {
-        if (!sensitivityInputApplies(info, p.demand.has_value()))
+        if (!sensitivityInputApplies(info, p))
             continue;
         const SensitivityRange range = sensitivityRangeOf(p, info);
         Portfolio low = p, high = p;

@@ -33,7 +33,7 @@ Sensitivity npvDifferenceSensitivity(const Portfolio& p, const SkuCatalog& catal
 // Moves one input of p to a setting, as the tornado moves it (docs/model.md 11.4: a factor, a shift
 // in points, or the trend per year itself). p must be valid; the SKUs and fleet capex a move needs
 // are resolved through the catalog (and copied into p). The input must apply to p
-// (sensitivityInputApplies): the demand's factor needs a demand.
+// (sensitivityInputApplies): the demand's factor needs a demand, the trend no forward curve.
 void applySensitivitySetting(SensitivityInput input, Portfolio& p, const SkuCatalog& catalog, double setting);
 
 // The setting that moves nothing: x1 for a factor, 0 points for a shift, the portfolio's own trend

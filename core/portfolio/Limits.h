@@ -39,6 +39,7 @@ constexpr double kMaxItKwPerGpu = 100.0;    // a fleet's or a SKU's
 constexpr double kMaxPerfIndex = 1000.0;    // H100 = 1
 constexpr double kMinDiscountRate = -0.5;   // (1 + r)^-40 stays near 1e12, not 1e400
 constexpr double kMaxDiscountRate = 1.0;
+constexpr double kMaxForwardPrice = 1e9;       // a forward curve's price or index level
 constexpr double kMaxAbsGpuTrendPerYear = 2.0; // log change a year: e^80 over 40 years at most
 constexpr double kMaxVolatility = 2.0;         // 200% a year; GPU rental prices show 30 - 60%
 constexpr double kMaxReversionPerYear = 100.0;

@@ -44,7 +44,7 @@ const std::vector<SensitivityInputInfo>& sensitivityInputs() {
          {-0.30, 0.0},
          -kMaxTrend,
          kMaxTrend,
-         Always},
+         WithoutForwardCurve},
         {SensitivityInput::FleetCapex,
          "fleet_capex",
          "Fleet capex",
@@ -112,7 +112,8 @@ const SensitivityInputInfo& sensitivityInput(SensitivityInput input) {
     return sensitivityInputs().front(); // unreachable: every enumerator is listed
 }
 
-bool sensitivityInputApplies(const SensitivityInputInfo& info, bool hasDemand) {
+bool sensitivityInputApplies(const SensitivityInputInfo& info, const Portfolio& p) {
+    const bool hasDemand = p.demand.has_value();
     switch (info.scope) {
     case SensitivityScope::Always:
         return true;
@@ -120,6 +121,8 @@ bool sensitivityInputApplies(const SensitivityInputInfo& info, bool hasDemand) {
         return !hasDemand;
     case SensitivityScope::WithDemand:
         return hasDemand;
+    case SensitivityScope::WithoutForwardCurve:
+        return !p.market.gpuPrice.forwardCurve;
     }
     return true;
 }

@@ -33,8 +33,9 @@ enum class SensitivityKind {
 };
 
 // Where an input moves something: utilization curves are not used with a demand (MODEL.md 8),
-// so the demand takes the utilization's place in the tornado then.
-enum class SensitivityScope { Always, WithoutDemand, WithDemand };
+// so the demand takes the utilization's place in the tornado then; the trend is not used on a
+// forward curve (docs/model.md 12.2), which a scenario moves instead.
+enum class SensitivityScope { Always, WithoutDemand, WithDemand, WithoutForwardCurve };
 
 struct SensitivityInputInfo {
     SensitivityInput input;
@@ -52,8 +53,8 @@ const std::vector<SensitivityInputInfo>& sensitivityInputs();
 // The input of an id, or nullptr.
 const SensitivityInputInfo* findSensitivityInput(std::string_view id);
 const SensitivityInputInfo& sensitivityInput(SensitivityInput input);
-// Whether the tornado moves this input for a portfolio with (or without) a demand.
-bool sensitivityInputApplies(const SensitivityInputInfo& info, bool hasDemand);
+// Whether the tornado moves this input in p (its demand, its forward curve).
+bool sensitivityInputApplies(const SensitivityInputInfo& info, const Portfolio& p);
 // The portfolio's setting of an input: the user's, else the default.
 SensitivityRange sensitivityRangeOf(const Portfolio& p, const SensitivityInputInfo& info);
 // A setting as the tornado names it: "x0.8", "+10 pts", "-30%/yr" (at most ten significant digits).

@@ -442,12 +442,35 @@ private:
                                      std::to_string(kMaxListEntries));
     }
 
+    // docs/model.md 12.2: prices on increasing dates, each above 0; of a known SKU when one is named.
+    void checkForwardCurve(const ForwardCurve& c) {
+        const std::string path = "market.gpu_price.forward_curve";
+        if (c.sku) {
+            name(path + ".sku", *c.sku);
+            sku(path + ".sku", *c.sku);
+        }
+        if (c.points.empty())
+            fail(path + ".points", "at least one point is needed");
+        listSize(path + ".points", c.points.size());
+        for (std::size_t i = 0; i < c.points.size(); ++i) {
+            const auto at = idx(path + ".points", i);
+            checkDate(at + ".date", c.points[i].date);
+            above(at + ".price", c.points[i].price, 0.0);
+            atMost(at + ".price", c.points[i].price, kMaxForwardPrice);
+            if (i > 0 && c.points[i].date <= c.points[i - 1].date)
+                fail(at + ".date", formatIsoDate(c.points[i].date) + " is not after " + idx(path + ".points", i - 1) +
+                                       ".date " + formatIsoDate(c.points[i - 1].date));
+        }
+    }
+
     void checkMarket() {
         const auto& m = p_.market;
         finite("market.gpu_price.trend_per_year", m.gpuPrice.trendPerYear);
         inRange("market.gpu_price.trend_per_year", m.gpuPrice.trendPerYear, -kMaxAbsGpuTrendPerYear,
                 kMaxAbsGpuTrendPerYear);
         checkOu("market.gpu_price", m.gpuPrice.reversionPerYear, m.gpuPrice.volatility);
+        if (m.gpuPrice.forwardCurve)
+            checkForwardCurve(*m.gpuPrice.forwardCurve);
         checkOu("market.utilization", m.utilization.reversionPerYear, m.utilization.volatility);
         checkOu("market.power_price", m.powerPrice.reversionPerYear, m.powerPrice.volatility);
         checkOu("market.demand", m.demand.reversionPerYear, m.demand.volatility);

@@ -174,7 +174,7 @@ private slots:
         const Portfolio p = closeCall();
         const ReverseStress s = reverseStress(p, testCatalog(), kBuy, kRent);
         for (const auto& info : sensitivityInputs()) {
-            if (!sensitivityInputApplies(info, false))
+            if (!sensitivityInputApplies(info, p))
                 continue;
             QCOMPARE(verdictGap(p, testCatalog(), kBuy, kRent, info.input, noMoveSetting(p, info.input)),
                      s.baseGap);

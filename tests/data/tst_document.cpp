@@ -26,17 +26,22 @@ using namespace ledger::data;
 
 namespace {
 
-// What version 10 added, taken away again: a document as version 9 saved it (DocumentSchema.cpp).
-const QStringList kBackToVersion9 = {"DROP TABLE scenario_overrides", "DROP TABLE scenarios"};
+// What version 11 added, taken away again: a document as version 10 saved it (DocumentSchema.cpp).
+const QStringList kBackToVersion10 = {"DROP TABLE gpu_forward_points",
+                                      "ALTER TABLE portfolio DROP COLUMN gpu_forward_sku"};
 
-// What versions 9 and 10 added, taken away again: a document as version 8 saved it.
+// What versions 10 and 11 added, taken away again: a document as version 9 saved it.
+const QStringList kBackToVersion9 =
+    kBackToVersion10 + QStringList{"DROP TABLE scenario_overrides", "DROP TABLE scenarios"};
+
+// What versions 9 to 11 added, taken away again: a document as version 8 saved it.
 const QStringList kBackToVersion8 =
     kBackToVersion9 + QStringList{"ALTER TABLE contracts DROP COLUMN default_date"};
 
-// What versions 8 to 10 added, taken away again: a document as version 7 saved it.
+// What versions 8 to 11 added, taken away again: a document as version 7 saved it.
 const QStringList kBackToVersion7 = kBackToVersion8 + QStringList{"DROP TABLE sensitivity_ranges"};
 
-// What versions 5 to 10 added, taken away again: a document as version 4 saved it (DocumentSchema.cpp).
+// What versions 5 to 11 added, taken away again: a document as version 4 saved it (DocumentSchema.cpp).
 const QStringList kBackToVersion4 =
     kBackToVersion7 + QStringList{"ALTER TABLE contracts DROP COLUMN lease_classification",
                                   "ALTER TABLE contracts DROP COLUMN lease_incremental_borrowing_rate",
@@ -330,6 +335,54 @@ private slots:
         QCOMPARE(int(listSimulationRuns(doc, &error).size()), 1);
     }
 
+    // Version 11 adds the forward curve (docs/model.md 12.2): a version-10 document reads as one
+    // without it (the trend), keeps its checksum and gains the empty table; once migrated a curve
+    // round trips to the bit, and its rows are checked like every other.
+    void versionTenDocumentsGainTheForwardCurve() {
+        QTemporaryDir dir;
+        const QString v10 = dir.filePath("v10.cledger");
+        const Portfolio p = example();
+        QString error;
+        QVERIFY(saveDocument(p, v10, &error));
+        const QString checksum = rawScalar(v10, "SELECT content_sha256 FROM portfolio").toString();
+        rawExec(v10, kBackToVersion10 + QStringList{"PRAGMA user_version = 10"});
+        const auto load = loadDocument(v10, bundledSkuCatalog());
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QVERIFY(!load.portfolio->market.gpuPrice.forwardCurve);
+        QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
+        QCOMPARE(rawScalar(v10, "PRAGMA user_version").toInt(), 11);
+        QCOMPARE(rawScalar(v10, "SELECT count(*) FROM gpu_forward_points").toInt(), 0);
+        QCOMPARE(rawScalar(v10, "SELECT content_sha256 FROM portfolio").toString(), checksum);
+
+        Portfolio q = p;
+        q.market.gpuPrice.forwardCurve =
+            ForwardCurve{"H100", {{Date(2027, 1, 1), 2.35}, {Date(2028, 6, 30), 1.7000000000000002}}};
+        const QString current = dir.filePath("curve.cledger");
+        QVERIFY(saveDocument(q, current, &error));
+        QCOMPARE(rawScalar(current, "SELECT gpu_forward_sku FROM portfolio").toString(), QString("H100"));
+        QCOMPARE(rawScalar(current, "SELECT price FROM gpu_forward_points WHERE position = 1").toDouble(),
+                 1.7000000000000002);
+        const auto back = loadDocument(current, bundledSkuCatalog());
+        QVERIFY2(back.ok(), qPrintable(back.error));
+        QCOMPARE(back.portfolio->market.gpuPrice.forwardCurve, q.market.gpuPrice.forwardCurve);
+        QCOMPARE(writePortfolioJson(*back.portfolio), writePortfolioJson(q));
+        // An index level: no SKU.
+        q.market.gpuPrice.forwardCurve->sku.reset();
+        QVERIFY(saveDocument(q, current, &error));
+        QVERIFY(rawScalar(current, "SELECT gpu_forward_sku FROM portfolio").isNull());
+        QCOMPARE(loadDocument(current, bundledSkuCatalog()).portfolio->market.gpuPrice.forwardCurve,
+                 q.market.gpuPrice.forwardCurve);
+
+        rawExec(current, {"UPDATE gpu_forward_points SET price = 'cheap' WHERE position = 0"});
+        QCOMPARE(loadDocument(current, bundledSkuCatalog()).error,
+                 current + ": is damaged: gpu_forward_points row 1, column price: holds the text \"cheap\", "
+                           "not a number");
+        rawExec(current, {"DELETE FROM gpu_forward_points", "UPDATE portfolio SET gpu_forward_sku = 'H100'"});
+        QCOMPARE(loadDocument(current, bundledSkuCatalog()).error,
+                 current + ": is damaged: portfolio names gpu_forward_sku \"H100\" but gpu_forward_points "
+                           "holds no point");
+    }
+
     // Issue 13, defect 4: documents migrated from version 1 kept a NULL checksum, which switched
     // the check off. The migration now writes it.
     void migrationWritesTheChecksum() {
@@ -478,7 +531,7 @@ private slots:
         QVERIFY2(load.ok(), qPrintable(load.error));
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
         QCOMPARE(rawScalar(v8, "PRAGMA user_version").toInt(), kSchemaVersion);
-        QCOMPARE(kSchemaVersion, 10);
+        QCOMPARE(kSchemaVersion, 11);
         QCOMPARE(rawScalar(v8, "SELECT count(*) FROM contracts WHERE default_date IS NULL").toInt(), 2);
         QCOMPARE(rawScalar(v8, "SELECT content_sha256 FROM portfolio").toString(), checksum);
 
@@ -512,8 +565,8 @@ private slots:
         const auto load = loadDocument(v9, bundledSkuCatalog());
         QVERIFY2(load.ok(), qPrintable(load.error));
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
-        QCOMPARE(kSchemaVersion, 10);
-        QCOMPARE(rawScalar(v9, "PRAGMA user_version").toInt(), 10);
+        QCOMPARE(kSchemaVersion, 11);
+        QCOMPARE(rawScalar(v9, "PRAGMA user_version").toInt(), 11);
         QCOMPARE(rawScalar(v9, "SELECT count(*) FROM scenarios").toInt(), 0);
         QCOMPARE(rawScalar(v9, "SELECT count(*) FROM scenario_overrides").toInt(), 0);
         QCOMPARE(rawScalar(v9, "SELECT content_sha256 FROM portfolio").toString(), checksum);

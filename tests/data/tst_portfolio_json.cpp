@@ -449,6 +449,70 @@ private slots:
                     .startsWith(
                         "deal.json: sensitivity: is empty (give the settings of one of contract_prices, "));
     }
+
+    // issue 22: a forward curve replaces the trend; written without trend_per_year, read back to the
+    // bit; points named by their position in a message; given with the trend, refused.
+    void forwardCurveRoundTripsAndIsChecked() {
+        QJsonObject o = valid();
+        QJsonObject market{
+            {"gpu_price",
+             QJsonObject{
+                 {"forward_curve",
+                  QJsonObject{
+                      {"sku", "H100"},
+                      {"points", QJsonArray{QJsonObject{{"date", "2026-01-01"}, {"price", 2.35}},
+                                            QJsonObject{{"date", "2027-06-30"}, {"price", 0.1 + 0.2}}}}}},
+                 {"volatility", 0.3}}}};
+        o["market"] = market;
+        const auto load = readPortfolioJson(QJsonDocument(o).toJson(), "deal.json", bundledSkuCatalog());
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        const auto& curve = load.portfolio->market.gpuPrice.forwardCurve;
+        QVERIFY(curve);
+        QCOMPARE(curve->sku, std::optional<std::string>("H100"));
+        QCOMPARE(curve->points.size(), std::size_t(2));
+        QCOMPARE(curve->points[1].date, Date(2027, 6, 30));
+        QCOMPARE(curve->points[1].price, 0.1 + 0.2);
+        const QByteArray written = writePortfolioJson(*load.portfolio);
+        const QJsonObject gpu =
+            QJsonDocument::fromJson(written).object()["market"].toObject()["gpu_price"].toObject();
+        QVERIFY(!gpu.contains("trend_per_year"));
+        QVERIFY(gpu.contains("forward_curve"));
+        const auto again = readPortfolioJson(written, "again.json", bundledSkuCatalog());
+        QVERIFY(again.ok());
+        QCOMPARE(again.portfolio->market.gpuPrice.forwardCurve, curve);
+        QCOMPARE(writePortfolioJson(*again.portfolio), written);
+
+        QJsonObject both = o;
+        QJsonObject m = both["market"].toObject(), g = m["gpu_price"].toObject();
+        g["trend_per_year"] = -0.2;
+        m["gpu_price"] = g;
+        both["market"] = m;
+        QCOMPARE(errorFor(both),
+                 QString("deal.json: market.gpu_price: give either trend_per_year or forward_curve, "
+                         "not both: the curve replaces the trend"));
+        g.remove("trend_per_year");
+        QJsonObject c = g["forward_curve"].toObject();
+        c["points"] = QJsonArray{QJsonObject{{"date", "2026-01-01"}, {"price", 2.0}},
+                                 QJsonObject{{"date", "2026-01-01"}, {"price", 1.0}}};
+        g["forward_curve"] = c;
+        m["gpu_price"] = g;
+        both["market"] = m;
+        QCOMPARE(errorFor(both),
+                 QString("deal.json: market.gpu_price.forward_curve.points[1].date: 2026-01-01 is not "
+                         "after market.gpu_price.forward_curve.points[0].date 2026-01-01"));
+        c["points"] = QJsonArray{QJsonObject{{"date", "2026-01-01"}, {"price", -1.0}}};
+        c["unit"] = "USD";
+        g["forward_curve"] = c;
+        m["gpu_price"] = g;
+        both["market"] = m;
+        QCOMPARE(errorFor(both), QString("deal.json: market.gpu_price.forward_curve.unit: unknown key"));
+        c.remove("unit");
+        g["forward_curve"] = c;
+        m["gpu_price"] = g;
+        both["market"] = m;
+        QCOMPARE(errorFor(both),
+                 QString("deal.json: market.gpu_price.forward_curve.points[0].price: -1 must be above 0"));
+    }
 };
 
 QTEST_GUILESS_MAIN(PortfolioJsonTest)

@@ -238,6 +238,28 @@ private slots:
                 *hand.contracts[1].lease.incrementalBorrowingRate + 0.03;
             QCOMPARE(evaluated(applied(p, fromTemplate(p, StressKind::RatesPlus300bp))), evaluated(hand));
         }
+        // On a forward curve the collapse replaces the curve with the -40% trend; a scenario can
+        // override the curve's points like any input.
+        {
+            Portfolio curved = p;
+            curved.market.gpuPrice.forwardCurve =
+                ForwardCurve{"GB300", {{p.valuationDate, 2.0}, {addYears(p.valuationDate, 3), 1.0}}};
+            Portfolio hand = p;
+            hand.market.gpuPrice.trendPerYear = -0.4;
+            const Scenario collapse = fromTemplate(curved, StressKind::GpuPriceCollapse);
+            QCOMPARE(collapse.overrides.size(), std::size_t(2));
+            QCOMPARE(collapse.overrides[0].path, std::string("/market/gpu_price/forward_curve"));
+            QCOMPARE(evaluated(applied(curved, collapse)), evaluated(hand));
+            Portfolio cheaper = curved;
+            cheaper.market.gpuPrice.forwardCurve->points[1].price = 0.5;
+            QCOMPARE(evaluated(applied(curved, one("/market/gpu_price/forward_curve/points/1/price", "0.5"))),
+                     evaluated(cheaper));
+            QVERIFY(evaluated(cheaper) != evaluated(curved));
+            QCOMPARE(
+                refusal(curved, one("/market/gpu_price/trend_per_year", "-0.2")),
+                QString("scenario \"Test\" (/market/gpu_price/trend_per_year): market.gpu_price: give either "
+                        "trend_per_year or forward_curve, not both: the curve replaces the trend"));
+        }
         // Without a demand, the utilization curve is what stalls.
         Portfolio noDemand = p;
         noDemand.demand.reset();

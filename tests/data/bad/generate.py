@@ -97,6 +97,19 @@ raw_variant('number-minus-1e400.json', '"power_price_per_mwh": 70', '"power_pric
 variant('take-or-pay-above-one.json', setter(['contracts', 0, 'take_or_pay'], 1.5))
 variant('recovery-negative.json', setter(['contracts', 0, 'recovery_rate'], -0.1))
 variant('volatility-negative.json', setter(['market', 'gpu_price', 'volatility'], -0.3))
+# A forward curve (issue 22) replacing the trend
+def curve(points, sku='H100', keep_trend=False):
+    def change(p):
+        g = p['market']['gpu_price']
+        if not keep_trend:
+            g.pop('trend_per_year', None)
+        g['forward_curve'] = {'sku': sku, 'points': points}
+    return change
+variant('forward-curve-unsorted.json', curve([{'date': '2028-01-01', 'price': 2.0}, {'date': '2027-06-01', 'price': 1.8}]))
+variant('forward-curve-price-zero.json', curve([{'date': '2027-01-01', 'price': 0}]))
+variant('forward-curve-empty.json', curve([]))
+variant('forward-curve-unknown-sku.json', curve([{'date': '2027-01-01', 'price': 2.0}], sku='H999'))
+variant('forward-curve-with-trend.json', curve([{'date': '2027-01-01', 'price': 2.0}], keep_trend=True))
 variant('utilization-above-one.json', setter(['utilization', 1, 'value'], 1.5))
 variant('hazard-negative.json', setter(['contracts', 1, 'provider_default_hazard'], -0.03))
 variant('paths-zero.json', setter(['simulation', 'paths'], 0))
