@@ -31,10 +31,23 @@ bool DatedCurveModel::isShare() const {
     return path_.endsWith("utilization");
 }
 
+bool DatedCurveModel::isPrice() const {
+    return path_ == kForwardCurvePath;
+}
+
 NumberForm DatedCurveModel::form() const {
     NumberForm f;
     f.percent = isShare();
+    f.money = isPrice();
     return f;
+}
+
+QString DatedCurveModel::currency() const {
+    return doc_->hasPortfolio() ? QString::fromStdString(doc_->portfolio().currency) : QString();
+}
+
+QString DatedCurveModel::valueWord() const {
+    return isShare() ? tr("utilization") : isPrice() ? tr("price") : tr("GPUs");
 }
 
 QString DatedCurveModel::curveName() const {
@@ -78,12 +91,17 @@ QVariant DatedCurveModel::headerData(int section, Qt::Orientation o, int role) c
     if (o == Qt::Vertical)
         return section + 1;
     if (section == DateColumn)
-        return tr("From");
+        return isPrice() ? tr("Date") : tr("From");
     if (isShare())
         return tr("Utilization");
     if (!doc_->hasPortfolio())
-        return tr("GPUs");
+        return isPrice() ? tr("Price") : tr("GPUs");
     const Portfolio& p = doc_->portfolio();
+    if (isPrice()) {
+        const auto& curve = p.market.gpuPrice.forwardCurve;
+        return curve && curve->sku ? tr("Price per GPU-hour (%1)").arg(QString::fromStdString(*curve->sku))
+                                   : tr("Price or index level");
+    }
     std::string sku;
     if (path_ == "demand.curve" && p.demand)
         sku = p.demand->sku;
@@ -108,14 +126,20 @@ bool DatedCurveModel::setData(const QModelIndex& index, const QVariant& value, i
     DatedValue& point = next[std::size_t(index.row())];
     const bool date = index.column() == DateColumn;
     const QString cell =
-        QString("%1[%2].%3").arg(path_).arg(index.row()).arg(date ? "date" : (isShare() ? "value" : "gpus"));
+        QString("%1[%2].%3")
+            .arg(isPrice() ? path_ + ".points" : path_) // as validation names a forward point
+            .arg(index.row())
+            .arg(date ? "date"
+                      : (isShare()   ? "value"
+                         : isPrice() ? "price"
+                                     : "gpus"));
     QString error;
     const QString before = data(index, Qt::EditRole).toString();
     if (date) {
         if (const auto parsed = parseDateCell(value.toString(), cell, &error))
             point.date = *parsed;
     } else {
-        if (const auto parsed = parseValueCell(value.toString(), cell, form(), QLocale(), &error))
+        if (const auto parsed = parseValueCell(value.toString(), cell, form(), QLocale(), &error, currency()))
             point.value = *parsed;
     }
     if (!error.isEmpty()) {
@@ -130,9 +154,7 @@ bool DatedCurveModel::setData(const QModelIndex& index, const QVariant& value, i
     const QString description = tr("%1: row %2 %3 %4 -> %5")
                                     .arg(curveName())
                                     .arg(index.row() + 1)
-                                    .arg(date        ? tr("date")
-                                         : isShare() ? tr("utilization")
-                                                     : tr("GPUs"))
+                                    .arg(date ? tr("date") : valueWord())
                                     .arg(before, after);
     if (!commit(next, description, &error)) {
         emit editRefused(error);
@@ -141,12 +163,20 @@ bool DatedCurveModel::setData(const QModelIndex& index, const QVariant& value, i
     return true;
 }
 
+// A new curve's first price: today's market price of the first SKU the portfolio uses (a price must
+// be above 0), else 1 (an index).
+double DatedCurveModel::firstPrice() const {
+    const auto ids = doc_->usedSkuIds();
+    const Sku* s = ids.empty() ? nullptr : doc_->sku(QString::fromStdString(ids.front()));
+    return s && s->marketPricePerGpuHour > 0.0 ? s->marketPricePerGpuHour : 1.0;
+}
+
 bool DatedCurveModel::appendPoint(QString* error) {
     auto next = points();
     if (!doc_->hasPortfolio())
         return false;
     if (next.empty())
-        next.push_back({doc_->portfolio().valuationDate, isShare() ? 1.0 : 0.0});
+        next.push_back({doc_->portfolio().valuationDate, isShare() ? 1.0 : isPrice() ? firstPrice() : 0.0});
     else
         next.push_back({addYears(next.back().date, 1), next.back().value});
     return commit(next, tr("%1: add a point").arg(curveName()), error);
@@ -172,7 +202,11 @@ bool DatedCurveModel::removePoints(QList<int> rows, QString* error) {
 }
 
 bool DatedCurveModel::pasteCurve(const QString& text, QString* error) {
-    auto rows = parseDatedRows(text, form(), QLocale(), isShare() ? tr("a share") : tr("GPUs"), error);
+    auto rows = parseDatedRows(text, form(), QLocale(),
+                               isShare()   ? tr("a share")
+                               : isPrice() ? tr("a price")
+                                           : tr("GPUs"),
+                               error, currency());
     if (!rows)
         return false;
     return commit(*rows,

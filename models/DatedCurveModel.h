@@ -24,6 +24,7 @@ public:
 
     const QString& path() const { return path_; }
     bool isShare() const; // a utilization curve: values are shares
+    bool isPrice() const; // the GPU price's forward curve: prices (money)
     // What the curve is, in words, for the undo stack and a grid's title ("CoreWeave 2025 tranches").
     QString curveName() const;
 
@@ -49,6 +50,9 @@ signals:
 private:
     const std::vector<DatedValue>& points() const { return points_; }
     NumberForm form() const;
+    QString valueWord() const; // "utilization", "price", "GPUs": the undo text's
+    double firstPrice() const;
+    QString currency() const; // the portfolio's, which a price cell may carry
     bool commit(const std::vector<DatedValue>& next, const QString& description, QString* error);
     PortfolioDocument* doc_;
     QString path_;

@@ -21,9 +21,8 @@ std::optional<Date> parseDateCell(const QString& text, const QString& path, QStr
 }
 
 std::optional<double> parseValueCell(const QString& text, const QString& path, const NumberForm& form,
-                                     const QLocale& locale, QString* error) {
-    // No currency: a grid's values are GPUs or shares.
-    const NumberReading read = readNumber(text, form, locale, QString());
+                                     const QLocale& locale, QString* error, const QString& currency) {
+    const NumberReading read = readNumber(text, form, locale, currency);
     if (!read.value)
         *error = QString("%1: %2").arg(path, read.error);
     return read.value;
@@ -31,7 +30,7 @@ std::optional<double> parseValueCell(const QString& text, const QString& path, c
 
 std::optional<std::vector<DatedValue>> parseDatedRows(const QString& text, const NumberForm& form,
                                                       const QLocale& locale, const QString& valueName,
-                                                      QString* error) {
+                                                      QString* error, const QString& currency) {
     std::vector<DatedValue> rows;
     const QStringList lines = text.split(QRegularExpression("\r\n|\n|\r"));
     bool first = true;
@@ -51,14 +50,14 @@ std::optional<std::vector<DatedValue>> parseDatedRows(const QString& text, const
         // number. A first row of data with a bad date is a bad row, not a header.
         const QString head = cells[0].trimmed();
         const bool header = first && !head.isEmpty() && !head.front().isDigit() &&
-                            !readNumber(cells[1], form, locale, QString()).value;
+                            !readNumber(cells[1], form, locale, currency).value;
         first = false;
         if (header)
             continue;
         const auto date = parseDateCell(cells[0], where, error);
         if (!date)
             return std::nullopt;
-        const auto value = parseValueCell(cells[1], where, form, locale, error);
+        const auto value = parseValueCell(cells[1], where, form, locale, error, currency);
         if (!value)
             return std::nullopt;
         rows.push_back({*date, *value});

@@ -23,9 +23,10 @@ struct DatedValue {
 
 // "2027-01-01"; else nullopt and *error = "<path>: \"x\" is not a real date in the form YYYY-MM-DD".
 std::optional<Date> parseDateCell(const QString& text, const QString& path, QString* error);
-// A number in the form and locale; else nullopt and *error = "<path>: <what was wrong>".
+// A number in the form and locale; else nullopt and *error = "<path>: <what was wrong>". currency: the
+// portfolio's ISO code, which a money cell (a forward curve's price) may carry.
 std::optional<double> parseValueCell(const QString& text, const QString& path, const NumberForm& form,
-                                     const QLocale& locale, QString* error);
+                                     const QLocale& locale, QString* error, const QString& currency = {});
 
 // Rows of two columns, a date then a value, one point per non-empty line: cells separated by tabs (a
 // spreadsheet's copy), else by ';', else by ','. A first line whose first cell is not a date is the
@@ -33,6 +34,6 @@ std::optional<double> parseValueCell(const QString& text, const QString& path, c
 // line is not a date and a number; valueName names the second column in the messages ("GPUs").
 std::optional<std::vector<DatedValue>> parseDatedRows(const QString& text, const NumberForm& form,
                                                       const QLocale& locale, const QString& valueName,
-                                                      QString* error);
+                                                      QString* error, const QString& currency = {});
 
 } // namespace ledger::models

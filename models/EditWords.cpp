@@ -72,6 +72,8 @@ QString curveInWords(const Portfolio& p, const QString& path) {
         return QObject::tr("Portfolio utilization");
     if (path == "demand.curve")
         return QObject::tr("Demand curve");
+    if (path == "market.gpu_price.forward_curve")
+        return QObject::tr("GPU price forward curve");
     static const QRegularExpression item(R"(^(contracts|fleets)\[(\d+)\]\.(utilization|tranches)$)");
     const auto m = item.match(path);
     if (!m.hasMatch())

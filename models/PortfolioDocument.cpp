@@ -585,9 +585,10 @@ std::vector<Sku> PortfolioDocument::usableSkus() const {
 
 namespace {
 
-// A curve's path: "utilization", "demand.curve", or an item's ("contracts[0].tranches").
+// A curve's path: "utilization", "demand.curve", "market.gpu_price.forward_curve", or an item's
+// ("contracts[0].tranches").
 struct CurvePath {
-    enum Kind { Portfolio, Demand, ItemUtilization, Tranches } kind = Portfolio;
+    enum Kind { Portfolio, Demand, ItemUtilization, Tranches, Forward } kind = Portfolio;
     bool contract = false;
     std::size_t index = 0;
 };
@@ -596,6 +597,8 @@ std::optional<CurvePath> curvePath(const Portfolio& p, const QString& path) {
         return CurvePath{};
     if (path == "demand.curve")
         return p.demand ? std::optional(CurvePath{CurvePath::Demand}) : std::nullopt;
+    if (path == kForwardCurvePath)
+        return CurvePath{CurvePath::Forward};
     static const QRegularExpression re(R"(^(contracts|fleets)\[(\d+)\]\.(utilization|tranches)$)");
     const auto m = re.match(path);
     if (!m.hasMatch())
@@ -615,6 +618,8 @@ template <class Point> std::vector<DatedValue> datedValues(const std::vector<Poi
     for (const auto& point : points) {
         if constexpr (std::is_same_v<Point, UtilizationPoint>)
             out.push_back({point.date, point.value});
+        else if constexpr (std::is_same_v<Point, ForwardPoint>)
+            out.push_back({point.date, point.price});
         else
             out.push_back({point.date, point.gpus});
     }
@@ -643,6 +648,10 @@ std::optional<std::vector<DatedValue>> PortfolioDocument::curve(const QString& p
         return datedValues(p.demand->curve);
     case CurvePath::Tranches:
         return datedValues(p.contracts[c->index].tranches);
+    case CurvePath::Forward: {
+        const auto& curve = p.market.gpuPrice.forwardCurve;
+        return curve ? datedValues(curve->points) : std::vector<DatedValue>();
+    }
     case CurvePath::ItemUtilization: {
         const auto& own = c->contract ? p.contracts[c->index].utilization : p.fleets[c->index].utilization;
         return own ? datedValues(*own) : std::vector<DatedValue>();
@@ -681,6 +690,17 @@ bool PortfolioDocument::setCurve(const QString& path, const std::vector<DatedVal
                     own.reset();
                 else
                     own = pointsOf<UtilizationPoint>(points);
+                break;
+            }
+            case CurvePath::Forward: {
+                // No points: no curve, the trend applies again (docs/model.md 12.2).
+                auto& curve = p.market.gpuPrice.forwardCurve;
+                if (points.empty())
+                    curve.reset();
+                else if (curve)
+                    curve->points = pointsOf<ForwardPoint>(points);
+                else
+                    curve = ForwardCurve{std::nullopt, pointsOf<ForwardPoint>(points)};
                 break;
             }
             case CurvePath::Demand:

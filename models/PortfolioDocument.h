@@ -30,6 +30,9 @@
 
 namespace ledger::models {
 
+// The GPU price's forward curve as a curve path (PortfolioDocument::curve, docs/model.md 12.2).
+inline constexpr const char* kForwardCurvePath = "market.gpu_price.forward_curve";
+
 class PortfolioDocument : public QObject {
     Q_OBJECT
 public:
@@ -115,7 +118,8 @@ public:
     //
     // A step curve of dated values at `path`: "utilization" (the portfolio's), "contracts[i].utilization"
     // and "fleets[i].utilization" (an item's own; empty: the portfolio's), "contracts[i].tranches",
-    // "demand.curve". Nullopt for any other path. The values are shares, or GPUs.
+    // "demand.curve", "market.gpu_price.forward_curve" (kForwardCurvePath; empty: none, the trend
+    // applies). Nullopt for any other path. The values are shares, GPUs, or prices.
     std::optional<std::vector<DatedValue>> curve(const QString& path) const;
     bool setCurve(const QString& path, const std::vector<DatedValue>& points, const QString& description,
                   QString* error);

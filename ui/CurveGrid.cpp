@@ -2,6 +2,7 @@
 #include "ui/Buttons.h"
 
 #include "models/DatedCurveModel.h"
+#include "models/PortfolioDocument.h"
 #include "ui/TableCopy.h"
 
 #include <QClipboard>
@@ -57,9 +58,13 @@ CurveGrid::CurveGrid(models::PortfolioDocument* doc, const QString& path, bool c
     buttons->addWidget(remove);
     buttons->addWidget(pasted);
     if (clearable) {
-        auto* clearing = makeButton(
-            tr("Use portfolio's"), tr("Remove this item's own curve: it follows the portfolio's utilization"),
-            "clearCurve", this);
+        // The forward curve cleared is the trend again; an item's curve cleared, the portfolio's.
+        const bool forward = path == models::kForwardCurvePath;
+        auto* clearing =
+            makeButton(forward ? tr("Use the trend") : tr("Use portfolio's"),
+                       forward ? tr("Remove the forward curve: the GPU price trend per year applies again")
+                               : tr("Remove this item's own curve: it follows the portfolio's utilization"),
+                       "clearCurve", this);
         connect(clearing, &QPushButton::clicked, this, &CurveGrid::clear);
         buttons->addWidget(clearing);
     }

@@ -241,6 +241,12 @@ void ItemEditor::rebuild() {
                  false);
     if (prefix_.startsWith("contracts[") || prefix_.startsWith("fleets["))
         addCurve("utilization", tr("Utilization of its own (empty: the portfolio's curve)"), true);
+    if (prefix_ == "market")
+        addCurve("gpu_price.forward_curve",
+                 tr("<b>GPU price forward curve</b> (docs/model.md 12.2): prices on dates, in place of the "
+                    "trend; interpolated log-linearly, flat before the first point and after the last. "
+                    "Empty: the trend applies."),
+                 true);
     if (prefix_ == "market") {
         auto* heading = new QLabel(tr("<b>Correlation of the shocks</b>"), formHost_);
         form_->addRow(heading);
@@ -310,6 +316,7 @@ void ItemEditor::addField(const models::FieldSpec& f) {
     if (source != sources.end())
         tip += "\n\n" + tr("Source: %1").arg(QString::fromStdString(source->second));
     edit->setToolTip(tip);
+    edit->setProperty("fieldTip", tip);
     auto* label = new QLabel(f.unit.isEmpty() ? f.label : QString("%1 (%2)").arg(f.label, f.unit), formHost_);
     label->setToolTip(tip);
     if (f.kind == models::FieldKind::LongText) {
@@ -481,6 +488,15 @@ void ItemEditor::refreshValues() {
             continue;
         if (prefix_ == "market" && f.key.startsWith("next_generation."))
             edit->setEnabled(nextGeneration);
+        // On a forward curve the trend is not used, and the file does not take both.
+        if (prefix_ == "market" && f.key == "gpu_price.trend_per_year") {
+            const bool curve = doc_->portfolio().market.gpuPrice.forwardCurve.has_value();
+            edit->setEnabled(!curve);
+            edit->setToolTip(curve
+                                 ? tr("Not used: the forward curve below gives the trend. Clear the curve to "
+                                      "use a trend.")
+                                 : edit->property("fieldTip").toString());
+        }
         if (pathOf(f.key) == pending_.first)
             continue; // typed, waiting for its companion
         if (!edit->hasFocus() || edit->text() == edit->property("shown").toString()) {

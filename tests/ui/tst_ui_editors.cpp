@@ -289,6 +289,60 @@ private slots:
         QCOMPARE(own->table()->model()->index(0, 1).data().toString(), QString("95%"));
     }
 
+    // The forward curve (issue 22) is a grid on the market editor: a first point at today's price of
+    // the first SKU, a paste, a typed price, a bad one refused with the validation's message; while a
+    // curve is there the trend field is off (the file takes one or the other), and "Use the trend"
+    // clears the curve in one undo step.
+    void theForwardCurveReplacesTheTrendInTheMarketEditor() {
+        Window x;
+        x.editor()->showItem("market");
+        CurveGrid* grid = x.editor()->curve("gpu_price.forward_curve");
+        QVERIFY(grid);
+        QLineEdit* trend = x.editor()->field("gpu_price.trend_per_year");
+        QVERIFY(trend);
+        QVERIFY(trend->isEnabled());
+        QAbstractItemModel* m = grid->table()->model();
+        QCOMPARE(m->rowCount(), 0);
+        QCOMPARE(m->headerData(0, Qt::Horizontal).toString(), QString("Date"));
+        QCOMPARE(m->headerData(1, Qt::Horizontal).toString(), QString("Price or index level"));
+        const auto& market = [&]() -> const std::optional<ForwardCurve>& {
+            return x.doc()->portfolio().market.gpuPrice.forwardCurve;
+        };
+        grid->appendPoint();
+        QVERIFY(market());
+        QCOMPARE(market()->points.size(), std::size_t(1));
+        QCOMPARE(market()->points[0].date, x.doc()->portfolio().valuationDate);
+        const Sku* first = x.doc()->sku(QString::fromStdString(x.doc()->usedSkuIds().front()));
+        QVERIFY(first);
+        QCOMPARE(market()->points[0].price, first->marketPricePerGpuHour);
+        QCOMPARE(lastUndo(x.doc()), QString("GPU price forward curve: add a point"));
+        QVERIFY(!trend->isEnabled());
+        QVERIFY(trend->toolTip().contains("Not used: the forward curve"));
+        grid->paste("Date\tPrice\r\n2026-01-01\t$5.00\r\n2030-01-01\t2.5\r\n");
+        QCOMPARE(x.editor()->message(), QString());
+        QCOMPARE(market()->points.size(), std::size_t(2));
+        QCOMPARE(market()->points[0].price, 5.0);
+        QCOMPARE(market()->points[1].date, Date(2030, 1, 1));
+        QCOMPARE(market()->points[1].price, 2.5);
+        QVERIFY(m->setData(m->index(1, 1), "2.00"));
+        QCOMPARE(market()->points[1].price, 2.0);
+        QVERIFY(lastUndo(x.doc()).startsWith("GPU price forward curve: row 2 price "));
+        const int steps = x.doc()->undoStack()->index();
+        QVERIFY(!m->setData(m->index(1, 1), "0"));
+        QVERIFY(x.editor()->message().startsWith("market.gpu_price.forward_curve.points[1].price"));
+        QCOMPARE(x.doc()->undoStack()->index(), steps);
+        QCOMPARE(market()->points[1].price, 2.0);
+        grid->clear();
+        QVERIFY(!market());
+        QVERIFY(trend->isEnabled());
+        QCOMPARE(lastUndo(x.doc()), QString("GPU price forward curve: cleared"));
+        x.doc()->undoStack()->undo();
+        QVERIFY(market());
+        QCOMPARE(market()->points.size(), std::size_t(2));
+        QVERIFY(!trend->isEnabled());
+        QCOMPARE(m->rowCount(), 2);
+    }
+
     void keywordsAreDropDowns() {
         Window x;
         x.editor()->showItem("fleets[0]");
@@ -400,7 +454,8 @@ private slots:
         QVERIFY(typed);
         QCOMPARE(typed->text(), "Source: entered by the user on " + today);
         QVERIFY(typed->isVisibleTo(x.editor()));
-        QVERIFY(x.editor()->field("escalator")->toolTip().endsWith("Source: entered by the user on " + today));
+        QVERIFY(
+            x.editor()->field("escalator")->toolTip().endsWith("Source: entered by the user on " + today));
         setField(x.editor(), "total_contract_value", "15e9");
         QTest::qWait(10);
         QCOMPARE(x.editor()->findChild<QLabel*>("source.total_contract_value")->text(),
