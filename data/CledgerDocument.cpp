@@ -264,8 +264,8 @@ void writePortfolio(Connection& c, const Portfolio& p) {
               has_alternatives, simulation_paths, simulation_seed, gpu_trend_per_year, gpu_reversion_per_year,
               gpu_volatility, has_next_generation, launch_earliest, launch_mode, launch_latest, price_drop_min,
               price_drop_max, utilization_reversion_per_year, utilization_volatility, power_reversion_per_year,
-              power_volatility, correlation, replacement_premium, on_demand_premium, spot_covers)
-              VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))",
+              power_volatility, correlation, replacement_premium, on_demand_premium, spot_covers, scarcity_premium)
+              VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))",
         {text(p.name),
          text(p.notes),
          text(p.currency),
@@ -292,7 +292,8 @@ void writePortfolio(Connection& c, const Portfolio& p) {
          correlationText(m.correlation),
          m.replacementPremium,
          m.onDemandPremium,
-         m.spotCovers ? text(*m.spotCovers) : QVariant(QMetaType(QMetaType::QString))});
+         m.spotCovers ? text(*m.spotCovers) : QVariant(QMetaType(QMetaType::QString)),
+         m.scarcityPremium});
     for (std::size_t i = 0; i < p.skus.size(); ++i) {
         const auto& s = p.skus[i];
         c.exec("INSERT INTO skus (position, id, name, perf_index, market_price_per_gpu_hour, capex_per_gpu, "
@@ -572,6 +573,7 @@ StoredPortfolio readStoredPortfolio(Connection& c) {
         m.correlation = parseCorrelation(QString::fromStdString(r.text("correlation")));
         m.replacementPremium = r.real("replacement_premium");
         m.onDemandPremium = r.real("on_demand_premium");
+        m.scarcityPremium = r.real("scarcity_premium");
         m.spotCovers = r.optionalText("spot_covers");
         m.demand.reversionPerYear = r.real("demand_reversion_per_year");
         m.demand.volatility = r.real("demand_volatility");
@@ -619,7 +621,9 @@ StoredPortfolio readStoredPortfolio(Connection& c) {
                    });
     ForwardCurve curve{forwardSku, {}};
     forEachRow(c, "gpu_forward_points", "SELECT * FROM gpu_forward_points ORDER BY position", {},
-               [&](const Row& r) { curve.points.push_back({r.date("date"), r.real("price")}); });
+               [&](const Row& r) {
+                   curve.points.push_back({r.date("date"), r.real("price")});
+               });
     // A curve is there when it has points; a SKU named without any is damage, not "no curve".
     if (!curve.points.empty())
         p.market.gpuPrice.forwardCurve = std::move(curve);

@@ -228,6 +228,17 @@ const QStringList kVersion11 = {
     R"sql(ALTER TABLE portfolio ADD COLUMN gpu_forward_sku TEXT)sql", // NULL: an index level, or no curve
 };
 
+// Version 12: what a default costs beyond the hours' price, and the uncertainty of a fleet's capex and
+// resale (docs/model.md 12.7, 12.13). NULL: none, as before.
+const QStringList kVersion12 = {
+    R"sql(ALTER TABLE contracts ADD COLUMN default_disruption_cost_per_gpu REAL)sql",
+    R"sql(ALTER TABLE contracts ADD COLUMN replacement_delay_months REAL)sql",
+    R"sql(ALTER TABLE fleets ADD COLUMN capex_min_per_gpu REAL)sql",
+    R"sql(ALTER TABLE fleets ADD COLUMN capex_max_per_gpu REAL)sql",
+    R"sql(ALTER TABLE fleets ADD COLUMN residual_volatility REAL)sql",
+    R"sql(ALTER TABLE portfolio ADD COLUMN scarcity_premium REAL NOT NULL DEFAULT 1.0)sql",
+};
+
 // The schema as SQLite lists it, one entry per table, index and trigger, with its statement.
 QStringList schemaEntries(QSqlDatabase& db) {
     QStringList entries;
@@ -248,8 +259,8 @@ QString sqliteProblem(const QSqlError& e) {
 }
 
 bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
-    const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4, &kVersion5,
-                                  &kVersion6, &kVersion7, &kVersion8, &kVersion9, &kVersion10, &kVersion11};
+    const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4,  &kVersion5,  &kVersion6,
+                                  &kVersion7, &kVersion8, &kVersion9, &kVersion10, &kVersion11, &kVersion12};
     for (int version = from; version < to; ++version) {
         for (const QString& statement : *steps[version]) {
             QSqlQuery q(db);

@@ -139,7 +139,7 @@ void readOu(const JsonObjectReader& market, const QString& key, OuProcess& ou) {
 MarketModel readMarket(const QJsonValue& v) {
     JsonObjectReader r(v, "market",
                        {"gpu_price", "next_generation", "utilization", "power_price", "demand", "correlation",
-                        "replacement_premium", "on_demand_premium", "spot_covers"});
+                        "replacement_premium", "on_demand_premium", "scarcity_premium", "spot_covers"});
     MarketModel m;
     if (r.has("gpu_price")) {
         JsonObjectReader g(r.value("gpu_price"), r.pathOf("gpu_price"),
@@ -181,6 +181,7 @@ MarketModel readMarket(const QJsonValue& v) {
     }
     m.replacementPremium = r.number("replacement_premium", 1.0);
     m.onDemandPremium = r.number("on_demand_premium", 1.0);
+    m.scarcityPremium = r.number("scarcity_premium", 1.0);
     m.spotCovers = r.optionalString("spot_covers");
     return m;
 }
@@ -307,7 +308,8 @@ QJsonObject writeMarket(const MarketModel& m) {
     QJsonArray corr;
     for (const auto& row : m.correlation)
         corr.append(QJsonArray{row[0], row[1], row[2]});
-    QJsonObject gpu{{"reversion_per_year", m.gpuPrice.reversionPerYear}, {"volatility", m.gpuPrice.volatility}};
+    QJsonObject gpu{{"reversion_per_year", m.gpuPrice.reversionPerYear},
+                    {"volatility", m.gpuPrice.volatility}};
     if (m.gpuPrice.forwardCurve) { // it replaces the trend, which is then left out
         QJsonArray points;
         for (const ForwardPoint& point : m.gpuPrice.forwardCurve->points)
@@ -326,6 +328,9 @@ QJsonObject writeMarket(const MarketModel& m) {
                   {"correlation", corr},
                   {"replacement_premium", m.replacementPremium},
                   {"on_demand_premium", m.onDemandPremium}};
+    // Written when it is not its default, so that a portfolio without one reads and hashes as before.
+    if (m.scarcityPremium != 1.0)
+        o["scarcity_premium"] = m.scarcityPremium;
     if (m.nextGeneration) {
         const auto& g = *m.nextGeneration;
         o["next_generation"] = QJsonObject{{"launch_earliest", date(g.launchEarliest)},

@@ -135,6 +135,11 @@ std::optional<Scenario> stressScenario(const Portfolio& p, StressKind kind, cons
             const Sku* sku = catalog.find(p, f.sku);
             const double capex = f.capexPerGpu.value_or(sku ? sku->capexPerGpu : 0.0);
             add("/fleets/id=" + f.id + "/capex_per_gpu", json(capex * 1.25));
+            // A capex range moves with its likeliest value (docs/model.md 12.13).
+            if (f.capexMinPerGpu && f.capexMaxPerGpu) {
+                add("/fleets/id=" + f.id + "/capex_min_per_gpu", json(*f.capexMinPerGpu * 1.25));
+                add("/fleets/id=" + f.id + "/capex_max_per_gpu", json(*f.capexMaxPerGpu * 1.25));
+            }
         }
         break;
     case StressKind::RatesPlus300bp:

@@ -71,6 +71,11 @@ void applySensitivitySetting(SensitivityInput input, Portfolio& p, const SkuCata
         for (auto& f : p.fleets) {
             const Sku* s = catalog.find(p, f.sku);
             f.capexPerGpu = fleetCapexPerGpu(f, *s) * x;
+            // A capex range moves with its likeliest value (docs/model.md 12.13).
+            if (f.capexMinPerGpu && f.capexMaxPerGpu) {
+                *f.capexMinPerGpu *= x;
+                *f.capexMaxPerGpu *= x;
+            }
         }
         return;
     case SensitivityInput::PowerPrice:

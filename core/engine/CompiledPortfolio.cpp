@@ -4,6 +4,7 @@
 #include "engine/DemandSchedule.h"
 #include "engine/GpuTrend.h"
 #include "engine/PathFunction.h"
+#include "portfolio/ContractTerms.h"
 #include "portfolio/Defaults.h"
 
 #include <Eigen/Cholesky>
@@ -99,6 +100,7 @@ CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catal
     }
     years_ = a_.periodYear.back() + 1;
 
+    std::map<int, int> fleetSlots; // a portfolio fleet's slot, shared by its copies with a demand
     for (int i = 0; i < N; ++i) {
         const int item = portfolioItems_[std::size_t(i)];
         a_.demandGroup[std::size_t(i)] = groups[std::size_t(i)];
@@ -107,9 +109,12 @@ CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catal
             compileContract(i, c, *catalog.find(p, c.sku), p, options);
         } else {
             const Fleet& f = p.fleets[std::size_t(item - contracts)];
-            compileFleet(i, f, *catalog.find(p, f.sku), p, options);
+            const Sku& sku = *catalog.find(p, f.sku);
+            compileFleet(i, f, sku, p, options);
+            compileFleetUncertainty(i, item - contracts, f, sku, fleetSlots);
         }
     }
+    view_.uncertainFleets = int(fleetSlots.size());
 
     // Each alternative's compiled items, in its items' order: without a demand the items of those
     // ids, with one the ids' items costed in it.
@@ -170,6 +175,8 @@ void CompiledPortfolio::compileContract(int i, const Contract& c, const Sku& sku
             a_.upfrontDf[i] = curve.factor(c.start);
         }
     }
+    a_.replacementDelay[i] = c.replacementDelayMonths.value_or(0.0);
+    const double disruptionPerGpu = c.defaultDisruptionCostPerGpu.value_or(0.0);
     const UtilizationCurve& util = c.utilization ? *c.utilization : p.utilization;
     double cumulative = s.billedBeforeValuation;
     for (int k = 0; k < K; ++k) {
@@ -182,6 +189,12 @@ void CompiledPortfolio::compileContract(int i, const Contract& c, const Sku& sku
         a_.billedAtFull[at] = s.billedAtFull[k];
         a_.cumulativeBilled[at] = cumulative;
         cumulative += s.billedAtFull[k];
+        // A default in period k disrupts the GPUs committed on its last day in the term.
+        if (disruptionPerGpu > 0.0) {
+            const Date last = std::min(grid_.lastDay(k), c.end);
+            if (last >= c.start && last >= grid_.start(k))
+                a_.disruptionCost[at] = disruptionPerGpu * committedGpusOn(c, last);
+        }
     }
     compileContractAccruals(i, c, p);
 }
@@ -263,6 +276,23 @@ void CompiledPortfolio::compileFleet(int i, const Fleet& f, const Sku& sku, cons
     }
 }
 
+// docs/model.md 12.13: a fleet's draws are stream 2's, numbered by its place in the portfolio. Its capex
+// is uncertain only while still to be paid (in the horizon); a fleet bought before t0 paid what it paid.
+void CompiledPortfolio::compileFleetUncertainty(int i, int fleet, const Fleet& f, const Sku& sku,
+                                                std::map<int, int>& fleetSlots) {
+    a_.fleetDraw[i] = fleet;
+    a_.residualVolatility[i] = f.residualVolatility.value_or(0.0);
+    const double mode = fleetCapexPerGpu(f, sku);
+    const bool capex = f.capexMinPerGpu && f.capexMaxPerGpu && a_.upfrontPeriod[i] >= 0 && mode > 0.0 &&
+                       (*f.capexMinPerGpu != mode || *f.capexMaxPerGpu != mode);
+    if (capex) {
+        a_.capexLow[i] = *f.capexMinPerGpu / mode;
+        a_.capexHigh[i] = *f.capexMaxPerGpu / mode;
+    }
+    if (capex || a_.residualVolatility[i] > 0.0)
+        a_.fleetSlot[i] = fleetSlots.emplace(fleet, int(fleetSlots.size())).first->second;
+}
+
 void CompiledPortfolio::compileMarket(const Portfolio& p) {
     const auto& m = p.market;
     const DiscountCurve years(p.valuationDate, 0.0);
@@ -295,6 +325,7 @@ void CompiledPortfolio::compileMarket(const Portfolio& p) {
             view_.cholesky[a * 3 + b] = L(a, b);
     view_.replacementPremium = m.replacementPremium;
     view_.onDemandPremium = m.onDemandPremium;
+    view_.scarcityPremium = m.scarcityPremium;
 
     const std::vector<double> trend =
         gpuLogTrend(p, std::vector<double>(a_.periodTime.begin(), a_.periodTime.end()));

@@ -9,6 +9,7 @@
 #include "portfolio/Portfolio.h"
 #include "portfolio/SkuCatalog.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,8 @@ private:
                          const CompileOptions& o);
     void compileContractAccruals(int i, const Contract& c, const Portfolio& p);
     void compileFleet(int i, const Fleet& f, const Sku& sku, const Portfolio& p, const CompileOptions& o);
+    void compileFleetUncertainty(int i, int fleet, const Fleet& f, const Sku& sku,
+                                 std::map<int, int>& fleetSlots);
     void compileMarket(const Portfolio& p);
     void compileDemand(const Portfolio& p, const SkuCatalog& catalog);
     void compileMembership();

@@ -125,6 +125,16 @@ LEDGER_HD constexpr bool isPathFree(CostLine l) {
     return l == CostLine::Capex || l == CostLine::Colocation || l == CostLine::Opex ||
            l == CostLine::DepreciationTaxShield;
 }
+// The path-free lines proportional to a fleet's capex: path-free only while no fleet's capex is
+// uncertain (docs/model.md 12.13, PathInputs::uncertainFleets), so the paths sum them too, and the
+// line means take the deterministic run's while they may (the numbers of a certain capex as before).
+LEDGER_HD constexpr bool scalesWithCapex(CostLine l) {
+    return l == CostLine::Capex || l == CostLine::Opex || l == CostLine::DepreciationTaxShield;
+}
+// Whether line l is the same on every path of these inputs.
+LEDGER_HD inline bool isPathFreeIn(CostLine l, int uncertainFleets) {
+    return isPathFree(l) && !(uncertainFleets > 0 && scalesWithCapex(l));
+}
 constexpr int kNoShield = -1;
 LEDGER_HD constexpr int taxShieldOf(CostLine l) {
     switch (l) {
@@ -164,7 +174,7 @@ LEDGER_HD constexpr bool isTaxShieldOfLines(CostLine line) {
 }
 // A line the paths sum, own lines included (they are summed when they cannot be the rest).
 LEDGER_HD constexpr bool isSummedLine(CostLine l) {
-    return !isPathFree(l) && !isTaxShieldOfLines(l);
+    return (!isPathFree(l) || scalesWithCapex(l)) && !isTaxShieldOfLines(l);
 }
 // The summed lines of each owner numbered from 0 in CostLine's order: a slot's running sums are
 // kSummedLinesPerSlot cells, line l's at summedCell(l) (-1: not summed).

@@ -14,12 +14,14 @@ namespace ledger {
 // What every item's step sees of the path at period k.
 template <class V> struct PeriodState {
     int k = 0;
-    V period;           // k as a lane value
-    V marketFactor;     // e^X_k
-    V powerFactor;      // e^W_k
-    V dfEnd;            // DF at the period's end
-    V logIndex;         // X_k
-    const V* defaultAt; // per provider, the period of default (>= periods: never)
+    V period;                // k as a lane value
+    V marketFactor;          // e^X_k
+    V powerFactor;           // e^W_k
+    V dfEnd;                 // DF at the period's end
+    V logIndex;              // X_k
+    const V* defaultAt;      // per provider, the period of default (>= periods: never)
+    const V* capexFactor;    // per fleet slot (PathInputs::fleetSlot): its capex over its likeliest
+    const V* residualFactor; // per fleet slot: its resale's own factor, of mean 1
 };
 
 // A fleet's power cost in period k at utilization u, before the power price's shock: MWh at full
@@ -45,7 +47,18 @@ struct ContractStep {
         const V billedCost = in.payShare[i] * billed - tau * billed;
         if (laneAny(gone)) {
             // One flow whose kind depends on the lane: replacement where the provider is gone.
-            const V replacement = in.hours[at] * in.marketPrice[i] * s.marketFactor * in.replacementPremium;
+            V replacement = in.hours[at] * in.marketPrice[i] * s.marketFactor * in.replacementPremium;
+            // docs/model.md 12.7: for replacement_delay months after the default (periods are
+            // months) nothing replaces the hours; those used are bought at spot, scarce; and in the
+            // default's period the move costs a one-off per GPU.
+            if (in.replacementDelay[i] > 0.0) {
+                const V delayed = laneMin(laneMax(kd + in.replacementDelay[i] - s.period, V(0.0)), V(1.0));
+                const V scarce = u * in.hours[at] * in.marketPrice[i] * s.marketFactor *
+                                 (in.onDemandPremium * in.scarcityPremium);
+                replacement = replacement * (1.0 - delayed) + scarce * delayed;
+            }
+            if (in.disruptionCost[at] > 0.0)
+                replacement = replacement + select(kd == s.period, V(in.disruptionCost[at]), V(0.0));
             sink.flowEither(i, k, gone, FlowKind::ContractReplacement, FlowKind::ContractBilling,
                             select(gone, replacement * (1.0 - tau), billedCost),
                             select(gone, s.dfEnd, V(in.cashDf[at])));
@@ -106,35 +119,45 @@ struct FleetStep {
         const double tau = in.taxRate;
         const int k = s.k;
         const V power = fleetPowerCost(in, i, at, u) * s.powerFactor;
-        sink.flow(i, k, FlowKind::FleetOperating,
-                  (power + in.fixedCost[at]) * (1.0 - tau) - tau * in.taxDepreciation[at], s.dfEnd);
+        // docs/model.md 12.13: with a capex range, what is proportional to capex (the capex, opex,
+        // depreciation, the NBV and the resale) takes the path's factor c; certain capex keeps the
+        // arithmetic exactly as it was.
+        const int slot = in.fleetSlot[i];
+        const double colocation = in.colocationCost[at];
+        const V c = slot >= 0 ? s.capexFactor[slot] : V(1.0);
+        const V fixed = in.capexHigh[i] > in.capexLow[i] ? colocation + c * (in.fixedCost[at] - colocation)
+                                                         : V(in.fixedCost[at]);
+        const V taxDepreciation = c * in.taxDepreciation[at];
+        sink.flow(i, k, FlowKind::FleetOperating, (power + fixed) * (1.0 - tau) - tau * taxDepreciation,
+                  s.dfEnd);
         if constexpr (RecordsLines<Sink>::value) {
-            const double colocation = in.colocationCost[at];
             sink.line(i, k, LineTag<CostLine::Power>{}, power, s.dfEnd);
             sink.line(i, k, LineTag<CostLine::Colocation>{}, V(colocation), s.dfEnd);
-            sink.line(i, k, LineTag<CostLine::Opex>{}, V(in.fixedCost[at] - colocation), s.dfEnd);
-            sink.line(i, k, LineTag<CostLine::OperatingTaxShield>{}, -tau * (power + in.fixedCost[at]),
-                      s.dfEnd);
-            sink.line(i, k, LineTag<CostLine::DepreciationTaxShield>{}, V(-tau * in.taxDepreciation[at]),
-                      s.dfEnd);
+            sink.line(i, k, LineTag<CostLine::Opex>{}, fixed - colocation, s.dfEnd);
+            sink.line(i, k, LineTag<CostLine::OperatingTaxShield>{}, -tau * (power + fixed), s.dfEnd);
+            sink.line(i, k, LineTag<CostLine::DepreciationTaxShield>{}, -tau * taxDepreciation, s.dfEnd);
         }
         if constexpr (RecordsAccounting<Sink>::value)
-            sink.accrual(i, k, V(0.0), V(in.accrualBelow[at])); // book depreciation
+            sink.accrual(i, k, V(0.0), c * in.accrualBelow[at]); // book depreciation
         if (k == in.upfrontPeriod[i]) {
-            sink.flow(i, k, FlowKind::Capex, V(in.upfrontAmount[i]), V(in.upfrontDf[i]));
+            const V capex = c * in.upfrontAmount[i];
+            sink.flow(i, k, FlowKind::Capex, capex, V(in.upfrontDf[i]));
             if constexpr (RecordsLines<Sink>::value)
-                sink.line(i, k, LineTag<CostLine::Capex>{}, V(in.upfrontAmount[i]), V(in.upfrontDf[i]));
+                sink.line(i, k, LineTag<CostLine::Capex>{}, capex, V(in.upfrontDf[i]));
         }
         if (k == in.disposalPeriod[i]) {
-            // Resale follows the market's surprise; its expected decline is in residual_fraction.
-            const V resale = in.residualValue[i] * laneExp(s.logIndex - in.baseLogIndex[k]);
-            sink.flow(i, k, FlowKind::Resale, -resale + tau * (resale - in.nbvTaxAtDisposal[i]), s.dfEnd);
+            // Resale follows the market's surprise; its expected decline is in residual_fraction. Its
+            // own uncertainty (12.13) is a factor of mean 1 beside it.
+            V resale = (c * in.residualValue[i]) * laneExp(s.logIndex - in.baseLogIndex[k]);
+            if (in.residualVolatility[i] > 0.0)
+                resale = resale * s.residualFactor[slot];
+            const V nbvTax = c * in.nbvTaxAtDisposal[i];
+            sink.flow(i, k, FlowKind::Resale, -resale + tau * (resale - nbvTax), s.dfEnd);
             if constexpr (RecordsAccounting<Sink>::value)
-                sink.accrual(i, k, V(0.0), V(in.nbvBookAtDisposal[i]) - resale); // the disposal's loss
+                sink.accrual(i, k, V(0.0), c * in.nbvBookAtDisposal[i] - resale); // the disposal's loss
             if constexpr (RecordsLines<Sink>::value) {
                 sink.line(i, k, LineTag<CostLine::Resale>{}, -resale, s.dfEnd);
-                sink.line(i, k, LineTag<CostLine::DisposalTax>{}, tau * (resale - in.nbvTaxAtDisposal[i]),
-                          s.dfEnd);
+                sink.line(i, k, LineTag<CostLine::DisposalTax>{}, tau * (resale - nbvTax), s.dfEnd);
             }
         }
     }

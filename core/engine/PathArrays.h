@@ -41,7 +41,11 @@
       "Monte Carlo line means: own lines may be found as the rest (CostLine.h)")                             \
     X(bool, hasDemand, false, "MODEL.md 8: alternatives meet a demand; utilDecay/utilScale are its OU")      \
     X(bool, demandStochastic, false, "the demand's volatility is above 0")                                   \
-    X(double, demandPrice, 0.0, "market price per H100-equivalent hour today of the demand's SKU")
+    X(double, demandPrice, 0.0, "market price per H100-equivalent hour today of the demand's SKU")           \
+    X(double, scarcityPremium, 1.0,                                                                          \
+      "x on-demand: spot bought during a replacement delay (docs/model.md 12.7)")                            \
+    X(int, uncertainFleets, 0,                                                                               \
+      "fleets with a capex range in the horizon or a residual volatility: fleetSlot's")
 
 #define LEDGER_PATH_ARRAYS(X)                                                                                \
     X(double, periodEndDf, Periods, 0.0, "DF at the period's end")                                           \
@@ -72,6 +76,14 @@
     X(double, prepaymentFraction, Items, 0.0, "")                                                            \
     X(double, totalContractValue, Items, 0.0, "")                                                            \
     X(double, recoveryRate, Items, 0.0, "")                                                                  \
+    X(double, replacementDelay, Items, 0.0, "contracts: months after a default before replacement (12.7)")   \
+    X(int, fleetDraw, Items, -1,                                                                             \
+      "fleets: the portfolio's fleet index, the draw of stream 2 (docs/model.md 12.13)")                     \
+    X(int, fleetSlot, Items, -1,                                                                             \
+      "fleets: the slot of its capex and resale factors on a path, -1: both certain")                        \
+    X(double, capexLow, Items, 1.0, "fleets: capex_min_per_gpu / capex per GPU (the mode is 1)")             \
+    X(double, capexHigh, Items, 1.0, "fleets: capex_max_per_gpu / capex per GPU")                            \
+    X(double, residualVolatility, Items, 0.0, "fleets: sigma of the resale's lognormal factor of mean 1")    \
     X(double, capacity, AlternativePeriods, 0.0, "with a demand: Q_ak, H100-equivalent hours")               \
     X(int, slotAlternativeOffsets, SlotOffsets, 0, "slot s (pathSlots): alternatives [s, s+1)")              \
     X(int, slotAlternatives, Memberships, 0, "the alternatives of each slot")                                \
@@ -88,4 +100,5 @@
     X(double, taxDepreciation, ItemPeriods, 0.0, "fleets")                                                   \
     X(double, accrualEbitda, ItemPeriods, 0.0, "MODEL.md 9: what the books add to the bill in EBITDA")       \
     X(double, accrualBelow, ItemPeriods, 0.0, "MODEL.md 9: depreciation, amortization and interest")         \
-    X(double, defaultWriteoff, ItemPeriods, 0.0, "MODEL.md 9: carrying amount less recovery at a default")
+    X(double, defaultWriteoff, ItemPeriods, 0.0, "MODEL.md 9: carrying amount less recovery at a default")   \
+    X(double, disruptionCost, ItemPeriods, 0.0, "contracts: a default's one-off in this period (12.7)")

@@ -11,6 +11,8 @@
 //
 // Shocks: launchTime(in), priceDrop(in) -> V (called only with a next generation);
 //         defaultPeriod(in, j) -> V (the period as a whole number; >= periods: never);
+//         capexFactor(in, i), residualFactor(in, i) -> V for fleet item i (docs/model.md 12.13: its
+//         capex over its likeliest, and its resale's factor of mean 1);
 //         normals(in, k, eps[3]) for the step from period k to k + 1.
 // Sink:   flow(slot, k, kind, amount, df): a cost of FlowKind `kind` (engine/CostLine.h) in period
 //         k discounted with df; flowEither(slot, k, mask, kindWhere, kindElse, amount, df): one
@@ -130,6 +132,15 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
             defaultAt[j] = laneMin(defaultAt[j], V(double(in.providerForcedDefault[j])));
         sink.providerDefaulted(j, defaultAt[j] < V(double(K)));
     }
+    // An uncertain fleet's capex factor moves its capex and all that follows from it, in every period;
+    // its resale factor, the resale.
+    V capexFactor[kMaxUncertainFleets], residualFactor[kMaxUncertainFleets];
+    if (in.uncertainFleets > 0)
+        for (int i = in.kindBegin[int(ItemKind::Fleet)]; i < in.kindBegin[int(ItemKind::Fleet) + 1]; ++i)
+            if (in.fleetSlot[i] >= 0) {
+                capexFactor[in.fleetSlot[i]] = shocks.capexFactor(in, i);
+                residualFactor[in.fleetSlot[i]] = shocks.residualFactor(in, i);
+            }
 
     V x(0.0);    // market log-index X_k
     V ydev(0.0); // shared utilization deviation Y - b (with a demand: the demand's V_k)
@@ -144,6 +155,8 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
         s.dfEnd = V(in.periodEndDf[k]);
         s.logIndex = x;
         s.defaultAt = defaultAt;
+        s.capexFactor = capexFactor;
+        s.residualFactor = residualFactor;
         const V utilFactor = in.utilStochastic ? laneExp(-ydev) : V(1.0);
         // With a demand, Z2 drives the demand's log deviation V_k instead (MODEL.md 8).
         const V demand = !in.hasDemand         ? V(0.0)
@@ -179,6 +192,9 @@ struct DeterministicShocks {
     LEDGER_HD double launchTime(const PathInputs& in) const { return in.launchMode; }
     LEDGER_HD double priceDrop(const PathInputs& in) const { return 0.5 * (in.dropMin + in.dropMax); }
     LEDGER_HD double defaultPeriod(const PathInputs& in, int) const { return double(in.periods); }
+    // The likeliest capex, and the resale's mean.
+    LEDGER_HD double capexFactor(const PathInputs&, int) const { return 1.0; }
+    LEDGER_HD double residualFactor(const PathInputs&, int) const { return 1.0; }
     LEDGER_HD void normals(const PathInputs&, int, double eps[3]) const { eps[0] = eps[1] = eps[2] = 0.0; }
 };
 

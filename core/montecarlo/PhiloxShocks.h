@@ -65,6 +65,22 @@ public:
         const double u = uniformFromWord(words(1 + uint32_t(j) / 4, 1).v[j % 4]);
         return fmin(floor(12.0 * (-log(u) / hazard)), double(in.periods));
     }
+    // Stream 2, draw = the fleet's place in the portfolio (docs/model.md 12.13): word 0 is its capex's
+    // uniform, word 1 is reserved, words 2 and 3 give by Box-Muller the normal of its resale.
+    LEDGER_HD double capexFactor(const PathInputs& in, int i) const {
+        return triangularInverse(uniformFromWord(words(uint32_t(in.fleetDraw[i]), 2).v[0]), in.capexLow[i],
+                                 1.0, in.capexHigh[i]);
+    }
+    // e^(sigma Z - sigma^2 / 2): a factor of mean 1 on the resale.
+    LEDGER_HD double residualFactor(const PathInputs& in, int i) const {
+        const double sigma = in.residualVolatility[i];
+        if (sigma <= 0.0)
+            return 1.0;
+        const auto r = words(uint32_t(in.fleetDraw[i]), 2);
+        const double z = sqrt(-2.0 * log(uniformFromWord(r.v[2]))) *
+                         cos(6.283185307179586476925286766559 * uniformFromWord(r.v[3]));
+        return exp(sigma * z - 0.5 * (sigma * sigma));
+    }
     // eps = (Z1, Z2, Z3) of step k; Z4 is reserved.
     LEDGER_HD void normals(const PathInputs&, int k, double eps[3]) const {
         const auto r = words(uint32_t(k), 0);

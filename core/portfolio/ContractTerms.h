@@ -28,6 +28,17 @@ template <class F> void forEachContractDay(const Contract& c, F&& f) {
     }
 }
 
+// G(d): the GPUs committed on day d, the last tranche dated on or before it (0 outside the term).
+inline double committedGpusOn(const Contract& c, Date d) {
+    if (d < c.start || d > c.end)
+        return 0.0;
+    double gpus = 0.0;
+    for (const Tranche& t : c.tranches)
+        if (t.date <= d)
+            gpus = t.gpus;
+    return gpus;
+}
+
 // sum_d 24 G(d) (1 + escalator)^y(d) over every day of the term, in day order.
 double escalatedCommittedHours(const Contract& c);
 

@@ -17,6 +17,8 @@ constexpr int kLastSupportedYear = 2200;
 
 // Distinct contract providers a portfolio may name (each path draws a default time for each).
 constexpr int kMaxProviders = 64;
+// Fleets with a capex range (each path holds a capex factor for each while it runs).
+constexpr int kMaxUncertainFleets = 64;
 
 // The longest list a portfolio holds (tranches, curve points, contracts, fleets, SKUs, alternatives
 // and their items, sources).

@@ -135,6 +135,14 @@ const std::vector<ItemField<Portfolio>>& marketFields() {
          .tooltip = "What hours bought to replace a defaulted provider's cost against the market price.",
          .shown = kInEditor,
          .access = member<Pf, &Pf::market, &M::replacementPremium>},
+        {.key = "market.scarcity_premium",
+         .column = "scarcity_premium",
+         .label = "Scarcity premium",
+         .unit = "x on-demand",
+         .tooltip = "During a contract's replacement delay after a default, what spot hours cost on top of "
+                    "the on-demand premium (docs/model.md 12.7): 1 is no premium.",
+         .shown = kInEditor,
+         .access = member<Pf, &Pf::market, &M::scarcityPremium>},
     };
     return fields;
 }

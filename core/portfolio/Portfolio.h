@@ -81,6 +81,12 @@ struct Contract {
     // A stress (docs/model.md 12.7): the provider defaults on this day, on the deterministic run and
     // on every Monte Carlo path; the earliest of a provider's contracts' dates applies.
     std::optional<Date> defaultDate;
+    // What a default costs beyond the price of the hours (docs/model.md 12.7): a one-off per GPU
+    // committed in the default's period (migration, re-validation), and the months before replacement
+    // capacity is in place, when the lost hours are bought at spot with market.scarcity_premium.
+    // Absent: 0, as before.
+    std::optional<double> defaultDisruptionCostPerGpu;
+    std::optional<double> replacementDelayMonths;
     std::optional<UtilizationCurve> utilization;
     std::string notes;
     std::string deal; // the deal library id it was added from (add-deal), empty otherwise
@@ -105,6 +111,12 @@ struct Fleet {
     double colocationPerKwMonth = 0.0;
     double opexFractionPerYear = 0.0;
     std::optional<double> residualFraction; // default: book salvage fraction
+    // Uncertainty of the price paid and of the resale (docs/model.md 12.13): capex per GPU is
+    // Triangular(min, capex per GPU, max) on a Monte Carlo path (both given or neither); the resale R
+    // takes a lognormal factor of mean 1 with this volatility, on top of the market's surprise.
+    std::optional<double> capexMinPerGpu;
+    std::optional<double> capexMaxPerGpu;
+    std::optional<double> residualVolatility;
     DepreciationSpec bookDepreciation;
     DepreciationSpec taxDepreciation;
     std::optional<UtilizationCurve> utilization;
@@ -176,6 +188,9 @@ struct MarketModel {
     CorrelationMatrix correlation{{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}};
     double replacementPremium = 1.0;
     double onDemandPremium = 1.0;
+    // During a contract's replacement_delay_months after a default, spot hours cost this much more
+    // than the on-demand premium says: large capacity is not for sale at list price in a hurry.
+    double scarcityPremium = 1.0;
     // Extension (docs/model.md): which alternative's used hours the spot alternative buys.
     std::optional<std::string> spotCovers;
 };

@@ -185,6 +185,7 @@ public:
         });
         if (p_.contracts.empty() && p_.fleets.empty())
             fail("contracts", "the portfolio has no contract and no fleet to evaluate");
+        checkUncertainFleets(p_.fleets);
         checkAlternatives(ids);
         checkHorizon();
         checkDefaultDates();
@@ -307,8 +308,38 @@ private:
                  "missing, and SKU \"" + s.id + "\" has no capex_per_gpu to default to");
         atMost(path + ".capex_per_gpu", fleetCapexPerGpu(f, s), kMaxCapexPerGpu);
         atMost(path + ".it_kw_per_gpu", fleetItKwPerGpu(f, s), kMaxItKwPerGpu);
+        checkCapexRange(path, f, fleetCapexPerGpu(f, s));
         if (f.utilization)
             checkItemCurve(path + ".utilization", *f.utilization);
+    }
+
+    // Each path holds a factor per uncertain fleet while it runs: a bounded number of them.
+    static void checkUncertainFleets(const std::vector<Fleet>& fleets) {
+        int uncertain = 0;
+        for (std::size_t i = 0; i < fleets.size(); ++i)
+            if ((fleets[i].capexMinPerGpu || fleets[i].residualVolatility.value_or(0.0) > 0.0) &&
+                ++uncertain > kMaxUncertainFleets)
+                fail(idx("fleets", i), "more than " + std::to_string(kMaxUncertainFleets) +
+                                           " fleets carry a capex range or a residual volatility");
+    }
+
+    // Triangular(min, capex per GPU, max): both ends or neither, in order around the mode.
+    static void checkCapexRange(const std::string& path, const Fleet& f, double mode) {
+        if (f.capexMinPerGpu.has_value() != f.capexMaxPerGpu.has_value())
+            fail(path + (f.capexMinPerGpu ? ".capex_max_per_gpu" : ".capex_min_per_gpu"),
+                 "missing: a capex range needs both capex_min_per_gpu and capex_max_per_gpu");
+        if (!f.capexMinPerGpu)
+            return;
+        if (mode <= 0.0) // the path's capex is the mode's multiple: none of nothing
+            fail(path + ".capex_min_per_gpu", "a capex range needs a capex per GPU above 0");
+        if (*f.capexMinPerGpu > mode)
+            fail(path + ".capex_min_per_gpu", formatNumber(*f.capexMinPerGpu) +
+                                                  " is above the capex per GPU " + formatNumber(mode) +
+                                                  " (the likeliest value): expected min <= capex <= max");
+        if (*f.capexMaxPerGpu < mode)
+            fail(path + ".capex_max_per_gpu", formatNumber(*f.capexMaxPerGpu) +
+                                                  " is below the capex per GPU " + formatNumber(mode) +
+                                                  " (the likeliest value): expected min <= capex <= max");
     }
 
     void checkAlternatives(const std::set<std::string>& itemIds) {
@@ -458,8 +489,9 @@ private:
             above(at + ".price", c.points[i].price, 0.0);
             atMost(at + ".price", c.points[i].price, kMaxForwardPrice);
             if (i > 0 && c.points[i].date <= c.points[i - 1].date)
-                fail(at + ".date", formatIsoDate(c.points[i].date) + " is not after " + idx(path + ".points", i - 1) +
-                                       ".date " + formatIsoDate(c.points[i - 1].date));
+                fail(at + ".date", formatIsoDate(c.points[i].date) + " is not after " +
+                                       idx(path + ".points", i - 1) + ".date " +
+                                       formatIsoDate(c.points[i - 1].date));
         }
     }
 
@@ -507,6 +539,8 @@ private:
         atMost("market.replacement_premium", m.replacementPremium, 100.0);
         above("market.on_demand_premium", m.onDemandPremium, 0.0);
         atMost("market.on_demand_premium", m.onDemandPremium, 100.0);
+        above("market.scarcity_premium", m.scarcityPremium, 0.0);
+        atMost("market.scarcity_premium", m.scarcityPremium, 100.0);
         if (m.spotCovers) {
             bool found = false;
             for (const auto& a : alternatives(p_))

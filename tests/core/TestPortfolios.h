@@ -105,12 +105,21 @@ inline bool near(double a, double b, double rel = 1e-12) {
     return std::abs(a - b) <= rel * std::max(1.0, std::abs(b));
 }
 
+// A test portfolio must be valid.
+inline void requireValid(const Portfolio& p) {
+    if (const auto err = validatePortfolio(p, testCatalog()))
+        qFatal("test portfolio invalid: %s", err->toString().c_str());
+}
+
+// A sample mean against its expectation: within k standard errors.
+inline bool within(double value, double expected, double standardError, double k = 4.0) {
+    return std::abs(value - expected) <= k * standardError;
+}
+
 // Validates (a test portfolio must be valid) and evaluates without the analytics.
 inline EvaluationResult evaluate(const Portfolio& p) {
-    const auto catalog = testCatalog();
-    if (const auto err = validatePortfolio(p, catalog))
-        qFatal("test portfolio invalid: %s", err->toString().c_str());
-    return evaluatePortfolio(p, catalog, EvaluateOptions{false});
+    requireValid(p);
+    return evaluatePortfolio(p, testCatalog(), EvaluateOptions{false});
 }
 
 // A CPU run of `paths` paths from `seed` (threads 0: all cores).

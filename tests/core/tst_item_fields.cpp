@@ -93,8 +93,8 @@ private slots:
         checkNamesAreUnique(fleetFields());
         checkNamesAreUnique(portfolioFields());
         // MODEL.md 2's contract and fleet fields, each once (the curve is every item's, outside).
-        QCOMPARE(contractFields().size(), std::size_t(20));
-        QCOMPARE(fleetFields().size(), std::size_t(27));
+        QCOMPARE(contractFields().size(), std::size_t(22));
+        QCOMPARE(fleetFields().size(), std::size_t(30));
         QCOMPARE(std::string(field(fleetFields(), "tax_depreciation.life_years").column), "tax_life_years");
     }
 

@@ -23,18 +23,7 @@
 using namespace ledger;
 using namespace ledger::testing;
 
-namespace {
-
-void requireValid(const Portfolio& p) {
-    if (const auto err = validatePortfolio(p, testCatalog()))
-        qFatal("test portfolio invalid: %s", err->toString().c_str());
-}
-
-bool within(double value, double expected, double standardError, double k = 4.0) {
-    return std::abs(value - expected) <= k * standardError;
-}
-
-} // namespace
+namespace {} // namespace
 
 class MonteCarloTest : public QObject {
     Q_OBJECT

@@ -255,10 +255,6 @@ private slots:
     }
 
 private:
-    static void requireValid(const Portfolio& p) {
-        if (const auto err = validatePortfolio(p, testCatalog()))
-            qFatal("test portfolio invalid: %s", err->toString().c_str());
-    }
     static double tcvOf(const ItemResult& item) { return *item.totalContractValue; }
 };
 

@@ -26,9 +26,18 @@ using namespace ledger::data;
 
 namespace {
 
-// What version 11 added, taken away again: a document as version 10 saved it (DocumentSchema.cpp).
-const QStringList kBackToVersion10 = {"DROP TABLE gpu_forward_points",
-                                      "ALTER TABLE portfolio DROP COLUMN gpu_forward_sku"};
+// What version 12 added, taken away again: a document as version 11 saved it (DocumentSchema.cpp).
+const QStringList kBackToVersion11 = {"ALTER TABLE contracts DROP COLUMN default_disruption_cost_per_gpu",
+                                      "ALTER TABLE contracts DROP COLUMN replacement_delay_months",
+                                      "ALTER TABLE fleets DROP COLUMN capex_min_per_gpu",
+                                      "ALTER TABLE fleets DROP COLUMN capex_max_per_gpu",
+                                      "ALTER TABLE fleets DROP COLUMN residual_volatility",
+                                      "ALTER TABLE portfolio DROP COLUMN scarcity_premium"};
+
+// What versions 11 and 12 added, taken away again: a document as version 10 saved it.
+const QStringList kBackToVersion10 =
+    kBackToVersion11 +
+    QStringList{"DROP TABLE gpu_forward_points", "ALTER TABLE portfolio DROP COLUMN gpu_forward_sku"};
 
 // What versions 10 and 11 added, taken away again: a document as version 9 saved it.
 const QStringList kBackToVersion9 =
@@ -335,6 +344,47 @@ private slots:
         QCOMPARE(int(listSimulationRuns(doc, &error).size()), 1);
     }
 
+    // Version 12 adds the cost of a default beyond the hours (docs/model.md 12.8) and a fleet's capex
+    // and resale uncertainty (12.9): a version-11 document reads as one without them, keeps its checksum
+    // and gains the columns empty (the scarcity premium 1); once migrated they round trip to the bit.
+    void versionElevenDocumentsGainTheDefaultCostsAndCapexRanges() {
+        QTemporaryDir dir;
+        const QString v11 = dir.filePath("v11.cledger");
+        const Portfolio p = example();
+        QString error;
+        QVERIFY(saveDocument(p, v11, &error));
+        const QString checksum = rawScalar(v11, "SELECT content_sha256 FROM portfolio").toString();
+        rawExec(v11, kBackToVersion11 + QStringList{"PRAGMA user_version = 11"});
+        const auto load = loadDocument(v11, bundledSkuCatalog());
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
+        QCOMPARE(load.portfolio->market.scarcityPremium, 1.0);
+        QVERIFY(!load.portfolio->fleets[0].capexMinPerGpu);
+        QVERIFY(!load.portfolio->contracts[0].replacementDelayMonths);
+        QCOMPARE(rawScalar(v11, "PRAGMA user_version").toInt(), 12);
+        QCOMPARE(rawScalar(v11, "SELECT scarcity_premium FROM portfolio").toDouble(), 1.0);
+        QVERIFY(rawScalar(v11, "SELECT residual_volatility FROM fleets WHERE position = 0").isNull());
+        QCOMPARE(rawScalar(v11, "SELECT content_sha256 FROM portfolio").toString(), checksum);
+
+        Portfolio q = p;
+        q.market.scarcityPremium = 1.35;
+        q.contracts[0].defaultDisruptionCostPerGpu = 2500.0;
+        q.contracts[0].replacementDelayMonths = 4.5;
+        q.fleets[0].capexMinPerGpu = 40000.0;
+        q.fleets[0].capexMaxPerGpu = 70000.00000000001;
+        q.fleets[0].residualVolatility = 0.3;
+        const QString current = dir.filePath("ranges.cledger");
+        QVERIFY2(saveDocument(q, current, &error), qPrintable(error));
+        QCOMPARE(rawScalar(current, "SELECT capex_max_per_gpu FROM fleets WHERE position = 0").toDouble(),
+                 70000.00000000001);
+        const auto back = loadDocument(current, bundledSkuCatalog());
+        QVERIFY2(back.ok(), qPrintable(back.error));
+        QCOMPARE(back.portfolio->market.scarcityPremium, 1.35);
+        QCOMPARE(back.portfolio->contracts[0].replacementDelayMonths, std::optional<double>(4.5));
+        QCOMPARE(back.portfolio->fleets[0].residualVolatility, std::optional<double>(0.3));
+        QCOMPARE(writePortfolioJson(*back.portfolio), writePortfolioJson(q));
+    }
+
     // Version 11 adds the forward curve (docs/model.md 12.2): a version-10 document reads as one
     // without it (the trend), keeps its checksum and gains the empty table; once migrated a curve
     // round trips to the bit, and its rows are checked like every other.
@@ -350,7 +400,7 @@ private slots:
         QVERIFY2(load.ok(), qPrintable(load.error));
         QVERIFY(!load.portfolio->market.gpuPrice.forwardCurve);
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
-        QCOMPARE(rawScalar(v10, "PRAGMA user_version").toInt(), 11);
+        QCOMPARE(rawScalar(v10, "PRAGMA user_version").toInt(), 12);
         QCOMPARE(rawScalar(v10, "SELECT count(*) FROM gpu_forward_points").toInt(), 0);
         QCOMPARE(rawScalar(v10, "SELECT content_sha256 FROM portfolio").toString(), checksum);
 
@@ -531,7 +581,7 @@ private slots:
         QVERIFY2(load.ok(), qPrintable(load.error));
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
         QCOMPARE(rawScalar(v8, "PRAGMA user_version").toInt(), kSchemaVersion);
-        QCOMPARE(kSchemaVersion, 11);
+        QCOMPARE(kSchemaVersion, 12);
         QCOMPARE(rawScalar(v8, "SELECT count(*) FROM contracts WHERE default_date IS NULL").toInt(), 2);
         QCOMPARE(rawScalar(v8, "SELECT content_sha256 FROM portfolio").toString(), checksum);
 
@@ -565,8 +615,8 @@ private slots:
         const auto load = loadDocument(v9, bundledSkuCatalog());
         QVERIFY2(load.ok(), qPrintable(load.error));
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
-        QCOMPARE(kSchemaVersion, 11);
-        QCOMPARE(rawScalar(v9, "PRAGMA user_version").toInt(), 11);
+        QCOMPARE(kSchemaVersion, 12);
+        QCOMPARE(rawScalar(v9, "PRAGMA user_version").toInt(), 12);
         QCOMPARE(rawScalar(v9, "SELECT count(*) FROM scenarios").toInt(), 0);
         QCOMPARE(rawScalar(v9, "SELECT count(*) FROM scenario_overrides").toInt(), 0);
         QCOMPARE(rawScalar(v9, "SELECT content_sha256 FROM portfolio").toString(), checksum);

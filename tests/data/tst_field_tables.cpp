@@ -140,7 +140,8 @@ private slots:
         // The header is the table's keys, in its order.
         QVERIFY(exportContractsCsv(p).startsWith("id,name,provider,sku,start,end,tranches,price_per_gpu_hour,"
                                                  "total_contract_value,escalator,take_or_pay,"));
-        QVERIFY(exportFleetsCsv(p).contains(",residual_fraction,book_depreciation.method,"
+        QVERIFY(exportFleetsCsv(p).contains(",residual_fraction,capex_min_per_gpu,capex_max_per_gpu,"
+                                            "residual_volatility,book_depreciation.method,"
                                             "book_depreciation.life_years,"));
     }
 

@@ -73,6 +73,26 @@ public:
         const Pack u = Isa::uniforms(words(1 + std::uint32_t(j) / 4, 1).w[j % 4]);
         return laneMin(laneFloor(12.0 * (-laneLog(u) / hazard)), Pack(double(in.periods)));
     }
+    // docs/model.md 12.13, as montecarlo/PhiloxShocks.h draws them.
+    Pack capexFactor(const PathInputs& in, int i) const {
+        const Pack u = Isa::uniforms(words(std::uint32_t(in.fleetDraw[i]), 2).w[0]);
+        const double a = in.capexLow[i], c = 1.0, b = in.capexHigh[i];
+        if (b <= a)
+            return Pack(a);
+        const Pack left = a + laneSqrt(u * ((b - a) * (c - a)));
+        const Pack right = b - laneSqrt((1.0 - u) * ((b - a) * (b - c)));
+        return select(u < Pack((c - a) / (b - a)), left, right);
+    }
+    Pack residualFactor(const PathInputs& in, int i) const {
+        const double sigma = in.residualVolatility[i];
+        if (sigma <= 0.0)
+            return Pack(1.0);
+        const Words r = words(std::uint32_t(in.fleetDraw[i]), 2);
+        constexpr double twoPi = 6.283185307179586476925286766559;
+        const Pack z =
+            laneSqrt(-2.0 * laneLog(Isa::uniforms(r.w[2]))) * laneCos(twoPi * Isa::uniforms(r.w[3]));
+        return laneExp(sigma * z - 0.5 * (sigma * sigma));
+    }
     // Once per period: inlined into the path function, whatever its size (a call passes the packs
     // through memory; GCC's size budget alone dropped the inlining once the path function grew).
     __attribute__((always_inline)) void normals(const PathInputs&, int k, Pack eps[3]) const {
