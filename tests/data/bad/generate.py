@@ -110,6 +110,18 @@ variant('forward-curve-price-zero.json', curve([{'date': '2027-01-01', 'price': 
 variant('forward-curve-empty.json', curve([]))
 variant('forward-curve-unknown-sku.json', curve([{'date': '2027-01-01', 'price': 2.0}], sku='H999'))
 variant('forward-curve-with-trend.json', curve([{'date': '2027-01-01', 'price': 2.0}], keep_trend=True))
+def capex_range(lo, hi):
+    def change(p):
+        p['fleets'][0]['capex_min_per_gpu'] = lo
+        if hi is not None:
+            p['fleets'][0]['capex_max_per_gpu'] = hi
+    return change
+variant('capex-range-one-end.json', capex_range(40000, None))
+variant('capex-range-mode-above-max.json', capex_range(40000, 50000))
+variant('capex-range-min-above-mode.json', capex_range(60000, 70000))
+variant('residual-volatility-too-high.json', setter(['fleets', 0, 'residual_volatility'], 3))
+variant('replacement-delay-negative.json', setter(['contracts', 0, 'replacement_delay_months'], -2))
+variant('scarcity-premium-zero.json', setter(['market', 'scarcity_premium'], 0))
 variant('utilization-above-one.json', setter(['utilization', 1, 'value'], 1.5))
 variant('hazard-negative.json', setter(['contracts', 1, 'provider_default_hazard'], -0.03))
 variant('paths-zero.json', setter(['simulation', 'paths'], 0))
