@@ -70,6 +70,19 @@ class PhiloxDraws:
     def default_uniform(self, j):
         return uniform(philox_words(self.seed, self.first, self.n, 1 + j // 4, 1)[j % 4])
 
+    def fleet_words(self, f):
+        """docs/model.md 12.13: stream 2, draw f (the portfolio's f-th fleet): word 0 the capex's U,
+        words 2 and 3 the resale's normal."""
+        return philox_words(self.seed, self.first, self.n, f, 2)
+
+    def capex_uniform(self, f):
+        return uniform(self.fleet_words(f)[0])
+
+    def residual_normal(self, f):
+        r = self.fleet_words(f)
+        two_pi = 6.283185307179586476925286766559
+        return np.sqrt(-2.0 * np.log(uniform(r[2]))) * np.cos(two_pi * uniform(r[3]))
+
     def normals(self, k):
         r = philox_words(self.seed, self.first, self.n, k, 0)
         two_pi = 6.283185307179586476925286766559
@@ -91,6 +104,12 @@ class NumpyDraws:
 
     def default_uniform(self, j):
         return self.rng.random(self.n)
+
+    def capex_uniform(self, f):
+        return self.rng.random(self.n)
+
+    def residual_normal(self, f):
+        return self.rng.standard_normal(self.n)
 
     def normals(self, k):
         return self.rng.standard_normal((3, self.n))
@@ -144,6 +163,30 @@ def simulate_batch(m, draws, n, out, lo):
             default_at[j] = np.minimum(default_at[j], float(forced))
         out["defaulted"][j, lo:lo + n] = default_at[j] < K
 
+    # docs/model.md 12.13: an uncertain fleet's capex factor (Triangular(low, 1, high)) and its resale's
+    # factor of mean 1, per portfolio fleet (its copies with a demand share them).
+    ones = np.ones(N)
+    fleet_slot = m.get("fleetSlot", [-1] * N)
+    capex_low, capex_high = m.get("capexLow", ones), m.get("capexHigh", ones)
+    residual_vol = m.get("residualVolatility", np.zeros(N))
+    capex_factor, residual_factor = {}, {}
+    for i in range(N):
+        if fleet_slot[i] < 0:
+            continue
+        f, a_, b_ = m["fleetDraw"][i], capex_low[i], capex_high[i]
+        if b_ <= a_:
+            capex_factor[i] = np.full(n, a_)
+        else:
+            u = draws.capex_uniform(f)
+            capex_factor[i] = np.where(u < (1.0 - a_) / (b_ - a_), a_ + np.sqrt(u * ((b_ - a_) * (1.0 - a_))),
+                                       b_ - np.sqrt((1.0 - u) * ((b_ - a_) * (b_ - 1.0))))
+        sigma = residual_vol[i]
+        residual_factor[i] = (np.exp(sigma * draws.residual_normal(f) - 0.5 * (sigma * sigma)) if sigma > 0.0
+                              else np.ones(n))
+    delay = m.get("replacementDelay", np.zeros(N))
+    disruption = m.get("disruptionCost", np.zeros(K * N))
+    scarcity = m.get("scarcityPremium", 1.0)
+
     x = np.zeros(n)
     ydev = np.zeros(n)
     w = np.zeros(n)
@@ -181,6 +224,15 @@ def simulate_batch(m, draws, n, out, lo):
                 billed = m["billedAtFull"][at] * np.maximum(m["takeOrPay"][i], u)
                 billed_cost = m["payShare"][i] * billed - tau * billed
                 replacement = m["hours"][at] * m["marketPrice"][i] * market_factor * m["replacementPremium"]
+                # docs/model.md 12.7: months without replacement (the used hours at spot, scarce), and
+                # the disruption in the default's period.
+                if delay[i] > 0.0:
+                    delayed = np.minimum(np.maximum(kd + delay[i] - period, 0.0), 1.0)
+                    scarce = (u * m["hours"][at] * m["marketPrice"][i] * market_factor
+                              * (m["onDemandPremium"] * scarcity))
+                    replacement = replacement * (1.0 - delayed) + scarce * delayed
+                if disruption[at] > 0.0:
+                    replacement = replacement + np.where(kd == period, disruption[at], 0.0)
                 flow(i, k, np.where(gone, replacement * (1.0 - tau), billed_cost),
                      np.where(gone, df_end, m["cashDf"][at]))
                 undrawn = m["prepaymentFraction"][i] * (m["totalContractValue"][i] - m["cumulativeBilled"][at])
@@ -194,12 +246,17 @@ def simulate_batch(m, draws, n, out, lo):
             else:
                 idle = m["idleFraction"][i]
                 power = m["mwhAtFullUse"][at] * (idle + (1.0 - idle) * u) * m["powerPrice"][at] * power_factor
-                flow(i, k, (power + m["fixedCost"][at]) * (1.0 - tau) - tau * m["taxDepreciation"][at], df_end)
+                c = capex_factor.get(i, 1.0)
+                colocation = m["colocationCost"][at]
+                fixed = (colocation + c * (m["fixedCost"][at] - colocation) if capex_high[i] > capex_low[i]
+                         else m["fixedCost"][at])
+                flow(i, k, (power + fixed) * (1.0 - tau) - tau * (c * m["taxDepreciation"][at]), df_end)
                 if k == m["upfrontPeriod"][i]:
-                    flow(i, k, np.full(n, m["upfrontAmount"][i]), m["upfrontDf"][i])
+                    flow(i, k, c * np.full(n, m["upfrontAmount"][i]), m["upfrontDf"][i])
                 if k == m["disposalPeriod"][i]:
-                    resale = m["residualValue"][i] * np.exp(x - m["baseLogIndex"][k])
-                    flow(i, k, -resale + tau * (resale - m["nbvTaxAtDisposal"][i]), df_end)
+                    resale = (c * m["residualValue"][i]) * np.exp(x - m["baseLogIndex"][k])
+                    resale = resale * residual_factor.get(i, 1.0)
+                    flow(i, k, -resale + tau * (resale - c * m["nbvTaxAtDisposal"][i]), df_end)
             if m["coveredBySpot"][i]:
                 spot = used * m["marketPrice"][i] * market_factor * m["onDemandPremium"]
                 flow(N, k, spot * (1.0 - tau), df_end)
