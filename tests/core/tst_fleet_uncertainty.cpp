@@ -136,6 +136,29 @@ private slots:
         QCOMPARE(evaluate(p).items[0].npvCost, evaluate(fleetPortfolio()).items[0].npvCost);
     }
 
+    // With an uncertain capex the capex, opex and depreciation lines are summed over the paths: Buy's
+    // line means still add up to its mean NPV, and its capex line is the mean of the paths' capex
+    // (about E[c] = (0.8 + 1 + 1.6) / 3 times the likeliest), not the deterministic run's.
+    void lineMeansFollowTheCapexOfThePaths() {
+        Portfolio p = stochasticPortfolio();
+        p.fleets[0].capexMinPerGpu = 8000.0;
+        p.fleets[0].capexMaxPerGpu = 16000.0;
+        requireValid(p);
+        const auto sim = simulatePortfolio(p, testCatalog(), cpuOptions(20000, 5, 2));
+        const auto& buy = sim.alternatives[1];
+        double sum = 0.0, capex = 0.0;
+        for (const LineMean& l : buy.lines) {
+            sum += l.mean;
+            if (l.line == CostLine::Capex)
+                capex = l.mean;
+        }
+        QVERIFY(near(sum, buy.npvCost.mean, 1e-9));
+        const double likeliest = 1000 * 10000.0; // 1,000 GPUs at 10,000, in service at t0 (DF 1)
+        const double sd = std::sqrt((0.64 + 2.56 + 1.0 - 1.28 - 0.8 - 1.6) / 18.0) * likeliest;
+        QVERIFY2(within(capex, likeliest * 3.4 / 3.0, sd / std::sqrt(20000.0)),
+                 qPrintable(QString::number(capex, 'f', 0)));
+    }
+
     // A range of zero width and a volatility of 0 are no uncertainty: the same paths to the bit.
     void noWidthAndNoVolatilityChangeNothing() {
         Portfolio base = stochasticPortfolio();
