@@ -74,11 +74,16 @@ QString givenTogetherWith(const QString& key) {
         return "lease.incremental_borrowing_rate";
     if (key == "lease.incremental_borrowing_rate")
         return "lease.classification";
+    // A fleet's capex range (docs/model.md 12.13): both ends or neither.
+    if (key == "capex_min_per_gpu")
+        return "capex_max_per_gpu";
+    if (key == "capex_max_per_gpu")
+        return "capex_min_per_gpu";
     return {};
 }
 
 bool clearingEndsBoth(const QString& key) {
-    return key == "lease.classification";
+    return key == "lease.classification" || key == "capex_min_per_gpu" || key == "capex_max_per_gpu";
 }
 
 const std::vector<FieldSpec>& contractFields() {

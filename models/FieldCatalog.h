@@ -35,9 +35,11 @@ struct FieldSpec {
 };
 
 // The field given together with `key` or not at all, as validation asks (a lease's classification and
-// its borrowing rate, MODEL.md 9), or empty: an editor sets the two in one edit.
+// its borrowing rate, MODEL.md 9; a fleet's capex low and high), or empty: an editor sets the two in
+// one edit.
 QString givenTogetherWith(const QString& key);
-// Whether clearing `key` clears its companion too: an empty classification means no lease at all.
+// Whether clearing `key` clears its companion too: an empty classification means no lease at all, an
+// empty end of a capex range no range.
 bool clearingEndsBoth(const QString& key);
 
 const std::vector<FieldSpec>& contractFields();

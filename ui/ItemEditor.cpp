@@ -730,29 +730,32 @@ void ItemEditor::commitTogether(QWidget* edit, const QString& key, const QJsonVa
                                 const QString& other) {
     const QString path = pathOf(key), otherPath = pathOf(other);
     const bool otherSet = !doc_->value(otherPath).isUndefined();
+    const bool lease = key.startsWith("lease."); // else a fleet's capex range
     QString error;
     bool done = false;
     if (value.isUndefined() && models::clearingEndsBoth(key)) {
         done =
-            doc_->setValues({{path, value}, {otherPath, value}}, tr("%1: no lease").arg(itemName()), &error);
+            doc_->setValues({{path, value}, {otherPath, value}},
+                            (lease ? tr("%1: no lease") : tr("%1: no capex range")).arg(itemName()), &error);
     } else if (otherSet || value.isUndefined()) {
         done = doc_->setValue(path, value, &error);
     } else if (pending_.first == otherPath) {
-        done = doc_->setValues(
-            {{path, value}, {otherPath, pending_.second}},
-            tr("%1: a lease (%2, %3)")
-                .arg(itemName(),
-                     models::valueInWords(key.endsWith("classification") ? value : pending_.second),
-                     models::valueInWords(key.endsWith("classification") ? pending_.second : value)),
-            &error);
+        // Named in the pair's own order: a lease (classification, rate), a range (low, high).
+        const bool first = key.endsWith("classification") || key == "capex_min_per_gpu";
+        done = doc_->setValues({{path, value}, {otherPath, pending_.second}},
+                               (lease ? tr("%1: a lease (%2, %3)") : tr("%1: a capex range (%2 .. %3)"))
+                                   .arg(itemName(), models::valueInWords(first ? value : pending_.second),
+                                        models::valueInWords(first ? pending_.second : value)),
+                               &error);
     } else {
         pending_ = {path, value};
         if (auto* line = qobject_cast<QLineEdit*>(edit))
             line->setProperty("shown", line->text().trimmed());
         else
             edit->setProperty("shown", value.toString());
-        message_->setText(
-            tr("%1: now enter %2 as well; the lease is set when both are given.").arg(path, otherPath));
+        message_->setText((lease ? tr("%1: now enter %2 as well; the lease is set when both are given.")
+                                 : tr("%1: now enter %2 as well; the range is set when both are given."))
+                              .arg(path, otherPath));
         return;
     }
     pending_ = {};

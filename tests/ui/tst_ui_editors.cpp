@@ -416,6 +416,24 @@ private slots:
         QCOMPARE(lastUndo(x.doc()), QString("CoreWeave 2025 (GB300): a lease (operating, 0.07)"));
         choose(x.editor(), "lease.classification", "");
         QCOMPARE(lastUndo(x.doc()), QString("CoreWeave 2025 (GB300): no lease"));
+        // A capex range likewise (docs/model.md 12.13): the high end waits for the low, then one step;
+        // clearing either end ends the range; a low end above the capex is refused, naming the field.
+        x.editor()->showItem("fleets[0]");
+        const int steps = x.doc()->undoStack()->index();
+        setField(x.editor(), "capex_max_per_gpu", "70,000");
+        QVERIFY(x.editor()->message().contains("now enter fleets[0].capex_min_per_gpu as well"));
+        QCOMPARE(x.doc()->undoStack()->index(), steps);
+        setField(x.editor(), "capex_min_per_gpu", "45,000");
+        QCOMPARE(lastUndo(x.doc()), QString("Owned GB300 fleet: a capex range (45000 .. 70000)"));
+        QCOMPARE(x.doc()->portfolio().fleets[0].capexMaxPerGpu, std::optional<double>(70000.0));
+        setField(x.editor(), "capex_min_per_gpu", "60,000");
+        QVERIFY(x.editor()->message().startsWith(
+            "fleets[0].capex_min_per_gpu: 60000 is above the capex per GPU"));
+        QCOMPARE(x.doc()->portfolio().fleets[0].capexMinPerGpu, std::optional<double>(45000.0));
+        setField(x.editor(), "capex_max_per_gpu", "");
+        QCOMPARE(lastUndo(x.doc()), QString("Owned GB300 fleet: no capex range"));
+        QVERIFY(!x.doc()->portfolio().fleets[0].capexMinPerGpu);
+        QVERIFY(!x.doc()->portfolio().fleets[0].capexMaxPerGpu);
         // An alternative's items and name, each check box one step.
         x.editor()->showItem("alternatives[0]");
         x.editor()->findChild<QCheckBox*>("alternative.item.own-gb300")->setChecked(true);
