@@ -11,5 +11,8 @@ QString skuCatalogPath() {
 QString dealLibraryPath() {
     return QStringLiteral(":/deals/deals.json");
 }
+QString h100PriceSeriesPath() {
+    return QStringLiteral(":/market/h100-prices.csv");
+}
 
 } // namespace ledger::resources

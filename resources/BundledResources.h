@@ -8,5 +8,7 @@ namespace ledger::resources {
 QString examplePortfolioPath();
 QString skuCatalogPath();
 QString dealLibraryPath();
+// Dated H100 rental prices by tier, each with its source (docs/file-format.md, "Price series").
+QString h100PriceSeriesPath();
 
 } // namespace ledger::resources

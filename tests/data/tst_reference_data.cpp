@@ -1,7 +1,9 @@
 // The bundled reference data: every GPU figure sourced and dated, the deal library complete and
-// consistent, and a library deal added to a portfolio as a contract that evaluates.
+// consistent, a library deal added to a portfolio as a contract that evaluates, and every point of
+// the H100 price series linked to its source.
 #include "analytics/DealContract.h"
 #include "data/PortfolioJson.h"
+#include "data/PriceSeries.h"
 #include "data/ReferenceData.h"
 #include "data/SkuCatalogJson.h"
 #include "engine/DeterministicEngine.h"
@@ -172,6 +174,24 @@ private slots:
                 QVERIFY2(linked || s.startsWith("Assumption"), qPrintable(where));
                 QVERIFY2(linked || source.estimate, qPrintable(where));
             }
+        }
+    }
+
+    // Every price point has one link to its source, a day it was read, a tier and a SKU, and its note
+    // passes the same checks as the catalog's.
+    void pricePointsAreSourced() {
+        const PriceSeries series = bundledPriceSeries();
+        QVERIFY(series.points.size() >= 10);
+        for (const PricePoint& p : series.points) {
+            const QString where = QString::fromStdString(formatIsoDate(p.date));
+            const QString source = QString::fromStdString(p.source);
+            QVERIFY2(source.startsWith("https://") && !source.contains(' '), qPrintable(where));
+            for (const QString& text :
+                 {source, QString::fromStdString(p.note), QString::fromStdString(p.sku)}) {
+                const QString problem = textProblem(text);
+                QVERIFY2(problem.isEmpty(), qPrintable(where + ": " + problem));
+            }
+            QVERIFY2(p.dateRead && p.tier && !p.sku.empty() && !p.note.empty(), qPrintable(where));
         }
     }
 
