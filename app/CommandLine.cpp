@@ -16,10 +16,11 @@ namespace {
 
 // The headless subcommands; the executable adds those that link more (report, CommandLine.h).
 constexpr Command kHeadlessCommands[] = {
-    {"evaluate", &evaluateCommand},    {"decode", &decodeCommand},      {"bench", &benchCommand},
-    {"convert", &convertCommand},      {"runs", &runsCommand},          {"import-csv", &importCsvCommand},
-    {"export-csv", &exportCsvCommand}, {"deals", &dealsCommand},        {"add-deal", &addDealCommand},
-    {"catalog", &catalogCommand},      {"goal-seek", &goalSeekCommand}, {"stress", &stressCommand},
+    {"evaluate", &evaluateCommand},    {"decode", &decodeCommand},       {"bench", &benchCommand},
+    {"convert", &convertCommand},      {"runs", &runsCommand},           {"import-csv", &importCsvCommand},
+    {"export-csv", &exportCsvCommand}, {"deals", &dealsCommand},         {"add-deal", &addDealCommand},
+    {"catalog", &catalogCommand},      {"goal-seek", &goalSeekCommand},  {"stress", &stressCommand},
+    {"prices", &pricesCommand},        {"calibrate", &calibrateCommand},
 };
 // The subcommands the executable adds (CommandLine.h): named here too, so that a file of that name
 // is not opened in the window and a headless build says what it lacks.
@@ -70,6 +71,12 @@ QString usage() {
         "                                      the smallest move of each tornado input alone that flips the\n"
         "                                      verdict, ranked; the scenarios that flip it; with --simulate\n"
         "                                      the share of paths on which it flips\n"
+        "  computeledger prices [--tier T] [--json]\n"
+        "                                      the bundled H100 rental prices by tier, each with its source\n"
+        "  computeledger calibrate SERIES.csv|bundled [--tier T] [--json] [--into FILE --out OUT]\n"
+        "                                      fit the GPU market model (trend, reversion, volatility) to a\n"
+        "                                      price series by maximum likelihood; --into writes FILE with\n"
+        "                                      them to OUT\n"
         "  computeledger bench [--paths N] [--months M] [--device auto|cpu|gpu] [--threads T] [--lanes L] "
         "[--repeat R]\n"
         "                      [--portfolio FILE] [--fan buckets|values] [--json] [--write-inputs FILE]\n"

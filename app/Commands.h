@@ -17,5 +17,7 @@ int catalogCommand(const QStringList& args);   // DealCommands.cpp
 int benchCommand(const QStringList& args);     // BenchCommand.cpp
 int goalSeekCommand(const QStringList& args);  // GoalSeekCommand.cpp
 int stressCommand(const QStringList& args);    // StressCommand.cpp
+int pricesCommand(const QStringList& args);    // PricesCommand.cpp
+int calibrateCommand(const QStringList& args); // CalibrateCommand.cpp
 
 } // namespace ledger::app

@@ -71,9 +71,10 @@ PricePoint readPoint(const Row& row, const QString& priceColumn) {
         const QString t = tier->trimmed();
         if (t.isEmpty())
             row.bad("tier is missing (one of " + QString::fromStdString(priceTierNames()) + ")");
-        p.tier = priceTierFromString(t.toStdString());
+        QString problem;
+        p.tier = priceTierFromText(t, &problem);
         if (!p.tier)
-            row.bad("tier \"" + t + "\" is not one of " + QString::fromStdString(priceTierNames()));
+            row.bad("tier " + problem);
     }
     p.sku = row.text("sku").toStdString();
     p.source = row.text("source").toStdString();
@@ -158,6 +159,13 @@ std::optional<PriceSeries> loadPriceSeriesFile(const QString& path, QString* err
         return std::nullopt;
     }
     return readPriceSeriesCsv(in.bytes, path, error);
+}
+
+std::optional<PriceTier> priceTierFromText(const QString& text, QString* error) {
+    const auto tier = priceTierFromString(text.trimmed().toStdString());
+    if (!tier)
+        *error = "\"" + text + "\" is not one of " + QString::fromStdString(priceTierNames());
+    return tier;
 }
 
 PriceSeries bundledPriceSeries() {

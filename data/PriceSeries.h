@@ -20,6 +20,10 @@ std::optional<PriceSeries> readPriceSeriesCsv(const QByteArray& bytes, const QSt
 // Reads the file once and boundedly (data/InputFile.h), then parses; messages name `path`.
 std::optional<PriceSeries> loadPriceSeriesFile(const QString& path, QString* error);
 
+// A tier as typed (a --tier option): nullopt and *error = "\"x\" is not one of on-demand, ..." when
+// it is none.
+std::optional<PriceTier> priceTierFromText(const QString& text, QString* error);
+
 // The bundled series; a broken bundled file is a build defect: this throws.
 PriceSeries bundledPriceSeries();
 // "h100-prices.csv": what messages and listings call it.

@@ -1,5 +1,7 @@
 #include "analytics/OuCalibration.h"
 
+#include "portfolio/Validation.h"
+
 #include <Eigen/Dense>
 #include <boost/math/distributions/chi_squared.hpp>
 #include <boost/math/distributions/normal.hpp>
@@ -323,7 +325,7 @@ std::optional<OuFit> fitOu(const std::vector<DatedPrice>& points, std::string* e
     const double span = o.t.back();
     if (fit.status != OuFitStatus::AtLowerBound && kappa * span < kShortSpan)
         fit.notes.push_back("the points span " + oneDecimal(kappa * span) +
-                            " reversion times (reversion x years); below " + oneDecimal(kShortSpan) +
+                            " reversion times (reversion x years); below " + formatNumber(kShortSpan) +
                             " the reversion comes out too high and the trend's standard error too small");
     setStandardErrors(fit);
     setResidualStatistics(fit);

@@ -43,6 +43,9 @@ private slots:
         QVERIFY(
             r.out.contains("computeledger goal-seek FILE --input PATH --target npv-equal:A,B | npv:A=VALUE"));
         QVERIFY(r.out.contains("computeledger stress FILE [--json]"));
+        QVERIFY(r.out.contains("computeledger prices [--tier T] [--json]"));
+        QVERIFY(r.out.contains(
+            "computeledger calibrate SERIES.csv|bundled [--tier T] [--json] [--into FILE --out OUT]"));
         // The model a user has is docs/model.md; the specification is not shipped.
         QVERIFY(r.out.contains("evaluate a portfolio (docs/model.md)"));
         QVERIFY(!r.out.contains("MODEL.md"));

@@ -2,30 +2,19 @@
 // numbers are the scenario's; --all-scenarios gives the base case first and one result per scenario,
 // the winner and whether it flips the verdict, with a Monte Carlo on each on the same seed and paths;
 // and the refusals name what is wrong.
+#include "CliRun.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run run(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(COMPUTELEDGER_BIN), args);
-    if (!p.waitForFinished(120000))
-        qFatal("computeledger did not finish");
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using ledger::testing::Run;
+using ledger::testing::run;
 
 QJsonObject json(const Run& r) {
     return QJsonDocument::fromJson(r.out.toUtf8()).object();
