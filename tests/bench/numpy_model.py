@@ -115,6 +115,14 @@ class NumpyDraws:
         return self.rng.standard_normal((3, self.n))
 
 
+def triangular(u, a, c, b):
+    """Triangular(a, c, b) by its inverse CDF (MODEL.md 6), in the engine's order of operations."""
+    if b <= a:
+        return np.full(len(u), a)
+    return np.where(u < (c - a) / (b - a), a + np.sqrt(u * ((b - a) * (c - a))),
+                    b - np.sqrt((1.0 - u) * ((b - a) * (b - c))))
+
+
 def simulate_batch(m, draws, n, out, lo):
     """Runs paths lo .. lo + n - 1 of the engine's path function (engine/PathFunction.h) and writes
     their outcomes into out[...][:, lo:lo + n]."""
@@ -140,13 +148,7 @@ def simulate_batch(m, draws, n, out, lo):
     launch = np.full(n, 1e300)
     jump = np.zeros(n)
     if m["hasNextGeneration"]:
-        a_, c_, b_ = m["launchEarliest"], m["launchMode"], m["launchLatest"]
-        u = draws.launch_uniform()
-        if b_ <= a_:
-            launch = np.full(n, a_)
-        else:
-            launch = np.where(u < (c_ - a_) / (b_ - a_), a_ + np.sqrt(u * ((b_ - a_) * (c_ - a_))),
-                              b_ - np.sqrt((1.0 - u) * ((b_ - a_) * (b_ - c_))))
+        launch = triangular(draws.launch_uniform(), m["launchEarliest"], m["launchMode"], m["launchLatest"])
         drop = m["dropMin"] + (m["dropMax"] - m["dropMin"]) * draws.drop_uniform()
         jump = np.log(1.0 - drop)
     default_at = []
@@ -173,13 +175,8 @@ def simulate_batch(m, draws, n, out, lo):
     for i in range(N):
         if fleet_slot[i] < 0:
             continue
-        f, a_, b_ = m["fleetDraw"][i], capex_low[i], capex_high[i]
-        if b_ <= a_:
-            capex_factor[i] = np.full(n, a_)
-        else:
-            u = draws.capex_uniform(f)
-            capex_factor[i] = np.where(u < (1.0 - a_) / (b_ - a_), a_ + np.sqrt(u * ((b_ - a_) * (1.0 - a_))),
-                                       b_ - np.sqrt((1.0 - u) * ((b_ - a_) * (b_ - 1.0))))
+        f = m["fleetDraw"][i]
+        capex_factor[i] = triangular(draws.capex_uniform(f), capex_low[i], 1.0, capex_high[i])
         sigma = residual_vol[i]
         residual_factor[i] = (np.exp(sigma * draws.residual_normal(f) - 0.5 * (sigma * sigma)) if sigma > 0.0
                               else np.ones(n))

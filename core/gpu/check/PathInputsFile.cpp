@@ -152,7 +152,12 @@ void readPathInputsFile(const std::string& path, PathInputsFile& out) {
         // With a demand (MODEL.md 8) each item is costed in one of the portfolio's alternatives.
         if (in.hasDemand && (a.demandGroup[at] < 0 || a.demandGroup[at] >= in.alternatives - 1))
             r.fail("demandGroup", "names an alternative that is not there at item " + std::to_string(i));
+        // A fleet's capex and resale factors live in a path's fixed array (docs/model.md 12.13).
+        if (a.fleetSlot[at] >= in.uncertainFleets || (a.fleetSlot[at] >= 0 && a.fleetDraw[at] < 0))
+            r.fail("fleetSlot", "names a slot that is not there at item " + std::to_string(i));
     }
+    if (in.uncertainFleets < 0 || in.uncertainFleets > kMaxUncertainFleets)
+        r.fail("uncertainFleets", "is outside 0 .. " + std::to_string(kMaxUncertainFleets));
     const json& ids = r.field("alternative_ids");
     out.alternativeIds.clear();
     for (const json& id : ids)

@@ -54,14 +54,17 @@ public:
         return {{c0, c1, c2, c3}};
     }
 
-    Pack launchTime(const PathInputs& in) const {
-        const Pack u = Isa::uniforms(words(0, 1).w[0]);
-        const double a = in.launchEarliest, c = in.launchMode, b = in.launchLatest;
+    // Triangular(a, c, b) by its inverse CDF, as montecarlo/PhiloxShocks.h's triangularInverse.
+    static Pack triangular(Pack u, double a, double c, double b) {
         if (b <= a)
             return Pack(a);
         const Pack left = a + laneSqrt(u * ((b - a) * (c - a)));
         const Pack right = b - laneSqrt((1.0 - u) * ((b - a) * (b - c)));
         return select(u < Pack((c - a) / (b - a)), left, right);
+    }
+
+    Pack launchTime(const PathInputs& in) const {
+        return triangular(Isa::uniforms(words(0, 1).w[0]), in.launchEarliest, in.launchMode, in.launchLatest);
     }
     Pack priceDrop(const PathInputs& in) const {
         return in.dropMin + (in.dropMax - in.dropMin) * Isa::uniforms(words(0, 1).w[1]);
@@ -75,13 +78,8 @@ public:
     }
     // docs/model.md 12.13, as montecarlo/PhiloxShocks.h draws them.
     Pack capexFactor(const PathInputs& in, int i) const {
-        const Pack u = Isa::uniforms(words(std::uint32_t(in.fleetDraw[i]), 2).w[0]);
-        const double a = in.capexLow[i], c = 1.0, b = in.capexHigh[i];
-        if (b <= a)
-            return Pack(a);
-        const Pack left = a + laneSqrt(u * ((b - a) * (c - a)));
-        const Pack right = b - laneSqrt((1.0 - u) * ((b - a) * (b - c)));
-        return select(u < Pack((c - a) / (b - a)), left, right);
+        return triangular(Isa::uniforms(words(std::uint32_t(in.fleetDraw[i]), 2).w[0]), in.capexLow[i], 1.0,
+                          in.capexHigh[i]);
     }
     Pack residualFactor(const PathInputs& in, int i) const {
         const double sigma = in.residualVolatility[i];
