@@ -8,6 +8,7 @@
 #include "data/SimulationJson.h"
 #include "engine/CompiledPortfolio.h"
 #include "montecarlo/BenchmarkPortfolio.h"
+#include "montecarlo/MonteCarloEngine.h"
 #include "portfolio/Validation.h"
 
 #include <QJsonArray>
@@ -107,7 +108,7 @@ int benchCommand(const QStringList& args) {
         const QString file = parser.value("write-inputs");
         QSaveFile save(file);
         save.setDirectWriteFallback(true); // /dev/stdout and the like cannot be replaced atomically
-        const CompiledPortfolio compiled(portfolio, catalog);
+        const CompiledPortfolio compiled(portfolio, catalog, monteCarloCompilation());
         if (!save.open(QIODevice::WriteOnly) ||
             save.write(QJsonDocument(data::pathInputsToJson(compiled)).toJson(QJsonDocument::Compact)) < 0 ||
             !save.commit())

@@ -239,6 +239,13 @@ const QStringList kVersion12 = {
     R"sql(ALTER TABLE portfolio ADD COLUMN scarcity_premium REAL NOT NULL DEFAULT 1.0)sql",
 };
 
+// Version 13: a fleet's delivery delay (docs/model.md 12.14). NULL: delivered on time, as before.
+const QStringList kVersion13 = {
+    R"sql(ALTER TABLE fleets ADD COLUMN delivery_delay_min_months REAL)sql",
+    R"sql(ALTER TABLE fleets ADD COLUMN delivery_delay_mode_months REAL)sql",
+    R"sql(ALTER TABLE fleets ADD COLUMN delivery_delay_max_months REAL)sql",
+};
+
 // The schema as SQLite lists it, one entry per table, index and trigger, with its statement.
 QStringList schemaEntries(QSqlDatabase& db) {
     QStringList entries;
@@ -259,8 +266,9 @@ QString sqliteProblem(const QSqlError& e) {
 }
 
 bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
-    const QStringList* steps[] = {&kVersion1, &kVersion2, &kVersion3, &kVersion4,  &kVersion5,  &kVersion6,
-                                  &kVersion7, &kVersion8, &kVersion9, &kVersion10, &kVersion11, &kVersion12};
+    const QStringList* steps[] = {&kVersion1,  &kVersion2,  &kVersion3, &kVersion4, &kVersion5,
+                                  &kVersion6,  &kVersion7,  &kVersion8, &kVersion9, &kVersion10,
+                                  &kVersion11, &kVersion12, &kVersion13};
     for (int version = from; version < to; ++version) {
         for (const QString& statement : *steps[version]) {
             QSqlQuery q(db);

@@ -7,6 +7,7 @@
 #                                          portfolio (120 months), tests/data/portfolios/every-feature.json
 #                                          demand-uncertain.json (a demand with its uncertainty) and
 #                                          provider-default.json (a provider's default on a chosen day)
+#                                          delivery-delay.json (a fleet's uncertain capex and delivery)
 # Needs build/bin/computeledger (installer/build.sh). Usage: installer/gpu-bundle.sh [DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,7 @@ write benchmark --months 120
 write every-feature --portfolio tests/data/portfolios/every-feature.json
 write demand-uncertain --portfolio tests/data/portfolios/demand-uncertain.json
 write provider-default --portfolio tests/data/portfolios/provider-default.json
+write delivery-delay --portfolio tests/data/portfolios/delivery-delay.json
 bytes=$(du -sb "$dir" | cut -f1)
 if ((bytes > 64 * 1024 * 1024)); then
   echo "gpu-bundle: $dir holds $bytes bytes, more than the 64 MiB the device tool carries" >&2

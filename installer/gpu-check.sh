@@ -3,7 +3,7 @@
 # (installer/gpu-bundle.sh makes it): builds gpu_check for sm_90 from core/ alone, then
 #   1. compares GPU and CPU outcomes path by path (1e-12 relative), and the sums of the cost lines
 #      over the paths, on the bundled example (with its demand), the benchmark portfolio,
-#      every-feature.json, demand-uncertain.json and provider-default.json;
+#      every-feature.json, demand-uncertain.json, provider-default.json and delivery-delay.json;
 #   2. times the kernel alone (CUDA events, after a warm-up) and the whole run for 1M, 10M and
 #      100M paths x 120 months (in chunks of 25M paths), and the CPU on the same machine up to 10M;
 #   3. writes gpu-check.json, the build log (with -Xptxas -v: registers, spills) and the run's log
@@ -35,6 +35,7 @@ status=0
   --inputs every-feature="$bundle/inputs/every-feature.json" \
   --inputs demand-uncertain="$bundle/inputs/demand-uncertain.json" \
   --inputs provider-default="$bundle/inputs/provider-default.json" \
+  --inputs delivery-delay="$bundle/inputs/delivery-delay.json" \
   --timing "$bundle/inputs/benchmark.json" --timing-paths "$timing_paths" \
   --out "$out/gpu-check.json" 2>"$out/run.log" || status=$?
 cat "$out/run.log" >&2

@@ -34,8 +34,8 @@ FieldKind kindOf(FieldType type, Presence presence, TextRule text) {
 
 // What leaving the field empty means, in the editor's words.
 template <class Item> QString placeholderOf(const ItemField<Item>& f) {
-    if (!givenTogetherWith(QString::fromLatin1(f.key)).isEmpty())
-        return f.type == FieldType::Choice ? tr("empty: no lease") : tr("with a lease; empty: no lease");
+    if (const FieldGroup* g = fieldGroupOf(QString::fromLatin1(f.key)))
+        return f.type == FieldType::Choice ? tr("empty: no lease") : g->placeholder;
     switch (kindOf(f.type, f.presence, f.text)) {
     case FieldKind::OptionalNumber:
         return tr("empty: default");
@@ -68,22 +68,37 @@ std::vector<FieldSpec> editorFields(const std::vector<ItemField<Item>>& table, c
 
 } // namespace
 
-QString givenTogetherWith(const QString& key) {
-    // Validation's both-or-neither rule for a lease (portfolio/Validation.cpp).
-    if (key == "lease.classification")
-        return "lease.incremental_borrowing_rate";
-    if (key == "lease.incremental_borrowing_rate")
-        return "lease.classification";
-    // A fleet's capex range (docs/model.md 12.13): both ends or neither.
-    if (key == "capex_min_per_gpu")
-        return "capex_max_per_gpu";
-    if (key == "capex_max_per_gpu")
-        return "capex_min_per_gpu";
-    return {};
-}
-
-bool clearingEndsBoth(const QString& key) {
-    return key == "lease.classification" || key == "capex_min_per_gpu" || key == "capex_max_per_gpu";
+const FieldGroup* fieldGroupOf(const QString& key) {
+    static const std::vector<FieldGroup> groups = {
+        {{"lease.classification", "lease.incremental_borrowing_rate"},
+         tr("a lease"),
+         ", ",
+         {},
+         tr("no lease"),
+         tr("with a lease; empty: no lease"),
+         tr("the lease is set when both are given."),
+         false},
+        {{"capex_min_per_gpu", "capex_max_per_gpu"},
+         tr("a capex range"),
+         " .. ",
+         {},
+         tr("no capex range"),
+         tr("empty: capex certain"),
+         tr("the range is set when both are given."),
+         true},
+        {{"delivery_delay_min_months", "delivery_delay_mode_months", "delivery_delay_max_months"},
+         tr("a delivery delay"),
+         " .. ",
+         tr("months"),
+         tr("no delivery delay"),
+         tr("empty: delivered on time"),
+         tr("the delay is set when all three are given."),
+         true},
+    };
+    for (const auto& g : groups)
+        if (g.keys.contains(key))
+            return &g;
+    return nullptr;
 }
 
 const std::vector<FieldSpec>& contractFields() {

@@ -34,13 +34,21 @@ struct FieldSpec {
     QStringList choices; // a Choice's keywords, in the table's order
 };
 
-// The field given together with `key` or not at all, as validation asks (a lease's classification and
-// its borrowing rate, MODEL.md 9; a fleet's capex low and high), or empty: an editor sets the two in
-// one edit.
-QString givenTogetherWith(const QString& key);
-// Whether clearing `key` clears its companion too: an empty classification means no lease at all, an
-// empty end of a capex range no range.
-bool clearingEndsBoth(const QString& key);
+// Fields given together or not at all, as validation asks, declared once: a lease's classification
+// and borrowing rate (MODEL.md 9), a fleet's capex low and high (docs/model.md 12.13), its delivery
+// delay's low, likeliest and high (12.14). An editor waits for the whole group and sets it in one edit.
+struct FieldGroup {
+    QStringList keys;    // in the order the words name them
+    QString what;        // "a capex range": the undo words "Owned fleet: a capex range (45000 .. 70000)"
+    QString separator;   // between the values in those words
+    QString unit;        // after the values ("months"), or empty
+    QString none;        // the undo words of clearing it: "no capex range"
+    QString placeholder; // what an empty field of it means
+    QString setWhen;     // "the range is set when both are given."
+    bool anyClears;      // clearing any of its fields clears the group (a lease: only the classification)
+};
+// The group `key` belongs to, or null.
+const FieldGroup* fieldGroupOf(const QString& key);
 
 const std::vector<FieldSpec>& contractFields();
 const std::vector<FieldSpec>& fleetFields();

@@ -196,7 +196,7 @@ void ItemEditor::follow() {
 }
 
 void ItemEditor::rebuild() {
-    pending_ = {};
+    pending_.clear();
     implied_ = nullptr; // removed with its row
     while (form_->rowCount() > 0)
         form_->removeRow(0);
@@ -497,8 +497,8 @@ void ItemEditor::refreshValues() {
                                       "use a trend.")
                                  : edit->property("fieldTip").toString());
         }
-        if (pathOf(f.key) == pending_.first)
-            continue; // typed, waiting for its companion
+        if (pending_.contains(pathOf(f.key)))
+            continue; // typed, waiting for the rest of its group
         if (!edit->hasFocus() || edit->text() == edit->property("shown").toString()) {
             const QString text = textOf(storedValue(f.key), f, locale());
             edit->setText(text);
@@ -673,7 +673,7 @@ void ItemEditor::commit(QWidget* widget) {
         }
         // The stored value written another way ("14,200M" for 14.2B): nothing to change.
         if (const QJsonValue stored = storedValue(key);
-            stored.isDouble() && stored.toDouble() == *read.value && pending_.first.isEmpty()) {
+            stored.isDouble() && stored.toDouble() == *read.value && pending_.isEmpty()) {
             revert(edit);
             message_->clear();
             return;
@@ -686,8 +686,8 @@ void ItemEditor::commit(QWidget* widget) {
 }
 
 void ItemEditor::commitValue(QWidget* edit, const QString& key, const QJsonValue& value) {
-    if (const QString together = models::givenTogetherWith(key); !together.isEmpty()) {
-        commitTogether(edit, key, value, together);
+    if (const models::FieldGroup* group = models::fieldGroupOf(key)) {
+        commitTogether(edit, key, value, *group);
         return;
     }
     QString error;
@@ -723,42 +723,61 @@ void ItemEditor::commitValue(QWidget* edit, const QString& key, const QJsonValue
     message_->clear();
 }
 
-// Two fields given together or not at all (a lease's classification and rate): on an item without
-// them the first one given waits, shown, for the other, and the two are then one edit; clearing the
-// classification ends the lease, both fields in one edit.
+// Fields given together or not at all (models::FieldGroup: a lease's classification and rate, a capex
+// range, a delivery delay): on an item without them the first ones given wait, shown, for the rest,
+// and the group is then one edit; clearing one (a lease: its classification) clears the group.
 void ItemEditor::commitTogether(QWidget* edit, const QString& key, const QJsonValue& value,
-                                const QString& other) {
-    const QString path = pathOf(key), otherPath = pathOf(other);
-    const bool otherSet = !doc_->value(otherPath).isUndefined();
-    const bool lease = key.startsWith("lease."); // else a fleet's capex range
+                                const models::FieldGroup& group) {
+    const QString path = pathOf(key);
     QString error;
     bool done = false;
-    if (value.isUndefined() && models::clearingEndsBoth(key)) {
-        done =
-            doc_->setValues({{path, value}, {otherPath, value}},
-                            (lease ? tr("%1: no lease") : tr("%1: no capex range")).arg(itemName()), &error);
-    } else if (otherSet || value.isUndefined()) {
+    bool othersSet = true, othersReady = true;
+    QStringList missing;
+    for (const QString& k : group.keys) {
+        if (k == key)
+            continue;
+        const bool set = !doc_->value(pathOf(k)).isUndefined();
+        othersSet = othersSet && set;
+        if (!set && !pending_.contains(pathOf(k))) {
+            othersReady = false;
+            missing << pathOf(k);
+        }
+    }
+    if (value.isUndefined() && (group.anyClears || key == group.keys.front())) {
+        QList<std::pair<QString, QJsonValue>> cleared;
+        for (const QString& k : group.keys)
+            cleared.push_back({pathOf(k), QJsonValue(QJsonValue::Undefined)});
+        done = doc_->setValues(cleared, tr("%1: %2").arg(itemName(), group.none), &error);
+    } else if (othersSet || value.isUndefined()) {
         done = doc_->setValue(path, value, &error);
-    } else if (pending_.first == otherPath) {
-        // Named in the pair's own order: a lease (classification, rate), a range (low, high).
-        const bool first = key.endsWith("classification") || key == "capex_min_per_gpu";
-        done = doc_->setValues({{path, value}, {otherPath, pending_.second}},
-                               (lease ? tr("%1: a lease (%2, %3)") : tr("%1: a capex range (%2 .. %3)"))
-                                   .arg(itemName(), models::valueInWords(first ? value : pending_.second),
-                                        models::valueInWords(first ? pending_.second : value)),
-                               &error);
+    } else if (othersReady) {
+        // Named in the group's own order: a lease (classification, rate), a range (low .. high).
+        QList<std::pair<QString, QJsonValue>> values;
+        QStringList words;
+        for (const QString& k : group.keys) {
+            const QString at = pathOf(k);
+            const QJsonValue v = k == key                ? value
+                                 : pending_.contains(at) ? pending_.value(at)
+                                                         : doc_->value(at);
+            if (k == key || pending_.contains(at))
+                values.push_back({at, v});
+            words << models::valueInWords(v);
+        }
+        const QString unit = group.unit.isEmpty() ? QString() : " " + group.unit;
+        done = doc_->setValues(
+            values, tr("%1: %2 (%3%4)").arg(itemName(), group.what, words.join(group.separator), unit),
+            &error);
     } else {
-        pending_ = {path, value};
+        pending_.insert(path, value);
         if (auto* line = qobject_cast<QLineEdit*>(edit))
             line->setProperty("shown", line->text().trimmed());
         else
             edit->setProperty("shown", value.toString());
-        message_->setText((lease ? tr("%1: now enter %2 as well; the lease is set when both are given.")
-                                 : tr("%1: now enter %2 as well; the range is set when both are given."))
-                              .arg(path, otherPath));
+        message_->setText(
+            tr("%1: now enter %2 as well; %3").arg(path, missing.join(tr(" and ")), group.setWhen));
         return;
     }
-    pending_ = {};
+    pending_.clear();
     if (!done) {
         message_->setText(error);
         revert(edit);

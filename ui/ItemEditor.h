@@ -9,6 +9,7 @@
 // and megawatts it implies under that field. Ctrl+Z in a field with unsaved text reverts the field
 // first; with none, it undoes the last edit of the document, as it does elsewhere in the window.
 #include <QJsonValue>
+#include <QMap>
 #include <QWidget>
 
 #include <utility>
@@ -21,6 +22,7 @@ class QLineEdit;
 
 namespace ledger::models {
 class PortfolioDocument;
+struct FieldGroup;
 struct FieldSpec;
 } // namespace ledger::models
 
@@ -60,7 +62,8 @@ private:
     void refreshImplied();
     void commit(QWidget* edit);
     void commitValue(QWidget* edit, const QString& key, const QJsonValue& value);
-    void commitTogether(QWidget* edit, const QString& key, const QJsonValue& value, const QString& other);
+    void commitTogether(QWidget* edit, const QString& key, const QJsonValue& value,
+                        const models::FieldGroup& group);
     void revert(QWidget* edit); // back to the value shown
     void say(const QString& error);
     // Alternatives: a name and which contracts and fleets belong to it.
@@ -84,8 +87,8 @@ private:
     QFormLayout* form_;
     QWidget* formHost_;
     QLabel* message_;
-    QLabel* implied_ = nullptr;              // under a contract's total value
-    std::pair<QString, QJsonValue> pending_; // a field typed that waits for its companion (its path)
+    QLabel* implied_ = nullptr;         // under a contract's total value
+    QMap<QString, QJsonValue> pending_; // fields typed that wait for the rest of their group (by path)
 };
 
 } // namespace ledger::ui

@@ -88,6 +88,31 @@ CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catal
                     }
                 }
     }
+    // A fleet whose delivery is uncertain becomes one copy per whole month of delay (the Monte Carlo's);
+    // copies of one fleet lie side by side, so an alternative's items stay together.
+    std::vector<int> variants; // per compiled item: its months of delivery delay, -1 when not a copy
+    {
+        std::vector<int> items, itemGroups;
+        for (std::size_t n = 0; n < portfolioItems_.size(); ++n) {
+            const int item = portfolioItems_[n];
+            DeliveryDelayRange range;
+            if (item >= contracts && options.deliveryVariants)
+                range = deliveryDelayRange(p.fleets[std::size_t(item - contracts)], p.valuationDate);
+            if (!range.uncertain()) {
+                items.push_back(item);
+                itemGroups.push_back(groups[n]);
+                variants.push_back(-1);
+                continue;
+            }
+            for (int m = range.first; m <= range.last; ++m) {
+                items.push_back(item);
+                itemGroups.push_back(groups[n]);
+                variants.push_back(m);
+            }
+        }
+        portfolioItems_ = std::move(items);
+        groups = std::move(itemGroups);
+    }
     const int N = int(portfolioItems_.size());
     a_.size(K, N);
     // Annual rows are fiscal years, labelled by the year they end in (MODEL.md 1 v2).
@@ -110,21 +135,26 @@ CompiledPortfolio::CompiledPortfolio(const Portfolio& p, const SkuCatalog& catal
         } else {
             const Fleet& f = p.fleets[std::size_t(item - contracts)];
             const Sku& sku = *catalog.find(p, f.sku);
-            compileFleet(i, f, sku, p, options);
-            compileFleetUncertainty(i, item - contracts, f, sku, fleetSlots);
+            const int variant = variants[std::size_t(i)];
+            const int late = variant >= 0 ? variant : likeliestDeliveryDelay(f, p.valuationDate);
+            compileFleet(i, late > 0 ? deliveredLate(f, late) : f, sku, p, options);
+            compileFleetUncertainty(i, item - contracts, f, sku, variant, fleetSlots);
+            view_.deliveryVariants += variant >= 0;
         }
     }
     view_.uncertainFleets = int(fleetSlots.size());
 
     // Each alternative's compiled items, in its items' order: without a demand the items of those
     // ids, with one the ids' items costed in it.
-    std::map<std::pair<std::string, int>, int> compiledAs;
+    // (A fleet's delivery variants are all its compiled items.)
+    std::map<std::pair<std::string, int>, std::vector<int>> compiledAs;
     for (int i = 0; i < N; ++i)
-        compiledAs.emplace(std::pair(itemIds_[std::size_t(i)], groups[std::size_t(i)]), i);
+        compiledAs[std::pair(itemIds_[std::size_t(i)], groups[std::size_t(i)])].push_back(i);
     for (std::size_t a = 0; a < alternatives_.size(); ++a) {
         std::vector<int>& list = alternativeItems_.emplace_back();
         for (const auto& id : alternatives_[a].items)
-            list.push_back(compiledAs.at({id, demand ? int(a) : -1}));
+            for (int i : compiledAs.at({id, demand ? int(a) : -1}))
+                list.push_back(i);
     }
 
     spotCovers_ = p.market.spotCovers.value_or(alternatives_.front().id);
@@ -278,7 +308,7 @@ void CompiledPortfolio::compileFleet(int i, const Fleet& f, const Sku& sku, cons
 
 // docs/model.md 12.13: a fleet's draws are stream 2's, numbered by its place in the portfolio. Its capex
 // is uncertain only while still to be paid (in the horizon); a fleet bought before t0 paid what it paid.
-void CompiledPortfolio::compileFleetUncertainty(int i, int fleet, const Fleet& f, const Sku& sku,
+void CompiledPortfolio::compileFleetUncertainty(int i, int fleet, const Fleet& f, const Sku& sku, int variant,
                                                 std::map<int, int>& fleetSlots) {
     a_.fleetDraw[i] = fleet;
     a_.residualVolatility[i] = f.residualVolatility.value_or(0.0);
@@ -289,7 +319,15 @@ void CompiledPortfolio::compileFleetUncertainty(int i, int fleet, const Fleet& f
         a_.capexLow[i] = *f.capexMinPerGpu / mode;
         a_.capexHigh[i] = *f.capexMaxPerGpu / mode;
     }
-    if (capex || a_.residualVolatility[i] > 0.0)
+    // docs/model.md 12.14: the copy for `variant` months late, and the delay's law, drawn on stream 2's
+    // word 1.
+    a_.deliveryVariant[i] = variant;
+    if (variant >= 0) {
+        a_.delayLow[i] = *f.deliveryDelayMinMonths;
+        a_.delayMode[i] = *f.deliveryDelayModeMonths;
+        a_.delayHigh[i] = *f.deliveryDelayMaxMonths;
+    }
+    if (capex || a_.residualVolatility[i] > 0.0 || variant >= 0)
         a_.fleetSlot[i] = fleetSlots.emplace(fleet, int(fleetSlots.size())).first->second;
 }
 
@@ -357,10 +395,12 @@ void CompiledPortfolio::compileDemand(const Portfolio& p, const SkuCatalog& cata
     const int K = grid_.size(), N = int(a_.kind.size()), A = view_.alternatives;
     a_.demandHours = demandHours(d, sku.perfIndex, grid_);
     a_.capacity.assign(std::size_t(K) * std::size_t(A), 0.0);
+    // A fleet's delivery variants add their capacity on the paths that draw them (engine/PathFunction.h).
     for (int k = 0; k < K; ++k)
         for (int i = 0; i < N; ++i)
-            a_.capacity[std::size_t(k) * std::size_t(A) + std::size_t(a_.demandGroup[i])] +=
-                a_.hours[k * N + i] * a_.perfIndex[i];
+            if (a_.deliveryVariant[i] < 0)
+                a_.capacity[std::size_t(k) * std::size_t(A) + std::size_t(a_.demandGroup[i])] +=
+                    a_.hours[k * N + i] * a_.perfIndex[i];
     for (int k = 0; k < K; ++k)
         for (int i = 0; i < N; ++i) {
             const double q = a_.capacity[std::size_t(k) * std::size_t(A) + std::size_t(a_.demandGroup[i])];

@@ -20,6 +20,10 @@ struct CompileOptions {
     std::optional<double> constantUtilization; // replaces every utilization curve (breakeven analysis)
     // Leaves the demand aside: each item once, on its utilization curve (the items' own figures).
     bool standalone = false;
+    // The Monte Carlo's compilation (docs/model.md 12.14): a fleet with an uncertain delivery delay is
+    // compiled once per whole month of delay it may be late, each copy costed on the paths that draw
+    // it. Otherwise (the deterministic run) a fleet is compiled delivered at its likeliest delay.
+    bool deliveryVariants = false;
 };
 
 class CompiledPortfolio {
@@ -71,7 +75,7 @@ private:
                          const CompileOptions& o);
     void compileContractAccruals(int i, const Contract& c, const Portfolio& p);
     void compileFleet(int i, const Fleet& f, const Sku& sku, const Portfolio& p, const CompileOptions& o);
-    void compileFleetUncertainty(int i, int fleet, const Fleet& f, const Sku& sku,
+    void compileFleetUncertainty(int i, int fleet, const Fleet& f, const Sku& sku, int variant,
                                  std::map<int, int>& fleetSlots);
     void compileMarket(const Portfolio& p);
     void compileDemand(const Portfolio& p, const SkuCatalog& catalog);

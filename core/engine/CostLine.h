@@ -131,9 +131,14 @@ LEDGER_HD constexpr bool isPathFree(CostLine l) {
 LEDGER_HD constexpr bool scalesWithCapex(CostLine l) {
     return l == CostLine::Capex || l == CostLine::Opex || l == CostLine::DepreciationTaxShield;
 }
+// The path-free lines that move with a fleet's delivery (docs/model.md 12.14): every one of them.
+LEDGER_HD constexpr bool movesWithDelivery(CostLine l) {
+    return isPathFree(l) && lineOwner(l) == LineOwner::Fleet;
+}
 // Whether line l is the same on every path of these inputs.
-LEDGER_HD inline bool isPathFreeIn(CostLine l, int uncertainFleets) {
-    return isPathFree(l) && !(uncertainFleets > 0 && scalesWithCapex(l));
+LEDGER_HD inline bool isPathFreeIn(CostLine l, int uncertainFleets, int deliveryVariants) {
+    return isPathFree(l) && !(uncertainFleets > 0 && scalesWithCapex(l)) &&
+           !(deliveryVariants > 0 && movesWithDelivery(l));
 }
 constexpr int kNoShield = -1;
 LEDGER_HD constexpr int taxShieldOf(CostLine l) {
@@ -174,7 +179,7 @@ LEDGER_HD constexpr bool isTaxShieldOfLines(CostLine line) {
 }
 // A line the paths sum, own lines included (they are summed when they cannot be the rest).
 LEDGER_HD constexpr bool isSummedLine(CostLine l) {
-    return (!isPathFree(l) || scalesWithCapex(l)) && !isTaxShieldOfLines(l);
+    return (!isPathFree(l) || scalesWithCapex(l) || movesWithDelivery(l)) && !isTaxShieldOfLines(l);
 }
 // The summed lines of each owner numbered from 0 in CostLine's order: a slot's running sums are
 // kSummedLinesPerSlot cells, line l's at summedCell(l) (-1: not summed).
@@ -190,14 +195,13 @@ LEDGER_HD constexpr int summedLinesOf(LineOwner owner) {
         n += isSummedLine(CostLine(l)) && lineOwner(CostLine(l)) == owner;
     return n;
 }
-constexpr int kSummedLinesPerSlot = 6;
+constexpr int kSummedLinesPerSlot = 7;
 static_assert(summedLinesOf(LineOwner::Contract) <= kSummedLinesPerSlot &&
                   summedLinesOf(LineOwner::Fleet) <= kSummedLinesPerSlot &&
                   summedLinesOf(LineOwner::Spot) <= kSummedLinesPerSlot &&
                   summedLinesOf(LineOwner::Shortfall) <= kSummedLinesPerSlot,
               "kSummedLinesPerSlot: room for every owner's summed lines");
-static_assert(summedLinesOf(LineOwner::Contract) == kSummedLinesPerSlot,
-              "kSummedLinesPerSlot: no room wasted");
+static_assert(summedLinesOf(LineOwner::Fleet) == kSummedLinesPerSlot, "kSummedLinesPerSlot: no room wasted");
 
 // A sink with `static constexpr bool kRecordsLines = true` and line(slot, k, CostLine, amount, df) is
 // told every flow's lines besides the flow itself.

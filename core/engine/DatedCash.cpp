@@ -24,7 +24,7 @@ struct DatedSink {
         case FlowKind::Prepayment:
             return p.contracts[std::size_t(cp.portfolioItem(slot))].start;
         case FlowKind::Capex:
-            return p.fleets[std::size_t(cp.portfolioItem(slot)) - p.contracts.size()].inService;
+            return cp.fleetSchedule(slot).inService; // delivered at its likeliest delay
         default: // replacement, recovery, fleet operating, resale, spot, shortfall: at the period's end
             return cp.grid().end(k);
         }

@@ -16,6 +16,7 @@ FleetSchedule buildFleetSchedule(const Fleet& f, const Sku& sku, const PeriodGri
     s.depreciableBase = f.gpus * fleetCapexPerGpu(f, sku) * (1.0 + f.overheadFraction);
     s.itKw = f.gpus * fleetItKwPerGpu(f, sku);
     s.residualValue = s.depreciableBase * fleetResidualFraction(f);
+    s.inService = f.inService;
     s.end = fleetEnd(f);
     for (auto* v : {&s.gpuHours, &s.mwhAtFullUse, &s.powerPrice, &s.fixedCost, &s.colocationCost,
                     &s.bookDepreciation, &s.taxDepreciation, &s.nbvBook, &s.nbvTax, &s.marketValue})

@@ -12,6 +12,7 @@ struct FleetSchedule {
     double depreciableBase = 0.0; // Bc = gpus x capex x (1 + overhead)
     double itKw = 0.0;            // gpus x it_kw_per_gpu
     double residualValue = 0.0;   // R = Bc x residual_fraction
+    Date inService;               // when it goes in service (and the capex is paid)
     Date end;                     // resolved inclusive end
     int capexPeriod = -1;         // period of the capex, -1 when sunk (before t0) or past the horizon
     int disposalPeriod = -1;      // period containing the end, -1 when outside the horizon

@@ -22,7 +22,17 @@ template <class V> struct PeriodState {
     const V* defaultAt;      // per provider, the period of default (>= periods: never)
     const V* capexFactor;    // per fleet slot (PathInputs::fleetSlot): its capex over its likeliest
     const V* residualFactor; // per fleet slot: its resale's own factor, of mean 1
+    const V* deliveryDelay;  // per fleet slot: the whole months late it is delivered (12.14)
+    // With a demand and a fleet's uncertain delivery: each alternative's capacity on this path
+    // (PathInputs::capacity plus the delivered copies'); null otherwise.
+    const V* capacity;
 };
+
+// docs/model.md 12.14: whether fleet item i, the copy for one delivery delay (PathInputs::deliveryVariant
+// >= 0), is the one this path delivers.
+template <class V> LEDGER_HD_INLINE auto isDelivered(const PathInputs& in, const PeriodState<V>& s, int i) {
+    return s.deliveryDelay[in.fleetSlot[i]] == V(double(in.deliveryVariant[i]));
+}
 
 // A fleet's power cost in period k at utilization u, before the power price's shock: MWh at full
 // use x (idle + (1 - idle) u) x the power price. The path function and the deterministic
@@ -118,21 +128,27 @@ struct FleetStep {
                                         Sink& sink) {
         const double tau = in.taxRate;
         const int k = s.k;
-        const V power = fleetPowerCost(in, i, at, u) * s.powerFactor;
+        // docs/model.md 12.14: a copy for one delivery delay costs on the paths that deliver it (on = 1)
+        // and nothing on the others (on = 0).
+        const bool copy = in.deliveryVariant[i] >= 0;
+        const V on = copy ? select(isDelivered(in, s, i), V(1.0), V(0.0)) : V(1.0);
+        const V power = copy ? fleetPowerCost(in, i, at, u) * s.powerFactor * on
+                             : fleetPowerCost(in, i, at, u) * s.powerFactor;
         // docs/model.md 12.13: with a capex range, what is proportional to capex (the capex, opex,
         // depreciation, the NBV and the resale) takes the path's factor c; certain capex keeps the
         // arithmetic exactly as it was.
         const int slot = in.fleetSlot[i];
-        const double colocation = in.colocationCost[at];
-        const V c = slot >= 0 ? s.capexFactor[slot] : V(1.0);
-        const V fixed = in.capexHigh[i] > in.capexLow[i] ? colocation + c * (in.fixedCost[at] - colocation)
-                                                         : V(in.fixedCost[at]);
+        const V colocation = copy ? on * in.colocationCost[at] : V(in.colocationCost[at]);
+        const V c = slot < 0 ? V(1.0) : copy ? s.capexFactor[slot] * on : s.capexFactor[slot];
+        const V fixed = copy || in.capexHigh[i] > in.capexLow[i]
+                            ? colocation + c * (in.fixedCost[at] - in.colocationCost[at])
+                            : V(in.fixedCost[at]);
         const V taxDepreciation = c * in.taxDepreciation[at];
         sink.flow(i, k, FlowKind::FleetOperating, (power + fixed) * (1.0 - tau) - tau * taxDepreciation,
                   s.dfEnd);
         if constexpr (RecordsLines<Sink>::value) {
             sink.line(i, k, LineTag<CostLine::Power>{}, power, s.dfEnd);
-            sink.line(i, k, LineTag<CostLine::Colocation>{}, V(colocation), s.dfEnd);
+            sink.line(i, k, LineTag<CostLine::Colocation>{}, colocation, s.dfEnd);
             sink.line(i, k, LineTag<CostLine::Opex>{}, fixed - colocation, s.dfEnd);
             sink.line(i, k, LineTag<CostLine::OperatingTaxShield>{}, -tau * (power + fixed), s.dfEnd);
             sink.line(i, k, LineTag<CostLine::DepreciationTaxShield>{}, -tau * taxDepreciation, s.dfEnd);

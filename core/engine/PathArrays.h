@@ -45,7 +45,9 @@
     X(double, scarcityPremium, 1.0,                                                                          \
       "x on-demand: spot bought during a replacement delay (docs/model.md 12.7)")                            \
     X(int, uncertainFleets, 0,                                                                               \
-      "fleets with a capex range in the horizon or a residual volatility: fleetSlot's")
+      "fleets with a capex range in the horizon, a residual volatility or a delivery range: fleetSlot's")    \
+    X(int, deliveryVariants, 0,                                                                              \
+      "fleet items that stand for one whole-month delivery delay each (docs/model.md 12.14)")
 
 #define LEDGER_PATH_ARRAYS(X)                                                                                \
     X(double, periodEndDf, Periods, 0.0, "DF at the period's end")                                           \
@@ -84,6 +86,12 @@
     X(double, capexLow, Items, 1.0, "fleets: capex_min_per_gpu / capex per GPU (the mode is 1)")             \
     X(double, capexHigh, Items, 1.0, "fleets: capex_max_per_gpu / capex per GPU")                            \
     X(double, residualVolatility, Items, 0.0, "fleets: sigma of the resale's lognormal factor of mean 1")    \
+    X(int, deliveryVariant, Items, -1,                                                                       \
+      "fleets: the whole months late this copy is delivered, costed on the paths that draw it; -1: always")  \
+    X(double, delayLow, Items, 0.0,                                                                          \
+      "fleets with a deliveryVariant: the delay's Triangular(low, mode, high)")                              \
+    X(double, delayMode, Items, 0.0, "months")                                                               \
+    X(double, delayHigh, Items, 0.0, "months")                                                               \
     X(double, capacity, AlternativePeriods, 0.0, "with a demand: Q_ak, H100-equivalent hours")               \
     X(int, slotAlternativeOffsets, SlotOffsets, 0, "slot s (pathSlots): alternatives [s, s+1)")              \
     X(int, slotAlternatives, Memberships, 0, "the alternatives of each slot")                                \

@@ -12,7 +12,8 @@
 // Shocks: launchTime(in), priceDrop(in) -> V (called only with a next generation);
 //         defaultPeriod(in, j) -> V (the period as a whole number; >= periods: never);
 //         capexFactor(in, i), residualFactor(in, i) -> V for fleet item i (docs/model.md 12.13: its
-//         capex over its likeliest, and its resale's factor of mean 1);
+//         capex over its likeliest, and its resale's factor of mean 1); deliveryDelay(in, i) -> V
+//         for a fleet copy i (PathInputs::deliveryVariant >= 0): the whole months late (12.14);
 //         normals(in, k, eps[3]) for the step from period k to k + 1.
 // Sink:   flow(slot, k, kind, amount, df): a cost of FlowKind `kind` (engine/CostLine.h) in period
 //         k discounted with df; flowEither(slot, k, mask, kindWhere, kindElse, amount, df): one
@@ -45,6 +46,32 @@ template <class V> LEDGER_HD_INLINE V demandShare(const PathInputs& in, int k, i
     const double capacity = in.capacity[k * in.alternatives + a];
     return capacity > 0.0 ? laneMin(V(1.0), demand / V(capacity)) : V(0.0);
 }
+// The same on a path whose capacity depends on which delivery delays it drew (PeriodState::capacity).
+template <class V>
+LEDGER_HD_INLINE V demandShare(const PeriodState<V>& s, const PathInputs& in, int a, V demand) {
+    if (!s.capacity)
+        return demandShare(in, s.k, a, demand);
+    const V q = s.capacity[a];
+    const auto some = q > V(0.0);
+    return select(some, laneMin(V(1.0), demand / select(some, q, V(1.0))), V(0.0));
+}
+template <class V> LEDGER_HD_INLINE V capacityOf(const PathInputs& in, const PeriodState<V>& s, int a) {
+    return s.capacity ? s.capacity[a] : V(in.capacity[s.k * in.alternatives + a]);
+}
+
+// docs/model.md 12.14: each alternative's capacity in period k on this path: the compiled capacity
+// and the H100-equivalent hours of the fleet copies it delivers.
+template <class V>
+LEDGER_HD_INLINE void pathCapacity(const PathInputs& in, const PeriodState<V>& s, V* capacity) {
+    const int k = s.k, N = in.items;
+    for (int a = 0; a < in.alternatives; ++a)
+        capacity[a] = V(in.capacity[k * in.alternatives + a]);
+    for (int i = in.kindBegin[int(ItemKind::Fleet)]; i < in.kindBegin[int(ItemKind::Fleet) + 1]; ++i)
+        if (in.deliveryVariant[i] >= 0)
+            capacity[in.demandGroup[i]] =
+                capacity[in.demandGroup[i]] +
+                select(isDelivered(in, s, i), V(in.hours[k * N + i] * in.perfIndex[i]), V(0.0));
+}
 
 // Every item of every kind in period k, kind by kind in ItemKindSteps' order (the items' order):
 // its utilization (with a demand: its alternative's used share) and usage, its kind's step, and its
@@ -62,7 +89,7 @@ LEDGER_HD_INLINE void itemPeriods(const PathInputs& in, const PeriodState<V>& s,
         if (in.hasDemand) {
             if (in.demandGroup[i] != lastGroup) {
                 lastGroup = in.demandGroup[i];
-                u = demandShare(in, k, lastGroup, demand);
+                u = demandShare(s, in, lastGroup, demand);
             }
         } else if (!in.utilStochastic) {
             u = V(in.baseUtil[at]);
@@ -70,7 +97,14 @@ LEDGER_HD_INLINE void itemPeriods(const PathInputs& in, const PeriodState<V>& s,
             lastExpNegBase = in.expNegLogitUtil[at];
             u = V(1.0) / (V(1.0) + lastExpNegBase * utilFactor);
         }
-        const V used = u * in.hours[at];
+        V used = u * in.hours[at];
+        // A fleet's copy for a delivery delay this path does not draw has nothing to do (12.14).
+        if (in.deliveryVariant[i] >= 0) {
+            const auto delivered = isDelivered(in, s, i);
+            if (!laneAny(delivered))
+                continue;
+            used = select(delivered, used, V(0.0));
+        }
         // With a demand an alternative's LCOC is per demand hour: its shortfall slot counts them.
         sink.usage(i, k, used, in.hasDemand ? V(0.0) : used * (in.perfIndex[i] * in.periodEndDf[k]));
         Step::period(in, s, i, at, u, sink);
@@ -99,7 +133,7 @@ LEDGER_HD_INLINE void shortfallPeriod(const PathInputs& in, const PeriodState<V>
     const V weight = demand * in.periodEndDf[k];
     for (int a = 0; a < in.alternatives; ++a) {
         const int slot = shortfallSlot(in, a);
-        const V bought = laneMax(demand - V(in.capacity[k * in.alternatives + a]), V(0.0)) * price;
+        const V bought = laneMax(demand - capacityOf(in, s, a), V(0.0)) * price;
         sink.flow(slot, k, a == in.alternatives - 1 ? FlowKind::Spot : FlowKind::Shortfall,
                   bought * (1.0 - tau), s.dfEnd);
         if constexpr (RecordsLines<Sink>::value) {
@@ -134,13 +168,19 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
     }
     // An uncertain fleet's capex factor moves its capex and all that follows from it, in every period;
     // its resale factor, the resale.
-    V capexFactor[kMaxUncertainFleets], residualFactor[kMaxUncertainFleets];
+    // Its delivery delay (12.14), which of its copies the path costs.
+    V capexFactor[kMaxUncertainFleets], residualFactor[kMaxUncertainFleets],
+        deliveryDelay[kMaxUncertainFleets];
     if (in.uncertainFleets > 0)
         for (int i = in.kindBegin[int(ItemKind::Fleet)]; i < in.kindBegin[int(ItemKind::Fleet) + 1]; ++i)
             if (in.fleetSlot[i] >= 0) {
                 capexFactor[in.fleetSlot[i]] = shocks.capexFactor(in, i);
                 residualFactor[in.fleetSlot[i]] = shocks.residualFactor(in, i);
+                deliveryDelay[in.fleetSlot[i]] =
+                    in.deliveryVariant[i] >= 0 ? shocks.deliveryDelay(in, i) : V(0.0);
             }
+    V capacity[kMaxAlternativesWithDelay + 1];
+    const bool capacityOnPath = in.hasDemand && in.deliveryVariants > 0;
 
     V x(0.0);    // market log-index X_k
     V ydev(0.0); // shared utilization deviation Y - b (with a demand: the demand's V_k)
@@ -157,6 +197,12 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
         s.defaultAt = defaultAt;
         s.capexFactor = capexFactor;
         s.residualFactor = residualFactor;
+        s.deliveryDelay = deliveryDelay;
+        s.capacity = nullptr;
+        if (capacityOnPath) {
+            pathCapacity(in, s, capacity);
+            s.capacity = capacity;
+        }
         const V utilFactor = in.utilStochastic ? laneExp(-ydev) : V(1.0);
         // With a demand, Z2 drives the demand's log deviation V_k instead (MODEL.md 8).
         const V demand = !in.hasDemand         ? V(0.0)
@@ -195,6 +241,8 @@ struct DeterministicShocks {
     // The likeliest capex, and the resale's mean.
     LEDGER_HD double capexFactor(const PathInputs&, int) const { return 1.0; }
     LEDGER_HD double residualFactor(const PathInputs&, int) const { return 1.0; }
+    // The likeliest delivery delay, in whole months (12.14).
+    LEDGER_HD double deliveryDelay(const PathInputs& in, int i) const { return floor(in.delayMode[i] + 0.5); }
     LEDGER_HD void normals(const PathInputs&, int, double eps[3]) const { eps[0] = eps[1] = eps[2] = 0.0; }
 };
 

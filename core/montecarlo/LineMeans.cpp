@@ -18,7 +18,7 @@ struct PathFreeSink {
     void flow(int, int, FlowKind, double, double) {}
     void flowEither(int, int, bool, FlowKind, FlowKind, double, double) {}
     void line(int slot, int, CostLine l, double amount, double df) {
-        if (!isPathFreeIn(l, in->uncertainFleets))
+        if (!isPathFreeIn(l, in->uncertainFleets, in->deliveryVariants))
             return;
         for (int at = in->slotAlternativeOffsets[slot]; at < in->slotAlternativeOffsets[slot + 1]; ++at)
             (*lines)[std::size_t(in->slotAlternatives[at])][std::size_t(l)] += amount * df;
@@ -66,7 +66,7 @@ std::vector<std::vector<LineMean>> lineMeans(const PathInputs& in, const LineSum
             rest = -1;
         for (int l = 0; l < kCostLines; ++l) {
             const CostLine line = CostLine(l);
-            if (isPathFreeIn(line, in.uncertainFleets))
+            if (isPathFreeIn(line, in.uncertainFleets, in.deliveryVariants))
                 mean[std::size_t(l)] = pathFree[a][std::size_t(l)];
             else if (isSummedLine(line) && l != rest)
                 mean[std::size_t(l)] = sums.sum(int(a), line) / double(paths);

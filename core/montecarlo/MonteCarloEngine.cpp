@@ -153,6 +153,12 @@ bool accountingPercentiles(const CompiledPortfolio& cp, const SimulationOptions&
 
 } // namespace
 
+CompileOptions monteCarloCompilation() {
+    CompileOptions o;
+    o.deliveryVariants = true;
+    return o;
+}
+
 std::string toString(ComputeDevice d) {
     switch (d) {
     case ComputeDevice::Auto:
@@ -167,7 +173,7 @@ std::string toString(ComputeDevice d) {
 
 PathOutcomes simulatePaths(const Portfolio& p, const SkuCatalog& catalog, const SimulationOptions& o,
                            std::string* device) {
-    CompiledPortfolio cp(p, catalog);
+    CompiledPortfolio cp(p, catalog, monteCarloCompilation());
     Run r = run(cp, o, FanStorage::Values, false);
     *device = r.device;
     return std::move(*r.outcomes);
@@ -176,7 +182,7 @@ PathOutcomes simulatePaths(const Portfolio& p, const SkuCatalog& catalog, const 
 SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog,
                                    const SimulationOptions& o) {
     const auto start = std::chrono::steady_clock::now();
-    CompiledPortfolio cp(p, catalog);
+    CompiledPortfolio cp(p, catalog, monteCarloCompilation());
     const auto pathsStart = std::chrono::steady_clock::now();
     // With the accounting view's runs after it, the main run is the first third of the progress.
     SimulationOptions first = o;

@@ -1,5 +1,6 @@
 #pragma once
 // "How wrong can this deal go?": MODEL.md section 6 on the CPU or a GPU, with the statistics of 6.2.
+#include "engine/CompiledPortfolio.h"
 #include "montecarlo/PathOutcomes.h"
 #include "montecarlo/RunControl.h"
 #include "montecarlo/SimulationResult.h"
@@ -43,5 +44,8 @@ PathOutcomes simulatePaths(const Portfolio& p, const SkuCatalog& catalog, const 
                            std::string* device);
 
 std::string toString(ComputeDevice d);
+
+// How the Monte Carlo compiles a portfolio: with each uncertain delivery's copies (docs/model.md 12.14).
+CompileOptions monteCarloCompilation();
 
 } // namespace ledger

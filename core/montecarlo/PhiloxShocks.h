@@ -66,10 +66,17 @@ public:
         return fmin(floor(12.0 * (-log(u) / hazard)), double(in.periods));
     }
     // Stream 2, draw = the fleet's place in the portfolio (docs/model.md 12.13): word 0 is its capex's
-    // uniform, word 1 is reserved, words 2 and 3 give by Box-Muller the normal of its resale.
+    // uniform, word 1 its delivery delay's (12.14), words 2 and 3 give by Box-Muller the normal of its
+    // resale.
     LEDGER_HD double capexFactor(const PathInputs& in, int i) const {
         return triangularInverse(uniformFromWord(words(uint32_t(in.fleetDraw[i]), 2).v[0]), in.capexLow[i],
                                  1.0, in.capexHigh[i]);
+    }
+    // Triangular(low, mode, high) months, to the nearest whole month: floor(d + 0.5).
+    LEDGER_HD double deliveryDelay(const PathInputs& in, int i) const {
+        return floor(triangularInverse(uniformFromWord(words(uint32_t(in.fleetDraw[i]), 2).v[1]),
+                                       in.delayLow[i], in.delayMode[i], in.delayHigh[i]) +
+                     0.5);
     }
     // e^(sigma Z - sigma^2 / 2): a factor of mean 1 on the resale.
     LEDGER_HD double residualFactor(const PathInputs& in, int i) const {

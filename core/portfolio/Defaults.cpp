@@ -1,6 +1,7 @@
 #include "portfolio/Defaults.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ledger {
 
@@ -8,6 +9,29 @@ Date fleetEnd(const Fleet& f) {
     if (f.end)
         return *f.end;
     return addDays(addYears(f.inService, recoveryYears(f.bookDepreciation)), -1);
+}
+
+int wholeDelayMonths(double months) {
+    return int(std::floor(months + 0.5));
+}
+
+DeliveryDelayRange deliveryDelayRange(const Fleet& f, const Date& valuationDate) {
+    if (!f.deliveryDelayMinMonths || !f.deliveryDelayMaxMonths || f.inService < valuationDate)
+        return {};
+    return {wholeDelayMonths(*f.deliveryDelayMinMonths), wholeDelayMonths(*f.deliveryDelayMaxMonths)};
+}
+
+int likeliestDeliveryDelay(const Fleet& f, const Date& valuationDate) {
+    if (!f.deliveryDelayModeMonths || f.inService < valuationDate)
+        return 0;
+    return wholeDelayMonths(*f.deliveryDelayModeMonths);
+}
+
+Fleet deliveredLate(const Fleet& f, int months) {
+    Fleet late = f;
+    late.end = fleetEnd(f);
+    late.inService = addMonths(f.inService, months);
+    return late;
 }
 
 double fleetCapexPerGpu(const Fleet& f, const Sku& sku) {

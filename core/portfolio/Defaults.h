@@ -11,6 +11,22 @@ namespace ledger {
 // its life (docs/model.md).
 Date fleetEnd(const Fleet& f);
 double fleetCapexPerGpu(const Fleet& f, const Sku& sku);
+
+// A fleet's delivery delay in whole months (docs/model.md 12.14): the nearest whole month to a delay
+// in months, floor(d + 0.5). The likeliest is the mode's (0 without a delay); the range, from the
+// min's to the max's, is the delays a Monte Carlo path may draw. A fleet already in service at the
+// valuation date is not delayed.
+int wholeDelayMonths(double months);
+struct DeliveryDelayRange {
+    int first = 0;
+    int last = 0;
+    bool uncertain() const { return last > first; }
+};
+DeliveryDelayRange deliveryDelayRange(const Fleet& f, const Date& valuationDate);
+int likeliestDeliveryDelay(const Fleet& f, const Date& valuationDate);
+// The fleet delivered `months` late: in service that many months after in_service (the day of the
+// month kept, or the month's last), its end the planned one.
+Fleet deliveredLate(const Fleet& f, int months);
 double fleetItKwPerGpu(const Fleet& f, const Sku& sku);
 double fleetResidualFraction(const Fleet& f);
 // Explicit horizon, else the latest end date of any item.

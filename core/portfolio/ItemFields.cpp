@@ -444,6 +444,38 @@ const std::vector<ItemField<Fleet>>& fleetFields() {
                         "puts the middle 90% at about x0.58..x1.56. Empty: none.",
              .shown = kEverywhere,
              .access = member<F, &F::residualVolatility>},
+            {.key = "delivery_delay_min_months",
+             .column = "delivery_delay_min_months",
+             .presence = P::Optional,
+             .bounds = {0, false, kMaxDeliveryDelayMonths, false},
+             .label = "Delivery delay low",
+             .unit = "months",
+             .tooltip = "With the likeliest and high delays: on a Monte Carlo path the fleet goes in service "
+                        "Triangular(low, likeliest, high) months late (to the nearest month); its end stays. "
+                        "Empty: delivered on time.",
+             .shown = kEverywhere,
+             .access = member<F, &F::deliveryDelayMinMonths>},
+            {.key = "delivery_delay_mode_months",
+             .column = "delivery_delay_mode_months",
+             .presence = P::Optional,
+             .bounds = {0, false, kMaxDeliveryDelayMonths, false},
+             .label = "Delivery delay likeliest",
+             .unit = "months",
+             .tooltip =
+                 "The likeliest delay: the deterministic run puts the fleet in service this many months "
+                 "(to the nearest) after its in-service date. Empty: delivered on time.",
+             .shown = kEverywhere,
+             .access = member<F, &F::deliveryDelayModeMonths>},
+            {.key = "delivery_delay_max_months",
+             .column = "delivery_delay_max_months",
+             .presence = P::Optional,
+             .bounds = {0, false, kMaxDeliveryDelayMonths, false},
+             .label = "Delivery delay high",
+             .unit = "months",
+             .tooltip = "The longest delay. With a demand, the months without the fleet are bought at spot. "
+                        "Empty: delivered on time.",
+             .shown = kEverywhere,
+             .access = member<F, &F::deliveryDelayMaxMonths>},
         };
         depreciationFields<&F::bookDepreciation>(f, true);
         depreciationFields<&F::taxDepreciation>(f, false);

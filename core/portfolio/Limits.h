@@ -19,6 +19,10 @@ constexpr int kLastSupportedYear = 2200;
 constexpr int kMaxProviders = 64;
 // Fleets with a capex range (each path holds a capex factor for each while it runs).
 constexpr int kMaxUncertainFleets = 64;
+// A fleet's delivery delay (docs/model.md 12.14): at most five years, and with a demand at most this
+// many alternatives (each path holds their capacity while a fleet's delivery is uncertain).
+constexpr double kMaxDeliveryDelayMonths = 60.0;
+constexpr int kMaxAlternativesWithDelay = 16;
 
 // The longest list a portfolio holds (tranches, curve points, contracts, fleets, SKUs, alternatives
 // and their items, sources).

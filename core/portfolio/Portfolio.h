@@ -117,6 +117,12 @@ struct Fleet {
     std::optional<double> capexMinPerGpu;
     std::optional<double> capexMaxPerGpu;
     std::optional<double> residualVolatility;
+    // A delivery delay in months (docs/model.md 12.14): Triangular(min, mode, max), all three given or
+    // none; the fleet goes in service that many whole months (the nearest) after in_service, its end
+    // unchanged. The deterministic run takes the mode's.
+    std::optional<double> deliveryDelayMinMonths;
+    std::optional<double> deliveryDelayModeMonths;
+    std::optional<double> deliveryDelayMaxMonths;
     DepreciationSpec bookDepreciation;
     DepreciationSpec taxDepreciation;
     std::optional<UtilizationCurve> utilization;

@@ -309,18 +309,61 @@ private:
         atMost(path + ".capex_per_gpu", fleetCapexPerGpu(f, s), kMaxCapexPerGpu);
         atMost(path + ".it_kw_per_gpu", fleetItKwPerGpu(f, s), kMaxItKwPerGpu);
         checkCapexRange(path, f, fleetCapexPerGpu(f, s));
+        checkDeliveryDelay(path, f);
         if (f.utilization)
             checkItemCurve(path + ".utilization", *f.utilization);
     }
 
-    // Each path holds a factor per uncertain fleet while it runs: a bounded number of them.
-    static void checkUncertainFleets(const std::vector<Fleet>& fleets) {
+    // Each path holds a factor per uncertain fleet while it runs: a bounded number of them; and with a
+    // demand, while a delivery is uncertain, each alternative's capacity.
+    void checkUncertainFleets(const std::vector<Fleet>& fleets) {
         int uncertain = 0;
-        for (std::size_t i = 0; i < fleets.size(); ++i)
-            if ((fleets[i].capexMinPerGpu || fleets[i].residualVolatility.value_or(0.0) > 0.0) &&
+        bool delayed = false;
+        for (std::size_t i = 0; i < fleets.size(); ++i) {
+            const Fleet& f = fleets[i];
+            const bool delay = deliveryDelayRange(f, p_.valuationDate).uncertain();
+            delayed = delayed || delay;
+            if ((f.capexMinPerGpu || f.residualVolatility.value_or(0.0) > 0.0 || delay) &&
                 ++uncertain > kMaxUncertainFleets)
                 fail(idx("fleets", i), "more than " + std::to_string(kMaxUncertainFleets) +
-                                           " fleets carry a capex range or a residual volatility");
+                                           " fleets carry a capex range, a residual volatility or a "
+                                           "delivery delay range");
+        }
+        if (delayed && p_.demand && alternatives(p_).size() > std::size_t(kMaxAlternativesWithDelay))
+            fail("alternatives", "with a demand and a fleet's uncertain delivery delay, at most " +
+                                     std::to_string(kMaxAlternativesWithDelay) + " alternatives (there are " +
+                                     std::to_string(alternatives(p_).size()) + ")");
+    }
+
+    // Triangular(min, mode, max) months late: all three or none, in order, and in service before the
+    // end even at the longest delay.
+    static void checkDeliveryDelay(const std::string& path, const Fleet& f) {
+        const std::optional<double>* parts[] = {&f.deliveryDelayMinMonths, &f.deliveryDelayModeMonths,
+                                                &f.deliveryDelayMaxMonths};
+        const char* keys[] = {".delivery_delay_min_months", ".delivery_delay_mode_months",
+                              ".delivery_delay_max_months"};
+        int given = 0;
+        for (const auto* part : parts)
+            given += part->has_value();
+        if (given == 0)
+            return;
+        for (int n = 0; n < 3; ++n)
+            if (!parts[n]->has_value())
+                fail(path + keys[n], "missing: a delivery delay needs delivery_delay_min_months, "
+                                     "delivery_delay_mode_months and delivery_delay_max_months");
+        const double lo = *f.deliveryDelayMinMonths, mode = *f.deliveryDelayModeMonths,
+                     hi = *f.deliveryDelayMaxMonths;
+        if (lo > mode)
+            fail(path + keys[0], formatNumber(lo) + " is above the likeliest delay " + formatNumber(mode) +
+                                     ": expected min <= mode <= max");
+        if (mode > hi)
+            fail(path + keys[2], formatNumber(hi) + " is below the likeliest delay " + formatNumber(mode) +
+                                     ": expected min <= mode <= max");
+        const Date latest = addMonths(f.inService, wholeDelayMonths(hi));
+        if (latest > fleetEnd(f))
+            fail(path + keys[2], formatNumber(hi) + " months after in_service " + formatIsoDate(f.inService) +
+                                     " is " + formatIsoDate(latest) + ", after the fleet's end " +
+                                     formatIsoDate(fleetEnd(f)));
     }
 
     // Triangular(min, capex per GPU, max): both ends or neither, in order around the mode.

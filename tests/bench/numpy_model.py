@@ -78,6 +78,10 @@ class PhiloxDraws:
     def capex_uniform(self, f):
         return uniform(self.fleet_words(f)[0])
 
+    def delay_uniform(self, f):
+        """docs/model.md 12.14: word 1, the delivery delay's U."""
+        return uniform(self.fleet_words(f)[1])
+
     def residual_normal(self, f):
         r = self.fleet_words(f)
         two_pi = 6.283185307179586476925286766559
@@ -106,6 +110,9 @@ class NumpyDraws:
         return self.rng.random(self.n)
 
     def capex_uniform(self, f):
+        return self.rng.random(self.n)
+
+    def delay_uniform(self, f):
         return self.rng.random(self.n)
 
     def residual_normal(self, f):
@@ -180,6 +187,16 @@ def simulate_batch(m, draws, n, out, lo):
         sigma = residual_vol[i]
         residual_factor[i] = (np.exp(sigma * draws.residual_normal(f) - 0.5 * (sigma * sigma)) if sigma > 0.0
                               else np.ones(n))
+    # docs/model.md 12.14: a fleet copy for one delivery delay (deliveryVariant >= 0) is costed on the
+    # paths that draw that delay, Triangular(low, mode, high) months to the nearest month, per slot.
+    variant = m.get("deliveryVariant", [-1] * N)
+    delivery = {}
+    for i in range(N):
+        if variant[i] >= 0 and fleet_slot[i] not in delivery:
+            u = draws.delay_uniform(m["fleetDraw"][i])
+            delivery[fleet_slot[i]] = np.floor(triangular(u, m["delayLow"][i], m["delayMode"][i],
+                                                          m["delayHigh"][i]) + 0.5)
+    delivered = {i: delivery[fleet_slot[i]] == variant[i] for i in range(N) if variant[i] >= 0}
     delay = m.get("replacementDelay", np.zeros(N))
     disruption = m.get("disruptionCost", np.zeros(K * N))
     scarcity = m.get("scarcityPremium", 1.0)
@@ -201,17 +218,27 @@ def simulate_batch(m, draws, n, out, lo):
         has_demand = m.get("hasDemand", False)
         if has_demand:
             demand = m["demandHours"][k] * (np.exp(ydev) if m["demandStochastic"] else np.ones(n))
+            # Each alternative's capacity on the path: the compiled one and its delivered copies'.
+            capacity = [np.full(n, m["capacity"][k * A + a]) for a in range(A)]
+            for i, on in delivered.items():
+                capacity[m["demandGroup"][i]] = (capacity[m["demandGroup"][i]]
+                                                 + np.where(on, m["hours"][k * N + i] * m["perfIndex"][i], 0.0))
         for i in range(N):
             at = k * N + i
+            on = delivered.get(i)
+            if on is not None and not on.any():
+                continue
             if has_demand:
-                q = m["capacity"][k * A + m["demandGroup"][i]]
-                u = np.minimum(1.0, demand / q) if q > 0.0 else np.zeros(n)
+                q = capacity[m["demandGroup"][i]]
+                u = np.where(q > 0.0, np.minimum(1.0, demand / np.where(q > 0.0, q, 1.0)), 0.0)
             elif not m["utilStochastic"]:
                 u = m["baseUtil"][at]
             elif m["expNegLogitUtil"][at] != last_base:
                 last_base = m["expNegLogitUtil"][at]
                 u = 1.0 / (1.0 + last_base * util_factor)
             used = u * m["hours"][at]
+            if on is not None:
+                used = np.where(on, used, 0.0)
             lcoc_weight = used * (m["perfIndex"][i] * m["periodEndDf"][k])
             if not has_demand:  # with a demand LCOC is per demand hour
                 usage(i, lcoc_weight)
@@ -245,8 +272,14 @@ def simulate_batch(m, draws, n, out, lo):
                 power = m["mwhAtFullUse"][at] * (idle + (1.0 - idle) * u) * m["powerPrice"][at] * power_factor
                 c = capex_factor.get(i, 1.0)
                 colocation = m["colocationCost"][at]
-                fixed = (colocation + c * (m["fixedCost"][at] - colocation) if capex_high[i] > capex_low[i]
-                         else m["fixedCost"][at])
+                if on is not None:  # costed only where delivered
+                    factor = np.where(on, 1.0, 0.0)
+                    power = power * factor
+                    c = c * factor
+                    fixed = factor * colocation + c * (m["fixedCost"][at] - colocation)
+                else:
+                    fixed = (colocation + c * (m["fixedCost"][at] - colocation) if capex_high[i] > capex_low[i]
+                             else m["fixedCost"][at])
                 flow(i, k, (power + fixed) * (1.0 - tau) - tau * (c * m["taxDepreciation"][at]), df_end)
                 if k == m["upfrontPeriod"][i]:
                     flow(i, k, c * np.full(n, m["upfrontAmount"][i]), m["upfrontDf"][i])
@@ -262,7 +295,7 @@ def simulate_batch(m, draws, n, out, lo):
             price = m["demandPrice"] * market_factor * m["onDemandPremium"]
             for a in range(A):
                 slot = N if a == A - 1 else N + 1 + a
-                shortfall = np.maximum(demand - m["capacity"][k * A + a], 0.0)
+                shortfall = np.maximum(demand - capacity[a], 0.0)
                 flow(slot, k, shortfall * price * (1.0 - tau), df_end)
                 usage(slot, demand * m["periodEndDf"][k])
         if k + 1 >= K:

@@ -94,7 +94,7 @@ private slots:
         checkNamesAreUnique(portfolioFields());
         // MODEL.md 2's contract and fleet fields, each once (the curve is every item's, outside).
         QCOMPARE(contractFields().size(), std::size_t(22));
-        QCOMPARE(fleetFields().size(), std::size_t(30));
+        QCOMPARE(fleetFields().size(), std::size_t(33));
         QCOMPARE(std::string(field(fleetFields(), "tax_depreciation.life_years").column), "tax_life_years");
     }
 

@@ -26,13 +26,19 @@ using namespace ledger::data;
 
 namespace {
 
-// What version 12 added, taken away again: a document as version 11 saved it (DocumentSchema.cpp).
-const QStringList kBackToVersion11 = {"ALTER TABLE contracts DROP COLUMN default_disruption_cost_per_gpu",
-                                      "ALTER TABLE contracts DROP COLUMN replacement_delay_months",
-                                      "ALTER TABLE fleets DROP COLUMN capex_min_per_gpu",
-                                      "ALTER TABLE fleets DROP COLUMN capex_max_per_gpu",
-                                      "ALTER TABLE fleets DROP COLUMN residual_volatility",
-                                      "ALTER TABLE portfolio DROP COLUMN scarcity_premium"};
+// What version 13 added, taken away again: a document as version 12 saved it (DocumentSchema.cpp).
+const QStringList kBackToVersion12 = {"ALTER TABLE fleets DROP COLUMN delivery_delay_min_months",
+                                      "ALTER TABLE fleets DROP COLUMN delivery_delay_mode_months",
+                                      "ALTER TABLE fleets DROP COLUMN delivery_delay_max_months"};
+
+// What versions 12 and 13 added, taken away again: a document as version 11 saved it.
+const QStringList kBackToVersion11 =
+    kBackToVersion12 + QStringList{"ALTER TABLE contracts DROP COLUMN default_disruption_cost_per_gpu",
+                                   "ALTER TABLE contracts DROP COLUMN replacement_delay_months",
+                                   "ALTER TABLE fleets DROP COLUMN capex_min_per_gpu",
+                                   "ALTER TABLE fleets DROP COLUMN capex_max_per_gpu",
+                                   "ALTER TABLE fleets DROP COLUMN residual_volatility",
+                                   "ALTER TABLE portfolio DROP COLUMN scarcity_premium"};
 
 // What versions 11 and 12 added, taken away again: a document as version 10 saved it.
 const QStringList kBackToVersion10 =
@@ -344,6 +350,40 @@ private slots:
         QCOMPARE(int(listSimulationRuns(doc, &error).size()), 1);
     }
 
+    // Version 13 adds a fleet's delivery delay (docs/model.md 12.14): a version-12 document reads as
+    // one without it, keeps its checksum and gains the columns empty; once migrated a delay round trips
+    // to the bit.
+    void versionTwelveDocumentsGainTheDeliveryDelay() {
+        QTemporaryDir dir;
+        const QString v12 = dir.filePath("v12.cledger");
+        const Portfolio p = example();
+        QString error;
+        QVERIFY(saveDocument(p, v12, &error));
+        const QString checksum = rawScalar(v12, "SELECT content_sha256 FROM portfolio").toString();
+        rawExec(v12, kBackToVersion12 + QStringList{"PRAGMA user_version = 12"});
+        const auto load = loadDocument(v12, bundledSkuCatalog());
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
+        QVERIFY(!load.portfolio->fleets[0].deliveryDelayModeMonths);
+        QCOMPARE(rawScalar(v12, "PRAGMA user_version").toInt(), 13);
+        QVERIFY(rawScalar(v12, "SELECT delivery_delay_max_months FROM fleets WHERE position = 0").isNull());
+        QCOMPARE(rawScalar(v12, "SELECT content_sha256 FROM portfolio").toString(), checksum);
+
+        Portfolio q = p;
+        q.fleets[0].deliveryDelayMinMonths = 0.0;
+        q.fleets[0].deliveryDelayModeMonths = 2.5;
+        q.fleets[0].deliveryDelayMaxMonths = 9.000000000000002;
+        const QString current = dir.filePath("delay.cledger");
+        QVERIFY2(saveDocument(q, current, &error), qPrintable(error));
+        QCOMPARE(
+            rawScalar(current, "SELECT delivery_delay_max_months FROM fleets WHERE position = 0").toDouble(),
+            9.000000000000002);
+        const auto back = loadDocument(current, bundledSkuCatalog());
+        QVERIFY2(back.ok(), qPrintable(back.error));
+        QCOMPARE(back.portfolio->fleets[0].deliveryDelayModeMonths, std::optional<double>(2.5));
+        QCOMPARE(writePortfolioJson(*back.portfolio), writePortfolioJson(q));
+    }
+
     // Version 12 adds the cost of a default beyond the hours (docs/model.md 12.8) and a fleet's capex
     // and resale uncertainty (12.9): a version-11 document reads as one without them, keeps its checksum
     // and gains the columns empty (the scarcity premium 1); once migrated they round trip to the bit.
@@ -361,7 +401,7 @@ private slots:
         QCOMPARE(load.portfolio->market.scarcityPremium, 1.0);
         QVERIFY(!load.portfolio->fleets[0].capexMinPerGpu);
         QVERIFY(!load.portfolio->contracts[0].replacementDelayMonths);
-        QCOMPARE(rawScalar(v11, "PRAGMA user_version").toInt(), 12);
+        QCOMPARE(rawScalar(v11, "PRAGMA user_version").toInt(), kSchemaVersion);
         QCOMPARE(rawScalar(v11, "SELECT scarcity_premium FROM portfolio").toDouble(), 1.0);
         QVERIFY(rawScalar(v11, "SELECT residual_volatility FROM fleets WHERE position = 0").isNull());
         QCOMPARE(rawScalar(v11, "SELECT content_sha256 FROM portfolio").toString(), checksum);
@@ -400,7 +440,7 @@ private slots:
         QVERIFY2(load.ok(), qPrintable(load.error));
         QVERIFY(!load.portfolio->market.gpuPrice.forwardCurve);
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
-        QCOMPARE(rawScalar(v10, "PRAGMA user_version").toInt(), 12);
+        QCOMPARE(rawScalar(v10, "PRAGMA user_version").toInt(), kSchemaVersion);
         QCOMPARE(rawScalar(v10, "SELECT count(*) FROM gpu_forward_points").toInt(), 0);
         QCOMPARE(rawScalar(v10, "SELECT content_sha256 FROM portfolio").toString(), checksum);
 
@@ -581,7 +621,7 @@ private slots:
         QVERIFY2(load.ok(), qPrintable(load.error));
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
         QCOMPARE(rawScalar(v8, "PRAGMA user_version").toInt(), kSchemaVersion);
-        QCOMPARE(kSchemaVersion, 12);
+        QCOMPARE(kSchemaVersion, 13);
         QCOMPARE(rawScalar(v8, "SELECT count(*) FROM contracts WHERE default_date IS NULL").toInt(), 2);
         QCOMPARE(rawScalar(v8, "SELECT content_sha256 FROM portfolio").toString(), checksum);
 
@@ -615,8 +655,8 @@ private slots:
         const auto load = loadDocument(v9, bundledSkuCatalog());
         QVERIFY2(load.ok(), qPrintable(load.error));
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
-        QCOMPARE(kSchemaVersion, 12);
-        QCOMPARE(rawScalar(v9, "PRAGMA user_version").toInt(), 12);
+        QCOMPARE(kSchemaVersion, 13);
+        QCOMPARE(rawScalar(v9, "PRAGMA user_version").toInt(), kSchemaVersion);
         QCOMPARE(rawScalar(v9, "SELECT count(*) FROM scenarios").toInt(), 0);
         QCOMPARE(rawScalar(v9, "SELECT count(*) FROM scenario_overrides").toInt(), 0);
         QCOMPARE(rawScalar(v9, "SELECT content_sha256 FROM portfolio").toString(), checksum);

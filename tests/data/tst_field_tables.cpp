@@ -140,9 +140,11 @@ private slots:
         // The header is the table's keys, in its order.
         QVERIFY(exportContractsCsv(p).startsWith("id,name,provider,sku,start,end,tranches,price_per_gpu_hour,"
                                                  "total_contract_value,escalator,take_or_pay,"));
-        QVERIFY(exportFleetsCsv(p).contains(",residual_fraction,capex_min_per_gpu,capex_max_per_gpu,"
-                                            "residual_volatility,book_depreciation.method,"
-                                            "book_depreciation.life_years,"));
+        QVERIFY(exportFleetsCsv(p).contains(
+            ",residual_fraction,capex_min_per_gpu,capex_max_per_gpu,"
+            "residual_volatility,delivery_delay_min_months,delivery_delay_mode_months,"
+            "delivery_delay_max_months,book_depreciation.method,"
+            "book_depreciation.life_years,"));
     }
 
     void anEditSetsTheTypedField() {

@@ -434,6 +434,34 @@ private slots:
         QCOMPARE(lastUndo(x.doc()), QString("Owned GB300 fleet: no capex range"));
         QVERIFY(!x.doc()->portfolio().fleets[0].capexMinPerGpu);
         QVERIFY(!x.doc()->portfolio().fleets[0].capexMaxPerGpu);
+        QCOMPARE(x.editor()->field("capex_min_per_gpu")->placeholderText(), QString("empty: capex certain"));
+        // A delivery delay (12.14): three fields, the first two wait for the third, then one step; a
+        // likeliest above the high end is refused, naming the field; clearing one clears the delay.
+        const int before = x.doc()->undoStack()->index();
+        QCOMPARE(x.editor()->field("delivery_delay_mode_months")->placeholderText(),
+                 QString("empty: delivered on time"));
+        setField(x.editor(), "delivery_delay_mode_months", "2");
+        QVERIFY2(x.editor()->message().contains("now enter fleets[0].delivery_delay_min_months and "
+                                                "fleets[0].delivery_delay_max_months as well; the delay is "
+                                                "set when all three are given."),
+                 qPrintable(x.editor()->message()));
+        setField(x.editor(), "delivery_delay_max_months", "9");
+        QVERIFY(x.editor()->message().contains("now enter fleets[0].delivery_delay_min_months as well"));
+        QCOMPARE(x.doc()->undoStack()->index(), before);
+        QCOMPARE(x.editor()->field("delivery_delay_mode_months")->text(), QString("2"));
+        setField(x.editor(), "delivery_delay_min_months", "0.5");
+        QCOMPARE(lastUndo(x.doc()), QString("Owned GB300 fleet: a delivery delay (0.5 .. 2 .. 9 months)"));
+        QCOMPARE(x.doc()->undoStack()->index(), before + 1);
+        QCOMPARE(x.doc()->portfolio().fleets[0].deliveryDelayMaxMonths, std::optional<double>(9.0));
+        setField(x.editor(), "delivery_delay_mode_months", "10");
+        QVERIFY(x.editor()->message().startsWith(
+            "fleets[0].delivery_delay_max_months: 9 is below the likeliest delay 10"));
+        QCOMPARE(x.doc()->portfolio().fleets[0].deliveryDelayModeMonths, std::optional<double>(2.0));
+        setField(x.editor(), "delivery_delay_min_months", "");
+        QCOMPARE(lastUndo(x.doc()), QString("Owned GB300 fleet: no delivery delay"));
+        QVERIFY(!x.doc()->portfolio().fleets[0].deliveryDelayModeMonths);
+        x.doc()->undoStack()->undo();
+        QCOMPARE(x.doc()->portfolio().fleets[0].deliveryDelayModeMonths, std::optional<double>(2.0));
         // An alternative's items and name, each check box one step.
         x.editor()->showItem("alternatives[0]");
         x.editor()->findChild<QCheckBox*>("alternative.item.own-gb300")->setChecked(true);

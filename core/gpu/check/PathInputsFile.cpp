@@ -142,6 +142,7 @@ void readPathInputsFile(const std::string& path, PathInputsFile& out) {
     for (std::size_t s = 1; s < a.slotAlternativeOffsets.size(); ++s)
         if (a.slotAlternativeOffsets[s] < a.slotAlternativeOffsets[s - 1])
             r.fail("slotAlternativeOffsets", "falls somewhere");
+    int variants = 0;
     for (int i = 0; i < in.items; ++i) {
         const std::size_t at = std::size_t(i);
         const int kind = a.kind[at];
@@ -155,7 +156,18 @@ void readPathInputsFile(const std::string& path, PathInputsFile& out) {
         // A fleet's capex and resale factors live in a path's fixed array (docs/model.md 12.13).
         if (a.fleetSlot[at] >= in.uncertainFleets || (a.fleetSlot[at] >= 0 && a.fleetDraw[at] < 0))
             r.fail("fleetSlot", "names a slot that is not there at item " + std::to_string(i));
+        // A copy for one delivery delay (12.14) is a fleet's, drawn in its slot.
+        if (a.deliveryVariant[at] >= 0 && (kind != int(ItemKind::Fleet) || a.fleetSlot[at] < 0))
+            r.fail("deliveryVariant", "is set on an item without a fleet slot at item " + std::to_string(i));
+        if (a.deliveryVariant[at] >= 0)
+            ++variants;
     }
+    if (variants != in.deliveryVariants)
+        r.fail("deliveryVariants", "disagrees with the items' deliveryVariant");
+    // With a demand a path holds each alternative's capacity while a delivery is uncertain.
+    if (in.hasDemand && in.deliveryVariants > 0 && in.alternatives > kMaxAlternativesWithDelay + 1)
+        r.fail("alternatives", "more than " + std::to_string(kMaxAlternativesWithDelay) +
+                                   " with a demand and an uncertain delivery");
     if (in.uncertainFleets < 0 || in.uncertainFleets > kMaxUncertainFleets)
         r.fail("uncertainFleets", "is outside 0 .. " + std::to_string(kMaxUncertainFleets));
     const json& ids = r.field("alternative_ids");

@@ -81,6 +81,11 @@ public:
         return triangular(Isa::uniforms(words(std::uint32_t(in.fleetDraw[i]), 2).w[0]), in.capexLow[i], 1.0,
                           in.capexHigh[i]);
     }
+    Pack deliveryDelay(const PathInputs& in, int i) const {
+        return laneFloor(triangular(Isa::uniforms(words(std::uint32_t(in.fleetDraw[i]), 2).w[1]),
+                                    in.delayLow[i], in.delayMode[i], in.delayHigh[i]) +
+                         0.5);
+    }
     Pack residualFactor(const PathInputs& in, int i) const {
         const double sigma = in.residualVolatility[i];
         if (sigma <= 0.0)

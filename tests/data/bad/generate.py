@@ -122,6 +122,16 @@ variant('capex-range-min-above-mode.json', capex_range(60000, 70000))
 variant('residual-volatility-too-high.json', setter(['fleets', 0, 'residual_volatility'], 3))
 variant('replacement-delay-negative.json', setter(['contracts', 0, 'replacement_delay_months'], -2))
 variant('scarcity-premium-zero.json', setter(['market', 'scarcity_premium'], 0))
+def delivery_delay(lo, mode, hi):
+    def change(p):
+        for key, value in (('min', lo), ('mode', mode), ('max', hi)):
+            if value is not None:
+                p['fleets'][0]['delivery_delay_%s_months' % key] = value
+    return change
+variant('delivery-delay-missing-max.json', delivery_delay(0, 2, None))
+variant('delivery-delay-min-above-mode.json', delivery_delay(3, 2, 6))
+variant('delivery-delay-mode-above-max.json', delivery_delay(0, 4, 3))
+variant('delivery-delay-past-the-end.json', delivery_delay(0, 6, 60))
 variant('utilization-above-one.json', setter(['utilization', 1, 'value'], 1.5))
 variant('hazard-negative.json', setter(['contracts', 1, 'provider_default_hazard'], -0.03))
 variant('paths-zero.json', setter(['simulation', 'paths'], 0))
