@@ -73,10 +73,22 @@ Portfolio example() {
     return *load.portfolio;
 }
 
+// The example as a document before version 12 could hold it: without what a default costs beyond the
+// hours (its labelled disruption cost, replacement delay and scarcity premium).
+Portfolio exampleBeforeDefaultCosts() {
+    Portfolio p = example();
+    for (Contract& c : p.contracts) {
+        c.defaultDisruptionCostPerGpu.reset();
+        c.replacementDelayMonths.reset();
+    }
+    p.market.scarcityPremium = 1.0;
+    return p;
+}
+
 // The example as a document before version 5 could hold it: without its demand (and so without the
 // demand's uncertainty), and without the lease version 7 added.
 Portfolio exampleBeforeDemand() {
-    Portfolio p = example();
+    Portfolio p = exampleBeforeDefaultCosts();
     for (Contract& c : p.contracts)
         c.lease = {};
     for (auto it = p.sources.begin(); it != p.sources.end();)
@@ -390,7 +402,7 @@ private slots:
     void versionElevenDocumentsGainTheDefaultCostsAndCapexRanges() {
         QTemporaryDir dir;
         const QString v11 = dir.filePath("v11.cledger");
-        const Portfolio p = example();
+        const Portfolio p = exampleBeforeDefaultCosts();
         QString error;
         QVERIFY(saveDocument(p, v11, &error));
         const QString checksum = rawScalar(v11, "SELECT content_sha256 FROM portfolio").toString();
@@ -431,7 +443,7 @@ private slots:
     void versionTenDocumentsGainTheForwardCurve() {
         QTemporaryDir dir;
         const QString v10 = dir.filePath("v10.cledger");
-        const Portfolio p = example();
+        const Portfolio p = exampleBeforeDefaultCosts();
         QString error;
         QVERIFY(saveDocument(p, v10, &error));
         const QString checksum = rawScalar(v10, "SELECT content_sha256 FROM portfolio").toString();
@@ -571,7 +583,7 @@ private slots:
     void versionSevenDocumentsGainTheSensitivitySettings() {
         QTemporaryDir dir;
         const QString v7 = dir.filePath("v7.cledger");
-        const Portfolio p = example();
+        const Portfolio p = exampleBeforeDefaultCosts();
         QVERIFY(p.sensitivity.empty());
         QString error;
         QVERIFY(saveDocument(p, v7, &error));
@@ -612,7 +624,7 @@ private slots:
     void versionEightDocumentsGainTheDefaultDate() {
         QTemporaryDir dir;
         const QString v8 = dir.filePath("v8.cledger");
-        const Portfolio p = example();
+        const Portfolio p = exampleBeforeDefaultCosts();
         QString error;
         QVERIFY(saveDocument(p, v8, &error));
         const QString checksum = rawScalar(v8, "SELECT content_sha256 FROM portfolio").toString();
@@ -646,7 +658,7 @@ private slots:
     void versionNineDocumentsGainTheScenarios() {
         QTemporaryDir dir;
         const QString v9 = dir.filePath("v9.cledger");
-        const Portfolio p = example();
+        const Portfolio p = exampleBeforeDefaultCosts();
         QVERIFY(p.scenarios.empty());
         QString error;
         QVERIFY(saveDocument(p, v9, &error));
