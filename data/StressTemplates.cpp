@@ -41,6 +41,9 @@ const std::vector<StressTemplate>& stressTemplates() {
          "The need for GPUs stalls at 60% of the plan (without a demand: utilization at 60% of plan)."},
         {StressKind::PowerPricePlus50, "Power price +50%", "Every owned fleet pays 50% more for power."},
         {StressKind::CapexPlus25, "Capex +25%", "Every owned fleet's GPUs cost 25% more to buy."},
+        {StressKind::DeliverySixMonthsLate, "Delivery 6 months late",
+         "Every owned fleet not yet in service arrives 6 months late; its end stays (with a demand, the "
+         "months without it are bought at spot)."},
         {StressKind::RatesPlus300bp, "Rates +300 bp",
          "The discount rate and every lease's incremental borrowing rate rise by 3 percentage points."},
         {StressKind::ProviderDefault, "Provider default",
@@ -142,6 +145,28 @@ std::optional<Scenario> stressScenario(const Portfolio& p, StressKind kind, cons
             }
         }
         break;
+    case StressKind::DeliverySixMonthsLate: {
+        // docs/model.md 12.14: as a delivery delay of 6 months would cost on the deterministic run, its
+        // end (with none given, the planned one) kept; a fleet already in service is not delayed.
+        bool any = false;
+        for (const auto& f : p.fleets) {
+            if (f.inService < p.valuationDate)
+                continue;
+            any = true;
+            const Fleet late = deliveredLate(f, 6);
+            add("/fleets/id=" + f.id + "/in_service",
+                json(QString::fromStdString(formatIsoDate(late.inService))));
+            if (!f.end)
+                add("/fleets/id=" + f.id + "/end", json(QString::fromStdString(formatIsoDate(*late.end))));
+        }
+        if (!any) {
+            *error =
+                QString("Delivery 6 months late: no owned fleet is still to be delivered (every one is in "
+                        "service before the valuation date)");
+            return std::nullopt;
+        }
+        break;
+    }
     case StressKind::RatesPlus300bp:
         add("/assumptions/discount_rate", json(p.assumptions.discountRate + 0.03));
         for (const auto& c : p.contracts)

@@ -13,13 +13,14 @@
 namespace ledger::data {
 
 enum class StressKind {
-    GpuPriceCollapse,    // the GPU price trend at -40% a year
-    NextGenerationEarly, // the next generation a year early, with a 60% price drop
-    DemandAt60,          // the demand (without one, utilization) at 60% of plan
-    PowerPricePlus50,    // every owned fleet's power price +50%
-    CapexPlus25,         // every owned fleet's capex per GPU +25%
-    RatesPlus300bp,      // the discount rate and every lease's borrowing rate +3 points
-    ProviderDefault,     // "<provider> defaults on <date>": needs both (providerDefaultScenario)
+    GpuPriceCollapse,      // the GPU price trend at -40% a year
+    NextGenerationEarly,   // the next generation a year early, with a 60% price drop
+    DemandAt60,            // the demand (without one, utilization) at 60% of plan
+    PowerPricePlus50,      // every owned fleet's power price +50%
+    CapexPlus25,           // every owned fleet's capex per GPU +25%
+    DeliverySixMonthsLate, // every owned fleet still to be delivered goes in service 6 months later
+    RatesPlus300bp,        // the discount rate and every lease's borrowing rate +3 points
+    ProviderDefault,       // "<provider> defaults on <date>": needs both (providerDefaultScenario)
 };
 
 struct StressTemplate {

@@ -13,6 +13,7 @@
 #include "engine/DeterministicEngine.h"
 #include "montecarlo/MonteCarloEngine.h"
 #include "montecarlo/OutcomeRow.h"
+#include "portfolio/Defaults.h"
 #include "resources/BundledResources.h"
 
 #include <QJsonArray>
@@ -230,6 +231,29 @@ private slots:
             for (auto& f : hand.fleets)
                 f.capexPerGpu = *f.capexPerGpu * 1.25;
             QCOMPARE(evaluated(applied(p, fromTemplate(p, StressKind::CapexPlus25))), evaluated(hand));
+        }
+        {
+            // docs/model.md 12.14: the fleets still to come in service 6 months later, their ends kept.
+            Portfolio hand = p;
+            int moved = 0;
+            for (auto& f : hand.fleets)
+                if (f.inService >= p.valuationDate) {
+                    f = deliveredLate(f, 6);
+                    ++moved;
+                }
+            QVERIFY(moved > 0);
+            const Portfolio late = applied(p, fromTemplate(p, StressKind::DeliverySixMonthsLate));
+            QCOMPARE(late.fleets[0].inService, addMonths(p.fleets[0].inService, 6));
+            QCOMPARE(evaluated(late), evaluated(hand));
+            QVERIFY(evaluated(late) != evaluated(p));
+            Portfolio delivered = p;
+            for (auto& f : delivered.fleets)
+                f.inService = addMonths(p.valuationDate, -1);
+            QString error;
+            QVERIFY(!stressScenario(delivered, StressKind::DeliverySixMonthsLate, catalog(), &error));
+            QCOMPARE(error,
+                     QString("Delivery 6 months late: no owned fleet is still to be delivered (every one "
+                             "is in service before the valuation date)"));
         }
         {
             Portfolio hand = p;
