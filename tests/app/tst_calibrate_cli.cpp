@@ -71,22 +71,28 @@ private slots:
             qPrintable(r.out));
         QVERIFY(r.out.contains("2026-03-05  1.6021    marketplace-median"));
         QVERIFY(r.out.contains("2023-07-01    8.00 e  on-demand"));
-        QVERIFY(
-            r.out.contains("Points of the series by tier: on-demand 5, reserved-1y 4, marketplace-median 2, "
-                           "spot 1."));
+        QVERIFY(r.out.contains("Points of the series by tier: on-demand 29, spot 24, reserved-1y 14, "
+                               "marketplace-median 2."));
+        QVERIFY(r.out.contains("2024-01-01    3.49    on-demand           H100 SXM (Lambda 8x)        "
+                               "https://github.com/ccir-index/ccir-site/blob/"));
         QVERIFY(r.err.isEmpty());
         const Run spot = run({"prices", "--tier", "spot", "--json"});
         QCOMPARE(spot.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(spot.out.toUtf8()).object();
         QCOMPARE(o["series"].toString(), QString("h100-prices.csv"));
         const QJsonArray points = o["points"].toArray();
-        QCOMPARE(points.size(), 1);
+        QCOMPARE(points.size(), 24);
         const QJsonObject p = points[0].toObject();
         for (const char* key :
              {"date", "price_per_gpu_hour", "tier", "sku", "source", "date_read", "estimate", "note"})
             QVERIFY2(p.contains(key), key);
-        QCOMPARE(p["price_per_gpu_hour"].toDouble(), 2.42);
-        QCOMPARE(p["date"].toString(), QString("2026-06-25"));
+        QCOMPARE(p["price_per_gpu_hour"].toDouble(), 1.50);
+        QCOMPARE(p["date"].toString(), QString("2023-09-23"));
+        QCOMPARE(p["sku"].toString(), QString("H100 SXM5 (DataCrunch 1x)"));
+        QCOMPARE(p["date_read"].toString(), QString("2026-12-03"));
+        const QJsonObject last = points[23].toObject();
+        QCOMPARE(last["price_per_gpu_hour"].toDouble(), 2.42);
+        QCOMPARE(last["date"].toString(), QString("2026-06-25"));
         const Run bad = run({"prices", "--tier", "retail"});
         QCOMPARE(bad.exitCode, 1);
         QCOMPARE(bad.err,
@@ -211,6 +217,38 @@ private slots:
         QCOMPARE(run({"evaluate", out}).exitCode, 0);
     }
 
+    // The bundled 1-year tier (14 points, 2024-07-01 .. 2026-06-25) fits inside the reversion's
+    // range, and its parameters go into a portfolio that evaluates.
+    void theBundledReservedTierFits() {
+        const Run r = run({"calibrate", "bundled", "--tier", "reserved-1y", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QJsonObject fit = o["fit"].toObject();
+        QCOMPARE(fit["bundled"].toBool(), true);
+        QCOMPARE(fit["tier"].toString(), QString("reserved-1y"));
+        QCOMPARE(fit["points"].toInt(), 14);
+        QCOMPARE(fit["first_date"].toString(), QString("2024-07-01"));
+        QCOMPARE(fit["last_date"].toString(), QString("2026-06-25"));
+        QCOMPARE(fit["status"].toString(), QString("interior"));
+        const QJsonObject g = o["market"].toObject()["gpu_price"].toObject();
+        QCOMPARE(QString::number(g["trend_per_year"].toDouble(), 'f', 4), QString("0.1382"));
+        QCOMPARE(QString::number(g["reversion_per_year"].toDouble(), 'f', 4), QString("5.2860"));
+        QCOMPARE(QString::number(g["volatility"].toDouble(), 'f', 4), QString("0.3956"));
+        const Run text = run({"calibrate", "bundled", "--tier", "reserved-1y"});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("Series:      h100-prices.csv (bundled), tier reserved-1y: 14 points, "
+                                   "2024-07-01 .. 2026-06-25\n"),
+                 qPrintable(text.out));
+        QVERIFY2(text.out.contains("volatility (sigma)                0.3956        0.0868\n"),
+                 qPrintable(text.out));
+        QTemporaryDir dir;
+        const QString out = dir.filePath("reserved.json");
+        QCOMPARE(
+            run({"calibrate", "bundled", "--tier", "reserved-1y", "--into", kExample, "--out", out}).exitCode,
+            0);
+        QCOMPARE(run({"evaluate", out}).exitCode, 0);
+    }
+
     void refusalsAreOneLine() {
         QTemporaryDir dir;
         const QString out = dir.filePath("never.json");
@@ -225,22 +263,24 @@ private slots:
         f.close();
         const std::vector<Case> cases{
             {{"calibrate", "bundled"},
-             "h100-prices.csv: the series holds 4 tiers (5 on-demand, 4 reserved-1y, 2 marketplace-median, 1 "
-             "spot), which differ in level: choose one with --tier"},
-            {{"calibrate", "bundled", "--tier", "reserved-1y", "--into", kExample, "--out", out},
-             "h100-prices.csv: a fit needs at least 5 points of one tier; the series has 4 of tier "
-             "reserved-1y"},
-            {{"calibrate", "bundled", "--tier", "spot"},
-             "h100-prices.csv: a fit needs at least 5 points of one tier; the series has 1 of tier spot"},
+             "h100-prices.csv: the series holds 4 tiers (29 on-demand, 24 spot, 14 reserved-1y, 2 "
+             "marketplace-median), which differ in level: choose one with --tier"},
+            {{"calibrate", "bundled", "--tier", "marketplace-median", "--into", kExample, "--out", out},
+             "h100-prices.csv: a fit needs at least 5 points of one tier; the series has 2 of tier "
+             "marketplace-median"},
+            {{"calibrate", "bundled", "--tier", "marketplace-median"},
+             "h100-prices.csv: a fit needs at least 5 points of one tier; the series has 2 of tier "
+             "marketplace-median"},
             {{"calibrate", badCsv}, badCsv + " row 3: price_per_gpu_hour must be > 0, got -1"},
             {{"calibrate", kSeries, "--tier", "spot"}, kSeries + ": the series has no point of tier spot"},
             {{"calibrate", kSeries, "--into", kExample},
              "computeledger calibrate: --into FILE and --out OUT go together"},
             {{"calibrate"}, "computeledger calibrate: expected one SERIES (a CSV file or the word bundled)"},
-            // Five on-demand points, two of them AWS list prices a day apart: a volatility the file refuses.
+            // 29 on-demand points of several baskets, two of them AWS list prices a day apart: the
+            // reversion at the top of the range and a volatility the file refuses.
             {{"calibrate", "bundled", "--tier", "on-demand", "--into", kExample, "--out", out},
              "computeledger calibrate: the fit does not go into " + kExample +
-                 ": market.gpu_price.volatility: 7.403868988848169 is above 2"},
+                 ": market.gpu_price.volatility: 3.2242171057114097 is above 2"},
         };
         for (const Case& c : cases) {
             const Run r = run(c.args);

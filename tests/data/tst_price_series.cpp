@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace ledger;
 using namespace ledger::data;
 
@@ -25,9 +27,18 @@ class PriceSeriesTest : public QObject {
 private slots:
     void theBundledSeriesParses() {
         const PriceSeries s = bundledPriceSeries();
-        QCOMPARE(s.points.size(), std::size_t(12));
-        QCOMPARE(tiersOf(s), (std::vector<PriceTier>{PriceTier::OnDemand, PriceTier::Reserved1y,
-                                                     PriceTier::MarketplaceMedian, PriceTier::Spot}));
+        QCOMPARE(s.points.size(), std::size_t(69));
+        // Tiers in the order they first appear (DataCrunch's spot from September 2023).
+        QCOMPARE(tiersOf(s), (std::vector<PriceTier>{PriceTier::OnDemand, PriceTier::Spot,
+                                                     PriceTier::Reserved1y, PriceTier::MarketplaceMedian}));
+        auto count = [&](PriceTier t) {
+            return int(std::count_if(s.points.begin(), s.points.end(),
+                                     [&](const PricePoint& p) { return p.tier == t; }));
+        };
+        QCOMPARE(count(PriceTier::OnDemand), 29);
+        QCOMPARE(count(PriceTier::Spot), 24);
+        QCOMPARE(count(PriceTier::Reserved1y), 14);
+        QCOMPARE(count(PriceTier::MarketplaceMedian), 2);
         auto find = [&](const Date& d, PriceTier t) {
             for (const PricePoint& p : s.points)
                 if (p.date == d && p.tier == t)
@@ -48,13 +59,35 @@ private slots:
         // The AWS cut, before and after: 98.32 / 8 and about 55.04 / 8 per GPU-hour.
         QCOMPARE(find(Date(2025, 6, 14), PriceTier::OnDemand).price, 12.29);
         QCOMPARE(find(Date(2025, 6, 15), PriceTier::OnDemand).price, 6.88);
+        // Archived price lists (CCIR's panel): Lambda's 8x H100 SXM on-demand, DataCrunch's spot,
+        // DigitalOcean's 12-month commitment.
+        const PricePoint lambda = find(Date(2024, 1, 1), PriceTier::OnDemand);
+        QCOMPARE(lambda.price, 3.49);
+        QCOMPARE(lambda.sku, std::string("H100 SXM (Lambda 8x)"));
+        QCOMPARE(find(Date(2026, 4, 1), PriceTier::OnDemand).price, 3.99);
+        QCOMPARE(find(Date(2023, 9, 23), PriceTier::Spot).price, 1.50);
+        QCOMPARE(find(Date(2026, 1, 7), PriceTier::Spot).price, 0.995);
+        QCOMPARE(find(Date(2025, 4, 26), PriceTier::Reserved1y).price, 1.99);
+        QCOMPARE(find(Date(2026, 6, 14), PriceTier::Reserved1y).price, 2.50);
+        // The first 12 points were read on 2026-12-01, the 57 from the panel on 2026-12-03.
         for (const PricePoint& p : s.points)
-            QCOMPARE(*p.dateRead, Date(2026, 12, 1));
-        // Four 1-year points: one short of a fit.
+            QVERIFY(*p.dateRead == Date(2026, 12, 1) || *p.dateRead == Date(2026, 12, 3));
+        QCOMPARE(int(std::count_if(s.points.begin(), s.points.end(),
+                                   [](const PricePoint& p) { return *p.dateRead == Date(2026, 12, 3); })),
+                 57);
+        // Two marketplace medians: three short of a fit.
         std::string error;
-        QVERIFY(!fitOuToSeries(s, PriceTier::Reserved1y, &error));
-        QCOMPARE(error, std::string("a fit needs at least 5 points of one tier; the series has 4 of tier "
-                                    "reserved-1y"));
+        QVERIFY(!fitOuToSeries(s, PriceTier::MarketplaceMedian, &error));
+        QCOMPARE(error, std::string("a fit needs at least 5 points of one tier; the series has 2 of tier "
+                                    "marketplace-median"));
+        // Fourteen 1-year points, 2024-07-01 .. 2026-06-25: the maximum lies inside the range.
+        const auto reserved = fitOuToSeries(s, PriceTier::Reserved1y, &error);
+        QVERIFY2(reserved, error.c_str());
+        QCOMPARE(reserved->points, 14);
+        QCOMPARE(reserved->status, OuFitStatus::Interior);
+        QCOMPARE(QString::number(reserved->parameters.trendPerYear, 'f', 4), QString("0.1382"));
+        QCOMPARE(QString::number(reserved->parameters.reversionPerYear, 'f', 4), QString("5.2860"));
+        QCOMPARE(QString::number(reserved->parameters.volatility, 'f', 4), QString("0.3956"));
     }
 
     // date and price alone (the short name of price_per_gpu_hour): one series without tiers, in file
