@@ -4,6 +4,7 @@
 // FILE --out OUT, the portfolio FILE written to OUT with the fitted parameters.
 #include "app/Commands.h"
 
+#include "analytics/GpuPriceFit.h"
 #include "analytics/OuCalibration.h"
 #include "app/CommandSupport.h"
 #include "data/PriceSeries.h"
@@ -53,8 +54,8 @@ std::vector<Date> bandDates(const OuFit& fit) {
     return dates;
 }
 
-// What --into writes: the fitted trend, reversion and volatility; on a forward curve the curve stays
-// and only the reversion and the volatility are set.
+// What --into wrote (analytics/GpuPriceFit: the fitted trend, reversion and volatility; on a forward
+// curve the curve stays and only the reversion and the volatility are set).
 struct Written {
     QString file;
     bool forwardCurveKept = false;
@@ -184,13 +185,7 @@ std::optional<Written> writeInto(const Calibration& c, const QString& file, cons
     if (!opened.ok())
         return std::nullopt;
     Portfolio p = opened.portfolio();
-    GpuPriceProcess& g = p.market.gpuPrice;
-    const OuParameters& fitted = c.fit.parameters;
-    Written w{outPath, g.forwardCurve.has_value()};
-    if (!w.forwardCurveKept)
-        g.trendPerYear = fitted.trendPerYear;
-    g.reversionPerYear = fitted.reversionPerYear;
-    g.volatility = fitted.volatility;
+    const Written w{outPath, applyOuFit(p.market.gpuPrice, c.fit.parameters)};
     if (const auto invalid = validatePortfolio(p, opened.catalog)) {
         *error = "computeledger calibrate: the fit does not go into " + file + ": " + q(invalid->toString());
         return std::nullopt;

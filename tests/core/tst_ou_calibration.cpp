@@ -2,7 +2,8 @@
 // hand on three points, the profile as the maximum over a, b and sigma at a fixed kappa, the fit on
 // synthetic OU data of known parameters (estimates within 3 standard errors, the standard errors as
 // large as the estimates' spread), the degenerate log-linear series, the ends of the reversion's
-// range, and the fitted band.
+// range, the fitted band, and what a fit sets in the market model (analytics/GpuPriceFit).
+#include "analytics/GpuPriceFit.h"
 #include "analytics/OuCalibration.h"
 
 #include <QTest>
@@ -326,6 +327,29 @@ private slots:
         QVERIFY(std::abs(std::log(f.median) - (p.level + p.trendPerYear * tFar)) < 1e-12);
         QVERIFY(std::abs(std::log(f.p95 / f.median) -
                          1.6448536269514722 * p.volatility / std::sqrt(2.0 * p.reversionPerYear)) < 1e-12);
+    }
+
+    // The fit's trend, reversion and volatility go into market.gpu_price; a forward curve stays, and
+    // then the trend does too (the file does not take both).
+    void aFitSetsTheGpuPriceProcess() {
+        const OuParameters fitted{0.9, -0.2, 2.5, 0.4};
+        GpuPriceProcess g{-0.15, 1.0, 0.30, std::nullopt};
+        QCOMPARE(ouFitFields(g), (std::vector<std::string>{"market.gpu_price.trend_per_year",
+                                                           "market.gpu_price.reversion_per_year",
+                                                           "market.gpu_price.volatility"}));
+        QVERIFY(!applyOuFit(g, fitted));
+        QCOMPARE(g.trendPerYear, -0.2);
+        QCOMPARE(g.reversionPerYear, 2.5);
+        QCOMPARE(g.volatility, 0.4);
+        const ForwardCurve curve{std::string("H100"), {{Date(2027, 1, 1), 2.0}, {Date(2028, 1, 1), 1.6}}};
+        GpuPriceProcess onCurve{-0.15, 1.0, 0.30, curve};
+        QCOMPARE(ouFitFields(onCurve), (std::vector<std::string>{"market.gpu_price.reversion_per_year",
+                                                                 "market.gpu_price.volatility"}));
+        QVERIFY(applyOuFit(onCurve, fitted));
+        QCOMPARE(onCurve.trendPerYear, -0.15);
+        QCOMPARE(onCurve.reversionPerYear, 2.5);
+        QCOMPARE(onCurve.volatility, 0.4);
+        QVERIFY(onCurve.forwardCurve == curve);
     }
 };
 
