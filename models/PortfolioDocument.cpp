@@ -2,6 +2,7 @@
 
 #include "analytics/DealContract.h"
 #include "analytics/DemandFromCapacity.h"
+#include "analytics/GpuPriceFit.h"
 #include "data/CledgerDocument.h"
 #include "data/PortfolioCsv.h"
 #include "data/PortfolioEdit.h"
@@ -792,6 +793,21 @@ bool PortfolioDocument::setCorrelation(int i, int j, double value, QString* erro
             p.market.correlation[j][i] = value;
             markEnteredByUser(p, QString("market.correlation[%1][%2]").arg(i).arg(j));
             markEnteredByUser(p, QString("market.correlation[%1][%2]").arg(j).arg(i));
+        },
+        error);
+}
+
+bool PortfolioDocument::setGpuPriceFit(const OuParameters& fitted, const QString& description,
+                                       const QString& source, QString* error) {
+    return change(
+        description,
+        [&](Portfolio& p) {
+            // The fields before the fit: the trend is one of them unless a forward curve stays.
+            for (const std::string& path : ouFitFields(p.market.gpuPrice)) {
+                forgetSources(p, QString::fromStdString(path));
+                p.sources[path] = source.toStdString();
+            }
+            applyOuFit(p.market.gpuPrice, fitted);
         },
         error);
 }

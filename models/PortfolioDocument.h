@@ -3,6 +3,7 @@
 // stack and its evaluation. Every edit is one undoable command holding the portfolio before and
 // after, so undo and redo restore the numbers exactly; widgets read the document and edit it only
 // through setValue(), they never compute.
+#include "analytics/OuCalibration.h"
 #include "analytics/ReverseStress.h"
 #include "analytics/Sensitivity.h"
 #include "data/StressTemplates.h"
@@ -138,6 +139,12 @@ public:
     bool setNextGenerationModelled(bool modelled, QString* error);
     // market.correlation[i][j] and [j][i] together: the matrix stays symmetric.
     bool setCorrelation(int i, int j, double value, QString* error);
+    // market.gpu_price from a fit of the GPU price (analytics/GpuPriceFit: trend, reversion and
+    // volatility; on a forward curve the last two) as one undoable command named `description`, each
+    // field set citing `source` (the series it was fitted to). One that would not validate changes
+    // nothing and sets *error to validation's message ("market.gpu_price.volatility: 7.4 is above 2").
+    bool setGpuPriceFit(const OuParameters& fitted, const QString& description, const QString& source,
+                        QString* error);
 
     // Named scenarios (issue 21; data/Scenarios.h): each change one undoable command named in words
     // ("Add scenario GPU price collapse"). An override is a path and a value as JSON text, checked
