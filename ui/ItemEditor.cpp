@@ -5,9 +5,11 @@
 #include "models/FieldCatalog.h"
 #include "models/NumberInput.h"
 #include "models/PortfolioDocument.h"
+#include "models/PriceSeriesFit.h"
 #include "portfolio/SkuCatalog.h"
 #include "ui/CorrelationGrid.h"
 #include "ui/CurveGrid.h"
+#include "ui/PriceFitPanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -233,6 +235,9 @@ void ItemEditor::rebuild() {
             addCurve("tranches", tr("Tranches: GPUs committed from each date"), false);
         else
             addField(f);
+        // Under the three fields it sets: the fit of the GPU price to a price series.
+        if (prefix_ == "market" && f.key == "gpu_price.volatility")
+            addPriceFit();
     }
     if (prefix_.isEmpty())
         addCurve("utilization",
@@ -356,6 +361,19 @@ void ItemEditor::addCurve(const QString& name, const QString& title, bool cleara
     grid->setObjectName("curve." + name);
     connect(grid, &CurveGrid::refused, this, &ItemEditor::say);
     form_->addRow(grid);
+}
+
+void ItemEditor::addPriceFit() {
+    if (!priceFit_) // the series and tier chosen stay while the form is rebuilt
+        priceFit_ = new models::PriceSeriesFit(this);
+    auto* panel = new PriceFitPanel(doc_, priceFit_, formHost_);
+    panel->setObjectName("priceFit");
+    connect(panel, &PriceFitPanel::refused, this, &ItemEditor::say);
+    form_->addRow(panel);
+}
+
+PriceFitPanel* ItemEditor::priceFit() const {
+    return formHost_->findChild<PriceFitPanel*>("priceFit");
 }
 
 void ItemEditor::buildAlternative(int index) {

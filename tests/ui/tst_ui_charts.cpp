@@ -1,13 +1,16 @@
-// The window's charts as a reader sees them (offscreen, the bundled example): every legend entry
-// whole, no two entries of one chart in near-identical colours (light and dark palette), the Monte
-// Carlo histogram inside its axes, and the crossover markers in the years the text names.
+// The window's charts as a reader sees them (offscreen, the bundled example, and the market editor's
+// chart of a price series): every legend entry whole, no two entries of one chart in near-identical
+// colours (light and dark palette), the Monte Carlo histogram inside its axes, and the crossover
+// markers in the years the text names.
 #include "engine/CostLine.h"
 #include "models/PortfolioDocument.h"
 #include "models/PortfolioTreeModel.h"
 #include "models/SimulationController.h"
 #include "resources/BundledResources.h"
 #include "tests/ui/WindowSteps.h"
+#include "ui/ItemEditor.h"
 #include "ui/MainWindow.h"
+#include "ui/PriceFitPanel.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/LedgerCharts.h"
 #include "ui/tabs/MonteCarloTab.h"
@@ -94,11 +97,12 @@ void checkLegendWhole(const QString& where, QChart* chart) {
                               qPrintable(cutLegendEntry(where, chart)), 5000);
 }
 
-// No two visible entries of one legend in near-identical colours.
-void checkColoursDistinct(const MainWindow& w, QChart* chart) {
+// No two visible entries of one legend in near-identical colours. below: the legend is drawn under
+// the chart instead (ChartHelpers' legendBelow), an entry per shown series.
+void checkColoursDistinct(const MainWindow& w, QChart* chart, bool below = false) {
     QList<QLegendMarker*> markers;
     for (QLegendMarker* m : chart->legend()->markers())
-        if (m->isVisible())
+        if (below ? m->series()->isVisible() : m->isVisible())
             markers << m;
     for (int i = 0; i < markers.size(); ++i)
         for (int j = i + 1; j < markers.size(); ++j) {
@@ -145,6 +149,18 @@ void checkEveryChart(const QSize& size) {
         if (QTest::currentTestFailed())
             return;
     }
+    // The market editor's chart of the bundled price series and its fit, its legend under it.
+    w.tree()->setCurrentIndex(w.tree()->model()->index(models::PortfolioTreeModel::MarketRow, 0));
+    QTest::qWait(50);
+    const PriceFitPanel* fit = w.editor()->priceFit();
+    QVERIFY(fit);
+    ++charts;
+    QChart* chart = fit->chartView()->chart();
+    QVERIFY(!chart->legend()->isVisible());
+    for (QLegendMarker* m : chart->legend()->markers())
+        QVERIFY2(fit->legendText().contains(QString(m->label()).replace(' ', "&nbsp;")),
+                 qPrintable("the market's fit: \"" + m->label() + "\" not in " + fit->legendText()));
+    checkColoursDistinct(w, chart, true);
     QVERIFY(charts > 15);
 }
 

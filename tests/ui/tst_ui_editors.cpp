@@ -14,6 +14,7 @@
 #include "ui/CurveGrid.h"
 #include "ui/ItemEditor.h"
 #include "ui/MainWindow.h"
+#include "ui/PriceFitPanel.h"
 #include "ui/tabs/MonteCarloTab.h"
 
 #include <QApplication>
@@ -576,6 +577,14 @@ private slots:
             QTest::qWait(200);
             QVERIFY(x.w.grab().save(dir + "/" + name + ".png"));
         }
+        // The market editor scrolled to its fit of the GPU price to the bundled series.
+        x.editor()->showItem("market");
+        QTest::qWait(200);
+        auto* scroll = qobject_cast<QScrollArea*>(x.editor()->parentWidget()->parentWidget()->parentWidget());
+        QVERIFY(scroll && x.editor()->priceFit());
+        scroll->ensureWidgetVisible(x.editor()->priceFit(), 0, 0);
+        QTest::qWait(200);
+        QVERIFY(x.w.grab().save(dir + "/editor-market-fit.png"));
     }
 };
 

@@ -106,6 +106,25 @@ void fitLegend(QChart* chart) {
         legend->setAlignment(want);
 }
 
+QString legendBelow(QChart* chart) {
+    chart->legend()->hide(); // its markers now read as hidden: an entry per shown series
+    QStringList entries;
+    for (QLegendMarker* marker : chart->legend()->markers()) {
+        if (!marker->series()->isVisible())
+            continue;
+        // Its colour as every chart test reads it (a line's marker has the line's colour as its brush).
+        const QColor colour = marker->brush().color();
+        const QAbstractSeries::SeriesType type = marker->series()->type();
+        const QChar symbol = type == QAbstractSeries::SeriesTypeScatter ? QChar(0x25CF) // a dot
+                             : type == QAbstractSeries::SeriesTypeLine  ? QChar(0x2501) // a bar
+                                                                        : QChar(0x25A0); // a square
+        entries << QString("<span style=\"color:%1\">%2</span>&nbsp;%3")
+                       .arg(colour.name(), QString(symbol),
+                            marker->label().toHtmlEscaped().replace(' ', "&nbsp;"));
+    }
+    return entries.join(" &nbsp; ");
+}
+
 QChart* freshChart(QChartView* view) {
     QChart* old = view->chart();
     QChart* chart = styledChart(old ? old->title() : QString());

@@ -21,6 +21,11 @@ QChartView* makeChartView(const QString& title, QWidget* parent);
 // (Qt shortens a label that does not fit: "Shortfall tax sh..."), else below in a smaller font. Every chart
 // of makeChartView and freshChart does it on its own, after each layout and when the view resizes.
 void fitLegend(QChart* chart);
+// The chart's legend as rich text that wraps, for a label under a chart too narrow for a legend in one
+// row or on its side (the market editor's, in the editor's column): an entry per shown series, its
+// colour's symbol (a dot for points, a bar for a line, a square for an area) and its whole label, the
+// entries broken between, never inside. The chart's own legend is hidden.
+QString legendBelow(QChart* chart);
 // The colour of the i-th alternative in every chart (readable on light and dark backgrounds).
 QColor seriesColor(int i);
 // A deeper shade of a colour, for a line beside bars of that colour: darker on a light base, lighter
