@@ -115,6 +115,16 @@ def evaluate(p, catalog):
         life = {"macrs_5": 5, "macrs_7": 7}.get(bd["method"], bd.get("life_years"))
         return add_years(parse(f["in_service"]), life) - ONE_DAY
 
+    # docs/model.md 12.14: a fleet still to be delivered goes in service at its likeliest delivery delay
+    # (the mode to the nearest whole month), its end the planned one.
+    fleets = []
+    for f in p.get("fleets", []):
+        if "delivery_delay_mode_months" in f and parse(f["in_service"]) >= t0:
+            late = math.floor(f["delivery_delay_mode_months"] + 0.5)
+            f = dict(f, end=fleet_end(f).isoformat(), in_service=add_months(parse(f["in_service"]), late).isoformat())
+        fleets.append(f)
+    p = dict(p, fleets=fleets)
+
     ends = [parse(c["end"]) for c in p.get("contracts", [])] + [fleet_end(f) for f in p.get("fleets", [])]
     horizon = parse(a["horizon_end"]) if "horizon_end" in a else max(ends)
     starts = [t0]
