@@ -7,6 +7,7 @@
 #include "app/SimulationOptions.h"
 #include "data/CledgerDocument.h"
 #include "data/EvaluationJson.h"
+#include "data/OptionsJson.h"
 #include "data/ScenarioResults.h"
 #include "data/SimulationJson.h"
 #include "engine/DeterministicEngine.h"
@@ -87,10 +88,12 @@ int evaluateCommand(const QStringList& args) {
                       "the base case and every scenario of the file (a Monte Carlo on each runs "
                       "on the same seed and paths)"});
     addSimulationOptions(parser);
+    parser.addOption({"regression-paths",
+                      "paths the options' exercise rule is fitted on (default: as many as --paths)", "N"});
     QString error;
     if (!parse(parser, args, &error))
         return userError(error);
-    if (!simulateGivenFor(parser, "evaluate", {"save-run"}, &error))
+    if (!simulateGivenFor(parser, "evaluate", {"save-run", "regression-paths"}, &error))
         return userError(error);
     const QStringList pos = parser.positionalArguments();
     QString path;
@@ -138,6 +141,9 @@ int evaluateCommand(const QStringList& args) {
     if (!requestedSimulation(parser, "evaluate", portfolio, catalog, &simulation, &error))
         return userError(error);
     const EvaluationResult result = evaluatePortfolio(portfolio, catalog);
+    std::vector<OptionResult> options;
+    if (!requestedOptionValues(parser, "evaluate", portfolio, catalog, &options, &error))
+        return userError(error);
     if (simulation && parser.isSet("save-run")) {
         data::SimulationRunRecord run;
         run.inputsHash = data::simulationInputsHash(portfolio);
@@ -154,6 +160,8 @@ int evaluateCommand(const QStringList& args) {
         o["scenario"] = QString::fromStdString(scenario);
     if (simulation)
         o["simulation"] = data::simulationToJson(*simulation);
+    if (!options.empty())
+        o["options"] = data::optionsToJson(options);
     // Validation's bounds keep every output finite (portfolio/Limits.h); should a number still
     // overflow, it is the inputs' size, a problem the user can act on, and nothing is printed.
     if (const QString bad = data::firstNonFinite(o); !bad.isEmpty())
@@ -168,6 +176,8 @@ int evaluateCommand(const QStringList& args) {
         out() << formatResultTable(portfolio, result);
         if (simulation)
             out() << simulationTable(*simulation, portfolio.currency);
+        if (!options.empty())
+            out() << optionsTable(options, portfolio.currency);
     }
     out().flush();
     return kSuccess;

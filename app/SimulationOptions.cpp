@@ -87,6 +87,76 @@ bool requestedSimulation(const QCommandLineParser& parser, const QString& comman
     return true;
 }
 
+bool requestedOptionValues(const QCommandLineParser& parser, const QString& command, const Portfolio& p,
+                           const SkuCatalog& catalog, std::vector<OptionResult>* options, QString* error) {
+    options->clear();
+    bool any = false;
+    for (const auto& c : p.contracts)
+        any = any || !c.options.empty();
+    if (!any)
+        return true;
+    if (!parser.isSet("simulate")) {
+        *options = optionsOnDeterministicPath(p, catalog);
+        return true;
+    }
+    OptionValuationSettings settings;
+    settings.simulation.paths = p.simulation.paths;
+    settings.simulation.seed = p.simulation.seed;
+    if (!readSimulationOptions(parser, command, settings.simulation, error))
+        return false;
+    if (parser.isSet("regression-paths")) {
+        bool ok = false;
+        const long long n = parser.value("regression-paths").toLongLong(&ok);
+        if (!ok || n < 100 || n > kMaxPaths) {
+            *error = QString("computeledger %1: --regression-paths: \"%2\" is not a whole number in 100..%3")
+                         .arg(command, parser.value("regression-paths"))
+                         .arg(kMaxPaths);
+            return false;
+        }
+        settings.regressionPaths = n;
+    }
+    try {
+        *options = valueOptions(p, catalog, settings);
+    } catch (const SimulationRequestError& e) {
+        *error = QString("computeledger %1: %2").arg(command, QString::fromUtf8(e.what()));
+        return false;
+    } catch (const std::invalid_argument& e) {
+        *error = QString("computeledger %1: options: %2").arg(command, QString::fromUtf8(e.what()));
+        return false;
+    }
+    return true;
+}
+
+QString optionsTable(const std::vector<OptionResult>& options, const std::string& currency) {
+    auto shown = [](const std::string& text) { return data::oneLine(QString::fromStdString(text)); };
+    const QLocale en(QLocale::English);
+    auto m = [&](double v) { return en.toString(v / 1e6, 'f', 1); };
+    const QString cur = QString::fromStdString(currency);
+    QString out = QString("\nWhat the options are worth (%1 M of NPV cost saved)\n").arg(cur);
+    out += QString("%1%2%3%4%5%6%7\n")
+               .arg("option", -22)
+               .arg("alternative", -16)
+               .arg("deterministic", 15)
+               .arg("value", 12)
+               .arg("stderr", 10)
+               .arg("P(exercise)", 13)
+               .arg("intrinsic", 12);
+    for (const auto& r : options) {
+        out += QString("%1%2%3")
+                   .arg(shown(r.option.optionId), -22)
+                   .arg(shown(r.option.alternativeId), -16)
+                   .arg(m(r.deterministicWithout - r.deterministicExercised), 15);
+        if (r.simulated)
+            out += QString("%1%2%3%4")
+                       .arg(m(r.value), 12)
+                       .arg(m(r.valueStderr), 10)
+                       .arg(en.toString(100.0 * r.exerciseProbability, 'f', 1) + "%", 13)
+                       .arg(m(r.intrinsicValue), 12);
+        out += "\n";
+    }
+    return out;
+}
+
 QString simulationTable(const SimulationResult& s, const std::string& currency) {
     // Ids and names come from the file: an escape sequence in one must not reach the terminal.
     auto shown = [](const std::string& text) { return data::oneLine(QString::fromStdString(text)); };

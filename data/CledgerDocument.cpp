@@ -233,6 +233,18 @@ template <class Item> void insertItem(Connection& c, qint64 position, const Item
         for (std::size_t t = 0; t < item.tranches.size(); ++t)
             c.exec("INSERT INTO tranches (contract_id, position, date, gpus) VALUES (?, ?, ?, ?)",
                    {text(item.id), qint64(t), date(item.tranches[t].date), item.tranches[t].gpus});
+        // Schema 14: its options (docs/model.md 17), columns named from their table.
+        for (std::size_t o = 0; o < item.options.size(); ++o) {
+            QStringList optionColumns{"contract_id", "position"};
+            QVariantList optionValues{text(item.id), qint64(o)};
+            for (const auto& f : contractOptionFields()) {
+                optionColumns << QString::fromLatin1(f.column);
+                optionValues << columnValue(f.type, f.access.get(item.options[o]));
+            }
+            c.exec(QString("INSERT INTO contract_options (%1) VALUES (%2)")
+                       .arg(optionColumns.join(", "), QStringList(optionColumns.size(), "?").join(", ")),
+                   optionValues);
+        }
     }
     if (item.utilization)
         insertCurve(c, item.id, *item.utilization);
@@ -253,9 +265,9 @@ void writeScenarios(Connection& c, const Portfolio& p) {
 }
 
 void writePortfolio(Connection& c, const Portfolio& p) {
-    for (const char* table :
-         {"tranches", "alternative_items", "utilization_points", "contracts", "fleets", "alternatives",
-          "skus", "sources", "demand_points", "sensitivity_ranges", "gpu_forward_points", "portfolio"})
+    for (const char* table : {"contract_options", "tranches", "alternative_items", "utilization_points",
+                              "contracts", "fleets", "alternatives", "skus", "sources", "demand_points",
+                              "sensitivity_ranges", "gpu_forward_points", "portfolio"})
         c.exec(QString("DELETE FROM %1").arg(table));
     const auto& m = p.market;
     const auto& g = m.nextGeneration;
@@ -509,6 +521,15 @@ template <class Item> Item readItem(Connection& c, const Row& r) {
                    {text(item.id)}, [&](const Row& t) {
                        item.tranches.push_back({t.date("date"), t.real("gpus")});
                    });
+        forEachRow(
+            c, "contract_options", "SELECT * FROM contract_options WHERE contract_id = ? ORDER BY position",
+            {text(item.id)}, [&](const Row& o) {
+                ContractOption option;
+                for (const auto& f : contractOptionFields())
+                    if (const auto problem = assignField(f, option, o.field(f.type, f.presence, f.column)))
+                        o.problem(f.column, *problem);
+                item.options.push_back(option);
+            });
     }
     return item;
 }

@@ -246,6 +246,28 @@ const QStringList kVersion13 = {
     R"sql(ALTER TABLE fleets ADD COLUMN delivery_delay_max_months REAL)sql",
 };
 
+// Version 14: a contract's options (docs/model.md 17), each valued by least-squares Monte Carlo. A
+// document of version 13 gains the table empty: no options, as before.
+const QStringList kVersion14 = {
+    R"sql(CREATE TABLE contract_options (
+        contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,                -- order within the contract
+        id TEXT NOT NULL UNIQUE,                  -- unique among the portfolio's options
+        type TEXT NOT NULL,                       -- extend, expand or terminate
+        exercise_date TEXT NOT NULL,              -- the one day the customer decides
+        new_end TEXT,                             -- extend: the new last day
+        start_date TEXT,                          -- expand: the added GPUs' first day
+        end_date TEXT,                            -- expand: their last day; NULL: the contract's end
+        gpus REAL,                                -- expand: GPUs added; extend: NULL = the last tranche's
+        price_per_gpu_hour REAL,                  -- extend, expand: the price, or ...
+        price_factor REAL,                        -- ... x the contract's price then
+        lead_time_days INTEGER,                   -- expand: NULL = 0
+        fee REAL,                                 -- terminate: paid on the exercise date
+        notes TEXT NOT NULL,
+        PRIMARY KEY (contract_id, position)
+    ))sql",
+};
+
 // The schema as SQLite lists it, one entry per table, index and trigger, with its statement.
 QStringList schemaEntries(QSqlDatabase& db) {
     QStringList entries;
@@ -266,9 +288,9 @@ QString sqliteProblem(const QSqlError& e) {
 }
 
 bool migrateSchema(QSqlDatabase& db, int from, int to, QString* error) {
-    const QStringList* steps[] = {&kVersion1,  &kVersion2,  &kVersion3, &kVersion4, &kVersion5,
-                                  &kVersion6,  &kVersion7,  &kVersion8, &kVersion9, &kVersion10,
-                                  &kVersion11, &kVersion12, &kVersion13};
+    const QStringList* steps[] = {&kVersion1,  &kVersion2,  &kVersion3,  &kVersion4, &kVersion5,
+                                  &kVersion6,  &kVersion7,  &kVersion8,  &kVersion9, &kVersion10,
+                                  &kVersion11, &kVersion12, &kVersion13, &kVersion14};
     for (int version = from; version < to; ++version) {
         for (const QString& statement : *steps[version]) {
             QSqlQuery q(db);

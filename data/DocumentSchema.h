@@ -10,7 +10,7 @@ namespace ledger::data {
 // PRAGMA application_id of a .cledger file: "CLDG".
 constexpr int kApplicationId = 0x434C4447;
 // PRAGMA user_version this build writes; files with a lower version are migrated forward on open.
-constexpr int kSchemaVersion = 13;
+constexpr int kSchemaVersion = 14;
 
 // SQLite's own words ("database disk image is malformed"), without the driver's "Unable to execute
 // statement" that Qt appends.

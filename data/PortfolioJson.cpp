@@ -94,13 +94,36 @@ Sku readSkuJson(const QJsonValue& v, const std::string& path) {
 
 namespace {
 
-// A contract or fleet: its table's fields, then the utilization curve every item may override.
+// A contract's options (docs/model.md 17), each an object of its field table.
+std::vector<ContractOption> readOptions(const JsonObjectReader& r) {
+    std::vector<ContractOption> out;
+    const auto a = r.optionalArray("options");
+    if (!a)
+        return out;
+    const auto& fields = contractOptionFields();
+    for (qsizetype i = 0; i < a->size(); ++i) {
+        const std::string path = at(r.pathOf("options"), i);
+        JsonObjectReader o((*a)[i], path, allowedKeys(fields, {}));
+        ContractOption option;
+        readItemFields(o, option, fields);
+        out.push_back(option);
+    }
+    return out;
+}
+
+// A contract or fleet: its table's fields, then the utilization curve every item may override (and a
+// contract's options).
 template <class Item> Item readItem(const QJsonValue& v, const std::string& path) {
     const auto& fields = ItemKindInfo<Item>::fields();
-    JsonObjectReader r(v, path, allowedKeys(fields, {"utilization"}));
+    const bool contract = std::is_same_v<Item, Contract>;
+    JsonObjectReader r(
+        v, path,
+        allowedKeys(fields, contract ? QStringList{"utilization", "options"} : QStringList{"utilization"}));
     Item item{};
     readItemFields(r, item, fields);
     item.utilization = readOptionalCurve(r);
+    if constexpr (std::is_same_v<Item, Contract>)
+        item.options = readOptions(r);
     return item;
 }
 
@@ -297,6 +320,14 @@ template <class Item> QJsonObject writeItem(const Item& item) {
     QJsonObject o = writeItemFields(item, ItemKindInfo<Item>::fields());
     if (item.utilization)
         o["utilization"] = writeCurve(*item.utilization);
+    if constexpr (std::is_same_v<Item, Contract>) {
+        if (!item.options.empty()) {
+            QJsonArray options;
+            for (const auto& option : item.options)
+                options.append(writeItemFields(option, contractOptionFields()));
+            o["options"] = options;
+        }
+    }
     return o;
 }
 

@@ -4,16 +4,12 @@
 
 namespace ledger::data {
 
-namespace {
-
 QJsonObject summaryJson(const DistributionSummary& s) {
     QJsonObject o;
     for (const auto& f : kSummaryStatistics)
         o[f.key] = s.*f.value;
     return o;
 }
-
-} // namespace
 
 QJsonObject simulationToJson(const SimulationResult& r) {
     QJsonArray alternatives;

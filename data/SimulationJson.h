@@ -7,5 +7,7 @@
 namespace ledger::data {
 
 QJsonObject simulationToJson(const SimulationResult& r);
+// A distribution's figures by kSummaryStatistics' keys.
+QJsonObject summaryJson(const DistributionSummary& s);
 
 } // namespace ledger::data

@@ -206,6 +206,7 @@ void CompiledPortfolio::compileContract(int i, const Contract& c, const Sku& sku
         }
     }
     a_.replacementDelay[i] = c.replacementDelayMonths.value_or(0.0);
+    a_.marketIndexed[i] = c.marketIndexed ? 1 : 0;
     const double disruptionPerGpu = c.defaultDisruptionCostPerGpu.value_or(0.0);
     const UtilizationCurve& util = c.utilization ? *c.utilization : p.utilization;
     double cumulative = s.billedBeforeValuation;

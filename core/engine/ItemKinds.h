@@ -49,11 +49,15 @@ struct ContractStep {
                                         Sink& sink) {
         const double tau = in.taxRate;
         const int k = s.k;
-        const V kd = s.defaultAt[in.provider[i]];
+        // docs/model.md 17: hours an option's valuation buys at market are billed at the path's price
+        // and no provider's default touches them.
+        const bool atMarket = in.marketIndexed[i] != 0;
+        const V kd = atMarket ? V(double(in.periods)) : s.defaultAt[in.provider[i]];
         // After its provider defaults a contract delivers nothing; its committed hours are bought at
         // market, deductible, dated at the period's end.
         const auto gone = kd <= s.period;
-        const V billed = in.billedAtFull[at] * laneMax(V(in.takeOrPay[i]), u);
+        const V billed = atMarket ? in.billedAtFull[at] * laneMax(V(in.takeOrPay[i]), u) * s.marketFactor
+                                  : in.billedAtFull[at] * laneMax(V(in.takeOrPay[i]), u);
         const V billedCost = in.payShare[i] * billed - tau * billed;
         if (laneAny(gone)) {
             // One flow whose kind depends on the lane: replacement where the provider is gone.

@@ -79,6 +79,8 @@
     X(double, totalContractValue, Items, 0.0, "")                                                            \
     X(double, recoveryRate, Items, 0.0, "")                                                                  \
     X(double, replacementDelay, Items, 0.0, "contracts: months after a default before replacement (12.7)")   \
+    X(unsigned char, marketIndexed, Items, 0,                                                                \
+      "contracts: billed at the price x e^X_k, never defaulted: an option's hours at market (17)")           \
     X(int, fleetDraw, Items, -1,                                                                             \
       "fleets: the portfolio's fleet index, the draw of stream 2 (docs/model.md 12.13)")                     \
     X(int, fleetSlot, Items, -1,                                                                             \

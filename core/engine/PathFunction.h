@@ -25,6 +25,9 @@
 //         alternatives a slot's flow is costed to is the sink's to say (montecarlo/PathOutcomeSink.h).
 //         A sink with kRecordsLines (RecordsLines) also gets line(slot, k, LineTag<line>, amount, df)
 //         for each part of each flow (a LineTag converts to its CostLine); the parts add up to it.
+//         A sink with kWatchesMarket (WatchesMarket) gets watch(k, MarketState) at the start of each
+//         period, before its flows; when it answers true the path stops there (docs/model.md 17: the
+//         state an option's holder decides on).
 #include "engine/CostLine.h"
 #include "engine/ItemKinds.h"
 #include "engine/LaneMath.h"
@@ -32,6 +35,20 @@
 #include "engine/PathInputs.h"
 
 namespace ledger {
+
+// What the path's market is at the start of period k: the factors an option's exercise is decided
+// on (docs/model.md 17).
+template <class V> struct MarketState {
+    V logIndex;         // X_k
+    V utilDeviation;    // Y_k - b_k (with a demand: the demand's log deviation V_k)
+    V powerDeviation;   // W_k
+    V launch;           // the next generation's launch, years from t0 (kNever: none)
+    const V* defaultAt; // per provider, the period of its default (>= periods: never)
+};
+template <class Sink, class = void> struct WatchesMarket : std::false_type {};
+template <class Sink>
+struct WatchesMarket<Sink, std::void_t<decltype(Sink::kWatchesMarket)>>
+    : std::integral_constant<bool, Sink::kWatchesMarket> {};
 
 // The market log-index's mean in period k: the trend (linear, or a forward curve's: engine/GpuTrend.h),
 // and the next generation's jump once it has launched (MODEL.md 6). A path's X and the compiled
@@ -186,6 +203,10 @@ LEDGER_HD void simulatePath(const PathInputs& in, Shocks& shocks, Sink& sink) {
     V ydev(0.0); // shared utilization deviation Y - b (with a demand: the demand's V_k)
     V w(0.0);    // power price log deviation W_k
     for (int k = 0; k < K; ++k) {
+        if constexpr (WatchesMarket<Sink>::value) {
+            if (sink.watch(k, MarketState<V>{x, ydev, w, launch, defaultAt}))
+                break;
+        }
         PeriodState<V> s;
         s.k = k;
         s.period = V(double(k));

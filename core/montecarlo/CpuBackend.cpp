@@ -166,7 +166,7 @@ bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, 
             LineSums threadSums(lineSums ? in.alternatives : 0);
             if (lineSums) {
                 lines = std::make_unique<ChunkLineSums>(in, lanes, cpuBaseLanes(lanes));
-                lines->runEnd = out.paths;
+                lines->runEnd = out.first + out.paths;
             }
 #pragma omp for schedule(dynamic, 1)
             for (std::int64_t c = 0; c < chunks; ++c) {
@@ -199,16 +199,19 @@ bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, 
             }
         }
     };
+    // The paths are [out.first, out.first + out.paths): a run's own set (the regression paths of an
+    // option's valuation, docs/model.md 17, or a shard of a run) keeps every path's numbers.
+    const std::int64_t base = out.first;
     if (buckets) {
-        PathOutcomes first(pilot, in);
+        PathOutcomes first(pilot, in, FanStorage::Values, base);
         first.fanQuantity = out.fanQuantity;
-        runChunks(0, pilot, &first);
+        runChunks(base, base + pilot, &first);
         if (stopped)
             return false;
         scaleFanFromPilot(first, pilot, out);
         out.store(first, pilot);
     }
-    runChunks(pilot, out.paths, nullptr);
+    runChunks(base + pilot, base + out.paths, nullptr);
     if (control.progress && !stopped)
         control.progress(out.paths, out.paths);
     return !stopped;

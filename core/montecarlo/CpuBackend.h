@@ -27,8 +27,8 @@ int cpuBaseLanes(int lanes);
 // Paths whose values set the fan buckets' scales before the rest run (FanStorage::Buckets).
 constexpr std::int64_t kFanPilotPaths = 4096;
 
-// Runs paths [0, out.paths) with cpuLanes(maxLanes) paths per step (tests compare the widths),
-// keeping the fan as out.fanStorage says, and with lineSums (sized for in.alternatives, at zero)
+// Runs paths [out.first, out.first + out.paths) with cpuLanes(maxLanes) paths per step (tests compare the
+// widths), keeping the fan as out.fanStorage says, and with lineSums (sized for in.alternatives, at zero)
 // summing each alternative's NPV by cost line over the paths. Returns false when cancelled (the
 // outcomes are then incomplete).
 bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int threads, int maxLanes,

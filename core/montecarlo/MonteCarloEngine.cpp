@@ -56,7 +56,7 @@ Run run(const CompiledPortfolio& cp, const SimulationOptions& o, FanStorage fan,
                                      " MB of memory this machine has; run fewer paths");
     auto allocate = [&](FanStorage storage) {
         try {
-            return std::make_unique<PathOutcomes>(o.paths, in, storage);
+            return std::make_unique<PathOutcomes>(o.paths, in, storage, o.firstPath);
         } catch (const std::bad_alloc&) {
             throw SimulationRequestError("paths: the " + std::to_string(bytes >> 20) + " MB that " +
                                          std::to_string(o.paths) +
@@ -78,7 +78,7 @@ Run run(const CompiledPortfolio& cp, const SimulationOptions& o, FanStorage fan,
                     r.onGpu.reset(); // a CPU run stands in (auto), with its own line sums
             } else {
                 r.outcomes = allocate(FanStorage::Values);
-                ran = runPathsOnGpu(in, o.seed, *r.outcomes, &error);
+                ran = runPathsOnGpu(in, o.seed, *r.outcomes, &error, o.firstPath);
             }
             if (ran) {
                 r.device = "gpu: " + gpu.name;
@@ -171,16 +171,24 @@ std::string toString(ComputeDevice d) {
     return "auto";
 }
 
-PathOutcomes simulatePaths(const Portfolio& p, const SkuCatalog& catalog, const SimulationOptions& o,
-                           std::string* device) {
-    CompiledPortfolio cp(p, catalog, monteCarloCompilation());
+PathOutcomes simulatePaths(const CompiledPortfolio& cp, const SimulationOptions& o, std::string* device) {
     Run r = run(cp, o, FanStorage::Values, false);
+    if (r.cancelled)
+        throw SimulationRequestError("cancelled");
     *device = r.device;
     return std::move(*r.outcomes);
 }
 
+PathOutcomes simulatePaths(const Portfolio& p, const SkuCatalog& catalog, const SimulationOptions& o,
+                           std::string* device) {
+    CompiledPortfolio cp(p, catalog, monteCarloCompilation());
+    return simulatePaths(cp, o, device);
+}
+
 SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog,
                                    const SimulationOptions& o) {
+    if (o.firstPath != 0)
+        throw SimulationRequestError("firstPath: a run's statistics start at path 0");
     const auto start = std::chrono::steady_clock::now();
     CompiledPortfolio cp(p, catalog, monteCarloCompilation());
     const auto pathsStart = std::chrono::steady_clock::now();

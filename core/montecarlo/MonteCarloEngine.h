@@ -18,6 +18,9 @@ enum class ComputeDevice { Auto, Cpu, Gpu };
 struct SimulationOptions {
     std::int64_t paths = 100000;
     std::uint64_t seed = 20260101;
+    // The first path's number (simulatePaths): a run of paths [firstPath, firstPath + paths), each with
+    // its own numbers (MODEL.md 6.1), such as an option's regression paths (docs/model.md 17).
+    std::int64_t firstPath = 0;
     ComputeDevice device = ComputeDevice::Auto;
     int threads = 0;                              // CPU threads; 0 = all cores
     int maxLanes = 32;                            // paths per step on the CPU: 32, 16, 8, 4 or 1
@@ -42,6 +45,9 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
 // Per-path outcomes without the statistics (tests compare backends path by path).
 PathOutcomes simulatePaths(const Portfolio& p, const SkuCatalog& catalog, const SimulationOptions& o,
                            std::string* device);
+// The same on a portfolio compiled with monteCarloCompilation(). Throws SimulationRequestError
+// (also when o.control cancels it).
+PathOutcomes simulatePaths(const CompiledPortfolio& cp, const SimulationOptions& o, std::string* device);
 
 std::string toString(ComputeDevice d);
 

@@ -52,12 +52,27 @@ int fiscalYear(const Date& d, int fiscalYearEndMonth) {
     return int(d.year()) + (int(d.month()) > fiscalYearEndMonth ? 1 : 0);
 }
 
+Date optionEnd(const Contract& c, const ContractOption& o) {
+    switch (o.kind) {
+    case OptionKind::Extend:
+        return o.newEnd.value_or(c.end);
+    case OptionKind::Expand:
+        return o.end.value_or(c.end);
+    case OptionKind::Terminate:
+        return c.end;
+    }
+    return c.end;
+}
+
 Date horizonEnd(const Portfolio& p) {
     if (p.assumptions.horizonEnd)
         return *p.assumptions.horizonEnd;
     Date latest = p.valuationDate;
-    for (const auto& c : p.contracts)
+    for (const auto& c : p.contracts) {
         latest = std::max(latest, c.end);
+        for (const auto& o : c.options)
+            latest = std::max(latest, optionEnd(c, o));
+    }
     for (const auto& f : p.fleets)
         latest = std::max(latest, fleetEnd(f));
     return latest;

@@ -29,7 +29,10 @@ int likeliestDeliveryDelay(const Fleet& f, const Date& valuationDate);
 Fleet deliveredLate(const Fleet& f, int months);
 double fleetItKwPerGpu(const Fleet& f, const Sku& sku);
 double fleetResidualFraction(const Fleet& f);
-// Explicit horizon, else the latest end date of any item.
+// The last day an option's hours run (docs/model.md 17): an extension's new end, an expansion's end,
+// and for a termination the contract's end (the hours it gives up).
+Date optionEnd(const Contract& c, const ContractOption& o);
+// assumptions.horizon_end, or the latest end of any item or option.
 Date horizonEnd(const Portfolio& p);
 // 1..12, 12 (calendar years) when not given (MODEL.md 1).
 int fiscalYearEndMonth(const Portfolio& p);

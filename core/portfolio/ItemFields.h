@@ -102,6 +102,9 @@ inline FieldValue toValue(DepreciationMethod m) {
 inline FieldValue toValue(LeaseClassification c) {
     return std::string(toString(c));
 }
+inline FieldValue toValue(OptionKind k) {
+    return std::string(toString(k));
+}
 template <class T> FieldValue toValue(const std::optional<T>& v) {
     return v ? toValue(*v) : FieldValue{};
 }
@@ -133,6 +136,13 @@ inline bool fromValue(const FieldValue& v, LeaseClassification& out) {
     if (c)
         out = *c;
     return c.has_value();
+}
+inline bool fromValue(const FieldValue& v, OptionKind& out) {
+    const std::string* held = std::get_if<std::string>(&v);
+    const auto k = held ? optionKindFromString(*held) : std::nullopt;
+    if (k)
+        out = *k;
+    return k.has_value();
 }
 template <class T> bool fromValue(const FieldValue& v, std::optional<T>& out) {
     if (std::holds_alternative<std::monostate>(v)) {
@@ -171,6 +181,8 @@ inline constexpr FieldAccess<Item> member{&get<Item, Path...>, &set<Item, Path..
 // The fields of each item kind, in the order files list them and validation checks them.
 const std::vector<ItemField<Contract>>& contractFields();
 const std::vector<ItemField<Fleet>>& fleetFields();
+// A contract option's fields (docs/model.md 17), under "contracts[i].options[j]".
+const std::vector<ItemField<ContractOption>>& contractOptionFields();
 // The portfolio's own editable fields (name, valuation date, assumptions), paths from the root.
 const std::vector<ItemField<Portfolio>>& portfolioFields();
 

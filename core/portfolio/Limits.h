@@ -24,6 +24,10 @@ constexpr int kMaxUncertainFleets = 64;
 constexpr double kMaxDeliveryDelayMonths = 60.0;
 constexpr int kMaxAlternativesWithDelay = 16;
 
+// Contract options a portfolio may hold (docs/model.md 17): each is valued on its own pair of
+// alternatives, all on the same paths.
+constexpr int kMaxOptions = 16;
+
 // The longest list a portfolio holds (tranches, curve points, contracts, fleets, SKUs, alternatives
 // and their items, sources).
 constexpr std::size_t kMaxListEntries = 10000;

@@ -13,6 +13,25 @@ std::optional<LeaseClassification> leaseClassificationFromString(std::string_vie
     return std::nullopt;
 }
 
+std::string_view toString(OptionKind k) {
+    switch (k) {
+    case OptionKind::Extend:
+        return "extend";
+    case OptionKind::Expand:
+        return "expand";
+    case OptionKind::Terminate:
+        return "terminate";
+    }
+    return "extend";
+}
+
+std::optional<OptionKind> optionKindFromString(std::string_view s) {
+    for (auto k : {OptionKind::Extend, OptionKind::Expand, OptionKind::Terminate})
+        if (toString(k) == s)
+            return k;
+    return std::nullopt;
+}
+
 double utilizationOn(const UtilizationCurve& curve, const Date& d) {
     // Before the first point the first value applies (docs/model.md): a curve that starts late
     // should not jump to 100% for the days before it.

@@ -62,6 +62,28 @@ struct LeaseTerms {
     std::optional<double> incrementalBorrowingRate; // a year, in (-0.5, 1]
 };
 
+// A right the customer holds on a contract, exercisable on one date (docs/model.md 17): extend the
+// last tranche's GPUs (or `gpus`) to new_end, add `gpus` from start to end, or end the contract on the
+// exercise date for a fee. Which fields each kind takes: validation (portfolio/Validation.cpp).
+enum class OptionKind { Extend, Expand, Terminate };
+std::string_view toString(OptionKind k);
+std::optional<OptionKind> optionKindFromString(std::string_view s);
+
+struct ContractOption {
+    std::string id; // unique among the portfolio's options; reports name it
+    OptionKind kind = OptionKind::Extend;
+    Date exerciseDate;
+    std::optional<Date> newEnd;            // extend: the contract's new last day
+    std::optional<Date> start;             // expand: the added GPUs' first day
+    std::optional<Date> end;               // expand: their last day (default: the contract's end)
+    std::optional<double> gpus;            // extend: default the last tranche's; expand: required
+    std::optional<double> pricePerGpuHour; // extend, expand: the price, or
+    std::optional<double> priceFactor;     // x the contract's price on its last day (extend) or on start
+    std::optional<int> leadTimeDays;       // expand: start at least this long after the exercise (0)
+    std::optional<double> fee;             // terminate: paid on the exercise date, deductible
+    std::string notes;
+};
+
 struct Contract {
     std::string id;
     std::string name;
@@ -91,6 +113,10 @@ struct Contract {
     std::string notes;
     std::string deal; // the deal library id it was added from (add-deal), empty otherwise
     LeaseTerms lease;
+    std::vector<ContractOption> options; // docs/model.md 17
+    // Not in any file: the hours an option's valuation buys at market instead (core/options): billed
+    // at the price x e^X_k of the path, never defaulted (engine/ItemKinds.h).
+    bool marketIndexed = false;
     bool isLease() const { return lease.classification.has_value(); }
 };
 

@@ -272,6 +272,7 @@ private:
         }
         if (c.utilization)
             checkItemCurve(path + ".utilization", *c.utilization);
+        checkOptions(path, c);
         // MODEL.md 9: a lease needs both; the table has bounded the rate and the classification.
         if (c.lease.classification && !c.lease.incrementalBorrowingRate)
             fail(path + ".lease.incremental_borrowing_rate", "missing (a lease is measured at this rate)");
@@ -282,6 +283,98 @@ private:
             fail(path + ".provider", "\"" + c.provider + "\" is provider number " +
                                          std::to_string(providers_.size()) +
                                          "; a portfolio may have at most " + std::to_string(kMaxProviders));
+    }
+
+    // docs/model.md 17: each option's table, then what its kind asks of the contract and its dates.
+    void checkOptions(const std::string& path, const Contract& c) {
+        listSize(path + ".options", c.options.size());
+        for (std::size_t i = 0; i < c.options.size(); ++i) {
+            const std::string op = idx(path + ".options", i);
+            const ContractOption& o = c.options[i];
+            checkFields(op, o, contractOptionFields());
+            if (!optionIds_.insert(o.id).second)
+                fail(op + ".id", "\"" + o.id + "\" is used by another option");
+            if (int(optionIds_.size()) > kMaxOptions)
+                fail(op, "option number " + std::to_string(optionIds_.size()) +
+                             "; a portfolio may have at most " + std::to_string(kMaxOptions));
+            checkOption(op, c, o);
+        }
+    }
+
+    void checkOption(const std::string& op, const Contract& c, const ContractOption& o) {
+        const std::string kind(toString(o.kind));
+        // A field the kind does not take is refused, not silently ignored.
+        auto notTaken = [&](bool given, const char* key) {
+            if (given)
+                fail(op + "." + key, "is not a term of " +
+                                         std::string(o.kind == OptionKind::Extend ? "an " : "a ") + kind +
+                                         " option");
+        };
+        auto needed = [&](bool given, const char* key, const char* why) {
+            if (!given)
+                fail(op + "." + key, std::string("missing (") + why + ")");
+        };
+        const std::string term = formatIsoDate(c.start) + " .. " + formatIsoDate(c.end);
+        if (o.exerciseDate < c.start || o.exerciseDate > c.end)
+            fail(op + ".exercise_date",
+                 formatIsoDate(o.exerciseDate) + " is outside the contract term " + term);
+        if (o.exerciseDate < p_.valuationDate)
+            fail(op + ".exercise_date", formatIsoDate(o.exerciseDate) + " is before valuation_date " +
+                                            formatIsoDate(p_.valuationDate) +
+                                            " (an option already exercised or lapsed is not valued)");
+        if (p_.assumptions.horizonEnd && o.exerciseDate > *p_.assumptions.horizonEnd)
+            fail(op + ".exercise_date", formatIsoDate(o.exerciseDate) + " is after assumptions.horizon_end " +
+                                            formatIsoDate(*p_.assumptions.horizonEnd));
+        const bool priced = o.kind != OptionKind::Terminate;
+        notTaken(!priced && o.pricePerGpuHour, "price_per_gpu_hour");
+        notTaken(!priced && o.priceFactor, "price_factor");
+        notTaken(o.kind != OptionKind::Extend && o.newEnd, "new_end");
+        notTaken(o.kind != OptionKind::Expand && o.start, "start");
+        notTaken(o.kind != OptionKind::Expand && o.end, "end");
+        notTaken(o.kind != OptionKind::Expand && o.leadTimeDays, "lead_time_days");
+        notTaken(o.kind == OptionKind::Terminate && o.gpus, "gpus");
+        notTaken(o.kind != OptionKind::Terminate && o.fee, "fee");
+        if (priced) {
+            if (o.pricePerGpuHour && o.priceFactor)
+                fail(op + ".price_factor", "give either price_per_gpu_hour or price_factor, not both");
+            needed(o.pricePerGpuHour || o.priceFactor, "price_per_gpu_hour",
+                   "give price_per_gpu_hour or price_factor");
+        }
+        switch (o.kind) {
+        case OptionKind::Extend:
+            needed(o.newEnd.has_value(), "new_end", "the contract's last day once extended");
+            checkDate(op + ".new_end", *o.newEnd);
+            if (*o.newEnd <= c.end)
+                fail(op + ".new_end",
+                     formatIsoDate(*o.newEnd) + " is not after the contract's end " + formatIsoDate(c.end));
+            break;
+        case OptionKind::Expand: {
+            needed(o.start.has_value(), "start", "the first day of the added GPUs");
+            needed(o.gpus.has_value(), "gpus", "the GPUs added");
+            const Date earliest = o.exerciseDate + boost::gregorian::days(o.leadTimeDays.value_or(0));
+            if (*o.start < earliest)
+                fail(op + ".start", formatIsoDate(*o.start) +
+                                        " is before the exercise date plus the lead time, " +
+                                        formatIsoDate(earliest));
+            const Date end = o.end.value_or(c.end);
+            if (end < *o.start)
+                fail(o.end ? op + ".end" : op + ".start", formatIsoDate(*o.start) + " .. " +
+                                                              formatIsoDate(end) +
+                                                              ": the added GPUs' end is before their start");
+            break;
+        }
+        case OptionKind::Terminate:
+            needed(o.fee.has_value(), "fee", "what ending early costs, 0 if nothing");
+            if (o.exerciseDate >= c.end)
+                fail(op + ".exercise_date", formatIsoDate(o.exerciseDate) +
+                                                " is the contract's last day: nothing is left to terminate");
+            // What becomes of a prepayment on early termination is a term of the deal the model lacks.
+            if (c.prepayment > 0.0)
+                fail(op + ".type",
+                     "a terminate option on a prepaid contract is not modelled (what becomes of "
+                     "the prepayment is a term of the deal)");
+            break;
+        }
     }
 
     // An item's own list overrides the portfolio's; an empty one would silently mean 100%.
@@ -435,6 +528,14 @@ private:
                          " puts the horizon more than 40 years after valuation_date " +
                          formatIsoDate(p_.valuationDate));
         }
+        for (std::size_t i = 0; i < p_.contracts.size(); ++i)
+            for (std::size_t j = 0; j < p_.contracts[i].options.size(); ++j)
+                if (const Date e = optionEnd(p_.contracts[i], p_.contracts[i].options[j]); e >= limit)
+                    fail(idx(idx("contracts", i) + ".options", j),
+                         formatIsoDate(e) +
+                             " (the option's end) puts the horizon more than 40 years after "
+                             "valuation_date " +
+                             formatIsoDate(p_.valuationDate));
         for (std::size_t i = 0; i < p_.fleets.size(); ++i) {
             if (fleetEnd(p_.fleets[i]) >= limit)
                 fail(idx("fleets", i) + ".end",
@@ -647,6 +748,7 @@ private:
     const Portfolio& p_;
     const SkuCatalog& catalog_;
     std::set<std::string> providers_;
+    std::set<std::string> optionIds_;
 };
 
 } // namespace

@@ -26,10 +26,14 @@ using namespace ledger::data;
 
 namespace {
 
-// What version 13 added, taken away again: a document as version 12 saved it (DocumentSchema.cpp).
-const QStringList kBackToVersion12 = {"ALTER TABLE fleets DROP COLUMN delivery_delay_min_months",
-                                      "ALTER TABLE fleets DROP COLUMN delivery_delay_mode_months",
-                                      "ALTER TABLE fleets DROP COLUMN delivery_delay_max_months"};
+// What version 14 added, taken away again: a document as version 13 saved it (DocumentSchema.cpp).
+const QStringList kBackToVersion13 = {"DROP TABLE contract_options"};
+
+// What versions 13 and 14 added, taken away again: a document as version 12 saved it.
+const QStringList kBackToVersion12 =
+    kBackToVersion13 + QStringList{"ALTER TABLE fleets DROP COLUMN delivery_delay_min_months",
+                                   "ALTER TABLE fleets DROP COLUMN delivery_delay_mode_months",
+                                   "ALTER TABLE fleets DROP COLUMN delivery_delay_max_months"};
 
 // What versions 12 and 13 added, taken away again: a document as version 11 saved it.
 const QStringList kBackToVersion11 =
@@ -362,6 +366,67 @@ private slots:
         QCOMPARE(int(listSimulationRuns(doc, &error).size()), 1);
     }
 
+    // Version 14 adds a contract's options (docs/model.md 17): a version-13 document reads as one
+    // without them and keeps its checksum; once migrated, every option of every kind round trips
+    // exactly, in order, and a bad option column is refused naming the column.
+    void versionThirteenDocumentsGainTheOptions() {
+        QTemporaryDir dir;
+        const QString v13 = dir.filePath("v13.cledger");
+        const Portfolio p = example();
+        QString error;
+        QVERIFY(saveDocument(p, v13, &error));
+        const QString checksum = rawScalar(v13, "SELECT content_sha256 FROM portfolio").toString();
+        rawExec(v13, kBackToVersion13 + QStringList{"PRAGMA user_version = 13"});
+        const auto load = loadDocument(v13, bundledSkuCatalog());
+        QVERIFY2(load.ok(), qPrintable(load.error));
+        QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
+        QCOMPARE(rawScalar(v13, "PRAGMA user_version").toInt(), kSchemaVersion);
+        QCOMPARE(rawScalar(v13, "SELECT count(*) FROM contract_options").toInt(), 0);
+        QCOMPARE(rawScalar(v13, "SELECT content_sha256 FROM portfolio").toString(), checksum);
+
+        Portfolio q = p;
+        Contract& c = q.contracts[0];
+        ContractOption extend;
+        extend.id = "extend";
+        extend.exerciseDate = q.valuationDate + boost::gregorian::days(400);
+        extend.newEnd = c.end + boost::gregorian::days(731);
+        extend.priceFactor = 0.9000000000000001;
+        extend.notes = "two more years";
+        ContractOption expand;
+        expand.id = "expand";
+        expand.kind = OptionKind::Expand;
+        expand.exerciseDate = extend.exerciseDate;
+        expand.start = extend.exerciseDate + boost::gregorian::days(90);
+        expand.gpus = 2500.5;
+        expand.pricePerGpuHour = 1.85;
+        expand.leadTimeDays = 60;
+        ContractOption exit;
+        exit.id = "exit";
+        exit.kind = OptionKind::Terminate;
+        exit.exerciseDate = extend.exerciseDate;
+        exit.fee = 1.25e8;
+        c.options = {extend, expand, exit};
+        const QString current = dir.filePath("options.cledger");
+        QVERIFY2(saveDocument(q, current, &error), qPrintable(error));
+        QCOMPARE(rawScalar(current, "SELECT count(*) FROM contract_options").toInt(), 3);
+        QCOMPARE(rawScalar(current, "SELECT type FROM contract_options WHERE position = 2").toString(),
+                 QString("terminate"));
+        const auto back = loadDocument(current, bundledSkuCatalog());
+        QVERIFY2(back.ok(), qPrintable(back.error));
+        QCOMPARE(int(back.portfolio->contracts[0].options.size()), 3);
+        QCOMPARE(back.portfolio->contracts[0].options[1].leadTimeDays, std::optional<int>(60));
+        QCOMPARE(back.portfolio->contracts[0].options[0].priceFactor,
+                 std::optional<double>(0.9000000000000001));
+        QCOMPARE(writePortfolioJson(*back.portfolio), writePortfolioJson(q));
+
+        rawExec(current, {"UPDATE contract_options SET type = 'swing' WHERE position = 1"});
+        const auto bad = loadDocument(current, bundledSkuCatalog());
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error.contains("contract_options") && bad.error.contains("type") &&
+                     bad.error.contains("swing"),
+                 qPrintable(bad.error));
+    }
+
     // Version 13 adds a fleet's delivery delay (docs/model.md 12.14): a version-12 document reads as
     // one without it, keeps its checksum and gains the columns empty; once migrated a delay round trips
     // to the bit.
@@ -377,7 +442,7 @@ private slots:
         QVERIFY2(load.ok(), qPrintable(load.error));
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
         QVERIFY(!load.portfolio->fleets[0].deliveryDelayModeMonths);
-        QCOMPARE(rawScalar(v12, "PRAGMA user_version").toInt(), 13);
+        QCOMPARE(rawScalar(v12, "PRAGMA user_version").toInt(), kSchemaVersion);
         QVERIFY(rawScalar(v12, "SELECT delivery_delay_max_months FROM fleets WHERE position = 0").isNull());
         QCOMPARE(rawScalar(v12, "SELECT content_sha256 FROM portfolio").toString(), checksum);
 
@@ -633,7 +698,7 @@ private slots:
         QVERIFY2(load.ok(), qPrintable(load.error));
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
         QCOMPARE(rawScalar(v8, "PRAGMA user_version").toInt(), kSchemaVersion);
-        QCOMPARE(kSchemaVersion, 13);
+        QCOMPARE(kSchemaVersion, 14);
         QCOMPARE(rawScalar(v8, "SELECT count(*) FROM contracts WHERE default_date IS NULL").toInt(), 2);
         QCOMPARE(rawScalar(v8, "SELECT content_sha256 FROM portfolio").toString(), checksum);
 
@@ -667,7 +732,7 @@ private slots:
         const auto load = loadDocument(v9, bundledSkuCatalog());
         QVERIFY2(load.ok(), qPrintable(load.error));
         QCOMPARE(writePortfolioJson(*load.portfolio), writePortfolioJson(p));
-        QCOMPARE(kSchemaVersion, 13);
+        QCOMPARE(kSchemaVersion, 14);
         QCOMPARE(rawScalar(v9, "PRAGMA user_version").toInt(), kSchemaVersion);
         QCOMPARE(rawScalar(v9, "SELECT count(*) FROM scenarios").toInt(), 0);
         QCOMPARE(rawScalar(v9, "SELECT count(*) FROM scenario_overrides").toInt(), 0);

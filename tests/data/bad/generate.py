@@ -132,6 +132,23 @@ variant('delivery-delay-missing-max.json', delivery_delay(0, 2, None))
 variant('delivery-delay-min-above-mode.json', delivery_delay(3, 2, 6))
 variant('delivery-delay-mode-above-max.json', delivery_delay(0, 4, 3))
 variant('delivery-delay-past-the-end.json', delivery_delay(0, 6, 60))
+# Contract options (docs/model.md 17): on cw-2026 (2027-01-01 .. 2032-12-20)
+def option(**changes):
+    def change(p):
+        o = {'id': 'extend-2033', 'type': 'extend', 'exercise_date': '2032-06-30',
+             'new_end': '2033-12-31', 'price_factor': 0.9}
+        for key, value in changes.items():
+            if value is None:
+                o.pop(key, None)
+            else:
+                o[key] = value
+        p['contracts'][1]['options'] = [o]
+    return change
+variant('option-exercise-outside-term.json', option(exercise_date='2033-03-01'))
+variant('option-new-end-before-end.json', option(new_end='2032-06-30'))
+variant('option-fee-negative.json', option(type='terminate', new_end=None, price_factor=None, fee=-5e6))
+variant('option-unknown-field.json', option(strike=1.9))
+variant('option-type-unknown.json', option(type='swing'))
 variant('utilization-above-one.json', setter(['utilization', 1, 'value'], 1.5))
 variant('hazard-negative.json', setter(['contracts', 1, 'provider_default_hazard'], -0.03))
 variant('paths-zero.json', setter(['simulation', 'paths'], 0))
