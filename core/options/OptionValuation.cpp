@@ -168,26 +168,27 @@ void findBoundary(OptionResult& r, const std::vector<ExerciseState>& fitted, boo
         r.boundarySide = cost(lo) < 0.0 ? BoundarySide::Always : BoundarySide::Never;
 }
 
-void fillDeterministic(const OptionVariants& v, const SkuCatalog& catalog, std::vector<OptionResult>& out) {
-    const CompiledPortfolio cp(v.portfolio, catalog);
-    const auto npv = alternativeNpvCosts(cp);
-    for (const auto& c : v.cases) {
-        OptionResult r;
-        r.option = c;
-        r.deterministicAsWritten = npv[std::size_t(c.asWritten)];
-        r.deterministicWithout = npv[std::size_t(c.without)];
-        r.deterministicExercised = npv[std::size_t(c.with)] + c.feeCost;
-        r.exercisedOnDeterministicPath = r.deterministicExercised < r.deterministicWithout;
-        out.push_back(r);
-    }
-}
-
 double marketPriceOf(const Portfolio& p, const SkuCatalog& catalog, const std::string& contractId) {
     for (const auto& c : p.contracts)
         if (c.id == contractId)
             if (const Sku* s = catalog.find(p, c.sku))
                 return s->marketPricePerGpuHour;
     return 0.0;
+}
+
+void fillDeterministic(const OptionVariants& v, const SkuCatalog& catalog, std::vector<OptionResult>& out) {
+    const CompiledPortfolio cp(v.portfolio, catalog);
+    const auto npv = alternativeNpvCosts(cp);
+    for (const auto& c : v.cases) {
+        OptionResult r;
+        r.option = c;
+        r.marketPricePerGpuHour = marketPriceOf(v.portfolio, catalog, c.contractId);
+        r.deterministicAsWritten = npv[std::size_t(c.asWritten)];
+        r.deterministicWithout = npv[std::size_t(c.without)];
+        r.deterministicExercised = npv[std::size_t(c.with)] + c.feeCost;
+        r.exercisedOnDeterministicPath = r.deterministicExercised < r.deterministicWithout;
+        out.push_back(r);
+    }
 }
 
 } // namespace
@@ -297,7 +298,7 @@ std::vector<OptionResult> valueOptions(const Portfolio& p, const SkuCatalog& cat
         r.intrinsicValue = r.exercisedOnDeterministicPath ? summarize(exerciseSavings).mean : 0.0;
         r.timeValue = r.value - r.intrinsicValue;
         const ExerciseState onDeterministic = c.state(deterministic.data(), i);
-        findBoundary(r, fittedStates[i], onDeterministic.launched, marketPriceOf(p, catalog, oc.contractId));
+        findBoundary(r, fittedStates[i], onDeterministic.launched, r.marketPricePerGpuHour);
     }
     return out;
 }

@@ -31,6 +31,7 @@ const char* toString(BoundarySide s); // "below", "above", "always", "never", "m
 
 struct OptionResult {
     OptionCase option;
+    double marketPricePerGpuHour = 0.0; // the contract SKU's market price today (the index's unit)
     // The deterministic run (MODEL.md 6): the alternative as written (without the option's period),
     // with the option's hours met the portfolio's way, and with the option exercised (fee included).
     double deterministicAsWritten = 0.0;

@@ -10,6 +10,7 @@
 #include "data/StressTemplates.h"
 #include "engine/DeterministicEngine.h"
 #include "models/MoneyFormat.h"
+#include "models/OptionText.h"
 #include "models/PortfolioDocument.h"
 #include "models/ReverseStressText.h"
 #include "models/SimulationController.h"
@@ -414,6 +415,59 @@ private slots:
     // The reverse stress (docs/model.md 11.9): page 1 says the three smallest moves of an input alone
     // that flip the verdict and the run's share of paths that flip it; the sensitivity section holds
     // every input as a table, those that cannot flip it said so.
+    // docs/model.md 17: "What the options are worth" holds a row per option with the run's value,
+    // standard error, exercise share and intrinsic value, then each option's terms, value and boundary
+    // in words, as the JSON has them; without a run, the expected path's saving alone.
+    void pdfSaysWhatTheOptionsAreWorth() {
+        const SkuCatalog catalog = data::bundledSkuCatalog();
+        const Portfolio p =
+            *data::loadPortfolioJsonFile(QFINDTESTDATA("../data/portfolios/options.json"), catalog).portfolio;
+        SimulationOptions o;
+        o.paths = 4000;
+        o.seed = 7;
+        o.device = ComputeDevice::Cpu;
+        const ReportContent content =
+            buildReportContent(p, catalog, simulatePortfolio(p, catalog, o), "options.json");
+        QCOMPARE(int(content.options.size()), 3);
+        const OptionResult& exit = content.options[2];
+        QCOMPARE(exit.option.optionId, std::string("exit-2028"));
+        QVERIFY(exit.simulated);
+        QCOMPARE(exit.paths, std::int64_t(4000));
+        QVERIFY(exit.value > 1e6); // the contract above a falling market: ending it saves millions
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath("options.pdf");
+        QString error;
+        QVERIFY2(writePdfReport(content, pdf, &error), qPrintable(error));
+        QProcess text;
+        text.start(QStandardPaths::findExecutable("pdftotext"), {"-layout", pdf, "-"});
+        QVERIFY(text.waitForFinished(60000));
+        const QString flat = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        const qsizetype page = flat.indexOf("What the options are worth");
+        QVERIFY(page > 0);
+        // The alternative's name wraps in its cell: "H100" follows the row's line.
+        const QString row =
+            QString("exit-2028 Take-or-pay %1 %2 %3 %4 %5 H100")
+                .arg(millions(exit.deterministicWithout - exit.deterministicExercised), millions(exit.value),
+                     millions(exit.valueStderr), models::formatPercent(exit.exerciseProbability),
+                     millions(exit.intrinsicValue));
+        QVERIFY2(flat.indexOf(row, page) > page, qPrintable(row));
+        QVERIFY(flat.indexOf("exit-2028: End Take-or-pay H100 on 2028-06-30 for a fee of USD 1.5 M", page) >
+                page);
+        QVERIFY(flat.indexOf(models::optionValueInWords(exit, "USD", "Take-or-pay H100").simplified(), page) >
+                page);
+        QVERIFY(flat.indexOf("extend-2031: Extend Take-or-pay H100 to 2031-12-31 at 0.9 x its last price",
+                             page) > page);
+        QVERIFY(flat.indexOf("expected saving from exercising, by market price", page) > page);
+
+        const ReportContent plain = buildReportContent(p, catalog, std::nullopt, "options.json");
+        QCOMPARE(int(plain.options.size()), 3);
+        QVERIFY(!plain.options[0].simulated);
+        QCOMPARE(plain.options[2].deterministicWithout - plain.options[2].deterministicExercised,
+                 exit.deterministicWithout - exit.deterministicExercised);
+        QVERIFY(models::optionValueInWords(plain.options[2], "USD", "Rent")
+                    .startsWith("On the expected path exercising saves USD 4.7 M of NPV cost to Rent"));
+    }
+
     void pdfHoldsTheSmallestMoveThatFlipsTheVerdict() {
         const auto& f = fixture();
         QVERIFY(f.content.reverseStress);

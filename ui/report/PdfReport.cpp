@@ -1,5 +1,8 @@
 #include "ui/report/PdfReport.h"
 
+#include "models/OptionText.h"
+#include "ui/charts/OptionCharts.h"
+
 #include "analytics/CostWaterfall.h"
 #include "models/AccountingText.h"
 #include "models/BreakevenText.h"
@@ -80,6 +83,7 @@ public:
         annualTables();
         books();
         monteCarlo();
+        options();
         sensitivity();
         howTheDecisionHoldsUp();
         methodNotes();
@@ -675,6 +679,60 @@ private:
             fan.rows.push_back(cells);
         }
         l_.table(fan);
+    }
+
+    // docs/model.md 17: each option's terms, value, exercise and boundary, and a table of them all.
+    void options() {
+        if (c_.options.empty())
+            return;
+        l_.newSection(tr("Options"), true);
+        l_.heading(tr("What the options are worth"), 14);
+        const bool simulated = c_.options.front().simulated;
+        l_.paragraph(
+            simulated
+                ? tr("Each right valued by least-squares Monte Carlo: the holder exercises on a path when "
+                     "the expected after-tax cost from the exercise date on is lower with it, the "
+                     "expectation fitted on %1 paths of their own; the value is the NPV cost it saves "
+                     "on the run's %2 paths against meeting the same hours without it.")
+                      .arg(en().toString(qlonglong(c_.options.front().regressionPaths)),
+                           en().toString(qlonglong(c_.options.front().paths)))
+                : tr("On the expected path only (no Monte Carlo run): what exercising saves against "
+                     "meeting the same hours without the option. Run the Monte Carlo for the value "
+                     "of the flexibility under uncertainty."),
+            9.5);
+        PdfTable t;
+        t.header = {tr("Option"), tr("Alternative"), tr("Saving on the expected path (%1 M)").arg(cur_)};
+        t.widths = {1.6, 1.2, 1.3};
+        t.rightAligned = {false, false, true};
+        if (simulated) {
+            t.header << tr("Value (%1 M)").arg(cur_) << tr("Standard error") << tr("Exercised")
+                     << tr("Intrinsic (%1 M)").arg(cur_);
+            t.widths.insert(t.widths.end(), {1.0, 0.9, 0.9, 1.0});
+            t.rightAligned.insert(t.rightAligned.end(), {true, true, true, true});
+        }
+        for (const auto& o : c_.options) {
+            QStringList cells{q(o.option.optionId), ui::alternativeName(r_, o.option.alternativeId),
+                              millions(o.deterministicWithout - o.deterministicExercised)};
+            if (simulated)
+                cells << millions(o.value) << millions(o.valueStderr)
+                      << models::formatPercent(o.exerciseProbability) << millions(o.intrinsicValue);
+            t.rows.push_back(cells);
+        }
+        l_.table(t);
+        for (const auto& o : c_.options) {
+            l_.heading(q(o.option.optionId) + ": " + models::optionTermsInWords(c_.portfolio, o), 11);
+            l_.paragraph(models::optionValueInWords(o, c_.portfolio.currency,
+                                                    ui::alternativeName(r_, o.option.alternativeId)),
+                         9.5);
+            if (!o.simulated)
+                continue;
+            l_.paragraph(models::optionBoundaryInWords(c_.portfolio, o), 9, false, QColor(0x55, 0x5f, 0x6b));
+            auto chart = newChart();
+            ui::drawExerciseBoundary(chart.get(), o, o.marketPricePerGpuHour, cur_);
+            chart->setTitle(
+                tr("%1: expected saving from exercising, by market price").arg(q(o.option.optionId)));
+            l_.chart(std::move(chart), 200);
+        }
     }
 
     void sensitivity() {

@@ -47,6 +47,16 @@ ReportContent buildReportContent(const Portfolio& p, const SkuCatalog& catalog,
         else
             c.scenariosProblem = error;
     }
+    const bool options = std::any_of(p.contracts.begin(), p.contracts.end(),
+                                     [](const Contract& k) { return !k.options.empty(); });
+    if (options && c.simulation) {
+        OptionValuationSettings s;
+        s.simulation.paths = c.simulation->paths;
+        s.simulation.seed = c.simulation->seed;
+        c.options = valueOptions(p, catalog, s);
+    } else if (options) {
+        c.options = optionsOnDeterministicPath(p, catalog);
+    }
     c.assumptions = models::assumptionsAppendix(p);
     // The demand's SKU too: its market price buys the shortfall (MODEL.md 8).
     const std::vector<std::string> ids = usedSkuIds(p);

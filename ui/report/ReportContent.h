@@ -9,6 +9,7 @@
 #include "engine/EvaluationResult.h"
 #include "models/AssumptionsAppendix.h"
 #include "montecarlo/SimulationResult.h"
+#include "options/OptionValuation.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/SkuCatalog.h"
 
@@ -28,6 +29,9 @@ struct ReportContent {
     std::optional<Sensitivity> sensitivity;         // the decision's pair: the winner against the runner-up
     std::optional<ReverseStress> reverseStress;     // the same pair: the smallest move that flips it
     std::vector<models::AppendixGroup> assumptions; // every input, grouped, with its source
+    // "What the options are worth" (docs/model.md 17): with a simulation valued on its paths and seed,
+    // else on the deterministic path; empty when no contract has an option.
+    std::vector<OptionResult> options;
     // "How the decision holds up" (issue 21): the base case, then each scenario, evaluated
     // deterministically (data::evaluateScenarios); empty when the portfolio has no scenario.
     std::vector<data::ScenarioOutcome> scenarios;
