@@ -133,9 +133,9 @@ double exerciseCost(const PathOutcomes& run, const OptionCase& o, std::int64_t a
 // next generation as on the deterministic path, no default.
 void findBoundary(OptionResult& r, const std::vector<ExerciseState>& fitted, bool launchedOnDeterministic,
                   double marketPrice) {
-    std::vector<double> levels;
-    for (const auto& s : fitted)
-        levels.push_back(s.logIndex);
+    std::vector<double> levels(fitted.size());
+    for (std::size_t i = 0; i < fitted.size(); ++i)
+        levels[i] = fitted[i].logIndex;
     const double qs[] = {1, 99};
     const auto range = percentilesLinear(levels, qs);
     const double lo = std::exp(range[0]), hi = std::exp(range[1]);
