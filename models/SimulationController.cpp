@@ -1,7 +1,9 @@
 #include "models/SimulationController.h"
 
 #include <QPointer>
+
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace ledger::models {
 
@@ -49,9 +51,26 @@ bool SimulationController::start(const SimulationOptions& options, QString* erro
     auto cancelFlag = cancel_; // keeps the flag alive for the worker
     watcher_.setFuture(QtConcurrent::run([portfolio, catalog, o, cancelFlag]() -> Outcome {
         try {
-            return {simulatePortfolio(portfolio, catalog, o), {}};
+            Outcome out{simulatePortfolio(portfolio, catalog, o), {}, {}};
+            // The options on the same paths and seed: their runs after the statistics' (the bar stays
+            // full meanwhile; cancel still stops them).
+            const bool options = std::any_of(portfolio.contracts.begin(), portfolio.contracts.end(),
+                                             [](const Contract& c) { return !c.options.empty(); });
+            if (options && !out.result->cancelled) {
+                OptionValuationSettings s;
+                s.simulation = o;
+                s.simulation.control.progress = nullptr;
+                try {
+                    out.options = valueOptions(portfolio, catalog, s);
+                } catch (const SimulationRequestError&) {
+                    if (!cancelFlag->load())
+                        throw;
+                    out.result->cancelled = true;
+                }
+            }
+            return out;
         } catch (const std::exception& e) {
-            return {std::nullopt, QString::fromUtf8(e.what())};
+            return {std::nullopt, {}, QString::fromUtf8(e.what())};
         }
     }));
     emit started();
@@ -74,12 +93,23 @@ void SimulationController::collect() {
         return;
     }
     results_[runningHash_] = std::move(*outcome.result);
+    if (outcome.options.empty())
+        options_.erase(runningHash_);
+    else
+        options_[runningHash_] = std::move(outcome.options);
     latest_ = runningHash_;
     emit finished();
 }
 
 const SimulationResult* SimulationController::currentResult() const {
     return resultFor(doc_->inputsHash());
+}
+
+const std::vector<OptionResult>* SimulationController::currentOptions() const {
+    if (!currentResult())
+        return nullptr;
+    const auto it = options_.find(doc_->inputsHash());
+    return it == options_.end() ? nullptr : &it->second;
 }
 
 const SimulationResult* SimulationController::resultFor(const QString& inputsHash) const {

@@ -5,6 +5,7 @@
 #include "models/PortfolioDocument.h"
 #include "montecarlo/MonteCarloEngine.h"
 #include "montecarlo/SimulationResult.h"
+#include "options/OptionValuation.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -33,6 +34,9 @@ public:
     // The result kept for those inputs (PortfolioDocument::inputsHash, baseInputsHash), or nullptr.
     const SimulationResult* resultFor(const QString& inputsHash) const;
     bool hasStaleResult() const { return !currentResult() && latest_.has_value(); }
+    // The contract options valued on that run's paths and seed (docs/model.md 17), or nullptr when
+    // there is no current run or the portfolio has no option.
+    const std::vector<OptionResult>* currentOptions() const;
 
 signals:
     void started();
@@ -44,6 +48,7 @@ signals:
 private:
     struct Outcome {
         std::optional<SimulationResult> result;
+        std::vector<OptionResult> options;
         QString error;
     };
     void collect();
@@ -54,6 +59,7 @@ private:
     QElapsedTimer clock_;
     QString runningHash_;
     std::map<QString, SimulationResult> results_;
+    std::map<QString, std::vector<OptionResult>> options_; // per inputs hash, when it has options
     std::optional<QString> latest_;
 };
 

@@ -2,10 +2,14 @@
 // chart of a price series): every legend entry whole, no two entries of one chart in near-identical
 // colours (light and dark palette), the Monte Carlo histogram inside its axes, and the crossover
 // markers in the years the text names.
+#include "data/PortfolioJson.h"
 #include "engine/CostLine.h"
+#include "models/MoneyFormat.h"
+#include "models/OptionText.h"
 #include "models/PortfolioDocument.h"
 #include "models/PortfolioTreeModel.h"
 #include "models/SimulationController.h"
+#include "options/OptionValuation.h"
 #include "resources/BundledResources.h"
 #include "tests/ui/WindowSteps.h"
 #include "ui/ItemEditor.h"
@@ -14,6 +18,8 @@
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/LedgerCharts.h"
 #include "ui/tabs/MonteCarloTab.h"
+
+#include <QTableWidget>
 
 #include <QApplication>
 #include <QChartView>
@@ -244,6 +250,50 @@ private slots:
         view->resize(1600, 500);
         QTRY_COMPARE_WITH_TIMEOUT(view->chart()->legend()->alignment(), Qt::AlignBottom, 5000);
         checkLegendWhole("1600 px", view->chart());
+    }
+
+    // docs/model.md 17: a run of a portfolio with options shows what each is worth, the numbers the
+    // engine gives on the same paths and seed, and the selected option's boundary: the expected
+    // saving by market price, crossing zero at the boundary. With CL_SCREENSHOTS=DIR, a PNG of the tab.
+    void theMonteCarloTabSaysWhatTheOptionsAreWorth() {
+        MainWindow w;
+        const QString file = QFINDTESTDATA("../data/portfolios/options.json");
+        QVERIFY(w.openInitial(file));
+        w.resize(1500, 1000);
+        w.show();
+        QVERIFY(!w.monteCarlo()->optionsTable()->isVisibleTo(w.monteCarlo()));
+        runSimulation(w, 4000);
+        const auto* shown = w.simulation()->currentOptions();
+        QVERIFY(shown);
+        QCOMPARE(int(shown->size()), 3);
+        OptionValuationSettings s;
+        s.simulation.paths = 4000;
+        s.simulation.seed = w.document()->portfolio().simulation.seed;
+        const auto expected = valueOptions(w.document()->portfolio(), w.document()->catalog(), s);
+        QTableWidget* t = w.monteCarlo()->optionsTable();
+        QVERIFY(t->isVisibleTo(w.monteCarlo()));
+        QCOMPARE(t->rowCount(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE((*shown)[std::size_t(i)].value, expected[std::size_t(i)].value);
+            QCOMPARE(t->item(i, 0)->text(), QString::fromStdString(expected[std::size_t(i)].option.optionId));
+            QCOMPARE(t->item(i, 2)->text(), models::formatMillions(expected[std::size_t(i)].value));
+            QCOMPARE(t->item(i, 4)->text(),
+                     models::formatPercent(expected[std::size_t(i)].exerciseProbability));
+        }
+        t->selectRow(2);
+        QChart* chart = w.monteCarlo()->boundaryChart()->chart();
+        QCOMPARE(chart->title(), QString("exit-2028: expected saving from exercising, by market price"));
+        auto* saving = qobject_cast<QLineSeries*>(chart->series().value(0));
+        QVERIFY(saving);
+        QCOMPARE(saving->count(), int(expected[2].boundaryCurve.size()));
+        QCOMPARE(saving->at(0).y(), expected[2].boundaryCurve.front().expectedSaving / 1e6);
+        QVERIFY(qAbs(saving->at(0).x() -
+                     expected[2].boundaryCurve.front().index * expected[2].marketPricePerGpuHour) < 1e-12);
+        if (const QString dir = qEnvironmentVariable("CL_SCREENSHOTS"); !dir.isEmpty()) {
+            w.tabs()->setCurrentWidget(w.monteCarlo());
+            QTest::qWait(300);
+            QVERIFY(w.grab().save(QDir(dir).filePath("monte-carlo-options.png")));
+        }
     }
 
     // The histogram's axes hold every bin of every alternative: the tallest peak is not cut off.

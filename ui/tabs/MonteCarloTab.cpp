@@ -2,11 +2,13 @@
 
 #include "gpu/GpuDevice.h"
 #include "models/MoneyFormat.h"
+#include "models/OptionText.h"
 #include "models/PortfolioDocument.h"
 #include "models/SimulationController.h"
 #include "ui/TableCopy.h"
 #include "ui/charts/ChartHelpers.h"
 #include "ui/charts/LedgerCharts.h"
+#include "ui/charts/OptionCharts.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -19,6 +21,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -85,6 +88,29 @@ MonteCarloTab::MonteCarloTab(models::PortfolioDocument* doc, models::SimulationC
     grid->addWidget(fan_, 1, 0);
     grid->addWidget(convergence_, 1, 1);
     layout->addLayout(grid, 1);
+    // What the options are worth, on this run's paths (docs/model.md 17).
+    optionsBox_ = new QWidget(this);
+    auto* optionsLayout = new QHBoxLayout(optionsBox_);
+    optionsLayout->setContentsMargins(0, 0, 0, 0);
+    auto* optionsLeft = new QVBoxLayout();
+    auto* optionsTitle = new QLabel(tr("<b>What the options are worth</b> (NPV cost saved)"), optionsBox_);
+    options_ = new QTableWidget(optionsBox_);
+    options_->setObjectName("options");
+    options_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    options_->setSelectionMode(QAbstractItemView::SingleSelection);
+    options_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    enableTableCopy(options_);
+    optionsWords_ = new QLabel(optionsBox_);
+    optionsWords_->setWordWrap(true);
+    optionsLeft->addWidget(optionsTitle);
+    optionsLeft->addWidget(options_, 1);
+    optionsLeft->addWidget(optionsWords_);
+    boundary_ = makeChartView(tr("Exercise boundary"), optionsBox_);
+    optionsLayout->addLayout(optionsLeft, 1);
+    optionsLayout->addWidget(boundary_, 1);
+    optionsBox_->setVisible(false);
+    layout->addWidget(optionsBox_, 1);
+    connect(options_, &QTableWidget::itemSelectionChanged, this, &MonteCarloTab::drawBoundary);
 
     connect(runButton_, &QPushButton::clicked, this, &MonteCarloTab::run);
     connect(cancelButton_, &QPushButton::clicked, controller_, &models::SimulationController::cancel);
@@ -207,6 +233,74 @@ void MonteCarloTab::showResult() {
     drawNpvHistogram(freshChart(histogram_), *s, r);
     drawCostFan(freshChart(fan_), *s, r);
     drawConvergence(freshChart(convergence_), *s, r);
+    showOptions();
+}
+
+void MonteCarloTab::showOptions() {
+    const std::vector<OptionResult>* all = controller_->currentOptions();
+    optionsBox_->setVisible(all != nullptr);
+    if (!all)
+        return;
+    const auto& r = doc_->evaluation();
+    const QString cur = QString::fromStdString(r.currency);
+    const int selected = options_->currentRow();
+    const QStringList headers = {tr("Option"),
+                                 tr("Alternative"),
+                                 tr("Value (%1 M)").arg(cur),
+                                 tr("Std error"),
+                                 tr("Exercised"),
+                                 tr("Intrinsic (%1 M)").arg(cur),
+                                 tr("Time value (%1 M)").arg(cur),
+                                 tr("Boundary (%1 per GPU-hour)").arg(cur)};
+    const QSignalBlocker block(options_);
+    options_->clear();
+    options_->setColumnCount(int(headers.size()));
+    options_->setRowCount(int(all->size()));
+    options_->setHorizontalHeaderLabels(headers);
+    for (std::size_t i = 0; i < all->size(); ++i) {
+        const OptionResult& o = (*all)[i];
+        const QString boundary = o.boundaryPrice
+                                     ? QString("%1 %2")
+                                           .arg(toString(o.boundarySide))
+                                           .arg(QLocale(QLocale::English).toString(*o.boundaryPrice, 'f', 2))
+                                     : QString::fromLatin1(toString(o.boundarySide));
+        const QStringList cells = {QString::fromStdString(o.option.optionId),
+                                   alternativeName(r, o.option.alternativeId),
+                                   models::formatMillions(o.value),
+                                   models::formatMillions(o.valueStderr),
+                                   models::formatPercent(o.exerciseProbability),
+                                   models::formatMillions(o.intrinsicValue),
+                                   models::formatMillions(o.timeValue),
+                                   boundary};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            if (c >= 2)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            item->setToolTip(models::optionTermsInWords(doc_->shownPortfolio(), o));
+            options_->setItem(int(i), c, item);
+        }
+    }
+    options_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    options_->selectRow(std::clamp(selected, 0, int(all->size()) - 1));
+    drawBoundary();
+}
+
+void MonteCarloTab::drawBoundary() {
+    const std::vector<OptionResult>* all = controller_->currentOptions();
+    const int row = options_->currentRow();
+    if (!all || row < 0 || row >= int(all->size()))
+        return;
+    const OptionResult& o = (*all)[std::size_t(row)];
+    const auto& r = doc_->evaluation();
+    const Portfolio& p = doc_->shownPortfolio();
+    optionsWords_->setText(
+        models::optionTermsInWords(p, o) + ". " +
+        models::optionValueInWords(o, r.currency, alternativeName(r, o.option.alternativeId)) + " " +
+        models::optionBoundaryInWords(p, o));
+    QChart* chart = freshChart(boundary_);
+    drawExerciseBoundary(chart, o, o.marketPricePerGpuHour, QString::fromStdString(r.currency));
+    chart->setTitle(tr("%1: expected saving from exercising, by market price")
+                        .arg(QString::fromStdString(o.option.optionId)));
 }
 
 } // namespace ledger::ui

@@ -27,10 +27,16 @@ public:
 
     void run();
     QTableWidget* percentileTable() const { return percentiles_; }
+    // docs/model.md 17: a row per contract option valued on the run; the chart, the selected one's
+    // exercise boundary. Hidden when the portfolio has no option.
+    QTableWidget* optionsTable() const { return options_; }
+    QChartView* boundaryChart() const { return boundary_; }
     QString statusText() const;
 
 private:
     void showResult();
+    void showOptions();
+    void drawBoundary();
     models::PortfolioDocument* doc_;
     models::SimulationController* controller_;
     QSpinBox* paths_;
@@ -44,6 +50,10 @@ private:
     QChartView* histogram_;
     QChartView* fan_;
     QChartView* convergence_;
+    QWidget* optionsBox_;
+    QLabel* optionsWords_;
+    QTableWidget* options_;
+    QChartView* boundary_;
 };
 
 } // namespace ledger::ui
