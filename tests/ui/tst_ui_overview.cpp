@@ -4,6 +4,7 @@
 // verdict in words, the LCOC arithmetic in the tooltips, and a page that fits without clipping.
 #include "models/DecisionText.h"
 #include "models/MoneyFormat.h"
+#include "models/OptionText.h"
 #include "models/PortfolioDocument.h"
 #include "models/PortfolioTreeModel.h"
 #include "models/ReverseStressText.h"
@@ -69,6 +70,32 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void init() {
         QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/autosave.json");
+    }
+
+    // docs/model.md 17: beside the cards, each option's terms and, before a run, the expected path's
+    // saving; after a run of these inputs, the value on its paths. None for a portfolio without options.
+    void theOverviewSaysWhatTheOptionsAreWorth() {
+        MainWindow w;
+        QVERIFY(w.openInitial(resources::examplePortfolioPath()));
+        w.show();
+        QCOMPARE(w.overview()->optionsText(), QString());
+        QVERIFY(w.openInitial(QFINDTESTDATA("../data/portfolios/options.json")));
+        QTest::qWait(200);
+        const QString before = w.overview()->optionsText();
+        QVERIFY2(before.contains(
+                     "<b>exit-2028</b>: End Take-or-pay H100 on 2028-06-30 for a fee of USD 1.5 M. "
+                     "On the expected path exercising saves USD 4.7 M of NPV cost to Take-or-pay H100"),
+                 qPrintable(before));
+        QVERIFY(before.contains(
+            "<b>extend-2031</b>: Extend Take-or-pay H100 to 2031-12-31 at 0.9 x its last "
+            "price, decided on 2029-06-30. On the expected path exercising would cost USD 7.8 M "
+            "more"));
+        runSimulation(w, 4000);
+        const auto* options = w.simulation()->currentOptions();
+        QVERIFY(options);
+        QTRY_VERIFY(w.overview()->optionsText().contains(
+            models::optionValueInWords((*options)[2], "USD", "Take-or-pay H100").toHtmlEscaped()));
+        QVERIFY(w.overview()->optionsText().contains("Worth USD 4.3 M"));
     }
 
     // One bar per alternative with the evaluation's NPV cost, the winner (the cheapest at full

@@ -1,5 +1,8 @@
 #include "ui/tabs/OverviewTab.h"
 
+#include "models/OptionText.h"
+#include "options/OptionValuation.h"
+
 #include "models/BreakevenText.h"
 #include "models/CapacityText.h"
 #include "models/DecisionText.h"
@@ -60,6 +63,10 @@ OverviewTab::OverviewTab(models::PortfolioDocument* doc, models::SimulationContr
     }
     charts->addWidget(npvChart_, 2);
     charts->addWidget(cumulative_, 3);
+    options_ = new QLabel(page);
+    options_->setObjectName("overviewOptions");
+    options_->setWordWrap(true);
+    options_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     band_ = new QLabel(page);
     band_->setObjectName("monteCarloBand");
     band_->setWordWrap(true);
@@ -83,6 +90,7 @@ OverviewTab::OverviewTab(models::PortfolioDocument* doc, models::SimulationContr
     layout->addWidget(addDemand_, 0, Qt::AlignLeft);
     layout->addWidget(message_);
     layout->addLayout(cards_);
+    layout->addWidget(options_);
     layout->addLayout(charts);
     layout->addWidget(band_);
     layout->addWidget(crossovers_);
@@ -115,6 +123,31 @@ void OverviewTab::redrawNpv() {
     else
         band_->setText(s ? models::monteCarloBandSentence(r, *s)
                          : models::noMonteCarloSentence(simulation_ && simulation_->hasStaleResult()));
+    // The options beside the contracts: the run's values, or the expected path's savings.
+    const Portfolio& p = doc_->shownPortfolio();
+    const bool any = std::any_of(p.contracts.begin(), p.contracts.end(),
+                                 [](const Contract& c) { return !c.options.empty(); });
+    options_->setVisible(any);
+    if (!any) {
+        options_->clear();
+        return;
+    }
+    const std::vector<OptionResult>* run = simulation_ ? simulation_->currentOptions() : nullptr;
+    const std::vector<OptionResult> expected =
+        run ? std::vector<OptionResult>{} : optionsOnDeterministicPath(p, doc_->catalog());
+    QStringList lines{tr("<b>What the options are worth</b>")};
+    for (const OptionResult& o : run ? *run : expected)
+        lines << tr("<b>%1</b>: %2. %3")
+                     .arg(
+                         QString::fromStdString(o.option.optionId).toHtmlEscaped(),
+                         models::optionTermsInWords(p, o).toHtmlEscaped(),
+                         models::optionValueInWords(o, r.currency, alternativeName(r, o.option.alternativeId))
+                             .toHtmlEscaped());
+    options_->setText(lines.join("<br>"));
+}
+
+QString OverviewTab::optionsText() const {
+    return options_->isVisibleTo(this) ? options_->text() : QString();
 }
 
 void OverviewTab::refresh() {

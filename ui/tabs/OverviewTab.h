@@ -48,7 +48,10 @@ public:
     QString verdictToolTip() const;
     QChart* npvChart() const;
     QChart* cumulativeChart() const;
-    QString bandText() const;            // the Monte Carlo band, or why there is none
+    QString bandText() const; // the Monte Carlo band, or why there is none
+    // docs/model.md 17: each contract option's terms and value (the current run's, else the expected
+    // path's saving); empty without options.
+    QString optionsText() const;
     QString whatWouldChangeText() const; // the heading, the gap, a sentence per input, the flips
     // After an edit the decision's charts and sentences follow this long after the edits pause.
     static constexpr int kDecisionDelayMs = 60;
@@ -68,6 +71,7 @@ private:
     QLabel* breakeven_;
     QLabel* changes_;
     QLabel* band_;
+    QLabel* options_;
     QChartView* npvChart_;
     QChartView* cumulative_;
     QLabel* crossovers_;
