@@ -1,6 +1,7 @@
 // computeledger bench: path-months per second and peak memory of the Monte Carlo on the standard
 // synthetic portfolio or a file (docs/performance.md).
 #include "app/Commands.h"
+#include "options/OptionVariants.h"
 
 #include "app/CommandSupport.h"
 #include "app/SimulationOptions.h"
@@ -60,6 +61,9 @@ int benchCommand(const QStringList& args) {
                       "values its percentiles need run again; the default) or \"values\" (8 bytes); "
                       "the same statistics either way",
                       "KIND", "buckets"});
+    parser.addOption({"option-variants",
+                      "run the portfolio with each contract option's two ways added as alternatives "
+                      "(docs/model.md 17.2), the paths an option's valuation runs"});
     addSimulationOptions(parser);
     QString error;
     if (!parse(parser, args, &error))
@@ -97,7 +101,11 @@ int benchCommand(const QStringList& args) {
             return kUserError;
         catalog = opened.catalog;
         portfolio = opened.portfolio();
+        if (parser.isSet("option-variants"))
+            portfolio = buildOptionVariants(portfolio, catalog).portfolio;
     } else {
+        if (parser.isSet("option-variants"))
+            return userError("computeledger bench: --option-variants needs --portfolio");
         portfolio = benchmarkPortfolio(months);
         if (const auto invalid = validatePortfolio(portfolio, catalog))
             throw std::logic_error("benchmark portfolio: " + invalid->toString());

@@ -8,6 +8,7 @@
 #                                          demand-uncertain.json (a demand with its uncertainty) and
 #                                          provider-default.json (a provider's default on a chosen day)
 #                                          delivery-delay.json (a fleet's uncertain capex and delivery)
+#                                          options.json with its options' two ways (docs/model.md 17.2)
 # Needs build/bin/computeledger (installer/build.sh). Usage: installer/gpu-bundle.sh [DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,7 @@ write every-feature --portfolio tests/data/portfolios/every-feature.json
 write demand-uncertain --portfolio tests/data/portfolios/demand-uncertain.json
 write provider-default --portfolio tests/data/portfolios/provider-default.json
 write delivery-delay --portfolio tests/data/portfolios/delivery-delay.json
+write options --portfolio tests/data/portfolios/options.json --option-variants
 bytes=$(du -sb "$dir" | cut -f1)
 if ((bytes > 64 * 1024 * 1024)); then
   echo "gpu-bundle: $dir holds $bytes bytes, more than the 64 MiB the device tool carries" >&2

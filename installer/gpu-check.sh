@@ -3,7 +3,8 @@
 # (installer/gpu-bundle.sh makes it): builds gpu_check for sm_90 from core/ alone, then
 #   1. compares GPU and CPU outcomes path by path (1e-12 relative), and the sums of the cost lines
 #      over the paths, on the bundled example (with its demand), the benchmark portfolio,
-#      every-feature.json, demand-uncertain.json, provider-default.json and delivery-delay.json;
+#      every-feature.json, demand-uncertain.json, provider-default.json, delivery-delay.json and
+#      options.json with its options' two ways (docs/model.md 17.2: hours bought at market);
 #   2. times the kernel alone (CUDA events, after a warm-up) and the whole run for 1M, 10M and
 #      100M paths x 120 months (in chunks of 25M paths), and the CPU on the same machine up to 10M;
 #   3. writes gpu-check.json, the build log (with -Xptxas -v: registers, spills) and the run's log
@@ -36,6 +37,7 @@ status=0
   --inputs demand-uncertain="$bundle/inputs/demand-uncertain.json" \
   --inputs provider-default="$bundle/inputs/provider-default.json" \
   --inputs delivery-delay="$bundle/inputs/delivery-delay.json" \
+  --inputs options="$bundle/inputs/options.json" \
   --timing "$bundle/inputs/benchmark.json" --timing-paths "$timing_paths" \
   --out "$out/gpu-check.json" 2>"$out/run.log" || status=$?
 cat "$out/run.log" >&2

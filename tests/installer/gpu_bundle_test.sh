@@ -27,6 +27,7 @@ fi
   --inputs every-feature="$work/bundle/inputs/every-feature.json" \
   --inputs demand-uncertain="$work/bundle/inputs/demand-uncertain.json" \
   --inputs provider-default="$work/bundle/inputs/provider-default.json" \
+  --inputs options="$work/bundle/inputs/options.json" \
   --out "$work/report.json" 2>"$work/run.log" || { cat "$work/run.log"; exit 1; }
 for name in example every-feature demand-uncertain provider-default; do
   file=resources/examples/meta-coreweave.json
@@ -34,6 +35,9 @@ for name in example every-feature demand-uncertain provider-default; do
     file=tests/data/portfolios/$name.json
   "$app" bench --portfolio "$file" --paths 2000 --seed 7 --device cpu --json >"$work/$name-app.json"
 done
+# The options' two ways (docs/model.md 17.2): the hours bought at market read as the app runs them.
+"$app" bench --portfolio tests/data/portfolios/options.json --option-variants --paths 2000 --seed 7 \
+  --device cpu --json >"$work/options-app.json"
 "$app" bench --months 120 --paths 2000 --seed 7 --device cpu --json >"$work/benchmark-app.json"
 python3 - "$work" <<'PY'
 import json, sys
