@@ -79,6 +79,22 @@ data::CsvTable readCsv(const QString& path) {
     return t;
 }
 
+// tests/data/portfolios/options.json: a take-or-pay contract with an extension, an expansion and a
+// termination option.
+Portfolio optionsPortfolio(const SkuCatalog& catalog) {
+    return *data::loadPortfolioJsonFile(QFINDTESTDATA("../data/portfolios/options.json"), catalog).portfolio;
+}
+
+// Its report with a CPU run of `paths` paths.
+ReportContent optionsReport(const Portfolio& p, const SkuCatalog& catalog, std::int64_t paths,
+                            std::uint64_t seed) {
+    SimulationOptions o;
+    o.paths = paths;
+    o.seed = seed;
+    o.device = ComputeDevice::Cpu;
+    return buildReportContent(p, catalog, simulatePortfolio(p, catalog, o), "options.json");
+}
+
 QString millions(double v) {
     return QLocale(QLocale::English).toString(v / 1e6, 'f', 1);
 }
@@ -412,22 +428,13 @@ private slots:
         QVERIFY(flat.contains("EBITDA cost over 3,000 paths"));
     }
 
-    // The reverse stress (docs/model.md 11.9): page 1 says the three smallest moves of an input alone
-    // that flip the verdict and the run's share of paths that flip it; the sensitivity section holds
-    // every input as a table, those that cannot flip it said so.
     // docs/model.md 17: "What the options are worth" holds a row per option with the run's value,
     // standard error, exercise share and intrinsic value, then each option's terms, value and boundary
     // in words, as the JSON has them; without a run, the expected path's saving alone.
     void pdfSaysWhatTheOptionsAreWorth() {
         const SkuCatalog catalog = data::bundledSkuCatalog();
-        const Portfolio p =
-            *data::loadPortfolioJsonFile(QFINDTESTDATA("../data/portfolios/options.json"), catalog).portfolio;
-        SimulationOptions o;
-        o.paths = 4000;
-        o.seed = 7;
-        o.device = ComputeDevice::Cpu;
-        const ReportContent content =
-            buildReportContent(p, catalog, simulatePortfolio(p, catalog, o), "options.json");
+        const Portfolio p = optionsPortfolio(catalog);
+        const ReportContent content = optionsReport(p, catalog, 4000, 7);
         QCOMPARE(int(content.options.size()), 3);
         const OptionResult& exit = content.options[2];
         QCOMPARE(exit.option.optionId, std::string("exit-2028"));
@@ -468,6 +475,78 @@ private slots:
                     .startsWith("On the expected path exercising saves USD 4.7 M of NPV cost to Rent"));
     }
 
+    // The CSV table `options` (docs/reports.md): a row per option, the numbers as evaluate --json
+    // prints them; the Monte Carlo columns empty without a run; a sheet of the workbook; a report of a
+    // portfolio without options into the same folder removes the stale table.
+    void csvAndWorkbookHoldWhatTheOptionsAreWorth() {
+        const SkuCatalog catalog = data::bundledSkuCatalog();
+        const Portfolio p = optionsPortfolio(catalog);
+        const ReportContent content = optionsReport(p, catalog, 2000, 11);
+        QCOMPARE(int(content.options.size()), 3);
+        QTemporaryDir dir;
+        const QString csv = dir.filePath("csv"), xlsx = dir.filePath("options.xlsx");
+        QString error;
+        QVERIFY2(writeReport(content, {QString(), csv, xlsx}, &error), qPrintable(error));
+        const auto t = readCsv(csv + "/options.csv");
+        QCOMPARE(t.header,
+                 QStringList({"option", "type", "contract", "alternative", "exercise_date", "npv_as_written",
+                              "npv_without_option", "npv_exercised", "deterministic_saving",
+                              "exercised_on_deterministic_path", "paths", "regression_paths", "value",
+                              "value_stderr", "exercise_probability", "intrinsic_value", "time_value",
+                              "boundary_side", "boundary_price_per_gpu_hour"}));
+        QCOMPARE(t.rows.size(), std::size_t(3));
+        for (std::size_t r = 0; r < 3; ++r) {
+            const OptionResult& x = content.options[r];
+            const QStringList& cells = t.rows[r];
+            QCOMPARE(cells[0], QString::fromStdString(x.option.optionId));
+            QCOMPARE(cells[2], QString::fromStdString(x.option.contractId));
+            QCOMPARE(cells[5], exactNumber(x.deterministicAsWritten));
+            QCOMPARE(cells[6], exactNumber(x.deterministicWithout));
+            QCOMPARE(cells[7], exactNumber(x.deterministicExercised));
+            QCOMPARE(cells[8], exactNumber(x.deterministicWithout - x.deterministicExercised));
+            QCOMPARE(cells[9], QString(x.exercisedOnDeterministicPath ? "1" : "0"));
+            QCOMPARE(cells[10], QString("2000"));
+            QCOMPARE(cells[12], exactNumber(x.value));
+            QCOMPARE(cells[13], exactNumber(x.valueStderr));
+            QCOMPARE(cells[14], exactNumber(x.exerciseProbability));
+            QCOMPARE(cells[15], exactNumber(x.intrinsicValue));
+            QCOMPARE(cells[16], exactNumber(x.timeValue));
+            QCOMPARE(cells[17], QString::fromLatin1(toString(x.boundarySide)));
+            QCOMPARE(cells[18], x.boundaryPrice ? exactNumber(*x.boundaryPrice) : QString());
+        }
+        QCOMPARE(t.rows[2][0], QString("exit-2028"));
+        QCOMPARE(t.rows[2][1], QString("terminate"));
+        QCOMPARE(t.rows[2][4], QString("2028-06-30"));
+        QVERIFY(t.rows[2][12].toDouble() > 1e6); // ending the contract above a falling market saves millions
+
+        QProcess sheets;
+        sheets.start(QStandardPaths::findExecutable("python3"),
+                     {"-c",
+                      "import sys, zipfile, re\n"
+                      "z = zipfile.ZipFile(sys.argv[1])\n"
+                      "print(re.findall(r'<sheet name=\"([^\"]+)\"', z.read('xl/workbook.xml').decode()))\n",
+                      xlsx});
+        QVERIFY(sheets.waitForFinished(30000));
+        const QString names = QString::fromUtf8(sheets.readAllStandardOutput());
+        QVERIFY2(names.contains("'lease_maturity', 'options', 'simulation_percentiles'"), qPrintable(names));
+
+        // Without a run: the expected path's columns, the Monte Carlo ones empty.
+        const ReportContent plain = buildReportContent(p, catalog, std::nullopt, "options.json");
+        QVERIFY2(writeReport(plain, {QString(), csv, QString()}, &error), qPrintable(error));
+        const auto u = readCsv(csv + "/options.csv");
+        QCOMPARE(u.rows.size(), std::size_t(3));
+        QCOMPARE(u.rows[2][8], t.rows[2][8]);
+        for (int c = 10; c < 19; ++c)
+            QCOMPARE(u.rows[2][c], QString());
+
+        // A portfolio without options: the stale table goes.
+        QVERIFY2(writeReport(fixture().content, {QString(), csv, QString()}, &error), qPrintable(error));
+        QVERIFY(!QFileInfo::exists(csv + "/options.csv"));
+    }
+
+    // The reverse stress (docs/model.md 11.9): page 1 says the three smallest moves of an input alone
+    // that flip the verdict and the run's share of paths that flip it; the sensitivity section holds
+    // every input as a table, those that cannot flip it said so.
     void pdfHoldsTheSmallestMoveThatFlipsTheVerdict() {
         const auto& f = fixture();
         QVERIFY(f.content.reverseStress);

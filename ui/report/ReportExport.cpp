@@ -99,7 +99,8 @@ bool writeReport(const ReportContent& c, const ReportRequest& request, QString* 
         // A folder holds one report: the simulation tables of an earlier run with --simulate (or the
         // scenarios of a portfolio that had them) would otherwise sit beside tables of another
         // portfolio or run. Only those names: the user's own files stay.
-        for (const QString& table : simulationTableNames() + QStringList{scenariosTableName()}) {
+        for (const QString& table :
+             simulationTableNames() + QStringList{scenariosTableName(), optionsTableName()}) {
             const QString path = QDir(request.csvDir).filePath(table + ".csv");
             if (!written.contains(table + ".csv") && QFileInfo(path).isFile())
                 set.removeOnCommit(path);

@@ -336,10 +336,62 @@ QString scenariosTableName() {
     return QStringLiteral("scenarios");
 }
 
+QString optionsTableName() {
+    return QStringLiteral("options");
+}
+
 QString exactNumber(double v) {
     // QJsonDocument's own writer, so the text is the one `evaluate --json` prints.
     const QByteArray json = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
     return QString::fromLatin1(json.mid(1, json.size() - 2));
+}
+
+// docs/model.md 17: each option and alternative; the Monte Carlo columns null without a run.
+ReportTable options(const ReportContent& c) {
+    ReportTable t{optionsTableName(),
+                  {{"option", ColumnKind::Text},
+                   {"type", ColumnKind::Text},
+                   {"contract", ColumnKind::Text},
+                   {"alternative", ColumnKind::Text},
+                   {"exercise_date", ColumnKind::Date},
+                   {"npv_as_written", ColumnKind::Money},
+                   {"npv_without_option", ColumnKind::Money},
+                   {"npv_exercised", ColumnKind::Money},
+                   {"deterministic_saving", ColumnKind::Money},
+                   {"exercised_on_deterministic_path", ColumnKind::Integer},
+                   {"paths", ColumnKind::Integer},
+                   {"regression_paths", ColumnKind::Integer},
+                   {"value", ColumnKind::Money},
+                   {"value_stderr", ColumnKind::Money},
+                   {"exercise_probability", ColumnKind::Fraction},
+                   {"intrinsic_value", ColumnKind::Money},
+                   {"time_value", ColumnKind::Money},
+                   {"boundary_side", ColumnKind::Text},
+                   {"boundary_price_per_gpu_hour", ColumnKind::Price}},
+                  {}};
+    for (const OptionResult& o : c.options) {
+        const std::string_view kind = toString(o.option.kind);
+        std::vector<QVariant> row{text(o.option.optionId),
+                                  QString::fromLatin1(kind.data(), qsizetype(kind.size())),
+                                  text(o.option.contractId),
+                                  text(o.option.alternativeId),
+                                  date(o.option.exerciseDate),
+                                  o.deterministicAsWritten,
+                                  o.deterministicWithout,
+                                  o.deterministicExercised,
+                                  o.deterministicWithout - o.deterministicExercised,
+                                  qlonglong(o.exercisedOnDeterministicPath ? 1 : 0)};
+        if (o.simulated) {
+            row.insert(row.end(), {qlonglong(o.paths), qlonglong(o.regressionPaths), o.value, o.valueStderr,
+                                   o.exerciseProbability, o.intrinsicValue, o.timeValue,
+                                   QString::fromLatin1(toString(o.boundarySide)),
+                                   o.boundaryPrice ? QVariant(*o.boundaryPrice) : QVariant()});
+        } else {
+            row.resize(t.columns.size());
+        }
+        t.rows.push_back(std::move(row));
+    }
+    return t;
 }
 
 std::vector<ReportTable> reportTables(const ReportContent& c) {
@@ -354,6 +406,8 @@ std::vector<ReportTable> reportTables(const ReportContent& c) {
                                     leaseMaturity(c.evaluation)};
     if (!c.scenarios.empty())
         tables.push_back(scenarios(c));
+    if (!c.options.empty())
+        tables.push_back(options(c));
     if (c.simulation) {
         tables.push_back(simulationPercentiles(*c.simulation));
         tables.push_back(simulationFan(*c.simulation));

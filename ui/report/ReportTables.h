@@ -38,13 +38,16 @@ struct TableTotals {
 std::optional<TableTotals> workbookTotals(const ReportTable& t);
 
 // annual_summary, monthly_cashflows, dated_cash, alternatives, comparisons, cost_lines, accounting,
-// lease_schedules, lease_maturity, with scenarios scenarios, and with a simulation
+// lease_schedules, lease_maturity, with scenarios scenarios, with contract options options, and with a
+// simulation
 // (simulation_accounting when it booked the paths)
 // simulation_percentiles, simulation_fan, simulation_pairs.
 std::vector<ReportTable> reportTables(const ReportContent& c);
 // The table only a portfolio with scenarios has: like the simulation tables, a report without it
 // removes the one an earlier report left in its CSV folder.
 QString scenariosTableName();
+// The same for the table only a portfolio with contract options has (docs/model.md 17).
+QString optionsTableName();
 // The names of the tables only a report with a simulation has, in that order: a report without one
 // removes those an earlier report left in its CSV folder, and nothing else.
 const QStringList& simulationTableNames();
