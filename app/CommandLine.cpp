@@ -20,7 +20,8 @@ constexpr Command kHeadlessCommands[] = {
     {"convert", &convertCommand},      {"runs", &runsCommand},           {"import-csv", &importCsvCommand},
     {"export-csv", &exportCsvCommand}, {"deals", &dealsCommand},         {"add-deal", &addDealCommand},
     {"catalog", &catalogCommand},      {"goal-seek", &goalSeekCommand},  {"stress", &stressCommand},
-    {"prices", &pricesCommand},        {"calibrate", &calibrateCommand},
+    {"prices", &pricesCommand},        {"calibrate", &calibrateCommand}, {"simulate", &simulateCommand},
+    {"merge", &mergeCommand},          {"slurm", &slurmCommand},
 };
 // The subcommands the executable adds (CommandLine.h): named here too, so that a file of that name
 // is not opened in the window and a headless build says what it lacks.
@@ -82,6 +83,16 @@ QString usage() {
         "                      [--portfolio FILE] [--fan buckets|values] [--json] [--write-inputs FILE]\n"
         "                                      path-months per second and peak memory on the standard\n"
         "                                      synthetic portfolio\n"
+        "  computeledger simulate FILE --paths N --shard I/S|auto[/S] --out SHARD [--seed S] [--threads T]\n"
+        "                         [--scenario NAME | --sweep all|NAME,...]\n"
+        "                                      one shard of a run split across machines: paths\n"
+        "                                      [floor(I N/S), floor((I+1) N/S)) in whole units\n"
+        "                                      (docs/scale-out.md); auto reads the array task's index\n"
+        "  computeledger merge SHARD... [--json] [--into DOC.cledger]\n"
+        "                                      the statistics of one run of all the shards' paths, to the\n"
+        "                                      bit; refuses a missing, repeated or damaged shard\n"
+        "  computeledger slurm FILE --paths N --shards S [--partition P] [--time T] [--sweep SCENARIOS]\n"
+        "                      [--dir DIR]       an sbatch array job and its merge job, ready to submit\n"
         "  computeledger --version | --help\n"
         "\n"
         "Exit codes: 0 success, 1 a bad file or argument (one line on stderr), 2 an internal failure.\n");

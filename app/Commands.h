@@ -19,5 +19,8 @@ int goalSeekCommand(const QStringList& args);  // GoalSeekCommand.cpp
 int stressCommand(const QStringList& args);    // StressCommand.cpp
 int pricesCommand(const QStringList& args);    // PricesCommand.cpp
 int calibrateCommand(const QStringList& args); // CalibrateCommand.cpp
+int simulateCommand(const QStringList& args);  // ShardCommands.cpp
+int mergeCommand(const QStringList& args);     // ShardCommands.cpp
+int slurmCommand(const QStringList& args);     // SlurmCommand.cpp
 
 } // namespace ledger::app

@@ -3,6 +3,7 @@
 #include "app/Commands.h"
 
 #include "app/CommandSupport.h"
+#include "app/EvaluationOutput.h"
 #include "app/ResultTable.h"
 #include "app/SimulationOptions.h"
 #include "data/CledgerDocument.h"
@@ -48,20 +49,12 @@ int allScenarios(const QCommandLineParser& parser, const Portfolio& p, const Sku
         std::optional<SimulationResult> simulation;
         if (!requestedSimulation(parser, "evaluate", applied, catalog, &simulation, &error))
             return userError(error);
-        QJsonObject result = data::evaluationToJson(x.evaluation);
-        if (simulation)
-            result["simulation"] = data::simulationToJson(*simulation);
+        const QJsonObject result =
+            evaluationOutput(x.evaluation, {}, simulation ? &*simulation : nullptr, {});
         if (const QString bad = data::firstNonFinite(result); !bad.isEmpty())
             return userError(path + ": scenario \"" + QString::fromStdString(x.name) + "\": " + bad +
                              " overflows (not a finite number)");
-        QJsonObject o{{"scenario", QString::fromStdString(x.name)},
-                      {"base", x.base},
-                      {"flips_verdict", x.flipsVerdict},
-                      {"result", result}};
-        if (!x.description.empty())
-            o["description"] = QString::fromStdString(x.description);
-        o["winner"] = x.winner ? QJsonValue(QString::fromStdString(x.evaluation.alternatives[*x.winner].id))
-                               : QJsonValue();
+        const QJsonObject o = scenarioOutput(x, result);
         list.append(o);
         runs.push_back(std::move(simulation));
     }
@@ -155,13 +148,7 @@ int evaluateCommand(const QStringList& args) {
         if (!data::appendSimulationRun(path, run, &error))
             return userError(error);
     }
-    QJsonObject o = data::evaluationToJson(result);
-    if (!scenario.empty())
-        o["scenario"] = QString::fromStdString(scenario);
-    if (simulation)
-        o["simulation"] = data::simulationToJson(*simulation);
-    if (!options.empty())
-        o["options"] = data::optionsToJson(options);
+    const QJsonObject o = evaluationOutput(result, scenario, simulation ? &*simulation : nullptr, options);
     // Validation's bounds keep every output finite (portfolio/Limits.h); should a number still
     // overflow, it is the inputs' size, a problem the user can act on, and nothing is printed.
     if (const QString bad = data::firstNonFinite(o); !bad.isEmpty())

@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite libqt6opengl6-dev libgl-dev
   qt6-qpa-plugins libeigen3-dev libboost-date-time-dev librandom123-dev libsleef-dev
   libxlsxwriter-dev libsqlite3-dev nlohmann-json3-dev poppler-utils cppcheck clang-tidy clang libclang-rt-dev libomp-dev
-  xvfb xauth python3 python3-numpy libreoffice-calc-nogui
+  xvfb xauth python3 python3-numpy libreoffice-calc-nogui slurm-wlm munge
 )
 
 missing=()

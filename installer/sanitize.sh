@@ -14,4 +14,4 @@ export QT_QPA_PLATFORM=offscreen
 # the package test re-runs cpack, which the first pass covers.
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)" --exclude-regex 'tst_installer_package|bench' --label-exclude 'bundle|libreoffice'
+ctest --test-dir "$build_dir" --output-on-failure --parallel "$(nproc)" --exclude-regex 'tst_installer_package|bench' --label-exclude 'bundle|libreoffice|slurm'

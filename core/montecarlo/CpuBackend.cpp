@@ -138,12 +138,15 @@ void scaleFanFromPilot(const PathOutcomes& pilot, std::int64_t count, PathOutcom
 
 } // namespace
 
+std::int64_t cpuChunkPaths(const PathInputs& in) {
+    const std::int64_t work = std::int64_t(std::max(1, in.periods)) * std::max(1, in.items);
+    return std::max<std::int64_t>(32, 131072 / work) / 32 * 32;
+}
+
 bool runPathsOnCpu(const PathInputs& in, std::uint64_t seed, PathOutcomes& out, int threads, int maxLanes,
                    const RunControl& control, LineSums* lineSums) {
     const int lanes = cpuLanes(maxLanes);
-    // Chunks (a multiple of 32 paths, the widest group) small enough that a cancel is seen within ~100 ms.
-    const std::int64_t work = std::int64_t(std::max(1, in.periods)) * std::max(1, in.items);
-    const std::int64_t chunk = std::max<std::int64_t>(32, 131072 / work) / 32 * 32;
+    const std::int64_t chunk = cpuChunkPaths(in);
     const bool buckets = out.fanStorage == FanStorage::Buckets;
     // Fan buckets need their scales before the first value is bucketed: the pilot paths (a whole
     // number of chunks) run first, their values kept, and set them.

@@ -24,6 +24,11 @@ const char* cpuInstructionSet(int lanes); // "avx512 x4", "avx2 x4", "avx512", "
 // registers side by side (simd/PackPair.h), so paths can run again in groups this small.
 int cpuBaseLanes(int lanes);
 
+// Paths per chunk of the CPU backend for these inputs: a multiple of 32 (the widest group), small
+// enough that a cancel is seen within ~100 ms. A chunk sums its cost lines in its own order
+// (LineSums.h), so a shard of a run that starts and ends on chunk boundaries sums them as the run does.
+std::int64_t cpuChunkPaths(const PathInputs& in);
+
 // Paths whose values set the fan buckets' scales before the rest run (FanStorage::Buckets).
 constexpr std::int64_t kFanPilotPaths = 4096;
 

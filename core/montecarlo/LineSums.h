@@ -31,6 +31,15 @@ public:
         rest_ += o.rest_;
     }
     double value() const { return std::ldexp(static_cast<double>(fixed_), -kFractionBits) + rest_; }
+    // Its exact state, as a shard file keeps it (docs/scale-out.md): the integer sum and the rest.
+    __int128 fixedPart() const { return fixed_; }
+    double restPart() const { return rest_; }
+    static OrderFreeSum fromParts(__int128 fixed, double rest) {
+        OrderFreeSum s;
+        s.fixed_ = fixed;
+        s.rest_ = rest;
+        return s;
+    }
 
 private:
     static constexpr int kFractionBits = 40;

@@ -41,19 +41,8 @@ std::uint64_t physicalMemoryBytes() {
 // fan: how a CPU run keeps the fan; resident: a GPU run keeps its outcomes on the device.
 Run run(const CompiledPortfolio& cp, const SimulationOptions& o, FanStorage fan, bool resident) {
     const PathInputs& in = cp.inputs();
-    if (o.paths < 1)
-        throw SimulationRequestError("paths: " + std::to_string(o.paths) + " must be at least 1");
     const std::uint64_t bytes = PathOutcomes::bytesFor(o.paths, in, fan);
-    if (bytes > o.memoryBudgetBytes)
-        throw SimulationRequestError("paths: " + std::to_string(o.paths) + " paths need " +
-                                     std::to_string(bytes >> 20) +
-                                     " MB for their outcomes, above the budget of " +
-                                     std::to_string(o.memoryBudgetBytes >> 20) + " MB; run fewer paths");
-    if (const std::uint64_t installed = physicalMemoryBytes(); installed > 0 && bytes > installed)
-        throw SimulationRequestError("paths: " + std::to_string(o.paths) + " paths need " +
-                                     std::to_string(bytes >> 20) + " MB for their outcomes, more than the " +
-                                     std::to_string(installed >> 20) +
-                                     " MB of memory this machine has; run fewer paths");
+    requireOutcomeMemory(o, bytes);
     auto allocate = [&](FanStorage storage) {
         try {
             return std::make_unique<PathOutcomes>(o.paths, in, storage, o.firstPath);
@@ -153,6 +142,40 @@ bool accountingPercentiles(const CompiledPortfolio& cp, const SimulationOptions&
 
 } // namespace
 
+void requireOutcomeMemory(const SimulationOptions& o, std::uint64_t bytes) {
+    if (o.paths < 1)
+        throw SimulationRequestError("paths: " + std::to_string(o.paths) + " must be at least 1");
+    if (bytes > o.memoryBudgetBytes)
+        throw SimulationRequestError("paths: " + std::to_string(o.paths) + " paths need " +
+                                     std::to_string(bytes >> 20) +
+                                     " MB for their outcomes, above the budget of " +
+                                     std::to_string(o.memoryBudgetBytes >> 20) + " MB; run fewer paths");
+    if (const std::uint64_t installed = physicalMemoryBytes(); installed > 0 && bytes > installed)
+        throw SimulationRequestError("paths: " + std::to_string(o.paths) + " paths need " +
+                                     std::to_string(bytes >> 20) + " MB for their outcomes, more than the " +
+                                     std::to_string(installed >> 20) +
+                                     " MB of memory this machine has; run fewer paths");
+}
+
+RunLabels runLabels(const CompiledPortfolio& cp) {
+    RunLabels labels;
+    for (const auto& a : cp.alternatives())
+        labels.alternatives.push_back(a.id);
+    labels.alternatives.push_back(kSpotAlternativeId);
+    labels.providers = cp.providers();
+    labels.firstYear = cp.firstYear();
+    return labels;
+}
+
+void addLineMeans(const CompiledPortfolio& cp, const LineSums& lines, SimulationResult& result) {
+    std::vector<double> npvMeans;
+    for (const auto& a : result.alternatives)
+        npvMeans.push_back(a.npvCost.mean);
+    const auto means = lineMeans(cp.inputs(), lines, result.paths, npvMeans);
+    for (std::size_t a = 0; a < result.alternatives.size(); ++a)
+        result.alternatives[a].lines = means[a];
+}
+
 CompileOptions monteCarloCompilation() {
     CompileOptions o;
     o.deliveryVariants = true;
@@ -207,12 +230,7 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
     result.threads = r.threads;
     result.cancelled = r.cancelled;
     if (!r.cancelled) {
-        RunLabels labels;
-        for (const auto& a : cp.alternatives())
-            labels.alternatives.push_back(a.id);
-        labels.alternatives.push_back(kSpotAlternativeId);
-        labels.providers = cp.providers();
-        labels.firstYear = cp.firstYear();
+        const RunLabels labels = runLabels(cp);
         if (r.onGpu) {
             try {
                 summarizeRun(*r.onGpu, labels, 1, result);
@@ -236,12 +254,7 @@ SimulationResult simulatePortfolio(const Portfolio& p, const SkuCatalog& catalog
         }
         if (o.accounting)
             result.cancelled = !accountingPercentiles(cp, o, r, result);
-        std::vector<double> npvMeans;
-        for (const auto& a : result.alternatives)
-            npvMeans.push_back(a.npvCost.mean);
-        const auto means = lineMeans(cp.inputs(), r.lines, o.paths, npvMeans);
-        for (std::size_t a = 0; a < result.alternatives.size(); ++a)
-            result.alternatives[a].lines = means[a];
+        addLineMeans(cp, r.lines, result);
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

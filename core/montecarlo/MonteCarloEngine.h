@@ -1,9 +1,11 @@
 #pragma once
 // "How wrong can this deal go?": MODEL.md section 6 on the CPU or a GPU, with the statistics of 6.2.
 #include "engine/CompiledPortfolio.h"
+#include "montecarlo/LineSums.h"
 #include "montecarlo/PathOutcomes.h"
 #include "montecarlo/RunControl.h"
 #include "montecarlo/SimulationResult.h"
+#include "montecarlo/Statistics.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/SkuCatalog.h"
 
@@ -50,6 +52,15 @@ PathOutcomes simulatePaths(const Portfolio& p, const SkuCatalog& catalog, const 
 PathOutcomes simulatePaths(const CompiledPortfolio& cp, const SimulationOptions& o, std::string* device);
 
 std::string toString(ComputeDevice d);
+
+// Refuses a run of o.paths whose outcomes need `bytes`: below 1 path, above o.memoryBudgetBytes or
+// above the machine's memory. Throws SimulationRequestError naming the paths.
+void requireOutcomeMemory(const SimulationOptions& o, std::uint64_t bytes);
+// The names a compiled portfolio's statistics are reported under (its alternatives, then spot).
+RunLabels runLabels(const CompiledPortfolio& cp);
+// Each alternative's cost lines' means from a run's line sums over result.paths paths (after the
+// NPV cost's summaries, which they add up to).
+void addLineMeans(const CompiledPortfolio& cp, const LineSums& lines, SimulationResult& result);
 
 // How the Monte Carlo compiles a portfolio: with each uncertain delivery's copies (docs/model.md 12.14).
 CompileOptions monteCarloCompilation();

@@ -1,0 +1,492 @@
+// computeledger simulate --shard and computeledger merge (docs/scale-out.md): a run split into
+// array tasks on Slurm (or Kubernetes, AWS Batch), each writing a shard file, and the merge that
+// gives the statistics of one run of all the paths, to the bit.
+#include "app/Commands.h"
+
+#include "app/CommandSupport.h"
+#include "app/EvaluationOutput.h"
+#include "app/ResultTable.h"
+#include "app/ShardSpec.h"
+#include "app/SimulationOptions.h"
+#include "data/CledgerDocument.h"
+#include "data/EvaluationJson.h"
+#include "data/OutputFiles.h"
+#include "data/ScenarioResults.h"
+#include "data/Scenarios.h"
+#include "data/ShardFile.h"
+#include "data/SimulationJson.h"
+#include "data/SkuCatalogJson.h"
+#include "engine/DeterministicEngine.h"
+#include "montecarlo/CpuBackend.h"
+#include "montecarlo/Shards.h"
+#include "resources/BundledResources.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QProcessEnvironment>
+
+#include <chrono>
+#include <map>
+
+namespace ledger::app {
+
+namespace {
+
+QString quotedName(const std::string& s) {
+    return "\"" + QString::fromStdString(s) + "\"";
+}
+
+// The portfolio a task simulates: the base case, or a scenario of the file applied.
+std::optional<Portfolio> withScenarioNamed(const Portfolio& base, const std::string& scenario,
+                                           const SkuCatalog& catalog, const QString& where, QString* error) {
+    if (scenario.empty() || scenario == data::kBaseCaseName)
+        return base;
+    const Scenario* s = data::findScenario(base, scenario);
+    if (!s) {
+        *error = where + " has no scenario " + quotedName(scenario);
+        return std::nullopt;
+    }
+    auto applied = data::withScenario(base, *s, catalog, error);
+    if (!applied)
+        *error = where + ": " + *error;
+    return applied;
+}
+
+bool anyOptions(const Portfolio& p) {
+    for (const auto& c : p.contracts)
+        if (!c.options.empty())
+            return true;
+    return false;
+}
+
+} // namespace
+
+int simulateCommand(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument("simulate", "subcommand");
+    parser.addPositionalArgument("FILE", "portfolio JSON file or .cledger document");
+    addSimulationOptions(parser);
+    parser.addOption({"shard",
+                      "which shard: I/S (0-based), auto, or auto/S (the task index from Slurm, "
+                      "Kubernetes or AWS Batch)",
+                      "SHARD", "0/1"});
+    parser.addOption({"out", "the shard file to write", "SHARD_FILE"});
+    parser.addOption({"scenario", "simulate the file's scenario NAME instead of the base case", "NAME"});
+    parser.addOption({"sweep",
+                      "a sweep's scenarios, comma-separated, or all (the base case and every scenario): "
+                      "the task index picks the scenario and the shard",
+                      "SCENARIOS"});
+    QString error;
+    if (!parse(parser, args, &error))
+        return userError(error);
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2)
+        return userError("computeledger simulate: expected one FILE; see computeledger --help");
+    if (!parser.isSet("out"))
+        return userError("computeledger simulate: --out SHARD_FILE is required (where the shard is written)");
+    if (parser.isSet("scenario") && parser.isSet("sweep"))
+        return userError("computeledger simulate: give --scenario or --sweep, not both");
+    const QString path = pos[1];
+    const OpenedPortfolio opened = openPortfolio(path);
+    if (!opened.ok())
+        return kUserError;
+    const Portfolio& base = opened.portfolio();
+    if (anyOptions(base))
+        return userError("computeledger simulate: " + path +
+                         " has contract options: a sharded run of them is not supported yet; value them "
+                         "with evaluate --simulate on one machine");
+
+    std::vector<std::string> sweep;
+    if (parser.isSet("sweep") && !sweepScenarios(base, parser.value("sweep"), &sweep, &error))
+        return userError("computeledger simulate: --sweep: " + error);
+    const auto task = readShardSpec(parser.value("shard"), int(std::max<std::size_t>(1, sweep.size())),
+                                    QProcessEnvironment::systemEnvironment(), &error);
+    if (!task)
+        return userError("computeledger simulate: --shard: " + error);
+    std::string scenario = parser.isSet("scenario") ? parser.value("scenario").toStdString() : std::string();
+    if (!sweep.empty())
+        scenario = sweep[std::size_t(task->scenario)];
+    if (scenario == data::kBaseCaseName)
+        scenario.clear();
+    const auto portfolio = withScenarioNamed(base, scenario, opened.catalog, path, &error);
+    if (!portfolio)
+        return userError("computeledger simulate: " + error);
+
+    SimulationOptions o;
+    o.paths = portfolio->simulation.paths;
+    o.seed = portfolio->simulation.seed;
+    o.accounting = true; // as evaluate --simulate: the accounting view's percentiles
+    if (!readSimulationOptions(parser, "simulate", o, &error))
+        return userError(error);
+    const auto start = std::chrono::steady_clock::now();
+    const CompiledPortfolio cp(*portfolio, opened.catalog, monteCarloCompilation());
+    const std::int64_t unit = shardUnitPaths(cp.inputs());
+    const ShardRange range = shardRange(o.paths, task->index, task->count, unit);
+
+    data::ShardManifest m;
+    m.version = QCoreApplication::applicationVersion();
+    m.baseHash = data::portfolioInputsHash(base);
+    m.inputsHash = data::simulationInputsHash(*portfolio);
+    m.scenario = QString::fromStdString(scenario);
+    m.seed = o.seed;
+    m.paths = o.paths;
+    m.range = range;
+    m.index = task->index;
+    m.count = task->count;
+    m.unit = unit;
+    m.accounting = o.accounting;
+    m.portfolio = QJsonDocument::fromJson(data::writePortfolioJson(base)).object();
+    m.alternatives = cp.inputs().alternatives;
+    m.years = cp.inputs().years;
+    m.providers = cp.inputs().providers;
+    m.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+
+    std::optional<ShardOutcomes> shard;
+    try {
+        if (range.paths() > 0) {
+            SimulationOptions mine = o;
+            mine.paths = range.paths();
+            mine.firstPath = range.begin;
+            const auto pathsStart = std::chrono::steady_clock::now();
+            shard.emplace(runShard(cp, mine));
+            m.pathSeconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - pathsStart).count();
+            m.device = QString::fromStdString(shard->device);
+            m.threads = shard->threads;
+        } else {
+            // More shards than units of paths: this one has none, and says so to the merge.
+            shard.emplace(cp.inputs(), range, o.accounting);
+            shard->device = shardDeviceName(o);
+            m.device = QString::fromStdString(shard->device);
+        }
+    } catch (const SimulationRequestError& e) {
+        return userError("computeledger simulate: " + QString::fromUtf8(e.what()));
+    }
+    m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const QString outPath = parser.value("out");
+    if (const QString clash = data::outputOverwritesInput({outPath}, {path}); !clash.isEmpty())
+        return userError("computeledger simulate: " + clash);
+    if (!data::writeShardFile(outPath, m, *shard, &error))
+        return userError("computeledger simulate: " + error);
+    out() << QString("shard %1 of %2%3: paths %4 to %5 of %6, written to %7 (%8 MB)\n")
+                 .arg(task->index)
+                 .arg(task->count)
+                 .arg(scenario.empty() ? QString() : " of scenario " + quotedName(scenario))
+                 .arg(range.begin)
+                 .arg(range.end)
+                 .arg(o.paths)
+                 .arg(outPath)
+                 .arg(QLocale(QLocale::English).toString(double(QFileInfo(outPath).size()) / 1e6, 'f', 1));
+    out().flush();
+    return kSuccess;
+}
+
+namespace {
+
+struct ShardInput {
+    QString path;
+    data::ShardManifest manifest;
+};
+
+// One scenario's shards (the base case's without a sweep), in shard order once checked.
+struct ShardGroup {
+    std::string scenario;
+    std::vector<ShardInput> shards;
+};
+
+// What every shard of one merge must share with the first; the first that differs, named.
+QString sameRun(const ShardInput& first, const ShardInput& other) {
+    const data::ShardManifest &a = first.manifest, &b = other.manifest;
+    auto differ = [&](const QString& what, const QString& x, const QString& y) {
+        return QString("%1 and %2 are shards of different runs: %3 %4 and %5")
+            .arg(first.path, other.path, what, x, y);
+    };
+    if (a.version != b.version)
+        return differ("computeledger version", a.version, b.version);
+    if (a.baseHash != b.baseHash)
+        return QString("%1 and %2 are shards of different inputs (the portfolio files' hashes %3 and %4 "
+                       "differ)")
+            .arg(first.path, other.path, a.baseHash.left(12), b.baseHash.left(12));
+    if (a.seed != b.seed)
+        return differ("seed", QString::number(a.seed), QString::number(b.seed));
+    if (a.paths != b.paths)
+        return differ("paths", QString::number(a.paths), QString::number(b.paths));
+    if (a.count != b.count)
+        return differ("shard count", QString::number(a.count), QString::number(b.count));
+    if (a.unit != b.unit || a.accounting != b.accounting || a.alternatives != b.alternatives ||
+        a.years != b.years || a.providers != b.providers)
+        return QString("%1 and %2 are shards of different runs: their outcomes' shapes differ")
+            .arg(first.path, other.path);
+    if (a.device != b.device)
+        return QString("%1 and %2 ran on different CPU lanes (%3 and %4): their paths' last bits differ, so "
+                       "no single run equals them; run every shard on one kind of CPU (Slurm --constraint)")
+            .arg(first.path, other.path, a.device, b.device);
+    return {};
+}
+
+// Orders a group's shards 0 .. count - 1: each exactly once, each over the range the rule gives.
+bool orderGroup(ShardGroup& g, QString* error) {
+    const data::ShardManifest& m = g.shards.front().manifest;
+    const QString of = g.scenario.empty() ? QString() : " of scenario " + quotedName(g.scenario);
+    std::vector<const ShardInput*> at(std::size_t(m.count), nullptr);
+    for (const ShardInput& s : g.shards) {
+        const ShardRange expected = shardRange(m.paths, s.manifest.index, m.count, m.unit);
+        if (s.manifest.range.begin != expected.begin || s.manifest.range.end != expected.end) {
+            *error = QString("%1: is damaged: shard %2 of %3 holds paths %4 to %5, not %6 to %7")
+                         .arg(s.path)
+                         .arg(s.manifest.index)
+                         .arg(m.count)
+                         .arg(s.manifest.range.begin)
+                         .arg(s.manifest.range.end)
+                         .arg(expected.begin)
+                         .arg(expected.end);
+            return false;
+        }
+        const ShardInput*& slot = at[std::size_t(s.manifest.index)];
+        if (slot) {
+            *error = QString("shard %1 of %2%3 (paths %4 to %5) is given twice: %6 and %7")
+                         .arg(s.manifest.index)
+                         .arg(m.count)
+                         .arg(of)
+                         .arg(expected.begin)
+                         .arg(expected.end)
+                         .arg(slot->path, s.path);
+            return false;
+        }
+        slot = &s;
+    }
+    QStringList missing;
+    for (int i = 0; i < m.count; ++i)
+        if (!at[std::size_t(i)]) {
+            const ShardRange r = shardRange(m.paths, i, m.count, m.unit);
+            missing << QString("%1 (paths %2 to %3)").arg(i).arg(r.begin).arg(r.end);
+        }
+    if (!missing.isEmpty()) {
+        *error = QString("%1 of the %2 shards%3 %4 missing: %5")
+                     .arg(missing.size())
+                     .arg(m.count)
+                     .arg(of, missing.size() == 1 ? "is" : "are")
+                     .arg(missing.mid(0, 8).join(", ") + (missing.size() > 8 ? ", ..." : ""));
+        return false;
+    }
+    std::vector<ShardInput> ordered;
+    for (const ShardInput* s : at)
+        ordered.push_back(*s);
+    g.shards = std::move(ordered);
+    return true;
+}
+
+// One group's statistics from its shards' outcomes, as one run of all the paths.
+std::optional<SimulationResult> mergeGroup(const ShardGroup& g, const Portfolio& portfolio,
+                                           const SkuCatalog& catalog, const SimulationOptions& o,
+                                           QString* error) {
+    const data::ShardManifest& m = g.shards.front().manifest;
+    const CompiledPortfolio cp(portfolio, catalog, monteCarloCompilation());
+    const PathInputs& in = cp.inputs();
+    if (in.alternatives != m.alternatives || in.years != m.years || in.providers != m.providers ||
+        shardUnitPaths(in) != m.unit) {
+        *error = g.shards.front().path + ": is damaged: its outcomes' shape is not its portfolio's";
+        return std::nullopt;
+    }
+    SimulationOptions whole = o;
+    whole.paths = m.paths;
+    try {
+        requireOutcomeMemory(whole, PathOutcomes::bytesFor(m.paths, in) * (m.accounting ? 3 : 1));
+        ShardOutcomes all(in, {0, m.paths}, m.accounting);
+        double pathSeconds = 0.0;
+        for (const ShardInput& s : g.shards) {
+            ShardOutcomes one(in, s.manifest.range, m.accounting);
+            if (!data::readShardOutcomes(s.path, s.manifest, one, error))
+                return std::nullopt;
+            placeShard(one, all);
+            pathSeconds += s.manifest.pathSeconds;
+        }
+        SimulationResult r = summarizeShards(cp, all, m.seed, o.threads > 0 ? o.threads : 1);
+        r.pathSeconds = pathSeconds;
+        return r;
+    } catch (const SimulationRequestError& e) {
+        *error = QString::fromUtf8(e.what());
+    } catch (const std::bad_alloc&) {
+        *error =
+            QString("paths: the memory for the outcomes of %1 paths could not be allocated").arg(m.paths);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+int mergeCommand(const QStringList& args) {
+    const auto start = std::chrono::steady_clock::now();
+    QCommandLineParser parser;
+    parser.addPositionalArgument("merge", "subcommand");
+    parser.addPositionalArgument("SHARD", "the shard files of one run (or of one sweep)", "SHARD...");
+    parser.addOption({"json", "print the stable JSON result (evaluate --simulate --json's)"});
+    parser.addOption({"into", "store each merged run in the .cledger document", "DOC"});
+    parser.addOption({"threads", "CPU threads of the statistics (default: all cores)", "T"});
+    parser.addOption({"memory-budget", "refuse a merge whose outcomes need more (default 8192)", "MB"});
+    QString error;
+    if (!parse(parser, args, &error))
+        return userError(error);
+    const QStringList files = parser.positionalArguments().mid(1);
+    if (files.isEmpty())
+        return userError("computeledger merge: expected the shard files; see computeledger --help");
+    SimulationOptions o;
+    for (const char* name : {"threads", "memory-budget"}) {
+        if (!parser.isSet(name))
+            continue;
+        bool ok = false;
+        const long long v = parser.value(name).toLongLong(&ok);
+        const long long hi = QLatin1String(name) == QLatin1String("threads") ? 1024 : 1LL << 30;
+        if (!ok || v < 1 || v > hi)
+            return userError(QString("computeledger merge: --%1: \"%2\" is not a whole number in 1..%3")
+                                 .arg(name, parser.value(name))
+                                 .arg(hi));
+        if (QLatin1String(name) == QLatin1String("threads"))
+            o.threads = int(v);
+        else
+            o.memoryBudgetBytes = std::uint64_t(v) << 20;
+    }
+    if (o.threads == 0)
+        o.threads = defaultCpuThreads();
+
+    // Every manifest first: a merge that cannot finish reads no outcomes.
+    std::vector<ShardInput> inputs;
+    for (const QString& f : files) {
+        auto m = data::readShardManifest(f, &error);
+        if (!m)
+            return userError("computeledger merge: " + error);
+        inputs.push_back({f, std::move(*m)});
+    }
+    for (const ShardInput& s : inputs)
+        if (const QString d = sameRun(inputs.front(), s); !d.isEmpty())
+            return userError("computeledger merge: " + d);
+    const SkuCatalog catalog = data::bundledSkuCatalog();
+    const auto base = data::shardPortfolio(inputs.front().manifest, catalog, &error);
+    if (!base)
+        return userError("computeledger merge: " + inputs.front().path + ": is damaged: " + error);
+    if (data::portfolioInputsHash(*base) != inputs.front().manifest.baseHash)
+        return userError("computeledger merge: " + inputs.front().path +
+                         ": is damaged: its portfolio does not match its inputs hash");
+
+    // The base case first, then the scenarios in the file's order.
+    std::vector<ShardGroup> groups;
+    auto rank = [&](const std::string& name) {
+        if (name.empty())
+            return -1;
+        for (std::size_t i = 0; i < base->scenarios.size(); ++i)
+            if (base->scenarios[i].name == name)
+                return int(i);
+        return int(base->scenarios.size());
+    };
+    for (const ShardInput& s : inputs) {
+        const std::string scenario = s.manifest.scenario.toStdString();
+        auto g = std::find_if(groups.begin(), groups.end(),
+                              [&](const ShardGroup& x) { return x.scenario == scenario; });
+        if (g == groups.end())
+            g = groups.insert(groups.end(), ShardGroup{scenario, {}});
+        g->shards.push_back(s);
+    }
+    std::stable_sort(groups.begin(), groups.end(), [&](const ShardGroup& a, const ShardGroup& b) {
+        return rank(a.scenario) < rank(b.scenario);
+    });
+    std::vector<Portfolio> portfolios;
+    for (ShardGroup& g : groups) {
+        if (!orderGroup(g, &error))
+            return userError("computeledger merge: " + error);
+        auto applied = withScenarioNamed(*base, g.scenario, catalog, "the shards' portfolio", &error);
+        if (!applied)
+            return userError("computeledger merge: " + error);
+        for (const ShardInput& s : g.shards)
+            if (data::simulationInputsHash(*applied) != s.manifest.inputsHash)
+                return userError("computeledger merge: " + s.path +
+                                 ": is damaged: its inputs hash is not its scenario's");
+        portfolios.push_back(std::move(*applied));
+    }
+
+    std::vector<SimulationResult> runs;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        auto r = mergeGroup(groups[i], portfolios[i], catalog, o, &error);
+        if (!r)
+            return userError("computeledger merge: " + error);
+        runs.push_back(std::move(*r));
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    for (SimulationResult& r : runs)
+        r.seconds = seconds;
+
+    if (parser.isSet("into")) {
+        const QString doc = parser.value("into");
+        if (!data::isSqliteFile(doc))
+            return userError("computeledger merge: --into: " + doc +
+                             " is not a .cledger document (convert the portfolio first)");
+        const data::PortfolioLoad stored = data::loadPortfolioFile(doc, catalog);
+        if (!stored.ok())
+            return userError("computeledger merge: --into: " + stored.error);
+        if (data::portfolioInputsHash(*stored.portfolio) != inputs.front().manifest.baseHash)
+            return userError("computeledger merge: --into: " + doc +
+                             " holds other inputs than the shards' portfolio; its runs would not be of it");
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            data::SimulationRunRecord run;
+            run.inputsHash = groups[i].shards.front().manifest.inputsHash;
+            run.seed = runs[i].seed;
+            run.paths = runs[i].paths;
+            run.device = QString::fromStdString(runs[i].device);
+            run.seconds = runs[i].seconds;
+            run.statistics = QJsonDocument(data::simulationToJson(runs[i])).toJson(QJsonDocument::Compact);
+            if (!data::appendSimulationRun(doc, run, &error))
+                return userError("computeledger merge: --into: " + error);
+        }
+    }
+
+    auto resultJson = [&](std::size_t i, const EvaluationResult& evaluation) {
+        QJsonObject o = evaluationOutput(evaluation, groups[i].scenario, &runs[i], {});
+        QJsonObject simulation = o["simulation"].toObject();
+        simulation["shards"] = int(groups[i].shards.size());
+        o["simulation"] = simulation;
+        return o;
+    };
+    const bool sweep = groups.size() > 1;
+    if (!sweep) {
+        const EvaluationResult evaluation = evaluatePortfolio(portfolios[0], catalog);
+        if (parser.isSet("json")) {
+            out() << QJsonDocument(resultJson(0, evaluation)).toJson(QJsonDocument::Indented);
+        } else {
+            if (!groups[0].scenario.empty())
+                out() << "Scenario: " << QString::fromStdString(groups[0].scenario) << "\n\n";
+            out() << formatResultTable(portfolios[0], evaluation);
+            out() << simulationTable(runs[0], portfolios[0].currency);
+            out() << QString("\nMerged from %1 shards.\n").arg(groups[0].shards.size());
+        }
+        out().flush();
+        return kSuccess;
+    }
+    // A sweep: one result per scenario, as evaluate --all-scenarios gives them.
+    const auto outcomes = data::evaluateScenarios(*base, catalog, &error);
+    if (!outcomes)
+        return userError("computeledger merge: the shards' portfolio: " + error);
+    QJsonArray list;
+    std::vector<data::ScenarioOutcome> shown;
+    std::vector<std::optional<SimulationResult>> shownRuns;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        const std::string name = groups[i].scenario.empty() ? data::kBaseCaseName : groups[i].scenario;
+        const auto x = std::find_if(outcomes->begin(), outcomes->end(),
+                                    [&](const data::ScenarioOutcome& s) { return s.name == name; });
+        QJsonObject result = resultJson(i, x->evaluation);
+        result.remove("scenario");
+        list.append(scenarioOutput(*x, result));
+        shown.push_back(*x);
+        shownRuns.push_back(runs[i]);
+    }
+    if (parser.isSet("json"))
+        out() << QJsonDocument(QJsonObject{{"scenarios", list}}).toJson(QJsonDocument::Indented);
+    else
+        out() << scenarioMatrixTable(shown, shownRuns, base->currency);
+    out().flush();
+    return kSuccess;
+}
+
+} // namespace ledger::app

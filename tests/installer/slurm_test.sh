@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# A real Slurm cluster of one node on this machine (docs/scale-out.md): munged, slurmctld and slurmd
+# on localhost from a generated slurm.conf, started and stopped here. `computeledger slurm` writes
+# the array job (200,000 paths in 8 shards) and its merge; submit.sh submits them; the merged JSON
+# must equal one `evaluate --simulate` run of the same paths byte for byte, but for the run's
+# timings, threads, device and shard count. Usage: slurm_test.sh COMPUTELEDGER_BIN
+# Outside CI a machine without Slurm, munge or root skips it (exit 77); in CI (CI=true) it fails.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+app=$(readlink -f "$1")
+example=$root/resources/examples/meta-coreweave.json
+
+skip() {
+  if [[ ${CI:-} == true ]]; then
+    echo "slurm_test: $1 (CI must run this test: installer/install-deps.sh installs slurm-wlm and munge)" >&2
+    exit 1
+  fi
+  echo "slurm_test: skipped: $1"
+  exit 77
+}
+for program in munged mungekey slurmctld slurmd sbatch squeue sinfo; do
+  command -v "$program" >/dev/null || skip "$program is not installed (apt-get install slurm-wlm munge)"
+done
+[[ $(id -u) -eq 0 ]] || skip "slurmd must run as root to start jobs"
+
+work=$(mktemp -d /tmp/cledger-slurm.XXXXXX)
+chmod 700 "$work"
+stop() {
+  for pid in "$work"/slurmd.pid "$work"/slurmctld.pid "$work"/munge/munged.pid; do
+    [[ -f $pid ]] && kill "$(cat "$pid")" 2>/dev/null || true
+  done
+  sleep 1
+  rm -rf "$work"
+}
+trap stop EXIT
+fail() {
+  echo "slurm_test: $1" >&2
+  for log in "$work"/slurmctld.log "$work"/slurmd.log "$work"/run/logs/*.out; do
+    [[ -f $log ]] && { echo "== $log" >&2; tail -n 20 "$log" >&2; }
+  done
+  exit 1
+}
+# Waits up to $1 seconds for the command after it to succeed.
+wait_for() {
+  local seconds=$1
+  shift
+  for ((i = 0; i < seconds * 2; ++i)); do
+    "$@" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  return 1
+}
+
+# munge: a key and a daemon of this test's own, on a socket of its own.
+mkdir -p "$work/munge" "$work/state" "$work/spool"
+chmod 700 "$work/munge"
+mungekey --create --keyfile="$work/munge/munge.key" --force
+chmod 400 "$work/munge/munge.key"
+munged --socket="$work/munge/munge.socket" --key-file="$work/munge/munge.key" \
+  --pid-file="$work/munge/munged.pid" --log-file="$work/munge/munged.log" \
+  --seed-file="$work/munge/munged.seed" --force || fail "munged did not start"
+
+# Two free ports for slurmctld and slurmd.
+read -r ctld_port slurmd_port < <(python3 -c '
+import socket
+s = [socket.socket() for _ in range(2)]
+for x in s: x.bind(("127.0.0.1", 0))
+print(*[x.getsockname()[1] for x in s])')
+host=$(hostname -s)
+export SLURM_CONF=$work/slurm.conf
+cat >"$SLURM_CONF" <<EOF
+ClusterName=cledgertest
+SlurmctldHost=$host(127.0.0.1)
+SlurmctldPort=$ctld_port
+SlurmdPort=$slurmd_port
+SlurmUser=root
+SlurmdUser=root
+AuthType=auth/munge
+AuthInfo=socket=$work/munge/munge.socket
+CredType=cred/munge
+StateSaveLocation=$work/state
+SlurmdSpoolDir=$work/spool
+SlurmctldPidFile=$work/slurmctld.pid
+SlurmdPidFile=$work/slurmd.pid
+SlurmctldLogFile=$work/slurmctld.log
+SlurmdLogFile=$work/slurmd.log
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/none
+AccountingStorageType=accounting_storage/none
+JobCompType=jobcomp/none
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core
+MpiDefault=none
+ReturnToService=2
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$(nproc) RealMemory=4000 State=UNKNOWN
+PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
+EOF
+slurmctld -f "$SLURM_CONF" || fail "slurmctld did not start"
+slurmd -f "$SLURM_CONF" -N "$host" || fail "slurmd did not start"
+wait_for 60 bash -c "sinfo -h -o %t | grep -qx idle" || fail "the node did not come up within 60 s"
+
+"$app" slurm "$example" --paths 200000 --shards 8 --partition test --time 10:00 --dir "$work/run"
+for script in shards.sbatch merge.sbatch submit.sh; do
+  [[ -x $work/run/$script ]] || fail "computeledger slurm wrote no $script"
+done
+grep -q -- '--array=0-7' "$work/run/shards.sbatch" || fail "the array job is not of 8 tasks"
+grep -q -- 'afterok' "$work/run/submit.sh" || fail "the merge does not wait for the array job"
+bash "$work/run/submit.sh"
+wait_for 300 test -s "$work/run/result.json" || fail "no merged result within 300 s"
+wait_for 60 bash -c '[[ -z $(squeue -h) ]]' || fail "jobs still queued after the merge"
+for i in 0 1 2 3 4 5 6 7; do
+  [[ -s $work/run/shards/shard-$i.clshard ]] || fail "shard $i was not written"
+done
+
+"$app" evaluate "$example" --simulate --paths 200000 --device cpu --json >"$work/single.json"
+# Byte for byte but for the lines that say how the run went.
+drop='^ *"(seconds|path_seconds|threads|device|shards)":'
+grep -Ev "$drop" "$work/single.json" >"$work/single.filtered"
+grep -Ev "$drop" "$work/run/result.json" >"$work/merged.filtered"
+cmp -s "$work/single.filtered" "$work/merged.filtered" ||
+  { diff "$work/single.filtered" "$work/merged.filtered" | head -n 20 >&2; fail "the merged run differs from one run"; }
+grep -q '"shards": 8' "$work/run/result.json" || fail "the merged result does not say its 8 shards"
+echo "slurm_test: 8 shards of 200,000 paths on Slurm $(sinfo -V | cut -d' ' -f2) merged equal one run"
