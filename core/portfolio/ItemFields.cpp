@@ -283,6 +283,9 @@ const std::vector<ItemField<Contract>>& contractFields() {
 
 const std::vector<ItemField<ContractOption>>& contractOptionFields() {
     using O = ContractOption;
+    constexpr unsigned kExtend = optionKindBit(OptionKind::Extend);
+    constexpr unsigned kExpand = optionKindBit(OptionKind::Expand);
+    constexpr unsigned kTerminate = optionKindBit(OptionKind::Terminate);
     static const std::vector<ItemField<ContractOption>> fields = {
         {.key = "id",
          .column = "id",
@@ -315,6 +318,7 @@ const std::vector<ItemField<ContractOption>>& contractOptionFields() {
          .label = "New end",
          .tooltip = "extend: the contract's last day once extended, after its end.",
          .shown = kEverywhere,
+         .takenBy = kExtend,
          .access = member<O, &O::newEnd>},
         {.key = "start",
          .column = "start_date",
@@ -323,6 +327,7 @@ const std::vector<ItemField<ContractOption>>& contractOptionFields() {
          .label = "Start",
          .tooltip = "expand: the first day of the added GPUs, at least the lead time after the exercise.",
          .shown = kEverywhere,
+         .takenBy = kExpand,
          .access = member<O, &O::start>},
         {.key = "end",
          .column = "end_date",
@@ -331,6 +336,7 @@ const std::vector<ItemField<ContractOption>>& contractOptionFields() {
          .label = "End",
          .tooltip = "expand: the last day of the added GPUs. Empty: the contract's end.",
          .shown = kEverywhere,
+         .takenBy = kExpand,
          .access = member<O, &O::end>},
         {.key = "gpus",
          .column = "gpus",
@@ -340,6 +346,7 @@ const std::vector<ItemField<ContractOption>>& contractOptionFields() {
          .unit = "GPUs",
          .tooltip = "expand: the GPUs added. extend: the GPUs extended; empty: the last tranche's.",
          .shown = kEverywhere,
+         .takenBy = kExtend | kExpand,
          .access = member<O, &O::gpus>},
         {.key = "price_per_gpu_hour",
          .column = "price_per_gpu_hour",
@@ -349,6 +356,7 @@ const std::vector<ItemField<ContractOption>>& contractOptionFields() {
          .unit = "per GPU-hour",
          .tooltip = "extend, expand: the price of the option's hours; or give a price factor instead.",
          .shown = kEverywhere,
+         .takenBy = kExtend | kExpand,
          .access = member<O, &O::pricePerGpuHour>},
         {.key = "price_factor",
          .column = "price_factor",
@@ -359,6 +367,7 @@ const std::vector<ItemField<ContractOption>>& contractOptionFields() {
          .tooltip = "extend: x the contract's price on its last day; expand: x its price on the start day "
                     "(its last price after the end).",
          .shown = kEverywhere,
+         .takenBy = kExtend | kExpand,
          .access = member<O, &O::priceFactor>},
         {.key = "lead_time_days",
          .column = "lead_time_days",
@@ -369,6 +378,7 @@ const std::vector<ItemField<ContractOption>>& contractOptionFields() {
          .unit = "days",
          .tooltip = "expand: the days the provider needs between the exercise and the start. Empty: 0.",
          .shown = kEverywhere,
+         .takenBy = kExpand,
          .access = member<O, &O::leadTimeDays>},
         {.key = "fee",
          .column = "fee",
@@ -377,6 +387,7 @@ const std::vector<ItemField<ContractOption>>& contractOptionFields() {
          .label = "Fee",
          .tooltip = "terminate: paid on the exercise date, deductible.",
          .shown = kEverywhere,
+         .takenBy = kTerminate,
          .access = member<O, &O::fee>},
         {.key = "notes",
          .column = "notes",

@@ -55,6 +55,11 @@ struct Bounds {
     bool hiOpen = false;
 };
 
+// The bit of an option kind in ItemField::takenBy.
+constexpr unsigned optionKindBit(OptionKind k) {
+    return 1u << unsigned(k);
+}
+
 // How a field is read from and written to its item (field_access::member below).
 template <class Item> struct FieldAccess {
     FieldValue (*get)(const Item&);
@@ -74,6 +79,9 @@ template <class Item> struct ItemField {
     const char* unit = ""; // also the unit word of a whole number's message ("days")
     const char* tooltip = "";
     unsigned shown = kInCsv; // FieldShown bits
+    // A contract option's field: the kinds that take it, a bit per OptionKind (optionKindBit); a
+    // kind that does not take it refuses it (docs/file-format.md, "Contract options": "for").
+    unsigned takenBy = ~0u;
     FieldAccess<Item> access{};
 };
 

@@ -64,7 +64,7 @@ struct LeaseTerms {
 
 // A right the customer holds on a contract, exercisable on one date (docs/model.md 17): extend the
 // last tranche's GPUs (or `gpus`) to new_end, add `gpus` from start to end, or end the contract on the
-// exercise date for a fee. Which fields each kind takes: validation (portfolio/Validation.cpp).
+// exercise date for a fee. Which fields each kind takes: its table's takenBy (portfolio/OptionTerms.h).
 enum class OptionKind { Extend, Expand, Terminate };
 std::string_view toString(OptionKind k);
 std::optional<OptionKind> optionKindFromString(std::string_view s);

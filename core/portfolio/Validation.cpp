@@ -3,6 +3,7 @@
 #include "portfolio/ContractTerms.h"
 #include "portfolio/Defaults.h"
 #include "portfolio/ItemFields.h"
+#include "portfolio/OptionTerms.h"
 #include "portfolio/SensitivityInputs.h"
 
 #include <Eigen/Cholesky>
@@ -303,13 +304,12 @@ private:
 
     void checkOption(const std::string& op, const Contract& c, const ContractOption& o) {
         const std::string kind(toString(o.kind));
-        // A field the kind does not take is refused, not silently ignored.
-        auto notTaken = [&](bool given, const char* key) {
-            if (given)
-                fail(op + "." + key, "is not a term of " +
-                                         std::string(o.kind == OptionKind::Extend ? "an " : "a ") + kind +
-                                         " option");
-        };
+        // A field the kind does not take (the table's takenBy) is refused, not silently ignored.
+        for (const auto& f : contractOptionFields())
+            if (!optionTakes(f, o.kind) && !std::holds_alternative<std::monostate>(f.access.get(o)))
+                fail(op + "." + f.key, "is not a term of " +
+                                           std::string(o.kind == OptionKind::Extend ? "an " : "a ") + kind +
+                                           " option");
         auto needed = [&](bool given, const char* key, const char* why) {
             if (!given)
                 fail(op + "." + key, std::string("missing (") + why + ")");
@@ -326,14 +326,6 @@ private:
             fail(op + ".exercise_date", formatIsoDate(o.exerciseDate) + " is after assumptions.horizon_end " +
                                             formatIsoDate(*p_.assumptions.horizonEnd));
         const bool priced = o.kind != OptionKind::Terminate;
-        notTaken(!priced && o.pricePerGpuHour, "price_per_gpu_hour");
-        notTaken(!priced && o.priceFactor, "price_factor");
-        notTaken(o.kind != OptionKind::Extend && o.newEnd, "new_end");
-        notTaken(o.kind != OptionKind::Expand && o.start, "start");
-        notTaken(o.kind != OptionKind::Expand && o.end, "end");
-        notTaken(o.kind != OptionKind::Expand && o.leadTimeDays, "lead_time_days");
-        notTaken(o.kind == OptionKind::Terminate && o.gpus, "gpus");
-        notTaken(o.kind != OptionKind::Terminate && o.fee, "fee");
         if (priced) {
             if (o.pricePerGpuHour && o.priceFactor)
                 fail(op + ".price_factor", "give either price_per_gpu_hour or price_factor, not both");

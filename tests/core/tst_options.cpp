@@ -9,6 +9,7 @@
 #include "options/OptionValuation.h"
 #include "options/OptionVariants.h"
 #include "portfolio/Defaults.h"
+#include "portfolio/OptionTerms.h"
 #include "portfolio/Validation.h"
 
 #include <QTest>
@@ -329,6 +330,69 @@ private slots:
         const OptionResult r = valueOne(p, settings(20000));
         QVERIFY(r.value >= -3.0 * r.valueStderr);
         QVERIFY(r.exerciseProbability > 0.0);
+    }
+
+    // An editor changing an option's type (portfolio/OptionTerms): what the new kind does not take goes,
+    // what it needs starts, the rest stays; the result validates, and back again gives the kind's terms.
+    void anOptionMadeAnotherKindKeepsOnlyItsTerms() {
+        const Portfolio p = extensionCase(1.6);
+        const Contract& c = p.contracts[0]; // 2027-01-01 .. 2028-12-31, 100 GPUs
+        ContractOption o = c.options[0];
+        o.gpus = 80.0;
+        o.notes = "from the term sheet";
+        // Which kinds take which terms: the table's takenBy, as docs/file-format.md's "for" column says.
+        QVERIFY(optionTakes("new_end", OptionKind::Extend));
+        QVERIFY(!optionTakes("new_end", OptionKind::Expand));
+        QVERIFY(optionTakes("gpus", OptionKind::Expand));
+        QVERIFY(!optionTakes("gpus", OptionKind::Terminate));
+        QVERIFY(optionTakes("fee", OptionKind::Terminate));
+        QVERIFY(!optionTakes("fee", OptionKind::Extend));
+        QVERIFY(optionTakes("exercise_date", OptionKind::Terminate));
+        QVERIFY(optionTakes("notes", OptionKind::Expand));
+        QVERIFY(!optionTakes("strike", OptionKind::Extend));
+
+        const ReshapedOption exit = reshapeOption(o, OptionKind::Terminate, c);
+        QVERIFY(exit.option.kind == OptionKind::Terminate);
+        QCOMPARE(exit.cleared, (std::vector<std::string>{"new_end", "gpus", "price_per_gpu_hour"}));
+        QCOMPARE(exit.filled, std::vector<std::string>{"fee"});
+        QCOMPARE(exit.option.fee, std::optional<double>(0.0));
+        QVERIFY(!exit.option.newEnd && !exit.option.gpus && !exit.option.pricePerGpuHour);
+        QCOMPARE(exit.option.id, std::string("extend"));
+        QCOMPARE(exit.option.exerciseDate, day(2028, 7, 1));
+        QCOMPARE(exit.option.notes, std::string("from the term sheet"));
+
+        const ReshapedOption more = reshapeOption(o, OptionKind::Expand, c);
+        QCOMPARE(more.cleared, std::vector<std::string>{"new_end"});
+        QCOMPARE(more.filled, std::vector<std::string>{"start"});
+        QCOMPARE(more.option.start, std::optional<Date>(day(2028, 7, 1))); // the exercise date, no lead time
+        QCOMPARE(more.option.gpus, std::optional<double>(80.0));           // both kinds take it: kept
+        QCOMPARE(more.option.pricePerGpuHour, std::optional<double>(1.6));
+
+        // From a termination back to an extension: a new end a year after the contract's, the last
+        // tranche's GPUs (left empty, the default), and a price factor of 1.
+        const ReshapedOption back = reshapeOption(exit.option, OptionKind::Extend, c);
+        QCOMPARE(back.cleared, std::vector<std::string>{"fee"});
+        QCOMPARE(back.filled, (std::vector<std::string>{"new_end", "price_factor"}));
+        QCOMPARE(back.option.newEnd, std::optional<Date>(day(2029, 12, 31)));
+        QCOMPARE(back.option.priceFactor, std::optional<double>(1.0));
+        QVERIFY(!back.option.gpus);
+        for (const ContractOption& made : {exit.option, more.option, back.option}) {
+            Portfolio q = p;
+            q.contracts[0].options = {made};
+            requireValid(q);
+        }
+
+        // A new option: exercised half a year before the contract's end, its id its kind and year,
+        // free among the portfolio's options.
+        const ContractOption fresh = starterOption(p, c, OptionKind::Extend);
+        QCOMPARE(fresh.id, std::string("extend-2028"));
+        QCOMPARE(fresh.exerciseDate, day(2028, 6, 30));
+        QCOMPARE(fresh.newEnd, std::optional<Date>(day(2029, 12, 31)));
+        QCOMPARE(fresh.priceFactor, std::optional<double>(1.0));
+        Portfolio q = p;
+        q.contracts[0].options.push_back(fresh);
+        requireValid(q);
+        QCOMPARE(starterOption(q, c, OptionKind::Extend).id, std::string("extend-2028-2"));
     }
 
     void badOptionsNameTheField() {
