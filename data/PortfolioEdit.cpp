@@ -33,6 +33,27 @@ template <class Item> std::optional<ItemPath> itemPath(const Portfolio& p, const
     return ItemPath{index, list + "[" + m.captured(2) + "]", m.captured(3)};
 }
 
+// A path into a contract's option: "contracts[0].options[2].fee" -> contract 0, option 2, key "fee"
+// (nullopt when the path is not an option's or names no option of the portfolio).
+struct OptionPath {
+    std::size_t contract = 0;
+    std::size_t option = 0;
+    QString optionPath; // "contracts[0].options[2]"
+    QString key;
+};
+std::optional<OptionPath> optionPath(const Portfolio& p, const QString& path) {
+    static const QRegularExpression shape(R"(^contracts\[(\d+)\]\.options\[(\d+)\]\.(.+)$)");
+    const auto m = shape.match(path);
+    if (!m.hasMatch())
+        return std::nullopt;
+    bool okContract = false, okOption = false;
+    const std::size_t c = m.captured(1).toULongLong(&okContract);
+    const std::size_t o = m.captured(2).toULongLong(&okOption);
+    if (!okContract || !okOption || c >= p.contracts.size() || o >= p.contracts[c].options.size())
+        return std::nullopt;
+    return OptionPath{c, o, path.section('.', 0, 1), m.captured(3)};
+}
+
 // The value read as the file reader reads the field, so its messages are the file's. False when
 // the table has no such key.
 template <class Item>
@@ -78,7 +99,10 @@ bool apply(Portfolio& p, const QString& path, const QJsonValue& value, QString* 
         } catch (const JsonPathError& e) {
             *problem = QString::fromStdString(e.path + ": " + e.message);
         }
-    } else {
+    } else if (const auto at = optionPath(p, path)) {
+        found = assignJson(p.contracts[at->contract].options[at->option], contractOptionFields(),
+                           at->optionPath, at->key, value, problem);
+    } else if (!path.contains(".options[")) {
         bool anItem = false;
         forEachItemKind([&]<class Item>(std::type_identity<Item>) {
             if (const auto at = itemPath<Item>(p, path)) {
@@ -140,6 +164,8 @@ QJsonValue valueAt(const Portfolio& p, const QString& path) {
         return f ? fieldToJson(f->access.get(item)) : QJsonValue(QJsonValue::Undefined);
     };
     QJsonValue out(QJsonValue::Undefined);
+    if (const auto at = optionPath(p, path))
+        return read(p.contracts[at->contract].options[at->option], contractOptionFields(), at->key);
     bool anItem = false;
     forEachItemKind([&]<class Item>(std::type_identity<Item>) {
         if (const auto at = itemPath<Item>(p, path)) {

@@ -16,8 +16,9 @@ namespace ledger::data {
 
 // The portfolio with the value at `path` replaced (or removed, for an undefined value: the default
 // applies). Nullopt and *error = "<path>: <problem>" when the result would not be valid. A path is
-// a field of the portfolio's, a contract's, a fleet's, a SKU's or the market model's table
-// (portfolio/ItemFields.h, portfolio/MarketFields.h), or "alternatives" (the whole list).
+// a field of the portfolio's, a contract's, a contract option's ("contracts[0].options[1].fee"), a
+// fleet's, a SKU's or the market model's table (portfolio/ItemFields.h, portfolio/MarketFields.h), or
+// "alternatives" (the whole list).
 std::optional<Portfolio> withValue(const Portfolio& p, const QString& path, const QJsonValue& value,
                                    const SkuCatalog& catalog, QString* error);
 

@@ -87,6 +87,61 @@ QString curveInWords(const Portfolio& p, const QString& path) {
                                        : QObject::tr("%1 utilization").arg(name);
 }
 
+namespace {
+
+const FieldSpec* optionField(const QString& key) {
+    for (const FieldSpec& f : contractOptionFields())
+        if (f.key == key)
+            return &f;
+    return nullptr;
+}
+
+QString optionFieldName(const QString& key) {
+    const FieldSpec* f = optionField(key);
+    return f ? inSentence(f->label) : key;
+}
+
+// "600 GPUs", "2.1 per GPU-hour", "60 days"; a factor ("x") or a field without a unit: the number.
+QString optionValueInWords(const QString& key, const QJsonValue& v) {
+    const FieldSpec* f = optionField(key);
+    const QString unit = f && v.isDouble() && f->unit != "x" ? f->unit : QString();
+    return unit.isEmpty() ? valueInWords(v) : valueInWords(v) + " " + unit;
+}
+
+// "a, b and c"
+QString listInWords(const QStringList& parts) {
+    if (parts.size() < 2)
+        return parts.join(QString());
+    return QObject::tr("%1 and %2").arg(parts.mid(0, parts.size() - 1).join(", "), parts.back());
+}
+
+} // namespace
+
+QString optionEditInWords(const std::string& optionId, const QString& key, const QJsonValue& value) {
+    const QString id = QString::fromStdString(optionId);
+    if (key == "id")
+        return QObject::tr("Rename option %1 to %2").arg(id, valueInWords(value));
+    if (value.isUndefined() || value.isNull())
+        return QObject::tr("Clear option %1's %2").arg(id, optionFieldName(key));
+    return QObject::tr("Set option %1's %2 to %3")
+        .arg(id, optionFieldName(key), optionValueInWords(key, value));
+}
+
+QString optionReshapeInWords(const std::vector<std::string>& cleared,
+                             const std::vector<std::pair<std::string, QJsonValue>>& filled) {
+    QStringList parts;
+    QStringList gone;
+    for (const std::string& key : cleared)
+        gone << optionFieldName(QString::fromStdString(key));
+    if (!gone.isEmpty())
+        parts << QObject::tr("%1 cleared").arg(listInWords(gone));
+    for (const auto& [key, value] : filled) {
+        const QString k = QString::fromStdString(key);
+        parts << optionFieldName(k) + " " + optionValueInWords(k, value);
+    }
+    return parts.join(", ");
+}
+
 QString valueInWords(const QJsonValue& v) {
     if (v.isDouble())
         return plainNumber(v.toDouble());

@@ -1,5 +1,6 @@
 #include "models/FieldCatalog.h"
 
+#include "models/NumberInput.h"
 #include "portfolio/ItemFields.h"
 #include "portfolio/MarketFields.h"
 
@@ -19,7 +20,7 @@ FieldKind kindOf(FieldType type, Presence presence, TextRule text) {
     case FieldType::Number:
         return optional ? FieldKind::OptionalNumber : FieldKind::Number;
     case FieldType::Integer:
-        return FieldKind::Integer;
+        return optional ? FieldKind::OptionalInteger : FieldKind::Integer;
     case FieldType::Date:
         return optional ? FieldKind::OptionalDate : FieldKind::Date;
     case FieldType::Tranches:
@@ -38,6 +39,7 @@ template <class Item> QString placeholderOf(const ItemField<Item>& f) {
         return f.type == FieldType::Choice ? tr("empty: no lease") : g->placeholder;
     switch (kindOf(f.type, f.presence, f.text)) {
     case FieldKind::OptionalNumber:
+    case FieldKind::OptionalInteger:
         return tr("empty: default");
     case FieldKind::OptionalDate:
         return tr("YYYY-MM-DD or empty");
@@ -106,6 +108,11 @@ const std::vector<FieldSpec>& contractFields() {
     return fields;
 }
 
+const std::vector<FieldSpec>& contractOptionFields() {
+    static const std::vector<FieldSpec> fields = editorFields(ledger::contractOptionFields());
+    return fields;
+}
+
 const std::vector<FieldSpec>& fleetFields() {
     static const std::vector<FieldSpec> fields = editorFields(ledger::fleetFields());
     return fields;
@@ -148,6 +155,56 @@ const std::vector<FieldSpec>& demandUncertaintyFields() {
          {}},
     };
     return fields;
+}
+
+QString choiceLabel(const QString& keyword) {
+    QString words = keyword;
+    words.replace('_', ' ');
+    if (words.startsWith("macrs"))
+        return "MACRS" + words.mid(5);
+    return words.isEmpty() ? words : words[0].toUpper() + words.mid(1);
+}
+
+QString shownText(const QJsonValue& stored, const FieldSpec& f, const QLocale& locale) {
+    if (stored.isDouble())
+        return showNumber(stored.toDouble(), numberFormOf(f), locale);
+    if (stored.isString())
+        return stored.toString();
+    return {};
+}
+
+std::optional<QJsonValue> typedValue(const FieldSpec& f, const QString& typed, const QLocale& locale,
+                                     const QString& currency, QString* error) {
+    const QString text = typed.trimmed();
+    const QJsonValue empty(QJsonValue::Undefined);
+    switch (f.kind) {
+    case FieldKind::Text:
+    case FieldKind::LongText:
+    case FieldKind::Date:
+    case FieldKind::Choice:
+        return QJsonValue(text);
+    case FieldKind::OptionalChoice:
+    case FieldKind::OptionalDate:
+        return text.isEmpty() ? empty : QJsonValue(text);
+    case FieldKind::Tranches:
+        *error = QCoreApplication::translate("ledger::models", "a curve is edited as a grid");
+        return std::nullopt;
+    case FieldKind::Number:
+    case FieldKind::Integer:
+    case FieldKind::OptionalNumber:
+    case FieldKind::OptionalInteger: {
+        if (text.isEmpty() && (f.kind == FieldKind::OptionalNumber || f.kind == FieldKind::OptionalInteger))
+            return empty;
+        // As people type them: 60,000, 14.2B, $5.04, 9% (models/NumberInput).
+        const NumberReading read = readNumber(text, numberFormOf(f), locale, currency);
+        if (!read.value) {
+            *error = read.error;
+            return std::nullopt;
+        }
+        return QJsonValue(*read.value);
+    }
+    }
+    return std::nullopt;
 }
 
 } // namespace ledger::models

@@ -1,9 +1,12 @@
 #pragma once
 // What an editor shows for each editable field: its JSON key, label, unit, kind and a tooltip that
 // explains it and the formula it feeds (MODEL.md). Data for the editors; no widgets here.
+#include <QJsonValue>
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace ledger::models {
@@ -16,6 +19,7 @@ enum class FieldKind {
     LongText,
     Number,
     Integer,
+    OptionalInteger,
     Date,
     OptionalNumber,
     OptionalDate,
@@ -51,6 +55,8 @@ struct FieldGroup {
 const FieldGroup* fieldGroupOf(const QString& key);
 
 const std::vector<FieldSpec>& contractFields();
+// A contract option's fields (docs/model.md 17), keys relative to "contracts[i].options[j]".
+const std::vector<FieldSpec>& contractOptionFields();
 const std::vector<FieldSpec>& fleetFields();
 const std::vector<FieldSpec>& assumptionFields(); // paths from the portfolio root
 // The market model (portfolio/MarketFields.h); keys relative to "market." ("gpu_price.volatility").
@@ -60,5 +66,20 @@ const std::vector<FieldSpec>& skuFields();
 // The demand's uncertainty (market.demand, MODEL.md 8), shown in the demand editor; keys are its
 // JSON keys under market.demand.
 const std::vector<FieldSpec>& demandUncertaintyFields();
+
+// A keyword as a drop-down shows it: "straight_line" -> "Straight line", "macrs_5" -> "MACRS 5".
+QString choiceLabel(const QString& keyword);
+
+// What a field shows for its stored value (as the file holds it): a number in the locale, never in
+// scientific notation, read back by typedValue to exactly the stored double (models/NumberInput:
+// 14.2B, 60,000, 0.09); a text, date or keyword as it is; empty for none.
+QString shownText(const QJsonValue& stored, const FieldSpec& f, const QLocale& locale);
+
+// What the text typed in field f is as the file holds it: a number read as people type it, in the
+// locale and with the portfolio's `currency` (models/NumberInput), a text, date or keyword as typed,
+// and undefined for an empty optional field (its default applies). Nullopt when a number cannot be
+// read, *error then saying why without the field's path ("\"many\" is not a number").
+std::optional<QJsonValue> typedValue(const FieldSpec& f, const QString& text, const QLocale& locale,
+                                     const QString& currency, QString* error);
 
 } // namespace ledger::models

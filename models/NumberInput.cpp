@@ -162,14 +162,15 @@ bool isPlus(QChar c, const QLocale& locale) {
 
 NumberForm numberFormOf(const FieldSpec& f) {
     NumberForm form;
-    form.whole = f.kind == FieldKind::Integer;
+    form.whole = f.kind == FieldKind::Integer || f.kind == FieldKind::OptionalInteger;
     const QString unit = f.unit.trimmed();
     static const QStringList times = {"year", "√year", "month", "week", "day", "hour"};
     const bool per = unit.startsWith("per ");
     const bool rate = per && times.contains(unit.mid(4));
     const bool share = unit.contains("share");
     form.percent = !form.whole && (share || rate);
-    form.money = !form.whole && ((per && !rate) || (unit.isEmpty() && f.key.endsWith("_value")));
+    const bool amount = unit.isEmpty() && (f.key.endsWith("_value") || f.key == "fee");
+    form.money = !form.whole && ((per && !rate) || amount);
     return form;
 }
 

@@ -32,12 +32,12 @@ struct NumberForm {
 };
 
 // The rule, from the field's kind and unit (models::FieldSpec, the item tables' units):
-// - whole: an Integer field (GPUs, days, a month);
+// - whole: an Integer or OptionalInteger field (GPUs, days, a month);
 // - percent: the unit names a share ("share", "share of TCV", "share of capex per year") or is a rate
 //   per unit of time ("per year", "per √year");
 // - money: the unit is a price, "per" something that is not a time ("per GPU-hour", "per GPU",
-//   "per MWh", "per kW-month"), or the field has no unit and is a value (its key ends in "_value":
-//   the total contract value).
+//   "per MWh", "per kW-month"), or the field has no unit and is an amount (its key ends in "_value",
+//   the total contract value, or is "fee", an option's termination fee).
 NumberForm numberFormOf(const FieldSpec& f);
 
 struct NumberReading {

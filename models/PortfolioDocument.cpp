@@ -4,6 +4,7 @@
 #include "analytics/DemandFromCapacity.h"
 #include "analytics/GpuPriceFit.h"
 #include "data/CledgerDocument.h"
+#include "data/FieldJson.h"
 #include "data/PortfolioCsv.h"
 #include "data/PortfolioEdit.h"
 #include "data/ReferenceData.h"
@@ -12,6 +13,7 @@
 #include "engine/DeterministicEngine.h"
 #include "models/EditWords.h"
 #include "portfolio/Defaults.h"
+#include "portfolio/OptionTerms.h"
 #include "portfolio/Validation.h"
 #include "resources/BundledResources.h"
 
@@ -22,6 +24,7 @@
 #include <QUndoCommand>
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <regex>
@@ -92,10 +95,16 @@ std::string freeId(const Portfolio& p, const std::string& base) {
 }
 
 // Sources are keyed by JSON path, so when items move their keys move with them: every key of
-// list[j] with j >= from becomes list[j + delta].
+// list[j] with j >= from becomes list[j + delta]. A list may be inside an item ("contracts[0].options").
 void shiftSources(Portfolio& p, const std::string& list, int from, int delta) {
     std::map<std::string, std::string> shifted;
-    const std::regex re("^" + list + R"(\[(\d+)\](.*)$)");
+    std::string literal; // a list inside an item ("contracts[0].options") matched as written
+    for (const char ch : list) {
+        if (std::strchr(".[]", ch))
+            literal += '\\';
+        literal += ch;
+    }
+    const std::regex re("^" + literal + R"(\[(\d+)\](.*)$)");
     for (const auto& [key, source] : p.sources) {
         std::smatch m;
         long index = -1;
@@ -434,6 +443,10 @@ bool PortfolioDocument::duplicateItem(const QString& path, QString* error) {
                 auto item = items[i];
                 item.id = freeId(p, item.id);
                 item.name += " (copy)";
+                // Option ids are unique in the portfolio: the copy's options get ids of their own.
+                if constexpr (std::is_same_v<std::decay_t<decltype(item)>, Contract>)
+                    for (ContractOption& o : item.options)
+                        o.id = freeOptionId(p, o.id);
                 items.insert(items.begin() + i + 1, item);
                 shiftSources(p, contract ? "contracts" : "fleets", i + 1, 1);
                 if (p.alternatives)
@@ -499,6 +512,80 @@ bool PortfolioDocument::deleteItem(const QString& path, QString* error) {
             for (auto it = p.sources.begin(); it != p.sources.end();)
                 it = it->first.rfind(prefix, 0) == 0 ? p.sources.erase(it) : std::next(it);
             shiftSources(p, list, i + 1, -1);
+        },
+        error);
+}
+
+namespace {
+
+// "contracts[2].options[1]"
+QString optionPathOf(std::size_t contract, std::size_t option) {
+    return QString("contracts[%1].options[%2]").arg(contract).arg(option);
+}
+
+} // namespace
+
+bool PortfolioDocument::addOption(std::size_t contract, QString* error) {
+    if (!portfolio_ || contract >= portfolio_->contracts.size()) {
+        *error = tr("contracts[%1]: no such contract").arg(contract);
+        return false;
+    }
+    const Contract& c = portfolio_->contracts[contract];
+    const ContractOption o = starterOption(*portfolio_, c, OptionKind::Extend);
+    return change(
+        tr("Add option %1 to %2").arg(QString::fromStdString(o.id), QString::fromStdString(c.name)),
+        [&](Portfolio& p) { p.contracts[contract].options.push_back(o); }, error);
+}
+
+bool PortfolioDocument::removeOption(std::size_t contract, std::size_t option, QString* error) {
+    if (!portfolio_ || contract >= portfolio_->contracts.size() ||
+        option >= portfolio_->contracts[contract].options.size()) {
+        *error = tr("%1: no such option").arg(optionPathOf(contract, option));
+        return false;
+    }
+    const Contract& c = portfolio_->contracts[contract];
+    return change(
+        tr("Remove option %1 from %2")
+            .arg(QString::fromStdString(c.options[option].id), QString::fromStdString(c.name)),
+        [&](Portfolio& p) {
+            auto& options = p.contracts[contract].options;
+            options.erase(options.begin() + std::ptrdiff_t(option));
+            // Its sources go; those of the options after it move up one place.
+            forgetSources(p, optionPathOf(contract, option));
+            shiftSources(p, QString("contracts[%1].options").arg(contract).toStdString(), int(option) + 1,
+                         -1);
+        },
+        error);
+}
+
+bool PortfolioDocument::setOptionValue(std::size_t contract, std::size_t option, const QString& key,
+                                       const QJsonValue& value, QString* error) {
+    if (!portfolio_ || contract >= portfolio_->contracts.size() ||
+        option >= portfolio_->contracts[contract].options.size()) {
+        *error = tr("%1: no such option").arg(optionPathOf(contract, option));
+        return false;
+    }
+    const QString path = optionPathOf(contract, option) + "." + key;
+    if (value == this->value(path))
+        return true; // as it is: nothing to undo
+    const Contract& c = portfolio_->contracts[contract];
+    const ContractOption& o = c.options[option];
+    const QString words = optionEditInWords(o.id, key, value);
+    const auto kind = key == "type" ? optionKindFromString(value.toString().toStdString()) : std::nullopt;
+    if (!kind) // a field, or a type the file would refuse: the file's message
+        return setValue(path, value, error, QString(), words);
+    // Another kind: what it does not take goes and what it needs starts, in this one command.
+    const ReshapedOption r = reshapeOption(o, *kind, c);
+    std::vector<std::pair<std::string, QJsonValue>> filled;
+    for (const std::string& k : r.filled)
+        filled.push_back(
+            {k, data::fieldToJson(findField(ledger::contractOptionFields(), k)->access.get(r.option))});
+    const QString besides = optionReshapeInWords(r.cleared, filled);
+    return change(
+        besides.isEmpty() ? words : tr("%1: %2").arg(words, besides),
+        [&](Portfolio& p) {
+            p.contracts[contract].options[option] = r.option;
+            markEnteredByUser(p, path);
         },
         error);
 }

@@ -96,6 +96,20 @@ public:
     bool duplicateItem(const QString& path, QString* error);
     bool deleteItem(const QString& path, QString* error);
 
+    // A contract's options (docs/model.md 17), each change one undoable command named in words
+    // ("Set option extend-2031's exercise date to 2029-03-31"), checked as a file is; a refused one
+    // changes nothing and sets *error to the file's message ("contracts[0].options[1].fee: -1 is
+    // below 0"). contract: the index in contracts, option: in its options.
+    // A new extension to edit (portfolio/OptionTerms: starterOption), after the contract's others.
+    bool addOption(std::size_t contract, QString* error);
+    bool removeOption(std::size_t contract, std::size_t option, QString* error);
+    // Field `key` of the option's table (portfolio/ItemFields.cpp, contractOptionFields) to `value`
+    // as the file holds it (undefined: cleared, its default applies). A new "type" reshapes the option
+    // in the same command (portfolio/OptionTerms: reshapeOption clears what the kind does not take and
+    // starts what it needs), so undo brings every field back. The value it has already: no command.
+    bool setOptionValue(std::size_t contract, std::size_t option, const QString& key, const QJsonValue& value,
+                        QString* error);
+
     // The demand (MODEL.md 8): each change one undoable command named in words, checked as a file
     // is (a bad one changes nothing and sets *error to validation's message, "demand.curve[1].gpus: -1
     // is below 0"). MODEL.md 8 reads one uncertainty factor as the utilization's without a demand

@@ -53,25 +53,6 @@ const models::FieldSpec* specOf(const QString& prefix, const QString& key) {
     return f == fields->end() ? nullptr : &*f;
 }
 
-// A keyword as the drop-down shows it: "straight_line" -> "Straight line", "macrs_5" -> "MACRS 5".
-QString choiceLabel(const QString& keyword) {
-    QString words = keyword;
-    words.replace('_', ' ');
-    if (words.startsWith("macrs"))
-        return "MACRS" + words.mid(5);
-    return words.isEmpty() ? words : words[0].toUpper() + words.mid(1);
-}
-
-// What a field shows for its stored value. A number in the locale, never in scientific notation, and
-// read back by commit() to exactly the stored double (models/NumberInput: 14.2B, 60,000, 0.09).
-QString textOf(const QJsonValue& v, const models::FieldSpec& f, const QLocale& locale) {
-    if (v.isDouble())
-        return models::showNumber(v.toDouble(), models::numberFormOf(f), locale);
-    if (v.isString())
-        return v.toString();
-    return {};
-}
-
 // Wide enough for its text or, when empty, what the emptiness means: the form puts a long one under
 // its label (QFormLayout::WrapLongRows) rather than cut it.
 void fitWidth(QLineEdit* edit) {
@@ -293,7 +274,7 @@ void ItemEditor::addField(const models::FieldSpec& f) {
         if (f.kind == models::FieldKind::OptionalChoice)
             box->addItem(f.placeholder.isEmpty() ? tr("(none)") : f.placeholder, QString());
         for (const QString& c : f.choices)
-            box->addItem(choiceLabel(c), c);
+            box->addItem(models::choiceLabel(c), c);
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         connect(box, &QComboBox::activated, this, [this, box] { commit(box); });
         edit = box;
@@ -518,7 +499,7 @@ void ItemEditor::refreshValues() {
         if (pending_.contains(pathOf(f.key)))
             continue; // typed, waiting for the rest of its group
         if (!edit->hasFocus() || edit->text() == edit->property("shown").toString()) {
-            const QString text = textOf(storedValue(f.key), f, locale());
+            const QString text = models::shownText(storedValue(f.key), f, locale());
             edit->setText(text);
             edit->setCursorPosition(0);
             edit->setProperty("shown", text);
@@ -660,47 +641,24 @@ void ItemEditor::commit(QWidget* widget) {
     const QString text = edit->text().trimmed();
     if (text == edit->property("shown").toString())
         return;
-    QJsonValue value;
-    switch (spec->kind) {
-    case models::FieldKind::Text:
-    case models::FieldKind::LongText:
-    case models::FieldKind::Date:
-    case models::FieldKind::Choice:
-        value = text;
-        break;
-    case models::FieldKind::OptionalChoice:
-    case models::FieldKind::OptionalDate:
-        value = text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text);
-        break;
-    case models::FieldKind::Tranches:
-        return; // a grid of its own (CurveGrid)
-    case models::FieldKind::Number:
-    case models::FieldKind::Integer:
-    case models::FieldKind::OptionalNumber: {
-        if (text.isEmpty() && spec->kind == models::FieldKind::OptionalNumber) {
-            value = QJsonValue(QJsonValue::Undefined);
-            break;
-        }
-        // As people type them, in the widget's locale: 60,000, 14.2B, $5.04, 9% (models/NumberInput).
-        const models::NumberReading read = models::readNumber(
-            text, models::numberFormOf(*spec), locale(), QString::fromStdString(doc_->portfolio().currency));
-        if (!read.value) {
-            message_->setText(QString("%1: %2").arg(pathOf(key), read.error));
-            revert(edit);
-            return;
-        }
-        // The stored value written another way ("14,200M" for 14.2B): nothing to change.
-        if (const QJsonValue stored = storedValue(key);
-            stored.isDouble() && stored.toDouble() == *read.value && pending_.isEmpty()) {
-            revert(edit);
-            message_->clear();
-            return;
-        }
-        value = *read.value;
-        break;
+    // As people type them, in the widget's locale: 60,000, 14.2B, $5.04, 9% (models/NumberInput).
+    QString problem;
+    const auto value = models::typedValue(*spec, text, locale(),
+                                          QString::fromStdString(doc_->portfolio().currency), &problem);
+    if (!value) {
+        message_->setText(QString("%1: %2").arg(pathOf(key), problem));
+        revert(edit);
+        return;
     }
+    // The stored value written another way ("14,200M" for 14.2B): nothing to change.
+    if (const QJsonValue stored = storedValue(key); value->isDouble() && stored.isDouble() &&
+                                                    stored.toDouble() == value->toDouble() &&
+                                                    pending_.isEmpty()) {
+        revert(edit);
+        message_->clear();
+        return;
     }
-    commitValue(edit, key, value);
+    commitValue(edit, key, *value);
 }
 
 void ItemEditor::commitValue(QWidget* edit, const QString& key, const QJsonValue& value) {

@@ -250,6 +250,13 @@ private slots:
         QVERIFY(sameForm(formOf(assumptionFields(), "assumptions.discount_rate"), kShare));
         QVERIFY(sameForm(formOf(assumptionFields(), "assumptions.fiscal_year_end_month"), kCount));
         QVERIFY(sameForm(formOf(demandUncertaintyFields(), "volatility"), kShare));
+        // A contract option's (docs/model.md 17): its price and its termination fee are money ("1.5M",
+        // "$2.10"), its lead time whole days, its GPUs and price factor plain numbers.
+        QVERIFY(sameForm(formOf(contractOptionFields(), "price_per_gpu_hour"), kMoney));
+        QVERIFY(sameForm(formOf(contractOptionFields(), "fee"), kMoney));
+        QVERIFY(sameForm(formOf(contractOptionFields(), "lead_time_days"), kCount));
+        QVERIFY(sameForm(formOf(contractOptionFields(), "gpus"), kPlain));
+        QVERIFY(sameForm(formOf(contractOptionFields(), "price_factor"), kPlain));
     }
 
     void shows_data() {

@@ -1,5 +1,6 @@
 // The live document: edits are undoable commands that restore numbers exactly, bad values change
-// nothing and get the file reader's message, saves and reopens; the simulation controller runs off
+// nothing and get the file reader's message, a contract's options are added, edited (a new type
+// reshaping the option in the same step) and removed, saves and reopens; the simulation controller runs off
 // the calling thread, reports progress, cancels, and keeps results per inputs.
 #include "data/CledgerDocument.h"
 #include "data/PortfolioJson.h"
@@ -9,6 +10,7 @@
 #include "models/MoneyFormat.h"
 #include "models/PortfolioDocument.h"
 #include "models/SimulationController.h"
+#include "options/OptionValuation.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -150,6 +152,124 @@ private slots:
         QCOMPARE(data::writePortfolioJson(doc.portfolio()), original);
         QVERIFY(!doc.deleteItem("skus[0]", &error));
         QCOMPARE(error, QString("skus[0]: not a contract or fleet"));
+    }
+
+    // A contract's options (issue 23): added, edited field by field and removed, each one undo step in
+    // words; a new type reshapes the option in the same step; a refused value changes nothing and says
+    // which field, as the file reader would. tests/data/portfolios/options.json: "Take-or-pay H100"
+    // (2027-01-01 .. 2029-12-31, 1,000 GPUs) with extend-2031, expand-500 and exit-2028.
+    void contractOptionsAreEditedAsUndoableSteps() {
+        PortfolioDocument doc(data::bundledSkuCatalog());
+        QString error;
+        QVERIFY2(doc.open(LEDGER_DATA_PORTFOLIOS "/options.json", &error), qPrintable(error));
+        const QByteArray original = data::writePortfolioJson(doc.portfolio());
+        const auto& options = [&]() -> const std::vector<ContractOption>& {
+            return doc.portfolio().contracts[0].options;
+        };
+        const auto expected = [&] { return optionsOnDeterministicPath(doc.portfolio(), doc.catalog()); };
+        QCOMPARE(expected().size(), std::size_t(3));
+
+        // Added: an extension half a year before the contract's end, a year longer, at its last price.
+        QVERIFY2(doc.addOption(0, &error), qPrintable(error));
+        QCOMPARE(doc.undoStack()->undoText(), QString("Add option extend-2029 to Take-or-pay H100"));
+        QCOMPARE(options().size(), std::size_t(4));
+        const ContractOption& added = options()[3];
+        QCOMPARE(added.id, std::string("extend-2029"));
+        QVERIFY(added.kind == OptionKind::Extend);
+        QCOMPARE(added.exerciseDate, Date(2029, 6, 30));
+        QCOMPARE(added.newEnd, std::optional<Date>(Date(2030, 12, 31)));
+        QCOMPARE(added.priceFactor, std::optional<double>(1.0));
+        // The evaluation values it: a fourth option on the expected path.
+        QCOMPARE(expected().size(), std::size_t(4));
+        QCOMPARE(expected()[3].option.optionId, std::string("extend-2029"));
+        const double exercisedAtPar = expected()[3].deterministicExercised;
+
+        // Field by field, each in words.
+        QVERIFY2(doc.setOptionValue(0, 3, "exercise_date", "2029-03-31", &error), qPrintable(error));
+        QCOMPARE(doc.undoStack()->undoText(),
+                 QString("Set option extend-2029's exercise date to 2029-03-31"));
+        QCOMPARE(options()[3].exerciseDate, Date(2029, 3, 31));
+        QVERIFY(doc.setOptionValue(0, 3, "gpus", 600.0, &error));
+        QCOMPARE(doc.undoStack()->undoText(), QString("Set option extend-2029's GPUs to 600 GPUs"));
+        QVERIFY(doc.setOptionValue(0, 3, "gpus", QJsonValue(QJsonValue::Undefined), &error));
+        QCOMPARE(doc.undoStack()->undoText(), QString("Clear option extend-2029's GPUs"));
+        QVERIFY(!options()[3].gpus);
+        QVERIFY(doc.setOptionValue(0, 3, "price_factor", 1.2, &error));
+        QCOMPARE(doc.undoStack()->undoText(), QString("Set option extend-2029's price factor to 1.2"));
+        QVERIFY(expected()[3].deterministicExercised > exercisedAtPar); // 20% dearer hours
+        QVERIFY(doc.setOptionValue(0, 3, "id", "extend-2030", &error));
+        QCOMPARE(doc.undoStack()->undoText(), QString("Rename option extend-2029 to extend-2030"));
+        const int steps = doc.undoStack()->count();
+        QVERIFY(doc.setOptionValue(0, 3, "price_factor", 1.2, &error)); // as it is: no step
+        QCOMPARE(doc.undoStack()->count(), steps);
+
+        // Refused, naming the field, the document as it was.
+        const QByteArray edited = data::writePortfolioJson(doc.portfolio());
+        QVERIFY(!doc.setOptionValue(0, 3, "exercise_date", "2029-02-30", &error));
+        QCOMPARE(error,
+                 QString("contracts[0].options[3].exercise_date: \"2029-02-30\" is not a real date in the "
+                         "form YYYY-MM-DD"));
+        QVERIFY(!doc.setOptionValue(0, 2, "fee", -5.0, &error));
+        QCOMPARE(error, QString("contracts[0].options[2].fee: -5 is below 0"));
+        QVERIFY(!doc.setOptionValue(0, 0, "fee", 5.0, &error));
+        QCOMPARE(error, QString("contracts[0].options[0].fee: is not a term of an extend option"));
+        QVERIFY(!doc.setOptionValue(0, 0, "type", "swap", &error));
+        QCOMPARE(error,
+                 QString("contracts[0].options[0].type: \"swap\" is not one of extend, expand, terminate"));
+        QVERIFY(!doc.setOptionValue(0, 0, "id", "exit-2028", &error));
+        QCOMPARE(error, QString("contracts[0].options[2].id: \"exit-2028\" is used by another option"));
+        QVERIFY(!doc.setOptionValue(0, 1, "lead_time_days", 2.5, &error));
+        QCOMPARE(error, QString("contracts[0].options[1].lead_time_days: expected a whole number, got 2.5"));
+        QVERIFY(!doc.setOptionValue(0, 9, "fee", 5.0, &error));
+        QCOMPARE(error, QString("contracts[0].options[9]: no such option"));
+        QCOMPARE(data::writePortfolioJson(doc.portfolio()), edited);
+        QCOMPARE(doc.undoStack()->count(), steps);
+
+        // A new type reshapes the option in the same step; undo brings every field back.
+        QVERIFY2(doc.setOptionValue(0, 0, "type", "terminate", &error), qPrintable(error));
+        QCOMPARE(
+            doc.undoStack()->undoText(),
+            QString("Set option extend-2031's type to terminate: new end and price factor cleared, fee 0"));
+        QCOMPARE(doc.undoStack()->count(), steps + 1);
+        QVERIFY(options()[0].kind == OptionKind::Terminate);
+        QVERIFY(!options()[0].newEnd && !options()[0].priceFactor);
+        QCOMPARE(options()[0].fee, std::optional<double>(0.0));
+        QCOMPARE(options()[0].notes, std::string("Two more years at 90% of the last price."));
+        QVERIFY(expected()[0].option.kind == OptionKind::Terminate);
+        doc.undoStack()->undo();
+        QVERIFY(options()[0].kind == OptionKind::Extend);
+        QCOMPARE(options()[0].newEnd, std::optional<Date>(Date(2031, 12, 31)));
+        QCOMPARE(options()[0].priceFactor, std::optional<double>(0.9));
+        QVERIFY(!options()[0].fee);
+        QCOMPARE(data::writePortfolioJson(doc.portfolio()), edited);
+        doc.undoStack()->redo();
+        QVERIFY(options()[0].kind == OptionKind::Terminate);
+
+        // Removed: the options after it move up, with the sources the window gave them.
+        QVERIFY(doc.setOptionValue(0, 2, "fee", 2e6, &error));
+        QCOMPARE(doc.portfolio().sources.count("contracts[0].options[2].fee"), std::size_t(1));
+        QVERIFY(doc.removeOption(0, 1, &error));
+        QCOMPARE(doc.undoStack()->undoText(), QString("Remove option expand-500 from Take-or-pay H100"));
+        QCOMPARE(options().size(), std::size_t(3));
+        QCOMPARE(options()[1].id, std::string("exit-2028"));
+        QCOMPARE(options()[1].fee, std::optional<double>(2e6));
+        QCOMPARE(doc.portfolio().sources.count("contracts[0].options[2].fee"), std::size_t(0));
+        QCOMPARE(doc.portfolio().sources.count("contracts[0].options[1].fee"), std::size_t(1));
+        QCOMPARE(expected().size(), std::size_t(3));
+        QVERIFY(!doc.removeOption(0, 3, &error));
+        QCOMPARE(error, QString("contracts[0].options[3]: no such option"));
+
+        // A duplicated contract's options get ids of their own (ids are unique in the portfolio).
+        QVERIFY2(doc.duplicateItem("contracts[0]", &error), qPrintable(error));
+        QCOMPARE(doc.portfolio().contracts[1].options[0].id, std::string("extend-2031-2"));
+        QCOMPARE(doc.portfolio().contracts[1].options[2].id, std::string("extend-2030-2"));
+        doc.undoStack()->undo();
+
+        // Every step undone: the file's portfolio, byte for byte.
+        while (doc.undoStack()->canUndo())
+            doc.undoStack()->undo();
+        QCOMPARE(data::writePortfolioJson(doc.portfolio()), original);
+        QCOMPARE(expected().size(), std::size_t(3));
     }
 
     void alternativesAreAddedDuplicatedAndDeleted() {
