@@ -9,6 +9,7 @@
 #include "portfolio/SkuCatalog.h"
 #include "ui/CorrelationGrid.h"
 #include "ui/CurveGrid.h"
+#include "ui/OptionsGrid.h"
 #include "ui/PriceFitPanel.h"
 
 #include <QCheckBox>
@@ -212,9 +213,10 @@ void ItemEditor::rebuild() {
             });
             form_->addRow(modelled);
         }
-        if (f.kind == models::FieldKind::Tranches)
+        if (f.kind == models::FieldKind::Tranches) {
             addCurve("tranches", tr("Tranches: GPUs committed from each date"), false);
-        else
+            addOptions(); // the contract's rights, under the GPUs they extend, add or end
+        } else
             addField(f);
         // Under the three fields it sets: the fit of the GPU price to a price series.
         if (prefix_ == "market" && f.key == "gpu_price.volatility")
@@ -342,6 +344,27 @@ void ItemEditor::addCurve(const QString& name, const QString& title, bool cleara
     grid->setObjectName("curve." + name);
     connect(grid, &CurveGrid::refused, this, &ItemEditor::say);
     form_->addRow(grid);
+}
+
+void ItemEditor::addOptions() {
+    static const QRegularExpression re(R"(^contracts\[(\d+)\]$)");
+    const auto m = re.match(prefix_);
+    if (!m.hasMatch())
+        return;
+    auto* heading = new QLabel(
+        tr("<b>Options</b> (docs/model.md 17): the customer's rights to extend, expand or terminate the "
+           "contract on an exercise date, each valued on its own (Overview, Monte Carlo)."),
+        formHost_);
+    heading->setWordWrap(true);
+    form_->addRow(heading);
+    auto* grid = new OptionsGrid(doc_, m.captured(1).toULongLong(), formHost_);
+    grid->setObjectName("options");
+    connect(grid, &OptionsGrid::refused, this, &ItemEditor::say);
+    form_->addRow(grid);
+}
+
+OptionsGrid* ItemEditor::options() const {
+    return formHost_->findChild<OptionsGrid*>("options");
 }
 
 void ItemEditor::addPriceFit() {

@@ -2,12 +2,12 @@
 // The editor of the selected tree item: the assumptions (with the portfolio's utilization curve),
 // the market model (with its correlation grid, and the GPU price fitted to a price series: the
 // chart, the fit in words and "Apply the fit", ui/PriceFitPanel), a SKU, a contract (with its
-// tranches and utilization as grids) or a fleet, one field per row with its unit, its source when the
-// portfolio cites one, and a tooltip explaining it and the formula it feeds. A change goes to the
-// document as one undoable command; a bad value keeps the old one and shows the engine's message under
-// the fields. Numbers are read and shown in the widget's locale (models/NumberInput: 60,000, 14.2B,
-// $5.04, 9% on a share or a rate); keyword fields are drop-downs; a contract given by its total value
-// shows the price, GPUs and megawatts it implies under that field. Ctrl+Z in a field with unsaved
+// tranches, options and utilization as grids, ui/OptionsGrid) or a fleet, one field per row with its
+// unit, its source when the portfolio cites one, and a tooltip explaining it and the formula it feeds. A
+// change goes to the document as one undoable command; a bad value keeps the old one and shows the engine's
+// message under the fields. Numbers are read and shown in the widget's locale (models/NumberInput:
+// 60,000, 14.2B, $5.04, 9% on a share or a rate); keyword fields are drop-downs; a contract given by its
+// total value shows the price, GPUs and megawatts it implies under that field. Ctrl+Z in a field with unsaved
 // text reverts the field first; with none, it undoes the last edit of the document, as it does
 // elsewhere in the window.
 #include <QJsonValue>
@@ -33,6 +33,7 @@ namespace ledger::ui {
 
 class CorrelationGrid;
 class CurveGrid;
+class OptionsGrid;
 class PriceFitPanel;
 
 class ItemEditor : public QWidget {
@@ -48,6 +49,7 @@ public:
     // "tranches", "utilization" (the shown item's or the portfolio's): its grid, or null.
     CurveGrid* curve(const QString& name) const;
     CorrelationGrid* correlation() const;
+    OptionsGrid* options() const;    // a contract's options, or null
     PriceFitPanel* priceFit() const; // the market's fit to a price series, or null
     QString message() const;
     QString impliedText() const; // what a contract's total value implies; empty when not shown
@@ -62,6 +64,7 @@ private:
     void addField(const models::FieldSpec& f);
     void addCurve(const QString& name, const QString& title, bool clearable);
     void addPriceFit();
+    void addOptions();
     void refreshValues();
     // The source row under field `key`: its citation, hidden when the portfolio cites none.
     void showSource(const QString& key);

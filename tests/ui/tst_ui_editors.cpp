@@ -1,21 +1,26 @@
 // Every input editable in the window (issue 19), offscreen: the market model (each parameter, the
 // next generation added and removed, the correlation grid and its positive-definiteness message), a
 // SKU of the bundled catalog (copied into the portfolio on the first edit), tranches and utilization
-// curves as grids that take a spreadsheet's paste, keyword fields as drop-downs, Ctrl+Z in a field
+// curves as grids that take a spreadsheet's paste, a contract's options as a grid (added, edited with
+// its type from a drop-down, removed), keyword fields as drop-downs, Ctrl+Z in a field
 // (the field first, then the document), no field cut at the window's size, and each edit one undo step
 // named in words. With CL_SCREENSHOTS=DIR it also saves a PNG of every editor.
+#include "models/ContractOptionsModel.h"
 #include "models/DatedCurveModel.h"
 #include "models/PortfolioDocument.h"
 #include "models/PortfolioTreeModel.h"
 #include "models/SimulationController.h"
+#include "options/OptionValuation.h"
 #include "resources/BundledResources.h"
 #include "tests/ui/WindowSteps.h"
 #include "ui/CorrelationGrid.h"
 #include "ui/CurveGrid.h"
 #include "ui/ItemEditor.h"
 #include "ui/MainWindow.h"
+#include "ui/OptionsGrid.h"
 #include "ui/PriceFitPanel.h"
 #include "ui/tabs/MonteCarloTab.h"
+#include "ui/tabs/OverviewTab.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -25,10 +30,12 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -344,6 +351,139 @@ private slots:
         QCOMPARE(m->rowCount(), 2);
     }
 
+    // A contract's options (issue 23) in the contract editor, driven as a user would: "Add option", a
+    // date typed in a cell, the type picked from the drop-down (the terms it does not take greyed out),
+    // a fee typed as money, bad cells refused naming the field, "Remove option"; each one undo step in
+    // words, and the Overview's options follow. The example's CoreWeave 2025 (GB300): 2025-09-30 ..
+    // 2031-12-14, valued at 2027-01-01, discount rate 9%, tax rate 21%, no options.
+    void optionsAreEditedInTheContractsGrid() {
+        Window x;
+        x.w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&x.w));
+        x.editor()->showItem("contracts[0]");
+        OptionsGrid* grid = x.editor()->options();
+        QVERIFY(grid);
+        QTableView* table = grid->table();
+        models::ContractOptionsModel* m = grid->model();
+        QCOMPARE(m->rowCount(), 0);
+        // A column per field of the option's table, the unit under the label, money in the currency.
+        QStringList headers;
+        for (int c = 0; c < m->columnCount(); ++c)
+            headers << m->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        QCOMPARE(headers, (QStringList{"Id", "Type", "Exercise date", "New end", "Start", "End", "GPUs",
+                                       "Price\n(USD per GPU-hour)", "Price factor\n(x)", "Lead time\n(days)",
+                                       "Fee\n(USD)", "Notes"}));
+        const auto& options = [&]() -> const std::vector<ContractOption>& {
+            return x.doc()->portfolio().contracts[0].options;
+        };
+        const auto cell = [&](const char* key) { return m->index(0, m->columnOf(key)); };
+
+        QTest::mouseClick(grid->findChild<QPushButton*>("addOption"), Qt::LeftButton);
+        QCOMPARE(x.editor()->message(), QString());
+        QCOMPARE(options().size(), std::size_t(1));
+        QCOMPARE(lastUndo(x.doc()), QString("Add option extend-2031 to CoreWeave 2025 (GB300)"));
+        QCOMPARE(m->rowCount(), 1);
+        QCOMPARE(table->currentIndex(), cell("exercise_date"));
+        QCOMPARE(cell("id").data().toString(), QString("extend-2031"));
+        QCOMPARE(cell("type").data().toString(), QString("Extend"));
+        QCOMPARE(cell("exercise_date").data().toString(), QString("2031-06-14"));
+        QCOMPARE(cell("new_end").data().toString(), QString("2032-12-14"));
+        QCOMPARE(cell("price_factor").data().toString(), QString("1"));
+        QVERIFY(cell("new_end").flags() & Qt::ItemIsEditable);
+        QVERIFY(!(cell("fee").flags() & Qt::ItemIsEnabled)); // not a term of an extension: greyed
+        QVERIFY(!(cell("start").flags() & Qt::ItemIsEnabled));
+        QCOMPARE(cell("fee").data(Qt::ToolTipRole).toString(), QString("Not a term of an extend option"));
+        // The evaluation values it at once: the Overview says what it is worth on the expected path.
+        QCOMPARE(optionsOnDeterministicPath(x.doc()->portfolio(), x.doc()->catalog()).size(), std::size_t(1));
+        QTRY_VERIFY(
+            x.w.overview()->optionsText().contains("<b>extend-2031</b>: Extend CoreWeave 2025 (GB300) "
+                                                   "to 2032-12-14"));
+
+        // A date typed in its cell.
+        QVERIFY(m->setData(cell("exercise_date"), "2030-12-31"));
+        QCOMPARE(options()[0].exerciseDate, Date(2030, 12, 31));
+        QCOMPARE(lastUndo(x.doc()), QString("Set option extend-2031's exercise date to 2030-12-31"));
+
+        // The type from the drop-down the grid opens on its cell: a termination, in one step.
+        table->setCurrentIndex(cell("type"));
+        table->edit(cell("type"));
+        auto* box = table->findChild<QComboBox*>("choiceEditor");
+        QVERIFY(box);
+        QCOMPARE(box->currentData().toString(), QString("extend"));
+        QCOMPARE(box->itemText(2), QString("Terminate"));
+        box->setCurrentIndex(2);
+        emit box->activated(2);
+        QVERIFY(options()[0].kind == OptionKind::Terminate);
+        QCOMPARE(lastUndo(x.doc()), QString("Set option extend-2031's type to terminate: new end and price "
+                                            "factor cleared, fee 0"));
+        QCOMPARE(cell("type").data().toString(), QString("Terminate"));
+        QCOMPARE(cell("new_end").data().toString(), QString());
+        QVERIFY(!(cell("new_end").flags() & Qt::ItemIsEnabled));
+        QVERIFY(!(cell("price_factor").flags() & Qt::ItemIsEnabled));
+        QVERIFY(cell("fee").flags() & Qt::ItemIsEditable);
+        QCOMPARE(cell("fee").data().toString(), QString("0"));
+        const double exercisedFree =
+            optionsOnDeterministicPath(x.doc()->portfolio(), x.doc()->catalog())[0].deterministicExercised;
+
+        // The fee typed as money is typed anywhere; its after-tax cost discounted to the exercise
+        // date is what exercising now costs more: 0.79 x 1.5M x 1.09^(-1460/365).
+        QVERIFY(m->setData(cell("fee"), "1.5M"));
+        QCOMPARE(options()[0].fee, std::optional<double>(1.5e6));
+        QCOMPARE(cell("fee").data().toString(), QString("1.5M"));
+        QCOMPARE(lastUndo(x.doc()), QString("Set option extend-2031's fee to 1500000"));
+        const double exercisedWithFee =
+            optionsOnDeterministicPath(x.doc()->portfolio(), x.doc()->catalog())[0].deterministicExercised;
+        QVERIFY2(std::abs(exercisedWithFee - exercisedFree - 0.79 * 1.5e6 * std::pow(1.09, -1460.0 / 365.0)) <
+                     1e-3,
+                 qPrintable(QString::number(exercisedWithFee - exercisedFree, 'f', 6)));
+        QTRY_VERIFY(x.w.overview()->optionsText().contains(
+            "<b>extend-2031</b>: End CoreWeave 2025 (GB300) on 2030-12-31 for a fee of USD 1.5 M"));
+
+        // Bad cells: refused with the field's path, nothing lost.
+        const int steps = x.doc()->undoStack()->index();
+        QVERIFY(!m->setData(cell("fee"), "-1,250"));
+        QCOMPARE(x.editor()->message(), QString("contracts[0].options[0].fee: -1250 is below 0"));
+        QVERIFY(!m->setData(cell("fee"), "lots"));
+        QCOMPARE(x.editor()->message(), QString("contracts[0].options[0].fee: \"lots\" is not a number"));
+        QVERIFY(!m->setData(cell("exercise_date"), "2030-13-01"));
+        QCOMPARE(x.editor()->message(),
+                 QString("contracts[0].options[0].exercise_date: \"2030-13-01\" is not a "
+                         "real date in the form YYYY-MM-DD"));
+        QVERIFY(!m->setData(cell("exercise_date"), "2031-12-14"));
+        QCOMPARE(x.editor()->message(), QString("contracts[0].options[0].exercise_date: 2031-12-14 is the "
+                                                "contract's last day: nothing is left to terminate"));
+        QCOMPARE(x.doc()->undoStack()->index(), steps);
+        QCOMPARE(options()[0].fee, std::optional<double>(1.5e6));
+        QCOMPARE(options()[0].exerciseDate, Date(2030, 12, 31));
+        QCOMPARE(cell("fee").data().toString(), QString("1.5M"));
+
+        // Undo in the window: the extension again, every field as it was.
+        x.doc()->undoStack()->undo();
+        x.doc()->undoStack()->undo();
+        QVERIFY(options()[0].kind == OptionKind::Extend);
+        QCOMPARE(options()[0].newEnd, std::optional<Date>(Date(2032, 12, 14)));
+        QCOMPARE(cell("price_factor").data().toString(), QString("1"));
+        QVERIFY(!(cell("fee").flags() & Qt::ItemIsEnabled));
+        x.doc()->undoStack()->redo();
+        x.doc()->undoStack()->redo();
+        QCOMPARE(options()[0].fee, std::optional<double>(1.5e6));
+
+        // Removed with its button (the row selected first, else the grid says so).
+        table->setCurrentIndex(QModelIndex());
+        QTest::mouseClick(grid->findChild<QPushButton*>("removeOption"), Qt::LeftButton);
+        QCOMPARE(x.editor()->message(), QString("Select the option to remove first."));
+        table->setCurrentIndex(cell("id"));
+        QTest::mouseClick(grid->findChild<QPushButton*>("removeOption"), Qt::LeftButton);
+        QCOMPARE(x.editor()->message(), QString());
+        QVERIFY(options().empty());
+        QCOMPARE(m->rowCount(), 0);
+        QCOMPARE(lastUndo(x.doc()), QString("Remove option extend-2031 from CoreWeave 2025 (GB300)"));
+        QTRY_COMPARE(x.w.overview()->optionsText(), QString());
+        x.doc()->undoStack()->undo();
+        QCOMPARE(m->rowCount(), 1);
+        QCOMPARE(options()[0].fee, std::optional<double>(1.5e6));
+    }
+
     void keywordsAreDropDowns() {
         Window x;
         x.editor()->showItem("fleets[0]");
@@ -585,6 +725,22 @@ private slots:
         scroll->ensureWidgetVisible(x.editor()->priceFit(), 0, 0);
         QTest::qWait(200);
         QVERIFY(x.w.grab().save(dir + "/editor-market-fit.png"));
+        // A contract's options grid (tests/data/portfolios/options.json: an extension, an expansion and
+        // a termination): the editor alone, its column dragged wide enough for every column of the grid
+        // (at the window's first size the grid scrolls sideways within the editor).
+        QVERIFY(x.w.openInitial(QFINDTESTDATA("../data/portfolios/options.json")));
+        auto* split = qobject_cast<QSplitter*>(x.w.centralWidget());
+        QVERIFY(split);
+        x.w.resize(2250, 940);
+        split->setSizes({1300, 950});
+        x.editor()->showItem("contracts[0]");
+        QTest::qWait(200);
+        OptionsGrid* grid = x.editor()->options();
+        QVERIFY(grid);
+        scroll->ensureWidgetVisible(grid, 0, 260);
+        QTest::qWait(200);
+        QVERIFY2(grid->table()->horizontalScrollBar()->maximum() == 0, "the options grid is cut");
+        QVERIFY(scroll->grab().save(dir + "/editor-contract-options.png"));
     }
 };
 
