@@ -21,7 +21,7 @@ constexpr Command kHeadlessCommands[] = {
     {"export-csv", &exportCsvCommand}, {"deals", &dealsCommand},         {"add-deal", &addDealCommand},
     {"catalog", &catalogCommand},      {"goal-seek", &goalSeekCommand},  {"stress", &stressCommand},
     {"prices", &pricesCommand},        {"calibrate", &calibrateCommand}, {"simulate", &simulateCommand},
-    {"merge", &mergeCommand},          {"slurm", &slurmCommand},
+    {"merge", &mergeCommand},          {"slurm", &slurmCommand},         {"fit-options", &fitOptionsCommand},
 };
 // The subcommands the executable adds (CommandLine.h): named here too, so that a file of that name
 // is not opened in the window and a headless build says what it lacks.
@@ -88,11 +88,18 @@ QString usage() {
         "                                      one shard of a run split across machines: paths\n"
         "                                      [floor(I N/S), floor((I+1) N/S)) in whole units\n"
         "                                      (docs/scale-out.md); auto reads the array task's index\n"
+        "  computeledger fit-options FILE --out RULES [--paths N] [--regression-paths M] [--sweep ...]\n"
+        "                                      fit the contract options' exercise rules once, before a\n"
+        "                                      sharded run (give every shard --exercise-rules RULES)\n"
         "  computeledger merge SHARD... [--json] [--into DOC.cledger]\n"
         "                                      the statistics of one run of all the shards' paths, to the\n"
         "                                      bit; refuses a missing, repeated or damaged shard\n"
-        "  computeledger slurm FILE --paths N --shards S [--partition P] [--time T] [--sweep SCENARIOS]\n"
-        "                      [--dir DIR]       an sbatch array job and its merge job, ready to submit\n"
+        "  computeledger slurm FILE --shards S [--paths N] [--seed S] [--regression-paths M] [--partition "
+        "P]\n"
+        "                      [--time T] [--cpus-per-task C] [--sweep SCENARIOS] [--dir DIR]\n"
+        "                      [--computeledger PATH]\n"
+        "                                      an sbatch array job, its merge (and with contract options\n"
+        "                                      the rules' fit) chained afterok, ready to submit\n"
         "  computeledger --version | --help\n"
         "\n"
         "Exit codes: 0 success, 1 a bad file or argument (one line on stderr), 2 an internal failure.\n");

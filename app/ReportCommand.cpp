@@ -6,7 +6,6 @@
 #include "app/SimulationOptions.h"
 #include "ui/report/ReportExport.h"
 
-
 namespace ledger::app {
 
 int reportCommand(const QStringList& args) {

@@ -10,6 +10,7 @@
 #include "app/SimulationOptions.h"
 #include "data/CledgerDocument.h"
 #include "data/EvaluationJson.h"
+#include "data/OptionsJson.h"
 #include "data/OutputFiles.h"
 #include "data/ScenarioResults.h"
 #include "data/Scenarios.h"
@@ -23,11 +24,13 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QProcessEnvironment>
+#include <QSaveFile>
 
 #include <chrono>
 #include <map>
@@ -63,6 +66,52 @@ bool anyOptions(const Portfolio& p) {
     return false;
 }
 
+constexpr const char* kRulesKind = "computeledger exercise rules";
+
+// The fit of `scenario` ("" for the base case) in an exercise rules file (fit-options), checked
+// against the inputs it is to be applied to: nullopt and a one-line reason otherwise.
+std::optional<QJsonObject> rulesFor(const QString& path, const Portfolio& base, const Portfolio& simulated,
+                                    const std::string& scenario, std::uint64_t seed, QString* error) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = path + ": cannot be read (" + f.errorString() + ")";
+        return std::nullopt;
+    }
+    const QJsonObject root = QJsonDocument::fromJson(f.read(kMaxFileBytes)).object();
+    if (root.value("kind").toString() != QLatin1String(kRulesKind) || !root.value("fits").isArray()) {
+        *error = path + ": is not an exercise rules file (computeledger fit-options writes them)";
+        return std::nullopt;
+    }
+    if (root.value("base_hash").toString() != data::portfolioInputsHash(base)) {
+        *error = path + ": its rules were fitted on other inputs than this portfolio's; fit them again";
+        return std::nullopt;
+    }
+    for (const QJsonValue& v : root.value("fits").toArray()) {
+        const QJsonObject fit = v.toObject();
+        if (fit.value("scenario").toString().toStdString() != scenario)
+            continue;
+        if (fit.value("inputs_hash").toString() != data::simulationInputsHash(simulated)) {
+            *error = path + ": is damaged: its fit of " +
+                     (scenario.empty() ? QString("the base case") : "scenario " + quotedName(scenario)) +
+                     " is of other inputs";
+            return std::nullopt;
+        }
+        if (fit.value("rules").toObject().value("seed").toString() != QString::number(seed)) {
+            *error =
+                QString("%1: its rules were fitted with seed %2; this run's seed is %3: fit them with the "
+                        "run's seed")
+                    .arg(path, fit.value("rules").toObject().value("seed").toString())
+                    .arg(seed);
+            return std::nullopt;
+        }
+        return fit.value("rules").toObject();
+    }
+    *error = path + ": holds no fit of " +
+             (scenario.empty() ? QString("the base case") : "scenario " + quotedName(scenario)) +
+             " (fit-options --sweep fits every scenario of a sweep)";
+    return std::nullopt;
+}
+
 } // namespace
 
 int simulateCommand(const QStringList& args) {
@@ -80,6 +129,7 @@ int simulateCommand(const QStringList& args) {
                       "a sweep's scenarios, comma-separated, or all (the base case and every scenario): "
                       "the task index picks the scenario and the shard",
                       "SCENARIOS"});
+    parser.addOption({"exercise-rules", "the contract options' rules, fitted once (fit-options)", "RULES"});
     QString error;
     if (!parse(parser, args, &error))
         return userError(error);
@@ -95,10 +145,13 @@ int simulateCommand(const QStringList& args) {
     if (!opened.ok())
         return kUserError;
     const Portfolio& base = opened.portfolio();
-    if (anyOptions(base))
+    if (anyOptions(base) && !parser.isSet("exercise-rules"))
         return userError("computeledger simulate: " + path +
-                         " has contract options: a sharded run of them is not supported yet; value them "
-                         "with evaluate --simulate on one machine");
+                         " has contract options: fit their exercise rules once, before the shards "
+                         "(computeledger fit-options FILE --paths N --out RULES), and give every shard "
+                         "--exercise-rules RULES");
+    if (!anyOptions(base) && parser.isSet("exercise-rules"))
+        return userError("computeledger simulate: --exercise-rules: " + path + " has no contract options");
 
     std::vector<std::string> sweep;
     if (parser.isSet("sweep") && !sweepScenarios(base, parser.value("sweep"), &sweep, &error))
@@ -145,7 +198,21 @@ int simulateCommand(const QStringList& args) {
     m.providers = cp.inputs().providers;
     m.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
 
+    std::optional<FittedOptions> fit;
+    if (parser.isSet("exercise-rules")) {
+        const auto rules =
+            rulesFor(parser.value("exercise-rules"), base, *portfolio, scenario, o.seed, &error);
+        if (!rules)
+            return userError("computeledger simulate: --exercise-rules: " + error);
+        fit = data::fittedOptionsFromJson(*rules, &error);
+        if (!fit)
+            return userError("computeledger simulate: --exercise-rules: " + parser.value("exercise-rules") +
+                             ": is damaged: " + error);
+        m.exerciseRules = *rules;
+        m.options = int(fit->options.size());
+    }
     std::optional<ShardOutcomes> shard;
+    std::optional<OptionPaths> optionRows;
     try {
         if (range.paths() > 0) {
             SimulationOptions mine = o;
@@ -157,20 +224,28 @@ int simulateCommand(const QStringList& args) {
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - pathsStart).count();
             m.device = QString::fromStdString(shard->device);
             m.threads = shard->threads;
+            if (fit) {
+                mine.device = ComputeDevice::Cpu;
+                optionRows.emplace(optionPaths(*portfolio, opened.catalog, *fit, mine));
+            }
         } else {
             // More shards than units of paths: this one has none, and says so to the merge.
             shard.emplace(cp.inputs(), range, o.accounting);
             shard->device = shardDeviceName(o);
             m.device = QString::fromStdString(shard->device);
+            if (fit)
+                optionRows.emplace(m.options, range.begin, 0);
         }
     } catch (const SimulationRequestError& e) {
         return userError("computeledger simulate: " + QString::fromUtf8(e.what()));
+    } catch (const std::invalid_argument& e) {
+        return userError("computeledger simulate: --exercise-rules: " + QString::fromUtf8(e.what()));
     }
     m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const QString outPath = parser.value("out");
     if (const QString clash = data::outputOverwritesInput({outPath}, {path}); !clash.isEmpty())
         return userError("computeledger simulate: " + clash);
-    if (!data::writeShardFile(outPath, m, *shard, &error))
+    if (!data::writeShardFile(outPath, m, *shard, optionRows ? &*optionRows : nullptr, &error))
         return userError("computeledger simulate: " + error);
     out() << QString("shard %1 of %2%3: paths %4 to %5 of %6, written to %7 (%8 MB)\n")
                  .arg(task->index)
@@ -220,6 +295,11 @@ QString sameRun(const ShardInput& first, const ShardInput& other) {
     if (a.unit != b.unit || a.accounting != b.accounting || a.alternatives != b.alternatives ||
         a.years != b.years || a.providers != b.providers)
         return QString("%1 and %2 are shards of different runs: their outcomes' shapes differ")
+            .arg(first.path, other.path);
+    if (a.exerciseRules != b.exerciseRules && a.scenario == b.scenario)
+        return QString(
+                   "%1 and %2 applied different exercise rules to the contract options: fit them once and "
+                   "give every shard the same --exercise-rules")
             .arg(first.path, other.path);
     if (a.device != b.device)
         return QString("%1 and %2 ran on different CPU lanes (%3 and %4): their paths' last bits differ, so "
@@ -280,10 +360,14 @@ bool orderGroup(ShardGroup& g, QString* error) {
     return true;
 }
 
-// One group's statistics from its shards' outcomes, as one run of all the paths.
-std::optional<SimulationResult> mergeGroup(const ShardGroup& g, const Portfolio& portfolio,
-                                           const SkuCatalog& catalog, const SimulationOptions& o,
-                                           QString* error) {
+// One group's statistics (and its options' values) from its shards' outcomes, as one run of all the
+// paths.
+struct MergedRun {
+    SimulationResult run;
+    std::vector<OptionResult> options;
+};
+std::optional<MergedRun> mergeGroup(const ShardGroup& g, const Portfolio& portfolio,
+                                    const SkuCatalog& catalog, const SimulationOptions& o, QString* error) {
     const data::ShardManifest& m = g.shards.front().manifest;
     const CompiledPortfolio cp(portfolio, catalog, monteCarloCompilation());
     const PathInputs& in = cp.inputs();
@@ -295,19 +379,31 @@ std::optional<SimulationResult> mergeGroup(const ShardGroup& g, const Portfolio&
     SimulationOptions whole = o;
     whole.paths = m.paths;
     try {
-        requireOutcomeMemory(whole, PathOutcomes::bytesFor(m.paths, in) * (m.accounting ? 3 : 1));
+        requireOutcomeMemory(whole, PathOutcomes::bytesFor(m.paths, in) * (m.accounting ? 3 : 1) +
+                                        std::uint64_t(m.options) * 4 * 8 * std::uint64_t(m.paths));
         ShardOutcomes all(in, {0, m.paths}, m.accounting);
+        std::optional<OptionPaths> allOptions;
+        std::optional<FittedOptions> fit;
+        if (m.options > 0) {
+            fit = data::fittedOptionsFromJson(m.exerciseRules, error);
+            if (!fit) {
+                *error = g.shards.front().path + ": is damaged: its exercise rules: " + *error;
+                return std::nullopt;
+            }
+            allOptions.emplace(m.options, 0, m.paths);
+        }
         double pathSeconds = 0.0;
         for (const ShardInput& s : g.shards) {
-            ShardOutcomes one(in, s.manifest.range, m.accounting);
-            if (!data::readShardOutcomes(s.path, s.manifest, one, error))
+            if (!data::readShardOutcomes(s.path, s.manifest, all, allOptions ? &*allOptions : nullptr, error))
                 return std::nullopt;
-            placeShard(one, all);
             pathSeconds += s.manifest.pathSeconds;
         }
-        SimulationResult r = summarizeShards(cp, all, m.seed, o.threads > 0 ? o.threads : 1);
-        r.pathSeconds = pathSeconds;
-        return r;
+        all.device = m.device.toStdString();
+        MergedRun merged{summarizeShards(cp, all, m.seed, o.threads > 0 ? o.threads : 1), {}};
+        merged.run.pathSeconds = pathSeconds;
+        if (allOptions)
+            merged.options = summarizeOptions(portfolio, catalog, *fit, *allOptions);
+        return merged;
     } catch (const SimulationRequestError& e) {
         *error = QString::fromUtf8(e.what());
     } catch (const std::bad_alloc&) {
@@ -331,7 +427,19 @@ int mergeCommand(const QStringList& args) {
     QString error;
     if (!parse(parser, args, &error))
         return userError(error);
-    const QStringList files = parser.positionalArguments().mid(1);
+    // A folder stands for the shard files in it: an array of thousands would not fit a command line.
+    QStringList files;
+    for (const QString& given : parser.positionalArguments().mid(1)) {
+        if (!QFileInfo(given).isDir()) {
+            files << given;
+            continue;
+        }
+        const QStringList names = QDir(given).entryList({"*.clshard"}, QDir::Files, QDir::Name);
+        if (names.isEmpty())
+            return userError("computeledger merge: " + given + ": holds no shard files (*.clshard)");
+        for (const QString& name : names)
+            files << QDir(given).filePath(name);
+    }
     if (files.isEmpty())
         return userError("computeledger merge: expected the shard files; see computeledger --help");
     SimulationOptions o;
@@ -408,11 +516,13 @@ int mergeCommand(const QStringList& args) {
     }
 
     std::vector<SimulationResult> runs;
+    std::vector<std::vector<OptionResult>> options;
     for (std::size_t i = 0; i < groups.size(); ++i) {
         auto r = mergeGroup(groups[i], portfolios[i], catalog, o, &error);
         if (!r)
             return userError("computeledger merge: " + error);
-        runs.push_back(std::move(*r));
+        runs.push_back(std::move(r->run));
+        options.push_back(std::move(r->options));
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     for (SimulationResult& r : runs)
@@ -443,22 +553,36 @@ int mergeCommand(const QStringList& args) {
     }
 
     auto resultJson = [&](std::size_t i, const EvaluationResult& evaluation) {
-        QJsonObject o = evaluationOutput(evaluation, groups[i].scenario, &runs[i], {});
+        // evaluate --all-scenarios values no options; evaluate (--scenario) does.
+        QJsonObject o = evaluationOutput(evaluation, groups[i].scenario, &runs[i],
+                                         groups.size() > 1 ? std::vector<OptionResult>{} : options[i]);
         QJsonObject simulation = o["simulation"].toObject();
         simulation["shards"] = int(groups[i].shards.size());
         o["simulation"] = simulation;
         return o;
     };
+    auto overflows = [&](const QJsonObject& o) {
+        const QString bad = data::firstNonFinite(o);
+        if (!bad.isEmpty())
+            userError("computeledger merge: " + bad +
+                      " overflows (not a finite number); the inputs are too large to compute");
+        return !bad.isEmpty();
+    };
     const bool sweep = groups.size() > 1;
     if (!sweep) {
         const EvaluationResult evaluation = evaluatePortfolio(portfolios[0], catalog);
+        const QJsonObject result = resultJson(0, evaluation);
+        if (overflows(result))
+            return kUserError;
         if (parser.isSet("json")) {
-            out() << QJsonDocument(resultJson(0, evaluation)).toJson(QJsonDocument::Indented);
+            out() << QJsonDocument(result).toJson(QJsonDocument::Indented);
         } else {
             if (!groups[0].scenario.empty())
                 out() << "Scenario: " << QString::fromStdString(groups[0].scenario) << "\n\n";
             out() << formatResultTable(portfolios[0], evaluation);
             out() << simulationTable(runs[0], portfolios[0].currency);
+            if (!options[0].empty())
+                out() << optionsTable(options[0], portfolios[0].currency);
             out() << QString("\nMerged from %1 shards.\n").arg(groups[0].shards.size());
         }
         out().flush();
@@ -477,6 +601,8 @@ int mergeCommand(const QStringList& args) {
                                     [&](const data::ScenarioOutcome& s) { return s.name == name; });
         QJsonObject result = resultJson(i, x->evaluation);
         result.remove("scenario");
+        if (overflows(result))
+            return kUserError;
         list.append(scenarioOutput(*x, result));
         shown.push_back(*x);
         shownRuns.push_back(runs[i]);
@@ -485,6 +611,84 @@ int mergeCommand(const QStringList& args) {
         out() << QJsonDocument(QJsonObject{{"scenarios", list}}).toJson(QJsonDocument::Indented);
     else
         out() << scenarioMatrixTable(shown, shownRuns, base->currency);
+    out().flush();
+    return kSuccess;
+}
+
+int fitOptionsCommand(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument("fit-options", "subcommand");
+    parser.addPositionalArgument("FILE", "portfolio JSON file or .cledger document");
+    addSimulationOptions(parser);
+    parser.addOption({"regression-paths",
+                      "paths the exercise rules are fitted on (default: as many as --paths, as evaluate)",
+                      "N"});
+    parser.addOption({"out", "the rules file to write", "RULES"});
+    parser.addOption({"scenario", "fit the file's scenario NAME instead of the base case", "NAME"});
+    parser.addOption(
+        {"sweep", "fit every scenario of a sweep: all, or names separated by commas", "SCENARIOS"});
+    QString error;
+    if (!parse(parser, args, &error))
+        return userError(error);
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2)
+        return userError("computeledger fit-options: expected one FILE; see computeledger --help");
+    if (!parser.isSet("out"))
+        return userError("computeledger fit-options: --out RULES is required (where the rules are written)");
+    if (parser.isSet("scenario") && parser.isSet("sweep"))
+        return userError("computeledger fit-options: give --scenario or --sweep, not both");
+    const QString path = pos[1];
+    const OpenedPortfolio opened = openPortfolio(path);
+    if (!opened.ok())
+        return kUserError;
+    const Portfolio& base = opened.portfolio();
+    if (!anyOptions(base))
+        return userError("computeledger fit-options: " + path + " has no contract options");
+    std::vector<std::string> scenarios{parser.isSet("scenario") ? parser.value("scenario").toStdString()
+                                                                : std::string()};
+    if (parser.isSet("sweep") && !sweepScenarios(base, parser.value("sweep"), &scenarios, &error))
+        return userError("computeledger fit-options: --sweep: " + error);
+    QJsonArray fits;
+    for (std::string scenario : scenarios) {
+        if (scenario == data::kBaseCaseName)
+            scenario.clear();
+        const auto portfolio = withScenarioNamed(base, scenario, opened.catalog, path, &error);
+        if (!portfolio)
+            return userError("computeledger fit-options: " + error);
+        // The settings evaluate --simulate reads, so the rules are the ones it fits.
+        OptionValuationSettings settings;
+        settings.simulation.paths = portfolio->simulation.paths;
+        settings.simulation.seed = portfolio->simulation.seed;
+        if (!readSimulationOptions(parser, "fit-options", settings.simulation, &error))
+            return userError(error);
+        settings.simulation.device = ComputeDevice::Cpu;
+        if (!readRegressionPaths(parser, "fit-options", &settings.regressionPaths, &error))
+            return userError(error);
+        try {
+            const FittedOptions fit = fitOptions(*portfolio, opened.catalog, settings);
+            fits.append(QJsonObject{{"scenario", QString::fromStdString(scenario)},
+                                    {"inputs_hash", data::simulationInputsHash(*portfolio)},
+                                    {"rules", data::fittedOptionsToJson(fit)}});
+        } catch (const SimulationRequestError& e) {
+            return userError("computeledger fit-options: " + QString::fromUtf8(e.what()));
+        }
+    }
+    const QJsonObject root{{"kind", kRulesKind},
+                           {"version", QCoreApplication::applicationVersion()},
+                           {"base_hash", data::portfolioInputsHash(base)},
+                           {"fits", fits}};
+    const QString outPath = parser.value("out");
+    if (const QString clash = data::outputOverwritesInput({outPath}, {path}); !clash.isEmpty())
+        return userError("computeledger fit-options: " + clash);
+    QSaveFile f(outPath);
+    const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+        return userError("computeledger fit-options: " + outPath + ": cannot be written (" + f.errorString() +
+                         ")");
+    out() << QString("exercise rules of %1 option(s) in %2 fit(s), written to %3\n")
+                 .arg(fits.isEmpty() ? 0 : fits[0].toObject()["rules"].toObject()["options"].toArray().size())
+                 .arg(fits.size())
+                 .arg(outPath);
     out().flush();
     return kSuccess;
 }

@@ -19,27 +19,19 @@ bool wholeNumber(const QString& text, long long lo, long long hi, long long* v) 
 
 // The task index the scheduler gave this task, and where it came from.
 std::optional<long long> taskFromEnvironment(const QProcessEnvironment& env, QString* from, QString* error) {
-    struct Source {
-        const char* variable;
-        const char* offset; // the array's first index, subtracted (Slurm: --array=1-8)
-    };
-    for (const Source s :
-         {Source{"SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_MIN"}, Source{"JOB_COMPLETION_INDEX", nullptr},
-          Source{"AWS_BATCH_JOB_ARRAY_INDEX", nullptr}}) {
-        if (!env.contains(s.variable))
+    // The index as the scheduler gives it: the generated array starts at 0, and a failed task run
+    // again alone (sbatch --array=5) keeps its number.
+    for (const char* variable :
+         {"SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX", "AWS_BATCH_JOB_ARRAY_INDEX"}) {
+        if (!env.contains(variable))
             continue;
-        long long index = 0, offset = 0;
-        if (!wholeNumber(env.value(s.variable), 0, 1LL << 40, &index)) {
-            *error = QString("%1 is \"%2\", not a task index").arg(s.variable, env.value(s.variable));
+        long long index = 0;
+        if (!wholeNumber(env.value(variable), 0, 1LL << 40, &index)) {
+            *error = QString("%1 is \"%2\", not a task index").arg(variable, env.value(variable));
             return std::nullopt;
         }
-        if (s.offset && env.contains(s.offset) && !wholeNumber(env.value(s.offset), 0, index, &offset)) {
-            *error = QString("%1 is \"%2\", not an array index at most %3's")
-                         .arg(s.offset, env.value(s.offset), s.variable);
-            return std::nullopt;
-        }
-        *from = s.variable;
-        return index - offset;
+        *from = variable;
+        return index;
     }
     *error = "auto: this is not an array task (none of SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX, "
              "AWS_BATCH_JOB_ARRAY_INDEX is set); give --shard I/S";

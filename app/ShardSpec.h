@@ -2,6 +2,7 @@
 // Which task of an array job this is (`simulate --shard`): I/S given, or (auto) the index the
 // scheduler gives the task: Slurm's SLURM_ARRAY_TASK_ID, Kubernetes' JOB_COMPLETION_INDEX, AWS
 // Batch's AWS_BATCH_JOB_ARRAY_INDEX. With a sweep, one task per scenario and shard.
+#include "montecarlo/Shards.h"
 #include "portfolio/Portfolio.h"
 
 #include <QProcessEnvironment>
@@ -18,9 +19,6 @@ struct ShardTask {
     int count = 1;    // shards per scenario
     int scenario = 0; // the sweep's scenario (0 without a sweep)
 };
-
-// The most shards a run is split into.
-constexpr int kMaxShards = 100000;
 
 // spec: "I/S" (with a sweep of N scenarios, I is the task, 0 .. N x S - 1: scenario I / S, shard
 // I % S), "auto/S" (the task from the environment), or "auto" (the count too: Slurm's

@@ -87,6 +87,22 @@ bool requestedSimulation(const QCommandLineParser& parser, const QString& comman
     return true;
 }
 
+bool readRegressionPaths(const QCommandLineParser& parser, const QString& command, std::int64_t* paths,
+                         QString* error) {
+    if (!parser.isSet("regression-paths"))
+        return true;
+    bool ok = false;
+    const long long n = parser.value("regression-paths").toLongLong(&ok);
+    if (!ok || n < 100 || n > kMaxPaths) {
+        *error = QString("computeledger %1: --regression-paths: \"%2\" is not a whole number in 100..%3")
+                     .arg(command, parser.value("regression-paths"))
+                     .arg(kMaxPaths);
+        return false;
+    }
+    *paths = n;
+    return true;
+}
+
 bool requestedOptionValues(const QCommandLineParser& parser, const QString& command, const Portfolio& p,
                            const SkuCatalog& catalog, std::vector<OptionResult>* options, QString* error) {
     options->clear();
@@ -104,17 +120,8 @@ bool requestedOptionValues(const QCommandLineParser& parser, const QString& comm
     settings.simulation.seed = p.simulation.seed;
     if (!readSimulationOptions(parser, command, settings.simulation, error))
         return false;
-    if (parser.isSet("regression-paths")) {
-        bool ok = false;
-        const long long n = parser.value("regression-paths").toLongLong(&ok);
-        if (!ok || n < 100 || n > kMaxPaths) {
-            *error = QString("computeledger %1: --regression-paths: \"%2\" is not a whole number in 100..%3")
-                         .arg(command, parser.value("regression-paths"))
-                         .arg(kMaxPaths);
-            return false;
-        }
-        settings.regressionPaths = n;
-    }
+    if (!readRegressionPaths(parser, command, &settings.regressionPaths, error))
+        return false;
     try {
         *options = valueOptions(p, catalog, settings);
     } catch (const SimulationRequestError& e) {

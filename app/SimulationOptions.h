@@ -30,6 +30,10 @@ bool simulateGivenFor(const QCommandLineParser& parser, const QString& command,
 bool requestedSimulation(const QCommandLineParser& parser, const QString& command, const Portfolio& p,
                          const SkuCatalog& catalog, std::optional<SimulationResult>* run, QString* error);
 
+// --regression-paths N (100 .. kMaxPaths) into *paths, when given; a bad value is a one-line message.
+bool readRegressionPaths(const QCommandLineParser& parser, const QString& command, std::int64_t* paths,
+                         QString* error);
+
 // Every contract option of p (docs/model.md 17): the deterministic figures, and with --simulate the
 // least-squares Monte Carlo on the same paths and seed (--regression-paths N: the rule's own paths,
 // default as many). A bad option or a refused request: false with a one-line message.

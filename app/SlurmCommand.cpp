@@ -6,6 +6,7 @@
 #include "app/CommandSupport.h"
 #include "app/ShardSpec.h"
 #include "data/CledgerDocument.h"
+#include "data/PortfolioJson.h"
 #include "engine/CompiledPortfolio.h"
 #include "montecarlo/MonteCarloEngine.h"
 #include "montecarlo/Shards.h"
@@ -59,6 +60,8 @@ int slurmCommand(const QStringList& args) {
     parser.addOption({"cpus-per-task", "CPUs of each shard task (default 1)", "C"});
     parser.addOption({"sweep", "one run per scenario: all, or names separated by commas", "SCENARIOS"});
     parser.addOption(
+        {"regression-paths", "paths the contract options' rules are fitted on (default: --paths)", "M"});
+    parser.addOption(
         {"dir", "where the scripts, the shards and the result go (default: FILE's name + .slurm)", "DIR"});
     parser.addOption({"computeledger", "the program the nodes run (default: this one)", "PATH"});
     QString error;
@@ -99,6 +102,14 @@ int slurmCommand(const QStringList& args) {
         !QRegularExpression(R"(^[A-Za-z0-9_.,-]+$)").match(parser.value("partition")).hasMatch())
         return userError("computeledger slurm: --partition: \"" + parser.value("partition") +
                          "\" is not a partition name");
+    long long regression = 0;
+    if (parser.isSet("regression-paths") && !integer("regression-paths", 100, kMaxPaths, &regression))
+        return userError(error);
+    bool withOptions = false;
+    for (const auto& c : p.contracts)
+        withOptions = withOptions || !c.options.empty();
+    if (regression > 0 && !withOptions)
+        return userError("computeledger slurm: --regression-paths: " + path + " has no contract options");
     std::vector<std::string> sweep;
     if (parser.isSet("sweep") && !sweepScenarios(p, parser.value("sweep"), &sweep, &error))
         return userError("computeledger slurm: --sweep: " + error);
@@ -110,68 +121,97 @@ int slurmCommand(const QStringList& args) {
 
     const QString dir =
         QFileInfo(parser.isSet("dir") ? parser.value("dir") : path + ".slurm").absoluteFilePath();
-    if (!QDir().mkpath(dir + "/shards") || !QDir().mkpath(dir + "/logs"))
-        return userError("computeledger slurm: " + dir + ": cannot be created");
-    // The run reads its own copy: editing the file after submitting cannot change a task's inputs.
-    const QString input = dir + "/portfolio." + QFileInfo(path).suffix();
-    if (const QString source = QFileInfo(path).absoluteFilePath(); source != input) {
-        QFile::remove(input);
-        if (!QFile::copy(source, input))
-            return userError("computeledger slurm: " + input + ": cannot be written");
-    }
     const QString program = parser.isSet("computeledger") ? parser.value("computeledger")
                                                           : QCoreApplication::applicationFilePath();
+    // The scripts quote every path for the shell; a line break would end a line of them.
+    for (const auto& [what, value] :
+         {std::pair{QString("--dir"), dir}, std::pair{QString("--computeledger"), program}})
+        if (value.contains(QRegularExpression("[\\x00-\\x1f\\x7f]")))
+            return userError("computeledger slurm: " + what + ": \"" + value +
+                             "\" holds a control character");
+    if (!QDir().mkpath(dir + "/shards") || !QDir().mkpath(dir + "/logs"))
+        return userError("computeledger slurm: " + dir + ": cannot be created");
+    // The run reads its own copy, written from what was read: editing FILE after submitting cannot
+    // change a task's inputs, and the copy is a plain JSON file whatever FILE was.
+    const QString input = dir + "/portfolio.json";
+    if (!data::savePortfolioFile(p, input, &error))
+        return userError("computeledger slurm: " + error);
 
-    // Memory: a shard keeps its paths' outcomes; the merge all of them and one shard's.
+    // Memory: a task keeps its shard's outcomes, the merge all of them (docs/scale-out.md); the
+    // budget each command checks is what the job asks Slurm for.
     const CompiledPortfolio cp(p, opened.catalog, monteCarloCompilation());
-    const std::uint64_t all = PathOutcomes::bytesFor(paths, cp.inputs()) * 3;
-    const ShardRange largest = shardRange(paths, 0, int(shards), shardUnitPaths(cp.inputs()));
-    const std::uint64_t one =
-        PathOutcomes::bytesFor(std::max<std::int64_t>(largest.paths(), shardUnitPaths(cp.inputs())),
-                               cp.inputs()) *
-        3;
-    QString common = "#!/bin/bash\n";
+    const std::int64_t unit = shardUnitPaths(cp.inputs());
+    const std::int64_t units = (paths + unit - 1) / unit;
+    const std::int64_t largest = std::min<std::int64_t>(paths, (units + shards - 1) / shards * unit);
+    const long long shardMb = megabytesFor(PathOutcomes::bytesFor(largest, cp.inputs()) * 3);
+    const long long mergeMb = megabytesFor(PathOutcomes::bytesFor(paths, cp.inputs()) * 3);
+    const long long fitMb =
+        megabytesFor(PathOutcomes::bytesFor(regression > 0 ? regression : paths, cp.inputs()) * 6);
     auto directive = [](const QString& d) { return "#SBATCH " + d + "\n"; };
-    QString options;
-    if (parser.isSet("partition"))
-        options += directive("--partition=" + parser.value("partition"));
-    if (parser.isSet("time"))
-        options += directive("--time=" + parser.value("time"));
+    // Logs are relative: sbatch runs in DIR (submit.sh changes to it), so no path goes into a directive.
+    auto header = [&](const QString& comment, const QString& name, long long mb, const QString& log,
+                      const QString& array = QString()) {
+        QString h = "#!/bin/bash\n# " + comment + "\n" + directive("--job-name=" + name) +
+                    (array.isEmpty() ? QString() : directive(array)) +
+                    directive(QString("--cpus-per-task=%1").arg(cpus)) +
+                    directive(QString("--mem=%1M").arg(mb)) + directive("--output=logs/" + log);
+        if (parser.isSet("partition"))
+            h += directive("--partition=" + parser.value("partition"));
+        if (parser.isSet("time"))
+            h += directive("--time=" + parser.value("time"));
+        return h + "set -euo pipefail\ncd " + shellWord(dir) + "\n";
+    };
+    const QString threads = " --threads \"${SLURM_CPUS_PER_TASK:-1}\"";
+    const QString run = QString(" --paths %1 --seed %2").arg(paths).arg(seed);
     const QString sweepArg = sweep.empty() ? QString() : " --sweep " + shellWord(parser.value("sweep"));
+    const QString rulesArg = withOptions ? QString(" --exercise-rules exercise-rules.json") : QString();
+    const QString fitScript =
+        header(
+            "The contract options' exercise rules, fitted once before the shards; every shard applies them.",
+            "cledger-fit", fitMb, "fit.out") +
+        "exec " + shellWord(program) + " fit-options portfolio.json" + run +
+        (regression > 0 ? QString(" --regression-paths %1").arg(regression) : QString()) + sweepArg +
+        threads + QString(" --memory-budget %1").arg(fitMb) + " --out exercise-rules.json\n";
     const QString shardsScript =
-        common + "# A sharded ComputeLedger run (docs/scale-out.md): " + QString::number(tasks) +
-        " array tasks, each one shard of " + QString::number(paths) + " paths.\n" +
-        directive("--job-name=cledger-shards") + directive(QString("--array=0-%1").arg(tasks - 1)) +
-        directive(QString("--cpus-per-task=%1").arg(cpus)) +
-        directive(QString("--mem=%1M").arg(megabytesFor(one))) +
-        directive("--output=" + dir + "/logs/shard-%a.out") + options + "set -euo pipefail\n" + "exec " +
-        shellWord(program) + " simulate " + shellWord(input) +
-        QString(" --paths %1 --seed %2").arg(paths).arg(seed) + QString(" --shard auto/%1").arg(shards) +
-        sweepArg + " --device cpu --threads \"${SLURM_CPUS_PER_TASK:-1}\"" + " --out " +
-        shellWord(dir + "/shards") + "/shard-\"${SLURM_ARRAY_TASK_ID}\".clshard\n";
+        header(QString("A sharded ComputeLedger run (docs/scale-out.md): %1 array tasks, each one shard of "
+                       "%2 paths.")
+                   .arg(tasks)
+                   .arg(paths),
+               "cledger-shards", shardMb, "shard-%a.out", QString("--array=0-%1").arg(tasks - 1)) +
+        "# A failed task runs again alone with: sbatch --array=I shards.sbatch\n" + "exec " +
+        shellWord(program) + " simulate portfolio.json" + run + QString(" --shard auto/%1").arg(shards) +
+        sweepArg + rulesArg + " --device cpu" + threads + QString(" --memory-budget %1").arg(shardMb) +
+        " --out shards/shard-\"${SLURM_ARRAY_TASK_ID}\".clshard\n";
     const QString mergeScript =
-        common + "# The merge of the shards into one run's statistics, once every task has succeeded.\n" +
-        directive("--job-name=cledger-merge") + directive(QString("--cpus-per-task=%1").arg(cpus)) +
-        directive(QString("--mem=%1M").arg(megabytesFor(all + one))) +
-        directive("--output=" + dir + "/logs/merge.out") + options + "set -euo pipefail\n" + "cd " +
-        shellWord(dir) + "\n" + "exec " + shellWord(program) +
-        " merge shards/shard-*.clshard --json --threads \"${SLURM_CPUS_PER_TASK:-1}\" > result.json\n";
+        header("The merge of the shards into one run's statistics, once every task has succeeded.",
+               "cledger-merge", mergeMb, "merge.out") +
+        "exec " + shellWord(program) + " merge shards --json" + threads +
+        QString(" --memory-budget %1").arg(mergeMb) + " > result.json\n";
     const QString submitScript =
-        "#!/bin/bash\n# Submits the array job, then the merge to run after every task has succeeded.\n"
-        "set -euo pipefail\ncd " +
-        shellWord(dir) +
-        "\n"
-        "rm -f shards/shard-*.clshard result.json\n"
-        "array=$(sbatch --parsable shards.sbatch)\n"
-        "array=${array%%;*}\n"
-        "merge=$(sbatch --parsable --dependency=afterok:\"$array\" merge.sbatch)\n"
-        "echo \"array job $array, merge job ${merge%%;*}: the result goes to " +
-        dir + "/result.json\"\n";
+        "#!/bin/bash\n# Submits the " + QString(withOptions ? "fit, then the " : "") +
+        "array job, then the merge to run after every task has succeeded.\nset -euo pipefail\ncd " +
+        shellWord(dir) + "\nrm -f shards/shard-*.clshard result.json" +
+        (withOptions ? " exercise-rules.json" : "") + "\n" +
+        (withOptions
+             ? QString("fit=$(sbatch --parsable fit.sbatch)\n"
+                       "array=$(sbatch --parsable --dependency=afterok:\"${fit%%;*}\" shards.sbatch)\n")
+             : QString("array=$(sbatch --parsable shards.sbatch)\n")) +
+        "merge=$(sbatch --parsable --dependency=afterok:\"${array%%;*}\" merge.sbatch)\n"
+        "echo \"array job ${array%%;*}, merge job ${merge%%;*}: the result goes to\" " +
+        shellWord(dir + "/result.json") + "\n";
+    QFile::remove(dir + "/fit.sbatch");
     for (const auto& [name, text] :
          {std::pair{QString("shards.sbatch"), shardsScript}, std::pair{QString("merge.sbatch"), mergeScript},
-          std::pair{QString("submit.sh"), submitScript}})
+          std::pair{QString("submit.sh"), submitScript}, std::pair{QString("fit.sbatch"), fitScript}}) {
+        if (name == "fit.sbatch" && !withOptions)
+            continue;
         if (!writeScript(dir + "/" + name, text, &error))
             return userError("computeledger slurm: " + error);
+    }
+    if (tasks > 1000)
+        out() << QString("Note: %1 tasks are more than the 1,001 of Slurm's default MaxArraySize; ask the "
+                         "cluster's administrators, or use fewer shards\n")
+                     .arg(tasks);
     out() << QString("%1 tasks of %2 paths in %3: submit them with\n  bash %4\n")
                  .arg(tasks)
                  .arg(paths)

@@ -1,6 +1,7 @@
 #include "data/ShardFile.h"
 
 #include "data/PortfolioJson.h"
+#include "portfolio/Limits.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -29,29 +30,39 @@ constexpr qint64 kLineSumBytes = 16 + 8;
 // The rows of the outcomes in the order the file holds them, each `paths` values long: the NPV
 // cost, LCOC and cumulative cash rows; the defaults (one byte a path); with the accounting view
 // the EBITDA and pre-tax cost rows.
-template <class Visit> void forEachRow(const ShardManifest& m, ShardOutcomes& s, Visit visit) {
-    PathOutcomes& cash = *s.cash;
+template <class Visit>
+void forEachRow(const ShardManifest& m, const ShardOutcomes& s, std::size_t offset, Visit visit) {
+    const PathOutcomes& cash = *s.cash;
     const std::size_t stride = std::size_t(cash.stride), a = std::size_t(m.alternatives),
                       ay = a * std::size_t(m.years);
-    for (std::size_t r = 0; r < a; ++r)
-        visit(reinterpret_cast<char*>(cash.npv.data() + r * stride), sizeof(double));
-    for (std::size_t r = 0; r < a; ++r)
-        visit(reinterpret_cast<char*>(cash.lcoc.data() + r * stride), sizeof(double));
-    for (std::size_t r = 0; r < ay; ++r)
-        visit(reinterpret_cast<char*>(cash.cumulative.data() + r * stride), sizeof(double));
-    for (std::size_t r = 0; r < std::size_t(m.providers); ++r)
-        visit(reinterpret_cast<char*>(cash.defaulted.data() + r * stride), sizeof(unsigned char));
+    auto rows = [&](const auto& buffer, std::size_t count) {
+        for (std::size_t r = 0; r < count; ++r)
+            visit(reinterpret_cast<const char*>(buffer.data() + r * stride + offset), sizeof(buffer[0]));
+    };
+    rows(cash.npv, a);
+    rows(cash.lcoc, a);
+    rows(cash.cumulative, ay);
+    rows(cash.defaulted, std::size_t(m.providers));
     if (!m.accounting)
         return;
-    for (PathOutcomes* q : {s.ebitda.get(), s.pretax.get()})
-        for (std::size_t r = 0; r < ay; ++r)
-            visit(reinterpret_cast<char*>(q->cumulative.data() + r * stride), sizeof(double));
+    rows(s.ebitda->cumulative, ay);
+    rows(s.pretax->cumulative, ay);
+}
+
+// The option paths' rows: per option its without, as-written, cost and expected-cost rows, each
+// from `offset` in rows of o.paths.
+template <class Visit> void forEachOptionRow(const OptionPaths& o, std::size_t offset, Visit visit) {
+    const std::size_t n = std::size_t(o.paths);
+    for (std::size_t i = 0; i < std::size_t(o.options); ++i)
+        for (const std::vector<double>* v : {&o.without, &o.asWritten, &o.cost, &o.expected})
+            visit(reinterpret_cast<const char*>(v->data() + i * n + offset), sizeof(double));
 }
 
 qint64 payloadBytes(const ShardManifest& m) {
     const qint64 n = m.range.paths(), a = m.alternatives, ay = a * m.years;
     const qint64 doubles = (2 * a + ay * (m.accounting ? 3 : 1)) * n;
-    return doubles * 8 + qint64(m.providers) * n + a * kCostLines * kLineSumBytes;
+    return doubles * 8 + qint64(m.providers) * n + a * kCostLines * kLineSumBytes +
+           qint64(m.options) * 4 * n * 8;
 }
 
 QJsonObject manifestJson(const ShardManifest& m) {
@@ -76,6 +87,8 @@ QJsonObject manifestJson(const ShardManifest& m) {
             {"alternatives", m.alternatives},
             {"years", m.years},
             {"providers", m.providers},
+            {"options", m.options},
+            {"exercise_rules", m.exerciseRules},
             {"portfolio", m.portfolio}};
 }
 
@@ -111,19 +124,25 @@ std::optional<ShardManifest> manifestFrom(const QJsonObject& o, QString* problem
         return true;
     };
     qint64 format = 0, paths = 0, begin = 0, end = 0, shard = 0, shards = 0, unit = 0, threads = 0, a = 0,
-           y = 0, p = 0;
+           y = 0, p = 0, options = 0;
     QString seed;
-    constexpr qint64 kLarge = qint64(1) << 50;
+    // Bounds a run this version writes cannot exceed: a crafted manifest cannot ask for sizes that
+    // overflow the payload's size or a range's arithmetic.
+    constexpr qint64 kMaxYears = kLastSupportedYear - kFirstSupportedYear + 1;
     if (!integer("format", 0, 1 << 20, &format) || !text("version", &m.version) ||
         !text("base_hash", &m.baseHash) || !text("inputs_hash", &m.inputsHash) ||
-        !text("scenario", &m.scenario) || !text("seed", &seed) || !integer("paths", 1, kLarge, &paths) ||
-        !integer("begin", 0, kLarge, &begin) || !integer("end", 0, kLarge, &end) ||
-        !integer("shard", 0, 1 << 20, &shard) || !integer("shards", 1, 1 << 20, &shards) ||
-        !integer("unit", 1, kLarge, &unit) || !text("device", &m.device) ||
-        !integer("threads", 0, 1 << 20, &threads) || !integer("alternatives", 1, 1 << 16, &a) ||
-        !integer("years", 0, 1 << 16, &y) || !integer("providers", 0, 1 << 16, &p) ||
-        !text("created", &m.created))
+        !text("scenario", &m.scenario) || !text("seed", &seed) || !integer("paths", 1, kMaxPaths, &paths) ||
+        !integer("begin", 0, kMaxPaths, &begin) || !integer("end", 0, kMaxPaths, &end) ||
+        !integer("shard", 0, kMaxShards - 1, &shard) || !integer("shards", 1, kMaxShards, &shards) ||
+        !integer("unit", 32, 131072, &unit) || !text("device", &m.device) ||
+        !integer("threads", 0, 1 << 20, &threads) || !integer("alternatives", 1, 100000, &a) ||
+        !integer("years", 0, kMaxYears, &y) || !integer("providers", 0, kMaxProviders, &p) ||
+        !integer("options", 0, 100000, &options) || !text("created", &m.created))
         return std::nullopt;
+    if (unit % 32 != 0) {
+        *problem = "its manifest's \"unit\" is not a multiple of 32";
+        return std::nullopt;
+    }
     if (format != kShardFormat) {
         *problem = QString("is a shard of format %1; this version reads format %2: run the shards and the "
                            "merge with the same version")
@@ -138,7 +157,8 @@ std::optional<ShardManifest> manifestFrom(const QJsonObject& o, QString* problem
         return std::nullopt;
     }
     if (!has("accounting", QJsonValue::Bool) || !has("seconds", QJsonValue::Double) ||
-        !has("path_seconds", QJsonValue::Double) || !has("portfolio", QJsonValue::Object))
+        !has("path_seconds", QJsonValue::Double) || !has("portfolio", QJsonValue::Object) ||
+        !has("exercise_rules", QJsonValue::Object))
         return std::nullopt;
     if (begin > end || end > paths || shard >= shards) {
         *problem =
@@ -164,6 +184,8 @@ std::optional<ShardManifest> manifestFrom(const QJsonObject& o, QString* problem
     m.years = int(y);
     m.providers = int(p);
     m.portfolio = o.value("portfolio").toObject();
+    m.options = int(options);
+    m.exerciseRules = o.value("exercise_rules").toObject();
     return m;
 }
 
@@ -181,7 +203,14 @@ std::uint64_t getUint(const char* p, int bytes) {
 
 } // namespace
 
-bool writeShardFile(const QString& path, const ShardManifest& m, const ShardOutcomes& shard, QString* error) {
+bool writeShardFile(const QString& path, const ShardManifest& m, const ShardOutcomes& shard,
+                    const OptionPaths* options, QString* error) {
+    if ((m.options > 0) != (options != nullptr) ||
+        (options && (options->options != m.options || options->first != m.range.begin ||
+                     options->paths != m.range.paths()))) {
+        *error = path + ": the shard's option paths are not its manifest's";
+        return false;
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = path + ": cannot be written (" + file.errorString() + ")";
@@ -194,14 +223,17 @@ bool writeShardFile(const QString& path, const ShardManifest& m, const ShardOutc
         ok = ok && file.write(data, bytes) == bytes;
     };
     const QByteArray manifest = QJsonDocument(manifestJson(m)).toJson(QJsonDocument::Compact);
+    if (manifest.size() > kMaxManifestBytes) {
+        *error = path + ": the manifest (the portfolio with the run's settings) is over 64 MB";
+        return false;
+    }
     QByteArray header(kMagic, kMagicBytes);
     putUint(header, std::uint64_t(m.format), 4);
     putUint(header, std::uint64_t(manifest.size()), 8);
     write(header.constData(), header.size());
     write(manifest.constData(), manifest.size());
     const qint64 n = m.range.paths();
-    forEachRow(m, const_cast<ShardOutcomes&>(shard),
-               [&](const char* row, std::size_t size) { write(row, n * qint64(size)); });
+    forEachRow(m, shard, 0, [&](const char* row, std::size_t size) { write(row, n * qint64(size)); });
     QByteArray lines;
     for (const OrderFreeSum& s : shard.lines.sums) {
         const unsigned __int128 fixed = static_cast<unsigned __int128>(s.fixedPart());
@@ -210,6 +242,9 @@ bool writeShardFile(const QString& path, const ShardManifest& m, const ShardOutc
         putUint(lines, std::bit_cast<std::uint64_t>(s.restPart()), 8);
     }
     write(lines.constData(), lines.size());
+    if (options)
+        forEachOptionRow(*options, 0,
+                         [&](const char* row, std::size_t size) { write(row, n * qint64(size)); });
     const QByteArray digest = hash.result();
     ok = ok && file.write(digest) == digest.size();
     if (!ok || !file.commit()) {
@@ -234,13 +269,21 @@ std::optional<ShardManifest> readShardManifest(const QString& path, QString* err
         *error = path + ": is damaged: it ends inside its header";
         return std::nullopt;
     }
+    if (const std::uint64_t format = getUint(header.constData() + kMagicBytes, 4); format != kShardFormat) {
+        *error =
+            QString("%1: is a shard of format %2; this version reads format %3: run the shards and the merge "
+                    "with the same version")
+                .arg(path, QString::number(format), QString::number(kShardFormat));
+        return std::nullopt;
+    }
     const qint64 length = qint64(getUint(header.constData() + kMagicBytes + 4, 8));
     if (length < 2 || length > kMaxManifestBytes || kHeaderBytes + length > file.size()) {
         *error = path + ": is damaged: its manifest's length does not fit the file";
         return std::nullopt;
     }
     QJsonParseError parse;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.read(length), &parse);
+    const QByteArray manifestBytes = file.read(length);
+    const QJsonDocument doc = QJsonDocument::fromJson(manifestBytes, &parse);
     if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
         *error = path + ": is damaged: its manifest is not JSON (" + parse.errorString() + ")";
         return std::nullopt;
@@ -251,10 +294,11 @@ std::optional<ShardManifest> readShardManifest(const QString& path, QString* err
         *error = path + ": " + (problem.startsWith("is ") ? problem : "is damaged: " + problem);
         return std::nullopt;
     }
-    if (int(getUint(header.constData() + kMagicBytes, 4)) != m->format) {
+    if (m->format != kShardFormat) {
         *error = path + ": is damaged: its header and manifest give different formats";
         return std::nullopt;
     }
+    m->manifestSha256 = QCryptographicHash::hash(manifestBytes, QCryptographicHash::Sha256);
     const qint64 expected = kHeaderBytes + length + payloadBytes(*m) + kHashBytes;
     if (file.size() != expected) {
         *error = QString("%1: is damaged: it holds %2 bytes where its manifest needs %3 (cut short or "
@@ -276,34 +320,56 @@ std::optional<Portfolio> shardPortfolio(const ShardManifest& m, const SkuCatalog
     return std::move(load.portfolio);
 }
 
-bool readShardOutcomes(const QString& path, const ShardManifest& m, ShardOutcomes& into, QString* error) {
+bool readShardOutcomes(const QString& path, const ShardManifest& m, ShardOutcomes& into, OptionPaths* options,
+                       QString* error) {
+    if (into.range.begin > m.range.begin || into.range.end < m.range.end || into.accounting != m.accounting ||
+        into.cash->alternatives != m.alternatives || into.cash->years != m.years ||
+        into.cash->providers != m.providers) {
+        *error = path + ": its outcomes' shape is not the portfolio's";
+        return false;
+    }
+    if ((m.options > 0) != (options != nullptr) ||
+        (options && (options->options != m.options || options->first > m.range.begin ||
+                     options->first + options->paths < m.range.end))) {
+        *error = path + ": its option paths' shape is not the portfolio's";
+        return false;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = path + ": cannot be read (" + file.errorString() + ")";
         return false;
     }
-    if (into.range.begin != m.range.begin || into.range.end != m.range.end ||
-        into.accounting != m.accounting || into.cash->alternatives != m.alternatives ||
-        into.cash->years != m.years || into.cash->providers != m.providers) {
-        *error = path + ": its outcomes' shape is not the portfolio's";
-        return false;
-    }
     QCryptographicHash hash(QCryptographicHash::Sha256);
     bool ok = true;
-    auto read = [&](char* data, qint64 bytes) {
-        ok = ok && file.read(data, bytes) == bytes;
+    // The rows go straight into the whole run's at the shard's place (const: the visit's view).
+    auto read = [&](const char* data, qint64 bytes) {
+        char* to = const_cast<char*>(data);
+        ok = ok && file.read(to, bytes) == bytes;
         if (ok)
-            hash.addData(QByteArrayView(data, bytes));
+            hash.addData(QByteArrayView(to, bytes));
     };
     QByteArray head(kHeaderBytes, '\0');
-    read(head.data(), kHeaderBytes);
+    read(head.constData(), kHeaderBytes);
     const qint64 length = qint64(getUint(head.constData() + kMagicBytes + 4, 8));
+    // The file must still be the one whose manifest the merge checked.
+    if (!ok || length < 2 || length > kMaxManifestBytes) {
+        *error = path + ": changed after its manifest was read";
+        return false;
+    }
     QByteArray manifest(length, '\0');
-    read(manifest.data(), length);
+    read(manifest.constData(), length);
+    if (!ok || QCryptographicHash::hash(manifest, QCryptographicHash::Sha256) != m.manifestSha256) {
+        *error = path + ": changed after its manifest was read";
+        return false;
+    }
     const qint64 n = m.range.paths();
-    forEachRow(m, into, [&](char* row, std::size_t size) { read(row, n * qint64(size)); });
+    forEachRow(m, into, std::size_t(m.range.begin - into.range.begin),
+               [&](const char* row, std::size_t size) { read(row, n * qint64(size)); });
     QByteArray lines(qint64(into.lines.sums.size()) * kLineSumBytes, '\0');
-    read(lines.data(), lines.size());
+    read(lines.constData(), lines.size());
+    if (options)
+        forEachOptionRow(*options, std::size_t(m.range.begin - options->first),
+                         [&](const char* row, std::size_t size) { read(row, n * qint64(size)); });
     const QByteArray digest = file.read(kHashBytes);
     if (!ok || digest != hash.result()) {
         *error = path + ": is damaged: its checksum does not match its contents";
@@ -313,8 +379,8 @@ bool readShardOutcomes(const QString& path, const ShardManifest& m, ShardOutcome
         const char* at = lines.constData() + qint64(i) * kLineSumBytes;
         const unsigned __int128 fixed =
             (static_cast<unsigned __int128>(getUint(at + 8, 8)) << 64) | getUint(at, 8);
-        into.lines.sums[i] =
-            OrderFreeSum::fromParts(static_cast<__int128>(fixed), std::bit_cast<double>(getUint(at + 16, 8)));
+        into.lines.sums[i].add(OrderFreeSum::fromParts(static_cast<__int128>(fixed),
+                                                       std::bit_cast<double>(getUint(at + 16, 8))));
     }
     into.device = m.device.toStdString();
     into.threads = m.threads;

@@ -4,6 +4,7 @@
 // outcomes as raw little-endian numbers, then a SHA-256 of all of it, so a damaged or cut file is
 // refused, never merged.
 #include "montecarlo/Shards.h"
+#include "options/OptionValuation.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/SkuCatalog.h"
 
@@ -16,7 +17,7 @@
 namespace ledger::data {
 
 // The format's version: a merge refuses another.
-constexpr int kShardFormat = 1;
+constexpr int kShardFormat = 2;
 
 struct ShardManifest {
     int format = kShardFormat;
@@ -36,10 +37,19 @@ struct ShardManifest {
     QString created;       // UTC, ISO 8601
     QJsonObject portfolio; // the portfolio file's (its scenarios included), as its JSON file
     int alternatives = 0, years = 0, providers = 0; // the outcomes' shape
+    // With contract options (docs/model.md 17): the rules every shard applied (fittedOptionsToJson,
+    // fitted once before the run) and per option and path its four values (OptionPaths).
+    int options = 0;
+    QJsonObject exerciseRules;
+    // Read, not written: the manifest's bytes' SHA-256, which the outcomes' read checks again (the
+    // file must be the one whose manifest was checked).
+    QByteArray manifestSha256;
 };
 
 // Writes the manifest and the shard's outcomes (atomically: QSaveFile). False with a message.
-bool writeShardFile(const QString& path, const ShardManifest& m, const ShardOutcomes& shard, QString* error);
+// With m.options > 0, `options` holds the shard's option paths.
+bool writeShardFile(const QString& path, const ShardManifest& m, const ShardOutcomes& shard,
+                    const OptionPaths* options, QString* error);
 
 // The manifest alone (the merge checks every shard's before it reads any outcomes). Refuses a file
 // that is not a shard, of another format, or whose manifest is damaged, naming the file.
@@ -49,8 +59,12 @@ std::optional<ShardManifest> readShardManifest(const QString& path, QString* err
 // manifest's scenario to it).
 std::optional<Portfolio> shardPortfolio(const ShardManifest& m, const SkuCatalog& catalog, QString* error);
 
-// The outcomes of the shard at `path` (whose manifest is m) into `into` (sized for m.range, its
-// outcomes' shape m's). Checks the file's size and its SHA-256: a cut or altered file is refused.
-bool readShardOutcomes(const QString& path, const ShardManifest& m, ShardOutcomes& into, QString* error);
+// The outcomes of the shard at `path` (whose manifest, read by readShardManifest, is m) into its
+// place in `into` (whose range holds m.range, its outcomes' shape m's), its cost lines' sums added to
+// into's: the merge reads every shard straight into the whole run. With m.options > 0 the option
+// paths go into their place in `options`. Checks that the manifest is the one read and the file's
+// SHA-256: a cut, altered or replaced file is refused (into is then not usable).
+bool readShardOutcomes(const QString& path, const ShardManifest& m, ShardOutcomes& into, OptionPaths* options,
+                       QString* error);
 
 } // namespace ledger::data

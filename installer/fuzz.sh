@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# libFuzzer over the four input parsers (docs/reliability.md, "Fuzzing"): a clang build with ASan and
+# libFuzzer over the five input parsers (docs/reliability.md, "Fuzzing"): a clang build with ASan and
 # UBSan in build-fuzz/, then each target from its committed seed corpus (tests/fuzz/corpus/<target>)
 # plus the inputs it failed on before (tests/fuzz/regressions/<target>).
 #
@@ -15,11 +15,11 @@ build_dir=${FUZZ_BUILD_DIR:-build-fuzz}
 seconds=${FUZZ_SECONDS:-300}
 seed=${FUZZ_SEED:-1}
 scale=${FUZZ_SCALE:-1}
-targets=(portfolio_json portfolio_csv cledger fields)
+targets=(portfolio_json portfolio_csv cledger fields shard_file)
 # About a minute each on the 2-core development machine.
-declare -A runs=([portfolio_json]=300000 [portfolio_csv]=20000 [cledger]=30000 [fields]=4000000)
+declare -A runs=([portfolio_json]=300000 [portfolio_csv]=20000 [cledger]=30000 [fields]=4000000 [shard_file]=20000)
 # SQLite pages are 4 KiB: a document needs room for a few dozen of them.
-declare -A max_len=([portfolio_json]=65536 [portfolio_csv]=16384 [cledger]=131072 [fields]=256)
+declare -A max_len=([portfolio_json]=65536 [portfolio_csv]=16384 [cledger]=131072 [fields]=256 [shard_file]=65536)
 
 if [[ -f "$build_dir/CMakeCache.txt" ]] && ! grep -q '^LEDGER_FUZZ:BOOL=ON' "$build_dir/CMakeCache.txt"; then
   echo "fuzz: $build_dir is not a fuzzing build (LEDGER_FUZZ=ON); choose another FUZZ_BUILD_DIR" >&2

@@ -18,7 +18,7 @@ ShardRange shardRange(std::int64_t paths, int index, int count, std::int64_t uni
         throw std::invalid_argument("shard " + std::to_string(index) + " of " + std::to_string(count) +
                                     ": the index must be 0 to " + std::to_string(count - 1));
     const std::int64_t units = (paths + unit - 1) / unit;
-    // I x U fits 64 bits: paths <= kMaxPaths (2^40) and count <= a few thousand.
+    // i x U fits 64 bits: U <= paths <= kMaxPaths (1e9), i <= count <= kMaxShards (1e5).
     auto boundary = [&](std::int64_t i) { return std::min(paths, i * units / count * unit); };
     return {boundary(index), index + 1 == count ? paths : boundary(index + 1)};
 }

@@ -14,6 +14,9 @@
 
 namespace ledger {
 
+// The most shards a run is split into (scenarios x shards tasks for a sweep).
+constexpr int kMaxShards = 100000;
+
 struct ShardRange {
     std::int64_t begin = 0, end = 0; // paths [begin, end)
     std::int64_t paths() const { return end - begin; }
@@ -27,7 +30,8 @@ std::int64_t shardUnitPaths(const PathInputs& in);
 
 // Shard `index` (0-based) of `count` of a run of `paths`: [floor(I U / S), floor((I+1) U / S)) in
 // whole units of `unit` paths, U = ceil(paths / unit), the last shard ending at `paths`. A shard
-// may be empty when there are more shards than units. Throws std::invalid_argument when
+// may be empty when there are more shards than units. paths <= kMaxPaths and count <= kMaxShards
+// keep the arithmetic in 64 bits. Throws std::invalid_argument when
 // index is not in [0, count) or count < 1.
 ShardRange shardRange(std::int64_t paths, int index, int count, std::int64_t unit);
 

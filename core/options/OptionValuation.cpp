@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace ledger {
 
@@ -223,64 +224,124 @@ std::vector<double> optionSavings(const OptionVariants& v, const SkuCatalog& cat
     return savings;
 }
 
-std::vector<OptionResult> valueOptions(const Portfolio& p, const SkuCatalog& catalog,
-                                       const OptionValuationSettings& s) {
-    std::vector<OptionResult> out;
+FittedOptions fitOptions(const Portfolio& p, const SkuCatalog& catalog, const OptionValuationSettings& s) {
+    FittedOptions fit;
     const Compiled c(buildOptionVariants(p, catalog), catalog);
-    if (c.variants.cases.empty())
-        return out;
-    fillDeterministic(c.variants, catalog, out);
     const SimulationOptions& o = s.simulation;
+    fit.seed = o.seed;
+    fit.regressionPaths = s.regressionPaths > 0 ? s.regressionPaths : o.paths;
+    if (c.variants.cases.empty())
+        return fit;
     const int threads = o.threads > 0 ? o.threads : defaultCpuThreads();
     const std::size_t width = c.periods.size();
-
-    // The rule of each option from its own paths.
     SimulationOptions regression = o;
-    regression.paths = s.regressionPaths > 0 ? s.regressionPaths : o.paths;
+    regression.paths = fit.regressionPaths;
     regression.firstPath = kRegressionFirstPath;
     std::string device;
-    std::vector<ExerciseRule> rules;
-    std::vector<std::vector<ExerciseState>> fittedStates;
-    {
-        const PathOutcomes run = simulatePaths(c.cp, regression, &device);
-        const auto market = watchPaths(c, o.seed, regression.firstPath, regression.paths, threads);
-        for (std::size_t i = 0; i < c.variants.cases.size(); ++i) {
-            std::vector<ExerciseState> states(std::size_t(regression.paths));
-            std::vector<double> cost(std::size_t(regression.paths));
-            for (std::int64_t q = 0; q < regression.paths; ++q) {
-                states[std::size_t(q)] = c.state(market.data() + std::size_t(q) * width, i);
-                cost[std::size_t(q)] = exerciseCost(run, c.variants.cases[i], q);
-            }
-            rules.push_back(fitExerciseRule(states, cost));
-            fittedStates.push_back(std::move(states));
-        }
-    }
-
-    // The rule applied on the main paths.
-    SimulationOptions main = o;
-    main.firstPath = 0;
-    const PathOutcomes run = simulatePaths(c.cp, main, &device);
-    const auto market = watchPaths(c, o.seed, 0, o.paths, threads);
+    const PathOutcomes run = simulatePaths(c.cp, regression, &device);
+    const auto market = watchPaths(c, o.seed, regression.firstPath, regression.paths, threads);
     const auto deterministic = watchDeterministicPath(c);
-    const std::size_t n = std::size_t(o.paths);
+    for (std::size_t i = 0; i < c.variants.cases.size(); ++i) {
+        std::vector<ExerciseState> states(std::size_t(regression.paths));
+        std::vector<double> cost(std::size_t(regression.paths));
+        for (std::int64_t q = 0; q < regression.paths; ++q) {
+            states[std::size_t(q)] = c.state(market.data() + std::size_t(q) * width, i);
+            cost[std::size_t(q)] = exerciseCost(run, c.variants.cases[i], q);
+        }
+        // The boundary is read off the fitted rule over the regression paths' index levels.
+        OptionResult r;
+        r.rule = fitExerciseRule(states, cost);
+        findBoundary(r, states, c.state(deterministic.data(), i).launched,
+                     marketPriceOf(c.variants.portfolio, catalog, c.variants.cases[i].contractId));
+        fit.options.push_back({c.variants.cases[i].optionId, r.rule, r.boundarySide, r.boundaryIndex,
+                               r.boundaryPrice, r.boundaryCurve});
+    }
+    return fit;
+}
+
+OptionPaths::OptionPaths(int options_, std::int64_t first_, std::int64_t paths_)
+    : options(options_)
+    , first(first_)
+    , paths(paths_)
+    , without(std::size_t(options_) * std::size_t(paths_))
+    , asWritten(without.size())
+    , cost(without.size())
+    , expected(without.size()) {}
+
+void OptionPaths::place(const OptionPaths& shard) {
+    if (shard.options != options || shard.first < first || shard.first + shard.paths > first + paths)
+        throw std::invalid_argument("OptionPaths::place: the shard does not fit the run");
+    for (int i = 0; i < options; ++i) {
+        const std::size_t from = std::size_t(i) * std::size_t(shard.paths),
+                          to = std::size_t(i) * std::size_t(paths) + std::size_t(shard.first - first);
+        auto copy = [&](const std::vector<double>& source, std::vector<double>& target) {
+            std::copy_n(source.begin() + std::ptrdiff_t(from), shard.paths,
+                        target.begin() + std::ptrdiff_t(to));
+        };
+        copy(shard.without, without);
+        copy(shard.asWritten, asWritten);
+        copy(shard.cost, cost);
+        copy(shard.expected, expected);
+    }
+}
+
+OptionPaths optionPaths(const Portfolio& p, const SkuCatalog& catalog, const FittedOptions& fit,
+                        const SimulationOptions& o) {
+    const Compiled c(buildOptionVariants(p, catalog), catalog);
+    if (fit.options.size() != c.variants.cases.size())
+        throw std::invalid_argument("the exercise rules are of " + std::to_string(fit.options.size()) +
+                                    " options; the portfolio has " + std::to_string(c.variants.cases.size()));
+    OptionPaths out(int(c.variants.cases.size()), o.firstPath, o.paths);
+    if (c.variants.cases.empty() || o.paths == 0)
+        return out;
+    const int threads = o.threads > 0 ? o.threads : defaultCpuThreads();
+    const std::size_t width = c.periods.size();
+    std::string device;
+    const PathOutcomes run = simulatePaths(c.cp, o, &device);
+    const auto market = watchPaths(c, o.seed, o.firstPath, o.paths, threads);
+    const std::size_t n = std::size_t(o.paths), stride = std::size_t(run.stride);
     for (std::size_t i = 0; i < c.variants.cases.size(); ++i) {
         const OptionCase& oc = c.variants.cases[i];
+        const ExerciseRule& rule = fit.options[i].rule;
+        for (std::size_t q = 0; q < n; ++q) {
+            const std::size_t at = i * n + q;
+            out.without[at] = run.npv[std::size_t(oc.without) * stride + q];
+            out.asWritten[at] = run.npv[std::size_t(oc.asWritten) * stride + q];
+            out.cost[at] = exerciseCost(run, oc, std::int64_t(q));
+            out.expected[at] = rule.expectedCost(c.state(market.data() + q * width, i));
+        }
+    }
+    return out;
+}
+
+std::vector<OptionResult> summarizeOptions(const Portfolio& p, const SkuCatalog& catalog,
+                                           const FittedOptions& fit, const OptionPaths& all) {
+    if (all.first != 0)
+        throw std::invalid_argument("summarizeOptions: the paths must start at path 0");
+    std::vector<OptionResult> out;
+    const OptionVariants v = buildOptionVariants(p, catalog);
+    if (v.cases.empty())
+        return out;
+    fillDeterministic(v, catalog, out);
+    const std::size_t n = std::size_t(all.paths);
+    for (std::size_t i = 0; i < v.cases.size(); ++i) {
         OptionResult& r = out[i];
+        const FittedOption& f = fit.options[i];
         r.simulated = true;
-        r.paths = o.paths;
-        r.regressionPaths = regression.paths;
-        r.seed = o.seed;
-        r.rule = rules[i];
+        r.paths = all.paths;
+        r.regressionPaths = fit.regressionPaths;
+        r.seed = fit.seed;
+        r.rule = f.rule;
         std::vector<double> without(n), with(n), savings(n), exerciseSavings(n);
         std::int64_t exercised = 0;
         double asWritten = 0.0;
         const double tolerance = 1e-9 * std::max(1.0, std::abs(r.deterministicWithout));
         for (std::size_t q = 0; q < n; ++q) {
-            const std::size_t stride = std::size_t(run.stride);
-            without[q] = run.npv[std::size_t(oc.without) * stride + q];
-            asWritten += run.npv[std::size_t(oc.asWritten) * stride + q];
-            const double cost = exerciseCost(run, oc, std::int64_t(q));
-            const double expected = r.rule.expectedCost(c.state(market.data() + q * width, i));
+            const std::size_t at = i * n + q;
+            without[q] = all.without[at];
+            asWritten += all.asWritten[at];
+            const double cost = all.cost[at];
+            const double expected = all.expected[at];
             const bool exercise = expected < 0.0;
             r.pathsNearBoundary += std::abs(expected) < tolerance ? 1 : 0;
             exercised += exercise ? 1 : 0;
@@ -297,10 +358,22 @@ std::vector<OptionResult> valueOptions(const Portfolio& p, const SkuCatalog& cat
         r.exerciseProbability = double(exercised) / double(n);
         r.intrinsicValue = r.exercisedOnDeterministicPath ? summarize(exerciseSavings).mean : 0.0;
         r.timeValue = r.value - r.intrinsicValue;
-        const ExerciseState onDeterministic = c.state(deterministic.data(), i);
-        findBoundary(r, fittedStates[i], onDeterministic.launched, r.marketPricePerGpuHour);
+        r.boundarySide = f.boundarySide;
+        r.boundaryIndex = f.boundaryIndex;
+        r.boundaryPrice = f.boundaryPrice;
+        r.boundaryCurve = f.boundaryCurve;
     }
     return out;
+}
+
+std::vector<OptionResult> valueOptions(const Portfolio& p, const SkuCatalog& catalog,
+                                       const OptionValuationSettings& s) {
+    const FittedOptions fit = fitOptions(p, catalog, s);
+    if (fit.options.empty())
+        return {};
+    SimulationOptions main = s.simulation;
+    main.firstPath = 0;
+    return summarizeOptions(p, catalog, fit, optionPaths(p, catalog, fit, main));
 }
 
 } // namespace ledger

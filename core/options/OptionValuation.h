@@ -71,7 +71,46 @@ struct OptionValuationSettings {
 // validatePortfolio().
 std::vector<OptionResult> optionsOnDeterministicPath(const Portfolio& p, const SkuCatalog& catalog);
 
-// Every option valued by least-squares Monte Carlo. Throws SimulationRequestError.
+// What the fit on the regression paths gives one option: its rule, and the boundary read off it.
+struct FittedOption {
+    std::string optionId;
+    ExerciseRule rule;
+    BoundarySide boundarySide = BoundarySide::Never;
+    std::optional<double> boundaryIndex, boundaryPrice;
+    std::vector<BoundaryPoint> boundaryCurve;
+};
+// Every option's fit: made once, before a run split across machines (docs/scale-out.md), and shipped
+// with its tasks so every shard applies the same rule.
+struct FittedOptions {
+    std::uint64_t seed = 0;
+    std::int64_t regressionPaths = 0;
+    std::vector<FittedOption> options; // in the portfolio's order of options
+};
+// The rules fitted on s.simulation.seed's regression paths (s.regressionPaths, or as many as
+// s.simulation.paths). Throws SimulationRequestError.
+FittedOptions fitOptions(const Portfolio& p, const SkuCatalog& catalog, const OptionValuationSettings& s);
+
+// Per option and main path [first, first + paths), what the value is made of: the alternative's NPV
+// cost without the option and as written, what exercising costs, and the rule's expected cost
+// (exercised where below 0). Row-major by option: [option * paths + path - first].
+struct OptionPaths {
+    int options = 0;
+    std::int64_t first = 0, paths = 0;
+    std::vector<double> without, asWritten, cost, expected;
+    OptionPaths(int options, std::int64_t first, std::int64_t paths);
+    // Copies a shard's paths into these (which hold its range). Throws std::invalid_argument.
+    void place(const OptionPaths& shard);
+};
+// Main paths [o.firstPath, o.firstPath + o.paths) under the fitted rules. Throws SimulationRequestError,
+// and std::invalid_argument when the fit is of other options.
+OptionPaths optionPaths(const Portfolio& p, const SkuCatalog& catalog, const FittedOptions& fit,
+                        const SimulationOptions& o);
+// Every option's result from all the main paths (first 0): what valueOptions reports, to the bit.
+std::vector<OptionResult> summarizeOptions(const Portfolio& p, const SkuCatalog& catalog,
+                                           const FittedOptions& fit, const OptionPaths& all);
+
+// Every option valued by least-squares Monte Carlo: fitOptions, optionPaths on [0, paths),
+// summarizeOptions. Throws SimulationRequestError.
 std::vector<OptionResult> valueOptions(const Portfolio& p, const SkuCatalog& catalog,
                                        const OptionValuationSettings& s);
 

@@ -157,9 +157,9 @@ private slots:
         };
         for (const Case& c :
              {Case{"auto", {"SLURM_ARRAY_TASK_ID=2", "SLURM_ARRAY_TASK_COUNT=4"}, "shard 2 of 4"},
-              Case{"auto",
-                   {"SLURM_ARRAY_TASK_ID=3", "SLURM_ARRAY_TASK_MIN=1", "SLURM_ARRAY_TASK_COUNT=4"},
-                   "shard 2 of 4"},
+              Case{"auto/8",
+                   {"SLURM_ARRAY_TASK_ID=5", "SLURM_ARRAY_TASK_MIN=5", "SLURM_ARRAY_TASK_COUNT=1"},
+                   "shard 5 of 8"},
               Case{"auto/3", {"JOB_COMPLETION_INDEX=1"}, "shard 1 of 3"},
               Case{"auto/5", {"AWS_BATCH_JOB_ARRAY_INDEX=4"}, "shard 4 of 5"}}) {
             const Run r = shardOf(c.spec, c.env);
@@ -265,9 +265,10 @@ private slots:
                 *ledger::data::shardPortfolio(old, ledger::data::bundledSkuCatalog(), &error),
                 ledger::data::bundledSkuCatalog(), ledger::monteCarloCompilation());
             ledger::ShardOutcomes outcomes(cp.inputs(), old.range, old.accounting);
-            QVERIFY2(ledger::data::readShardOutcomes(files[1], old, outcomes, &error), qPrintable(error));
+            QVERIFY2(ledger::data::readShardOutcomes(files[1], old, outcomes, nullptr, &error),
+                     qPrintable(error));
             const QString older = dir.filePath("older.clshard");
-            QVERIFY2(ledger::data::writeShardFile(older, *m, outcomes, &error), qPrintable(error));
+            QVERIFY2(ledger::data::writeShardFile(older, *m, outcomes, nullptr, &error), qPrintable(error));
             refused({files[0], older, files[2]},
                     QString("%1 and %2 are shards of different runs: computeledger version %3 and 0.0.9")
                         .arg(files[0], older, QStringLiteral(COMPUTELEDGER_VERSION)));
@@ -381,6 +382,99 @@ private slots:
                  QString("computeledger simulate: --sweep: the file has no scenario \"Dear rent\"\n"));
     }
 
+    // Contract options (docs/model.md 17): the rules are fitted once, before the shards, and every
+    // shard applies them; the merge values the options as evaluate --simulate does, to the byte.
+    void contractOptionsShardWithRulesFittedOnce() {
+        QTemporaryDir dir;
+        const QString file = QStringLiteral(OPTIONS_JSON), rules = dir.filePath("rules.json");
+        const QStringList run20k{"--paths", "20000"};
+        const Run fit =
+            run(QStringList{"fit-options", file, "--regression-paths", "5000", "--out", rules} + run20k);
+        QVERIFY2(fit.exitCode == 0, qPrintable(fit.err));
+        QCOMPARE(fit.out, "exercise rules of 3 option(s) in 1 fit(s), written to " + rules + "\n");
+        QStringList files;
+        for (int i = 0; i < 3; ++i) {
+            files << dir.filePath(QString("o%1.clshard").arg(i));
+            const Run r = run(QStringList{"simulate", file, "--shard", QString("%1/3").arg(i),
+                                          "--exercise-rules", rules, "--out", files.last()} +
+                              run20k);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        }
+        const Run merged = run(QStringList{"merge", dir.path(), "--json"}); // the folder: every shard in it
+        QVERIFY2(merged.exitCode == 0, qPrintable(merged.err));
+        const Run single = run(QStringList{"evaluate", file, "--simulate", "--regression-paths", "5000",
+                                           "--device", "cpu", "--json"} +
+                               run20k);
+        QCOMPARE(single.exitCode, 0);
+        QCOMPARE(withoutRunLines(merged.out), withoutRunLines(single.out));
+        const QJsonArray options = QJsonDocument::fromJson(merged.out.toUtf8()).object()["options"].toArray();
+        QCOMPARE(options.size(), 3);
+        QCOMPARE(options[2].toObject()["monte_carlo"].toObject()["paths"].toInt(), 20000);
+        QCOMPARE(options[2].toObject()["monte_carlo"].toObject()["regression_paths"].toInt(), 5000);
+        QVERIFY(options[2].toObject()["monte_carlo"].toObject()["value"].toDouble() > 1e6);
+
+        // Without the rules, with another seed's, of other inputs, or two fits in one run: refused.
+        auto refused = [&](const QStringList& args, const QString& message) {
+            const Run r = run(args);
+            QCOMPARE(r.exitCode, 1);
+            QCOMPARE(r.err, message + "\n");
+        };
+        const QString x = dir.filePath("x.clshard");
+        refused(QStringList{"simulate", file, "--shard", "0/3", "--out", x} + run20k,
+                "computeledger simulate: " + file +
+                    " has contract options: fit their exercise rules once, before the shards (computeledger "
+                    "fit-options FILE --paths N --out RULES), and give every shard --exercise-rules RULES");
+        refused(
+            QStringList{"simulate", file, "--seed", "3", "--shard", "0/3", "--exercise-rules", rules, "--out",
+                        x} +
+                run20k,
+            "computeledger simulate: --exercise-rules: " + rules +
+                ": its rules were fitted with seed 7; this run's seed is 3: fit them with the run's seed");
+        refused({"simulate", kExample, "--shard", "0/3", "--exercise-rules", rules, "--out", x},
+                "computeledger simulate: --exercise-rules: " + kExample + " has no contract options");
+        QJsonObject edited = QJsonDocument::fromJson([&] {
+                                 QFile f(file);
+                                 f.open(QIODevice::ReadOnly);
+                                 return f.readAll();
+                             }())
+                                 .object();
+        edited["name"] = "Edited";
+        const QString editedFile = writeJson(dir, "edited.json", edited);
+        refused(QStringList{"simulate", editedFile, "--shard", "0/3", "--exercise-rules", rules, "--out", x} +
+                    run20k,
+                "computeledger simulate: --exercise-rules: " + rules +
+                    ": its rules were fitted on other inputs than this portfolio's; fit them again");
+        const QString other = dir.filePath("other-rules.json");
+        QCOMPARE(run(QStringList{"fit-options", file, "--regression-paths", "4000", "--out", other} + run20k)
+                     .exitCode,
+                 0);
+        QCOMPARE(run(QStringList{"simulate", file, "--shard", "1/3", "--exercise-rules", other, "--out", x} +
+                     run20k)
+                     .exitCode,
+                 0);
+        refused({"merge", files[0], x, files[2]},
+                "computeledger merge: " + files[0] + " and " + x +
+                    " applied different exercise rules to the contract options: fit them once and give every "
+                    "shard the same --exercise-rules");
+
+        // computeledger slurm: a fit job first, the array after it, the merge after the array.
+        const QString out = dir.filePath("slurm");
+        const Run slurm = run(
+            {"slurm", file, "--paths", "20000", "--regression-paths", "5000", "--shards", "4", "--dir", out});
+        QVERIFY2(slurm.exitCode == 0, qPrintable(slurm.err));
+        QFile fitScript(out + "/fit.sbatch"), shardsScript(out + "/shards.sbatch"),
+            submit(out + "/submit.sh");
+        QVERIFY(fitScript.open(QIODevice::ReadOnly) && shardsScript.open(QIODevice::ReadOnly) &&
+                submit.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(fitScript.readAll())
+                    .contains(" fit-options portfolio.json --paths 20000 --seed 7 --regression-paths 5000"));
+        QVERIFY(QString::fromUtf8(shardsScript.readAll()).contains(" --exercise-rules exercise-rules.json"));
+        const QString chain = QString::fromUtf8(submit.readAll());
+        QVERIFY(chain.contains("fit=$(sbatch --parsable fit.sbatch)"));
+        QVERIFY(
+            chain.contains("array=$(sbatch --parsable --dependency=afterok:\"${fit%%;*}\" shards.sbatch)"));
+    }
+
     void slurmWritesAnArrayJobAndItsMerge() {
         QTemporaryDir dir;
         const QString out = dir.filePath("run");
@@ -396,16 +490,19 @@ private slots:
         };
         const QString shardsScript = read("shards.sbatch"), mergeScript = read("merge.sbatch"),
                       submit = read("submit.sh");
-        for (const QString& line : {QString("#SBATCH --array=0-7"), QString("#SBATCH --partition=batch"),
-                                    QString("#SBATCH --time=01:00:00"), QString("#SBATCH --cpus-per-task=4"),
-                                    QString(" simulate '" + out +
-                                            "/portfolio.json' --paths 200000 --seed 20260101 "
-                                            "--shard auto/8 --device cpu")})
+        for (const QString& line :
+             {QString("#SBATCH --array=0-7"), QString("#SBATCH --partition=batch"),
+              QString("#SBATCH --time=01:00:00"), QString("#SBATCH --cpus-per-task=4"),
+              QString("cd '" + out + "'\n"), QString("#SBATCH --output=logs/shard-%a.out"),
+              QString(" simulate portfolio.json --paths 200000 --seed 20260101 --shard auto/8 "
+                      "--device cpu --threads \"${SLURM_CPUS_PER_TASK:-1}\" --memory-budget "),
+              QString(" --out shards/shard-\"${SLURM_ARRAY_TASK_ID}\".clshard\n")})
             QVERIFY2(shardsScript.contains(line), qPrintable(line + "\n" + shardsScript));
-        QVERIFY(mergeScript.contains(" merge shards/shard-*.clshard --json"));
+        QVERIFY(mergeScript.contains(" merge shards --json"));
         QVERIFY(mergeScript.contains("> result.json"));
         QVERIFY(submit.contains("sbatch --parsable shards.sbatch"));
-        QVERIFY(submit.contains("--dependency=afterok:\"$array\" merge.sbatch"));
+        QVERIFY(submit.contains("--dependency=afterok:\"${array%%;*}\" merge.sbatch"));
+        QVERIFY(!QFile::exists(out + "/fit.sbatch")); // no contract options, no fit job
         QVERIFY(QFile::exists(out + "/portfolio.json"));
         QVERIFY(QFileInfo(out + "/submit.sh").isExecutable());
         // A sweep of every scenario: scenarios x shards tasks.

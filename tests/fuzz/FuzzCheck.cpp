@@ -3,6 +3,7 @@
 #include "data/SkuCatalogJson.h"
 
 #include <QCoreApplication>
+#include <QTemporaryDir>
 
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +18,12 @@ const SkuCatalog& catalog() {
 QByteArray bytesOf(const std::uint8_t* data, std::size_t size) {
     // A deep copy: QByteArray::fromRawData would let Qt keep a pointer into libFuzzer's buffer.
     return QByteArray(reinterpret_cast<const char*>(data), qsizetype(size));
+}
+
+QString scratchFile(const char* name) {
+    static const QTemporaryDir dir;
+    FUZZ_CHECK(dir.isValid(), "a temporary directory for the inputs written to files");
+    return dir.filePath(QString::fromUtf8(name));
 }
 
 void checkFailed(const char* condition, const char* file, int line, const char* detail) {

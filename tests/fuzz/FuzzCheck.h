@@ -5,6 +5,7 @@
 #include "portfolio/SkuCatalog.h"
 
 #include <QByteArray>
+#include <QString>
 
 #include <cstddef>
 #include <cstdint>
@@ -13,6 +14,8 @@ namespace ledger::fuzz {
 
 const SkuCatalog& catalog();
 QByteArray bytesOf(const std::uint8_t* data, std::size_t size);
+// A path named `name` in the target's own temporary folder (made once, removed at exit).
+QString scratchFile(const char* name);
 [[noreturn]] void checkFailed(const char* condition, const char* file, int line, const char* detail);
 
 } // namespace ledger::fuzz

@@ -6,17 +6,10 @@
 #include "data/PortfolioJson.h"
 
 #include <QFile>
-#include <QTemporaryDir>
 
 using namespace ledger;
 
 namespace {
-
-const QTemporaryDir& scratch() {
-    static const QTemporaryDir dir;
-    FUZZ_CHECK(dir.isValid(), "a temporary directory for the mutated documents");
-    return dir;
-}
 
 void writeFile(const QString& path, const QByteArray& bytes) {
     QFile::remove(path);
@@ -32,7 +25,7 @@ QByteArray readFile(const QString& path) {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const QString path = scratch().filePath("input.cledger");
+    const QString path = fuzz::scratchFile("input.cledger");
     const QByteArray bytes = fuzz::bytesOf(data, size);
     writeFile(path, bytes);
     const auto load = data::loadDocument(path, fuzz::catalog());
@@ -45,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     QString error;
     (void)data::listSimulationRuns(path, &error);
-    const QString copy = scratch().filePath("saved.cledger");
+    const QString copy = fuzz::scratchFile("saved.cledger");
     QFile::remove(copy);
     FUZZ_CHECK(data::saveDocument(*load.portfolio, copy, &error), error.toUtf8().constData());
     const auto reload = data::loadDocument(copy, fuzz::catalog());

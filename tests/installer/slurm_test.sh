@@ -25,26 +25,37 @@ done
 
 work=$(mktemp -d /tmp/cledger-slurm.XXXXXX)
 chmod 700 "$work"
+# Every Slurm client call is bounded: a daemon that does not answer cannot hang the test.
+sl() { timeout 15 "$@"; }
 stop() {
+  [[ -f $work/slurm.conf ]] && SLURM_CONF=$work/slurm.conf sl scancel --quiet --user="$(id -un)" 2>/dev/null || true
   for pid in "$work"/slurmd.pid "$work"/slurmctld.pid "$work"/munge/munged.pid; do
     [[ -f $pid ]] && kill "$(cat "$pid")" 2>/dev/null || true
   done
-  sleep 1
+  # Each daemon gone (at most 10 s, then killed) before its folder is removed.
+  for pid in "$work"/slurmd.pid "$work"/slurmctld.pid "$work"/munge/munged.pid; do
+    [[ -f $pid ]] || continue
+    for ((i = 0; i < 20; ++i)); do
+      kill -0 "$(cat "$pid")" 2>/dev/null || break
+      sleep 0.5
+    done
+    kill -9 "$(cat "$pid")" 2>/dev/null || true
+  done
   rm -rf "$work"
 }
 trap stop EXIT
 fail() {
   echo "slurm_test: $1" >&2
-  for log in "$work"/slurmctld.log "$work"/slurmd.log "$work"/run/logs/*.out; do
+  for log in "$work"/munge/munged.log "$work"/slurmctld.log "$work"/slurmd.log "$work"/run/logs/*.out; do
     [[ -f $log ]] && { echo "== $log" >&2; tail -n 20 "$log" >&2; }
   done
   exit 1
 }
 # Waits up to $1 seconds for the command after it to succeed.
 wait_for() {
-  local seconds=$1
+  local deadline=$((SECONDS + $1))
   shift
-  for ((i = 0; i < seconds * 2; ++i)); do
+  while ((SECONDS < deadline)); do
     "$@" >/dev/null 2>&1 && return 0
     sleep 0.5
   done
@@ -67,6 +78,9 @@ s = [socket.socket() for _ in range(2)]
 for x in s: x.bind(("127.0.0.1", 0))
 print(*[x.getsockname()[1] for x in s])')
 host=$(hostname -s)
+# The node's memory as Slurm will find it, less a margin (more would mark the node invalid).
+memory=$(awk '/^MemTotal:/ { print int($2 / 1024 * 0.9) }' /proc/meminfo)
+((memory >= 2000)) || skip "the machine has less than 2 GB of memory for the jobs"
 export SLURM_CONF=$work/slurm.conf
 cat >"$SLURM_CONF" <<EOF
 ClusterName=cledgertest
@@ -93,12 +107,12 @@ SelectType=select/cons_tres
 SelectTypeParameters=CR_Core
 MpiDefault=none
 ReturnToService=2
-NodeName=$host NodeAddr=127.0.0.1 CPUs=$(nproc) RealMemory=4000 State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$(nproc) RealMemory=$memory State=UNKNOWN
 PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
 EOF
 slurmctld -f "$SLURM_CONF" || fail "slurmctld did not start"
 slurmd -f "$SLURM_CONF" -N "$host" || fail "slurmd did not start"
-wait_for 60 bash -c "sinfo -h -o %t | grep -qx idle" || fail "the node did not come up within 60 s"
+wait_for 60 bash -c "timeout 15 sinfo -h -o %t | grep -qx idle" || fail "the node did not come up within 60 s"
 
 "$app" slurm "$example" --paths 200000 --shards 8 --partition test --time 10:00 --dir "$work/run"
 for script in shards.sbatch merge.sbatch submit.sh; do
@@ -106,9 +120,15 @@ for script in shards.sbatch merge.sbatch submit.sh; do
 done
 grep -q -- '--array=0-7' "$work/run/shards.sbatch" || fail "the array job is not of 8 tasks"
 grep -q -- 'afterok' "$work/run/submit.sh" || fail "the merge does not wait for the array job"
-bash "$work/run/submit.sh"
-wait_for 300 test -s "$work/run/result.json" || fail "no merged result within 300 s"
-wait_for 60 bash -c '[[ -z $(squeue -h) ]]' || fail "jobs still queued after the merge"
+sl bash "$work/run/submit.sh" || fail "submit.sh failed"
+# Until the merge has written its result, at most 300 s; a failed task leaves the merge pending
+# forever (its afterok never holds), which fails the test at once.
+deadline=$((SECONDS + 300))
+until [[ -s $work/run/result.json ]] && [[ -z $(sl squeue -h) ]]; do
+  ((SECONDS < deadline)) || fail "no merged result within 300 s"
+  sl squeue -h -o '%r' | grep -q DependencyNeverSatisfied && fail "a shard task failed: the merge will never run"
+  sleep 1
+done
 for i in 0 1 2 3 4 5 6 7; do
   [[ -s $work/run/shards/shard-$i.clshard ]] || fail "shard $i was not written"
 done
