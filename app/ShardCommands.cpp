@@ -175,6 +175,13 @@ int simulateCommand(const QStringList& args) {
     o.accounting = true; // as evaluate --simulate: the accounting view's percentiles
     if (!readSimulationOptions(parser, "simulate", o, &error))
         return userError(error);
+    // Where the shard goes is checked before a run that may take hours.
+    const QString outPath = parser.value("out");
+    if (const QString clash = data::outputOverwritesInput({outPath}, {path}); !clash.isEmpty())
+        return userError("computeledger simulate: " + clash);
+    if (const QFileInfo folder(QFileInfo(outPath).absolutePath()); !folder.isDir() || !folder.isWritable())
+        return userError("computeledger simulate: --out: " + folder.filePath() +
+                         " is not a folder this can write to");
     const auto start = std::chrono::steady_clock::now();
     const CompiledPortfolio cp(*portfolio, opened.catalog, monteCarloCompilation());
     const std::int64_t unit = shardUnitPaths(cp.inputs());
@@ -242,20 +249,14 @@ int simulateCommand(const QStringList& args) {
         return userError("computeledger simulate: --exercise-rules: " + QString::fromUtf8(e.what()));
     }
     m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const QString outPath = parser.value("out");
-    if (const QString clash = data::outputOverwritesInput({outPath}, {path}); !clash.isEmpty())
-        return userError("computeledger simulate: " + clash);
     if (!data::writeShardFile(outPath, m, *shard, optionRows ? &*optionRows : nullptr, &error))
         return userError("computeledger simulate: " + error);
-    out() << QString("shard %1 of %2%3: paths %4 to %5 of %6, written to %7 (%8 MB)\n")
-                 .arg(task->index)
-                 .arg(task->count)
-                 .arg(scenario.empty() ? QString() : " of scenario " + quotedName(scenario))
-                 .arg(range.begin)
-                 .arg(range.end)
-                 .arg(o.paths)
-                 .arg(outPath)
-                 .arg(QLocale(QLocale::English).toString(double(QFileInfo(outPath).size()) / 1e6, 'f', 1));
+    out() << QString("shard %1 of %2").arg(task->index).arg(task->count) +
+                 (scenario.empty() ? QString() : " of scenario " + quotedName(scenario)) +
+                 QString(": paths %1 to %2 of %3").arg(range.begin).arg(range.end).arg(o.paths) +
+                 ", written to " + outPath + " (" +
+                 QLocale(QLocale::English).toString(double(QFileInfo(outPath).size()) / 1e6, 'f', 1) +
+                 " MB)\n";
     out().flush();
     return kSuccess;
 }
@@ -316,14 +317,15 @@ bool orderGroup(ShardGroup& g, QString* error) {
     for (const ShardInput& s : g.shards) {
         const ShardRange expected = shardRange(m.paths, s.manifest.index, m.count, m.unit);
         if (s.manifest.range.begin != expected.begin || s.manifest.range.end != expected.end) {
-            *error = QString("%1: is damaged: shard %2 of %3 holds paths %4 to %5, not %6 to %7")
-                         .arg(s.path)
+            // The path last: a "%2" in it must not take a number's place.
+            *error = QString("is damaged: shard %1 of %2 holds paths %3 to %4, not %5 to %6")
                          .arg(s.manifest.index)
                          .arg(m.count)
                          .arg(s.manifest.range.begin)
                          .arg(s.manifest.range.end)
                          .arg(expected.begin)
-                         .arg(expected.end);
+                         .arg(expected.end)
+                         .prepend(s.path + ": ");
             return false;
         }
         const ShardInput*& slot = at[std::size_t(s.manifest.index)];

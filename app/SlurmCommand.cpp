@@ -7,6 +7,8 @@
 #include "app/ShardSpec.h"
 #include "data/CledgerDocument.h"
 #include "data/PortfolioJson.h"
+#include "data/ScenarioGrid.h"
+#include "data/ScenarioResults.h"
 #include "engine/CompiledPortfolio.h"
 #include "montecarlo/MonteCarloEngine.h"
 #include "montecarlo/Shards.h"
@@ -59,6 +61,10 @@ int slurmCommand(const QStringList& args) {
     parser.addOption({"time", "each task's time limit, as sbatch --time takes it (HH:MM:SS)", "T"});
     parser.addOption({"cpus-per-task", "CPUs of each shard task (default 1)", "C"});
     parser.addOption({"sweep", "one run per scenario: all, or names separated by commas", "SCENARIOS"});
+    parser.addOption({"grid",
+                      "an axis of deal variants, PATH=V1,V2,... (repeat it: every combination is a "
+                      "scenario of the sweep)",
+                      "AXIS"});
     parser.addOption(
         {"regression-paths", "paths the contract options' rules are fitted on (default: --paths)", "M"});
     parser.addOption(
@@ -87,7 +93,25 @@ int slurmCommand(const QStringList& args) {
     const OpenedPortfolio opened = openPortfolio(path);
     if (!opened.ok())
         return kUserError;
-    const Portfolio& p = opened.portfolio();
+    // A grid on the command line becomes scenarios of the run's copy of the portfolio.
+    Portfolio p = opened.portfolio();
+    std::vector<data::GridAxis> axes;
+    for (const QString& spec : parser.values("grid")) {
+        auto axis = data::parseGridAxis(spec, &error);
+        if (!axis)
+            return userError("computeledger slurm: --grid: " + error);
+        axes.push_back(std::move(*axis));
+    }
+    std::vector<std::string> gridNames;
+    if (!axes.empty()) {
+        auto grid = data::gridScenarios(p, axes, opened.catalog, &error);
+        if (!grid)
+            return userError("computeledger slurm: --grid: " + error);
+        for (Scenario& s : *grid) {
+            gridNames.push_back(s.name);
+            p.scenarios.push_back(std::move(s));
+        }
+    }
     long long shards = 0, paths = p.simulation.paths, seed = (long long)p.simulation.seed, cpus = 1;
     if (!integer("shards", 1, kMaxShards, &shards) ||
         (parser.isSet("paths") && !integer("paths", 1, kMaxPaths, &paths)) ||
@@ -113,6 +137,16 @@ int slurmCommand(const QStringList& args) {
     std::vector<std::string> sweep;
     if (parser.isSet("sweep") && !sweepScenarios(p, parser.value("sweep"), &sweep, &error))
         return userError("computeledger slurm: --sweep: " + error);
+    // Without --sweep a grid sweeps the base case and its every combination.
+    QString sweepList = parser.value("sweep");
+    if (!axes.empty() && !parser.isSet("sweep")) {
+        sweep = {data::kBaseCaseName};
+        sweep.insert(sweep.end(), gridNames.begin(), gridNames.end());
+        QStringList names;
+        for (const auto& n : sweep)
+            names << QString::fromStdString(n);
+        sweepList = names.join(','); // grid names hold no comma
+    }
     const long long tasks = shards * (long long)std::max<std::size_t>(1, sweep.size());
     if (tasks > kMaxShards)
         return userError(QString("computeledger slurm: %1 tasks (scenarios x shards) are more than %2")
@@ -163,7 +197,7 @@ int slurmCommand(const QStringList& args) {
     };
     const QString threads = " --threads \"${SLURM_CPUS_PER_TASK:-1}\"";
     const QString run = QString(" --paths %1 --seed %2").arg(paths).arg(seed);
-    const QString sweepArg = sweep.empty() ? QString() : " --sweep " + shellWord(parser.value("sweep"));
+    const QString sweepArg = sweep.empty() ? QString() : " --sweep " + shellWord(sweepList);
     const QString rulesArg = withOptions ? QString(" --exercise-rules exercise-rules.json") : QString();
     const QString fitScript =
         header(

@@ -1,7 +1,7 @@
 #pragma once
 // The shard file (docs/scale-out.md): what one task of a sharded run writes and the merge reads. A
 // manifest (JSON: the inputs, their hash, seed, paths, range, version, device) then every path's
-// outcomes as raw little-endian numbers, then a SHA-256 of all of it, so a damaged or cut file is
+// outcomes as raw little-endian numbers, then a BLAKE2b-256 of all of it, so a damaged or cut file is
 // refused, never merged.
 #include "montecarlo/Shards.h"
 #include "options/OptionValuation.h"
@@ -17,7 +17,7 @@
 namespace ledger::data {
 
 // The format's version: a merge refuses another.
-constexpr int kShardFormat = 2;
+constexpr int kShardFormat = 3;
 
 struct ShardManifest {
     int format = kShardFormat;
@@ -41,9 +41,9 @@ struct ShardManifest {
     // fitted once before the run) and per option and path its four values (OptionPaths).
     int options = 0;
     QJsonObject exerciseRules;
-    // Read, not written: the manifest's bytes' SHA-256, which the outcomes' read checks again (the
+    // Read, not written: the manifest's bytes' BLAKE2b-256, which the outcomes' read checks again (the
     // file must be the one whose manifest was checked).
-    QByteArray manifestSha256;
+    QByteArray manifestDigest;
 };
 
 // Writes the manifest and the shard's outcomes (atomically: QSaveFile). False with a message.
@@ -63,7 +63,7 @@ std::optional<Portfolio> shardPortfolio(const ShardManifest& m, const SkuCatalog
 // place in `into` (whose range holds m.range, its outcomes' shape m's), its cost lines' sums added to
 // into's: the merge reads every shard straight into the whole run. With m.options > 0 the option
 // paths go into their place in `options`. Checks that the manifest is the one read and the file's
-// SHA-256: a cut, altered or replaced file is refused (into is then not usable).
+// BLAKE2b-256: a cut, altered or replaced file is refused (into is then not usable).
 bool readShardOutcomes(const QString& path, const ShardManifest& m, ShardOutcomes& into, OptionPaths* options,
                        QString* error);
 

@@ -17,7 +17,7 @@ seed=${FUZZ_SEED:-1}
 scale=${FUZZ_SCALE:-1}
 targets=(portfolio_json portfolio_csv cledger fields shard_file)
 # About a minute each on the 2-core development machine.
-declare -A runs=([portfolio_json]=300000 [portfolio_csv]=20000 [cledger]=30000 [fields]=4000000 [shard_file]=20000)
+declare -A runs=([portfolio_json]=300000 [portfolio_csv]=20000 [cledger]=30000 [fields]=4000000 [shard_file]=150000)
 # SQLite pages are 4 KiB: a document needs room for a few dozen of them.
 declare -A max_len=([portfolio_json]=65536 [portfolio_csv]=16384 [cledger]=131072 [fields]=256 [shard_file]=65536)
 

@@ -475,6 +475,56 @@ private slots:
             chain.contains("array=$(sbatch --parsable --dependency=afterok:\"${fit%%;*}\" shards.sbatch)"));
     }
 
+    // slurm --grid: every combination of the axes is a scenario of the run's copy; the generated
+    // scripts, run as Slurm would run them (each task with its SLURM_ARRAY_TASK_ID; an #SBATCH line
+    // is a comment to bash), merge into evaluate --all-scenarios' result for that copy.
+    void aGridOnTheCommandLineSweepsEveryCombination() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("grid");
+        const Run r = run({"slurm", kExample, "--paths", "3000", "--shards", "2", "--grid",
+                           "/contracts/id=cw-2025/total_contract_value=5e9,7e9", "--grid",
+                           "/assumptions/discount_rate=0.08,0.1", "--dir", out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.startsWith("10 tasks of 3000 paths in " + out)); // (base + 4) x 2
+        QFile copy(out + "/portfolio.json");
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        const QJsonArray scenarios = QJsonDocument::fromJson(copy.readAll()).object()["scenarios"].toArray();
+        QCOMPARE(scenarios.size(), 4);
+        QCOMPARE(scenarios[0].toObject()["name"].toString(),
+                 QString("total_contract_value=5000000000; discount_rate=0.08"));
+        QCOMPARE(scenarios[3].toObject()["name"].toString(),
+                 QString("total_contract_value=7000000000; discount_rate=0.1"));
+        for (int task = 0; task < 10; ++task) {
+            QProcess bash;
+            QProcessEnvironment env = schedulerEnvironment({QString("SLURM_ARRAY_TASK_ID=%1").arg(task)});
+            env.insert("PATH", QProcessEnvironment::systemEnvironment().value("PATH"));
+            bash.setProcessEnvironment(env);
+            bash.start("bash", {out + "/shards.sbatch"});
+            QVERIFY(bash.waitForFinished(60000));
+            QVERIFY2(bash.exitCode() == 0, bash.readAllStandardError().constData());
+        }
+        QProcess merge;
+        merge.start("bash", {out + "/merge.sbatch"});
+        QVERIFY(merge.waitForFinished(60000));
+        QVERIFY2(merge.exitCode() == 0, merge.readAllStandardError().constData());
+        QFile result(out + "/result.json");
+        QVERIFY(result.open(QIODevice::ReadOnly));
+        const Run single = run({"evaluate", out + "/portfolio.json", "--all-scenarios", "--simulate",
+                                "--paths", "3000", "--device", "cpu", "--json"});
+        QCOMPARE(single.exitCode, 0);
+        QCOMPARE(withoutRunLines(QString::fromUtf8(result.readAll())), withoutRunLines(single.out));
+        // A bad axis is named.
+        const Run bad = run({"slurm", kExample, "--shards", "2", "--grid",
+                             "/contracts/id=cw-2025/take_or_pay=1.5", "--dir", out});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.startsWith("computeledger slurm: --grid: scenario \"take_or_pay=1.5\" "
+                                    "(/contracts/id=cw-2025/take_or_pay): contracts[0].take_or_pay: "),
+                 qPrintable(bad.err));
+        const Run notAxis = run({"slurm", kExample, "--shards", "2", "--grid", "price=4", "--dir", out});
+        QCOMPARE(notAxis.exitCode, 1);
+        QVERIFY(notAxis.err.startsWith("computeledger slurm: --grid: \"price=4\" is not PATH=V1,V2,..."));
+    }
+
     void slurmWritesAnArrayJobAndItsMerge() {
         QTemporaryDir dir;
         const QString out = dir.filePath("run");
