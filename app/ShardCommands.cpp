@@ -97,11 +97,11 @@ std::optional<QJsonObject> rulesFor(const QString& path, const Portfolio& base, 
             return std::nullopt;
         }
         if (fit.value("rules").toObject().value("seed").toString() != QString::number(seed)) {
-            *error =
-                QString("%1: its rules were fitted with seed %2; this run's seed is %3: fit them with the "
-                        "run's seed")
-                    .arg(path, fit.value("rules").toObject().value("seed").toString())
-                    .arg(seed);
+            *error = path +
+                     QString(": its rules were fitted with seed %1; this run's seed is %2: fit them with the "
+                             "run's seed")
+                         .arg(fit.value("rules").toObject().value("seed").toString())
+                         .arg(seed);
             return std::nullopt;
         }
         return fit.value("rules").toObject();
@@ -392,6 +392,12 @@ std::optional<MergedRun> mergeGroup(const ShardGroup& g, const Portfolio& portfo
                 *error = g.shards.front().path + ": is damaged: its exercise rules: " + *error;
                 return std::nullopt;
             }
+            if (int(fit->options.size()) != m.options) {
+                *error = g.shards.front().path + ": is damaged: it keeps the paths of " +
+                         QString::number(m.options) + " options under rules for " +
+                         QString::number(fit->options.size());
+                return std::nullopt;
+            }
             allOptions.emplace(m.options, 0, m.paths);
         }
         double pathSeconds = 0.0;
@@ -530,6 +536,26 @@ int mergeCommand(const QStringList& args) {
     for (SimulationResult& r : runs)
         r.seconds = seconds;
 
+    auto resultJson = [&](std::size_t i, const EvaluationResult& evaluation) {
+        // evaluate --all-scenarios values no options; evaluate (--scenario) does.
+        QJsonObject o = evaluationOutput(evaluation, groups[i].scenario, &runs[i],
+                                         groups.size() > 1 ? std::vector<OptionResult>{} : options[i]);
+        QJsonObject simulation = o["simulation"].toObject();
+        simulation["shards"] = int(groups[i].shards.size());
+        o["simulation"] = simulation;
+        return o;
+    };
+    auto overflows = [&](const QJsonObject& o) {
+        const QString bad = data::firstNonFinite(o);
+        if (!bad.isEmpty())
+            userError("computeledger merge: " + bad +
+                      " overflows (not a finite number); the inputs are too large to compute");
+        return !bad.isEmpty();
+    };
+    // Every result checked before anything is stored: a refused merge writes nothing.
+    for (std::size_t i = 0; i < groups.size(); ++i)
+        if (overflows(resultJson(i, evaluatePortfolio(portfolios[i], catalog))))
+            return kUserError;
     if (parser.isSet("into")) {
         const QString doc = parser.value("into");
         if (!data::isSqliteFile(doc))
@@ -554,30 +580,11 @@ int mergeCommand(const QStringList& args) {
         }
     }
 
-    auto resultJson = [&](std::size_t i, const EvaluationResult& evaluation) {
-        // evaluate --all-scenarios values no options; evaluate (--scenario) does.
-        QJsonObject o = evaluationOutput(evaluation, groups[i].scenario, &runs[i],
-                                         groups.size() > 1 ? std::vector<OptionResult>{} : options[i]);
-        QJsonObject simulation = o["simulation"].toObject();
-        simulation["shards"] = int(groups[i].shards.size());
-        o["simulation"] = simulation;
-        return o;
-    };
-    auto overflows = [&](const QJsonObject& o) {
-        const QString bad = data::firstNonFinite(o);
-        if (!bad.isEmpty())
-            userError("computeledger merge: " + bad +
-                      " overflows (not a finite number); the inputs are too large to compute");
-        return !bad.isEmpty();
-    };
     const bool sweep = groups.size() > 1;
     if (!sweep) {
         const EvaluationResult evaluation = evaluatePortfolio(portfolios[0], catalog);
-        const QJsonObject result = resultJson(0, evaluation);
-        if (overflows(result))
-            return kUserError;
         if (parser.isSet("json")) {
-            out() << QJsonDocument(result).toJson(QJsonDocument::Indented);
+            out() << QJsonDocument(resultJson(0, evaluation)).toJson(QJsonDocument::Indented);
         } else {
             if (!groups[0].scenario.empty())
                 out() << "Scenario: " << QString::fromStdString(groups[0].scenario) << "\n\n";
@@ -603,8 +610,6 @@ int mergeCommand(const QStringList& args) {
                                     [&](const data::ScenarioOutcome& s) { return s.name == name; });
         QJsonObject result = resultJson(i, x->evaluation);
         result.remove("scenario");
-        if (overflows(result))
-            return kUserError;
         list.append(scenarioOutput(*x, result));
         shown.push_back(*x);
         shownRuns.push_back(runs[i]);

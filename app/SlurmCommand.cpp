@@ -12,6 +12,7 @@
 #include "engine/CompiledPortfolio.h"
 #include "montecarlo/MonteCarloEngine.h"
 #include "montecarlo/Shards.h"
+#include "options/OptionValuation.h"
 #include "portfolio/Limits.h"
 
 #include <QCoreApplication>
@@ -102,15 +103,12 @@ int slurmCommand(const QStringList& args) {
             return userError("computeledger slurm: --grid: " + error);
         axes.push_back(std::move(*axis));
     }
-    std::vector<std::string> gridNames;
     if (!axes.empty()) {
         auto grid = data::gridScenarios(p, axes, opened.catalog, &error);
         if (!grid)
             return userError("computeledger slurm: --grid: " + error);
-        for (Scenario& s : *grid) {
-            gridNames.push_back(s.name);
+        for (Scenario& s : *grid)
             p.scenarios.push_back(std::move(s));
-        }
     }
     long long shards = 0, paths = p.simulation.paths, seed = (long long)p.simulation.seed, cpus = 1;
     if (!integer("shards", 1, kMaxShards, &shards) ||
@@ -137,15 +135,12 @@ int slurmCommand(const QStringList& args) {
     std::vector<std::string> sweep;
     if (parser.isSet("sweep") && !sweepScenarios(p, parser.value("sweep"), &sweep, &error))
         return userError("computeledger slurm: --sweep: " + error);
-    // Without --sweep a grid sweeps the base case and its every combination.
+    // Without --sweep a grid sweeps every scenario of the copy (the base case, the file's own, then
+    // every combination): "all", not their names, which for thousands would not fit a command line.
     QString sweepList = parser.value("sweep");
     if (!axes.empty() && !parser.isSet("sweep")) {
-        sweep = {data::kBaseCaseName};
-        sweep.insert(sweep.end(), gridNames.begin(), gridNames.end());
-        QStringList names;
-        for (const auto& n : sweep)
-            names << QString::fromStdString(n);
-        sweepList = names.join(','); // grid names hold no comma
+        sweepList = "all";
+        sweepScenarios(p, sweepList, &sweep, &error);
     }
     const long long tasks = shards * (long long)std::max<std::size_t>(1, sweep.size());
     if (tasks > kMaxShards)
@@ -170,6 +165,9 @@ int slurmCommand(const QStringList& args) {
     const QString input = dir + "/portfolio.json";
     if (!data::savePortfolioFile(p, input, &error))
         return userError("computeledger slurm: " + error);
+    // The tasks read the copy as a file: it must read back (a grid's scenarios included).
+    if (const data::PortfolioLoad back = data::loadPortfolioFile(input, opened.catalog); !back.ok())
+        return userError("computeledger slurm: the run's copy would not read back: " + back.error);
 
     // Memory: a task keeps its shard's outcomes, the merge all of them (docs/scale-out.md); the
     // budget each command checks is what the job asks Slurm for.
@@ -177,10 +175,15 @@ int slurmCommand(const QStringList& args) {
     const std::int64_t unit = shardUnitPaths(cp.inputs());
     const std::int64_t units = (paths + unit - 1) / unit;
     const std::int64_t largest = std::min<std::int64_t>(paths, (units + shards - 1) / shards * unit);
-    const long long shardMb = megabytesFor(PathOutcomes::bytesFor(largest, cp.inputs()) * 3);
-    const long long mergeMb = megabytesFor(PathOutcomes::bytesFor(paths, cp.inputs()) * 3);
+    // With contract options a task also runs their two ways on its paths, and the fit on its own.
+    const std::uint64_t optionBytes = withOptions ? optionValuationBytes(p, opened.catalog, largest) : 0;
+    const long long shardMb = megabytesFor(PathOutcomes::bytesFor(largest, cp.inputs()) * 3 + optionBytes);
+    const long long mergeMb = megabytesFor(PathOutcomes::bytesFor(paths, cp.inputs()) * 3 +
+                                           optionPathsBytes(p, opened.catalog, paths));
     const long long fitMb =
-        megabytesFor(PathOutcomes::bytesFor(regression > 0 ? regression : paths, cp.inputs()) * 6);
+        withOptions
+            ? megabytesFor(optionValuationBytes(p, opened.catalog, regression > 0 ? regression : paths))
+            : 0;
     auto directive = [](const QString& d) { return "#SBATCH " + d + "\n"; };
     // Logs are relative: sbatch runs in DIR (submit.sh changes to it), so no path goes into a directive.
     auto header = [&](const QString& comment, const QString& name, long long mb, const QString& log,

@@ -7,11 +7,19 @@
 namespace ledger::data {
 
 std::optional<GridAxis> parseGridAxis(const QString& spec, QString* error) {
-    const qsizetype eq = spec.indexOf('=', spec.lastIndexOf('/'));
+    // The path ends at the first "=" that is not a list step's "id=": a value may hold "/" or "=".
+    qsizetype eq = -1;
+    for (qsizetype at = spec.indexOf('='); at >= 0; at = spec.indexOf('=', at + 1)) {
+        const qsizetype step = spec.lastIndexOf('/', at);
+        if (step < 0 || spec.mid(step + 1, at - step - 1) != QLatin1String("id")) {
+            eq = at;
+            break;
+        }
+    }
     if (!spec.startsWith('/') || eq < 0) {
         *error = "\"" + spec +
                  "\" is not PATH=V1,V2,... (an input path such as "
-                 "/contracts/id=cw-2025/price_per_gpu_hour=4,4.5,5)";
+                 "/contracts/id=cw-2025/total_contract_value=12e9,14.2e9)";
         return std::nullopt;
     }
     GridAxis axis;
@@ -37,6 +45,21 @@ std::optional<GridAxis> parseGridAxis(const QString& spec, QString* error) {
 std::optional<std::vector<Scenario>> gridScenarios(const Portfolio& base, const std::vector<GridAxis>& axes,
                                                    const SkuCatalog& catalog, QString* error) {
     std::size_t count = axes.empty() ? 0 : 1;
+    for (std::size_t i = 0; i < axes.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j)
+            if (axes[j].path == axes[i].path) {
+                *error =
+                    QString::fromStdString(axes[i].path) + " is an axis twice: give its values in one --grid";
+                return std::nullopt;
+            }
+        for (std::size_t v = 0; v < axes[i].values.size(); ++v)
+            for (std::size_t w = 0; w < v; ++w)
+                if (axes[i].values[w] == axes[i].values[v]) {
+                    *error = QString::fromStdString(axes[i].path) + ": " +
+                             QString::fromStdString(axes[i].values[v]) + " is given twice";
+                    return std::nullopt;
+                }
+    }
     for (const GridAxis& a : axes) {
         count *= a.values.size();
         if (count > kMaxGridScenarios) {

@@ -297,10 +297,6 @@ std::optional<ShardManifest> readShardManifest(const QString& path, QString* err
         *error = path + ": " + (problem.startsWith("is ") ? problem : "is damaged: " + problem);
         return std::nullopt;
     }
-    if (m->format != kShardFormat) {
-        *error = path + ": is damaged: its header and manifest give different formats";
-        return std::nullopt;
-    }
     m->manifestDigest = QCryptographicHash::hash(manifestBytes, kChecksum);
     const qint64 expected = kHeaderBytes + length + payloadBytes(*m) + kHashBytes;
     if (file.size() != expected) {

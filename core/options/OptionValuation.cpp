@@ -224,6 +224,20 @@ std::vector<double> optionSavings(const OptionVariants& v, const SkuCatalog& cat
     return savings;
 }
 
+std::uint64_t optionValuationBytes(const Portfolio& p, const SkuCatalog& catalog, std::int64_t paths) {
+    const Compiled c(buildOptionVariants(p, catalog), catalog);
+    if (c.variants.cases.empty())
+        return 0;
+    const std::uint64_t n = std::uint64_t(paths), options = c.variants.cases.size();
+    return PathOutcomes::bytesFor(paths, c.cp.inputs()) + n * c.periods.size() * sizeof(Snapshot) +
+           n * options * (4 * sizeof(double) + sizeof(ExerciseState) + sizeof(double));
+}
+
+std::uint64_t optionPathsBytes(const Portfolio& p, const SkuCatalog& catalog, std::int64_t paths) {
+    return std::uint64_t(buildOptionVariants(p, catalog).cases.size()) * 4 * sizeof(double) *
+           std::uint64_t(paths);
+}
+
 FittedOptions fitOptions(const Portfolio& p, const SkuCatalog& catalog, const OptionValuationSettings& s) {
     FittedOptions fit;
     const Compiled c(buildOptionVariants(p, catalog), catalog);
@@ -322,6 +336,10 @@ std::vector<OptionResult> summarizeOptions(const Portfolio& p, const SkuCatalog&
     const OptionVariants v = buildOptionVariants(p, catalog);
     if (v.cases.empty())
         return out;
+    if (fit.options.size() != v.cases.size() || all.options != int(v.cases.size()))
+        throw std::invalid_argument("the exercise rules or option paths are of " +
+                                    std::to_string(fit.options.size()) + " options; the portfolio has " +
+                                    std::to_string(v.cases.size()));
     fillDeterministic(v, catalog, out);
     const std::size_t n = std::size_t(all.paths);
     for (std::size_t i = 0; i < v.cases.size(); ++i) {

@@ -109,6 +109,13 @@ OptionPaths optionPaths(const Portfolio& p, const SkuCatalog& catalog, const Fit
 std::vector<OptionResult> summarizeOptions(const Portfolio& p, const SkuCatalog& catalog,
                                            const FittedOptions& fit, const OptionPaths& all);
 
+// The most memory a valuation of the options on `paths` paths (main or regression) holds at once:
+// the outcomes of the options' two ways, the market watched at the exercise dates, each option's
+// states and values. 0 without options. What `slurm` asks a task's memory for.
+std::uint64_t optionValuationBytes(const Portfolio& p, const SkuCatalog& catalog, std::int64_t paths);
+// The option paths (OptionPaths) of `paths` paths: what a merge holds besides the outcomes.
+std::uint64_t optionPathsBytes(const Portfolio& p, const SkuCatalog& catalog, std::int64_t paths);
+
 // Every option valued by least-squares Monte Carlo: fitOptions, optionPaths on [0, paths),
 // summarizeOptions. Throws SimulationRequestError.
 std::vector<OptionResult> valueOptions(const Portfolio& p, const SkuCatalog& catalog,

@@ -3,6 +3,7 @@
 // shard count; --shard auto reads Slurm's, Kubernetes' and AWS Batch's task index; each refusal of
 // the merge names its problem; a sweep merges into one result per scenario.
 #include "CliRun.h"
+#include "data/ScenarioGrid.h"
 #include "data/ShardFile.h"
 #include "data/SkuCatalogJson.h"
 
@@ -520,6 +521,25 @@ private slots:
         QVERIFY2(bad.err.startsWith("computeledger slurm: --grid: scenario \"take_or_pay=1.5\" "
                                     "(/contracts/id=cw-2025/take_or_pay): contracts[0].take_or_pay: "),
                  qPrintable(bad.err));
+        const Run twice = run({"slurm", kExample, "--shards", "2", "--grid",
+                               "/contracts/id=cw-2025/take_or_pay=0.8,0.80", "--dir", out});
+        QCOMPARE(twice.exitCode, 1);
+        QCOMPARE(
+            twice.err,
+            QString("computeledger slurm: --grid: /contracts/id=cw-2025/take_or_pay: 0.8 is given twice\n"));
+        const Run axisTwice =
+            run({"slurm", kExample, "--shards", "2", "--grid", "/contracts/id=cw-2025/take_or_pay=0.8",
+                 "--grid", "/contracts/id=cw-2025/take_or_pay=0.9", "--dir", out});
+        QCOMPARE(axisTwice.exitCode, 1);
+        QCOMPARE(axisTwice.err,
+                 QString("computeledger slurm: --grid: /contracts/id=cw-2025/take_or_pay is an axis "
+                         "twice: give its values in one --grid\n"));
+        // A text value may hold "/" and "=": the path ends at the first "=" that is not an id step's.
+        QString error;
+        const auto date = ledger::data::parseGridAxis("/contracts/id=cw-2025/end=2031/12/31,a=b", &error);
+        QVERIFY2(date, qPrintable(error));
+        QCOMPARE(date->path, std::string("/contracts/id=cw-2025/end"));
+        QCOMPARE(date->values, (std::vector<std::string>{"\"2031/12/31\"", "\"a=b\""}));
         const Run notAxis = run({"slurm", kExample, "--shards", "2", "--grid", "price=4", "--dir", out});
         QCOMPARE(notAxis.exitCode, 1);
         QVERIFY(notAxis.err.startsWith("computeledger slurm: --grid: \"price=4\" is not PATH=V1,V2,..."));
