@@ -668,6 +668,11 @@ int fitOptionsCommand(const QStringList& args) {
         settings.simulation.seed = portfolio->simulation.seed;
         if (!readSimulationOptions(parser, "fit-options", settings.simulation, &error))
             return userError(error);
+        // The shards run on the CPU; a fit on a GPU would be of last bits they never see.
+        if (settings.simulation.device == ComputeDevice::Gpu)
+            return userError(
+                "computeledger fit-options: --device gpu: the rules are fitted on the CPU, where "
+                "the shards apply them; leave out --device");
         settings.simulation.device = ComputeDevice::Cpu;
         if (!readRegressionPaths(parser, "fit-options", &settings.regressionPaths, &error))
             return userError(error);

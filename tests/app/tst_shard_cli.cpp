@@ -431,6 +431,12 @@ private slots:
                 run20k,
             "computeledger simulate: --exercise-rules: " + rules +
                 ": its rules were fitted with seed 7; this run's seed is 3: fit them with the run's seed");
+        refused(QStringList{"fit-options", file, "--device", "gpu", "--out", dir.filePath("gpu.json")} +
+                    run20k,
+                "computeledger fit-options: --device gpu: the rules are fitted on the CPU, where the shards "
+                "apply them; leave out --device");
+        refused({"fit-options", kExample, "--out", dir.filePath("none.json")},
+                "computeledger fit-options: " + kExample + " has no contract options");
         refused({"simulate", kExample, "--shard", "0/3", "--exercise-rules", rules, "--out", x},
                 "computeledger simulate: --exercise-rules: " + kExample + " has no contract options");
         QJsonObject edited = QJsonDocument::fromJson([&] {
