@@ -3,7 +3,8 @@
 # on localhost from a generated slurm.conf, started and stopped here. `computeledger slurm` writes
 # the array job (200,000 paths in 8 shards) and its merge; submit.sh submits them; the merged JSON
 # must equal one `evaluate --simulate` run of the same paths byte for byte, but for the run's
-# timings, threads, device and shard count. Usage: slurm_test.sh COMPUTELEDGER_BIN
+# timings, threads, device and shard count; then a portfolio with contract options, whose rules' fit
+# is a job before the array. Usage: slurm_test.sh COMPUTELEDGER_BIN
 # Outside CI a machine without Slurm, munge or root skips it (exit 77); in CI (CI=true) it fails.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -120,25 +121,40 @@ for script in shards.sbatch merge.sbatch submit.sh; do
 done
 grep -q -- '--array=0-7' "$work/run/shards.sbatch" || fail "the array job is not of 8 tasks"
 grep -q -- 'afterok' "$work/run/submit.sh" || fail "the merge does not wait for the array job"
-sl bash "$work/run/submit.sh" || fail "submit.sh failed"
-# Until the merge has written its result, at most 300 s; a failed task leaves the merge pending
-# forever (its afterok never holds), which fails the test at once.
-deadline=$((SECONDS + 300))
-until [[ -s $work/run/result.json ]] && [[ -z $(sl squeue -h) ]]; do
-  ((SECONDS < deadline)) || fail "no merged result within 300 s"
-  sl squeue -h -o '%r' | grep -q DependencyNeverSatisfied && fail "a shard task failed: the merge will never run"
-  sleep 1
-done
+# Submits DIR's jobs and waits, at most 300 s, until the merge has written its result and no job is
+# left; a failed task leaves the merge pending forever (its afterok never holds), which fails at once.
+run_jobs() {
+  local dir=$1 deadline=$((SECONDS + 300))
+  sl bash "$dir/submit.sh" || fail "$dir/submit.sh failed"
+  until [[ -s $dir/result.json ]] && [[ -z $(sl squeue -h) ]]; do
+    ((SECONDS < deadline)) || fail "no merged result in $dir within 300 s"
+    sl squeue -h -o '%r' | grep -q DependencyNeverSatisfied && fail "a job failed: what depends on it will never run"
+    sleep 1
+  done
+}
+# Byte for byte but for the lines that say how the run went.
+same_as_one_run() {
+  local drop='^ *"(seconds|path_seconds|threads|device|shards)":'
+  grep -Ev "$drop" "$1" >"$work/one.filtered"
+  grep -Ev "$drop" "$2" >"$work/merged.filtered"
+  cmp -s "$work/one.filtered" "$work/merged.filtered" ||
+    { diff "$work/one.filtered" "$work/merged.filtered" | head -n 20 >&2; fail "$2 differs from one run"; }
+}
+run_jobs "$work/run"
 for i in 0 1 2 3 4 5 6 7; do
   [[ -s $work/run/shards/shard-$i.clshard ]] || fail "shard $i was not written"
 done
 
 "$app" evaluate "$example" --simulate --paths 200000 --device cpu --json >"$work/single.json"
-# Byte for byte but for the lines that say how the run went.
-drop='^ *"(seconds|path_seconds|threads|device|shards)":'
-grep -Ev "$drop" "$work/single.json" >"$work/single.filtered"
-grep -Ev "$drop" "$work/run/result.json" >"$work/merged.filtered"
-cmp -s "$work/single.filtered" "$work/merged.filtered" ||
-  { diff "$work/single.filtered" "$work/merged.filtered" | head -n 20 >&2; fail "the merged run differs from one run"; }
+same_as_one_run "$work/single.json" "$work/run/result.json"
 grep -q '"shards": 8' "$work/run/result.json" || fail "the merged result does not say its 8 shards"
-echo "slurm_test: 8 shards of 200,000 paths on Slurm $(sinfo -V | cut -d' ' -f2) merged equal one run"
+
+# Contract options: the rules' fit is a job of its own, the array after it, the merge after the array.
+options=$root/tests/data/portfolios/options.json
+"$app" slurm "$options" --paths 20000 --regression-paths 5000 --shards 4 --partition test --dir "$work/options"
+[[ -x $work/options/fit.sbatch ]] || fail "computeledger slurm wrote no fit job for a portfolio with options"
+run_jobs "$work/options"
+"$app" evaluate "$options" --simulate --paths 20000 --regression-paths 5000 --device cpu --json >"$work/options.json"
+same_as_one_run "$work/options.json" "$work/options/result.json"
+grep -q '"regression_paths": 5000' "$work/options/result.json" || fail "the options were not valued"
+echo "slurm_test: 8 shards of 200,000 paths on Slurm $(sinfo -V | cut -d' ' -f2) merged equal one run; with contract options (fit, 4 shards, merge) too"
