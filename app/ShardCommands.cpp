@@ -381,9 +381,9 @@ std::optional<MergedRun> mergeGroup(const ShardGroup& g, const Portfolio& portfo
     SimulationOptions whole = o;
     whole.paths = m.paths;
     try {
-        requireOutcomeMemory(whole, PathOutcomes::bytesFor(m.paths, in) * (m.accounting ? 3 : 1) +
+        requireOutcomeMemory(whole, mergeBytes(in, m.paths, m.accounting) +
                                         std::uint64_t(m.options) * 4 * 8 * std::uint64_t(m.paths));
-        ShardOutcomes all(in, {0, m.paths}, m.accounting);
+        ShardOutcomes all(in, {0, m.paths}, m.accounting, ShardOutcomes::Use::Merge);
         std::optional<OptionPaths> allOptions;
         std::optional<FittedOptions> fit;
         if (m.options > 0) {

@@ -178,8 +178,8 @@ int slurmCommand(const QStringList& args) {
     // With contract options a task also runs their two ways on its paths, and the fit on its own.
     const std::uint64_t optionBytes = withOptions ? optionValuationBytes(p, opened.catalog, largest) : 0;
     const long long shardMb = megabytesFor(PathOutcomes::bytesFor(largest, cp.inputs()) * 3 + optionBytes);
-    const long long mergeMb = megabytesFor(PathOutcomes::bytesFor(paths, cp.inputs()) * 3 +
-                                           optionPathsBytes(p, opened.catalog, paths));
+    const long long mergeMb =
+        megabytesFor(mergeBytes(cp.inputs(), paths, true) + optionPathsBytes(p, opened.catalog, paths));
     const long long fitMb =
         withOptions
             ? megabytesFor(optionValuationBytes(p, opened.catalog, regression > 0 ? regression : paths))

@@ -4,8 +4,10 @@
 #include "montecarlo/CpuReductions.h"
 #include "montecarlo/Statistics.h"
 
+#include <algorithm>
 #include <new>
 #include <stdexcept>
+#include <utility>
 
 namespace ledger {
 
@@ -23,13 +25,26 @@ ShardRange shardRange(std::int64_t paths, int index, int count, std::int64_t uni
     return {boundary(index), index + 1 == count ? paths : boundary(index + 1)};
 }
 
-ShardOutcomes::ShardOutcomes(const PathInputs& in, ShardRange r, bool withAccounting)
+std::uint64_t mergeBytes(const PathInputs& in, std::int64_t paths, bool accounting) {
+    const std::uint64_t padded = std::uint64_t(paths + 31) / 32 * 32;
+    const std::uint64_t yearRows =
+        padded * std::uint64_t(in.alternatives) * std::uint64_t(in.years) * sizeof(double);
+    return PathOutcomes::bytesFor(paths, in) + (accounting ? 2 * yearRows : 0);
+}
+
+ShardOutcomes::ShardOutcomes(const PathInputs& in, ShardRange r, bool withAccounting, Use use)
     : range(r)
     , accounting(withAccounting)
     , lines(in.alternatives) {
     auto make = [&](FanQuantity q) {
         auto out = std::make_unique<PathOutcomes>(r.paths(), in, FanStorage::Values, r.begin);
         out->fanQuantity = q;
+        if (q != FanQuantity::CumulativeCash && use == Use::Merge) {
+            // The merge reads the year rows alone; the pass's NPV, LCOC and defaults stay unwritten.
+            out->npv = OutcomeBuffer();
+            out->lcoc = OutcomeBuffer();
+            out->defaulted = FlagBuffer();
+        }
         return out;
     };
     cash = make(FanQuantity::CumulativeCash);
@@ -77,9 +92,15 @@ void placeShard(const ShardOutcomes& shard, ShardOutcomes& all) {
         throw std::invalid_argument("placeShard: the shard does not fit the run");
     const std::int64_t n = shard.range.paths();
     all.cash->store(*shard.cash, n);
-    if (all.accounting) {
-        all.ebitda->store(*shard.ebitda, n);
-        all.pretax->store(*shard.pretax, n);
+    // The accounting view's passes: their year rows (all a merge keeps of them).
+    for (const auto& [from, to] :
+         {std::pair{shard.ebitda.get(), all.ebitda.get()}, std::pair{shard.pretax.get(), all.pretax.get()}}) {
+        if (!to)
+            continue;
+        for (std::size_t row = 0; row < std::size_t(to->alternatives) * std::size_t(to->years); ++row)
+            std::copy_n(from->cumulative.data() + row * std::size_t(from->stride), n,
+                        to->cumulative.data() + row * std::size_t(to->stride) +
+                            std::size_t(from->first - to->first));
     }
     all.lines.add(shard.lines);
     all.device = shard.device;

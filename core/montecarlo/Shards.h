@@ -46,13 +46,20 @@ struct ShardOutcomes {
     std::string device; // as SimulationResult::device ("cpu (avx512 x4)")
     int threads = 0;
 
+    // What the outcomes are for: a run of the shard's paths, which writes every row of the accounting
+    // view's two passes, or a merge, which reads only their year rows (the rest is not allocated).
+    enum class Use { Run, Merge };
     // Room for the range's outcomes (not zeroed: a run or a merge fills every path).
-    ShardOutcomes(const PathInputs& in, ShardRange range, bool accounting);
+    ShardOutcomes(const PathInputs& in, ShardRange range, bool accounting, Use use = Use::Run);
 };
 
 // The device a shard of o runs on, as SimulationResult::device says it ("cpu (avx512 x4)"): shards
 // of one run must agree on it, their paths' last bits being the lanes'.
 std::string shardDeviceName(const SimulationOptions& o);
+
+// Bytes a merge's outcomes of `paths` paths take (ShardOutcomes::Use::Merge): the cash rows and,
+// with the accounting view, its two passes' year rows.
+std::uint64_t mergeBytes(const PathInputs& in, std::int64_t paths, bool accounting);
 
 // Runs paths o.firstPath .. o.firstPath + o.paths on the CPU (a shard must sum its lines as the
 // CPU run it is part of: o.device gpu is refused), keeping every outcome. The range should start

@@ -98,7 +98,7 @@ private slots:
         const std::int64_t unit = shardUnitPaths(cp.inputs());
         const std::int64_t paths = 2 * unit + 777; // the last shard ends off a unit
         const SimulationResult one = simulatePortfolio(p, catalog, cpu(paths, 99, 2, true));
-        ShardOutcomes all(cp.inputs(), {0, paths}, true);
+        ShardOutcomes all(cp.inputs(), {0, paths}, true, ShardOutcomes::Use::Merge);
         for (int i = 0; i < 3; ++i) {
             const ShardRange r = shardRange(paths, i, 3, unit);
             SimulationOptions o = cpu(r.paths(), 99, i + 1, true);
