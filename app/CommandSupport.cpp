@@ -31,6 +31,23 @@ bool parse(QCommandLineParser& parser, const QStringList& args, QString* error) 
     return true;
 }
 
+bool readWholeNumber(const QCommandLineParser& parser, const QString& command, const char* name, long long lo,
+                     long long hi, long long* v, QString* error) {
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const long long given = parser.value(name).toLongLong(&ok);
+    if (!ok || given < lo || given > hi) {
+        *error = QString("computeledger %1: --%2: \"%3\" is not a whole number in %4..%5")
+                     .arg(command, name, parser.value(name))
+                     .arg(lo)
+                     .arg(hi);
+        return false;
+    }
+    *v = given;
+    return true;
+}
+
 OpenedPortfolio openPortfolio(const QString& path) {
     OpenedPortfolio opened;
     opened.catalog = data::bundledSkuCatalog();

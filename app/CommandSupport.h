@@ -24,6 +24,11 @@ void printNotices(const QStringList& notices);
 // A parser that reports problems as one line and exit code 1 instead of exiting the process.
 bool parse(QCommandLineParser& parser, const QStringList& args, QString* error);
 
+// --NAME as a whole number in lo..hi into *v when it is given (true, *v untouched, when it is not);
+// otherwise false and *error "computeledger COMMAND: --NAME: "X" is not a whole number in lo..hi".
+bool readWholeNumber(const QCommandLineParser& parser, const QString& command, const char* name, long long lo,
+                     long long hi, long long* v, QString* error);
+
 // The prologue of every command that reads a portfolio: the bundled catalog and the file loaded,
 // its notices printed. When !ok() the one-line error has been printed: return kUserError.
 struct OpenedPortfolio {

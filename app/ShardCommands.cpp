@@ -59,13 +59,6 @@ std::optional<Portfolio> withScenarioNamed(const Portfolio& base, const std::str
     return applied;
 }
 
-bool anyOptions(const Portfolio& p) {
-    for (const auto& c : p.contracts)
-        if (!c.options.empty())
-            return true;
-    return false;
-}
-
 constexpr const char* kRulesKind = "computeledger exercise rules";
 
 // The fit of `scenario` ("" for the base case) in an exercise rules file (fit-options), checked
@@ -145,12 +138,12 @@ int simulateCommand(const QStringList& args) {
     if (!opened.ok())
         return kUserError;
     const Portfolio& base = opened.portfolio();
-    if (anyOptions(base) && !parser.isSet("exercise-rules"))
+    if (hasContractOptions(base) && !parser.isSet("exercise-rules"))
         return userError("computeledger simulate: " + path +
                          " has contract options: fit their exercise rules once, before the shards "
                          "(computeledger fit-options FILE --paths N --out RULES), and give every shard "
                          "--exercise-rules RULES");
-    if (!anyOptions(base) && parser.isSet("exercise-rules"))
+    if (!hasContractOptions(base) && parser.isSet("exercise-rules"))
         return userError("computeledger simulate: --exercise-rules: " + path + " has no contract options");
 
     std::vector<std::string> sweep;
@@ -451,23 +444,12 @@ int mergeCommand(const QStringList& args) {
     if (files.isEmpty())
         return userError("computeledger merge: expected the shard files; see computeledger --help");
     SimulationOptions o;
-    for (const char* name : {"threads", "memory-budget"}) {
-        if (!parser.isSet(name))
-            continue;
-        bool ok = false;
-        const long long v = parser.value(name).toLongLong(&ok);
-        const long long hi = QLatin1String(name) == QLatin1String("threads") ? 1024 : 1LL << 30;
-        if (!ok || v < 1 || v > hi)
-            return userError(QString("computeledger merge: --%1: \"%2\" is not a whole number in 1..%3")
-                                 .arg(name, parser.value(name))
-                                 .arg(hi));
-        if (QLatin1String(name) == QLatin1String("threads"))
-            o.threads = int(v);
-        else
-            o.memoryBudgetBytes = std::uint64_t(v) << 20;
-    }
-    if (o.threads == 0)
-        o.threads = defaultCpuThreads();
+    long long threads = defaultCpuThreads(), budget = (long long)(o.memoryBudgetBytes >> 20);
+    if (!readWholeNumber(parser, "merge", "threads", 1, 1024, &threads, &error) ||
+        !readWholeNumber(parser, "merge", "memory-budget", 1, 1LL << 30, &budget, &error))
+        return userError(error);
+    o.threads = int(threads);
+    o.memoryBudgetBytes = std::uint64_t(budget) << 20;
 
     // Every manifest first: a merge that cannot finish reads no outcomes.
     std::vector<ShardInput> inputs;
@@ -649,7 +631,7 @@ int fitOptionsCommand(const QStringList& args) {
     if (!opened.ok())
         return kUserError;
     const Portfolio& base = opened.portfolio();
-    if (!anyOptions(base))
+    if (!hasContractOptions(base))
         return userError("computeledger fit-options: " + path + " has no contract options");
     std::vector<std::string> scenarios{parser.isSet("scenario") ? parser.value("scenario").toStdString()
                                                                 : std::string()};

@@ -1,5 +1,6 @@
 #include "app/SimulationOptions.h"
 
+#include "app/CommandSupport.h"
 #include "data/MessageText.h"
 
 #include <QLocale>
@@ -18,18 +19,7 @@ void addSimulationOptions(QCommandLineParser& parser) {
 bool readSimulationOptions(const QCommandLineParser& parser, const QString& command, SimulationOptions& o,
                            QString* error) {
     auto integer = [&](const char* name, long long lo, long long hi, long long* v) {
-        if (!parser.isSet(name))
-            return true;
-        bool ok = false;
-        *v = parser.value(name).toLongLong(&ok);
-        if (!ok || *v < lo || *v > hi) {
-            *error = QString("computeledger %1: --%2: \"%3\" is not a whole number in %4..%5")
-                         .arg(command, name, parser.value(name))
-                         .arg(lo)
-                         .arg(hi);
-            return false;
-        }
-        return true;
+        return readWholeNumber(parser, command, name, lo, hi, v, error);
     };
     long long paths = o.paths, seed = (long long)o.seed, threads = o.threads,
               budget = (long long)(o.memoryBudgetBytes >> 20);
@@ -89,16 +79,9 @@ bool requestedSimulation(const QCommandLineParser& parser, const QString& comman
 
 bool readRegressionPaths(const QCommandLineParser& parser, const QString& command, std::int64_t* paths,
                          QString* error) {
-    if (!parser.isSet("regression-paths"))
-        return true;
-    bool ok = false;
-    const long long n = parser.value("regression-paths").toLongLong(&ok);
-    if (!ok || n < 100 || n > kMaxPaths) {
-        *error = QString("computeledger %1: --regression-paths: \"%2\" is not a whole number in 100..%3")
-                     .arg(command, parser.value("regression-paths"))
-                     .arg(kMaxPaths);
+    long long n = *paths;
+    if (!readWholeNumber(parser, command, "regression-paths", 100, kMaxPaths, &n, error))
         return false;
-    }
     *paths = n;
     return true;
 }
@@ -106,10 +89,7 @@ bool readRegressionPaths(const QCommandLineParser& parser, const QString& comman
 bool requestedOptionValues(const QCommandLineParser& parser, const QString& command, const Portfolio& p,
                            const SkuCatalog& catalog, std::vector<OptionResult>* options, QString* error) {
     options->clear();
-    bool any = false;
-    for (const auto& c : p.contracts)
-        any = any || !c.options.empty();
-    if (!any)
+    if (!hasContractOptions(p))
         return true;
     if (!parser.isSet("simulate")) {
         *options = optionsOnDeterministicPath(p, catalog);

@@ -43,8 +43,7 @@ bool writeScript(const QString& path, const QString& text, QString* error) {
     return true;
 }
 
-// Megabytes to ask Slurm for: the outcomes (three sets with the accounting view), doubled for the
-// merge's copy of the shard it reads, and room for the program itself.
+// Megabytes to ask Slurm for: what the job holds at once, and room for the program itself.
 long long megabytesFor(std::uint64_t outcomeBytes) {
     return (long long)(outcomeBytes >> 20) + 512;
 }
@@ -80,15 +79,7 @@ int slurmCommand(const QStringList& args) {
     if (!parser.isSet("shards"))
         return userError("computeledger slurm: --shards S is required (array tasks per scenario)");
     auto integer = [&](const char* name, long long lo, long long hi, long long* v) {
-        bool ok = false;
-        *v = parser.value(name).toLongLong(&ok);
-        if (ok && *v >= lo && *v <= hi)
-            return true;
-        error = QString("computeledger slurm: --%1: \"%2\" is not a whole number in %3..%4")
-                    .arg(name, parser.value(name))
-                    .arg(lo)
-                    .arg(hi);
-        return false;
+        return readWholeNumber(parser, "slurm", name, lo, hi, v, &error);
     };
     const QString path = pos[1];
     const OpenedPortfolio opened = openPortfolio(path);
@@ -111,10 +102,8 @@ int slurmCommand(const QStringList& args) {
             p.scenarios.push_back(std::move(s));
     }
     long long shards = 0, paths = p.simulation.paths, seed = (long long)p.simulation.seed, cpus = 1;
-    if (!integer("shards", 1, kMaxShards, &shards) ||
-        (parser.isSet("paths") && !integer("paths", 1, kMaxPaths, &paths)) ||
-        (parser.isSet("seed") && !integer("seed", 0, (long long)kMaxSeed, &seed)) ||
-        (parser.isSet("cpus-per-task") && !integer("cpus-per-task", 1, 4096, &cpus)))
+    if (!integer("shards", 1, kMaxShards, &shards) || !integer("paths", 1, kMaxPaths, &paths) ||
+        !integer("seed", 0, (long long)kMaxSeed, &seed) || !integer("cpus-per-task", 1, 4096, &cpus))
         return userError(error);
     if (parser.isSet("time") &&
         !QRegularExpression(R"(^(\d+-)?\d+(:\d{1,2}){0,2}$)").match(parser.value("time")).hasMatch())
@@ -125,11 +114,9 @@ int slurmCommand(const QStringList& args) {
         return userError("computeledger slurm: --partition: \"" + parser.value("partition") +
                          "\" is not a partition name");
     long long regression = 0;
-    if (parser.isSet("regression-paths") && !integer("regression-paths", 100, kMaxPaths, &regression))
+    if (!integer("regression-paths", 100, kMaxPaths, &regression))
         return userError(error);
-    bool withOptions = false;
-    for (const auto& c : p.contracts)
-        withOptions = withOptions || !c.options.empty();
+    const bool withOptions = hasContractOptions(p);
     if (regression > 0 && !withOptions)
         return userError("computeledger slurm: --regression-paths: " + path + " has no contract options");
     std::vector<std::string> sweep;

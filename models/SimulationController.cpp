@@ -54,9 +54,7 @@ bool SimulationController::start(const SimulationOptions& options, QString* erro
             Outcome out{simulatePortfolio(portfolio, catalog, o), {}, {}};
             // The options on the same paths and seed: their runs after the statistics' (the bar stays
             // full meanwhile; cancel still stops them).
-            const bool options = std::any_of(portfolio.contracts.begin(), portfolio.contracts.end(),
-                                             [](const Contract& c) { return !c.options.empty(); });
-            if (options && !out.result->cancelled) {
+            if (hasContractOptions(portfolio) && !out.result->cancelled) {
                 OptionValuationSettings s;
                 s.simulation = o;
                 s.simulation.control.progress = nullptr;

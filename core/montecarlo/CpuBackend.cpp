@@ -44,6 +44,10 @@ int cpuBaseLanes(int lanes) {
     return lanes == 32 ? 8 : lanes == 16 ? 4 : lanes;
 }
 
+std::string cpuDeviceName(int lanes) {
+    return std::string("cpu (") + cpuInstructionSet(lanes) + ")";
+}
+
 const char* cpuInstructionSet(int lanes) {
     switch (lanes) {
     case 32:

@@ -10,6 +10,7 @@
 #include "montecarlo/RunControl.h"
 
 #include <cstdint>
+#include <string>
 
 namespace ledger {
 
@@ -20,6 +21,8 @@ int defaultCpuThreads();
 // AVX2 ones), 8 (one AVX-512), 4 (one AVX2), 1, at most maxLanes (tests run the narrower ones).
 int cpuLanes(int maxLanes = 32);
 const char* cpuInstructionSet(int lanes); // "avx512 x4", "avx2 x4", "avx512", "avx2" or "scalar"
+// A CPU run's device as SimulationResult::device says it: "cpu (avx512 x4)".
+std::string cpuDeviceName(int lanes);
 // One register's lanes of that width (8, 4 or 1): a lane computes exactly what it computes in four
 // registers side by side (simd/PackPair.h), so paths can run again in groups this small.
 int cpuBaseLanes(int lanes);

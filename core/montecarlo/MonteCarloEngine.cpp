@@ -84,7 +84,7 @@ Run run(const CompiledPortfolio& cp, const SimulationOptions& o, FanStorage fan,
     r.outcomes = allocate(fan);
     r.threads = o.threads > 0 ? o.threads : defaultCpuThreads();
     r.lanes = cpuLanes(o.maxLanes);
-    r.device = std::string("cpu (") + cpuInstructionSet(r.lanes) + ")";
+    r.device = cpuDeviceName(r.lanes);
     r.lines = LineSums(in.alternatives);
     r.cancelled = !runPathsOnCpu(in, o.seed, *r.outcomes, r.threads, o.maxLanes, o.control, &r.lines);
     return r;

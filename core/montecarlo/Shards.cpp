@@ -55,7 +55,7 @@ ShardOutcomes::ShardOutcomes(const PathInputs& in, ShardRange r, bool withAccoun
 }
 
 std::string shardDeviceName(const SimulationOptions& o) {
-    return std::string("cpu (") + cpuInstructionSet(cpuLanes(o.maxLanes)) + ")";
+    return cpuDeviceName(cpuLanes(o.maxLanes));
 }
 
 ShardOutcomes runShard(const CompiledPortfolio& cp, const SimulationOptions& o) {

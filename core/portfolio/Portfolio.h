@@ -286,4 +286,13 @@ struct Portfolio {
 // Utilization on day d of a step curve (MODEL.md 2: latest point dated <= d; 1.0 before any point).
 double utilizationOn(const UtilizationCurve& curve, const Date& d);
 
+// Whether any contract carries an option (docs/model.md 17): what values them, and what a sharded
+// run must fit their rules for.
+inline bool hasContractOptions(const Portfolio& p) {
+    for (const Contract& c : p.contracts)
+        if (!c.options.empty())
+            return true;
+    return false;
+}
+
 } // namespace ledger

@@ -2,6 +2,7 @@
 // The computeledger executable run as a user runs it (COMPUTELEDGER_BIN, set by tests/app's CMake):
 // its exit code, stdout and stderr.
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -14,8 +15,10 @@ struct Run {
 };
 
 // Fatal when the program does not finish within `timeoutMs`.
-inline Run run(const QStringList& args, int timeoutMs = 120000) {
+inline Run run(const QStringList& args, int timeoutMs = 120000,
+               const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(COMPUTELEDGER_BIN), args);
     if (!p.waitForFinished(timeoutMs))
         qFatal("computeledger did not finish");

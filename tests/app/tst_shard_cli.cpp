@@ -33,16 +33,6 @@ QString withoutRunLines(const QString& json) {
     return s;
 }
 
-Run runWith(const QStringList& args, const QProcessEnvironment& env) {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(COMPUTELEDGER_BIN), args);
-    if (!p.waitForFinished(120000))
-        qFatal("computeledger did not finish");
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
 // The environment without any scheduler's task variables, plus `set`.
 QProcessEnvironment schedulerEnvironment(const QStringList& set) {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -148,8 +138,8 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath("auto.clshard");
         auto shardOf = [&](const QString& spec, const QStringList& env) {
-            return runWith({"simulate", kExample, "--paths", "5000", "--shard", spec, "--out", path},
-                           schedulerEnvironment(env));
+            return run({"simulate", kExample, "--paths", "5000", "--shard", spec, "--out", path}, 120000,
+                       schedulerEnvironment(env));
         };
         struct Case {
             QString spec;

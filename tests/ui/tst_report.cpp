@@ -95,6 +95,20 @@ ReportContent optionsReport(const Portfolio& p, const SkuCatalog& catalog, std::
     return buildReportContent(p, catalog, simulatePortfolio(p, catalog, o), "options.json");
 }
 
+// The workbook's sheet names in order, as Python prints a list: "['report', ..., 'options']".
+QString workbookSheetNames(const QString& xlsx) {
+    QProcess sheets;
+    sheets.start(QStandardPaths::findExecutable("python3"),
+                 {"-c",
+                  "import sys, zipfile, re\n"
+                  "z = zipfile.ZipFile(sys.argv[1])\n"
+                  "print(re.findall(r'<sheet name=\"([^\"]+)\"', z.read('xl/workbook.xml').decode()))\n",
+                  xlsx});
+    if (!sheets.waitForFinished(30000))
+        qFatal("python3 did not read %s", qPrintable(xlsx));
+    return QString::fromUtf8(sheets.readAllStandardOutput());
+}
+
 QString millions(double v) {
     return QLocale(QLocale::English).toString(v / 1e6, 'f', 1);
 }
@@ -519,15 +533,7 @@ private slots:
         QCOMPARE(t.rows[2][4], QString("2028-06-30"));
         QVERIFY(t.rows[2][12].toDouble() > 1e6); // ending the contract above a falling market saves millions
 
-        QProcess sheets;
-        sheets.start(QStandardPaths::findExecutable("python3"),
-                     {"-c",
-                      "import sys, zipfile, re\n"
-                      "z = zipfile.ZipFile(sys.argv[1])\n"
-                      "print(re.findall(r'<sheet name=\"([^\"]+)\"', z.read('xl/workbook.xml').decode()))\n",
-                      xlsx});
-        QVERIFY(sheets.waitForFinished(30000));
-        const QString names = QString::fromUtf8(sheets.readAllStandardOutput());
+        const QString names = workbookSheetNames(xlsx);
         QVERIFY2(names.contains("'lease_maturity', 'options', 'simulation_percentiles'"), qPrintable(names));
 
         // Without a run: the expected path's columns, the Monte Carlo ones empty.
@@ -900,15 +906,7 @@ private slots:
         QCOMPARE(t.rows[7][2], exactNumber(evaluatePortfolio(*applied, f.catalog).alternatives[1].npvCost));
 
         // The workbook has the table as a sheet, after the deterministic ones.
-        QProcess sheets;
-        sheets.start(QStandardPaths::findExecutable("python3"),
-                     {"-c",
-                      "import sys, zipfile, re\n"
-                      "z = zipfile.ZipFile(sys.argv[1])\n"
-                      "print(re.findall(r'<sheet name=\"([^\"]+)\"', z.read('xl/workbook.xml').decode()))\n",
-                      xlsx});
-        QVERIFY(sheets.waitForFinished(30000));
-        const QString names = QString::fromUtf8(sheets.readAllStandardOutput());
+        const QString names = workbookSheetNames(xlsx);
         QVERIFY2(names.contains("'lease_maturity', 'scenarios']"), qPrintable(names));
 
         // Without scenarios: no section, and a report into the same folder removes the stale table.
